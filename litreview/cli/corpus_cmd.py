@@ -1,0 +1,74 @@
+"""`litreview corpus`: read a corpus and report what was read, merged and missing."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from litreview.cli import output
+
+
+class ExportFormat(str, Enum):
+    bib = "bib"
+
+
+def corpus(
+    paths: Annotated[list[str], typer.Argument(help="Files (.bib .ris .json .jsonl .txt), directories (read recursively) or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the corpus as JSON for scripts.")] = False,
+    export: Annotated[ExportFormat | None, typer.Option(help="Write the whole corpus in this format, keys included.")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="File to write --export to (default: stdout).")] = None,
+) -> None:
+    """Read papers: per file, records read, duplicates merged and records missing title, abstract or year."""
+    with output.reported_errors():
+        from litreview.corpus import corpus_to_dict, load_corpus
+
+        loaded = load_corpus(paths)
+        if export is not None:
+            _export(loaded, out)
+        elif as_json:
+            output.write_text(json.dumps(corpus_to_dict(loaded), ensure_ascii=False, indent=2))
+        else:
+            output.stdout.print(_table(loaded))
+            _notes(loaded)
+
+
+def _export(loaded, out: Path | None) -> None:
+    from litreview.bibexport import to_bibtex
+
+    text = to_bibtex(loaded.papers)
+    if out is None:
+        output.write_text(text)
+        return
+    out.write_text(text, encoding="utf-8")
+    output.stderr.print(f"wrote {len(loaded)} entries to {out}", markup=False, highlight=False)
+
+
+def _table(loaded):
+    from rich.table import Table
+
+    table = Table(title=None, show_footer=True, box=None, pad_edge=False)
+    totals = [sum(getattr(f, name) for f in loaded.files) for name in
+              ("records", "duplicates", "missing_title", "missing_abstract", "missing_year")]
+    table.add_column("file", footer=f"{len(loaded)} unique papers", overflow="fold")
+    table.add_column("format")
+    for header, total in zip(("read", "duplicates", "no title", "no abstract", "no year"), totals):
+        table.add_column(header, footer=str(total), justify="right")
+    for f in loaded.files:
+        table.add_row(f.path, f.format, *(str(v) for v in (f.records, f.duplicates, f.missing_title,
+                                                           f.missing_abstract, f.missing_year)))
+    return table
+
+
+def _notes(loaded) -> None:
+    """Say what was skipped or merged, so nothing disappears silently."""
+    if loaded.skipped:
+        output.stderr.print(f"skipped {len(loaded.skipped)} lines of page boilerplate (use --json to see them)",
+                            markup=False, highlight=False)
+    for merge in loaded.merges[:20]:
+        output.stderr.print(f"merged {merge.origin} into {merge.key} ({merge.reason})", markup=False, highlight=False)
+    if len(loaded.merges) > 20:
+        output.stderr.print(f"... and {len(loaded.merges) - 20} more merges (use --json to see them)", markup=False)

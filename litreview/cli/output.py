@@ -1,0 +1,38 @@
+"""Terminal plumbing shared by the commands: consoles and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+
+import typer
+from rich.console import Console
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn a LitreviewError into its one-line message and exit status (`--traceback` / LITREVIEW_TRACEBACK=1 re-raise)."""
+    from litreview.errors import LitreviewError
+
+    try:
+        yield
+    except LitreviewError as error:
+        if os.environ.get("LITREVIEW_TRACEBACK"):
+            raise
+        stderr.print(f"error: {error.line()}", markup=False, highlight=False)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        stderr.print("interrupted: everything paid for so far is cached; rerun to resume", markup=False)
+        raise typer.Exit(130) from None
+
+
+def write_text(text: str) -> None:
+    """Write machine-readable text to stdout unchanged (no rich markup, no wrapping)."""
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")

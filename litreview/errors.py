@@ -1,0 +1,48 @@
+"""One hierarchy for every error litreview reports: each says what, where and how to fix it."""
+
+from __future__ import annotations
+
+
+class LitreviewError(Exception):
+    """Base class. `str(error)` is the one line the CLI prints; `exit_code` is its status."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        self.hint = hint
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        """`WHERE: what is wrong; how to fix it`, or as much of that as is known."""
+        text = self.message if not self.hint else f"{self.message}; {self.hint}"
+        return f"{self.where}: {text}" if self.where else text
+
+
+class CorpusError(LitreviewError):
+    """Input that cannot be read as papers: bad syntax, bad encoding, missing or empty corpus."""
+
+    def __init__(self, path: str, line: int | None, message: str, *, hint: str | None = None) -> None:
+        self.path = path
+        self.line_number = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(message, where=where, hint=hint)
+
+
+class ConfigError(LitreviewError):
+    """A setting that is missing, malformed or contradicts another one."""
+
+
+class LLMError(LitreviewError):
+    """The LLM server could not give a usable answer after the configured retries."""
+
+    exit_code = 1
+
+
+class BudgetExceeded(LLMError):
+    """`--max-calls` would be exceeded by the next paid call; everything so far is cached."""
+
+
+class TemplateError(LitreviewError):
+    """A user template that does not parse or render."""

@@ -1,0 +1,34 @@
+"""The short name a paper gives its method, read from its own title or abstract (never invented)."""
+
+from __future__ import annotations
+
+import re
+
+# A name token: has a capital after its first letter or a digit (UNIREX, ER-Test, M2PT, APrompt, LoRA).
+_NAME = r"([A-Za-z][A-Za-z0-9]*(?:[A-Z0-9][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*)"
+_PROPOSING = re.compile(r"\b(?:we|this paper|this work)\s+(?:propose|present|introduce|develop|design)s?\b[^.]*", re.IGNORECASE)
+_NAMED = re.compile(r"\b(?:namely|called|dubbed|named|termed|coined)\s+" + _NAME)
+_DEFINED = re.compile(r"\(" + _NAME + r"\)")
+_LEADING = re.compile(r"(?i:propose|present|introduce|develop|design)s?\s+(?i:an?\s+|the\s+)?(?i:novel\s+|new\s+|simple\s+)?" + _NAME)
+_HAS_CAPITAL_INSIDE = re.compile(r".[A-Z0-9]")
+
+
+def method_name(title: str | None, abstract: str | None) -> str | None:
+    """`Mixout` from "Mixout: Effective ...", else the name the abstract's proposing sentence defines."""
+    if title:
+        head, colon, _ = title.partition(":")
+        if colon and 0 < len(head.split()) <= 2 and len(head) <= 30:
+            return head.strip()
+    for sentence in _PROPOSING.finditer(abstract or ""):
+        name = _name_in(sentence.group(0))
+        if name:
+            return name
+    return None
+
+
+def _name_in(sentence: str) -> str | None:
+    for pattern in (_NAMED, _DEFINED, _LEADING):
+        match = pattern.search(sentence)
+        if match and _HAS_CAPITAL_INSIDE.search(match.group(1)):
+            return match.group(1)
+    return None

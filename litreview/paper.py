@@ -1,0 +1,51 @@
+"""A paper as litreview knows it, and where it came from."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Origin(BaseModel):
+    """A record's place in an input file: every message about the record points here."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+class Paper(BaseModel):
+    """One paper. `key` is the citation key the user's LaTeX will use.
+
+    Readers leave `key` empty when the input has none; the corpus then generates one.
+    `bibtex` holds the original entry verbatim when the paper came from a .bib file,
+    so an exported bibliography is the user's own.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str | None = None
+    title: str | None = None
+    abstract: str | None = None
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    venue: str | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    keywords: tuple[str, ...] = ()
+    entry_type: str = "article"
+    bibtex: str | None = None
+    origins: tuple[Origin, ...] = ()
+
+    @property
+    def origin(self) -> Origin:
+        """The first place the paper was read from."""
+        return self.origins[0]
+
+    def missing(self) -> list[str]:
+        """Names of the descriptive fields this record lacks (title, abstract, year)."""
+        return [name for name in ("title", "abstract", "year") if getattr(self, name) in (None, "")]

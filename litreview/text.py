@@ -1,0 +1,35 @@
+"""Small text normalisations shared by deduplication, key generation and ranking."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+STOPWORDS = frozenset(
+    "a an the of on in for to and or with via by from at as is are be we our its their this that these "
+    "toward towards into using use based about beyond through when how what why which can do does more "
+    "not no than new".split()
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case ASCII: accents dropped (`Müller` -> `muller`), other letters kept where possible."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words of `text`, punctuation removed."""
+    return [w for w in _NON_ALNUM.split(ascii_fold(text)) if w]
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, lower case: `Pre-Training` and `pretraining` become equal."""
+    return "".join(words(text))
+
+
+def significant_words(text: str) -> list[str]:
+    """Words of `text` that are not stopwords or single letters."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
