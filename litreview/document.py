@@ -1,0 +1,55 @@
+"""The draft: everything a template needs to render a related-work section, and everything a script needs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from litreview.paper import Paper
+from litreview.schemas import PaperSummary, Sentence
+
+
+class DraftWarning(BaseModel):
+    """Something that degraded visibly: a dropped sentence, a fallback grouping, a paper not summarised."""
+
+    stage: Literal["select", "summarize", "group", "write"]
+    message: str
+    key: str | None = None
+
+
+class SelectedPaper(BaseModel):
+    """A paper of the selection with its relevance to the theme."""
+
+    rank: int
+    key: str
+    score: float
+    grade: int | None = None
+    reason: str | None = None
+
+
+class Section(BaseModel):
+    """One sub-theme: its title, one-line description, member keys and its paragraph."""
+
+    title: str
+    description: str
+    keys: list[str]
+    sentences: list[Sentence]
+
+
+class Draft(BaseModel):
+    """A related-work section for one theme: selection, summaries, sections, warnings and usage."""
+
+    theme: str
+    engine: str  # "offline" or "llm:<model>"
+    considered: int
+    selection: list[SelectedPaper]
+    papers: dict[str, Paper]
+    summaries: dict[str, PaperSummary]
+    sections: list[Section]
+    warnings: list[DraftWarning] = []
+    usage: dict[str, float | int | None] = {}
+
+    def cited_keys(self) -> list[str]:
+        """Keys cited anywhere in the prose, in order of first citation."""
+        return list(dict.fromkeys(k for s in self.sections for sentence in s.sentences for k in sentence.keys))
