@@ -46,3 +46,7 @@ class BudgetExceeded(LLMError):
 
 class TemplateError(LitreviewError):
     """A user template that does not parse or render."""
+
+
+class SelectionError(LitreviewError):
+    """A selection that cannot be made: an empty theme, an unknown or contradictory key, crossed bounds."""

@@ -11,6 +11,7 @@ import os
 import typer
 
 from litreview.cli import corpus_cmd
+from litreview.cli import select_cmd
 
 app = typer.Typer(
     name="litreview",
@@ -32,6 +33,7 @@ def _global_options(
 
 
 app.command("corpus")(corpus_cmd.corpus)
+app.command("select")(select_cmd.select)
 
 
 def main() -> None:

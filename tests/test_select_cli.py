@@ -1,0 +1,70 @@
+"""`litreview select` through the real CLI: the table and its footer, --json, and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+EXAMPLES = str(Path(__file__).resolve().parents[1] / "examples" / "corpus")
+THEME = "multimodal prompt tuning"
+
+
+def select_json(run_cli, tmp_path, *args: str) -> dict:
+    result = run_cli("select", THEME, "--corpus", EXAMPLES, "--cache-dir", str(tmp_path), "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_json_shape_and_m2pt_in_top_three(run_cli, tmp_path):
+    document = select_json(run_cli, tmp_path)
+    assert list(document) == ["theme", "considered", "cut", "expansion", "selected"]
+    assert (document["theme"], document["considered"], len(document["selected"])) == (THEME, 450, 30)
+    first = document["selected"][0]
+    assert list(first) == ["rank", "key", "score", "title", "year", "included"]
+    assert "m2pt" in [entry["key"] for entry in document["selected"][:3]]
+    m2pt = next(entry for entry in document["selected"] if entry["key"] == "m2pt")
+    assert (m2pt["title"], m2pt["year"], m2pt["included"]) == (None, None, False)
+    assert document["cut"]["rule"] == "top-k" and document["cut"]["top_k"] == 30
+
+
+def test_table_footer_says_what_was_considered_kept_and_why(run_cli, tmp_path):
+    args = ("--top-k", "3", "--exclude", "e5v", "--include", "must")
+    document = select_json(run_cli, tmp_path, *args)
+    result = run_cli("select", THEME, "-c", EXAMPLES, "--cache-dir", str(tmp_path), *args)
+    assert result.exit_code == 0
+    reason = document["cut"]["reason"]
+    assert reason.startswith("top-k 3 reached (the next paper scored ")
+    assert f"450 papers (1 excluded), 449 considered, 3 kept: {reason}.\n" in result.stdout
+    assert "Also included by key: must.\n" in result.stdout
+    assert "must (included)" in result.stdout
+    assert "[no title] Multimodal" in result.stdout
+    assert [entry["key"] for entry in document["selected"]][-1] == "must"
+
+
+def test_min_score_and_drop_off_options(run_cli, tmp_path):
+    scores = [entry["score"] for entry in select_json(run_cli, tmp_path)["selected"]]
+    threshold = round((scores[4] + scores[5]) / 2, 3)
+    document = select_json(run_cli, tmp_path, "--min-score", str(threshold))
+    assert len(document["selected"]) == 5 and document["cut"]["rule"] == "min-score"
+    document = select_json(run_cli, tmp_path, "--drop-off", "0.9")
+    assert document["cut"]["rule"] == "drop-off"
+    assert all(entry["score"] >= 0.9 * scores[0] for entry in document["selected"])
+
+
+def test_unknown_key_is_one_line_on_stderr(run_cli, tmp_path):
+    result = run_cli("select", THEME, "-c", EXAMPLES, "--cache-dir", str(tmp_path), "--include", "m2tp")
+    assert result.exit_code == 2
+    assert result.stderr == "error: include: no paper in the corpus has the key 'm2tp'; did you mean 'm2pt'?\n"
+    assert result.stdout == ""
+
+
+def test_theme_without_words_is_an_error(run_cli, tmp_path):
+    result = run_cli("select", "the of and", "-c", EXAMPLES, "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: theme: the theme 'the of and' has no searchable words; ")
+
+
+def test_no_expand_turns_feedback_off(run_cli, tmp_path):
+    document = select_json(run_cli, tmp_path, "--no-expand")
+    assert document["expansion"] == []
+    assert document["selected"][0]["key"] == "m2pt"
