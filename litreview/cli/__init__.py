@@ -10,6 +10,7 @@ import os
 
 import typer
 
+from litreview.cli import check_cmd
 from litreview.cli import corpus_cmd
 from litreview.cli import select_cmd
 
@@ -33,6 +34,7 @@ def _global_options(
 
 
 app.command("corpus")(corpus_cmd.corpus)
+app.command("check")(check_cmd.check)
 app.command("select")(select_cmd.select)
 
 

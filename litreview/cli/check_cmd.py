@@ -1,0 +1,39 @@
+"""`litreview check`: every citation key of a manuscript exists in the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from litreview.cli import output
+
+
+def check(
+    manuscript: Annotated[Path, typer.Argument(help="A LaTeX (.tex) or Markdown (.md) manuscript.")],
+    corpus: Annotated[list[str], typer.Option("--corpus", "-c", help="Corpus files or directories (repeatable).")],
+) -> None:
+    """Check that every citation key of a .tex or .md manuscript is in the corpus; list unknown keys with line numbers."""
+    with output.reported_errors():
+        from litreview.check import check_file
+        from litreview.corpus import load_corpus
+
+        report = check_file(manuscript, load_corpus(corpus))
+        for citation in report.unknown:
+            hint = report.suggestions.get(citation.key)
+            also = f"; did you mean '{hint}'?" if hint else ""
+            output.write_text(f"{report.path}:{citation.line}: unknown citation key '{citation.key}'{also}")
+        if report.unknown:
+            missing = len({c.key for c in report.unknown})
+            output.stderr.print(f"{missing} of {len(report.keys)} cited keys are not in the corpus",
+                                markup=False, highlight=False)
+            raise typer.Exit(1)
+        output.stdout.print(_ok_line(report), markup=False, highlight=False)
+
+
+def _ok_line(report) -> str:
+    if not report.citations:
+        return f"{report.path}: no citations found"
+    return (f"{report.path}: OK, all {len(report.keys)} cited keys are in the corpus "
+            f"({len(report.citations)} citations)")

@@ -1,0 +1,144 @@
+"""`litreview check`: citation keys of .tex and .md manuscripts against a corpus, through the real CLI."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from litreview.check import Citation, find_citations
+
+BIB = """\
+@article{smith2020,
+  title = {Prompt Tuning for Vision},
+  author = {Smith, Ann},
+  year = {2020},
+}
+@inproceedings{lee2021,
+  title = {Adapters Everywhere},
+  author = {Lee, Bo},
+  year = {2021},
+}
+@misc{wu2022,
+  title = {Visual Prompts},
+  author = {Wu, Chen},
+  year = {2022},
+}
+"""
+
+
+@pytest.fixture
+def corpus_file(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(BIB, encoding="utf-8")
+    return path
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_tex_all_known_prints_one_ok_line(run_cli, tmp_path, corpus_file):
+    paper = write(tmp_path, "paper.tex", r"""
+        Prompt tuning~\citep{smith2020} and adapters \citet[see][p.~3]{lee2021, wu2022}.
+        \autocite{smith2020}
+    """)
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file))
+    assert result.exit_code == 0
+    assert result.stdout == f"{paper}: OK, all 3 cited keys are in the corpus (4 citations)\n"
+
+
+def test_tex_unknown_keys_listed_with_lines_and_exit_1(run_cli, tmp_path, corpus_file):
+    paper = write(tmp_path, "paper.tex", r"""\section{Related work}
+        Known~\citep{smith2020}, unknown~\citep{smith2019, nobody2000}.
+        % \citep{commented2000} is ignored, and so is 50\% of nothing
+        As \textcite{lee2021} and \parencite[p.~4]{ghost99} show. 100\% \cite{again1} % \cite{hidden}
+    """)
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{paper}:2: unknown citation key 'smith2019'; did you mean 'smith2020'?\n"
+        f"{paper}:2: unknown citation key 'nobody2000'\n"
+        f"{paper}:4: unknown citation key 'ghost99'\n"
+        f"{paper}:4: unknown citation key 'again1'\n"
+    )
+    assert result.stderr == "4 of 6 cited keys are not in the corpus\n"
+
+
+def test_md_pandoc_citations_and_not_emails(run_cli, tmp_path, corpus_file):
+    paper = write(tmp_path, "paper.md", """\
+        # Related work
+
+        Prompt tuning [@smith2020; see @lee2021, p. 3] and @wu2022 argue; also [-@nobody2000].
+        Write to ann@example.org or `@code2000` or <https://x.org/@handle>.
+
+        ```
+        @fenced2000
+        ```
+        Finally @{braced key} and \\@escaped.
+    """)
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{paper}:3: unknown citation key 'nobody2000'\n"
+        f"{paper}:9: unknown citation key 'braced key'\n"
+    )
+
+
+def test_aliases_of_merged_duplicates_count(run_cli, tmp_path, corpus_file):
+    # The same paper under a second key: the corpus merges it and keeps the key as an alias.
+    duplicate = tmp_path / "more.bib"
+    duplicate.write_text("@article{smith2020dup,\n  title = {Prompt Tuning for Vision},\n"
+                         "  author = {Smith, Ann},\n  year = {2020},\n}\n", encoding="utf-8")
+    paper = write(tmp_path, "paper.md", "See @smith2020dup.\n")
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file), "--corpus", str(duplicate))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == f"{paper}: OK, all 1 cited keys are in the corpus (1 citations)\n"
+
+
+def test_unknown_extension_is_an_error_with_a_hint(run_cli, tmp_path, corpus_file):
+    paper = write(tmp_path, "paper.docx", "x")
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {paper}: cannot tell the manuscript format from the extension '.docx'; "
+                             "check reads LaTeX (.tex) and Markdown (.md, .markdown, .qmd, .rmd)\n")
+
+
+def test_no_citations(run_cli, tmp_path, corpus_file):
+    paper = write(tmp_path, "paper.tex", "No citations here.\n")
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file))
+    assert result.exit_code == 0
+    assert result.stdout == f"{paper}: no citations found\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (r"\citep{a,b}", [("a", 1), ("b", 1)]),
+    (r"\citep{a,% comment, x" "\n" r"  b}", [("a", 1), ("b", 2)]),
+    (r"\citet*[see][chap.~2]{a}", [("a", 1)]),
+    (r"\citep[{p.~[3]}]{a}", [("a", 1)]),
+    (r"\cites(pre)(post)[x]{a}[y]{b,c}{d} and {not}", [("a", 1), ("b", 1), ("c", 1), ("d", 1)]),
+    (r"\autocites{a}" "\n" r"{b}", [("a", 1), ("b", 2)]),
+    (r"\citep{a}{notakey}", [("a", 1)]),
+    (r"\Citeauthor{a} \citeyearpar{b} \footcite{c} \nocite{*} \fullcite{d} \supercite{e}",
+     [("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1)]),
+    (r"\setcitestyle{authoryear} \citetext{x} \citation{y} \excited{z}", []),
+    (r"\\% \cite{commented}" "\n" r"\% \cite{kept}", [("kept", 2)]),
+])
+def test_tex_citation_forms(text, expected):
+    assert find_citations(text, "tex") == [Citation(key, line) for key, line in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[@a; @b]", ["a", "b"]),
+    ("[see @a, pp. 33-35; also @b, chap. 1]", ["a", "b"]),
+    ("@a says [p. 33].", ["a"]),
+    ("[-@doe99]", ["doe99"]),
+    ("@Doe:2020.x.", ["Doe:2020.x"]),
+    ("mail me@x.org, \\@no", []),
+    ("[link](https://x.org/@user) and `@code`", []),
+    ("<!-- @hidden -->", []),
+])
+def test_markdown_citation_forms(text, expected):
+    assert [c.key for c in find_citations(text, "md")] == expected
