@@ -22,6 +22,7 @@ import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
+from bm25s.tokenization import Tokenized
 
 from litreview.paper import Paper
 from litreview.text import ascii_fold
@@ -48,7 +49,8 @@ def stem_words(text_words: list[str]) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The words of `text` that become index terms, before stemming (aligned with `tokens`)."""
-    return [w for w in _TOKEN.findall(ascii_fold(text)) if w not in _STOPWORDS]
+    folded = text.lower() if text.isascii() else ascii_fold(text)  # the fold is slow; most text is ASCII
+    return [w for w in _TOKEN.findall(folded) if w not in _STOPWORDS]
 
 
 def paper_text(paper: Paper) -> str:
@@ -104,21 +106,34 @@ def open_index(papers: Sequence[Paper], cache_dir: Path | None) -> LexicalIndex:
 
 
 def build_retriever(papers: Sequence[Paper]) -> bm25s.BM25:
-    """A bm25s index over the papers' texts (an empty paper gets an empty token so positions stay aligned)."""
+    """A bm25s index over the papers' texts, in corpus order."""
     retriever = bm25s.BM25(k1=K1, b=B, method="lucene")
-    corpus_tokens = [tokens(paper_text(paper)) or [""] for paper in papers]
-    retriever.index(corpus_tokens, show_progress=False)
+    retriever.index(tokenize_corpus(papers), show_progress=False)
     return retriever
+
+
+def tokenize_corpus(papers: Sequence[Paper]) -> Tokenized:
+    """Term ids of every paper and the term vocabulary; each distinct word is stemmed once, not per occurrence."""
+    vocab: dict[str, int] = {}
+    word_ids: dict[str, int] = {}
+    corpus_ids = []
+    for paper in papers:
+        text_words = words(paper_text(paper))
+        unseen = [w for w in dict.fromkeys(text_words) if w not in word_ids]
+        for word, stem in zip(unseen, stem_words(unseen)):
+            word_ids[word] = vocab.setdefault(stem, len(vocab))
+        corpus_ids.append([word_ids[w] for w in text_words])
+    return Tokenized(ids=corpus_ids, vocab=vocab)
 
 
 def content_digest(papers: Iterable[Paper]) -> str:
     """A hash of everything the index depends on: the indexed texts in order, the tokenizer and BM25 parameters."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(json.dumps([INDEX_VERSION, K1, B, TITLE_REPEATS, bm25s.__version__]).encode())
+    digest = hashlib.sha256(json.dumps([INDEX_VERSION, K1, B, TITLE_REPEATS, bm25s.__version__]).encode())
     for paper in papers:
-        digest.update(paper_text(paper).encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1e")
-    return digest.hexdigest()
+        # The fields paper_text reads, not paper_text itself: this runs on every query and must be cheap.
+        text = f"{paper.title}\x1f{paper.keywords}\x1f{paper.abstract}\x1e"
+        digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
 
 
 def _save(retriever: bm25s.BM25, place: Path) -> None:
