@@ -50,3 +50,7 @@ class TemplateError(LitreviewError):
 
 class SelectionError(LitreviewError):
     """A selection that cannot be made: an empty theme, an unknown or contradictory key, crossed bounds."""
+
+
+class RenderError(LitreviewError):
+    """A draft that cannot be rendered: a sentence citing a key outside the draft, a key no citation can hold."""
