@@ -11,6 +11,8 @@ import os
 import typer
 
 from litreview.cli import check_cmd
+from litreview.cli import cache_cmd
+from litreview.cli import config_cmd
 from litreview.cli import corpus_cmd
 from litreview.cli import select_cmd
 
@@ -34,6 +36,8 @@ def _global_options(
 
 
 app.command("corpus")(corpus_cmd.corpus)
+app.command("config")(config_cmd.config)
+app.add_typer(cache_cmd.app, name="cache")
 app.command("check")(check_cmd.check)
 app.command("select")(select_cmd.select)
 

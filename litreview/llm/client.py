@@ -1,0 +1,418 @@
+"""LLMClient: structured answers from any OpenAI-compatible server, cached, concurrent and bounded.
+
+One request = one pydantic response model + chat messages + a prompt version. A cached answer costs
+no request at all; a miss goes through instructor (re-asks with the validation error fed back) over
+openai's client (HTTP retries with backoff), under one semaphore of `concurrency` slots. The answer
+is cached the moment it is validated, so a killed run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from litreview.config import Settings
+from litreview.errors import BudgetExceeded, ConfigError, LLMError
+from litreview.llm.cache import AnswerCache, answer_key, embedding_key
+from litreview.llm.faults import llm_error
+from litreview.llm.usage import Usage
+
+T = TypeVar("T", bound=BaseModel)
+EMBEDDING_BATCH = 64  # texts per embeddings request
+
+
+@dataclass(frozen=True, eq=False)
+class LLMRequest(Generic[T]):
+    """One question: answer `messages` as a `response_model`. `label` names it in failures and progress."""
+
+    response_model: type[T]
+    messages: list[dict[str, Any]]
+    prompt_version: str
+    context: dict[str, Any] | None = None  # handed to the model's validators (pydantic validation context)
+    label: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Result(Generic[T]):
+    """A validated answer."""
+
+    request: LLMRequest[T]
+    value: T
+    from_cache: bool
+    ok: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, eq=False)
+class Failure:
+    """A request that still failed after retries and re-asks; `reason` is its one-line message."""
+
+    request: LLMRequest[Any]
+    error: LLMError
+    ok: ClassVar[bool] = False
+
+    @property
+    def reason(self) -> str:
+        return self.error.line()
+
+
+Outcome = Result[Any] | Failure
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Reported to the progress callback after each request of a batch finishes."""
+
+    done: int
+    total: int
+    label: str
+    from_cache: bool
+    failed: bool
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class LLMClient:
+    """The one way litreview talks to a model. Use `async with` / `with`, or call `close()`."""
+
+    def __init__(self, settings: Settings, *, progress: ProgressCallback | None = None) -> None:
+        if settings.api_key is None and settings.base_url is None:
+            raise ConfigError("no LLM server configured", hint="set OPENAI_API_KEY, or --base-url for a local server")
+        self.settings = settings
+        self.usage = Usage()
+        self.cache = AnswerCache(settings.cache_dir)
+        self._progress = progress
+        self._loop_state: _LoopState | None = None
+        self._busy = _WallClock(self.usage)
+        _keep_library_logs_off_the_terminal()
+
+    async def ask(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
+                  context: dict[str, Any] | None = None, label: str = "") -> T:
+        """The validated answer; raises LLMError (or BudgetExceeded) when there is none."""
+        with self._busy:
+            outcome = await self._outcome(LLMRequest(response_model, messages, prompt_version, context, label))
+        if isinstance(outcome, Failure):
+            raise outcome.error
+        return outcome.value
+
+    async def ask_many(self, requests: Sequence[LLMRequest[Any]], *,
+                       progress: ProgressCallback | None = None) -> list[Outcome]:
+        """Every request concurrently (at most `concurrency` in flight); outcomes in request order.
+
+        A failing request becomes a Failure while the others complete. If `max_calls` ran out, the
+        requests already answered stay cached and BudgetExceeded is raised at the end.
+        """
+        report = progress or self._progress or (lambda _: None)
+        counter = _Counter(len(requests))
+
+        async def run(request: LLMRequest[Any]) -> Outcome:
+            outcome = await self._outcome(request)
+            report(counter.step(request, outcome))
+            return outcome
+
+        with self._busy:
+            outcomes = await asyncio.gather(*(run(request) for request in requests))
+        self._record_run()
+        _raise_if_over_budget(outcomes)
+        return list(outcomes)
+
+    async def embed(self, texts: Sequence[str], model: str | None = None) -> list[list[float]]:
+        """One vector per text (cached per text and model); raises LLMError on failure."""
+        model = model or self.settings.embedding_model
+        if not model:
+            raise ConfigError("no embedding model set", hint="set --embedding-model or embedding_model in litreview.toml")
+        with self._busy:
+            keys = [embedding_key(base_url=self.settings.effective_base_url, model=model, text=t) for t in texts]
+            found = {key: self._cached_vector(key) for key in dict.fromkeys(keys)}
+            missing = {key: text for key, text in zip(keys, texts) if found[key] is None}
+            batches = _chunks(list(missing.items()), EMBEDDING_BATCH)
+            for vectors in await asyncio.gather(*(self._embed_batch(batch, model) for batch in batches)):
+                found.update(vectors)
+        return [found[key] for key in keys]  # type: ignore[misc]
+
+    def ask_sync(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
+                 context: dict[str, Any] | None = None, label: str = "") -> T:
+        """`ask` for callers that are not async (not from inside a running event loop)."""
+        return self._run(self.ask(response_model, messages, prompt_version=prompt_version, context=context, label=label))
+
+    def ask_many_sync(self, requests: Sequence[LLMRequest[Any]], *,
+                      progress: ProgressCallback | None = None) -> list[Outcome]:
+        """`ask_many` for callers that are not async."""
+        return self._run(self.ask_many(requests, progress=progress))
+
+    def embed_sync(self, texts: Sequence[str], model: str | None = None) -> list[list[float]]:
+        """`embed` for callers that are not async."""
+        return self._run(self.embed(texts, model))
+
+    async def aclose(self) -> None:
+        """Close the HTTP connections and the cache, recording this run's counters for `cache info`."""
+        await self._close_transport()
+        self._record_run()
+        self.cache.close()
+
+    def close(self) -> None:
+        """`aclose` for callers that are not async (the HTTP side is closed by each *_sync call)."""
+        self._record_run()
+        self.cache.close()
+
+    async def __aenter__(self) -> LLMClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __enter__(self) -> LLMClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def _outcome(self, request: LLMRequest[Any]) -> Outcome:
+        """Cache first, then the server; every failure but the budget becomes a Failure value."""
+        key = self._key(request)
+        cached = self._cached_value(request, key)
+        if cached is not None:
+            self.usage.cached += 1
+            return Result(request, cached, from_cache=True)
+        try:
+            value = await self._ask_server(request, key)
+        except BudgetExceeded as error:
+            return Failure(request, error)
+        except LLMError as error:
+            self.usage.failed += 1
+            return Failure(request, error)
+        return Result(request, value, from_cache=False)
+
+    async def _ask_server(self, request: LLMRequest[T], key: str) -> T:
+        if not self.settings.model:
+            raise ConfigError("no model set", hint="set --model, LITREVIEW_MODEL or model in litreview.toml")
+        state = self._state()
+        self._pay_for_one_call()
+        async with state.semaphore:
+            try:
+                answer, completion = await state.instructor.chat.completions.create_with_completion(
+                    model=self.settings.model,
+                    messages=request.messages,
+                    response_model=_instructor_model(request.response_model),
+                    max_retries=self.settings.reask,
+                    context=request.context,
+                    temperature=self.settings.temperature,
+                )
+            except Exception as error:  # openai / instructor errors; cancellation is not an Exception
+                self._count_tokens(getattr(error, "total_usage", None))
+                raise llm_error(error, self.settings, where=request.label or f"LLM {self.settings.model}") from None
+        return self._keep(request, key, answer, completion)
+
+    def _keep(self, request: LLMRequest[T], key: str, answer: BaseModel, completion: Any) -> T:
+        """Count the tokens, store the answer, and return it as the caller's own class."""
+        prompt_tokens, completion_tokens = self._count_tokens(getattr(answer, "_total_usage", None) or completion.usage)
+        data = answer.model_dump(mode="json", by_alias=True)
+        try:
+            # instructor returns a subclass of the caller's model; give back the caller's own class,
+            # exactly as a cache hit will.
+            value = request.response_model.model_validate(data, context=request.context)
+        except ValidationError as error:
+            raise llm_error(error, self.settings, where=request.label or f"LLM {self.settings.model}") from None
+        if self.settings.cache:
+            self.cache.put(key, data, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
+        return value
+
+    def _cached_value(self, request: LLMRequest[T], key: str) -> T | None:
+        cached = self.cache.get(key) if self.settings.cache else None
+        if cached is None:
+            return None
+        try:
+            return request.response_model.model_validate(cached.value, context=request.context)
+        except ValidationError:
+            return None  # validators changed since it was stored: ask again
+
+    def _key(self, request: LLMRequest[Any]) -> str:
+        return answer_key(
+            base_url=self.settings.effective_base_url,
+            model=self.settings.model or "",
+            mode=self.settings.mode,
+            messages=request.messages,
+            schema=_schema_of(request.response_model),
+            temperature=self.settings.temperature,
+            prompt_version=request.prompt_version,
+        )
+
+    def _pay_for_one_call(self) -> None:
+        """Reserve one paid call, or raise BudgetExceeded before sending it."""
+        limit = self.settings.max_calls
+        if limit is not None and self.usage.calls >= limit:
+            raise BudgetExceeded(
+                f"stopped before paid call {limit + 1}: --max-calls is {limit}",
+                hint="everything answered so far is cached; rerun with a higher --max-calls to continue",
+            )
+        self.usage.calls += 1
+
+    def _count_tokens(self, usage: Any) -> tuple[int, int]:
+        prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
+        completion = int(getattr(usage, "completion_tokens", 0) or 0)
+        if usage is not None:
+            self.usage.add_tokens(self.settings.model or "", prompt, completion)
+        return prompt, completion
+
+    def _cached_vector(self, key: str) -> list[float] | None:
+        cached = self.cache.get(key) if self.settings.cache else None
+        if cached is not None:
+            self.usage.cached += 1
+            return cached.value
+        return None
+
+    async def _embed_batch(self, batch: list[tuple[str, str]], model: str) -> dict[str, list[float]]:
+        state = self._state()
+        self._pay_for_one_call()
+        async with state.semaphore:
+            try:
+                response = await state.openai.embeddings.create(
+                    model=model, input=[text for _, text in batch], encoding_format="float")
+            except Exception as error:
+                self.usage.failed += 1
+                raise llm_error(error, self.settings, where=f"embeddings {model}") from None
+        tokens = int(getattr(response.usage, "prompt_tokens", 0) or 0)
+        self.usage.add_tokens(model, tokens, 0)
+        vectors = {key: list(item.embedding) for (key, _), item in zip(batch, sorted(response.data, key=lambda d: d.index))}
+        if self.settings.cache:
+            for key, vector in vectors.items():
+                self.cache.put(key, vector, prompt_tokens=tokens // max(len(batch), 1))
+        return vectors
+
+    def _state(self) -> _LoopState:
+        """The HTTP client and semaphore of the running event loop (both are bound to one loop)."""
+        loop = asyncio.get_running_loop()
+        if self._loop_state is None or self._loop_state.loop is not loop:
+            self._loop_state = _LoopState.create(self.settings, loop, self.usage)
+        return self._loop_state
+
+    async def _close_transport(self) -> None:
+        state, self._loop_state = self._loop_state, None
+        if state is not None and state.loop is asyncio.get_running_loop():
+            await state.openai.close()
+
+    def _run(self, work: Awaitable[Any]) -> Any:
+        async def run_then_close() -> Any:
+            try:
+                return await work
+            finally:
+                await self._close_transport()
+
+        try:
+            return asyncio.run(run_then_close())
+        finally:
+            self._record_run()
+
+    def _record_run(self) -> None:
+        if self.settings.cache and (self.usage.calls or self.usage.cached):
+            self.cache.record_run(self.usage.as_dict())
+
+
+@dataclass
+class _LoopState:
+    loop: asyncio.AbstractEventLoop
+    openai: Any
+    instructor: Any
+    semaphore: asyncio.Semaphore
+
+    @classmethod
+    def create(cls, settings: Settings, loop: asyncio.AbstractEventLoop, usage: Usage) -> _LoopState:
+        import instructor
+
+        from litreview.llm.transport import make_openai_client
+
+        def count_retry() -> None:
+            usage.retries += 1
+
+        def count_reask(error: Exception, *, is_last_attempt: bool = False, **_: Any) -> None:
+            usage.reasks += 0 if is_last_attempt else 1
+
+        openai_client = make_openai_client(settings, on_retry=count_retry)
+        structured = instructor.from_openai(openai_client, mode=_INSTRUCTOR_MODES[settings.mode]())
+        structured.on("parse:error", count_reask)
+        return cls(loop, openai_client, structured, asyncio.Semaphore(settings.concurrency))
+
+
+_INSTRUCTOR_MODES: dict[str, Callable[[], Any]] = {
+    "tools": lambda: _mode().TOOLS,
+    "json_schema": lambda: _mode().JSON_SCHEMA,
+    "json": lambda: _mode().JSON,
+    "md_json": lambda: _mode().MD_JSON,
+}
+
+
+def _mode() -> Any:
+    import instructor
+
+    return instructor.Mode
+
+
+@dataclass
+class _Counter:
+    total: int
+    done: int = field(default=0)
+
+    def step(self, request: LLMRequest[Any], outcome: Outcome) -> Progress:
+        self.done += 1
+        from_cache = isinstance(outcome, Result) and outcome.from_cache
+        return Progress(self.done, self.total, request.label, from_cache, failed=not outcome.ok)
+
+
+class _WallClock:
+    """Adds to usage.seconds the wall time while at least one public call is running."""
+
+    def __init__(self, usage: Usage) -> None:
+        self._usage, self._depth, self._start = usage, 0, 0.0
+
+    def __enter__(self) -> None:
+        if self._depth == 0:
+            self._start = time.perf_counter()
+        self._depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self._usage.seconds += time.perf_counter() - self._start
+
+
+def _raise_if_over_budget(outcomes: Sequence[Outcome]) -> None:
+    unsent = [o for o in outcomes if isinstance(o, Failure) and isinstance(o.error, BudgetExceeded)]
+    if unsent:
+        first = unsent[0].error
+        raise BudgetExceeded(f"{first.message}; {len(unsent)} of {len(outcomes)} requests were not sent", hint=first.hint)
+
+
+@functools.cache
+def _schema_of(response_model: type[BaseModel]) -> dict[str, Any]:
+    return response_model.model_json_schema()
+
+
+@functools.cache
+def _instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
+    """instructor's wrapper class for a model, built once (instructor would rebuild it per call)."""
+    from instructor.v2.core.function_calls import response_schema
+
+    return response_schema(response_model)
+
+
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def _keep_library_logs_off_the_terminal() -> None:
+    """instructor logs failed attempts at ERROR; without a handler Python would print them to stderr."""
+    for name in ("instructor", "openai", "httpx2", "httpcore2"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
+__all__ = ["LLMClient", "LLMRequest", "Result", "Failure", "Outcome", "Progress", "ProgressCallback"]

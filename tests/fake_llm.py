@@ -1,0 +1,441 @@
+"""A fake OpenAI-compatible server for tests: a real HTTP server on 127.0.0.1, not a mock.
+
+openai 3.x sends through httpx2, so respx-style mocks do not intercept it; this server does, because
+the real client talks to it over a socket. It speaks `POST /v1/chat/completions` (answering with a
+tool call when the request has `tools`, JSON content for `response_format` requests, a ```json block
+for instructor's MD_JSON mode) and `POST /v1/embeddings`.
+
+Use (the `fake_llm` fixture in conftest.py starts one per test on a free port):
+
+    def test_summary(fake_llm, llm_settings):           # llm_settings points at fake_llm.url
+        fake_llm.responder = lambda req: {"quote": req.between("<abstract>", "</abstract>")[0][:40]}
+        fake_llm.script(Fault.status(429, retry_after=0.01), when=lambda req: "paper-3" in req.prompt)
+        fake_llm.script(Fault.answer({"keys": ["invented2099"]}), times=2)   # the next 2 requests
+        ...
+        assert len(fake_llm.chat_requests) == 4 and fake_llm.max_in_flight <= 8
+
+- `responder(req)` returns the answer for the schema the request asked for: a dict (wrapped as tool
+  arguments or JSON content as the mode requires), a `str` (raw text in that place), or a `Fault`.
+  The default `fill_schema_from_prompt` fills any schema with quotes taken from the last user message.
+- `script(fault, when=..., times=1)` queues a fault for the next matching requests (rules are tried in
+  the order added; `times=None` applies forever). Faults: `Fault.status(code, retry_after=...)`,
+  `Fault.delay(seconds)` (then answer normally: past the client's timeout it is a timeout),
+  `Fault.drop()` (close the connection without a response), `Fault.content(text)` (e.g. malformed
+  JSON), `Fault.answer(obj)` (schema-invalid JSON, an invented citation key...).
+- `latency` (seconds) delays every answer; `requests` records every request (`FakeRequest`);
+  `in_flight` / `max_in_flight` count concurrent requests.
+- `python tests/fake_llm.py --latency 0.2` runs one in its own process (the benchmark does this so
+  the server does not share the client's GIL) and prints its URL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+EMBEDDING_DIMENSIONS = 64
+MD_JSON_SUFFIX = re.compile(r"\s*Return the correct JSON response within a ```json codeblock\. not the JSON_SCHEMA\s*$")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One scripted misbehaviour of the server for one request."""
+
+    kind: str  # "status" | "delay" | "drop" | "content" | "answer"
+    status: int = 200
+    retry_after: float | None = None
+    seconds: float = 0.0
+    text: str = ""
+    answer_obj: Any = None
+
+    @classmethod
+    def status(cls, code: int, *, retry_after: float | None = None, message: str = "") -> Fault:
+        """An HTTP error status (429, 500...), with a Retry-After header and an error message when given."""
+        return cls("status", status=code, retry_after=retry_after, text=message or f"fake failure {code}")
+
+    @classmethod
+    def delay(cls, seconds: float) -> Fault:
+        """Wait this long before answering normally (longer than the client's timeout = a timeout)."""
+        return cls("delay", seconds=seconds)
+
+    @classmethod
+    def drop(cls) -> Fault:
+        """Close the connection without sending any response."""
+        return cls("drop")
+
+    @classmethod
+    def content(cls, text: str) -> Fault:
+        """Answer with this raw text where the JSON belongs (malformed JSON, prose...)."""
+        return cls("content", text=text)
+
+    @classmethod
+    def answer(cls, obj: Any) -> Fault:
+        """Answer with this JSON value instead of the responder's (schema-invalid, invented key...)."""
+        return cls("answer", answer_obj=obj)
+
+
+@dataclass
+class FakeRequest:
+    """One request as the server saw it."""
+
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        return self.body.get("messages", [])
+
+    @property
+    def model(self) -> str:
+        return self.body.get("model", "")
+
+    @property
+    def mode(self) -> str:
+        """'tools', 'json_schema', 'json', 'md_json' (instructor's modes) or 'embeddings'."""
+        if self.path.endswith("/embeddings"):
+            return "embeddings"
+        if self.body.get("tools"):
+            return "tools"
+        kind = (self.body.get("response_format") or {}).get("type")
+        return {"json_schema": "json_schema", "json_object": "json"}.get(kind, "md_json")
+
+    @property
+    def schema(self) -> dict[str, Any] | None:
+        """The JSON schema the client asked for, wherever the mode put it."""
+        if self.mode == "tools":
+            return self.body["tools"][0]["function"]["parameters"]
+        if self.mode == "json_schema":
+            return self.body["response_format"]["json_schema"]["schema"]
+        return _schema_in_system_message(self.messages)
+
+    @property
+    def tool_name(self) -> str:
+        tools = self.body.get("tools") or [{"function": {"name": "answer"}}]
+        return tools[0]["function"]["name"]
+
+    @property
+    def prompt(self) -> str:
+        """The text of every message, joined: what tests search for markers."""
+        return "\n".join(_text_of(message) for message in self.messages)
+
+    @property
+    def last_user_text(self) -> str:
+        """The last user message, without the instruction instructor appends in MD_JSON mode."""
+        users = [_text_of(m) for m in self.messages if m.get("role") == "user"]
+        return MD_JSON_SUFFIX.sub("", users[-1]) if users else ""
+
+    @property
+    def is_reask(self) -> bool:
+        """True when instructor is re-asking after a validation error."""
+        return any(m.get("role") in ("assistant", "tool") for m in self.messages)
+
+    def between(self, start: str, end: str) -> list[str]:
+        """Every piece of the prompt between the delimiters `start` and `end`, in order."""
+        return re.findall(re.escape(start) + r"(.*?)" + re.escape(end), self.prompt, flags=re.S)
+
+
+Responder = Callable[[FakeRequest], "dict[str, Any] | list[Any] | str | Fault"]
+
+
+@dataclass
+class _Rule:
+    fault: Fault
+    when: Callable[[FakeRequest], bool] | None
+    times: int | None
+
+
+@dataclass
+class FakeLLM:
+    """The server. `start()` binds a free port on 127.0.0.1; `url` is the base URL for the client."""
+
+    latency: float = 0.0
+    responder: Responder = field(default=None)  # type: ignore[assignment]
+    embedder: Callable[[str], list[float]] = field(default=None)  # type: ignore[assignment]
+    requests: list[FakeRequest] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0
+    errors: list[Exception] = field(default_factory=list)  # exceptions raised by the responder
+
+    def __post_init__(self) -> None:
+        self.responder = self.responder or fill_schema_from_prompt
+        self.embedder = self.embedder or embed_text
+        self._rules: list[_Rule] = []
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+
+    def start(self) -> FakeLLM:
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.fake = self  # type: ignore[attr-defined]
+        threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True, name="fake-llm").start()
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def __enter__(self) -> FakeLLM:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        assert self._server, "start() the server first"
+        return f"http://127.0.0.1:{self._server.server_port}/v1"
+
+    @property
+    def chat_requests(self) -> list[FakeRequest]:
+        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+
+    def script(self, fault: Fault, *, when: Callable[[FakeRequest], bool] | None = None, times: int | None = 1) -> None:
+        """Apply `fault` to the next `times` requests matching `when` (all requests if None)."""
+        with self._lock:
+            self._rules.append(_Rule(fault, when, times))
+
+    def reset(self) -> None:
+        """Forget recorded requests, counters and scripted faults."""
+        with self._lock:
+            self.requests.clear()
+            self._rules.clear()
+            self.max_in_flight = self.in_flight
+
+    def _admit(self, request: FakeRequest) -> Fault | None:
+        with self._lock:
+            self.requests.append(request)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            return self._take_fault(request)
+
+    def _take_fault(self, request: FakeRequest) -> Fault | None:
+        for rule in self._rules:
+            if rule.times == 0 or (rule.when and not rule.when(request)):
+                continue
+            if rule.times is not None:
+                rule.times -= 1
+            return rule.fault
+        return None
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # a burst of concurrent connects must not overflow the listen backlog
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    disable_nagle_algorithm = True  # else headers and body in two writes meet delayed ACK: +40 ms each
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the default stderr log
+        pass
+
+    def do_POST(self) -> None:
+        fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
+        length = int(self.headers.get("content-length", 0))
+        body = json.loads(self.rfile.read(length) or b"{}")
+        request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+        fault = fake._admit(request)
+        try:
+            self._answer(fake, request, fault)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (timeout): nothing to do
+        finally:
+            fake._leave()
+
+    def _answer(self, fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> None:
+        fault, answer = _plan(fake, request, fault)
+        time.sleep(fake.latency + (fault.seconds if fault and fault.kind == "delay" else 0.0))
+        if fault and fault.kind == "drop":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+        elif fault and fault.kind == "status":
+            self._send_error_status(fault)
+        elif request.mode == "embeddings":
+            self._send_json(200, _embeddings_response(request, fake.embedder))
+        else:
+            self._send_json(200, _chat_response(request, answer))
+
+    def _send_error_status(self, fault: Fault) -> None:
+        headers = {"retry-after": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
+        kind = "rate_limit_exceeded" if fault.status == 429 else "server_error"
+        error = {"error": {"message": fault.text, "type": kind, "code": kind}}
+        self._send_json(fault.status, error, headers)
+
+    def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _plan(fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> tuple[Fault | None, Any]:
+    """The fault to apply and the answer to send; a responder may return a Fault itself."""
+    if request.mode == "embeddings":
+        return fault, None
+    if fault and fault.kind == "content":
+        return fault, fault.text
+    if fault and fault.kind == "answer":
+        return fault, fault.answer_obj
+    try:
+        answer = fake.responder(request)
+    except Exception as error:  # a broken responder must show up in the test, not hang it
+        fake.errors.append(error)
+        return Fault.status(500), None
+    if isinstance(answer, Fault):
+        return (answer, fill_schema_from_prompt(request)) if answer.kind == "delay" else _plan(fake, request, answer)
+    return fault, answer
+
+
+def _chat_response(request: FakeRequest, answer: Any) -> dict[str, Any]:
+    """Wrap `answer` the way the request's mode expects: tool call, JSON content or a ```json block."""
+    text = answer if isinstance(answer, str) else json.dumps(answer)
+    if request.mode == "tools":
+        call = {"id": "call_1", "type": "function", "function": {"name": request.tool_name, "arguments": text}}
+        message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [call]}
+        finish = "tool_calls"
+    else:
+        content = f"```json\n{text}\n```" if request.mode == "md_json" and not isinstance(answer, str) else text
+        message, finish = {"role": "assistant", "content": content}, "stop"
+    prompt_tokens, completion_tokens = _count_tokens(request.prompt), _count_tokens(text)
+    return {
+        "id": f"chatcmpl-{len(request.prompt)}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": request.model,
+        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def _embeddings_response(request: FakeRequest, embedder: Callable[[str], list[float]]) -> dict[str, Any]:
+    inputs = request.body.get("input", [])
+    texts = [inputs] if isinstance(inputs, str) else list(inputs)
+    data = [{"object": "embedding", "index": i, "embedding": embedder(t)} for i, t in enumerate(texts)]
+    tokens = sum(_count_tokens(t) for t in texts)
+    return {
+        "object": "list",
+        "data": data,
+        "model": request.model,
+        "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+    }
+
+
+def fill_schema_from_prompt(request: FakeRequest) -> Any:
+    """The default responder: any schema, filled with quotes from the last user message."""
+    schema = request.schema or {"type": "object", "properties": {}}
+    return fill_schema(schema, request.last_user_text)
+
+
+def fill_schema(schema: dict[str, Any], source: str, root: dict[str, Any] | None = None) -> Any:
+    """An instance of `schema` whose strings are quotes (first words) of `source`."""
+    root = root or schema
+    if "$ref" in schema:
+        return fill_schema(_resolve_ref(root, schema["$ref"]), source, root)
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        usable = [o for o in options if o.get("type") != "null"] or options
+        return fill_schema(usable[0], source, root)
+    kind = schema.get("type", "object")
+    if kind == "object":
+        properties = schema.get("properties", {})
+        return {name: fill_schema(sub, source, root) for name, sub in properties.items()}
+    if kind == "array":
+        count = max(schema.get("minItems", 1), 1)
+        return [fill_schema(schema.get("items", {}), source, root) for _ in range(count)]
+    return _fill_scalar(kind, schema, source)
+
+
+def _fill_scalar(kind: str, schema: dict[str, Any], source: str) -> Any:
+    if kind == "integer":
+        return int(schema.get("minimum", 1))
+    if kind == "number":
+        return float(schema.get("minimum", 0.5))
+    if kind == "boolean":
+        return True
+    if kind == "null":
+        return None
+    words = source.split()[:12] or ["text"]
+    return " ".join(words)
+
+
+def embed_text(text: str) -> list[float]:
+    """A deterministic unit vector: hashed bag of lowercase words, so similar texts are close."""
+    vector = [0.0] * EMBEDDING_DIMENSIONS
+    for word in re.findall(r"\w+", text.lower()):
+        digest = hashlib.sha256(word.encode()).digest()
+        vector[digest[0] % EMBEDDING_DIMENSIONS] += 1.0 if digest[1] % 2 else -1.0
+    norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+    return [v / norm for v in vector]
+
+
+def _resolve_ref(root: dict[str, Any], ref: str) -> dict[str, Any]:
+    node: Any = root
+    for part in ref.lstrip("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _schema_in_system_message(messages: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """JSON / MD_JSON modes put the schema in the system message after 'json_schema:'."""
+    for message in messages:
+        text = _text_of(message)
+        start = text.find("{", text.find("json_schema"))
+        if message.get("role") == "system" and "json_schema" in text and start >= 0:
+            return json.JSONDecoder().raw_decode(text[start:])[0]
+    return None
+
+
+def _text_of(message: dict[str, Any]) -> str:
+    content = message.get("content") or ""
+    if isinstance(content, list):  # content parts
+        return "\n".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return str(content)
+
+
+def _count_tokens(text: str) -> int:
+    return max(1, len(text.split()))
+
+
+def main() -> None:
+    """Run a server in this process until killed; print its base URL on the first line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer")
+    args = parser.parse_args()
+    fake = FakeLLM(latency=args.latency).start()
+    print(fake.url, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        fake.stop()
+
+
+if __name__ == "__main__":
+    main()
