@@ -301,8 +301,10 @@ def _plan(fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> tuple[Fau
     except Exception as error:  # a broken responder must show up in the test, not hang it
         fake.errors.append(error)
         return Fault.status(500), None
-    if isinstance(answer, Fault):
-        return (answer, fill_schema_from_prompt(request)) if answer.kind == "delay" else _plan(fake, request, answer)
+    if isinstance(answer, Fault) and answer.kind in ("content", "answer"):
+        return _plan(fake, request, answer)
+    if isinstance(answer, Fault):  # status, drop, or delay (then the default answer)
+        return answer, fill_schema_from_prompt(request)
     return fault, answer
 
 

@@ -43,7 +43,8 @@ def clear(
         cache = _cache(cache_dir)
         removed = cache.clear(older_than=seconds)
         qualifier = f" older than {older_than}" if older_than else ""
-        output.stdout.print(f"removed {removed} entries{qualifier} from {cache.directory}", markup=False, highlight=False)
+        text = f"removed {_count(removed, 'entry', 'entries')}{qualifier} from {cache.directory}"
+        output.stdout.print(text, markup=False, highlight=False)
 
 
 def parse_duration(text: str) -> float:
@@ -70,7 +71,12 @@ def _last_run(counters: dict[str, Any] | None) -> str:
     hits, misses = counters.get("cached", 0), counters.get("calls", 0)
     when = datetime.datetime.fromtimestamp(counters.get("finished", 0)).strftime("%Y-%m-%d %H:%M")
     extra = f", {counters['failed']} failed" if counters.get("failed") else ""
-    return f"{hits} hits, {misses} misses (paid calls){extra}, {counters.get('retries', 0)} retries, finished {when}"
+    retries = _count(counters.get("retries", 0), "retry", "retries")
+    return f"{_count(hits, 'hit')}, {_count(misses, 'miss', 'misses')} (paid calls){extra}, {retries}, finished {when}"
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 def _size(size: int) -> str:

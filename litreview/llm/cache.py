@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FORMAT = 1  # bump to invalidate every entry when the stored layout changes
-LAST_RUN_FILE = "last-run.json"
+STORE = "llm"  # answers live in <cache_dir>/llm: other stages keep their own folders beside it
+LAST_RUN_FILE = "llm-last-run.json"  # beside the store: diskcache's check() flags foreign files inside it
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class AnswerCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
+        self.store = self.directory / STORE
         self._cache: Any = None
 
     def get(self, key: str) -> CachedAnswer | None:
@@ -93,14 +95,14 @@ class AnswerCache:
 
     def info(self) -> CacheInfo:
         """Location, entry count, size on disk and the last run's counters."""
-        if not self.directory.is_dir():
-            return CacheInfo(self.directory, 0, 0, None)
+        if not self.store.is_dir():
+            return CacheInfo(self.directory, 0, 0, self._last_run())
         cache = self._open()
         return CacheInfo(self.directory, len(cache), cache.volume(), self._last_run())
 
     def clear(self, older_than: float | None = None) -> int:
         """Delete every entry, or those stored more than `older_than` seconds ago; returns how many."""
-        if not self.directory.is_dir():
+        if not self.store.is_dir():
             return 0
         cache = self._open()
         if older_than is None:
@@ -113,7 +115,7 @@ class AnswerCache:
     def record_run(self, counters: Mapping[str, Any]) -> None:
         """Keep the last run's counters for `cache info` (atomic replace: concurrent runs never tear it)."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.directory, prefix=".last-run-", suffix=".json")
+        fd, temporary = tempfile.mkstemp(dir=self.directory, prefix=".llm-last-run-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({**counters, "finished": time.time()}, handle)
         os.replace(temporary, self.directory / LAST_RUN_FILE)
@@ -128,7 +130,7 @@ class AnswerCache:
             import diskcache
 
             # No eviction: an answer that was paid for is only dropped by `litreview cache clear`.
-            self._cache = diskcache.Cache(str(self.directory), eviction_policy="none")
+            self._cache = diskcache.Cache(str(self.store), eviction_policy="none")
         return self._cache
 
     def _last_run(self) -> dict[str, Any] | None:

@@ -1,0 +1,75 @@
+"""`litreview cache info` and `litreview cache clear [--older-than]` on a real cache."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from test_llm_client import answer_finding, finding_request
+
+from litreview.llm import AnswerCache, LLMClient
+
+
+def fill_cache(fake_llm, llm_settings) -> None:
+    """3 paid answers, then a run with 2 of them from cache and 1 more paid."""
+    fake_llm.responder = answer_finding
+    with LLMClient(llm_settings) as llm:
+        llm.ask_many_sync([finding_request(n) for n in range(3)])
+    with LLMClient(llm_settings) as llm:
+        llm.ask_many_sync([finding_request(n) for n in range(1, 4)])
+
+
+def test_info_on_an_empty_cache(run_cli, tmp_path):
+    result = run_cli("cache", "info", "--cache-dir", str(tmp_path / "none"))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"cache: {tmp_path / 'none'}", "entries: 0", "size: 0 B", "last run: none recorded",
+    ]
+    assert not (tmp_path / "none").exists()  # looking does not create it
+
+
+def test_info_shows_entries_size_and_the_last_runs_hits_and_misses(run_cli, fake_llm, llm_settings, monkeypatch):
+    fill_cache(fake_llm, llm_settings)
+    monkeypatch.setenv("LITREVIEW_CACHE_DIR", str(llm_settings.cache_dir))
+    lines = run_cli("cache", "info").stdout.splitlines()
+    assert lines[:2] == [f"cache: {llm_settings.cache_dir}", "entries: 4"]
+    assert lines[2].startswith("size: ") and lines[2].endswith(" KiB")
+    assert lines[3].startswith("last run: 2 hits, 1 miss (paid calls), 0 retries, finished 20")
+
+
+def test_clear_older_than_keeps_recent_answers(run_cli, fake_llm, llm_settings):
+    fill_cache(fake_llm, llm_settings)
+    _age_one_entry(llm_settings.cache_dir, days=40)
+    cache_dir = str(llm_settings.cache_dir)
+    result = run_cli("cache", "clear", "--older-than", "30d", "--cache-dir", cache_dir)
+    assert result.stdout == f"removed 1 entry older than 30d from {cache_dir}\n"
+    assert "entries: 3" in run_cli("cache", "info", "--cache-dir", cache_dir).stdout
+    assert run_cli("cache", "clear", "--cache-dir", cache_dir).stdout == f"removed 3 entries from {cache_dir}\n"
+    assert "entries: 0" in run_cli("cache", "info", "--cache-dir", cache_dir).stdout
+
+
+def test_a_cleared_answer_is_paid_for_again(fake_llm, llm_settings, run_cli):
+    fill_cache(fake_llm, llm_settings)
+    run_cli("cache", "clear", "--cache-dir", str(llm_settings.cache_dir))
+    fake_llm.reset()
+    with LLMClient(llm_settings) as llm:
+        llm.ask_many_sync([finding_request(0)])
+    assert len(fake_llm.requests) == 1
+
+
+def test_a_bad_duration_is_a_one_line_error(run_cli, tmp_path):
+    result = run_cli("cache", "clear", "--older-than", "a month", "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == "error: --older-than: cannot read 'a month' as a duration; write a number and a unit: 30d, 12h, 90m, 45s, 2w\n"
+
+
+def _age_one_entry(cache_dir, days: int) -> None:
+    import diskcache
+
+    cache = AnswerCache(cache_dir)
+    cache.close()
+    with diskcache.Cache(str(cache.store)) as store:
+        key = next(iter(store.iterkeys()))
+        record = json.loads(store[key])
+        record["created"] = time.time() - days * 86400
+        store[key] = json.dumps(record)
