@@ -1,14 +1,16 @@
 """Ranking a corpus against a theme: which papers a related-work section on it should consider, and why.
 
 `rank(corpus, theme)` scores every paper lexically (BM25 over title, keywords and abstract, widened by
-pseudo-relevance feedback; see `select_index` and `select_lexical`), applies the year and key filters,
-then cuts the ranked list by explicit rules (`select_cut`) and records which rule ended it.
+pseudo-relevance feedback; see `select_index` and `select_lexical`), optionally fused with embedding
+similarity (`select_embed`), applies the year and key filters, cuts the ranked list by explicit rules
+(`select_cut`) recording which rule ended it, and optionally has an LLM grade what was kept (`select_judge`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import BaseModel
@@ -21,8 +23,12 @@ from litreview.select_cut import Rule, apply_cut
 from litreview.select_index import open_index, tokens
 from litreview.select_lexical import theme_scores
 
+if TYPE_CHECKING:
+    from litreview.llm import LLMClient
+
 DEFAULT_TOP_K = 30
 DEFAULT_DROP_OFF = 0.3
+Fusion = Literal["rrf", "scores"]
 
 
 class Scored(BaseModel):
@@ -56,48 +62,103 @@ class Cut(BaseModel):
     reason: str
 
 
+class JudgeReport(BaseModel):
+    """What the LLM judge did: how many papers it graded, which failed (with why), which fell below min_grade."""
+
+    model: str
+    prompt_version: str
+    judged: int
+    min_grade: int | None = None
+    dropped: list[str] = []
+    failed: list[str] = []
+
+
 class Selection(BaseModel):
-    """The papers kept for a theme, best first, with the cut that was applied."""
+    """The papers kept for a theme, best first, with the cut that was applied and how scores were made."""
 
     theme: str
     considered: int
+    scoring: str
     cut: Cut
     selected: list[Scored]
     expansion: list[str] = []
+    judge: JudgeReport | None = None
 
     @property
     def keys(self) -> list[str]:
         return [scored.key for scored in self.selected]
 
 
+class Filters(BaseModel):
+    """Which papers are ranked (`allowed`, corpus order) and what the key and year rules left out."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    allowed: np.ndarray
+    included: set[str]
+    excluded: set[str]
+    outside_years: int
+    without_year: int
+
+
 def rank(corpus: Corpus, theme: str, *, top_k: int = DEFAULT_TOP_K, min_score: float | None = None,
          drop_off: float | None = DEFAULT_DROP_OFF, year_from: int | None = None, year_to: int | None = None,
          include: Iterable[str] = (), exclude: Iterable[str] = (), cache_dir: Path | None = None,
-         feedback: bool = True) -> Selection:
+         feedback: bool = True, llm: LLMClient | None = None, embeddings: str | None = None,
+         fusion: Fusion = "rrf", judge: bool = False, judge_top: int | None = None,
+         min_grade: int | None = None) -> Selection:
     """Rank `corpus` against `theme`, best first, cut by the rules given (see `select_cut`).
 
     `include` keys are always selected, `exclude` keys never; papers outside `year_from..year_to`
     (inclusive; papers without a year when any bound is set) are not considered. `cache_dir` keeps the
-    index on disk so that a corpus is indexed once. `feedback=False` turns off query expansion.
+    index on disk so that a corpus is indexed once; `feedback=False` turns off query expansion.
+    With `llm`: `embeddings` (a model name) fuses embedding similarity into the score (`fusion`), and
+    `judge` has the model grade the first `judge_top` selected papers (all when None) 0-3, reordering
+    by grade then score and dropping those graded below `min_grade`.
     """
     _check_arguments(theme, top_k, min_score, drop_off, year_from, year_to)
-    included, excluded = resolve_keys(corpus, include, "include"), resolve_keys(corpus, exclude, "exclude")
-    _check_disjoint(included, excluded)
-    papers = corpus.papers
-    allowed, outside, without_year = _considered(papers, excluded, year_from, year_to)
-    lexical = theme_scores(open_index(papers, cache_dir), papers, theme, feedback=feedback, allowed=allowed)
-    scores = lexical.scores
-    order = [int(i) for i in np.argsort(-scores, kind="stable") if allowed[i]]
-    stop = apply_cut([float(scores[i]) for i in order], top_k=top_k, min_score=min_score, drop_off=drop_off)
-    extra = [i for i in np.argsort(-scores, kind="stable") if papers[i].key in included and i not in order[:stop.kept]]
+    _check_llm(llm, embeddings, judge)
+    filters = resolve_filters(corpus, include, exclude, year_from, year_to)
+    scores, expansion, scoring = _relevance(corpus.papers, theme, filters.allowed, cache_dir=cache_dir,
+                                            feedback=feedback, llm=llm, embeddings=embeddings, fusion=fusion)
+    order = np.argsort(-scores, kind="stable")
+    order = order[filters.allowed[order]]
+    stop = apply_cut(scores[order], top_k=top_k, min_score=min_score, drop_off=drop_off)
+    chosen, extra = _with_included(corpus.papers, order, stop.kept, scores, filters.included)
     cut = Cut(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
-              corpus_size=len(papers), excluded=sorted(excluded), outside_years=outside, without_year=without_year,
-              matched=int(np.count_nonzero(scores[allowed] > 0)), kept=stop.kept,
-              included=[papers[i].key for i in extra], rule=stop.rule, reason=stop.reason)
-    chosen = sorted(order[:stop.kept] + [int(i) for i in extra], key=lambda i: -float(scores[i]))
-    selected = [Scored(rank=n, key=papers[i].key, score=round(float(scores[i]), 4), paper=papers[i],
-                       included=papers[i].key in cut.included) for n, i in enumerate(chosen, start=1)]
-    return Selection(theme=theme, considered=len(order), cut=cut, selected=selected, expansion=lexical.expansion)
+              corpus_size=len(corpus), excluded=sorted(filters.excluded), outside_years=filters.outside_years,
+              without_year=filters.without_year, matched=int(np.count_nonzero(scores[order] > 0)),
+              kept=stop.kept, included=extra, rule=stop.rule, reason=stop.reason)
+    selected = [Scored(rank=n, key=corpus.papers[i].key, score=round(float(scores[i]), 4), paper=corpus.papers[i],
+                       included=corpus.papers[i].key in extra) for n, i in enumerate(chosen, start=1)]
+    selection = Selection(theme=theme, considered=len(order), scoring=scoring, cut=cut, selected=selected,
+                          expansion=expansion)
+    if judge:
+        from litreview.select_judge import judge_selection
+
+        selection = judge_selection(llm, selection, top=judge_top, min_grade=min_grade)
+    return selection
+
+
+def resolve_filters(corpus: Corpus, include: Iterable[str], exclude: Iterable[str], year_from: int | None,
+                    year_to: int | None) -> Filters:
+    """The key and year rules as a mask over the corpus; unknown or contradictory keys are errors."""
+    included, excluded = resolve_keys(corpus, include, "include"), resolve_keys(corpus, exclude, "exclude")
+    both = sorted(included & excluded)
+    if both:
+        raise SelectionError(f"{', '.join(both)} is both included and excluded", where="include",
+                             hint="name each key in only one of the two")
+    allowed = np.array([paper.key not in excluded for paper in corpus.papers], dtype=bool)
+    outside = without_year = 0
+    if year_from is not None or year_to is not None:
+        years = np.array([np.nan if paper.year is None else paper.year for paper in corpus.papers], dtype=float)
+        # Comparisons with NaN are False: a paper without a year is never in range.
+        in_range = (years >= (-np.inf if year_from is None else year_from)) & (years <= (np.inf if year_to is None else year_to))
+        outside = int(np.count_nonzero(allowed & ~in_range))
+        without_year = int(np.count_nonzero(allowed & np.isnan(years)))
+        allowed &= in_range
+    return Filters(allowed=allowed, included=included, excluded=excluded, outside_years=outside,
+                   without_year=without_year)
 
 
 def resolve_keys(corpus: Corpus, keys: Iterable[str], rule: str) -> set[str]:
@@ -113,19 +174,47 @@ def resolve_keys(corpus: Corpus, keys: Iterable[str], rule: str) -> set[str]:
 
 def selection_to_dict(selection: Selection) -> dict:
     """The `litreview select --json` document (a contract for scripts): grade and reason only when judged."""
-    return {
+    document = {
         "theme": selection.theme,
         "considered": selection.considered,
+        "scoring": selection.scoring,
         "cut": selection.cut.model_dump(),
         "expansion": selection.expansion,
         "selected": [_scored_to_dict(scored) for scored in selection.selected],
     }
+    if selection.judge is not None:
+        document["judge"] = selection.judge.model_dump()
+    return document
+
+
+def _relevance(papers: list[Paper], theme: str, allowed: np.ndarray, *, cache_dir: Path | None, feedback: bool,
+               llm: LLMClient | None, embeddings: str | None, fusion: Fusion) -> tuple[np.ndarray, list[str], str]:
+    """Scores of every paper (corpus order), the feedback terms, and a description of how they were made."""
+    lexical = theme_scores(open_index(papers, cache_dir), papers, theme, feedback=feedback, allowed=allowed)
+    scoring = "bm25+rm3" if feedback else "bm25"
+    if not embeddings:
+        return lexical.scores, lexical.expansion, scoring
+    from litreview.select_embed import fused_scores
+
+    scores = fused_scores(llm, embeddings, theme, papers, allowed, lexical.scores, fusion=fusion)
+    return scores, lexical.expansion, f"{scoring} + embeddings {embeddings} ({fusion})"
+
+
+def _with_included(papers: list[Paper], order: np.ndarray, kept: int, scores: np.ndarray,
+                   included: set[str]) -> tuple[list[int], list[str]]:
+    """Positions of the kept papers plus the included ones the cut or filters left out, best score first."""
+    chosen = [int(i) for i in order[:kept]]
+    taken = {papers[i].key for i in chosen}
+    extra = [i for i, paper in enumerate(papers) if paper.key in included and paper.key not in taken]
+    ordered = sorted(chosen + extra, key=lambda i: -float(scores[i]))
+    added = set(extra)
+    return ordered, [papers[i].key for i in ordered if i in added]
 
 
 def _scored_to_dict(scored: Scored) -> dict:
     entry = {"rank": scored.rank, "key": scored.key, "score": scored.score, "title": scored.paper.title,
              "year": scored.paper.year, "included": scored.included}
-    if scored.grade is not None:
+    if scored.grade is not None or scored.reason is not None:
         entry |= {"grade": scored.grade, "reason": scored.reason}
     return entry
 
@@ -144,33 +233,11 @@ def _check_arguments(theme: str, top_k: int, min_score: float | None, drop_off: 
                              hint="give the earlier year as the start of the range")
 
 
-def _check_disjoint(included: set[str], excluded: set[str]) -> None:
-    both = sorted(included & excluded)
-    if both:
-        raise SelectionError(f"{', '.join(both)} is both included and excluded", where="include",
-                             hint="name each key in only one of the two")
-
-
-def _considered(papers: list[Paper], excluded: set[str], year_from: int | None,
-                year_to: int | None) -> tuple[np.ndarray, int, int]:
-    """Which papers are ranked, how many the year range left out, and how many of those have no year."""
-    bounded = year_from is not None or year_to is not None
-    allowed = np.ones(len(papers), dtype=bool)
-    outside = without_year = 0
-    for position, paper in enumerate(papers):
-        if paper.key in excluded:
-            allowed[position] = False
-        elif bounded and not _in_years(paper.year, year_from, year_to):
-            allowed[position] = False
-            outside += 1
-            without_year += paper.year is None
-    return allowed, outside, without_year
-
-
-def _in_years(year: int | None, year_from: int | None, year_to: int | None) -> bool:
-    if year is None:
-        return False
-    return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
+def _check_llm(llm: LLMClient | None, embeddings: str | None, judge: bool) -> None:
+    if llm is None and (embeddings or judge):
+        what = "embeddings" if embeddings else "judging"
+        raise SelectionError(f"{what} needs an LLM client", where="select",
+                             hint="pass llm=LLMClient(settings) with a server configured")
 
 
 def _key_hint(corpus: Corpus, key: str) -> str:

@@ -29,8 +29,8 @@ class Stop(BaseModel):
 
 def apply_cut(scores: Sequence[float], *, top_k: int, min_score: float | None, drop_off: float | None) -> Stop:
     """Keep the longest prefix of `scores` (best first) that every rule accepts."""
-    top = scores[0] if scores else 0.0
-    for position, score in enumerate(scores):
+    top = float(scores[0]) if len(scores) else 0.0
+    for position, score in enumerate(map(float, scores)):
         rejected = _first_rejecting_rule(position, score, top, top_k=top_k, min_score=min_score, drop_off=drop_off)
         if rejected is not None:
             return Stop(kept=position, rule=rejected, reason=explain(rejected, score, top, top_k=top_k,
@@ -42,11 +42,11 @@ def explain(rule: Rule, score: float, top: float, *, top_k: int, min_score: floa
             drop_off: float | None) -> str:
     """The sentence for the footer: which rule stopped the list, with the numbers it compared."""
     if rule == "top-k":
-        return f"top-k {top_k} reached (the next paper scored {score:.2f})"
+        return f"top-k {top_k} reached (the next paper scored {score:.4g})"
     if rule == "min-score":
-        return f"the next paper scored {score:.2f}, below the minimum score {min_score:g}"
+        return f"the next paper scored {score:.4g}, below the minimum score {min_score:g}"
     if rule == "drop-off":
-        return f"the next paper scored {score:.2f}, below {drop_off:g} x the top score {top:.2f} = {drop_off * top:.2f}"
+        return f"the next paper scored {score:.4g}, below {drop_off:g} x the top score {top:.4g} = {drop_off * top:.4g}"
     return "no other paper shares a term with the theme"
 
 

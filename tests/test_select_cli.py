@@ -17,7 +17,8 @@ def select_json(run_cli, tmp_path, *args: str) -> dict:
 
 def test_json_shape_and_m2pt_in_top_three(run_cli, tmp_path):
     document = select_json(run_cli, tmp_path)
-    assert list(document) == ["theme", "considered", "cut", "expansion", "selected"]
+    assert list(document) == ["theme", "considered", "scoring", "cut", "expansion", "selected"]
+    assert document["scoring"] == "bm25+rm3"
     assert (document["theme"], document["considered"], len(document["selected"])) == (THEME, 450, 30)
     first = document["selected"][0]
     assert list(first) == ["rank", "key", "score", "title", "year", "included"]

@@ -3,45 +3,75 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from litreview.cli import output
+from litreview.cli.llm_options import llm_options
 
 
+class FusionName(str, Enum):
+    rrf = "rrf"
+    scores = "scores"
+
+
+@llm_options
 def select(
     theme: Annotated[str, typer.Argument(help="The theme of the related-work section, in a few words.")],
-    corpus: Annotated[list[str], typer.Option("--corpus", "-c", help="Bibliography files or directories (repeatable).")],
+    corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Bibliography files or directories (repeatable; default: the `corpus` setting).")] = None,
     top_k: Annotated[int, typer.Option("--top-k", help="Keep at most this many papers.")] = 30,
-    min_score: Annotated[float | None, typer.Option("--min-score", help="Drop papers scoring below this (BM25 units, as shown).")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score", help="Drop papers scoring below this (in the units shown).")] = None,
     drop_off: Annotated[float, typer.Option("--drop-off", help="Stop where a score falls below this fraction of the top score (0 turns it off).")] = 0.3,
     year_from: Annotated[int | None, typer.Option("--year-from", help="Only papers from this year on (papers without a year are left out).")] = None,
     year_to: Annotated[int | None, typer.Option("--year-to", help="Only papers up to this year (papers without a year are left out).")] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="Always select the paper with this key (repeatable).")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Never select the paper with this key (repeatable).")] = None,
     expand: Annotated[bool, typer.Option("--expand/--no-expand", help="Widen the theme with terms of its best matches (pseudo-relevance feedback).")] = True,
-    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Where the search index is kept (default: the user cache directory).")] = None,
+    embeddings: Annotated[str | None, typer.Option("--embeddings", metavar="MODEL", help="Hybrid ranking: fuse embedding similarity from this model (default: the embedding_model setting, if set).")] = None,
+    fusion: Annotated[FusionName, typer.Option("--fusion", help="How embeddings are fused: rrf (reciprocal ranks) or scores (normalised mean).")] = FusionName.rrf,
+    judge: Annotated[bool, typer.Option("--judge", help="Have the LLM grade the selected papers 0-3 with a one-sentence reason; order by grade, then score.")] = False,
+    judge_top: Annotated[int | None, typer.Option("--judge-top", help="Grade only the first N selected papers (default: all).")] = None,
+    min_grade: Annotated[int | None, typer.Option("--min-grade", min=0, max=3, help="With --judge: drop papers graded below this (included keys stay).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the selection as JSON for scripts.")] = False,
+    llm_overrides: dict | None = None,
 ) -> None:
     """Rank the corpus against THEME: a table of rank, score, key, year and title, and why the list ends where it does."""
     with output.reported_errors():
+        from litreview.config import load_settings
         from litreview.corpus import load_corpus
-        from litreview.select import rank, selection_to_dict
+        from litreview.select import rank
 
-        selection = rank(load_corpus(corpus), theme, top_k=top_k, min_score=min_score, drop_off=drop_off,
-                         year_from=year_from, year_to=year_to, include=include or (), exclude=exclude or (),
-                         cache_dir=cache_dir or _default_cache_dir(), feedback=expand)
-        if as_json:
-            output.write_text(json.dumps(selection_to_dict(selection), ensure_ascii=False, indent=2))
-        else:
-            output.stdout.print(_table(selection))
-            output.stdout.print(footer(selection), markup=False, highlight=False)
+        settings = load_settings(llm_overrides, Path.cwd())
+        model = embeddings or settings.embedding_model
+        with _llm_client(settings, needed=bool(model) or judge) as llm:
+            selection = rank(load_corpus(corpus or settings.corpus), theme, top_k=top_k, min_score=min_score,
+                             drop_off=drop_off, year_from=year_from, year_to=year_to, include=include or (),
+                             exclude=exclude or (), cache_dir=settings.cache_dir, feedback=expand, llm=llm,
+                             embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
+                             min_grade=min_grade)
+        _show(selection, as_json)
+        if llm is not None:
+            output.stderr.print(f"LLM: {llm.usage.summary(settings.prices)}", markup=False, highlight=False)
+
+
+def _show(selection, as_json: bool) -> None:
+    from litreview.select import selection_to_dict
+
+    if selection.judge is not None:
+        for reason in selection.judge.failed:
+            output.stderr.print(f"warning: not graded: {reason}", markup=False, highlight=False)
+    if as_json:
+        output.write_text(json.dumps(selection_to_dict(selection), ensure_ascii=False, indent=2))
+        return
+    output.stdout.print(_table(selection))
+    output.stdout.print(footer(selection), markup=False, highlight=False)
 
 
 def footer(selection) -> str:
-    """How many papers were considered and kept, and which rule ended the list."""
+    """How many papers were considered and kept, which rule ended the list, and how scores were made."""
     cut = selection.cut
     left_out = []
     if cut.excluded:
@@ -53,23 +83,43 @@ def footer(selection) -> str:
     lines = [f"{head}, {selection.considered} considered, {cut.kept} kept: {cut.reason}."]
     if cut.included:
         lines.append(f"Also included by key: {', '.join(cut.included)}.")
+    if selection.judge is not None:
+        lines.append(_judge_line(selection.judge))
+    lines.append(f"Scores: {selection.scoring}.")
     if selection.expansion:
         lines.append(f"Theme widened with: {', '.join(selection.expansion)}.")
     return "\n".join(lines)
+
+
+def _judge_line(report) -> str:
+    papers = "1 paper" if report.judged == 1 else f"{report.judged} papers"
+    line = f"Graded by {report.model} ({report.prompt_version}): {papers}, ordered by grade then score"
+    if report.failed:
+        line += f"; {len(report.failed)} could not be graded"
+    if report.dropped:
+        line += f"; {len(report.dropped)} graded below {report.min_grade} dropped: {', '.join(report.dropped)}"
+    return line + "."
 
 
 def _table(selection):
     from rich.table import Table
     from rich.text import Text
 
+    judged = selection.judge is not None
     table = Table(box=None, pad_edge=False)
-    for header, justify in (("rank", "right"), ("score", "right"), ("key", "left"), ("year", "right"), ("title", "left")):
-        table.add_column(header, justify=justify, overflow="fold")
+    headers = ["rank", "score", *(["grade"] if judged else []), "key", "year", "title" + (" / reason" if judged else "")]
+    for header in headers:
+        table.add_column(header, justify="right" if header in ("rank", "score", "grade", "year") else "left",
+                         overflow="fold")
     for scored in selection.selected:
-        marker = " (included)" if scored.included else ""
-        # Text cells: titles and keys are data, never rich markup.
-        table.add_row(str(scored.rank), f"{scored.score:.2f}", Text(scored.key + marker),
-                      str(scored.paper.year or ""), Text(_title(scored.paper)))
+        # Text cells: titles, keys and reasons are data, never rich markup.
+        row = [str(scored.rank), f"{scored.score:.4g}"]
+        row += [str(scored.grade) if scored.grade is not None else "-"] if judged else []
+        title = Text(_title(scored.paper))
+        if scored.reason:
+            # Under the title rather than in a column of its own: both get the width of the terminal.
+            title.append(f"\n{scored.reason}", style="italic")
+        table.add_row(*row, Text(scored.key + (" (included)" if scored.included else "")), str(scored.paper.year or ""), title)
     return table
 
 
@@ -86,7 +136,18 @@ def _years(cut) -> str:
     return f"{cut.year_from} on" if cut.year_from is not None else f"up to {cut.year_to}"
 
 
-def _default_cache_dir() -> Path:
-    import platformdirs
+class _NoClient:
+    def __enter__(self) -> None:
+        return None
 
-    return platformdirs.user_cache_path("litreview")
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _llm_client(settings, *, needed: bool):
+    """The LLM client when embeddings or judging need one, else a stand-in that yields None."""
+    if not needed:
+        return _NoClient()
+    from litreview.llm import LLMClient
+
+    return LLMClient(settings)
