@@ -9,8 +9,15 @@ _NAME = r"([A-Za-z][A-Za-z0-9]*(?:[A-Z0-9][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*)"
 _PROPOSING = re.compile(r"\b(?:we|this paper|this work)\s+(?:propose|present|introduce|develop|design)s?\b[^.]*", re.IGNORECASE)
 _NAMED = re.compile(r"\b(?:namely|called|dubbed|named|termed|coined)\s+" + _NAME)
 _DEFINED = re.compile(r"\(" + _NAME + r"\)")
-_LEADING = re.compile(r"(?i:propose|present|introduce|develop|design)s?\s+(?i:an?\s+|the\s+)?(?i:novel\s+|new\s+|simple\s+)?" + _NAME)
+# The name right after the verb, unless it starts a longer capitalised phrase ("MUltimodal Structural ...").
+_LEADING = re.compile(r"(?i:propose|present|introduce|develop|design)s?\s+(?i:an?\s+|the\s+)?(?i:novel\s+|new\s+|simple\s+)?"
+                      + _NAME + r"\b(?!\s+[A-Z])")
 _HAS_CAPITAL_INSIDE = re.compile(r".[A-Z0-9]")
+# Acronyms of the field, which a proposing sentence defines in passing but no paper is named by.
+_FIELD_ACRONYMS = frozenset(
+    "LM LMs LLM LLMs MLLM MLLMs VLM VLMs PLM PLMs NLP NLU NLG MT NMT RL QA VQA CV AI ML DL KD GNN GNNs CNN CNNs "
+    "RNN RNNs LSTM MoE ICL CoT RAG SOTA SLM SLMs".split()
+)
 
 
 def method_name(title: str | None, abstract: str | None) -> str | None:
@@ -27,8 +34,10 @@ def method_name(title: str | None, abstract: str | None) -> str | None:
 
 
 def _name_in(sentence: str) -> str | None:
-    for pattern in (_NAMED, _DEFINED, _LEADING):
-        match = pattern.search(sentence)
-        if match and _HAS_CAPITAL_INSIDE.search(match.group(1)):
-            return match.group(1)
+    """"namely X" / "called X", else "propose X", else the first acronym defined that is not the field's."""
+    for pattern in (_NAMED, _LEADING, _DEFINED):
+        for match in pattern.finditer(sentence):
+            name = match.group(1)
+            if _HAS_CAPITAL_INSIDE.search(name) and name not in _FIELD_ACRONYMS:
+                return name
     return None

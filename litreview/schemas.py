@@ -6,8 +6,14 @@ through (`context=`), so a failure is fed back to the model as a re-ask:
   abstract (whitespace- and case-insensitive).
 - Groups: `{"keys": [...], "min_groups": 2, "max_groups": 8}`; every key exactly once, no unknown key, no
   empty group, a number of groups within bounds.
-- Paragraph: `{"group_keys": [...]}`; every cited key belongs to the group, every member is cited, and no
-  sentence holds a citation marker (templates render citations, never the text).
+- Paragraph: `{"group_keys": [...]}`; every cited key belongs to the group, every member is cited, every
+  sentence cites a paper, and no sentence holds a citation marker (templates render citations, never the text).
+- PositionedParagraph: also `{"our_work": text}`; the closing positioning sentence cites only the group and
+  its quote occurs in the researcher's own text.
+
+A context may also hold `"answers": []`: Groups and Paragraph append every raw answer they are asked to
+validate, so that when the re-ask budget is spent the caller can still salvage the supported part of the
+model's last answer (see `litreview.write`).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ CITATION_MARKERS = re.compile(
     r"\[\s*\d+(?:\s*[,;\u2013-]\s*\d+)*\s*\]"          # [1], [2, 3], [4-6]
     r"|\\[A-Za-z]*cite[A-Za-z]*\b"                     # \cite, \citep, \autocite, \textcite
     r"|\[@|(?<![\w.])@[A-Za-z][\w:.-]*"                 # Pandoc [@key] and @key
-    r"|\(\s*[A-Z][^()]{0,60}?,?\s+(?:19|20)\d{2}[a-z]?\s*\)"  # (Smith, 2020), (Smith et al. 2020)
+    r"|[(\[]\s*[A-Z][^()\[\]]{0,60}?,?\s+(?:19|20)\d{2}[a-z]?\s*[)\]]"  # (Smith, 2020), [Smith et al. 2020]
 )
 
 
@@ -89,6 +95,11 @@ class Groups(BaseModel):
 
     groups: list[SubTheme]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _record_answer(cls, data: object, info: ValidationInfo) -> object:
+        return record_answer(data, info)
+
     @model_validator(mode="after")
     def _partition(self, info: ValidationInfo) -> Groups:
         context = info.context or {}
@@ -133,6 +144,11 @@ class Paragraph(BaseModel):
 
     sentences: list[Sentence] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _record_answer(cls, data: object, info: ValidationInfo) -> object:
+        return record_answer(data, info)
+
     @model_validator(mode="after")
     def _cites_exactly_the_group(self, info: ValidationInfo) -> Paragraph:
         group = (info.context or {}).get("group_keys")
@@ -144,8 +160,45 @@ class Paragraph(BaseModel):
 
 
 def citation_problems(paragraph: Paragraph, group_keys: list[str]) -> list[str]:
-    """Keys cited outside the group, and members left uncited."""
+    """Keys cited outside the group, sentences citing nothing, and members left uncited."""
     cited = [key for sentence in paragraph.sentences for key in sentence.keys]
     problems = [f"key {key!r} is not a paper of this group" for key in dict.fromkeys(cited) if key not in group_keys]
+    problems += [f"sentence {n} cites no paper; give every sentence the keys of the papers it is about"
+                 for n, sentence in enumerate(paragraph.sentences, 1) if not sentence.keys]
     problems += [f"paper {key!r} is not cited; cite every paper of the group" for key in group_keys if key not in cited]
     return problems
+
+
+class PositionedParagraph(Paragraph):
+    """A paragraph that closes by positioning the researcher's own work against the group's papers."""
+
+    positioning: Sentence = Field(description="One closing sentence: the researcher's work against these papers; keys = papers it is contrasted with.")
+    our_work_quote: str = Field(description="Words copied exactly from the researcher's own text that support the positioning sentence.")
+
+    @model_validator(mode="after")
+    def _positioning_is_grounded(self, info: ValidationInfo) -> PositionedParagraph:
+        context = info.context or {}
+        problems = positioning_problems(self, context.get("group_keys"), context.get("our_work"))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def positioning_problems(paragraph: PositionedParagraph, group_keys: list[str] | None, our_work: str | None) -> list[str]:
+    """Why the positioning sentence is unsupported: a key outside the group, or a quote not in our work."""
+    problems = []
+    if not paragraph.positioning.keys:
+        problems.append("positioning cites no paper; give the keys of the papers it is contrasted with")
+    if group_keys is not None:
+        problems += [f"positioning cites {key!r}, not a paper of this group" for key in paragraph.positioning.keys if key not in group_keys]
+    if our_work is not None and not occurs_in(paragraph.our_work_quote, our_work):
+        problems.append(f"our_work_quote {paragraph.our_work_quote!r} does not occur in the researcher's text; copy it exactly")
+    return problems
+
+
+def record_answer(data: object, info: ValidationInfo) -> object:
+    """Append the raw answer to the context's "answers" list, when the caller asked for one."""
+    answers = (info.context or {}).get("answers")
+    if isinstance(answers, list):
+        answers.append(data)
+    return data

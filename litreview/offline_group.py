@@ -1,0 +1,194 @@
+"""The offline grouping: papers clustered by their words, each group named by its distinctive terms.
+
+TF-IDF over title + abstract -> LSA (truncated SVD, when there are enough papers) -> unit length ->
+k-means with a fixed seed, for every k in the allowed range; the k kept is the one whose clustering
+has the best silhouette, measured in the TF-IDF space itself (cosine) so that the LSA dimension does
+not favour a k. Labels are class-based TF-IDF (c-TF-IDF) terms of each group, shown in the papers'
+own spelling. Everything is seeded, so the same papers give the same groups byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import Stemmer
+from scipy.sparse import csr_matrix
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits  # installed with scikit-learn, which requires it
+
+from litreview.paper import Paper
+from litreview.schemas import Groups, SubTheme
+from litreview.text import words
+
+SEED = 0
+LSA_COMPONENTS = 5      # measured on the example corpus: few components keep topical, not lexical, clusters
+LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
+TITLE_TERMS = 2
+DESCRIPTION_TERMS = 4
+PHRASE_WEIGHT = 1.5     # a two-word term says more than one word ("label noise" over "noise")
+_TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
+_WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
+# Words every abstract uses: distinctive of no sub-theme, so never a label (and they break phrases).
+_GENERIC = frozenset(
+    "propose proposed proposes approach approaches method methods model models paper work works results result "
+    "performance task tasks show shows shown demonstrate demonstrates novel existing based state art use uses "
+    "using used new improve improves improved effective extensive experiments experimental achieve achieves "
+    "significantly framework study studies different various including however also well large recent "
+    "furthermore baseline baselines benchmarks address addresses available code github com https http www et al "
+    "eg ie prior aim aims tackle help just include includes provide provides allow allows best better high "
+    "does way ways make makes making given present presents paper introduce introduces outperforms "
+    "outperform particular specifically moreover thus finally firstly second third lastly".split()
+)
+_stemmer = Stemmer.Stemmer("english")
+
+
+def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_groups: int = 8) -> Groups:
+    """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers)."""
+    if len(papers) <= 1:
+        return Groups(groups=[_labelled(papers, papers, theme)] if papers else [])
+    labels = cluster_labels([_text(p) for p in papers], min_groups, max_groups)
+    members = [[p for p, label in zip(papers, labels) if label == cluster] for cluster in _cluster_order(labels)]
+    terms = distinctive_terms([[_text(p) for p in group] for group in members], theme)
+    return Groups(groups=[_subtheme(group, group_terms) for group, group_terms in zip(members, terms)])
+
+
+def cluster_labels(texts: list[str], min_groups: int, max_groups: int) -> list[int]:
+    """A cluster number per text, k chosen by silhouette within [min_groups, min(max_groups, n/2)]."""
+    low = max(1, min(min_groups, len(texts)))
+    high = max(low, min(max_groups, len(texts) // 2))
+    tfidf = _tfidf(texts)
+    if tfidf is None or low == 1 and high == 1:
+        return [index * low // len(texts) for index in range(len(texts))]
+    points = _reduced(tfidf)
+    candidates = [_kmeans(points, k) for k in range(low, high + 1)]
+    return max(candidates, key=lambda labels: _silhouette(tfidf, labels))
+
+
+def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCRIPTION_TERMS) -> list[list[str]]:
+    """Per group (a list of paper texts), its `top` c-TF-IDF terms: words and two-word phrases.
+
+    Counts are papers containing a term (not occurrences), a term must occur in two papers of its
+    group (or all, if fewer), and theme words, generic words and near-repeats are left out.
+    """
+    vectorizer = CountVectorizer(analyzer=phrases, binary=True)
+    presence = vectorizer.fit_transform([text for texts in group_texts for text in texts]).toarray()
+    bounds = np.cumsum([0] + [len(texts) for texts in group_texts])
+    counts = np.array([presence[start:end].sum(axis=0) for start, end in zip(bounds, bounds[1:])], dtype=float)
+    vocabulary = vectorizer.get_feature_names_out()
+    frequency = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1.0)
+    average = counts.sum() / len(group_texts)
+    weights = frequency * np.log(1.0 + average / np.maximum(counts.sum(axis=0), 1.0))
+    weights *= np.where([" " in term for term in vocabulary], PHRASE_WEIGHT, 1.0)
+    sizes = np.array([[min(2, len(texts))] for texts in group_texts])
+    weights *= counts >= sizes
+    excluded = {_stemmer.stemWord(w) for w in words(theme)}
+    return [_pick_terms(vocabulary, row, excluded, top) for row in weights]
+
+
+def phrases(text: str) -> list[str]:
+    """Lower-case words and adjacent word pairs of `text`, never across punctuation or a stop word."""
+    terms: list[str] = []
+    previous: str | None = None
+    for token in _WORD_OR_BREAK.findall(text.lower()):
+        if not token[0].isalpha() or len(token) < 2 or token in ENGLISH_STOP_WORDS or token in _GENERIC:
+            previous = None
+            continue
+        terms.append(token)
+        if previous:
+            terms.append(f"{previous} {token}")
+        previous = token
+    return terms
+
+
+def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int) -> list[str]:
+    """The best-weighted terms, skipping any that shares a word stem with one already chosen."""
+    chosen: list[str] = []
+    used = set(excluded)
+    for index in np.argsort(-weights, kind="stable"):
+        term = str(vocabulary[index])
+        stems = {_stemmer.stemWord(w) for w in term.split()}
+        if weights[index] <= 0 or len(chosen) == top:
+            break
+        if stems & used:
+            continue
+        chosen.append(term)
+        used |= stems
+    return chosen
+
+
+def _tfidf(texts: list[str]) -> csr_matrix | None:
+    """Unit-length TF-IDF rows, or None when the texts share no usable word."""
+    min_df = 2 if len(texts) >= 10 else 1
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=min_df, max_df=0.9, token_pattern=_TOKEN)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # empty vocabulary: nothing to cluster on
+        return None
+    return matrix if matrix.nnz else None
+
+
+def _reduced(tfidf: csr_matrix) -> np.ndarray:
+    n_papers, n_terms = tfidf.shape
+    components = min(LSA_COMPONENTS, n_papers - 1, n_terms - 1)
+    if n_papers < LSA_MIN_PAPERS or components < 2:
+        return tfidf.toarray()
+    return normalize(TruncatedSVD(components, random_state=SEED).fit_transform(tfidf))
+
+
+def _kmeans(points: np.ndarray, k: int) -> list[int]:
+    # One BLAS/OpenMP thread: ten times faster on a few dozen papers, and no thread-order float noise.
+    with threadpool_limits(limits=1):
+        labels = KMeans(n_clusters=k, random_state=SEED, n_init=10).fit_predict(points)
+    return [int(label) for label in labels]
+
+
+def _silhouette(tfidf: csr_matrix, labels: list[int]) -> float:
+    """Cosine silhouette in TF-IDF space; -1 when undefined (one cluster, or one per paper)."""
+    distinct = len(set(labels))
+    if not 2 <= distinct <= len(labels) - 1:
+        return -1.0
+    return float(silhouette_score(tfidf, labels, metric="cosine"))
+
+
+def _cluster_order(labels: list[int]) -> list[int]:
+    """Cluster numbers, largest first, ties by first appearance (so input order decides, not k-means)."""
+    sizes = Counter(labels)
+    first = {label: labels.index(label) for label in sizes}
+    return sorted(sizes, key=lambda label: (-sizes[label], first[label]))
+
+
+def _subtheme(group: list[Paper], terms: list[str]) -> SubTheme:
+    texts = [_text(p) for p in group]
+    shown = [surface_form(term, texts) for term in terms]
+    title = " and ".join(shown[:TITLE_TERMS]) or (group[0].title or "Other work")
+    description = f"Papers on {_listing(shown)}." if shown else "Papers without distinctive terms."
+    return SubTheme(title=_capitalised(title), description=description, keys=[p.key or "" for p in group])
+
+
+def _labelled(group: list[Paper], papers: list[Paper], theme: str) -> SubTheme:
+    return _subtheme(group, distinctive_terms([[_text(p) for p in group]], theme)[0])
+
+
+def surface_form(term: str, texts: list[str]) -> str:
+    """`term` as the papers most often spell it (`clip` -> `CLIP`), first spelling on ties."""
+    pattern = re.compile(r"(?<![\w-])" + r"[\s]+".join(map(re.escape, term.split())) + r"(?![\w-])", re.IGNORECASE)
+    spellings = Counter(" ".join(m.group(0).split()) for text in texts for m in pattern.finditer(text))
+    return spellings.most_common(1)[0][0] if spellings else term
+
+
+def _listing(terms: list[str]) -> str:
+    return terms[0] if len(terms) == 1 else ", ".join(terms[:-1]) + " and " + terms[-1]
+
+
+def _capitalised(title: str) -> str:
+    return title[:1].upper() + title[1:]
+
+
+def _text(paper: Paper) -> str:
+    return f"{paper.title or ''}\n{paper.abstract or ''}"
