@@ -1,0 +1,113 @@
+"""LaTeX <-> plain text for bibliography fields: decode `.bib` values, escape text for LaTeX output.
+
+Decoding goes through pylatexenc, which costs milliseconds on a long string, so it only ever
+sees the short islands of a value that hold LaTeX (a macro with its arguments, or math); the
+text around them takes a cheap path (drop grouping braces), and so does a value without `\\`
+or `$`. A bounded cache serves the islands that repeat across a bibliography, such as accents.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from pylatexenc import latex2text, latexencode
+
+# A `~` that is not the accent `\~`: a non-breaking space, i.e. a space for search and prompts.
+_TIE = re.compile(r"(?<!\\)~")
+# The parts of a value that need a LaTeX parser: math, a control symbol with its argument
+# (`\"{u}`, `\'e`, `\&`), a control word with its optional and braced arguments (two levels).
+_BRACED = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
+_LATEX_ISLAND = re.compile(
+    r"\$\$[^$]*\$\$|\$[^$]*\$"
+    r"|\\[^a-zA-Z\s](?:\{[^{}]*\}|\\[a-zA-Z]+|[a-zA-Z])?"
+    rf"|\\[a-zA-Z]+\*?(?:\s*\[[^\]]*\])*(?:\s*{_BRACED})*"
+)
+# Escaped characters that stand for themselves (`\%` -> %).
+_ESCAPED_CHARS = "%&_#${}"
+# A bare `%` or `&` in a field value is a typo for text, not a LaTeX comment or alignment tab.
+_BARE_SPECIAL = re.compile(r"(?<!\\)([%&])")
+_TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"))
+# What LaTeX would not typeset literally: special ASCII characters, the first character of a
+# ligature (`--` is a dash, ``` `` ``` a quote), and runs of non-ASCII characters.
+_LATEX_SPECIAL = re.compile(r"[\\{}%&#_$~^<>]|-(?=-)|'(?=')|`(?=`)|[?!](?=`)|[^\x00-\x7f]+")
+_LIGATURE_STARTS = "-'`?!"
+
+
+def latex_to_text(value: str) -> str:
+    """Readable Unicode text of a LaTeX field value: `{\\"u}` -> ü, braces dropped, `\\&` -> &."""
+    if "~" in value:
+        value = _TIE.sub(" ", value)
+    if "\\" not in value and "$" not in value:
+        return " ".join(_plain(value).split())
+    parts: list[str] = []
+    position = 0
+    for island in _LATEX_ISLAND.finditer(value):
+        parts.append(_plain(value[position : island.start()]))
+        parts.append(_island_to_text(island.group()))
+        position = island.end()
+    parts.append(_plain(value[position:]))
+    return " ".join("".join(parts).split())
+
+
+def text_to_latex(text: str) -> str:
+    """LaTeX source that typesets `text` literally: specials escaped, non-ASCII as LaTeX macros."""
+    return _LATEX_SPECIAL.sub(_escape_match, text)
+
+
+def _plain(value: str) -> str:
+    """Text without LaTeX: grouping braces dropped, TeX's ligature dashes and quotes made Unicode."""
+    if "--" in value or "``" in value or "''" in value:
+        for ascii_form, unicode_form in _TYPOGRAPHIC:
+            value = value.replace(ascii_form, unicode_form)
+    if "{" in value or "}" in value:
+        value = value.replace("{", "").replace("}", "")
+    return value
+
+
+def _island_to_text(island: str) -> str:
+    """One LaTeX island as text: escapes of one character directly, anything else by pylatexenc."""
+    if island[0] == "\\" and island[1] in _ESCAPED_CHARS:
+        return island[1:]
+    return _pylatexenc_text(island)
+
+
+@lru_cache(maxsize=8192)
+def _pylatexenc_text(chunk: str) -> str:
+    """pylatexenc's reading of one island; bounded cache because accents and symbols repeat."""
+    return _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", chunk))
+
+
+@cache
+def _converter() -> latex2text.LatexNodes2Text:
+    """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
+    context = latex2text.get_default_latex_context_db()
+    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^"}
+    macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
+    context.add_context_category("litreview", prepend=True, macros=macros)
+    return latex2text.LatexNodes2Text(latex_context=context, math_mode="text")
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    """The LaTeX for one special ASCII character or one run of non-ASCII characters."""
+    found = match.group()
+    if found in _LIGATURE_STARTS:
+        return found + "{}"
+    if found.isascii():
+        return _ascii_escapes()[found]
+    return _unicode_encoder().unicode_to_latex(found)
+
+
+@cache
+def _ascii_escapes() -> dict[str, str]:
+    """pylatexenc's spelling of each special ASCII character (`%` -> `\\%`, `~` -> `{\\textasciitilde}`)."""
+    encoder = latexencode.UnicodeToLatexEncoder(unknown_char_policy="keep", unknown_char_warning=False)
+    return {char: encoder.unicode_to_latex(char) for char in "\\{}%&#_$~^<>"}
+
+
+@cache
+def _unicode_encoder() -> latexencode.UnicodeToLatexEncoder:
+    """Non-ASCII to LaTeX with each replacement in braces (`{\\"u}`), as BibTeX wants accents."""
+    return latexencode.UnicodeToLatexEncoder(
+        unknown_char_policy="keep", unknown_char_warning=False, replacement_latex_protection="braces-all"
+    )

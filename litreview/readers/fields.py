@@ -1,0 +1,76 @@
+"""Field values the structured readers share: years, DOIs, arXiv ids, author lists, keywords."""
+
+from __future__ import annotations
+
+import json
+import re
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+# arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
+_ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?"
+_ARXIV_BARE = re.compile(rf"^\s*(?:arxiv:\s*)?{_ARXIV_ID}\s*$", re.IGNORECASE)
+_ARXIV_MENTION = re.compile(
+    rf"(?:arxiv\.org/(?:abs|pdf|html)/|10\.48550/arxiv\.|arxiv:\s*){_ARXIV_ID}", re.IGNORECASE
+)
+_AUTHOR_SEPARATOR = re.compile(r"\{|\}|\s+and\s+", re.IGNORECASE)
+_KEYWORD_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def year_from(value: object) -> int | None:
+    """The year in `value` (`2020`, `"2021-05"`, `"2017///"`), or None when it holds no year."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1000 <= value <= 2999 else None
+    if not isinstance(value, str):
+        return None
+    match = _YEAR.search(value)
+    return int(match.group(1)) if match else None
+
+
+def doi_from(value: str | None) -> str | None:
+    """A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or None when empty."""
+    if not value:
+        return None
+    doi = _DOI_PREFIX.sub("", value.strip()).strip()
+    return doi or None
+
+
+def arxiv_from(eprint: str | None = None, *mentions: str | None) -> str | None:
+    """The arXiv id (no version) of an eprint field, or else one mentioned in a URL, DOI or venue."""
+    if eprint:
+        match = _ARXIV_BARE.match(eprint)
+        if match:
+            return match.group(1)
+    for text in mentions:
+        match = _ARXIV_MENTION.search(text) if text else None
+        if match:
+            return match.group(1)
+    return None
+
+
+def split_authors(value: str) -> list[str]:
+    """Names of a BibTeX-style author list, split on ` and ` outside braces (`{Barnes and Noble}`)."""
+    names: list[str] = []
+    depth = 0
+    start = 0
+    for match in _AUTHOR_SEPARATOR.finditer(value):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0:
+            names.append(value[start : match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
+def split_keywords(value: str) -> list[str]:
+    """Keywords of a comma- or semicolon-separated list."""
+    return [word for word in _KEYWORD_SEPARATOR.split(value.strip()) if word]
+
+
+def invalid_json(error: json.JSONDecodeError) -> str:
+    """`invalid JSON (what json found at column N)`, for an error message."""
+    return f"invalid JSON ({error.msg.removesuffix(' at')} at column {error.colno})"

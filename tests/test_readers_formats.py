@@ -1,0 +1,343 @@
+"""The structured readers (.bib, .ris, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litreview.errors import CorpusError
+from litreview.latex import latex_to_text, text_to_latex
+from litreview.readers import read_file
+from litreview.readers import bibtex as bibtex_reader
+
+DATA = Path(__file__).parent / "data"
+BAD = DATA / "bad"
+
+
+def papers_of(name: str):
+    return read_file(DATA / name).papers
+
+
+def by_key(papers):
+    return {paper.key: paper for paper in papers}
+
+
+# --- BibTeX ----------------------------------------------------------------------------------------
+
+def test_better_bibtex_export_gives_every_entry_in_file_order_with_its_line():
+    records = read_file(DATA / "better_bibtex.bib")
+    assert records.format == "bibtex"
+    assert [(p.key, p.origin.line) for p in records.papers] == [
+        ("devlinBERTPretrainingDeep2019", 9),
+        ("mullerZeroshotDenseRetrieval2021", 25),
+        ("garciaContrastivePretrainingRetrieval2020", 38),
+        ("vaswaniAttentionAllYou2017", 46),
+        ("schmidtRobustRetrievalNoisy2022", 60),
+        ("emnlp2020", 69),
+    ]
+    assert all(p.origin.path == str(DATA / "better_bibtex.bib") for p in records.papers)
+
+
+def test_bibtex_titles_authors_and_venues_are_decoded_from_latex():
+    papers = by_key(papers_of("better_bibtex.bib"))
+    bert = papers["devlinBERTPretrainingDeep2019"]
+    assert bert.title == "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    assert bert.venue == ("Proceedings of the 2019 Conference of the North American Chapter of the Association "
+                          "for Computational Linguistics: Human Language Technologies")
+    assert bert.abstract.endswith("pushing the GLUE score to 80.5% (7.7% point absolute improvement) and SQuAD v1.1 "
+                                  "question answering Test F1 to 93.2 (1.5 point absolute improvement).")
+    muller = papers["mullerZeroshotDenseRetrieval2021"]
+    assert muller.authors == ("Müller, Hans", "Dubois, Émilie", "École, Jean-Pierre")
+    assert muller.abstract.endswith("show that a multilingual encoder with k-nearest-neighbour re-ranking "
+                                    "recovers 92% of in-domain accuracy at O(n log n) cost.")
+    assert papers["vaswaniAttentionAllYou2017"].authors[6] == "Kaiser, Łukasz"
+    assert papers["garciaContrastivePretrainingRetrieval2020"].authors == (
+        "García, María", "Nguyen, Thi", "Barnes and Noble Research")
+    schmidt = papers["schmidtRobustRetrievalNoisy2022"]
+    assert schmidt.title == "Robust Retrieval under Noisy Queries: A Benchmark – and a Baseline"
+    assert schmidt.abstract == ("Query typos and ASR errors degrade retrieval by up to 30%. We release a benchmark "
+                                "of noisy queries & a simple data-augmentation baseline that closes half of the gap.")
+
+
+def test_bibtex_identifiers_years_and_keywords():
+    papers = by_key(papers_of("better_bibtex.bib"))
+    bert, muller = papers["devlinBERTPretrainingDeep2019"], papers["mullerZeroshotDenseRetrieval2021"]
+    assert (bert.year, bert.doi, bert.url, bert.entry_type) == (
+        2019, "10.18653/v1/N19-1423", "https://aclanthology.org/N19-1423", "inproceedings")
+    assert bert.keywords == ("language models", "pre-training")
+    assert muller.url == "https://example.org/papers/zero%20shot%20retrieval.pdf"
+    vaswani = papers["vaswaniAttentionAllYou2017"]
+    assert (vaswani.arxiv, vaswani.year, vaswani.abstract) == ("1706.03762", 2017, None)
+    assert vaswani.keywords == ("Computer Science - Computation and Language", "Computer Science - Machine Learning")
+    schmidt = papers["schmidtRobustRetrievalNoisy2022"]
+    assert (schmidt.year, schmidt.arxiv, schmidt.entry_type) == (2022, "2205.01234", "online")
+
+
+def test_string_macros_are_resolved_with_concatenation_and_inlined_in_the_exported_entry():
+    muller = by_key(papers_of("better_bibtex.bib"))["mullerZeroshotDenseRetrieval2021"]
+    venue = "IEEE Transactions on Pattern Analysis and Machine Intelligence (Special Issue on Retrieval)"
+    assert muller.venue == venue
+    assert f"  journal = {{{venue}}},\n" in muller.bibtex
+    assert "tpami" not in muller.bibtex
+
+
+def test_month_macros_need_no_definition_and_stay_as_written():
+    bert = by_key(papers_of("better_bibtex.bib"))["devlinBERTPretrainingDeep2019"]
+    assert "  month = jun,\n" in bert.bibtex
+
+
+def test_crossref_child_inherits_the_parents_fields_and_exports_them():
+    papers = by_key(papers_of("better_bibtex.bib"))
+    child = papers["garciaContrastivePretrainingRetrieval2020"]
+    assert child.venue == ("Proceedings of the 2020 Conference on Empirical Methods in Natural Language "
+                           "Processing (EMNLP)")
+    assert child.year == 2020
+    assert child.doi is None  # the proceedings' DOI is not the paper's
+    assert "crossref" not in child.bibtex
+    assert child.bibtex.endswith(
+        "  pages = {118--130},\n"
+        "  abstract = {We pre-train a passage encoder with a contrastive objective over Wikipedia hyperlinks and show "
+        "gains on five open-domain question answering benchmarks.},\n"
+        "  editor = {Webber, Bonnie and Cohn, Trevor and He, Yulan and Liu, Yang},\n"
+        "  year = {2020},\n"
+        "  publisher = {Association for Computational Linguistics},\n"
+        "  address = {Online},\n"
+        "  booktitle = {Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing "
+        "({{EMNLP}})},\n"
+        "}")
+    parent = papers["emnlp2020"]
+    assert (parent.entry_type, parent.abstract, parent.venue) == (
+        "proceedings", None, "Association for Computational Linguistics")
+
+
+def test_entries_without_macros_or_crossref_keep_the_users_text_verbatim():
+    text = (DATA / "better_bibtex.bib").read_text(encoding="utf-8")
+    bert = by_key(papers_of("better_bibtex.bib"))["devlinBERTPretrainingDeep2019"]
+    start = text.index("@inproceedings{devlinBERTPretrainingDeep2019")
+    assert bert.bibtex == text[start: text.index("\n}\n", start) + 2]
+
+
+def test_duplicate_keys_are_both_returned_for_the_corpus_to_judge():
+    text = "@article{same, title = {First}}\n@article{same, title = {Second}}\n@article{same, title = {First}}\n"
+    papers = bibtex_reader.read(text, "dup.bib").papers
+    assert [(p.key, p.title, p.origin.line) for p in papers] == [
+        ("same", "First", 1), ("same", "Second", 2), ("same", "First", 3)]
+
+
+def test_repeated_field_keeps_the_first_value_as_bibtex_does():
+    papers = bibtex_reader.read("@article{a,\n  title = {One},\n  title = {Two}\n}\n", "f.bib").papers
+    assert [p.title for p in papers] == ["One"]
+
+
+def test_unreadable_year_is_no_year_and_missing_fields_are_none():
+    papers = bibtex_reader.read("@misc{a, year = {forthcoming}}\n@book{b}\n", "f.bib").papers
+    assert [(p.key, p.year, p.title, p.abstract, p.authors) for p in papers] == [
+        ("a", None, None, None, ()), ("b", None, None, None, ())]
+
+
+def test_empty_or_comment_only_bib_file_has_no_papers():
+    assert bibtex_reader.read("", "e.bib").papers == []
+    assert bibtex_reader.read("% just a comment\n@comment{nothing here}\n@string{x = {y}}\n", "c.bib").papers == []
+
+
+def test_parenthesised_entries_and_quoted_values():
+    papers = bibtex_reader.read('@Article(p2020,\n  title = "Quoted {T}itle",\n  year = "2020")\n', "p.bib").papers
+    assert [(p.key, p.title, p.year, p.entry_type) for p in papers] == [("p2020", "Quoted Title", 2020, "article")]
+
+
+def test_arxiv_id_from_a_google_scholar_style_journal_and_from_urls():
+    text = ("@article{a, journal = {arXiv preprint arXiv:2303.08774}}\n"
+            "@misc{b, url = {https://arxiv.org/pdf/2106.09685v2.pdf}}\n"
+            "@misc{c, eprint = {hep-th/9901001}, archiveprefix = {arXiv}}\n"
+            "@misc{d, eprint = {12345678}, eprinttype = {pubmed}}\n")
+    assert [p.arxiv for p in bibtex_reader.read(text, "a.bib").papers] == [
+        "2303.08774", "2106.09685", "hep-th/9901001", None]
+
+
+# --- RIS -------------------------------------------------------------------------------------------
+
+def test_zotero_ris_with_bom_and_crlf_reads_every_record():
+    raw = (DATA / "zotero.ris").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfTY  - CONF\r\n")  # the file really is a Zotero export with BOM + CRLF
+    records = read_file(DATA / "zotero.ris")
+    assert records.format == "ris"
+    assert [(p.key, p.title, p.year, p.origin.line) for p in records.papers] == [
+        (None, "Dense Passage Retrieval for Open-Domain Question Answering", 2020, 1),
+        (None, "Zero-Shot Dense Retrieval for German and French Legal Texts", 2021, 20),
+        (None, "Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks", 2021, 40),
+        ("smith2019tech", "A Technical Report on Query Expansion", 2019, 56),
+    ]
+
+
+def test_ris_fields():
+    dpr, muller, rag, report = papers_of("zotero.ris")
+    assert dpr.authors == ("Karpukhin, Vladimir", "Oğuz, Barlas", "Min, Sewon", "Lewis, Patrick")
+    assert dpr.venue == "Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing (EMNLP)"
+    assert (dpr.doi, dpr.url, dpr.entry_type) == (
+        "10.18653/v1/2020.emnlp-main.550", "https://aclanthology.org/2020.emnlp-main.550", "inproceedings")
+    assert muller.abstract == ("Dense retrievers trained on English data transfer poorly to legal texts in other "
+                               "languages. We study zero-shot transfer to German and French statutes.")
+    assert (muller.doi, muller.keywords) == ("10.1109/TPAMI.2021.3055564", ("dense retrieval", "legal NLP"))
+    assert muller.url == "https://example.org/papers/zero%20shot%20retrieval.pdf"
+    assert (rag.abstract, rag.arxiv, rag.venue, rag.entry_type) == (None, "2005.11401", "arXiv", "misc")
+    assert (report.authors, report.venue, report.entry_type) == (
+        ("Smith, John",), "University of Nowhere Technical Reports", "techreport")
+    assert report.abstract == ("Query expansion with pseudo-relevance feedback remains a strong baseline "
+                               "for lexical retrieval.")
+
+
+def test_ris_last_record_without_end_tag_is_kept():
+    from litreview.readers import ris
+
+    papers = ris.read("TY  - JOUR\nTI  - One\nER  - \nTY  - JOUR\nTI  - Two\nPY  - 2020\n", "r.ris").papers
+    assert [(p.title, p.year, p.origin.line) for p in papers] == [("One", None, 1), ("Two", 2020, 4)]
+
+
+# --- CSL-JSON --------------------------------------------------------------------------------------
+
+def test_zotero_csl_json_items_with_keys_and_lines():
+    records = read_file(DATA / "zotero.json")
+    assert records.format == "csl-json"
+    assert [(p.key, p.origin.line) for p in records.papers] == [
+        ("karpukhin2020dense", 2),  # citation-key wins over id
+        (None, 44),  # a Zotero item URI is not a citation key
+        ("lewisRetrievalAugmentedGenerationKnowledgeIntensive2021", 65),  # Better BibTeX puts the key in id
+        ("untitledNote2023", 95),
+    ]
+
+
+def test_csl_json_fields():
+    dpr, berg, rag, note = papers_of("zotero.json")
+    assert (dpr.title, dpr.year, dpr.authors) == (
+        "Dense Passage Retrieval for Open-Domain Question Answering", 2020, ("Karpukhin, Vladimir", "Oğuz, Barlas"))
+    assert (dpr.doi, dpr.entry_type) == ("10.18653/v1/2020.emnlp-main.550", "inproceedings")
+    assert berg.authors == ("van der Berg, Jan", "World Health Organization")
+    assert (berg.year, berg.keywords, berg.abstract) == (2022, ("retrieval", "multilingual"), None)
+    assert berg.venue == "Transactions of the Association for Computational Linguistics"
+    assert (rag.arxiv, rag.year, rag.venue) == ("2005.11401", 2021, "arXiv")
+    assert (note.title, note.year, note.url) == (None, 2023, "https://example.org/note")
+
+
+def test_csl_item_with_a_field_of_the_wrong_type_is_an_error_naming_item_and_field(tmp_path):
+    path = tmp_path / "items.json"
+    path.write_text('[\n  {"id": "a", "title": "Fine"},\n  {"id": "b",\n   "author": "Doe, Jane"}\n]\n')
+    with pytest.raises(CorpusError) as error:
+        read_file(path)
+    assert error.value.line() == (f"{path}:3: item 2 field 'author': Input should be a valid list; "
+                                  "fix the value or export the file again")
+
+
+# --- JSONL -----------------------------------------------------------------------------------------
+
+def test_jsonl_records():
+    records = read_file(DATA / "papers.jsonl")
+    assert records.format == "jsonl"
+    chen, park, missing = records.papers
+    assert [p.origin.line for p in records.papers] == [1, 3, 4]  # the blank line 2 is skipped
+    assert (chen.key, chen.authors, chen.year, chen.venue, chen.keywords) == (
+        "chen2023sparse", ("Chen, Li", "Ortiz, Ana"), 2023, "SIGIR", ("sparse retrieval", "BM25"))
+    assert (park.key, park.authors, park.year, park.arxiv, park.entry_type) == (
+        None, ("Park, Min", "Ito, Ken"), 2024, "2401.01234", "misc")
+    assert (missing.year, missing.abstract, missing.keywords) == (None, None, ("retrieval", "evaluation"))
+
+
+def test_jsonl_field_of_the_wrong_type(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"title": ["A", "list"]}\n')
+    with pytest.raises(CorpusError) as error:
+        read_file(path)
+    assert error.value.line() == (f"{path}:1: field 'title': Input should be a valid string; "
+                                  "titles, abstracts and ids are strings; authors and keywords lists of strings")
+
+
+# --- errors: one line with file and line, exit code 2 through the real CLI ------------------------------
+
+ERRORS = {
+    "unbalanced_braces.bib": "7: entry 'brokenTitle2021' has unbalanced braces; close every { with }",
+    "entry_without_key.bib": "4: entry without a citation key; add a key after '@inproceedings{'",
+    "extra_closing_brace.bib": ("2: entry 'closedEarly2020' has unbalanced braces: a } closes it before its last "
+                                "fields; remove the extra }"),
+    "not_bibtex.bib": ("1: no BibTeX entries found; a .bib file holds entries like @article{key, title = {...}}; "
+                       "check that this is the file you meant"),
+    "invalid_line.jsonl": ("2: invalid JSON (Unterminated string starting at column 27); "
+                           "each line must be one JSON object"),
+    "array_line.jsonl": "3: line is an array, not a JSON object; each line must be one JSON object",
+    "invalid.json": ("9: invalid JSON (Expecting property name enclosed in double quotes at column 2); "
+                     "fix the syntax or export the file again as CSL JSON"),
+    "tag_outside_record.ris": "5: 'TI  - ' line outside a record; start each record with a line 'TY  - <type>'",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_bad_file_is_one_error_line_with_exit_code_2(run_cli, name):
+    path = BAD / name
+    with pytest.raises(CorpusError) as error:
+        read_file(path)
+    assert error.value.line() == f"{path}:{ERRORS[name]}"
+    result = run_cli("corpus", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: {path}:{ERRORS[name]}\n"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("@article{a,\n  title = {One} {Two},\n}\n",
+     "2: entry 'a' field 'title' has a value that cannot be read: {One} {Two}; a value is {...}, \"...\", "
+     "a number or an @string name, joined by #; separate fields with commas"),
+    ("@article{a2020\n  title = {x},\n}\n", "1: entry 'a2020' has no comma after its key; write '@article{a2020,'"),
+    ('@article{a,\n  title = "open quote,\n  year = 2020\n}\n\n@article{b, title={x}}\n',
+     "1: entry 'a' has an unclosed \" in a value; "
+     "close every value that opens with \"; write {\"} for a literal quote"),
+    ("@string{x}\n@article{a, title = {t}}\n",
+     "1: @string definition cannot be read (Expected equals sign after field key, but found }); "
+     "write it as @string{name = {value}}"),
+])
+def test_other_bibtex_syntax_errors(tmp_path, text, message):
+    path = tmp_path / "refs.bib"
+    path.write_text(text)
+    with pytest.raises(CorpusError) as error:
+        read_file(path)
+    assert error.value.line() == f"{path}:{message}"
+
+
+def test_bib_bytes_that_are_not_utf8_point_at_their_line(run_cli, tmp_path):
+    path = tmp_path / "latin1.bib"
+    path.write_bytes("@article{a,\n  title = {Caf\u00e9},\n}\n".encode("latin-1"))
+    result = run_cli("corpus", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {path}:2: byte 0xE9 is not UTF-8; "
+                             "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n")
+
+
+def test_the_parser_prints_nothing_on_bad_input(run_cli, capfd):
+    run_cli("corpus", str(BAD / "unbalanced_braces.bib"))
+    captured = capfd.readouterr()
+    assert "aborted" not in captured.err + captured.out  # bibtexparser's own log lines stay silent
+
+
+# --- LaTeX <-> text --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("latex", "text"), [
+    (r"M{\"u}ller", "Müller"),
+    (r"\"{u}ber {\'E}cole", "über École"),
+    (r"Garc{\'\i}a and \v{S}koda", "García and Škoda"),
+    (r"{{BERT}}: Pre-training of Deep {B}idirectional", "BERT: Pre-training of Deep Bidirectional"),
+    (r"Rock \& Roll, 50\% and \$5", "Rock & Roll, 50% and $5"),
+    ("pages 1--10, a---b, ``quoted''", "pages 1–10, a—b, “quoted”"),
+    (r"Fast $O(n^2)$ and $\alpha$-divergence", "Fast O(n^2) and α-divergence"),
+    (r"the {\em data} is \textbf{bold text} here", "the data is bold text here"),
+    ("A~B\n   spread  over\tlines", "A B spread over lines"),
+    ("a bare 50% stays", "a bare 50% stays"),
+    (r"\LaTeX{} and \{braces\}", "LaTeX and {braces}"),
+])
+def test_latex_to_text(latex, text):
+    assert latex_to_text(latex) == text
+
+
+def test_text_to_latex_escapes_everything_latex_would_interpret():
+    text = r"Müller & Söhne: 50% of $x_1$ {{ 7*7 }} #1 ~^ \input{x} -- ``q''"
+    latex = text_to_latex(text)
+    assert latex == (r'M{\"u}ller \& S{\"o}hne: 50\% of \$x\_1\$ \{\{ 7*7 \}\} \#1 {\textasciitilde}'
+                     r"{\textasciicircum} {\textbackslash}input\{x\} -{}- `{}`q'{}'")
+    assert latex_to_text(latex) == text
+    assert text_to_latex("plain words") == "plain words"
