@@ -107,7 +107,14 @@ def _ascii_escapes() -> dict[str, str]:
 
 @cache
 def _unicode_encoder() -> latexencode.UnicodeToLatexEncoder:
-    """Non-ASCII to LaTeX with each replacement in braces (`{\\"u}`), as BibTeX wants accents."""
+    """Non-ASCII to LaTeX with each replacement in braces (`{\\"u}`), as BibTeX wants accents.
+
+    Accented i is written `\\'i`, not pylatexenc's `\\'\\i`: biber turns a dotless i with an accent
+    into a combining character that pdflatex rejects.
+    """
+    accented_i = {ord(char): f"\\{accent}i" for char, accent in zip("\u00ec\u00ed\u00ee\u00ef", "`'^\"")}
+    rule = latexencode.UnicodeToLatexConversionRule(rule_type=latexencode.RULE_DICT, rule=accented_i)
     return latexencode.UnicodeToLatexEncoder(
-        unknown_char_policy="keep", unknown_char_warning=False, replacement_latex_protection="braces-all"
+        conversion_rules=[rule, "defaults"], unknown_char_policy="keep", unknown_char_warning=False,
+        replacement_latex_protection="braces-all",
     )

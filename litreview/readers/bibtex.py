@@ -33,7 +33,9 @@ MONTHS = {
     name[:3]: name
     for name in "january february march april may june july august september october november december".split()
 }
-_VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization")
+_VENUE_FIELDS = (
+    "journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization", "howpublished",
+)
 # Fields that describe the cross-referenced parent itself, never its children (biblatex's rules).
 _NOT_INHERITED = frozenset(
     "title subtitle titleaddon shorttitle abstract doi url urldate eprint eprinttype archiveprefix "
@@ -292,7 +294,7 @@ def _with_fields(bibtex: str, fields: dict[str, str]) -> str:
 def _paper(entry: _Entry, path: str) -> Paper:
     """The paper of one entry: text fields decoded from LaTeX, identifiers cleaned."""
     values = entry.values
-    venue = next((values[name] for name in _VENUE_FIELDS if values.get(name)), None)
+    venue = next((values[name] for name in _VENUE_FIELDS if _is_venue(values.get(name))), None)
     url = _identifier(values.get("url"))
     doi = doi_from(_identifier(values.get("doi")))
     return Paper(
@@ -317,6 +319,11 @@ def _arxiv(values: dict[str, str], url: str | None, doi: str | None, venue: str 
     archive = (values.get("archiveprefix") or values.get("eprinttype") or "arxiv").lower()
     eprint = _identifier(values.get("eprint")) if archive == "arxiv" else None
     return arxiv_from(eprint, url, doi, venue)
+
+
+def _is_venue(value: str | None) -> bool:
+    """True for a value naming where a paper appeared; `howpublished = {\\url{...}}` names no venue."""
+    return bool(value) and "\\url" not in value and "://" not in value
 
 
 def _text(value: str | None) -> str | None:
