@@ -161,3 +161,13 @@ def test_a_wrong_model_name_says_so(fake, llm_settings):
         "model 'gtp-4' not found; check --model and --base-url"
     )
     assert len(fake.requests) == 1  # a 404 is not retried
+
+
+def test_messages_are_sent_verbatim_even_with_a_validation_context(fake, llm_settings):
+    # instructor renders messages as Jinja templates when given a context; abstracts are not templates
+    text = "Abstract: we bound {{ x }} and {% raw %} by \\newcommand{\\R}[1]{#1}.\n    indented line\n\n   \n"
+    fake.responder = lambda request: {"keys": ["vaswani2017"]}
+    messages = [{"role": "user", "content": text}]
+    with LLMClient(llm_settings) as llm:
+        llm.ask_sync(Cited, messages, prompt_version="v1", context={"corpus_keys": {"vaswani2017"}})
+    assert fake.chat_requests[0].messages == messages

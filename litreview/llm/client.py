@@ -9,11 +9,13 @@ is cached the moment it is validated, so a killed run resumes where it stopped.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -27,6 +29,8 @@ from litreview.llm.usage import Usage
 
 T = TypeVar("T", bound=BaseModel)
 EMBEDDING_BATCH = 64  # texts per embeddings request
+# The validation context of the request running in the current asyncio task (see _instructor_model).
+_VALIDATION_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("litreview_validation_context", default=None)
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,19 +201,23 @@ class LLMClient:
         state = self._state()
         self._pay_for_one_call()
         async with state.semaphore:
-            try:
-                answer, completion = await state.instructor.chat.completions.create_with_completion(
-                    model=self.settings.model,
-                    messages=request.messages,
-                    response_model=_instructor_model(request.response_model),
-                    max_retries=self.settings.reask,
-                    context=request.context,
-                    temperature=self.settings.temperature,
-                )
-            except Exception as error:  # openai / instructor errors; cancellation is not an Exception
-                self._count_tokens(getattr(error, "total_usage", None))
-                raise llm_error(error, self.settings, where=request.label or f"LLM {self.settings.model}") from None
+            with _validation_context(request.context):
+                answer, completion = await self._create(state, request)
         return self._keep(request, key, answer, completion)
+
+    async def _create(self, state: _LoopState, request: LLMRequest[Any]) -> tuple[BaseModel, Any]:
+        """One structured answer from instructor (re-asks included), or the LLMError saying why not."""
+        try:
+            return await state.instructor.chat.completions.create_with_completion(
+                model=self.settings.model,
+                messages=request.messages,
+                response_model=_instructor_model(request.response_model),
+                max_retries=self.settings.reask,
+                temperature=self.settings.temperature,
+            )
+        except Exception as error:  # openai / instructor errors; cancellation is not an Exception
+            self._count_tokens(getattr(error, "total_usage", None))
+            raise llm_error(error, self.settings, where=request.label or f"LLM {self.settings.model}") from None
 
     def _keep(self, request: LLMRequest[T], key: str, answer: BaseModel, completion: Any) -> T:
         """Count the tokens, store the answer, and return it as the caller's own class."""
@@ -395,12 +403,43 @@ def _schema_of(response_model: type[BaseModel]) -> dict[str, Any]:
     return response_model.model_json_schema()
 
 
+@contextlib.contextmanager
+def _validation_context(context: dict[str, Any] | None) -> Iterator[None]:
+    """Make `context` the validators' context for the request running in this task."""
+    token = _VALIDATION_CONTEXT.set(context)
+    try:
+        yield
+    finally:
+        _VALIDATION_CONTEXT.reset(token)
+
+
 @functools.cache
 def _instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
-    """instructor's wrapper class for a model, built once (instructor would rebuild it per call)."""
+    """instructor's wrapper class for a model, built once, whose validation reads _VALIDATION_CONTEXT.
+
+    The context is not handed to instructor: given one, instructor renders every message as a Jinja
+    template (an abstract containing `{{`, `{%` or `{#` would be altered or fail, and what is sent
+    would differ from what the cache key hashed). instructor validates through these two classmethods,
+    so its re-asks still carry the validators' messages.
+    """
     from instructor.v2.core.function_calls import response_schema
 
-    return response_schema(response_model)
+    wrapped = response_schema(response_model)
+
+    def model_validate_json(cls: Any, json_data: Any, *, context: Any = None, **kwargs: Any) -> Any:
+        return super(with_context, cls).model_validate_json(json_data, context=_context_or(context), **kwargs)
+
+    def model_validate(cls: Any, obj: Any, *, context: Any = None, **kwargs: Any) -> Any:
+        return super(with_context, cls).model_validate(obj, context=_context_or(context), **kwargs)
+
+    namespace = {"model_validate_json": classmethod(model_validate_json), "model_validate": classmethod(model_validate),
+                 "__doc__": response_model.__doc__, "__module__": response_model.__module__}
+    with_context = type(wrapped)(wrapped.__name__, (wrapped,), namespace)
+    return with_context
+
+
+def _context_or(context: Any) -> Any:
+    return context if context is not None else _VALIDATION_CONTEXT.get()
 
 
 def _chunks(items: list[Any], size: int) -> list[list[Any]]:
