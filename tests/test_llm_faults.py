@@ -171,3 +171,17 @@ def test_messages_are_sent_verbatim_even_with_a_validation_context(fake, llm_set
     with LLMClient(llm_settings) as llm:
         llm.ask_sync(Cited, messages, prompt_version="v1", context={"corpus_keys": {"vaswani2017"}})
     assert fake.chat_requests[0].messages == messages
+
+
+def test_a_server_that_is_not_running_is_named(llm_settings):
+    import socket
+
+    with socket.socket() as probe:  # a free port with nothing listening
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+    with LLMClient(llm_settings.model_copy(update={"base_url": url})) as llm:
+        (outcome,) = llm.ask_many_sync([finding_request(1)])
+        assert llm.usage.retries == 2
+    assert outcome.reason == (
+        f"item-1: could not connect to {url} (3 tries); check --base-url and that the server is running"
+    )
