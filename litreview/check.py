@@ -167,8 +167,11 @@ _MD_NOT_PROSE = re.compile(
 
 def _markdown_keys(text: str) -> list[tuple[str, int]]:
     text = _MD_NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    return [((m.group("braced") or m.group("plain")).strip(), m.start("braced") if m.group("braced") else m.start("plain"))
-            for m in _MD_CITE.finditer(text)]
+    found = []
+    for match in _MD_CITE.finditer(text):
+        group = "braced" if match.group("braced") else "plain"
+        found.append((match.group(group).strip(), match.start(group)))
+    return found
 
 
 def _suggestions(unknown: set[str], corpus: Corpus) -> dict[str, str]:

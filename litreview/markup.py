@@ -81,9 +81,9 @@ def join_filter(fmt: Format) -> Callable[[Iterable[object], str], Raw]:
     escape = ESCAPERS[fmt]
 
     def join(items: Iterable[object], separator: str = "") -> Raw:
-        core = separator.strip()
-        # The separator's own spaces and newlines are kept: it is the template's layout, not data.
-        glue = separator[:len(separator) - len(separator.lstrip())] + escape(core) + separator[len(separator.rstrip()):] if core else separator
+        # The separator's own spaces and newlines are kept: they are the template's layout, not data.
+        lead, core, trail = re.fullmatch(r"(\s*)(.*?)(\s*)", separator, re.DOTALL).groups()
+        glue = lead + escape(core) + trail if core else separator
         return MARKERS[fmt](glue.join(escape(item) for item in items))
 
     return join

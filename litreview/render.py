@@ -170,16 +170,23 @@ def _render_template(template: Path | None, fmt: Format, context: dict[str, Any]
         name = template.name
     try:
         return environment(fmt, search_path).get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError((error.message or "syntax error").rstrip("."), where=f"{error.filename or name}:{error.lineno}",
-                            hint=f"check the Jinja syntax there; {_TEMPLATE_HINT}") from None
     except LitreviewError:
         raise
-    except jinja2.TemplateError as error:
-        raise TemplateError(str(error.message or error).rstrip("."), where=_failing_line(error, name), hint=_TEMPLATE_HINT) from None
     except Exception as error:  # a user template can raise anything Python can (`{{ 1 + "a" }}`)
-        raise TemplateError(f"{type(error).__name__}: {error}", where=_failing_line(error, name),
-                            hint=_TEMPLATE_HINT) from None
+        raise _template_error(error, name) from None
+
+
+def _template_error(error: Exception, name: str) -> TemplateError:
+    """The one-line error for a template that does not parse or render: `FILE:LINE: what; hint`."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.filename or name}:{error.lineno}"
+        return TemplateError((error.message or "syntax error").rstrip("."), where=where,
+                             hint=f"check the Jinja syntax there; {_TEMPLATE_HINT}")
+    if isinstance(error, jinja2.TemplateError):
+        message = str(error.message or error).rstrip(".")
+    else:
+        message = f"{type(error).__name__}: {error}"
+    return TemplateError(message, where=_failing_line(error, name), hint=_TEMPLATE_HINT)
 
 
 def _failing_line(error: Exception, name: str) -> str:

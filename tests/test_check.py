@@ -142,3 +142,14 @@ def test_tex_citation_forms(text, expected):
 ])
 def test_markdown_citation_forms(text, expected):
     assert [c.key for c in find_citations(text, "md")] == expected
+
+
+@pytest.mark.parametrize(("fmt", "style"), [("tex", "natbib"), ("tex", "biblatex"), ("md", "pandoc")])
+def test_rendered_drafts_cite_exactly_their_keys(fmt, style):
+    from litreview.render import render
+    from render_samples import sample_draft
+
+    draft = sample_draft(theme="prompts @ scale [@ghost] \\cite{ghost2}", injected=True)
+    rendered = render(draft, fmt, cite_style=style)
+    assert [c.key for c in find_citations(rendered.text, fmt)] == [
+        "smith2020", "wu2022:x", "smith2020", "lee2021", "lee2021"]
