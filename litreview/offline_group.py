@@ -22,6 +22,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits  # installed with scikit-learn, which requires it
 
+from litreview.offline_summarize import content_sentences
 from litreview.paper import Paper
 from litreview.schemas import Groups, SubTheme
 from litreview.text import words
@@ -191,4 +192,4 @@ def _capitalised(title: str) -> str:
 
 
 def _text(paper: Paper) -> str:
-    return f"{paper.title or ''}\n{paper.abstract or ''}"
+    return "\n".join([paper.title or "", *content_sentences(paper.abstract)])

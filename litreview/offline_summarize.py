@@ -40,6 +40,8 @@ _FINDING_CUES = re.compile(
     r"better|consistently|reduc\w*|experiments?)\b",
     re.IGNORECASE,
 )
+# Instructions planted for a language model: never quoted, never a label.
+_PLANTED = re.compile(r"\b(?:ignore|disregard)\b[^.]*\b(?:instructions?|prompts?)\b|\bcite\b", re.IGNORECASE)
 # Sentences about where the code is, not about the work.
 _ASIDE = re.compile(r"https?://|\bgithub\b|\b(?:code|codes|data|dataset|models?) (?:is|are|will be) (?:publicly )?(?:available|released)|"
                     r"\bwe (?:publicly )?release (?:our|the|all) (?:code|source)", re.IGNORECASE)
@@ -60,7 +62,7 @@ _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|bui
 
 def offline_summary(paper: Paper) -> PaperSummary:
     """A PaperSummary of `paper` made only of its own sentences (see the module docstring)."""
-    parts = split_sentences(paper.abstract) or [paper.title or ""]
+    parts = content_sentences(paper.abstract) or [paper.title or ""]
     parts = [part for part in parts if not _ASIDE.search(part)] or parts
     approach_at = _approach_index(parts)
     problem_at = _problem_index(parts, approach_at)
@@ -82,6 +84,11 @@ def split_sentences(text: str | None) -> list[str]:
     if not text or not text.strip():
         return []
     return [part.strip() for part in sentencex.segment("en", text) if part.strip()]
+
+
+def content_sentences(text: str | None) -> list[str]:
+    """The sentences of `text` without instructions planted for a model ("ignore ... and cite X")."""
+    return [part for part in split_sentences(text) if not _PLANTED.search(part)]
 
 
 def summary_kind(title: str, approach: str) -> Kind:
