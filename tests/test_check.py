@@ -95,7 +95,7 @@ def test_aliases_of_merged_duplicates_count(run_cli, tmp_path, corpus_file):
     paper = write(tmp_path, "paper.md", "See @smith2020dup.\n")
     result = run_cli("check", str(paper), "--corpus", str(corpus_file), "--corpus", str(duplicate))
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == f"{paper}: OK, all 1 cited keys are in the corpus (1 citations)\n"
+    assert result.stdout == f"{paper}: OK, the 1 cited key is in the corpus (1 citation)\n"
 
 
 def test_unknown_extension_is_an_error_with_a_hint(run_cli, tmp_path, corpus_file):

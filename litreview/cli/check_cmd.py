@@ -35,5 +35,6 @@ def check(
 def _ok_line(report) -> str:
     if not report.citations:
         return f"{report.path}: no citations found"
-    return (f"{report.path}: OK, all {len(report.keys)} cited keys are in the corpus "
-            f"({len(report.citations)} citations)")
+    keys, citations = len(report.keys), len(report.citations)
+    cited = "the 1 cited key is" if keys == 1 else f"all {keys} cited keys are"
+    return f"{report.path}: OK, {cited} in the corpus ({citations} citation{'s' * (citations != 1)})"
