@@ -1,6 +1,6 @@
 """LLM layer throughput: N requests at a fixed server latency L, at several concurrencies C.
 
-    .venv/bin/python bench/llm_throughput.py [--requests 400] [--latency 0.2] [--concurrency 1 8 32]
+    .venv/bin/python bench/llm_throughput.py [--requests 400] [--latency 0.2] [--concurrency 1 8 32] [--repeat 3]
 
 Efficiency = (N * L / C) / measured seconds (1.0 = the latency is all there is; target >= 0.85 at 32).
 A warm rerun (every answer cached) is reported as a fraction of the cold run (target <= 3%).
@@ -45,15 +45,25 @@ class Finding(BaseModel):
 
 def main() -> None:
     args = _arguments()
+    load_before = _load()
     server, url = _start_server(args.latency)
     try:
-        rows = [measure(url, args.requests, args.latency, c) for c in args.concurrency]
+        rows = [best_of(url, args, c) for c in args.concurrency]
     finally:
         server.kill()
-    report = _report(rows, args)
+    report = _report(rows, args, load_before)
     print(report)
     if not args.no_write:
         write_section(report.splitlines())
+
+
+def best_of(url: str, args: argparse.Namespace, concurrency: int) -> dict[str, float]:
+    """The run with the median efficiency of `--repeat` runs (one run when it would take over 30 s),
+    plus the best efficiency seen: other processes on a shared machine only ever slow a run down."""
+    runs = 1 if args.requests * args.latency / concurrency > 30 else args.repeat
+    measured = sorted((measure(url, args.requests, args.latency, concurrency) for _ in range(runs)),
+                      key=lambda row: row["efficiency"])
+    return {**measured[len(measured) // 2], "best": measured[-1]["efficiency"], "runs": runs}
 
 
 def measure(url: str, count: int, latency: float, concurrency: int) -> dict[str, float]:
@@ -92,24 +102,33 @@ def _start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
     return server, server.stdout.readline().strip()
 
 
-def _report(rows: list[dict[str, float]], args: argparse.Namespace) -> str:
+def _report(rows: list[dict[str, float]], args: argparse.Namespace, load_before: str) -> str:
     lines = [
         SECTION,
         "",
         f"Command: `.venv/bin/python bench/llm_throughput.py --requests {args.requests} --latency {args.latency} "
-        f"--concurrency {' '.join(map(str, args.concurrency))}`",
+        f"--concurrency {' '.join(map(str, args.concurrency))} --repeat {args.repeat}`",
         f"Machine: {os.cpu_count()} cores, {_memory()}, Python {platform.python_version()}; "
         "fake server (tests/fake_llm.py) in its own process on 127.0.0.1; real openai + instructor client, diskcache.",
         f"Run: {time.strftime('%Y-%m-%d %H:%M')}",
         "",
-        "| concurrency | cold run (s) | ideal N*L/C (s) | efficiency | warm rerun (s) | warm / cold |",
-        "|---:|---:|---:|---:|---:|---:|",
+        f"Load average (1, 5, 15 min) before the run: {load_before}. Median run of {args.repeat} (one run when it takes over 30 s).",
+        "",
+        "| concurrency | cold run (s) | ideal N*L/C (s) | efficiency | best of runs | warm rerun (s) | warm / cold |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         lines.append(f"| {row['concurrency']} | {row['cold']:.2f} | {row['ideal']:.2f} | {row['efficiency']:.2f} "
-                     f"| {row['warm']:.3f} | {100 * row['warm_fraction']:.1f}% |")
+                     f"| {row['best']:.2f} ({row['runs']}) | {row['warm']:.3f} | {100 * row['warm_fraction']:.1f}% |")
     lines += ["", "Targets: efficiency >= 0.85 at concurrency 32; warm rerun <= 3% of the cold run.", ""]
     return "\n".join(lines)
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def _memory() -> str:
@@ -125,6 +144,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--latency", type=float, default=0.2, help="server latency per request, seconds")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per concurrency; the median is reported")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     return parser.parse_args()
 
