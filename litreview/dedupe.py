@@ -1,7 +1,7 @@
 """Find records that describe the same paper: same DOI, arXiv id, citation key, title or abstract.
 
-Titles are compared exactly after normalisation and then fuzzily (rapidfuzz) within small blocks
-(same leading or trailing characters), never all pairs, so 100,000 records stay fast.
+Titles are compared exactly after normalisation and then fuzzily (rapidfuzz) between neighbours in
+sorted order, never all pairs, so 100,000 records stay fast.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from litreview.text import compact
 FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Reproducing X" does not
 _MIN_TITLE_CHARS = 12  # short titles ("Introduction", "Editorial") are too common to merge on
 _ABSTRACT_PREFIX = 300
-_BLOCK_CHARS = 10
+_WINDOW = 8  # neighbours compared in each sorted order
 _ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
 
 
@@ -76,37 +76,40 @@ def _link_equal(links: _Links, papers: Sequence[Paper], values: Sequence[str], r
 
 
 def _link_similar_titles(links: _Links, papers: Sequence[Paper], titles: list[str]) -> None:
-    """Fuzzy title matches within blocks sharing the first or the last characters."""
-    for block_of in (lambda t: t[:_BLOCK_CHARS], lambda t: t[-_BLOCK_CHARS:]):
-        blocks: dict[str, list[int]] = defaultdict(list)
-        for index, title in enumerate(titles):
-            if len(title) >= _MIN_TITLE_CHARS:
-                blocks[block_of(title)].append(index)
-        for members in blocks.values():
-            _link_similar_in_block(links, papers, titles, members)
+    """Fuzzy title matches between neighbours in sorted order, forwards and backwards.
 
-
-def _link_similar_in_block(links: _Links, papers: Sequence[Paper], titles: list[str], members: list[int]) -> None:
-    for position, first in enumerate(members):
-        for second in members[position + 1:]:
-            if titles[first] == titles[second] or links.find(first) == links.find(second):
-                continue
-            score = fuzz.ratio(titles[first], titles[second], score_cutoff=FUZZY_TITLE_MIN)
-            if score and _compatible(papers[first], papers[second]):
-                links.join(first, second, f"similar title ({score:.0f}%)")
+    Sorting the titles, and the reversed titles, puts two spellings of one title next to each other
+    whether they differ at the end or at the start; comparing only a window of neighbours keeps this
+    linear in the number of records.
+    """
+    candidates = [index for index, title in enumerate(titles) if len(title) >= _MIN_TITLE_CHARS]
+    for order in (sorted(candidates, key=titles.__getitem__), sorted(candidates, key=lambda i: titles[i][::-1])):
+        for position, first in enumerate(order):
+            for second in order[position + 1: position + 1 + _WINDOW]:
+                if titles[first] == titles[second]:
+                    continue
+                score = fuzz.ratio(titles[first], titles[second], score_cutoff=FUZZY_TITLE_MIN)
+                if score and links.find(first) != links.find(second) and _compatible(papers[first], papers[second]):
+                    links.join(first, second, f"similar title ({score:.0f}%)")
 
 
 def _link_untitled_abstracts(links: _Links, papers: Sequence[Paper]) -> None:
     """A record without a title joins any record whose abstract starts the same way."""
+    if all(paper.title or not paper.abstract for paper in papers):
+        return
+    prefixes = [_abstract_prefix(paper.abstract) for paper in papers]
     first_with: dict[str, int] = {}
+    for index, prefix in enumerate(prefixes):
+        if prefix:
+            first_with.setdefault(prefix, index)
     for index, paper in enumerate(papers):
-        if paper.abstract:
-            first_with.setdefault(compact(paper.abstract)[:_ABSTRACT_PREFIX], index)
-    for index, paper in enumerate(papers):
-        if paper.abstract and not paper.title:
-            match = first_with[compact(paper.abstract)[:_ABSTRACT_PREFIX]]
-            if match != index:
-                links.join(match, index, "same abstract")
+        if prefixes[index] and not paper.title and first_with[prefixes[index]] != index:
+            links.join(first_with[prefixes[index]], index, "same abstract")
+
+
+def _abstract_prefix(abstract: str | None) -> str:
+    # Compacting a generous slice is enough for the prefix and much cheaper than the whole abstract.
+    return compact(abstract[: 2 * _ABSTRACT_PREFIX])[:_ABSTRACT_PREFIX] if abstract else ""
 
 
 def _link_same_keys(links: _Links, papers: Sequence[Paper], titles: list[str]) -> None:

@@ -1,0 +1,17 @@
+"""Write one benchmark's section of bench/RESULTS.md, keeping every other section as it is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def write_section(lines: list[str], path: Path = RESULTS) -> None:
+    """`lines[0]` is the section's `## heading`; a section with that heading is replaced, else appended."""
+    text = path.read_text() if path.exists() else "# Benchmark results\n"
+    head, *sections = re.split(r"(?m)^(?=## )", text)
+    kept = [s.rstrip("\n") for s in sections if s.splitlines()[0].strip() != lines[0].strip()]
+    body = "\n\n".join([head.rstrip("\n"), *kept, "\n".join(lines).rstrip("\n")])
+    path.write_text(body + "\n")
