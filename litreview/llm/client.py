@@ -9,15 +9,11 @@ is cached the moment it is validated, so a killed run resumes where it stopped.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
-import json
-import logging
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
-from contextvars import ContextVar
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,62 +22,12 @@ from litreview.errors import BudgetExceeded, ConfigError, LLMError
 from litreview.llm.cache import AnswerCache, answer_key, embedding_key
 from litreview.llm.faults import llm_error
 from litreview.llm.usage import Usage
+from litreview.llm.values import Failure, LLMRequest, Outcome, Progress, ProgressCallback, Result, T
 
-T = TypeVar("T", bound=BaseModel)
+if TYPE_CHECKING:
+    from litreview.llm.structured import LoopState
+
 EMBEDDING_BATCH = 64  # texts per embeddings request
-# The validation context of the request running in the current asyncio task (see _instructor_model).
-_VALIDATION_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("litreview_validation_context", default=None)
-
-
-@dataclass(frozen=True, eq=False)
-class LLMRequest(Generic[T]):
-    """One question: answer `messages` as a `response_model`. `label` names it in failures and progress."""
-
-    response_model: type[T]
-    messages: list[dict[str, Any]]
-    prompt_version: str
-    context: dict[str, Any] | None = None  # handed to the model's validators (pydantic validation context)
-    label: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class Result(Generic[T]):
-    """A validated answer."""
-
-    request: LLMRequest[T]
-    value: T
-    from_cache: bool
-    ok: ClassVar[bool] = True
-
-
-@dataclass(frozen=True, eq=False)
-class Failure:
-    """A request that still failed after retries and re-asks; `reason` is its one-line message."""
-
-    request: LLMRequest[Any]
-    error: LLMError
-    ok: ClassVar[bool] = False
-
-    @property
-    def reason(self) -> str:
-        return self.error.line()
-
-
-Outcome = Result[Any] | Failure
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Reported to the progress callback after each request of a batch finishes."""
-
-    done: int
-    total: int
-    label: str
-    from_cache: bool
-    failed: bool
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 class LLMClient:
@@ -94,9 +40,8 @@ class LLMClient:
         self.usage = Usage()
         self.cache = AnswerCache(settings.cache_dir)
         self._progress = progress
-        self._loop_state: _LoopState | None = None
+        self._loop_state: LoopState | None = None
         self._busy = _WallClock(self.usage)
-        _keep_library_logs_off_the_terminal()
 
     async def ask(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
                   context: dict[str, Any] | None = None, label: str = "") -> T:
@@ -200,18 +145,22 @@ class LLMClient:
             raise ConfigError("no model set", hint="set --model, LITREVIEW_MODEL or model in litreview.toml")
         state = self._state()
         self._pay_for_one_call()
+        from litreview.llm.structured import validation_context
+
         async with state.semaphore:
-            with _validation_context(request.context):
+            with validation_context(request.context):
                 answer, completion = await self._create(state, request)
         return self._keep(request, key, answer, completion)
 
-    async def _create(self, state: _LoopState, request: LLMRequest[Any]) -> tuple[BaseModel, Any]:
+    async def _create(self, state: LoopState, request: LLMRequest[Any]) -> tuple[BaseModel, Any]:
         """One structured answer from instructor (re-asks included), or the LLMError saying why not."""
+        from litreview.llm.structured import instructor_model
+
         try:
             return await state.instructor.chat.completions.create_with_completion(
                 model=self.settings.model,
                 messages=request.messages,
-                response_model=_instructor_model(request.response_model),
+                response_model=instructor_model(request.response_model),
                 max_retries=self.settings.reask,
                 temperature=self.settings.temperature,
             )
@@ -295,11 +244,14 @@ class LLMClient:
                 self.cache.put(key, vector, prompt_tokens=tokens // max(len(batch), 1))
         return vectors
 
-    def _state(self) -> _LoopState:
+    def _state(self) -> LoopState:
         """The HTTP client and semaphore of the running event loop (both are bound to one loop)."""
         loop = asyncio.get_running_loop()
         if self._loop_state is None or self._loop_state.loop is not loop:
-            self._loop_state = _LoopState.create(self.settings, loop, self.usage)
+            from litreview.llm.structured import LoopState, keep_library_logs_off_the_terminal
+
+            keep_library_logs_off_the_terminal()
+            self._loop_state = LoopState.create(self.settings, loop, self.usage)
         return self._loop_state
 
     async def _close_transport(self) -> None:
@@ -322,45 +274,6 @@ class LLMClient:
     def _record_run(self) -> None:
         if self.settings.cache and (self.usage.calls or self.usage.cached):
             self.cache.record_run(self.usage.as_dict())
-
-
-@dataclass
-class _LoopState:
-    loop: asyncio.AbstractEventLoop
-    openai: Any
-    instructor: Any
-    semaphore: asyncio.Semaphore
-
-    @classmethod
-    def create(cls, settings: Settings, loop: asyncio.AbstractEventLoop, usage: Usage) -> _LoopState:
-        import instructor
-
-        from litreview.llm.transport import make_openai_client
-
-        def count_retry() -> None:
-            usage.retries += 1
-
-        def count_reask(error: Exception, *, is_last_attempt: bool = False, **_: Any) -> None:
-            usage.reasks += 0 if is_last_attempt else 1
-
-        openai_client = make_openai_client(settings, on_retry=count_retry)
-        structured = instructor.from_openai(openai_client, mode=_INSTRUCTOR_MODES[settings.mode]())
-        structured.on("parse:error", count_reask)
-        return cls(loop, openai_client, structured, asyncio.Semaphore(settings.concurrency))
-
-
-_INSTRUCTOR_MODES: dict[str, Callable[[], Any]] = {
-    "tools": lambda: _mode().TOOLS,
-    "json_schema": lambda: _mode().JSON_SCHEMA,
-    "json": lambda: _mode().JSON,
-    "md_json": lambda: _mode().MD_JSON,
-}
-
-
-def _mode() -> Any:
-    import instructor
-
-    return instructor.Mode
 
 
 @dataclass
@@ -403,55 +316,5 @@ def _schema_of(response_model: type[BaseModel]) -> dict[str, Any]:
     return response_model.model_json_schema()
 
 
-@contextlib.contextmanager
-def _validation_context(context: dict[str, Any] | None) -> Iterator[None]:
-    """Make `context` the validators' context for the request running in this task."""
-    token = _VALIDATION_CONTEXT.set(context)
-    try:
-        yield
-    finally:
-        _VALIDATION_CONTEXT.reset(token)
-
-
-@functools.cache
-def _instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
-    """instructor's wrapper class for a model, built once, whose validation reads _VALIDATION_CONTEXT.
-
-    The context is not handed to instructor: given one, instructor renders every message as a Jinja
-    template (an abstract containing `{{`, `{%` or `{#` would be altered or fail, and what is sent
-    would differ from what the cache key hashed). instructor validates through these two classmethods,
-    so its re-asks still carry the validators' messages.
-    """
-    from instructor.v2.core.function_calls import response_schema
-
-    wrapped = response_schema(response_model)
-
-    def model_validate_json(cls: Any, json_data: Any, *, context: Any = None, **kwargs: Any) -> Any:
-        return super(with_context, cls).model_validate_json(json_data, context=_context_or(context), **kwargs)
-
-    def model_validate(cls: Any, obj: Any, *, context: Any = None, **kwargs: Any) -> Any:
-        return super(with_context, cls).model_validate(obj, context=_context_or(context), **kwargs)
-
-    namespace = {"model_validate_json": classmethod(model_validate_json), "model_validate": classmethod(model_validate),
-                 "__doc__": response_model.__doc__, "__module__": response_model.__module__}
-    with_context = type(wrapped)(wrapped.__name__, (wrapped,), namespace)
-    return with_context
-
-
-def _context_or(context: Any) -> Any:
-    return context if context is not None else _VALIDATION_CONTEXT.get()
-
-
 def _chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[start:start + size] for start in range(0, len(items), size)]
-
-
-def _keep_library_logs_off_the_terminal() -> None:
-    """instructor logs failed attempts at ERROR; without a handler Python would print them to stderr."""
-    for name in ("instructor", "openai", "httpx2", "httpcore2"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
-            logger.addHandler(logging.NullHandler())
-
-
-__all__ = ["LLMClient", "LLMRequest", "Result", "Failure", "Outcome", "Progress", "ProgressCallback"]

@@ -1,0 +1,95 @@
+"""The instructor side: a structured-output client per event loop, and validation contexts that
+reach the response model's validators without passing through instructor's message templating."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from litreview.config import Settings
+from litreview.llm.transport import make_openai_client
+from litreview.llm.usage import Usage
+
+# The validation context of the request running in the current asyncio task (see instructor_model).
+_VALIDATION_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("litreview_validation_context", default=None)
+
+
+@dataclass
+class LoopState:
+    """The HTTP client, instructor and semaphore of one event loop (each is bound to its loop)."""
+
+    loop: asyncio.AbstractEventLoop
+    openai: Any
+    instructor: Any
+    semaphore: asyncio.Semaphore
+
+    @classmethod
+    def create(cls, settings: Settings, loop: asyncio.AbstractEventLoop, usage: Usage) -> LoopState:
+        import instructor
+
+        def count_retry() -> None:
+            usage.retries += 1
+
+        def count_reask(error: Exception, *, is_last_attempt: bool = False, **_: Any) -> None:
+            usage.reasks += 0 if is_last_attempt else 1
+
+        openai_client = make_openai_client(settings, on_retry=count_retry)
+        mode = getattr(instructor.Mode, settings.mode.upper())  # tools -> TOOLS, md_json -> MD_JSON...
+        structured = instructor.from_openai(openai_client, mode=mode)
+        structured.on("parse:error", count_reask)
+        return cls(loop, openai_client, structured, asyncio.Semaphore(settings.concurrency))
+
+
+@contextlib.contextmanager
+def validation_context(context: dict[str, Any] | None) -> Iterator[None]:
+    """Make `context` the validators' context for the request running in this task."""
+    token = _VALIDATION_CONTEXT.set(context)
+    try:
+        yield
+    finally:
+        _VALIDATION_CONTEXT.reset(token)
+
+
+@functools.cache
+def instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
+    """instructor's wrapper class for a model, built once, whose validation reads the task's context.
+
+    The context is not handed to instructor: given one, instructor renders every message as a Jinja
+    template (an abstract containing `{{`, `{%` or `{#` would be altered or fail, and what is sent
+    would differ from what the cache key hashed). instructor validates through these two classmethods,
+    so its re-asks still carry the validators' messages.
+    """
+    from instructor.v2.core.function_calls import response_schema
+
+    wrapped = response_schema(response_model)
+
+    def model_validate_json(cls: Any, json_data: Any, *, context: Any = None, **kwargs: Any) -> Any:
+        return super(with_context, cls).model_validate_json(json_data, context=_context_or(context), **kwargs)
+
+    def model_validate(cls: Any, obj: Any, *, context: Any = None, **kwargs: Any) -> Any:
+        return super(with_context, cls).model_validate(obj, context=_context_or(context), **kwargs)
+
+    namespace = {"model_validate_json": classmethod(model_validate_json), "model_validate": classmethod(model_validate),
+                 "__doc__": response_model.__doc__, "__module__": response_model.__module__}
+    with_context = type(wrapped)(wrapped.__name__, (wrapped,), namespace)
+    return with_context
+
+
+def _context_or(context: Any) -> Any:
+    return context if context is not None else _VALIDATION_CONTEXT.get()
+
+
+def keep_library_logs_off_the_terminal() -> None:
+    """instructor logs failed attempts at ERROR; without a handler Python would print them to stderr."""
+    for name in ("instructor", "openai", "httpx2", "httpcore2"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+            logger.addHandler(logging.NullHandler())
