@@ -151,3 +151,35 @@ def test_config_command_reports_bad_file(run_cli, tmp_path, monkeypatch):
     result = run_cli("config")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: litreview.toml:1: mode: Input should be 'tools', 'json_schema', 'json' or 'md_json';")
+
+
+def test_llm_options_add_the_flags_to_any_command():
+    import typer
+    from typer.testing import CliRunner
+
+    from litreview.cli.llm_options import llm_options
+
+    seen = {}
+    demo = typer.Typer()
+
+    @demo.command()
+    @llm_options
+    def draft(theme: str, top: int = 3, llm_overrides: dict | None = None) -> None:
+        seen.update(theme=theme, top=top, overrides=llm_overrides)
+
+    args = ["graph networks", "--top", "5", "--model", "m", "--base-url", "http://h/v1", "--mode", "json_schema",
+            "--concurrency", "4", "--max-calls", "10", "--cache-dir", "c", "--no-cache"]
+    result = CliRunner().invoke(demo, args)
+    assert result.exit_code == 0, result.output
+    assert seen == {"theme": "graph networks", "top": 5, "overrides": {
+        "model": "m", "base_url": "http://h/v1", "mode": "json_schema", "concurrency": 4, "max_calls": 10,
+        "cache_dir": Path("c"), "cache": False}}
+    CliRunner().invoke(demo, ["t"])
+    assert seen["overrides"] == {}
+    assert "--mode" in CliRunner().invoke(demo, ["--help"]).output
+
+
+def test_llm_env_fixture_points_commands_at_the_fake_server(llm_env, fake_llm, tmp_path):
+    settings = load_settings({}, tmp_path)
+    assert settings.llm_configured and settings.base_url == fake_llm.url and settings.cache_dir == llm_env
+    assert settings.retry_backoff == 0.01
