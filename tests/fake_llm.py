@@ -21,7 +21,8 @@ Use (the `fake_llm` fixture in conftest.py starts one per test on a free port):
   the order added; `times=None` applies forever). Faults: `Fault.status(code, retry_after=...)`,
   `Fault.delay(seconds)` (then answer normally: past the client's timeout it is a timeout),
   `Fault.drop()` (close the connection without a response), `Fault.content(text)` (e.g. malformed
-  JSON), `Fault.answer(obj)` (schema-invalid JSON, an invented citation key...).
+  JSON), `Fault.answer(obj)` (schema-invalid JSON, an invented citation key...), `Fault.cut_off()`
+  (finish_reason "length").
 - `latency` (seconds) delays every answer; `requests` records every request (`FakeRequest`);
   `in_flight` / `max_in_flight` count concurrent requests.
 - `python tests/fake_llm.py --latency 0.2` runs one in its own process (the benchmark does this so
@@ -51,7 +52,7 @@ MD_JSON_SUFFIX = re.compile(r"\s*Return the correct JSON response within a ```js
 class Fault:
     """One scripted misbehaviour of the server for one request."""
 
-    kind: str  # "status" | "delay" | "drop" | "content" | "answer"
+    kind: str  # "status" | "delay" | "drop" | "content" | "answer" | "cut_off"
     status: int = 200
     retry_after: float | None = None
     seconds: float = 0.0
@@ -77,6 +78,11 @@ class Fault:
     def content(cls, text: str) -> Fault:
         """Answer with this raw text where the JSON belongs (malformed JSON, prose...)."""
         return cls("content", text=text)
+
+    @classmethod
+    def cut_off(cls) -> Fault:
+        """Answer normally but with finish_reason "length", as a server hitting its token limit does."""
+        return cls("cut_off")
 
     @classmethod
     def answer(cls, obj: Any) -> Fault:
@@ -269,7 +275,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif request.mode == "embeddings":
             self._send_json(200, _embeddings_response(request, fake.embedder))
         else:
-            self._send_json(200, _chat_response(request, answer))
+            self._send_json(200, _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off")))
 
     def _send_error_status(self, fault: Fault) -> None:
         headers = {"retry-after": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
@@ -308,7 +314,7 @@ def _plan(fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> tuple[Fau
     return fault, answer
 
 
-def _chat_response(request: FakeRequest, answer: Any) -> dict[str, Any]:
+def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False) -> dict[str, Any]:
     """Wrap `answer` the way the request's mode expects: tool call, JSON content or a ```json block."""
     text = answer if isinstance(answer, str) else json.dumps(answer)
     if request.mode == "tools":
@@ -324,7 +330,7 @@ def _chat_response(request: FakeRequest, answer: Any) -> dict[str, Any]:
         "object": "chat.completion",
         "created": int(time.time()),
         "model": request.model,
-        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+        "choices": [{"index": 0, "message": message, "finish_reason": "length" if cut_off else finish}],
         "usage": {
             "prompt_tokens": prompt_tokens,
             "completion_tokens": completion_tokens,

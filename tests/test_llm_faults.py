@@ -185,3 +185,12 @@ def test_a_server_that_is_not_running_is_named(llm_settings):
     assert outcome.reason == (
         f"item-1: could not connect to {url} (3 tries); check --base-url and that the server is running"
     )
+
+
+def test_an_answer_cut_off_at_the_token_limit_is_reported(fake, llm_settings):
+    fake.script(Fault.cut_off(), times=None)
+    with LLMClient(llm_settings) as llm:
+        (outcome,) = llm.ask_many_sync([finding_request(1)])
+    assert outcome.reason == (
+        "item-1: the answer was cut off at the server's token limit; shorten the prompt, or raise the server's output limit"
+    )

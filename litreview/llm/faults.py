@@ -41,6 +41,8 @@ def _describe(error: BaseException, settings: Settings, attempts: int | None) ->
         return f"could not connect to {settings.effective_base_url} ({tries} tries)", "check --base-url and that the server is running"
     if isinstance(error, openai.APIStatusError):
         return _describe_status(error, settings, tries)
+    if type(error).__name__ == "IncompleteOutputException":
+        return "the answer was cut off at the server's token limit", "shorten the prompt, or raise the server's output limit"
     if _is_invalid_answer(error):
         count = attempts or settings.reask + 1
         return f"the answer failed validation {count} times: {_first_problem(error)}", f"raise --reask, or try another model; {MODE_HINT}"
@@ -64,7 +66,7 @@ def _is_invalid_answer(error: BaseException) -> bool:
     from pydantic import ValidationError
 
     return isinstance(error, ValidationError | json.JSONDecodeError) or type(error).__name__ in (
-        "ResponseParsingError", "IncompleteOutputException", "AsyncValidationError",
+        "ResponseParsingError", "AsyncValidationError",
     )
 
 
