@@ -252,30 +252,34 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_POST(self) -> None:
+        arrived = time.monotonic()  # latency counts from here: the answer is sent at arrived + latency
         fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
         length = int(self.headers.get("content-length", 0))
         body = json.loads(self.rfile.read(length) or b"{}")
         request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
         fault = fake._admit(request)
         try:
-            self._answer(fake, request, fault)
+            self._answer(fake, request, fault, arrived)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (timeout): nothing to do
         finally:
             fake._leave()
 
-    def _answer(self, fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> None:
+    def _answer(self, fake: FakeLLM, request: FakeRequest, fault: Fault | None, arrived: float) -> None:
         fault, answer = _plan(fake, request, fault)
-        time.sleep(fake.latency + (fault.seconds if fault and fault.kind == "delay" else 0.0))
+        if request.mode == "embeddings":
+            payload = _embeddings_response(request, fake.embedder)
+        else:
+            payload = _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off"))
+        delay = fake.latency + (fault.seconds if fault and fault.kind == "delay" else 0.0)
+        time.sleep(max(0.0, arrived + delay - time.monotonic()))
         if fault and fault.kind == "drop":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
         elif fault and fault.kind == "status":
             self._send_error_status(fault)
-        elif request.mode == "embeddings":
-            self._send_json(200, _embeddings_response(request, fake.embedder))
         else:
-            self._send_json(200, _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off")))
+            self._send_json(200, payload)
 
     def _send_error_status(self, fault: Fault) -> None:
         headers = {"retry-after": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
