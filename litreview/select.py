@@ -9,6 +9,7 @@ similarity (`select_embed`), applies the year and key filters, cuts the ranked l
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -89,10 +90,9 @@ class Selection(BaseModel):
         return [scored.key for scored in self.selected]
 
 
-class Filters(BaseModel):
+@dataclass(frozen=True)
+class Filters:
     """Which papers are ranked (`allowed`, corpus order) and what the key and year rules left out."""
-
-    model_config = {"arbitrary_types_allowed": True}
 
     allowed: np.ndarray
     included: set[str]
@@ -105,7 +105,7 @@ def rank(corpus: Corpus, theme: str, *, top_k: int = DEFAULT_TOP_K, min_score: f
          drop_off: float | None = DEFAULT_DROP_OFF, year_from: int | None = None, year_to: int | None = None,
          include: Iterable[str] = (), exclude: Iterable[str] = (), cache_dir: Path | None = None,
          feedback: bool = True, llm: LLMClient | None = None, embeddings: str | None = None,
-         fusion: Fusion = "rrf", judge: bool = False, judge_top: int | None = None,
+         fusion: Fusion = "scores", judge: bool = False, judge_top: int | None = None,
          min_grade: int | None = None) -> Selection:
     """Rank `corpus` against `theme`, best first, cut by the rules given (see `select_cut`).
 

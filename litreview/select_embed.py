@@ -24,7 +24,7 @@ RRF_K = 60
 
 
 def fused_scores(llm: LLMClient, model: str, theme: str, papers: Sequence[Paper], allowed: np.ndarray,
-                 lexical: np.ndarray, *, fusion: Literal["rrf", "scores"] = "rrf") -> np.ndarray:
+                 lexical: np.ndarray, *, fusion: Literal["rrf", "scores"] = "scores") -> np.ndarray:
     """Lexical and embedding relevance of every paper (corpus order) in one score; 0 outside `allowed`."""
     if not allowed.any():
         return np.zeros(len(papers))

@@ -1,21 +1,19 @@
 """LLM judging of a selection: each selected paper graded 0-3 for the theme, with a one-sentence reason.
 
 One request per paper (so each judgement is cached on its own and one failure costs one paper), rendered
-from `templates/prompts/judge.j2`. The answer's key must be the paper asked about: a grade for any other
-key is rejected by the schema's validator and re-asked with the error fed back (the LLM layer does that).
+from `templates/prompts/judge.j2` (versioned by its text, see `litreview.prompts`). The answer's key must
+be the paper asked about: a grade for any other key is rejected by the schema's validator and re-asked
+with the error fed back (the LLM layer does that).
 The final order is grade, then score; papers the judge could not grade follow the graded ones.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from litreview.paper import Paper
+from litreview.prompts import prompt_version, render_prompt
 
 if TYPE_CHECKING:
     from litreview.llm import LLMClient
@@ -50,14 +48,6 @@ class RelevanceGrade(BaseModel):
         return text
 
 
-@dataclass(frozen=True)
-class Prompt:
-    """A rendered prompt: its chat messages and the version that goes into the cache key."""
-
-    messages: list[dict[str, Any]]
-    version: str
-
-
 def judge_selection(llm: LLMClient, selection: Selection, *, top: int | None = None,
                     min_grade: int | None = None) -> Selection:
     """Grade the first `top` selected papers (all when None); reorder by grade then score; drop below `min_grade`."""
@@ -65,36 +55,18 @@ def judge_selection(llm: LLMClient, selection: Selection, *, top: int | None = N
     from litreview.select import JudgeReport
 
     candidates = selection.selected[:top] if top is not None else selection.selected
-    prompts = [judge_prompt(selection.theme, scored.paper) for scored in candidates]
-    requests = [LLMRequest(RelevanceGrade, prompt.messages, prompt.version, context={"key": scored.key}, label=scored.key)
-                for scored, prompt in zip(candidates, prompts)]
+    requests = [LLMRequest(RelevanceGrade, *render_prompt("judge", theme=selection.theme, paper=scored.paper),
+                           context={"key": scored.key}, label=scored.key) for scored in candidates]
     outcomes = llm.ask_many_sync(requests)
     grades = {outcome.request.label: outcome.value for outcome in outcomes if outcome.ok}
     graded = [_with_grade(scored, grades.get(scored.key)) for scored in selection.selected]
     kept, dropped = _apply_min_grade(graded, min_grade)
-    report = JudgeReport(model=llm.settings.model or "", prompt_version=prompts[0].version if prompts else "",
+    report = JudgeReport(model=llm.settings.model or "", prompt_version=prompt_version("judge"),
                          judged=len(grades), min_grade=min_grade, dropped=dropped,
                          failed=[outcome.reason for outcome in outcomes if not outcome.ok])
     ordered = sorted(kept, key=lambda s: (s.grade is None, -(s.grade or 0), -s.score))
     renumbered = [scored.model_copy(update={"rank": n}) for n, scored in enumerate(ordered, start=1)]
     return selection.model_copy(update={"selected": renumbered, "judge": report})
-
-
-def judge_prompt(theme: str, paper: Paper) -> Prompt:
-    """The system and user messages asking for one paper's grade."""
-    template = _environment().get_template("judge.j2")
-    module = template.make_module({"theme": theme, "key": paper.key, "title": paper.title, "abstract": paper.abstract})
-    return Prompt(messages=[{"role": "system", "content": str(module.system).strip()},
-                            {"role": "user", "content": str(module).strip()}],
-                  version=str(module.version))
-
-
-def data(text: object) -> str:
-    """Paper text as data: our delimiter tags removed, so an abstract cannot close its own <abstract>."""
-    return _DELIMITER.sub(" ", str(text))
-
-
-_DELIMITER = re.compile(r"<\s*/?\s*(?:paper|title|abstract|theme)\b[^>]*>", re.IGNORECASE)
 
 
 def _with_grade(scored: Scored, grade: RelevanceGrade | None) -> Scored:
@@ -109,15 +81,3 @@ def _apply_min_grade(graded: list[Scored], min_grade: int | None) -> tuple[list[
         return graded, []
     low = [s for s in graded if s.grade is not None and s.grade < min_grade and not s.included]
     return [s for s in graded if s not in low], [s.key for s in low]
-
-
-@cache
-def _environment():
-    import jinja2
-
-    from litreview.render import templates_dir
-
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir() / "prompts"),
-                                     undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    environment.filters["data"] = data
-    return environment

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
 from litreview.paper import Paper
 from litreview.select_index import LexicalIndex, paper_text, stem_words, tokens, words
@@ -22,10 +22,9 @@ FEEDBACK_TERMS = 10
 ORIGINAL_WEIGHT = 0.5
 
 
-class LexicalScores(BaseModel):
+@dataclass(frozen=True)
+class LexicalScores:
     """BM25 scores of every paper (corpus order) and the weighted terms that produced them."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     scores: np.ndarray
     terms: dict[str, float]

@@ -69,3 +69,39 @@ def test_no_expand_turns_feedback_off(run_cli, tmp_path):
     document = select_json(run_cli, tmp_path, "--no-expand")
     assert document["expansion"] == []
     assert document["selected"][0]["key"] == "m2pt"
+
+
+def write_jsonl(path: Path, rows: list[tuple[str, str, str, int | None]]) -> Path:
+    path.write_text("".join(json.dumps({"key": k, "title": t, "abstract": a, "year": y}) + "\n" for k, t, a, y in rows))
+    return path
+
+
+YEARS = [
+    ("noisy2018", "Learning with noisy labels", "Label noise hurts deep networks.", 2018),
+    ("robust2020", "Robust training under label noise", "A loss that tolerates label noise.", 2020),
+    ("clean2022", "Cleaning label noise", "Label noise is removed with a trusted subset.", 2022),
+    ("undated", "Label noise in crowdsourcing", "Annotators disagree about labels.", None),
+]
+
+
+def test_year_filters_on_a_jsonl_corpus(run_cli, tmp_path):
+    corpus = str(write_jsonl(tmp_path / "refs.jsonl", YEARS))
+    result = run_cli("select", "label noise", "-c", corpus, "--cache-dir", str(tmp_path), "--year-from", "2019",
+                     "--year-to", "2022", "--json")
+    document = json.loads(result.stdout)
+    assert [(e["key"], e["year"]) for e in document["selected"]] in (
+        [("robust2020", 2020), ("clean2022", 2022)], [("clean2022", 2022), ("robust2020", 2020)])
+    assert (document["considered"], document["cut"]["outside_years"], document["cut"]["without_year"]) == (2, 2, 1)
+    table = run_cli("select", "label noise", "-c", corpus, "--cache-dir", str(tmp_path), "--year-from", "2019")
+    assert "4 papers (2 outside 2019 on, 1 of them without a year), 2 considered, 2 kept: " in table.stdout
+    table = run_cli("select", "label noise", "-c", corpus, "--cache-dir", str(tmp_path), "--year-to", "2018",
+                    "--exclude", "clean2022")
+    assert "4 papers (1 excluded; 2 outside up to 2018, 1 of them without a year), 1 considered, 1 kept: " in table.stdout
+
+
+def test_crossed_years_through_the_cli(run_cli, tmp_path):
+    corpus = str(write_jsonl(tmp_path / "refs.jsonl", YEARS))
+    result = run_cli("select", "label noise", "-c", corpus, "--cache-dir", str(tmp_path), "--year-from", "2022",
+                     "--year-to", "2019")
+    assert result.exit_code == 2
+    assert result.stderr == "error: years: the year range 2022-2019 is empty; give the earlier year as the start of the range\n"

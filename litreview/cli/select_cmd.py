@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from enum import Enum
 from pathlib import Path
@@ -31,7 +32,7 @@ def select(
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Never select the paper with this key (repeatable).")] = None,
     expand: Annotated[bool, typer.Option("--expand/--no-expand", help="Widen the theme with terms of its best matches (pseudo-relevance feedback).")] = True,
     embeddings: Annotated[str | None, typer.Option("--embeddings", metavar="MODEL", help="Hybrid ranking: fuse embedding similarity from this model (default: the embedding_model setting, if set).")] = None,
-    fusion: Annotated[FusionName, typer.Option("--fusion", help="How embeddings are fused: rrf (reciprocal ranks) or scores (normalised mean).")] = FusionName.rrf,
+    fusion: Annotated[FusionName, typer.Option("--fusion", help="How embeddings are fused: scores (mean of normalised scores) or rrf (reciprocal ranks).")] = FusionName.scores,
     judge: Annotated[bool, typer.Option("--judge", help="Have the LLM grade the selected papers 0-3 with a one-sentence reason; order by grade, then score.")] = False,
     judge_top: Annotated[int | None, typer.Option("--judge-top", help="Grade only the first N selected papers (default: all).")] = None,
     min_grade: Annotated[int | None, typer.Option("--min-grade", min=0, max=3, help="With --judge: drop papers graded below this (included keys stay).")] = None,
@@ -106,6 +107,8 @@ def _table(selection):
     from rich.text import Text
 
     judged = selection.judge is not None
+    top = max((abs(s.score) for s in selection.selected), default=0.0)
+    decimals = 2 if top >= 1 else 4  # BM25 scores run to tens; fused ones stay within 0-1
     table = Table(box=None, pad_edge=False)
     headers = ["rank", "score", *(["grade"] if judged else []), "key", "year", "title" + (" / reason" if judged else "")]
     for header in headers:
@@ -113,7 +116,7 @@ def _table(selection):
                          overflow="fold")
     for scored in selection.selected:
         # Text cells: titles, keys and reasons are data, never rich markup.
-        row = [str(scored.rank), f"{scored.score:.4g}"]
+        row = [str(scored.rank), f"{scored.score:.{decimals}f}"]
         row += [str(scored.grade) if scored.grade is not None else "-"] if judged else []
         title = Text(_title(scored.paper))
         if scored.reason:
@@ -136,18 +139,10 @@ def _years(cut) -> str:
     return f"{cut.year_from} on" if cut.year_from is not None else f"up to {cut.year_to}"
 
 
-class _NoClient:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def _llm_client(settings, *, needed: bool):
-    """The LLM client when embeddings or judging need one, else a stand-in that yields None."""
+    """The LLM client when embeddings or judging need one, else a context that yields None."""
     if not needed:
-        return _NoClient()
+        return contextlib.nullcontext()
     from litreview.llm import LLMClient
 
     return LLMClient(settings)
