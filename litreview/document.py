@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -48,7 +48,7 @@ class Draft(BaseModel):
     summaries: dict[str, PaperSummary]
     sections: list[Section]
     warnings: list[DraftWarning] = []
-    usage: dict[str, float | int | None] = {}
+    usage: dict[str, Any] = {}
 
     def cited_keys(self) -> list[str]:
         """Keys cited anywhere in the prose, in order of first citation."""

@@ -14,6 +14,7 @@ from litreview.cli import check_cmd
 from litreview.cli import cache_cmd
 from litreview.cli import config_cmd
 from litreview.cli import corpus_cmd
+from litreview.cli import draft_cmd
 from litreview.cli import select_cmd
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ def _global_options(
         os.environ["LITREVIEW_TRACEBACK"] = "1"
 
 
+app.command("draft")(draft_cmd.draft)
 app.command("corpus")(corpus_cmd.corpus)
 app.command("config")(config_cmd.config)
 app.add_typer(cache_cmd.app, name="cache")

@@ -1,0 +1,228 @@
+"""`litreview draft`: the main job, a related-work section for a theme, rendered to .tex, .md or .json."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from litreview.cli import output
+from litreview.cli.llm_options import llm_options
+from litreview.cli.progress_display import StageDisplay
+
+
+class Format(str, Enum):
+    tex = "tex"
+    md = "md"
+    json = "json"
+
+
+class Heading(str, Enum):
+    section = "section"
+    subsection = "subsection"
+    subsubsection = "subsubsection"
+    paragraph = "paragraph"
+
+
+SELECTION = "Selection"
+OUTPUT = "Output"
+
+
+@llm_options
+def draft(
+    theme: Annotated[str, typer.Argument(help="The theme of the related-work section, in a few words.")],
+    corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Bibliography files or directories (repeatable). Default: the `corpus` setting, else *.bib here, else the bundled example.")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (.tex, .md or .json); a .tex/.md also gets a .bib of the cited entries beside it. Default: stdout.", rich_help_panel=OUTPUT)] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", help="tex, md or json (default: from -o's extension, else md).", rich_help_panel=OUTPUT)] = None,
+    cite_style: Annotated[str | None, typer.Option("--cite-style", help="tex: natbib (default) or biblatex; md: pandoc (default) or numbered.", rich_help_panel=OUTPUT)] = None,
+    heading: Annotated[Heading, typer.Option("--heading", help="Level of the section heading; sub-themes go one level below.", rich_help_panel=OUTPUT)] = Heading.section,
+    template: Annotated[Path | None, typer.Option("--template", help="Your own Jinja template (see docs/templates.md).", rich_help_panel=OUTPUT)] = None,
+    top_k: Annotated[int, typer.Option("--top-k", help="Select at most this many papers.", rich_help_panel=SELECTION)] = 30,
+    min_score: Annotated[float | None, typer.Option("--min-score", help="Drop papers scoring below this.", rich_help_panel=SELECTION)] = None,
+    year_from: Annotated[int | None, typer.Option("--year-from", help="Only papers from this year on.", rich_help_panel=SELECTION)] = None,
+    year_to: Annotated[int | None, typer.Option("--year-to", help="Only papers up to this year.", rich_help_panel=SELECTION)] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="Always select this key (repeatable).", rich_help_panel=SELECTION)] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Never select this key (repeatable).", rich_help_panel=SELECTION)] = None,
+    min_groups: Annotated[int, typer.Option("--min-groups", min=1, help="Fewest sub-themes.")] = 2,
+    max_groups: Annotated[int, typer.Option("--max-groups", min=1, help="Most sub-themes.")] = 8,
+    our_work: Annotated[str | None, typer.Option("--our-work", metavar="TEXT|FILE", help="Your own abstract: each paragraph ends by positioning it (LLM only).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Use the built-in offline engine even if an LLM is configured.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the selection and how many LLM calls would be made, then stop.")] = False,
+    save_plan: Annotated[Path | None, typer.Option("--save-plan", help="Write the selection and grouping to this JSON file.")] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", help="Reuse a saved (possibly edited) plan: its papers and groups.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr (errors and warnings still show).")] = False,
+    llm_overrides: dict | None = None,
+) -> None:
+    """Draft a related-work section on THEME from your corpus, citing only its keys."""
+    with output.reported_errors():
+        started = time.perf_counter()
+        from litreview.config import load_settings
+
+        settings = load_settings(llm_overrides, Path.cwd())
+        chosen_format = _output_format(fmt, out)
+        paths = _corpus_paths(corpus, settings, quiet)
+        with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
+            loaded = _load(paths, display)
+            options = dict(top_k=top_k, min_score=min_score, year_from=year_from, year_to=year_to,
+                           include=include or (), exclude=exclude or (), cache_dir=settings.cache_dir)
+            if dry_run:
+                _dry_run(loaded, theme, options, llm)
+                return
+            result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display)
+        written = _write(result, chosen_format, out, cite_style, heading.value, template, paths)
+        if save_plan is not None:
+            from litreview.pipeline import make_plan
+            from litreview.plan import save_plan as write_plan
+
+            write_plan(make_plan(result), save_plan)
+            written.append(str(save_plan))
+        _summary(result, settings, written, time.perf_counter() - started, quiet)
+
+
+def _output_format(fmt: Format | None, out: Path | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    if out is None:
+        return "md"
+    suffix = out.suffix.lower().lstrip(".")
+    known = {"tex": "tex", "md": "md", "markdown": "md", "json": "json"}
+    if suffix not in known:
+        from litreview.errors import ConfigError
+
+        raise ConfigError(f"cannot tell the format from the extension {out.suffix or '(none)'!r}", where=str(out),
+                          hint="use .tex, .md or .json, or pass --format")
+    return known[suffix]
+
+
+def _corpus_paths(corpus: list[str] | None, settings: Any, quiet: bool) -> list[str]:
+    from litreview.resources import default_corpus
+
+    if corpus:
+        return corpus
+    paths, notice = default_corpus(settings.corpus, Path.cwd())
+    if notice and not quiet:
+        output.stderr.print(notice, markup=False, highlight=False)
+    return paths
+
+
+def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractContextManager[Any]:
+    """The LLM client when one is configured and --offline is not given; else None, with a notice."""
+    if offline:
+        return contextlib.nullcontext()
+    if settings.model and not settings.llm_configured:
+        from litreview.errors import ConfigError
+
+        raise ConfigError(f"model {settings.model!r} is set but there is no API key or server",
+                          hint="set OPENAI_API_KEY (or LITREVIEW_API_KEY), or --base-url for a local server, or pass --offline")
+    if not settings.llm_configured:
+        if not quiet:
+            output.stderr.print("no LLM configured: using the built-in offline engine (it writes only what the "
+                                "abstracts say; set --model to use an LLM)", markup=False, highlight=False)
+        return contextlib.nullcontext()
+    from litreview.llm import LLMClient
+
+    return LLMClient(settings)
+
+
+def _load(paths: list[str], display: StageDisplay) -> Any:
+    from litreview.corpus import load_corpus
+
+    display.stage("reading")
+    return load_corpus(paths)
+
+
+def _our_work(value: str | None) -> str | None:
+    """--our-work is the text itself, or a file holding it."""
+    if value and len(value) < 4096 and Path(value).is_file():
+        return Path(value).read_text(encoding="utf-8").strip()
+    return value
+
+
+def _draft(loaded: Any, theme: str, llm: Any, plan_path: Path | None, options: dict, our_work: str | None,
+           min_groups: int, max_groups: int, display: StageDisplay) -> Any:
+    from litreview.pipeline import draft as make_draft
+    from litreview.plan import load_plan
+
+    plan = load_plan(plan_path, set(loaded.keys)) if plan_path is not None else None
+    return make_draft(loaded, theme, llm=llm, plan=plan, our_work=our_work, min_groups=min_groups,
+                      max_groups=max_groups, select_options=options, progress=display)
+
+
+def _dry_run(loaded: Any, theme: str, options: dict, llm: Any) -> None:
+    from litreview.cli.select_cmd import _table as selection_table, footer
+    from litreview.select import rank
+
+    selection = rank(loaded, theme, **options)
+    output.stdout.print(selection_table(selection))
+    output.stdout.print(footer(selection), markup=False, highlight=False)
+    if llm is None:
+        output.stdout.print("Offline engine: no LLM calls would be made.", markup=False)
+        return
+    from litreview.summarize import summary_request
+
+    cached = sum(llm.has_answer(summary_request(scored.paper)) for scored in selection.selected)
+    total = len(selection.selected)
+    output.stdout.print(f"LLM calls: {total} summaries ({total - cached} new, {cached} cached), then 1 grouping "
+                        "and one paragraph per sub-theme (cached when unchanged).", markup=False, highlight=False)
+
+
+def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, heading: str, template: Path | None,
+           inputs: list[str]) -> list[str]:
+    """Write the rendered draft (and its .bib beside it); return the files written."""
+    from litreview.render import render
+
+    rendered = render(result, fmt, cite_style=cite_style, heading=heading, template=template)
+    if out is None:
+        output.write_text(rendered.text)
+        return []
+    out.write_text(rendered.text, encoding="utf-8")
+    written = [str(out)]
+    if rendered.bib is not None:
+        bib = out.with_suffix(".bib")
+        _refuse_to_overwrite_input(bib, inputs)
+        bib.write_text(rendered.bib, encoding="utf-8")
+        written.append(str(bib))
+    return written
+
+
+def _refuse_to_overwrite_input(bib: Path, inputs: list[str]) -> None:
+    """The companion .bib must never replace the user's own bibliography."""
+    target = bib.resolve()
+    for given in inputs:
+        path = Path(given).resolve()
+        if target == path or (path.is_dir() and path in target.parents and bib.exists()):
+            from litreview.errors import ConfigError
+
+            raise ConfigError("the companion .bib would overwrite an input of the corpus", where=str(bib),
+                              hint="choose another -o name; the draft's .bib is written next to it with the same stem")
+
+
+def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
+    for warning in result.warnings:
+        where = f" [{warning.key}]" if warning.key else ""
+        output.stderr.print(f"warning ({warning.stage}){where}: {warning.message}", markup=False, highlight=False)
+    if quiet:
+        return
+    usage = result.usage
+    lines = [f"{len(result.selection)} papers selected of {result.considered}, {len(result.sections)} sub-themes, "
+             f"{len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
+    if usage:
+        cost = _cost(usage, settings)
+        lines.append(f"LLM: {usage['calls']} new calls, {usage['cached']} cached, {usage['retries']} retries, "
+                     f"{usage['prompt_tokens']}+{usage['completion_tokens']} tokens" + (f", ~${cost:.4f}" if cost is not None else ""))
+    if written:
+        lines.append("wrote " + ", ".join(written))
+    if result.warnings:
+        lines.append(f"{len(result.warnings)} warnings (above)")
+    output.stderr.print("\n".join(lines), markup=False, highlight=False)
+
+
+def _cost(usage: dict, settings: Any) -> float | None:
+    from litreview.llm.usage import Usage
+
+    known = {name: usage[name] for name in Usage.__dataclass_fields__ if name in usage}
+    return Usage(**known).cost(settings.prices) if settings.prices else None

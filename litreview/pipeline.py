@@ -1,0 +1,115 @@
+"""`draft()`: the stages in order (select, summarise, group, write), reporting progress through a callback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from litreview.document import Draft, DraftWarning, SelectedPaper
+from litreview.plan import Plan, PlannedPaper
+from litreview.schemas import Groups
+
+if TYPE_CHECKING:
+    from litreview.corpus import Corpus
+    from litreview.llm import LLMClient
+    from litreview.paper import Paper
+    from litreview.select import Selection
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    """A stage started (`done == 0`) or advanced: `done` of `total` items, `cached` of them from the cache."""
+
+    stage: str  # "ranking", "summarising", "grouping", "writing"
+    done: int = 0
+    total: int = 0
+    cached: int = 0
+
+
+StageCallback = Callable[[StageProgress], None]
+
+
+def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Plan | None = None,
+          selection: Selection | None = None, our_work: str | None = None, min_groups: int = 2,
+          max_groups: int = 8, select_options: Mapping[str, Any] | None = None,
+          progress: StageCallback | None = None) -> Draft:
+    """A related-work draft of `corpus` for `theme`: offline when `llm` is None, else through the LLM.
+
+    `plan` (from `make_plan` / `--save-plan`, possibly hand-edited) fixes the selection and grouping;
+    otherwise `selection` is used, or the corpus is ranked with `select_options` (see `select.rank`).
+    A configured LLM that fails raises LLMError; it is never silently replaced by the offline engine.
+    """
+    report = progress or (lambda event: None)
+    chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
+    papers = {item.key: corpus.get(item.key) for item in chosen}
+    summaries, warnings = _summaries(list(papers.values()), llm, report)
+    if plan is not None:
+        groups = Groups(groups=plan.groups)
+    else:
+        report(StageProgress("grouping", 0, 1))
+        groups, more = _group(summaries, papers, theme, llm, min_groups, max_groups)
+        warnings += more
+    report(StageProgress("writing", 0, len(groups.groups)))
+    from litreview.write import write_paragraphs
+
+    sections, more = write_paragraphs(groups, summaries, papers, theme, llm=llm, our_work=our_work,
+                                      progress=_batch_progress("writing", report))
+    return Draft(theme=theme, engine=f"llm:{llm.settings.model}" if llm else "offline",
+                 considered=considered, selection=chosen, papers=papers,
+                 summaries=summaries, sections=sections, warnings=warnings + more,
+                 usage=llm.usage.as_dict() if llm else {})
+
+
+def make_plan(result: Draft) -> Plan:
+    """The selection and grouping of a draft, to save, edit and reuse with `draft(plan=...)`."""
+    from litreview.schemas import SubTheme
+
+    return Plan(theme=result.theme,
+                selected=[PlannedPaper(key=s.key, score=s.score, title=result.papers[s.key].title)
+                          for s in result.selection],
+                groups=[SubTheme(title=s.title, description=s.description, keys=s.keys) for s in result.sections])
+
+
+def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selection | None,
+              options: Mapping[str, Any], report: StageCallback) -> tuple[list[SelectedPaper], int]:
+    """The selected papers, best first, and how many papers were considered."""
+    if plan is not None:
+        keys = [key for group in plan.groups for key in group.keys]
+        scores = {item.key: item.score or 0.0 for item in plan.selected}
+        return [SelectedPaper(rank=n, key=key, score=scores.get(key, 0.0)) for n, key in enumerate(keys, 1)], len(corpus)
+    if selection is None:
+        from litreview.select import rank
+
+        report(StageProgress("ranking", 0, len(corpus)))
+        selection = rank(corpus, theme, **options)
+    chosen = [SelectedPaper(rank=s.rank, key=s.key, score=s.score, grade=s.grade, reason=s.reason)
+              for s in selection.selected]
+    return chosen, selection.considered
+
+
+def _summaries(papers: list[Paper], llm: LLMClient | None,
+               report: StageCallback) -> tuple[dict[str, Any], list[DraftWarning]]:
+    from litreview.summarize import summarize_papers
+
+    report(StageProgress("summarising", 0, len(papers)))
+    return summarize_papers(papers, llm=llm, progress=_batch_progress("summarising", report))
+
+
+def _group(summaries: dict[str, Any], papers: dict[str, Paper], theme: str, llm: LLMClient | None,
+           min_groups: int, max_groups: int) -> tuple[Groups, list[DraftWarning]]:
+    from litreview.group import group_papers
+
+    return group_papers(summaries, papers, theme, llm=llm, min_groups=min_groups, max_groups=max_groups)
+
+
+def _batch_progress(stage: str, report: StageCallback) -> Callable[[Any], None]:
+    """Adapt the LLM layer's per-request progress to stage progress, counting cache hits."""
+    cached = 0
+
+    def on_item(item: Any) -> None:
+        nonlocal cached
+        cached += bool(item.from_cache)
+        report(StageProgress(stage, item.done, item.total, cached))
+
+    return on_item
