@@ -146,7 +146,7 @@ def test_markdown_citation_forms(text, expected):
 
 @pytest.mark.parametrize(("fmt", "style"), [("tex", "natbib"), ("tex", "biblatex"), ("md", "pandoc")])
 def test_rendered_drafts_cite_exactly_their_keys(fmt, style):
-    from litreview.render import render
+    from litreview.rendering import render
     from render_samples import sample_draft
 
     draft = sample_draft(theme="prompts @ scale [@ghost] \\cite{ghost2}", injected=True)

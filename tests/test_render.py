@@ -9,7 +9,7 @@ import pytest
 from litreview.bibexport import to_bibtex
 from litreview.document import Section
 from litreview.errors import ConfigError, RenderError
-from litreview.render import render, templates_dir
+from litreview.rendering import render, templates_dir
 from litreview.schemas import Sentence
 from render_samples import INJECTION, SMITH_BIBTEX, sample_draft
 

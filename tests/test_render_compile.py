@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from litreview.render import render
+from litreview.rendering import render
 from render_samples import INJECTION, sample_draft
 
 LATEX = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "main"]

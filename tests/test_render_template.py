@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from litreview.errors import ConfigError, TemplateError
-from litreview.render import render
+from litreview.rendering import render
 from render_samples import sample_draft
 
 

@@ -173,7 +173,7 @@ def _dry_run(loaded: Any, theme: str, options: dict, llm: Any) -> None:
 def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, heading: str, template: Path | None,
            inputs: list[str]) -> list[str]:
     """Write the rendered draft (and its .bib beside it); return the files written."""
-    from litreview.render import render
+    from litreview.rendering import render
 
     rendered = render(result, fmt, cite_style=cite_style, heading=heading, template=template)
     if out is None:
