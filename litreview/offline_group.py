@@ -3,8 +3,10 @@
 TF-IDF over title + abstract -> LSA (truncated SVD, when there are enough papers) -> unit length ->
 k-means with a fixed seed, for every k in the allowed range; the k kept is the one whose clustering
 has the best silhouette, measured in the TF-IDF space itself (cosine) so that the LSA dimension does
-not favour a k. Labels are class-based TF-IDF (c-TF-IDF) terms of each group, shown in the papers'
-own spelling. Everything is seeded, so the same papers give the same groups byte for byte.
+not favour a k (that choice and the dimension were measured: bench/generation.py). Labels are the
+class-based TF-IDF (c-TF-IDF) terms of each group: words and two-word phrases that never span a stop
+word or punctuation, counted once per paper, acronyms in the papers' own spelling. Everything is
+seeded and single-threaded, so the same papers give the same groups byte for byte.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from litreview.schemas import Groups, SubTheme
 from litreview.text import words
 
 SEED = 0
-LSA_COMPONENTS = 5      # measured on the example corpus: few components keep topical, not lexical, clusters
+LSA_COMPONENTS = 5      # best of 3..50 at recovering TREC-COVID topics (bench/generation.py)
 LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 TITLE_TERMS = 2
 DESCRIPTION_TERMS = 4
@@ -44,29 +46,37 @@ _GENERIC = frozenset(
     "furthermore baseline baselines benchmarks address addresses available code github com https http www et al "
     "eg ie prior aim aims tackle help just include includes provide provides allow allows best better high "
     "does way ways make makes making given present presents paper introduce introduces outperforms "
-    "outperform particular specifically moreover thus finally firstly second third lastly".split()
+    "outperform particular specifically moreover thus finally firstly second third lastly compared compare "
+    "certain discuss discusses size".split()
 )
+# Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
+_WEAK_ALONE = frozenset(
+    "language learning data training trained model perform performs performance ability abilities common "
+    "problem problems faced world quality human humans information text task input output large small "
+    "min max recent analysis evaluation".split()
+)
+_ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")
 
 
 def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_groups: int = 8) -> Groups:
     """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers)."""
-    if len(papers) <= 1:
-        return Groups(groups=[_labelled(papers, papers, theme)] if papers else [])
-    labels = cluster_labels([_text(p) for p in papers], min_groups, max_groups)
-    members = [[p for p, label in zip(papers, labels) if label == cluster] for cluster in _cluster_order(labels)]
-    terms = distinctive_terms([[_text(p) for p in group] for group in members], theme)
-    return Groups(groups=[_subtheme(group, group_terms) for group, group_terms in zip(members, terms)])
+    texts = {paper.key or "": _text(paper) for paper in papers}
+    labels = cluster_labels(list(texts.values()), min_groups, max_groups) if len(papers) > 1 else [0] * len(papers)
+    members = [[key for key, label in zip(texts, labels) if label == cluster] for cluster in _cluster_order(labels)]
+    terms = distinctive_terms([[texts[key] for key in keys] for keys in members], theme) if members else []
+    return Groups(groups=[_subtheme(keys, group_terms, [texts[key] for key in keys])
+                          for keys, group_terms in zip(members, terms)])
 
 
-def cluster_labels(texts: list[str], min_groups: int, max_groups: int) -> list[int]:
+def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, components: int = LSA_COMPONENTS) -> list[int]:
     """A cluster number per text, k chosen by silhouette within [min_groups, min(max_groups, n/2)]."""
     low = max(1, min(min_groups, len(texts)))
     high = max(low, min(max_groups, len(texts) // 2))
     tfidf = _tfidf(texts)
     if tfidf is None or low == 1 and high == 1:
         return [index * low // len(texts) for index in range(len(texts))]
-    points = _reduced(tfidf)
+    points = _reduced(tfidf, components)
     candidates = [_kmeans(points, k) for k in range(low, high + 1)]
     return max(candidates, key=lambda labels: _silhouette(tfidf, labels))
 
@@ -78,7 +88,10 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     group (or all, if fewer), and theme words, generic words and near-repeats are left out.
     """
     vectorizer = CountVectorizer(analyzer=phrases, binary=True)
-    presence = vectorizer.fit_transform([text for texts in group_texts for text in texts]).toarray()
+    try:
+        presence = vectorizer.fit_transform([text for texts in group_texts for text in texts]).toarray()
+    except ValueError:  # not one usable word in any paper
+        return [[] for _ in group_texts]
     bounds = np.cumsum([0] + [len(texts) for texts in group_texts])
     counts = np.array([presence[start:end].sum(axis=0) for start, end in zip(bounds, bounds[1:])], dtype=float)
     vocabulary = vectorizer.get_feature_names_out()
@@ -88,7 +101,7 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     weights *= np.where([" " in term for term in vocabulary], PHRASE_WEIGHT, 1.0)
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
-    excluded = {_stemmer.stemWord(w) for w in words(theme)}
+    excluded = {_stem(w) for w in words(theme)}
     return [_pick_terms(vocabulary, row, excluded, top) for row in weights]
 
 
@@ -113,14 +126,20 @@ def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str],
     used = set(excluded)
     for index in np.argsort(-weights, kind="stable"):
         term = str(vocabulary[index])
-        stems = {_stemmer.stemWord(w) for w in term.split()}
+        stems = {_stem(part) for word in term.split() for part in word.split("-") if part}
         if weights[index] <= 0 or len(chosen) == top:
             break
-        if stems & used:
+        if stems & used or term in _WEAK_ALONE:
             continue
         chosen.append(term)
         used |= stems
     return chosen
+
+
+def _stem(word: str) -> str:
+    """A word's stem without a final s, so that `LLM` and `LLMs` count as one word."""
+    stem = _stemmer.stemWord(word)
+    return stem[:-1] if len(stem) > 3 and stem.endswith("s") else stem
 
 
 def _tfidf(texts: list[str]) -> csr_matrix | None:
@@ -134,9 +153,9 @@ def _tfidf(texts: list[str]) -> csr_matrix | None:
     return matrix if matrix.nnz else None
 
 
-def _reduced(tfidf: csr_matrix) -> np.ndarray:
+def _reduced(tfidf: csr_matrix, components: int) -> np.ndarray:
     n_papers, n_terms = tfidf.shape
-    components = min(LSA_COMPONENTS, n_papers - 1, n_terms - 1)
+    components = min(components, n_papers - 1, n_terms - 1)
     if n_papers < LSA_MIN_PAPERS or components < 2:
         return tfidf.toarray()
     return normalize(TruncatedSVD(components, random_state=SEED).fit_transform(tfidf))
@@ -164,23 +183,24 @@ def _cluster_order(labels: list[int]) -> list[int]:
     return sorted(sizes, key=lambda label: (-sizes[label], first[label]))
 
 
-def _subtheme(group: list[Paper], terms: list[str]) -> SubTheme:
-    texts = [_text(p) for p in group]
+def _subtheme(keys: list[str], terms: list[str], texts: list[str]) -> SubTheme:
     shown = [surface_form(term, texts) for term in terms]
-    title = " and ".join(shown[:TITLE_TERMS]) or (group[0].title or "Other work")
+    title = " and ".join(shown[:TITLE_TERMS]) or texts[0].split("\n", 1)[0] or "Other work"
     description = f"Papers on {_listing(shown)}." if shown else "Papers without distinctive terms."
-    return SubTheme(title=_capitalised(title), description=description, keys=[p.key or "" for p in group])
-
-
-def _labelled(group: list[Paper], papers: list[Paper], theme: str) -> SubTheme:
-    return _subtheme(group, distinctive_terms([[_text(p) for p in group]], theme)[0])
+    return SubTheme(title=_capitalised(title), description=description, keys=keys)
 
 
 def surface_form(term: str, texts: list[str]) -> str:
-    """`term` as the papers most often spell it (`clip` -> `CLIP`), first spelling on ties."""
-    pattern = re.compile(r"(?<![\w-])" + r"[\s]+".join(map(re.escape, term.split())) + r"(?![\w-])", re.IGNORECASE)
-    spellings = Counter(" ".join(m.group(0).split()) for text in texts for m in pattern.finditer(text))
-    return spellings.most_common(1)[0][0] if spellings else term
+    """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case."""
+    return " ".join(_word_form(word, texts) for word in term.split())
+
+
+def _word_form(word: str, texts: list[str]) -> str:
+    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+    spellings = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
+    spelling = spellings.most_common(1)[0][0] if spellings else word
+    return "-".join(part if _ACRONYM.search(part) else part.lower() for part in spelling.split("-"))
 
 
 def _listing(terms: list[str]) -> str:
