@@ -47,7 +47,7 @@ _GENERIC = frozenset(
     "eg ie prior aim aims tackle help just include includes provide provides allow allows best better high "
     "does way ways make makes making given present presents paper introduce introduces outperforms "
     "outperform particular specifically moreover thus finally firstly second third lastly compared compare "
-    "certain discuss discusses size".split()
+    "certain discuss discusses size state-of-the-art sota".split()
 )
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 _WEAK_ALONE = frozenset(

@@ -57,7 +57,7 @@ def offline_sentences(keys: list[str], papers: dict[str, Paper]) -> list[Sentenc
         paper = papers[key]
         summary = offline_summary(paper)
         subject = summary.method_name
-        if not subject:
+        if not subject or _names_itself(summary.approach, subject):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             unnamed += 1
         room = MAX_SENTENCES - len(sentences) - (len(keys) - position)
@@ -90,10 +90,14 @@ def _approach_sentence(approach: str, subject: str) -> str:
     match = _PROPOSES.search(approach)
     if match:
         verb, obj = match.group("verb").lower(), _clause(match.group("object"))
-        if subject.casefold() in obj.casefold()[: len(subject) + 8] and subject not in (FIRST_SUBJECT, *NEXT_SUBJECTS):
-            subject = FIRST_SUBJECT  # "we propose UNIREX, ..." -> "One study proposes UNIREX, ..."
         return f"{subject} {_third_person(verb)} {obj}."
     return f"{subject} {FALLBACK_VERB} {_lower_first(_clause(approach))}."
+
+
+def _names_itself(approach: str, name: str) -> bool:
+    """Whether "we propose {name}, ..." opens the object: then a generic subject avoids "X proposes X"."""
+    match = _PROPOSES.search(approach)
+    return bool(match) and name.casefold() in _clause(match.group("object")).casefold()[: len(name) + 8]
 
 
 def _finding_sentence(finding: str) -> str | None:
@@ -148,8 +152,8 @@ def _third_person(verb: str) -> str:
 
 def _lower_first(text: str) -> str:
     """"Experimental results ..." -> "experimental results ...", but "BERT ..." and "ChatGPT ..." kept."""
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:] == first[1:].lower():
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not rest[:1].isupper():  # not "Prompt Tuning"
         return text[:1].lower() + text[1:]
     return text
 

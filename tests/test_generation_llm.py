@@ -178,13 +178,14 @@ def write(llm, papers, summaries, **options):
     return write_paragraphs(TWO_GROUPS, summaries, papers, "multimodal prompt tuning", llm=llm, **options)
 
 
-@pytest.mark.parametrize("bad_sentence, complaint", [
-    ({"text": "MUST reads web pages.", "keys": ["must"]}, "key 'must' is not a paper of this group"),
-    ({"text": "M2PT tunes prompts [3].", "keys": ["m2pt"]}, "the text holds a citation marker '[3]'"),
-    ({"text": "M2PT tunes prompts.", "keys": []}, "sentence 1 cites no paper"),
+@pytest.mark.parametrize("sentences, complaint", [
+    ([{"text": "MUST reads web pages.", "keys": ["must"]}], "key 'must' is not a paper of this group"),
+    ([{"text": "M2PT tunes prompts [3].", "keys": ["m2pt"]}], "the text holds a citation marker '[3]'"),
+    ([{"text": "M2PT tunes prompts.", "keys": []}], "sentence 1 cites no paper"),
+    ([], "paper 'aprompt' is not cited; cite every paper of the group"),
 ])
-def test_an_unsupported_sentence_is_reasked_then_repaired(fake, llm_settings, papers, summaries, bad_sentence, complaint):
-    fake.script(Fault.answer({"sentences": [bad_sentence, {"text": "Both tune prompts.", "keys": ["m2pt", "aprompt"]}]}),
+def test_an_unsupported_sentence_is_reasked_then_repaired(fake, llm_settings, papers, summaries, sentences, complaint):
+    fake.script(Fault.answer({"sentences": [*sentences, {"text": "M2PT tunes prompts.", "keys": ["m2pt"]}]}),
                 when=lambda r: paper_keys(r) == ["m2pt", "aprompt"])
     with LLMClient(llm_settings) as llm:
         sections, warnings = write(llm, papers, summaries)
