@@ -7,7 +7,7 @@ The Python API does everything the CLI does, without printing:
     corpus = load_corpus(["refs.bib"])
     selection = rank(corpus, "label noise", top_k=20)        # inspect or adjust before paying for summaries
     result = draft(corpus, "label noise", selection=selection)  # offline engine; pass llm=LLMClient(settings)
-    print(render(result, "md").text)
+    markdown = render(result, "md").text
 
 Names are imported on first use, so `import litreview` stays cheap.
 """
