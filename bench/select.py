@@ -383,6 +383,9 @@ def scale_lines(scale) -> list[str]:
         f"imports (bm25s, scipy) {1000 * q['imports']:.0f} ms; peak RSS {q['rss_mb']:.0f} MB "
         f"({q['rss_before_mb']:.0f} MB after reading the papers: querying adds "
         f"{q['rss_mb'] - q['rss_before_mb']:.0f} MB)",
+        "", "The cache is keyed by a hash of the indexed text, so finding it means encoding and hashing every "
+        "paper's text on each run; that, not the query, is what grows with the corpus (reading 100,000 "
+        "papers from BibTeX takes far longer still, see the corpus section).",
     ]
 
 

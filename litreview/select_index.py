@@ -32,7 +32,8 @@ INDEX_VERSION = 2
 K1, B = 1.2, 0.75
 TITLE_REPEATS = 2
 
-# ASCII letters and digits; longer runs (sequences, hashes, glued URLs) are not words anyone searches for.
+# Terms are runs of ASCII letters and digits (after folding) of at most _MAX_WORD characters: longer runs
+# (sequences, hashes, glued URLs) are not words anyone searches for, and would widen the term table.
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MAX_WORD = 48
 _COMPLETE = "complete"
