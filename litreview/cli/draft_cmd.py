@@ -65,6 +65,7 @@ def draft(
         settings = load_settings(llm_overrides, Path.cwd())
         chosen_format = _output_format(fmt, out)
         paths = _corpus_paths(corpus, settings, quiet)
+        _refuse_to_overwrite_inputs(out, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
             options = dict(top_k=top_k, min_score=min_score, year_from=year_from, year_to=year_to,
@@ -93,7 +94,8 @@ def _output_format(fmt: Format | None, out: Path | None) -> str:
     if suffix not in known:
         from litreview.errors import ConfigError
 
-        raise ConfigError(f"cannot tell the format from the extension {out.suffix or '(none)'!r}", where=str(out),
+        problem = f"the extension {out.suffix!r}" if out.suffix else "a name without an extension"
+        raise ConfigError(f"cannot tell the format from {problem}", where=str(out),
                           hint="use .tex, .md or .json, or pass --format")
     return known[suffix]
 
@@ -183,21 +185,39 @@ def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, head
     written = [str(out)]
     if rendered.bib is not None:
         bib = out.with_suffix(".bib")
-        _refuse_to_overwrite_input(bib, inputs)
-        bib.write_text(rendered.bib, encoding="utf-8")
+        bib.write_text(_companion_header(out) + rendered.bib, encoding="utf-8")
         written.append(str(bib))
     return written
 
 
-def _refuse_to_overwrite_input(bib: Path, inputs: list[str]) -> None:
-    """The companion .bib must never replace the user's own bibliography."""
-    target = bib.resolve()
+def _companion_header(out: Path) -> str:
+    """The marker line that lets later runs recognise (skip as a corpus, replace) the .bib this run writes."""
+    from litreview.resources import COMPANION_BIB_MARKER
+
+    return f"{COMPANION_BIB_MARKER} the entries cited in {out.name}; every run rewrites this file.\n\n"
+
+
+def _refuse_to_overwrite_inputs(out: Path | None, fmt: str, cite_style: str | None, inputs: list[str]) -> None:
+    """Before any work: neither -o nor its companion .bib may replace a file of the user's corpus."""
+    if out is None:
+        return
+    _refuse_to_overwrite(out, inputs, "the output")
+    if fmt != "json" and cite_style != "numbered":
+        _refuse_to_overwrite(out.with_suffix(".bib"), inputs, "the companion .bib")
+
+
+def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
+    from litreview.resources import is_companion_bib
+
+    if is_companion_bib(written):  # an earlier draft's .bib, not the user's bibliography
+        return
+    target = written.resolve()
     for given in inputs:
         path = Path(given).resolve()
-        if target == path or (path.is_dir() and path in target.parents and bib.exists()):
+        if target == path or (path.is_dir() and path in target.parents and written.exists()):
             from litreview.errors import ConfigError
 
-            raise ConfigError("the companion .bib would overwrite an input of the corpus", where=str(bib),
+            raise ConfigError(f"{what} would overwrite an input of the corpus", where=str(written),
                               hint="choose another -o name; the draft's .bib is written next to it with the same stem")
 
 

@@ -101,6 +101,10 @@ class LLMClient:
         """`embed` for callers that are not async."""
         return self._run(self.embed(texts, model))
 
+    def has_answer(self, request: LLMRequest[Any]) -> bool:
+        """Whether `request` would be answered from the cache; counts nothing and sends nothing (for --dry-run)."""
+        return self._cached_value(request, self._key(request)) is not None
+
     async def aclose(self) -> None:
         """Close the HTTP connections and the cache, recording this run's counters for `cache info`."""
         await self._close_transport()
