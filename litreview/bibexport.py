@@ -5,7 +5,9 @@ Generated entries work with both BibTeX and biblatex/biber: text values are esca
 `eprint` are written as they are: biblatex reads those fields verbatim and the url/hyperref
 packages typeset BibTeX's `\\url{...}` verbatim, so a `%` in a URL is kept as `%` (an escaped
 `\\%` would end up in the link: `%5C%20` with biber, `\\%20` with the url package). Only braces,
-which would unbalance the entry, are percent-encoded. An entry without a venue is a `@misc`.
+which would unbalance the entry, are percent-encoded. (BibTeX styles fall back to `\\texttt` when
+neither url nor hyperref is loaded, and there a `%` comments out the rest: load one of them.)
+An entry without a venue is a `@misc`.
 """
 
 from __future__ import annotations

@@ -32,27 +32,54 @@ _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\
 # ligature (`--` is a dash, ``` `` ``` a quote), and runs of non-ASCII characters.
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$~^<>]|-(?=-)|'(?=')|`(?=`)|[?!](?=`)|[^\x00-\x7f]+")
 _LIGATURE_STARTS = "-'`?!"
+_SHORT = 120  # values up to this length (names, venues, most titles) are cached
 
 
 def latex_to_text(value: str) -> str:
     """Readable Unicode text of a LaTeX field value: `{\\"u}` -> ü, braces dropped, `\\&` -> &."""
+    if len(value) <= _SHORT:
+        return _short_latex_to_text(value)
+    return _latex_to_text(value)
+
+
+@lru_cache(maxsize=16384)
+def _short_latex_to_text(value: str) -> str:
+    """`latex_to_text` of a short value; bounded cache because names and venues repeat."""
+    return _latex_to_text(value)
+
+
+def _latex_to_text(value: str) -> str:
+    """`latex_to_text` itself."""
     if "~" in value:
         value = _TIE.sub(" ", value)
     if "\\" not in value and "$" not in value:
-        return " ".join(_plain(value).split())
-    parts: list[str] = []
-    position = 0
-    for island in _LATEX_ISLAND.finditer(value):
-        parts.append(_plain(value[position : island.start()]))
-        parts.append(_island_to_text(island.group()))
-        position = island.end()
-    parts.append(_plain(value[position:]))
-    return " ".join("".join(parts).split())
+        return _collapsed(_plain(value))
+    return _collapsed("".join(_decoded_parts(value)))
 
 
 def text_to_latex(text: str) -> str:
     """LaTeX source that typesets `text` literally: specials escaped, non-ASCII as LaTeX macros."""
     return _LATEX_SPECIAL.sub(_escape_match, text)
+
+
+def _decoded_parts(value: str) -> list[str]:
+    """Text around and of each LaTeX island; islands are found with str.find (a regex scan is slower)."""
+    parts: list[str] = []
+    position = 0
+    backslash, dollar = value.find("\\"), value.find("$")
+    while backslash >= 0 or dollar >= 0:
+        start = backslash if dollar < 0 or 0 <= backslash < dollar else dollar
+        island = _LATEX_ISLAND.match(value, start)
+        end = island.end() if island else start + 1
+        parts.append(_plain(value[position:start]))
+        parts.append(_island_to_text(island.group()) if island else value[start])
+        position = end
+        if 0 <= backslash < end:
+            backslash = value.find("\\", end)
+        if 0 <= dollar < end:
+            dollar = value.find("$", end)
+    parts.append(_plain(value[position:]))
+    return parts
 
 
 def _plain(value: str) -> str:
@@ -63,6 +90,13 @@ def _plain(value: str) -> str:
     if "{" in value or "}" in value:
         value = value.replace("{", "").replace("}", "")
     return value
+
+
+def _collapsed(text: str) -> str:
+    """`text` stripped, with runs of whitespace as one space (checked first: most values need nothing)."""
+    if "\n" in text or "  " in text or "\t" in text or "\xa0" in text:
+        return " ".join(text.split())
+    return text.strip()
 
 
 def _island_to_text(island: str) -> str:

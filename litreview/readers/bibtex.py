@@ -25,9 +25,9 @@ from litreview.paper import Origin, Paper
 from litreview.readers import FileRecords
 from litreview.readers.fields import arxiv_from, doi_from, split_authors, split_keywords, year_from
 
-# bibtexparser logs each failed block; our errors say it in one line, and the library never prints.
+# bibtexparser logs each failed block; without a handler Python would print that to stderr, and our
+# error already says it in one line.
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
-logging.getLogger("bibtexparser").propagate = False
 
 MONTHS = {
     name[:3]: name
@@ -45,6 +45,7 @@ _NOT_INHERITED = frozenset(
 _VALUE_DELIMITERS = re.compile(r'[{}"#]')
 _MACRO_NAME = re.compile(r"""^[^\s"#%'(),={}0-9][^\s"#%'(),={}]*$""")
 _ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()=\"#%]*)\s*(.?)", re.DOTALL)
+_EQUALS = re.compile(r"\s*=\s*")
 _FIELD_ASSIGNMENT = re.compile(r"^\s*,?\s*[A-Za-z][\w:-]*\s*=\s*\S")
 _CROSSREF_LINE = re.compile(r"""\s*crossref\s*=\s*(?:\{[^{}]*\}|"[^"]*"|[^\s,{}]+)\s*,?""", re.IGNORECASE)
 
@@ -169,8 +170,10 @@ def _macros(blocks: list[model.Block], path: str) -> dict[str, str]:
     for block in blocks:
         string = block.ignore_error_block if isinstance(block, model.DuplicateBlockKeyBlock) else block
         if isinstance(string, model.String):
-            where = (f"@string {string.key!r}", _line(string))
-            macros[string.key.lower()] = _resolve(string.value, macros, where, path)[0]
+            try:
+                macros[string.key.lower()] = _resolve(string.value, macros)[0]
+            except _UnreadableValue as error:
+                raise _unreadable(path, _line(string), f"@string {string.key!r}", error) from None
     return macros
 
 
@@ -182,14 +185,28 @@ def _read_entry(block: model.Entry, macros: dict[str, str], path: str) -> _Entry
         name = field.key.lower()
         if name in values:  # BibTeX keeps the first of a repeated field
             continue
-        where = (f"entry {block.key!r} field {field.key!r}", field.start_line + 1)
-        values[name], used_macro = _resolve(field.value, macros, where, path)
+        try:
+            values[name], used_macro = _resolve(field.value, macros)
+        except _UnreadableValue as error:
+            what = f"entry {block.key!r} field {field.key!r}"
+            raise _unreadable(path, field.start_line + 1, what, error) from None
         if used_macro:
             bibtex = _inline_value(bibtex, field, values[name])
     return _Entry(block=block, values=values, bibtex=bibtex)
 
 
-def _resolve(raw: str, macros: dict[str, str], where: tuple[str, int], path: str) -> tuple[str, bool]:
+class _UnreadableValue(ValueError):
+    """A piece of a value that is not `{...}`, `"..."`, a number or a macro name."""
+
+
+def _unreadable(path: str, line: int, what: str, error: _UnreadableValue) -> CorpusError:
+    """The error for a value BibTeX could not read either."""
+    return CorpusError(path, line, f"{what} has a value that cannot be read: {_shorten(str(error))}",
+                       hint="a value is {...}, \"...\", a number or an @string name, joined by #; "
+                            "separate fields with commas")
+
+
+def _resolve(raw: str, macros: dict[str, str]) -> tuple[str, bool]:
     """A raw value (`{...}`, `"..."`, number, macro, joined by `#`) as one LaTeX string.
 
     Also says whether a user-defined macro was used, which a lone entry cannot export.
@@ -200,8 +217,8 @@ def _resolve(raw: str, macros: dict[str, str], where: tuple[str, int], path: str
         return raw, False
     parts: list[str] = []
     used_macro = False
-    for piece in _concatenated(raw):
-        if _is_delimited(piece):
+    for piece, one_group in _pieces(raw):
+        if one_group or (len(piece) > 1 and piece[0] == piece[-1] == '"'):
             parts.append(piece[1:-1])
         elif piece.isdigit():
             parts.append(piece)
@@ -211,54 +228,48 @@ def _resolve(raw: str, macros: dict[str, str], where: tuple[str, int], path: str
             # month names are predefined by every style; only user macros need inlining on export
             used_macro = used_macro or (name in macros and macros[name] != MONTHS.get(name))
         else:
-            what, line = where
-            raise CorpusError(path, line, f"{what} has a value that cannot be read: {_shorten(piece)}",
-                              hint="a value is {...}, \"...\", a number or an @string name, joined by #; "
-                                   "separate fields with commas")
+            raise _UnreadableValue(piece)
     return "".join(parts), used_macro
 
 
-def _concatenated(raw: str) -> list[str]:
-    """The pieces of a value joined by `#` outside braces and quotes."""
-    pieces: list[str] = []
-    depth = 0
-    quoted = False
-    start = 0
+def _pieces(raw: str) -> list[tuple[str, bool]]:
+    """Each piece of a value joined by `#` outside braces and quotes, and whether it is one `{...}` group."""
+    pieces: list[tuple[str, bool]] = []
+    depth, quoted, start, first_close = 0, False, 0, -1
     for match in _VALUE_DELIMITERS.finditer(raw):
         char = match.group()
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
+            if depth == 0 and first_close < 0 and not quoted:
+                first_close = match.end()
         elif char == '"' and depth == 0:
             quoted = not quoted
         elif char == "#" and depth == 0 and not quoted:
-            pieces.append(raw[start : match.start()].strip())
-            start = match.end()
-    pieces.append(raw[start:].strip())
+            pieces.append(_piece(raw, start, match.start(), first_close))
+            start, first_close = match.end(), -1
+    pieces.append(_piece(raw, start, len(raw), first_close))
     return pieces
 
 
-def _is_delimited(piece: str) -> bool:
-    """True for `{...}` whose first brace closes at the end, or `"..."` with balanced braces inside."""
-    if len(piece) < 2:
-        return False
-    if piece[0] == '"' and piece[-1] == '"':
-        return True
-    if piece[0] != "{" or piece[-1] != "}":
-        return False
-    depth = 0
-    for match in _VALUE_DELIMITERS.finditer(piece):
-        depth += {"{": 1, "}": -1}.get(match.group(), 0)
-        if depth == 0:
-            return match.end() == len(piece)
-    return False
+def _piece(raw: str, start: int, end: int, first_close: int) -> tuple[str, bool]:
+    """`raw[start:end]` stripped, and whether it is a brace group that closes only at its end."""
+    piece = raw[start:end].strip()
+    one_group = piece[:1] == "{" and first_close >= 0 and not raw[first_close:end].strip()
+    return piece, one_group
 
 
 def _inline_value(bibtex: str, field: model.Field, value: str) -> str:
     """The entry text with one field's macro expression replaced by its braced text."""
-    pattern = re.compile(rf"({re.escape(field.key)}\s*=\s*){re.escape(field.value)}")
-    return pattern.sub(lambda match: f"{match.group(1)}{{{value}}}", bibtex, count=1)
+    position = bibtex.find(field.key)  # str.find, then a check: a regex scan of each entry is slower
+    while position >= 0:
+        equals = _EQUALS.match(bibtex, position + len(field.key))
+        starts_name = position == 0 or not (bibtex[position - 1].isalnum() or bibtex[position - 1] in "_:.-")
+        if equals and starts_name and bibtex.startswith(field.value, equals.end()):
+            return f"{bibtex[:equals.end()]}{{{value}}}{bibtex[equals.end() + len(field.value):]}"
+        position = bibtex.find(field.key, position + 1)
+    return bibtex
 
 
 def _inherit_crossrefs(entries: list[_Entry]) -> None:
