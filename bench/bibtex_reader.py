@@ -69,7 +69,8 @@ def report(entries: int, size: int, runs: dict[str, list[dict]]) -> None:
         "## BibTeX reader (bench/bibtex_reader.py)",
         "",
         f"Command: `python bench/bibtex_reader.py --entries {entries}` "
-        f"({size / 1e6:.0f} MB file from bench/corpus.py); machine: {platform.machine()}, Python {platform.python_version()}, 2 cores / 24 GiB, shared and noisy "
+        f"({size / 1e6:.0f} MB file from bench/corpus.py); machine: {platform.machine()}, "
+        f"Python {platform.python_version()}, 2 cores / 24 GiB, shared and noisy "
         "(fresh process per run, programs alternating, best kept).",
         "",
         "| what | seconds (best) | runs | peak RSS MB |",

@@ -111,6 +111,17 @@ def test_crossref_child_inherits_the_parents_fields_and_exports_them():
         "proceedings", None, "Association for Computational Linguistics")
 
 
+def test_crossref_as_last_field_and_macro_in_a_capitalised_field():
+    text = ('@string{ACL = "Annual Meeting of the ACL"}\n'
+            "@inproceedings{child,\n  Title = {Child},\n  Booktitle = ACL # { 2020},\n  crossref = {Parent}\n}\n"
+            "@proceedings{parent, year = {2020}, publisher = acl}\n")
+    child, parent = bibtex_reader.read(text, "x.bib").papers
+    assert child.bibtex == ("@inproceedings{child,\n  Title = {Child},\n"
+                            "  Booktitle = {Annual Meeting of the ACL 2020},\n"
+                            "  year = {2020},\n  publisher = {Annual Meeting of the ACL},\n}")
+    assert (child.venue, child.year, parent.venue) == ("Annual Meeting of the ACL 2020", 2020, "Annual Meeting of the ACL")
+
+
 def test_entries_without_macros_or_crossref_keep_the_users_text_verbatim():
     text = (DATA / "better_bibtex.bib").read_text(encoding="utf-8")
     bert = by_key(papers_of("better_bibtex.bib"))["devlinBERTPretrainingDeep2019"]
@@ -187,11 +198,14 @@ def test_ris_fields():
                                "for lexical retrieval.")
 
 
-def test_ris_last_record_without_end_tag_is_kept():
+def test_ris_records_without_end_tag_are_kept():
     from litreview.readers import ris
 
-    papers = ris.read("TY  - JOUR\nTI  - One\nER  - \nTY  - JOUR\nTI  - Two\nPY  - 2020\n", "r.ris").papers
-    assert [(p.title, p.year, p.origin.line) for p in papers] == [("One", None, 1), ("Two", 2020, 4)]
+    text = ("TY  - JOUR\nTI  - One\nAB  - First line\nERNIE continues the abstract\n"
+            "TY  - JOUR\nTI  - Two\nER  - \nTY  - JOUR\nTI  - Three\nPY  - 2020\n")
+    papers = ris.read(text, "r.ris").papers
+    assert [(p.title, p.abstract, p.year, p.origin.line) for p in papers] == [
+        ("One", "First line ERNIE continues the abstract", None, 1), ("Two", None, None, 5), ("Three", None, 2020, 8)]
 
 
 # --- CSL-JSON --------------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ def read(text: str, path: str) -> FileRecords:
     """Every item of a CSL-JSON array, in file order, each pointing at the line its object opens."""
     items = _json_items(text, path)
     lines = _item_lines(text) if items else []
-    papers = [_paper(item, path, line, number) for number, (item, line) in enumerate(zip(items, lines), 1)]
+    papers = [_paper(item, path, line, number)
+              for number, (item, line) in enumerate(zip(items, lines, strict=True), 1)]
     return FileRecords(path=path, format="csl-json", papers=papers)
 
 

@@ -36,16 +36,12 @@ def read(text: str, path: str) -> FileRecords:
 
 
 def _records(lines: list[str], path: str) -> list[tuple[int, list[str]]]:
-    """(line of `TY`, lines up to and including `ER`) for each record; a final record may lack `ER`."""
+    """(line of `TY`, lines up to and including `ER`) for each record; `ER` may be missing."""
     records: list[tuple[int, list[str]]] = []
     current: list[str] | None = None
     for number, line in enumerate(lines, 1):
-        tag = _TAG_LINE.match(line)
-        name = tag.group(1) if tag else None
-        if name == "TY":
-            if current is not None:
-                raise CorpusError(path, number, "record starts before the previous one ended",
-                                  hint="end every record with a line 'ER  - '")
+        name = _tag(line)
+        if name == "TY":  # also ends a record that lacks its `ER` line
             current = [line]
             records.append((number, current))
         elif current is not None:
@@ -55,9 +51,13 @@ def _records(lines: list[str], path: str) -> list[tuple[int, list[str]]]:
         elif name is not None and name != "ER":
             raise CorpusError(path, number, f"'{name}  - ' line outside a record",
                               hint="start each record with a line 'TY  - <type>'")
-    if current is not None:
-        current.append("ER  - ")
-    return records
+    return [(number, record if _tag(record[-1]) == "ER" else [*record, "ER  - "]) for number, record in records]
+
+
+def _tag(line: str) -> str | None:
+    """The tag of a `XY  - value` line, None for a continuation line."""
+    match = _TAG_LINE.match(line)
+    return match.group(1) if match else None
 
 
 def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
