@@ -1,0 +1,125 @@
+"""The Python API for scripted reports: `from litreview import load_corpus, rank, draft, render`, offline and through
+the fake LLM server; it never prints, reports progress through a callback, and a failing LLM raises."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fake_llm import Fault
+from test_generation_llm import grounded_answer
+
+import litreview
+from litreview import Draft, LLMClient, draft, load_corpus, load_plan, make_plan, rank, render, save_plan
+from litreview.check import find_citations
+from litreview.errors import LitreviewError, LLMError
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+THEME = "multimodal prompt tuning"
+HEAVY = ("openai", "instructor", "sklearn", "bm25s", "numpy", "jinja2", "bibtexparser", "pydantic_settings")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus([EXAMPLES])
+
+
+def test_importing_the_package_loads_nothing_heavy():
+    code = f"import litreview, sys; print([m for m in {HEAVY!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout == "[]\n"
+
+
+def test_every_exported_name_resolves_and_the_main_functions_are_typed_and_documented():
+    for name in litreview.__all__:
+        assert getattr(litreview, name) is not None
+    for function in (load_corpus, rank, draft, render, make_plan):
+        signature = inspect.signature(function)
+        assert function.__doc__ and signature.return_annotation is not inspect.Signature.empty, function.__name__
+        assert all(p.annotation is not inspect.Parameter.empty for p in signature.parameters.values()), function.__name__
+    with pytest.raises(AttributeError, match="^module 'litreview' has no attribute 'drafts'$"):
+        litreview.drafts  # noqa: B018
+
+
+def test_rank_then_draft_then_render_offline_without_printing(corpus, capsys, tmp_path):
+    selection = rank(corpus, THEME, top_k=10)
+    events = []
+    result = draft(corpus, THEME, selection=selection, progress=events.append)
+    assert capsys.readouterr() == ("", "")  # the library never prints
+    assert isinstance(result, Draft) and result.engine == "offline" and result.considered == 450
+    assert [s.key for s in result.selection] == selection.keys
+    assert [s.score for s in result.selection] == [s.score for s in selection.selected]
+    assert sorted(result.cited_keys()) == sorted(selection.keys)
+    stages = list(dict.fromkeys(event.stage for event in events))
+    assert stages == ["summarising", "grouping", "writing"]  # no ranking: the selection was given
+    summarising = [e for e in events if e.stage == "summarising"]
+    assert (summarising[-1].done, summarising[-1].total, summarising[-1].cached) == (10, 10, 0)
+
+    markdown = render(result, "md")
+    assert markdown.cite_style == "pandoc" and markdown.cited_keys == result.cited_keys()
+    assert list(dict.fromkeys(c.key for c in find_citations(markdown.text, "md"))) == result.cited_keys()
+    (tmp_path / "related.bib").write_text(markdown.bib, encoding="utf-8")
+    assert sorted(p.key for p in load_corpus([tmp_path / "related.bib"]).papers) == sorted(result.cited_keys())
+    latex = render(result, "tex", cite_style="biblatex", heading="subsection")
+    assert latex.text.count("\\autocite{") + latex.text.count("\\textcite{") >= 10 and "\\subsection{" in latex.text
+    assert Draft.model_validate_json(render(result, "json").text) == result
+
+
+def test_draft_ranks_when_given_no_selection_with_the_select_options(corpus):
+    events = []
+    result = draft(corpus, THEME, select_options={"top_k": 4, "exclude": ["m2pt"]}, progress=events.append,
+                   min_groups=2, max_groups=2)
+    assert events[0].stage == "ranking" and events[0].total == 450
+    assert len(result.selection) == 4 and "m2pt" not in result.papers and len(result.sections) == 2
+
+
+def test_a_plan_made_edited_and_saved_is_followed(corpus, tmp_path):
+    result = draft(corpus, THEME, select_options={"top_k": 6})
+    plan = make_plan(result)
+    assert [p.key for p in plan.selected] == [s.key for s in result.selection]
+    assert [g.keys for g in plan.groups] == [s.keys for s in result.sections]
+    moved = plan.groups[0].keys.pop(0)
+    plan.groups[-1].keys.append(moved)
+    save_plan(plan, tmp_path / "plan.json")
+    reloaded = load_plan(tmp_path / "plan.json", set(corpus.keys))
+    assert reloaded == plan
+    again = draft(corpus, THEME, plan=reloaded)
+    assert [s.keys for s in again.sections] == [g.keys for g in plan.groups]
+    assert any(moved in sentence.keys for sentence in again.sections[-1].sentences)
+
+
+def test_a_plan_naming_a_key_outside_the_corpus_is_an_error_value(corpus, tmp_path):
+    plan = make_plan(draft(corpus, THEME, select_options={"top_k": 4}))
+    plan.groups[0].keys.append("smith2099")
+    save_plan(plan, tmp_path / "plan.json")
+    with pytest.raises(LitreviewError) as raised:
+        load_plan(tmp_path / "plan.json", set(corpus.keys))
+    assert raised.value.line() == f"{tmp_path / 'plan.json'}: key 'smith2099' is not in the corpus; fix the key or remove it from the plan"
+
+
+def test_draft_through_an_llm_client_counts_usage_and_reuses_the_cache(corpus, fake_llm, llm_settings):
+    fake_llm.responder = grounded_answer
+    with LLMClient(llm_settings) as llm:
+        result = draft(corpus, THEME, llm=llm, select_options={"top_k": 6})
+    assert result.engine == "llm:fake-model" and all(key in corpus for key in result.cited_keys())
+    assert (result.usage["calls"], result.usage["cached"]) == (6 + 1 + 2, 0) and len(fake_llm.chat_requests) == 9
+    fake_llm.reset()
+    events = []
+    with LLMClient(llm_settings) as llm:
+        again = draft(corpus, THEME, llm=llm, select_options={"top_k": 6}, progress=events.append)
+    assert fake_llm.requests == [] and (again.usage["calls"], again.usage["cached"]) == (0, 9)
+    assert again.sections == result.sections
+    assert [e.cached for e in events if e.stage == "summarising"][-1] == 6
+    assert json.loads(render(again, "json").text)["usage"]["cached"] == 9
+
+
+def test_a_failing_llm_raises_and_is_never_replaced_by_the_offline_engine(corpus, fake_llm, llm_settings):
+    fake_llm.script(Fault.status(503), times=None)
+    with LLMClient(llm_settings) as llm, pytest.raises(LLMError) as raised:
+        draft(corpus, THEME, llm=llm, select_options={"top_k": 3})
+    assert raised.value.line().startswith("3 paper summaries failed: m2pt: server error 503 on all 3 tries")
+    assert raised.value.exit_code == 1
