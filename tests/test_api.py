@@ -4,6 +4,7 @@ the fake LLM server; it never prints, reports progress through a callback, and a
 from __future__ import annotations
 
 import inspect
+import re
 import json
 import subprocess
 import sys
@@ -123,3 +124,46 @@ def test_a_failing_llm_raises_and_is_never_replaced_by_the_offline_engine(corpus
         draft(corpus, THEME, llm=llm, select_options={"top_k": 3})
     assert raised.value.line().startswith("3 paper summaries failed: m2pt: server error 503 on all 3 tries")
     assert raised.value.exit_code == 1
+
+
+# --- examples/report.py: a script a researcher adapts --------------------------------------------------------
+
+REPORT_SCRIPT = Path(__file__).resolve().parents[1] / "examples" / "report.py"
+
+
+def run_report(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, str(REPORT_SCRIPT), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_the_report_example_drafts_each_theme_of_the_example_corpus_into_one_markdown_file(tmp_path, corpus):
+    done = run_report(tmp_path, "report.md")
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Related work report\n\n3 themes drafted from a corpus of 450 papers (offline).\n\n")
+    themes = re.findall(r"(?m)^## (.+)$", report)
+    assert themes == ["Multimodal prompt tuning", "Parameter-efficient fine-tuning", "Video-language pretraining"]
+    assert report.count("\n### ") >= 6
+    keys = list(dict.fromkeys(c.key for c in find_citations(report, "md")))
+    assert len(keys) >= 30 and all(key in corpus for key in keys)
+    assert sorted(p.key for p in load_corpus([tmp_path / "report.bib"]).papers) == sorted(keys)
+    assert re.fullmatch(r"multimodal prompt tuning: 12 papers, \d sub-themes", done.stderr.splitlines()[0])
+    assert done.stderr.splitlines()[-1] == "wrote report.md and report.bib"
+
+
+def test_the_report_example_uses_the_configured_llm_and_its_cache(tmp_path, fake_llm, llm_env):
+    fake_llm.responder = grounded_answer
+    bib = Path(__file__).parent / "data" / "better_bibtex.bib"
+    args = ("report.md", str(bib), "--theme", "retrieval", "--theme", "pre-training")
+    first = run_report(tmp_path, *args)
+    assert len(fake_llm.chat_requests) == (3 + 1 + 2) + (2 + 1 + 2) - 1  # garcia's summary is asked once
+    assert first.stderr.splitlines() == ["retrieval: 3 papers, 2 sub-themes, LLM calls: 6 new, 0 cached so far",
+                                         "pre-training: 2 papers, 2 sub-themes, LLM calls: 10 new, 1 cached so far",
+                                         "wrote report.md and report.bib"]
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "(llm:fake-model)" in report.splitlines()[2] and "The paper 1 is about prompts" in report
+    fake_llm.reset()
+    run_report(tmp_path, *args)
+    assert fake_llm.requests == []  # everything from the cache
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == report
