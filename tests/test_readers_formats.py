@@ -263,7 +263,7 @@ def test_jsonl_field_of_the_wrong_type(tmp_path):
     with pytest.raises(CorpusError) as error:
         read_file(path)
     assert error.value.line() == (f"{path}:1: field 'title': Input should be a valid string; "
-                                  "titles, abstracts and ids are strings; authors and keywords lists of strings")
+                                  "authors and keywords are lists of strings, year a number, other fields strings")
 
 
 # --- errors: one line with file and line, exit code 2 through the real CLI ------------------------------

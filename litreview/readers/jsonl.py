@@ -18,6 +18,7 @@ from litreview.readers.fields import arxiv_from, doi_from, invalid_json, split_a
 
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
 _ONE_OBJECT = "each line must be one JSON object"
+_FIELD_TYPES = "authors and keywords are lists of strings, year a number, other fields strings"
 
 
 class JsonlRecord(BaseModel):
@@ -64,7 +65,7 @@ def _record(line: str, path: str, number: int) -> JsonlRecord:
         problem = error.errors()[0]
         field = ".".join(str(part) for part in problem["loc"][:1])
         raise CorpusError(path, number, f"field {field!r}: {problem['msg']}",
-                          hint="titles, abstracts and ids are strings; authors and keywords lists of strings") from None
+                          hint=_FIELD_TYPES) from None
 
 
 def _paper(record: JsonlRecord, path: str, number: int) -> Paper:
