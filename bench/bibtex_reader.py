@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import sys
 
-# bench/select.py shadows the standard library's `select`, which subprocess imports: load it first.
-_BENCH_DIR = sys.path.pop(0)
-import subprocess  # noqa: E402
-
-sys.path.insert(0, _BENCH_DIR)
+# bench/select.py would shadow the standard library's `select` (subprocess imports it): look here last.
+sys.path.append(sys.path.pop(0))
 
 import argparse  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
+import subprocess  # noqa: E402
 
 from corpus import BARE, WORK, make_bibtex  # noqa: E402
 from results import write_section  # noqa: E402
