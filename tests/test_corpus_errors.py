@@ -62,3 +62,42 @@ def test_a_title_without_abstract_is_kept_and_reported(run_cli, tmp_path):
     assert papers[1]["abstract"] is None
     table = run_cli("corpus", str(tmp_path / "l.txt")).stdout
     assert "2 unique papers" in table
+
+
+BIB_A = """@article{smith2020noise,
+  title = {Learning with Noisy Labels},
+  author = {Smith, Ann},
+  year = {2020},
+  abstract = {We study label noise.}
+}
+"""
+
+
+def test_duplicate_key_with_different_content(run_cli, tmp_path):
+    (tmp_path / "a.bib").write_text(BIB_A)
+    (tmp_path / "b.bib").write_text("\n\n" + BIB_A.replace("Learning with Noisy Labels", "A Completely Different Paper"))
+    result = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {tmp_path / 'b.bib'}:3: duplicate key 'smith2020noise' with different content "
+                             f"(first at {tmp_path / 'a.bib'}:1); rename one of the two keys or delete the duplicate entry\n")
+
+
+def test_duplicate_key_with_the_same_paper_is_merged(run_cli, tmp_path):
+    (tmp_path / "a.bib").write_text(BIB_A)
+    (tmp_path / "b.bib").write_text(BIB_A.replace("{Learning with Noisy Labels}", "{Learning With Noisy Labels.}"))
+    data = json.loads(run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--json").stdout)
+    assert [p["key"] for p in data["papers"]] == ["smith2020noise"]
+    assert data["papers"][0]["origins"] == [f"{tmp_path / 'a.bib'}:1", f"{tmp_path / 'b.bib'}:1"]
+    assert data["duplicates"] == 1
+
+
+def test_merged_duplicates_keep_the_richest_fields_and_every_origin(run_cli, tmp_path):
+    (tmp_path / "a.bib").write_text(BIB_A.replace("  abstract = {We study label noise.}\n", "  doi = {10.1/x}\n"))
+    (tmp_path / "b.jsonl").write_text(json.dumps({"title": "Learning with noisy labels", "doi": "https://doi.org/10.1/X",
+                                                  "abstract": "We study label noise in depth.", "year": 2020}) + "\n")
+    data = json.loads(run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.jsonl"), "--json").stdout)
+    (paper,) = data["papers"]
+    assert paper["key"] == "smith2020noise"
+    assert paper["abstract"] == "We study label noise in depth."
+    assert paper["authors"] == ["Smith, Ann"]
+    assert data["merges"][0]["reason"] == "same DOI"

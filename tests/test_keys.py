@@ -1,0 +1,40 @@
+"""Generated citation keys: readable, unique, and independent of run and input-file order."""
+
+from __future__ import annotations
+
+import json
+
+from litreview.corpus import load_corpus
+
+
+def _jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def test_surname_year_word_when_authors_and_year_are_known(tmp_path):
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"title": "The Attention Mechanism Revisited", "authors": ["M\u00fcller, Jan"], "year": 2021, "abstract": "x"},
+        {"title": "Mixout: Effective Regularization", "abstract": "y"},
+        {"abstract": "We propose UNIREX, a flexible learning framework. It works."},
+        {"key": "given:Key-1", "title": "Kept verbatim"},
+    ])])
+    assert corpus.keys == ["muller2021attention", "mixout", "unirex", "given:Key-1"]
+
+
+def test_colliding_keys_get_letters_in_an_order_fixed_by_content(tmp_path):
+    first = [{"title": "Robust Learning Under Noise", "authors": ["Lee, A"], "year": 2020, "abstract": "one"}]
+    second = [{"title": "Robust Learning Of Graphs", "authors": ["Lee, B"], "year": 2020, "abstract": "two"}]
+    a, b = _jsonl(tmp_path / "a.jsonl", first), _jsonl(tmp_path / "b.jsonl", second)
+    forward = {p.title: p.key for p in load_corpus([a, b]).papers}
+    backward = {p.title: p.key for p in load_corpus([b, a]).papers}
+    assert forward == backward
+    assert sorted(forward.values()) == ["lee2020robusta", "lee2020robustb"]
+
+
+def test_generated_keys_avoid_keys_given_in_the_input(tmp_path):
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"key": "mixout", "title": "Something Else Entirely"},
+        {"title": "Mixout: Effective Regularization"},
+    ])])
+    assert corpus.keys == ["mixout", "mixouta"]
