@@ -380,3 +380,12 @@ def test_an_injection_title_and_abstract_compile_as_literal_text(run_cli, here):
     literal = " ".join(INJECTION.split())
     assert f"hides {literal} in prompts [Evil, 2022]." in text  # the sentence quoting the abstract
     assert f"Prompt tuning {literal}. Proc. of A&B, 2022." in text  # the bibliography entry's title
+
+
+def test_drop_off_is_the_same_cut_as_in_select_and_0_turns_it_off(run_cli, here):
+    bib = str(ROOT / "tests" / "data" / "better_bibtex.bib")
+    for drop_off, kept in (("0.3", 3), ("0", 4)):  # the fourth paper scores below 0.3 x the top one
+        selected = run_cli("select", "retrieval", "--corpus", bib, "--drop-off", drop_off, "--json")
+        drafted = draft(run_cli, "retrieval", "--corpus", bib, "--drop-off", drop_off, "--format", "json", "-q")
+        keys = [s["key"] for s in json.loads(drafted.stdout)["selection"]]
+        assert keys == [s["key"] for s in json.loads(selected.stdout)["selected"]] and len(keys) == kept

@@ -43,6 +43,7 @@ def draft(
     template: Annotated[Path | None, typer.Option("--template", help="Your own Jinja template (see docs/templates.md).", rich_help_panel=OUTPUT)] = None,
     top_k: Annotated[int, typer.Option("--top-k", help="Select at most this many papers.", rich_help_panel=SELECTION)] = 30,
     min_score: Annotated[float | None, typer.Option("--min-score", help="Drop papers scoring below this.", rich_help_panel=SELECTION)] = None,
+    drop_off: Annotated[float, typer.Option("--drop-off", help="Stop where a score falls below this fraction of the top score (0 turns it off).", rich_help_panel=SELECTION)] = 0.3,
     year_from: Annotated[int | None, typer.Option("--year-from", help="Only papers from this year on.", rich_help_panel=SELECTION)] = None,
     year_to: Annotated[int | None, typer.Option("--year-to", help="Only papers up to this year.", rich_help_panel=SELECTION)] = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="Always select this key (repeatable).", rich_help_panel=SELECTION)] = None,
@@ -68,7 +69,7 @@ def draft(
         _refuse_to_overwrite_inputs(out, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
-            options = dict(top_k=top_k, min_score=min_score, year_from=year_from, year_to=year_to,
+            options = dict(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
                            include=include or (), exclude=exclude or (), cache_dir=settings.cache_dir)
             if dry_run:
                 _dry_run(loaded, theme, options, llm)
