@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from litreview.dedupe import find_duplicates
 from litreview.errors import CorpusError
+from litreview.gcpause import cyclic_gc_paused
 from litreview.keys import assign_keys
 from litreview.paper import Origin, Paper
 from litreview.readers import FileRecords, Skipped, read_paths
@@ -72,7 +73,8 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
     paths = list(paths)
     if not paths:
         raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .json, .jsonl or .txt files or a directory")
-    corpus = build_corpus(read_paths(paths))
+    with cyclic_gc_paused():
+        corpus = build_corpus(read_paths(paths))
     if not corpus.papers:
         raise CorpusError(", ".join(map(str, paths)), None, "no papers found",
                           hint="check that the files hold entries in a supported format")

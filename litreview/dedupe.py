@@ -10,7 +10,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from litreview.errors import CorpusError
 from litreview.paper import Paper
@@ -84,13 +85,16 @@ def _link_similar_titles(links: _Links, papers: Sequence[Paper], titles: list[st
     """
     candidates = [index for index, title in enumerate(titles) if len(title) >= _MIN_TITLE_CHARS]
     for order in (sorted(candidates, key=titles.__getitem__), sorted(candidates, key=lambda i: titles[i][::-1])):
-        for position, first in enumerate(order):
-            for second in order[position + 1: position + 1 + _WINDOW]:
-                if titles[first] == titles[second]:
-                    continue
-                score = fuzz.ratio(titles[first], titles[second], score_cutoff=FUZZY_TITLE_MIN)
-                if score and links.find(first) != links.find(second) and _compatible(papers[first], papers[second]):
-                    links.join(first, second, f"similar title ({score:.0f}%)")
+        ordered = [titles[index] for index in order]
+        for offset in range(1, _WINDOW + 1):
+            # All pairs at this distance in one vectorised call; only the rare matches reach Python.
+            scores = process.cpdist(ordered[:-offset], ordered[offset:], scorer=fuzz.ratio,
+                                    score_cutoff=FUZZY_TITLE_MIN, workers=-1)
+            for position in np.flatnonzero(scores):
+                first, second = order[position], order[position + offset]
+                if titles[first] != titles[second] and links.find(first) != links.find(second) \
+                        and _compatible(papers[first], papers[second]):
+                    links.join(first, second, f"similar title ({scores[position]:.0f}%)")
 
 
 def _link_untitled_abstracts(links: _Links, papers: Sequence[Paper]) -> None:

@@ -16,6 +16,8 @@ STOPWORDS = frozenset(
 
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII: accents dropped (`Müller` -> `muller`), other letters kept where possible."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
@@ -27,7 +29,7 @@ def words(text: str) -> list[str]:
 
 def compact(text: str) -> str:
     """Letters and digits only, lower case: `Pre-Training` and `pretraining` become equal."""
-    return "".join(words(text))
+    return _NON_ALNUM.sub("", ascii_fold(text))
 
 
 def significant_words(text: str) -> list[str]:

@@ -9,16 +9,15 @@ Titles, abstracts, authors and venues are decoded from LaTeX to text for search 
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import bibtexparser
 from bibtexparser import model
 
+from litreview.gcpause import cyclic_gc_paused
 from litreview.errors import CorpusError
 from litreview.latex import latex_to_text
 from litreview.paper import Origin, Paper
@@ -63,7 +62,7 @@ class _Entry:
 
 def read(text: str, path: str) -> FileRecords:
     """Every entry of a .bib file, in file order, as papers pointing at the entry's first line."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _read(text, path)
 
 
@@ -81,19 +80,6 @@ def _read(text: str, path: str) -> FileRecords:
         _inherit_crossrefs(parsed)
     papers = [_paper(entry, path) for entry in parsed]
     return FileRecords(path=path, format="bibtex", papers=papers)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while parsing: a big file allocates millions of objects and
-    no cycles, and the collector would rescan them all again and again (a third of the time at 100k)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _entry_block(block: model.Block) -> model.Entry | None:
