@@ -389,3 +389,34 @@ def test_drop_off_is_the_same_cut_as_in_select_and_0_turns_it_off(run_cli, here)
         drafted = draft(run_cli, "retrieval", "--corpus", bib, "--drop-off", drop_off, "--format", "json", "-q")
         keys = [s["key"] for s in json.loads(drafted.stdout)["selection"]]
         assert keys == [s["key"] for s in json.loads(selected.stdout)["selected"]] and len(keys) == kept
+
+
+# --- the researcher's own template -------------------------------------------------------------------------
+
+def test_own_template_through_the_cli_gets_the_draft_and_its_escaping(run_cli, here):
+    injection_corpus(here)
+    (here / "mine.md.j2").write_text(
+        "{% extends 'md.j2' %}\n", encoding="utf-8")
+    (here / "list.md.j2").write_text(
+        "Papers on {{ theme }} ({{ engine }}):\n{% for key, summary in summaries.items() %}\n"
+        "- {{ papers[key].title }}: {{ summary.approach }} {{ [key]|cite }}\n{% endfor %}\n", encoding="utf-8")
+    bundled = draft(run_cli, "prompt tuning", "--corpus", "refs.jsonl", "--format", "md", "-q").stdout
+    assert draft(run_cli, "prompt tuning", "--corpus", "refs.jsonl", "--format", "md", "-q",
+                 "--template", "mine.md.j2").stdout == bundled
+    listed = draft(run_cli, "prompt tuning", "--corpus", "refs.jsonl", "--format", "md", "-q", "--template", "list.md.j2")
+    lines = listed.stdout.splitlines()
+    assert lines[0] == "Papers on prompt tuning (offline):" and len(lines) == 4
+    evil = next(line for line in lines if "[@evil2022]" in line)
+    assert evil.startswith("- Prompt tuning \\\\input\\{/etc/passwd\\} \\\\write18\\{touch pwned\\} 50% \\& a\\_b")
+
+
+def test_a_broken_template_is_one_line_with_file_and_line(run_cli, here):
+    injection_corpus(here)
+    (here / "broken.tex.j2").write_text("\\section{ {{- theme -}} }\n{% for s in sections %}\n{{ s.titel }}\n{% endfor %}\n",
+                                        encoding="utf-8")
+    result = run_cli("draft", "prompt tuning", "--corpus", "refs.jsonl", "-o", "related.tex", "--template", "broken.tex.j2")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith("broken.tex.j2:3: 'litreview.document.Section object' has no attribute "
+                                                   "'titel'; the variables and filters a template gets are listed in "
+                                                   "docs/templates.md")
+    assert not (here / "related.tex").exists()

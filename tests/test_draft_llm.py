@@ -225,3 +225,15 @@ def test_progress_shows_each_stage_with_cached_counts_on_a_terminal(run_cli, fak
     assert final[6:] == [f"LLM: 0 new calls, {REQUESTS} cached, 0 retries, 0+0 tokens", "wrote related.md, related.bib"]
     quiet = subprocess.run([*command, "--quiet"], cwd=here, env=env, capture_output=True, text=True, timeout=120)
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_our_work_from_a_file_ends_each_paragraph_by_positioning_it(run_cli, fake, here):
+    (here / "abstract.txt").write_text("We tune prompts for speech models. Unlike prior work, our method needs no "
+                                       "labelled audio.\n", encoding="utf-8")
+    llm_draft(run_cli, fake, here, "-o", "related.md", "--our-work", "abstract.txt")
+    paragraphs = [r for r in fake.chat_requests if schema_name(r) == "PositionedParagraph"]
+    assert len(paragraphs) == 2 and all("<our_work>\nWe tune prompts for speech models." in r.prompt for r in paragraphs)
+    sections = (here / "related.md").read_text(encoding="utf-8").split("\n## ")[1:]
+    for section in sections:
+        last = section.strip().splitlines()[-1]
+        assert last.startswith("Unlike them, our method needs no labelled audio [@") and last.endswith("].")
