@@ -248,8 +248,33 @@ def test_the_output_never_overwrites_a_corpus_input(run_cli, here):
     before = (here / "zotero.json").read_bytes()
     result = run_cli("draft", "retrieval", "--corpus", "zotero.json", "-o", "zotero.json")
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: zotero.json: the output would overwrite an input of the corpus; ")
+    assert result.stderr == "error: zotero.json: the output would overwrite an input of the corpus; write it under another name\n"
     assert (here / "zotero.json").read_bytes() == before
+    result = run_cli("draft", "retrieval", "--corpus", "zotero.json", "-o", "out.md", "--save-plan", "zotero.json")
+    assert result.exit_code == 2 and result.stderr.startswith("error: zotero.json: the saved plan would overwrite an input")
+    assert (here / "zotero.json").read_bytes() == before and not (here / "out.md").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("-o", "missing/related.tex"), "missing/related.tex: cannot write the file: there is no folder 'missing'"),
+    (("-o", "folder.tex"), "folder.tex: cannot write the file: it is a folder"),
+    (("-o", "related.md", "--save-plan", "missing/plan.json"), "missing/plan.json: cannot write the file: there is no folder 'missing'"),
+])
+def test_an_output_that_cannot_be_written_is_exit_2_before_any_work(run_cli, here, args, message):
+    (here / "folder.tex").mkdir()
+    result = run_cli("draft", THEME, "-q", *args)
+    assert (result.exit_code, result.stderr) == (2, f"error: {message}; give the path of a file in an existing folder\n")
+    assert sorted(p.name for p in here.iterdir()) == ["folder.tex"]
+
+
+def test_a_folder_corpus_holding_the_output_can_be_drafted_again(run_cli, here, label_noise_bib):
+    """`--corpus .` reads refs.bib; related.tex is not a corpus file and related.bib is the draft's own."""
+    for _ in range(2):
+        result = draft(run_cli, "label noise", "--corpus", ".", "-o", "related.tex")
+        assert result.stderr.splitlines()[-1] == "wrote related.tex, related.bib"
+    (here / "more.json").write_text("[]", encoding="utf-8")
+    result = run_cli("draft", "label noise", "--corpus", ".", "-o", "more.json")
+    assert result.exit_code == 2 and result.stderr.startswith("error: more.json: the output would overwrite an input")
 
 
 def test_rerunning_the_same_command_replaces_its_own_bib_and_never_reads_it_as_the_corpus(run_cli, here, label_noise_bib):

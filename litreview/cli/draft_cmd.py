@@ -66,7 +66,7 @@ def draft(
         settings = load_settings(llm_overrides, Path.cwd())
         chosen_format = _output_format(fmt, out)
         paths = _corpus_paths(corpus, settings, quiet)
-        _refuse_to_overwrite_inputs(out, chosen_format, cite_style, paths)
+        _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
             options = dict(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
@@ -182,13 +182,23 @@ def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, head
     if out is None:
         output.write_text(rendered.text)
         return []
-    out.write_text(rendered.text, encoding="utf-8")
+    _write_file(out, rendered.text)
     written = [str(out)]
     if rendered.bib is not None:
         bib = out.with_suffix(".bib")
-        bib.write_text(_companion_header(out) + rendered.bib, encoding="utf-8")
+        _write_file(bib, _companion_header(out) + rendered.bib)
         written.append(str(bib))
     return written
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        from litreview.errors import LitreviewError
+
+        raise LitreviewError(f"cannot write the file ({error.strerror})", where=str(path),
+                             hint="check the path and its permissions") from None
 
 
 def _companion_header(out: Path) -> str:
@@ -198,8 +208,17 @@ def _companion_header(out: Path) -> str:
     return f"{COMPANION_BIB_MARKER} the entries cited in {out.name}; every run rewrites this file.\n\n"
 
 
-def _refuse_to_overwrite_inputs(out: Path | None, fmt: str, cite_style: str | None, inputs: list[str]) -> None:
-    """Before any work: neither -o nor its companion .bib may replace a file of the user's corpus."""
+def _check_outputs(out: Path | None, plan: Path | None, fmt: str, cite_style: str | None, inputs: list[str]) -> None:
+    """Before any work (and any paid call): every file can be written, and none replaces a file of the corpus."""
+    for path in (out, plan):
+        if path is not None and (path.is_dir() or not path.parent.is_dir()):
+            from litreview.errors import ConfigError
+
+            problem = "it is a folder" if path.is_dir() else f"there is no folder {str(path.parent)!r}"
+            raise ConfigError(f"cannot write the file: {problem}", where=str(path),
+                              hint="give the path of a file in an existing folder")
+    if plan is not None:
+        _refuse_to_overwrite(plan, inputs, "the saved plan")
     if out is None:
         return
     _refuse_to_overwrite(out, inputs, "the output")
@@ -208,6 +227,7 @@ def _refuse_to_overwrite_inputs(out: Path | None, fmt: str, cite_style: str | No
 
 
 def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
+    from litreview.readers import FORMATS
     from litreview.resources import is_companion_bib
 
     if is_companion_bib(written):  # an earlier draft's .bib, not the user's bibliography
@@ -215,11 +235,13 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
     target = written.resolve()
     for given in inputs:
         path = Path(given).resolve()
-        if target == path or (path.is_dir() and path in target.parents and written.exists()):
+        read = path.is_dir() and path in target.parents and written.exists() and written.suffix.lower() in FORMATS
+        if target == path or read:  # named as an input, or a file a folder input reads
             from litreview.errors import ConfigError
 
-            raise ConfigError(f"{what} would overwrite an input of the corpus", where=str(written),
-                              hint="choose another -o name; the draft's .bib is written next to it with the same stem")
+            hint = ("choose another -o name; the draft's .bib is written next to it with the same stem"
+                    if what == "the companion .bib" else "write it under another name")
+            raise ConfigError(f"{what} would overwrite an input of the corpus", where=str(written), hint=hint)
 
 
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
