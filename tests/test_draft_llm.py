@@ -198,6 +198,10 @@ def test_an_edited_plan_asks_only_for_the_paragraphs_of_the_two_changed_groups(r
     (here / "plan.json").write_text(json.dumps(plan, indent=2), encoding="utf-8")
 
     fake.reset()
+    dry = llm_draft(run_cli, fake, here, "--plan", "plan.json", "--dry-run")
+    assert dry.stdout == ("Plan plan.json: 8 papers in 3 sub-themes.\nLLM calls: 8 summaries (0 new, 8 cached), then no "
+                          "grouping (the plan's) and 3 paragraphs (cached when unchanged).\n")
+    assert fake.requests == []
     result = llm_draft(run_cli, fake, here, "-o", "second.md", "--plan", "plan.json")
     assert by_schema(fake.chat_requests) == {"Paragraph": 2}
     assert [paper_keys(r) for r in fake.chat_requests] in ([g["keys"] for g in plan["groups"][:2]],

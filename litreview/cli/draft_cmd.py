@@ -72,7 +72,7 @@ def draft(
             options = dict(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
                            include=include or (), exclude=exclude or (), cache_dir=settings.cache_dir)
             if dry_run:
-                _dry_run(loaded, theme, options, llm)
+                _dry_run(loaded, theme, options, llm, plan)
                 return
             result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display)
         written = _write(result, chosen_format, out, cite_style, heading.value, template, paths)
@@ -155,22 +155,36 @@ def _draft(loaded: Any, theme: str, llm: Any, plan_path: Path | None, options: d
                       max_groups=max_groups, select_options=options, progress=display)
 
 
-def _dry_run(loaded: Any, theme: str, options: dict, llm: Any) -> None:
+def _dry_run(loaded: Any, theme: str, options: dict, llm: Any, plan_path: Path | None) -> None:
+    """What would be drafted (the ranking, or the plan's papers) and how many LLM calls it would take."""
+    papers, then = _dry_run_papers(loaded, theme, options, plan_path)
+    if llm is None:
+        output.stdout.print("Offline engine: no LLM calls would be made.", markup=False)
+        return
+    from litreview.summarize import summary_request
+
+    cached = sum(llm.has_answer(summary_request(paper)) for paper in papers)
+    total = len(papers)
+    output.stdout.print(f"LLM calls: {total} summaries ({total - cached} new, {cached} cached), then {then} "
+                        "(cached when unchanged).", markup=False, highlight=False)
+
+
+def _dry_run_papers(loaded: Any, theme: str, options: dict, plan_path: Path | None) -> tuple[list[Any], str]:
+    if plan_path is not None:
+        from litreview.plan import load_plan
+
+        plan = load_plan(plan_path, set(loaded.keys))
+        papers = [loaded.get(key) for group in plan.groups for key in group.keys]
+        output.stdout.print(f"Plan {plan_path}: {len(papers)} papers in {len(plan.groups)} sub-themes.",
+                            markup=False, highlight=False)
+        return papers, f"no grouping (the plan's) and {len(plan.groups)} paragraphs"
     from litreview.cli.select_cmd import _table as selection_table, footer
     from litreview.select import rank
 
     selection = rank(loaded, theme, **options)
     output.stdout.print(selection_table(selection))
     output.stdout.print(footer(selection), markup=False, highlight=False)
-    if llm is None:
-        output.stdout.print("Offline engine: no LLM calls would be made.", markup=False)
-        return
-    from litreview.summarize import summary_request
-
-    cached = sum(llm.has_answer(summary_request(scored.paper)) for scored in selection.selected)
-    total = len(selection.selected)
-    output.stdout.print(f"LLM calls: {total} summaries ({total - cached} new, {cached} cached), then 1 grouping "
-                        "and one paragraph per sub-theme (cached when unchanged).", markup=False, highlight=False)
+    return [scored.paper for scored in selection.selected], "1 grouping and one paragraph per sub-theme"
 
 
 def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, heading: str, template: Path | None,
