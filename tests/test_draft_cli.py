@@ -335,7 +335,7 @@ def test_a_saved_plan_edited_by_hand_is_followed(run_cli, here):
     assert any(moved in sentence["keys"] for sentence in sections[1]["sentences"])
 
 
-@pytest.mark.parametrize("edit, message", [
+@pytest.mark.parametrize("edit, message", ids=["unknown key", "key in two groups"], argvalues=[
     (lambda plan: plan["groups"][0]["keys"].append("smith2099"),
      "error: plan.json: key 'smith2099' is not in the corpus; fix the key or remove it from the plan\n"),
     (lambda plan: plan["groups"][1]["keys"].append(plan["groups"][0]["keys"][0]),
