@@ -20,7 +20,7 @@ from litreview.text import compact
 FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Reproducing X" does not
 _MIN_TITLE_CHARS = 12  # short titles ("Introduction", "Editorial") are too common to merge on
 _ABSTRACT_PREFIX = 300
-_WINDOW = 8  # neighbours compared in each sorted order
+_WINDOW = 5  # neighbours compared in each sorted order
 _ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
 
 
