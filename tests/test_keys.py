@@ -38,3 +38,16 @@ def test_generated_keys_avoid_keys_given_in_the_input(tmp_path):
         {"title": "Mixout: Effective Regularization"},
     ])])
     assert corpus.keys == ["mixout", "mixouta"]
+
+
+def test_similar_titles_merge_and_different_papers_do_not(tmp_path):
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"title": "FrugalScore: Learning Cheaper, Lighter and Faster Evaluation Metrics for Automatic Text Generation"},
+        {"title": "FrugalScore: Learning Cheaper, Lighter and Faster Evaluaton Metrics for Automatic Text Generation"},
+        {"title": "CDUL: CLIP-Driven Unsupervised Learning for Multi-Label Image Classification"},
+        {"title": "Reproducibility Study of CDUL: CLIP-Driven Unsupervised Learning for Multi-Label Image Classification"},
+        {"title": "Large Language Models are Zero-Shot Reasoners"},
+        {"title": "Large Language Models Are Zero-Shot Time Series Forecasters"},
+    ])])
+    assert len(corpus) == 5
+    assert [m.reason for m in corpus.merges] == ["similar title (99%)"]
