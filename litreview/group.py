@@ -11,10 +11,10 @@ from typing import Any
 
 from litreview.document import DraftWarning
 from litreview.llm import LLMClient, LLMRequest
-from litreview.offline_group import offline_groups
 from litreview.paper import Paper
 from litreview.prompts import render_prompt
 from litreview.schemas import Groups, PaperSummary
+
 
 
 def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str, *,
@@ -28,7 +28,7 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
     """
     selected = [papers[key] for key in summaries]
     if llm is None:
-        return offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), []
+        return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), []
     request = grouping_request(summaries, papers, theme, min_groups, max_groups)
     outcome = llm.ask_many_sync([request])[0]
     if outcome.ok:
@@ -37,7 +37,7 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
         raise outcome.error
     warning = DraftWarning(stage="group", message=f"the LLM's grouping was unusable ({outcome.error.message}); "
                                                   "used the offline grouping instead")
-    return offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), [warning]
+    return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), [warning]
 
 
 def grouping_request(summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str,
@@ -49,3 +49,10 @@ def grouping_request(summaries: dict[str, PaperSummary], papers: dict[str, Paper
     messages, version = render_prompt("group", theme=theme, papers=items, min_groups=low, max_groups=max_groups)
     context: dict[str, Any] = {"keys": keys, "min_groups": min_groups, "max_groups": max_groups, "answers": []}
     return LLMRequest(Groups, messages, version, context=context, label=f"grouping of {len(keys)} papers")
+
+
+def _offline_groups(papers: list[Paper], theme: str, *, min_groups: int, max_groups: int) -> Groups:
+    """The offline clustering, imported only when used: scikit-learn takes a second to load."""
+    from litreview.offline_group import offline_groups as cluster
+
+    return cluster(papers, theme, min_groups=min_groups, max_groups=max_groups)
