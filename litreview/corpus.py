@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -83,13 +82,14 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
 
 def build_corpus(files: Sequence[FileRecords]) -> Corpus:
     """Merge duplicates across `files` and give every paper a key."""
-    records = sorted((p for f in files for p in f.papers), key=lambda p: (p.origin.path, p.origin.line))
+    # Readers return records in line order, so ordering the files orders the records by origin;
+    # the groups come back ordered by their first record, so papers stay in first-seen order.
+    records = [paper for f in sorted(files, key=lambda f: f.path) for paper in f.papers]
     groups, reasons = find_duplicates(records)
     merged = assign_keys([merge_records([records[i] for i in group]) for group in groups])
     merges, aliases = _merges_and_aliases(records, groups, reasons, merged)
-    first_seen = sorted(merged, key=lambda p: (p.origin.path, p.origin.line))
     return Corpus(
-        papers=first_seen,
+        papers=merged,
         files=[_summarise(f, merges) for f in files],
         merges=merges,
         skipped=[s for f in files for s in f.skipped],
@@ -134,15 +134,15 @@ def _merges_and_aliases(records: list[Paper], groups: list[list[int]], reasons: 
 
 
 def _summarise(records: FileRecords, merges: list[Merge]) -> FileSummary:
-    missing = Counter(name for paper in records.papers for name in paper.missing())
+    papers = records.papers
     return FileSummary(
         path=records.path,
         format=records.format,
         records=len(records.papers),
         duplicates=sum(m.origin.path == records.path for m in merges),
-        missing_title=missing["title"],
-        missing_abstract=missing["abstract"],
-        missing_year=missing["year"],
+        missing_title=sum(1 for paper in papers if not paper.title),
+        missing_abstract=sum(1 for paper in papers if not paper.abstract),
+        missing_year=sum(1 for paper in papers if paper.year is None),
     )
 
 

@@ -146,6 +146,8 @@ def _compatible(a: Paper, b: Paper) -> bool:
 def _doi(doi: str | None) -> str:
     if not doi:
         return ""
+    if not doi.startswith(("http", "doi:", "DOI:", " ")):
+        return doi.lower()
     return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi.strip().lower())
 
 

@@ -73,7 +73,9 @@ def read_text(text: str, path: str, fmt: str | None) -> FileRecords:
     suffix = fmt or guess_extension(text)
     name, module = FORMATS[suffix]
     reader = importlib.import_module(f"litreview.readers.{module}")
-    return reader.read(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+    if "\r" in text:  # a scan is cheaper than two copies of a large file that has no CR
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return reader.read(text, path)
 
 
 def guess_extension(text: str) -> str:
