@@ -16,6 +16,7 @@ from litreview.errors import ConfigError, RenderError
 from litreview.markup import ESCAPERS, MARKERS, Format, Raw
 from litreview.paper import Paper
 from litreview.schemas import Sentence
+from litreview.text import surname
 
 STYLES: dict[Format, tuple[str, ...]] = {"tex": ("natbib", "biblatex"), "md": ("pandoc", "numbered")}
 
@@ -121,14 +122,6 @@ def author_phrase(paper: Paper) -> str | None:
     if len(names) == 2 and names[1].lower() != "others":
         return f"{names[0]} and {names[1]}"
     return f"{names[0]} et al."
-
-
-def surname(author: str) -> str:
-    """`Last, First` or `First Last` -> `Last`."""
-    author = " ".join(author.split())
-    if "," in author:
-        return author.split(",", 1)[0].strip()
-    return author.rsplit(" ", 1)[-1] if author else ""
 
 
 def _pandoc_key(key: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from litreview.method_names import method_name
 from litreview.paper import Paper
-from litreview.text import ascii_fold, compact, significant_words
+from litreview.text import ascii_fold, compact, significant_words, surname
 
 _MAX_BASE = 30
 
@@ -38,9 +38,9 @@ def assign_keys(papers: list[Paper], taken: Iterable[str] = ()) -> list[Paper]:
 def key_base(paper: Paper) -> str:
     """The key a paper would get if nothing else claimed it."""
     if paper.authors and paper.year and paper.title:
-        surname = compact(_surname(paper.authors[0]))
+        first_author = compact(surname(paper.authors[0]))
         word = next(iter(significant_words(paper.title)), "")
-        return f"{surname}{paper.year}{word}"[:_MAX_BASE] or "paper"
+        return f"{first_author}{paper.year}{word}"[:_MAX_BASE] or "paper"
     if paper.title:
         return _from_title(paper.title) or "paper"
     return _from_abstract(paper.abstract or "") or "paper"
@@ -61,15 +61,6 @@ def _suffix(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return letters
-
-
-def _surname(author: str) -> str:
-    """`Last, First` or `First Last` -> `Last`."""
-    author = author.strip()
-    if "," in author:
-        return author.split(",", 1)[0]
-    parts = author.split()
-    return parts[-1] if parts else ""
 
 
 def _from_title(title: str) -> str:

@@ -1,4 +1,4 @@
-"""Small text normalisations shared by deduplication, key generation and ranking."""
+"""Small text normalisations shared by deduplication, key generation, citation and ranking."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ def words(text: str) -> list[str]:
 def compact(text: str) -> str:
     """Letters and digits only, lower case: `Pre-Training` and `pretraining` become equal."""
     return _NON_ALNUM.sub("", ascii_fold(text))
+
+
+def surname(author: str) -> str:
+    """`Last, First` or `First Last` -> `Last`."""
+    author = " ".join(author.split())
+    if "," in author:
+        return author.split(",", 1)[0].strip()
+    return author.rsplit(" ", 1)[-1] if author else ""
 
 
 def significant_words(text: str) -> list[str]:
