@@ -12,6 +12,7 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
+from litreview.cli.selection_options import DropOff, Exclude, Include, MinScore, TopK, YearFrom, YearTo, rank_options
 from litreview.cli.progress_display import StageDisplay
 
 
@@ -28,7 +29,6 @@ class Heading(str, Enum):
     paragraph = "paragraph"
 
 
-SELECTION = "Selection"
 OUTPUT = "Output"
 
 
@@ -41,13 +41,13 @@ def draft(
     cite_style: Annotated[str | None, typer.Option("--cite-style", help="tex: natbib (default) or biblatex; md: pandoc (default) or numbered.", rich_help_panel=OUTPUT)] = None,
     heading: Annotated[Heading, typer.Option("--heading", help="Level of the section heading; sub-themes go one level below.", rich_help_panel=OUTPUT)] = Heading.section,
     template: Annotated[Path | None, typer.Option("--template", help="Your own Jinja template (see docs/templates.md).", rich_help_panel=OUTPUT)] = None,
-    top_k: Annotated[int, typer.Option("--top-k", help="Select at most this many papers.", rich_help_panel=SELECTION)] = 30,
-    min_score: Annotated[float | None, typer.Option("--min-score", help="Drop papers scoring below this.", rich_help_panel=SELECTION)] = None,
-    drop_off: Annotated[float, typer.Option("--drop-off", help="Stop where a score falls below this fraction of the top score (0 turns it off).", rich_help_panel=SELECTION)] = 0.3,
-    year_from: Annotated[int | None, typer.Option("--year-from", help="Only papers from this year on.", rich_help_panel=SELECTION)] = None,
-    year_to: Annotated[int | None, typer.Option("--year-to", help="Only papers up to this year.", rich_help_panel=SELECTION)] = None,
-    include: Annotated[list[str] | None, typer.Option("--include", help="Always select this key (repeatable).", rich_help_panel=SELECTION)] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Never select this key (repeatable).", rich_help_panel=SELECTION)] = None,
+    top_k: TopK = 30,
+    min_score: MinScore = None,
+    drop_off: DropOff = 0.3,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
+    include: Include = None,
+    exclude: Exclude = None,
     min_groups: Annotated[int, typer.Option("--min-groups", min=1, help="Fewest sub-themes.")] = 2,
     max_groups: Annotated[int, typer.Option("--max-groups", min=1, help="Most sub-themes.")] = 8,
     our_work: Annotated[str | None, typer.Option("--our-work", metavar="TEXT|FILE", help="Your own abstract: each paragraph ends by positioning it (LLM only).")] = None,
@@ -69,8 +69,8 @@ def draft(
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
-            options = dict(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
-                           include=include or (), exclude=exclude or (), cache_dir=settings.cache_dir)
+            options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
+                                   year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
             if dry_run:
                 _dry_run(loaded, theme, options, llm, plan)
                 return
@@ -178,11 +178,11 @@ def _dry_run_papers(loaded: Any, theme: str, options: dict, plan_path: Path | No
         output.stdout.print(f"Plan {plan_path}: {len(papers)} papers in {len(plan.groups)} sub-themes.",
                             markup=False, highlight=False)
         return papers, f"no grouping (the plan's) and {len(plan.groups)} paragraphs"
-    from litreview.cli.select_cmd import _table as selection_table, footer
+    from litreview.cli.select_cmd import footer, table
     from litreview.select import rank
 
     selection = rank(loaded, theme, **options)
-    output.stdout.print(selection_table(selection))
+    output.stdout.print(table(selection))
     output.stdout.print(footer(selection), markup=False, highlight=False)
     return [scored.paper for scored in selection.selected], "1 grouping and one paragraph per sub-theme"
 

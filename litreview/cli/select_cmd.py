@@ -12,6 +12,7 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
+from litreview.cli.selection_options import DropOff, Exclude, Include, MinScore, TopK, YearFrom, YearTo, rank_options
 
 
 class FusionName(str, Enum):
@@ -23,13 +24,13 @@ class FusionName(str, Enum):
 def select(
     theme: Annotated[str, typer.Argument(help="The theme of the related-work section, in a few words.")],
     corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Bibliography files or directories (repeatable; default: the `corpus` setting).")] = None,
-    top_k: Annotated[int, typer.Option("--top-k", help="Keep at most this many papers.")] = 30,
-    min_score: Annotated[float | None, typer.Option("--min-score", help="Drop papers scoring below this (in the units shown).")] = None,
-    drop_off: Annotated[float, typer.Option("--drop-off", help="Stop where a score falls below this fraction of the top score (0 turns it off).")] = 0.3,
-    year_from: Annotated[int | None, typer.Option("--year-from", help="Only papers from this year on (papers without a year are left out).")] = None,
-    year_to: Annotated[int | None, typer.Option("--year-to", help="Only papers up to this year (papers without a year are left out).")] = None,
-    include: Annotated[list[str] | None, typer.Option("--include", help="Always select the paper with this key (repeatable).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Never select the paper with this key (repeatable).")] = None,
+    top_k: TopK = 30,
+    min_score: MinScore = None,
+    drop_off: DropOff = 0.3,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
+    include: Include = None,
+    exclude: Exclude = None,
     expand: Annotated[bool, typer.Option("--expand/--no-expand", help="Widen the theme with terms of its best matches (pseudo-relevance feedback).")] = True,
     embeddings: Annotated[str | None, typer.Option("--embeddings", metavar="MODEL", help="Hybrid ranking: fuse embedding similarity from this model (default: the embedding_model setting, if set).")] = None,
     fusion: Annotated[FusionName, typer.Option("--fusion", help="How embeddings are fused: scores (mean of normalised scores) or rrf (reciprocal ranks).")] = FusionName.scores,
@@ -48,9 +49,9 @@ def select(
         settings = load_settings(llm_overrides, Path.cwd())
         model = embeddings or settings.embedding_model
         with _llm_client(settings, needed=bool(model) or judge) as llm:
-            selection = rank(load_corpus(corpus or settings.corpus), theme, top_k=top_k, min_score=min_score,
-                             drop_off=drop_off, year_from=year_from, year_to=year_to, include=include or (),
-                             exclude=exclude or (), cache_dir=settings.cache_dir, feedback=expand, llm=llm,
+            options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
+                                   year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
+            selection = rank(load_corpus(corpus or settings.corpus), theme, **options, feedback=expand, llm=llm,
                              embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
                              min_grade=min_grade)
         _show(selection, as_json)
@@ -67,7 +68,7 @@ def _show(selection, as_json: bool) -> None:
     if as_json:
         output.write_text(json.dumps(selection_to_dict(selection), ensure_ascii=False, indent=2))
         return
-    output.stdout.print(_table(selection))
+    output.stdout.print(table(selection))
     output.stdout.print(footer(selection), markup=False, highlight=False)
 
 
@@ -102,7 +103,8 @@ def _judge_line(report) -> str:
     return line + "."
 
 
-def _table(selection):
+def table(selection):
+    """The selection as a rich table: rank, score, (grade,) key, year, title (and the judge's reason)."""
     from rich.table import Table
     from rich.text import Text
 
