@@ -29,7 +29,7 @@ def info(cache_dir: CacheDirOption = None) -> None:
             f"last run: {_last_run(found.last_run)}",
         ]
         for line in lines:
-            output.stdout.print(line, markup=False, highlight=False)
+            output.print_line(line)
 
 
 @app.command("clear")
@@ -44,7 +44,7 @@ def clear(
         removed = cache.clear(older_than=seconds)
         qualifier = f" older than {older_than}" if older_than else ""
         text = f"removed {_count(removed, 'entry', 'entries')}{qualifier} from {cache.directory}"
-        output.stdout.print(text, markup=False, highlight=False)
+        output.print_line(text)
 
 
 def parse_duration(text: str) -> float:

@@ -26,10 +26,9 @@ def check(
             output.write_text(f"{report.path}:{citation.line}: unknown citation key '{citation.key}'{also}")
         if report.unknown:
             missing = len({c.key for c in report.unknown})
-            output.stderr.print(f"{missing} of {len(report.keys)} cited keys are not in the corpus",
-                                markup=False, highlight=False)
+            output.print_notice(f"{missing} of {len(report.keys)} cited keys are not in the corpus")
             raise typer.Exit(1)
-        output.stdout.print(_ok_line(report), markup=False, highlight=False)
+        output.print_line(_ok_line(report))
 
 
 def _ok_line(report) -> str:

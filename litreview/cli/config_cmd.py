@@ -30,8 +30,8 @@ def config(
         width = max(len(name) for name, _, _ in rows)
         value_width = min(max(len(value) for _, value, _ in rows), 48)
         for name, value, source in rows:
-            output.stdout.print(f"{name:<{width}}  {value:<{value_width}}  ({source})", markup=False, highlight=False)
-        output.stdout.print(_llm_line(settings), markup=False, highlight=False)
+            output.print_line(f"{name:<{width}}  {value:<{value_width}}  ({source})")
+        output.print_line(_llm_line(settings))
 
 
 def _llm_line(settings: Any) -> str:

@@ -44,7 +44,7 @@ def _export(loaded, out: Path | None) -> None:
         output.write_text(text)
         return
     out.write_text(text, encoding="utf-8")
-    output.stderr.print(f"wrote {len(loaded)} entries to {out}", markup=False, highlight=False)
+    output.print_notice(f"wrote {len(loaded)} entries to {out}")
 
 
 def _table(loaded):
@@ -66,9 +66,8 @@ def _table(loaded):
 def _notes(loaded) -> None:
     """Say what was skipped or merged, so nothing disappears silently."""
     if loaded.skipped:
-        output.stderr.print(f"skipped {len(loaded.skipped)} lines of page boilerplate (use --json to see them)",
-                            markup=False, highlight=False)
+        output.print_notice(f"skipped {len(loaded.skipped)} lines of page boilerplate (use --json to see them)")
     for merge in loaded.merges[:20]:
-        output.stderr.print(f"merged {merge.origin} into {merge.key} ({merge.reason})", markup=False, highlight=False)
+        output.print_notice(f"merged {merge.origin} into {merge.key} ({merge.reason})")
     if len(loaded.merges) > 20:
         output.stderr.print(f"... and {len(loaded.merges) - 20} more merges (use --json to see them)", markup=False)

@@ -108,7 +108,7 @@ def _corpus_paths(corpus: list[str] | None, settings: Any, quiet: bool) -> list[
         return corpus
     paths, notice = default_corpus(settings.corpus, Path.cwd())
     if notice and not quiet:
-        output.stderr.print(notice, markup=False, highlight=False)
+        output.print_notice(notice)
     return paths
 
 
@@ -123,8 +123,8 @@ def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractCo
                           hint="set OPENAI_API_KEY (or LITREVIEW_API_KEY), or --base-url for a local server, or pass --offline")
     if not settings.llm_configured:
         if not quiet:
-            output.stderr.print("no LLM configured: using the built-in offline engine (it writes only what the "
-                                "abstracts say; set --model to use an LLM)", markup=False, highlight=False)
+            output.print_notice("no LLM configured: using the built-in offline engine (it writes only what the "
+                                "abstracts say; set --model to use an LLM)")
         return contextlib.nullcontext()
     from litreview.llm import LLMClient
 
@@ -165,8 +165,8 @@ def _dry_run(loaded: Any, theme: str, options: dict, llm: Any, plan_path: Path |
 
     cached = sum(llm.has_answer(summary_request(paper)) for paper in papers)
     total = len(papers)
-    output.stdout.print(f"LLM calls: {total} summaries ({total - cached} new, {cached} cached), then {then} "
-                        "(cached when unchanged).", markup=False, highlight=False)
+    output.print_line(f"LLM calls: {total} summaries ({total - cached} new, {cached} cached), then {then} "
+                      "(cached when unchanged).")
 
 
 def _dry_run_papers(loaded: Any, theme: str, options: dict, plan_path: Path | None) -> tuple[list[Any], str]:
@@ -175,15 +175,14 @@ def _dry_run_papers(loaded: Any, theme: str, options: dict, plan_path: Path | No
 
         plan = load_plan(plan_path, set(loaded.keys))
         papers = [loaded.get(key) for group in plan.groups for key in group.keys]
-        output.stdout.print(f"Plan {plan_path}: {len(papers)} papers in {len(plan.groups)} sub-themes.",
-                            markup=False, highlight=False)
+        output.print_line(f"Plan {plan_path}: {len(papers)} papers in {len(plan.groups)} sub-themes.")
         return papers, f"no grouping (the plan's) and {len(plan.groups)} paragraphs"
     from litreview.cli.select_cmd import footer, table
     from litreview.select import rank
 
     selection = rank(loaded, theme, **options)
     output.stdout.print(table(selection))
-    output.stdout.print(footer(selection), markup=False, highlight=False)
+    output.print_line(footer(selection))
     return [scored.paper for scored in selection.selected], "1 grouping and one paragraph per sub-theme"
 
 
@@ -261,7 +260,7 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
     for warning in result.warnings:
         where = f" [{warning.key}]" if warning.key else ""
-        output.stderr.print(f"warning ({warning.stage}){where}: {warning.message}", markup=False, highlight=False)
+        output.print_notice(f"warning ({warning.stage}){where}: {warning.message}")
     if quiet:
         return
     usage = result.usage
@@ -275,7 +274,7 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
         lines.append("wrote " + ", ".join(written))
     if result.warnings:
         lines.append(f"{len(result.warnings)} warnings (above)")
-    output.stderr.print("\n".join(lines), markup=False, highlight=False)
+    output.print_notice("\n".join(lines))
 
 
 def _cost(usage: dict, settings: Any) -> float | None:

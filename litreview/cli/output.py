@@ -14,6 +14,16 @@ stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+def print_line(text: str) -> None:
+    """A plain line on stdout: titles, keys and paths in it are data, never rich markup or highlighting."""
+    stdout.print(text, markup=False, highlight=False)
+
+
+def print_notice(text: str) -> None:
+    """A plain line on stderr (notices, warnings, summaries), printed as `print_line` prints."""
+    stderr.print(text, markup=False, highlight=False)
+
+
 @contextlib.contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn a LitreviewError into its one-line message and exit status (`--traceback` / LITREVIEW_TRACEBACK=1 re-raise)."""
@@ -24,7 +34,7 @@ def reported_errors() -> Iterator[None]:
     except LitreviewError as error:
         if os.environ.get("LITREVIEW_TRACEBACK"):
             raise
-        stderr.print(f"error: {error.line()}", markup=False, highlight=False)
+        print_notice(f"error: {error.line()}")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         stderr.print("interrupted: everything paid for so far is cached; rerun to resume", markup=False)

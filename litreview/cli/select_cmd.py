@@ -56,7 +56,7 @@ def select(
                              min_grade=min_grade)
         _show(selection, as_json)
         if llm is not None:
-            output.stderr.print(f"LLM: {llm.usage.summary(settings.prices)}", markup=False, highlight=False)
+            output.print_notice(f"LLM: {llm.usage.summary(settings.prices)}")
 
 
 def _show(selection, as_json: bool) -> None:
@@ -64,12 +64,12 @@ def _show(selection, as_json: bool) -> None:
 
     if selection.judge is not None:
         for reason in selection.judge.failed:
-            output.stderr.print(f"warning: not graded: {reason}", markup=False, highlight=False)
+            output.print_notice(f"warning: not graded: {reason}")
     if as_json:
         output.write_text(json.dumps(selection_to_dict(selection), ensure_ascii=False, indent=2))
         return
     output.stdout.print(table(selection))
-    output.stdout.print(footer(selection), markup=False, highlight=False)
+    output.print_line(footer(selection))
 
 
 def footer(selection) -> str:
