@@ -75,7 +75,7 @@ def draft(
                 _dry_run(loaded, theme, options, llm, plan)
                 return
             result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display)
-        written = _write(result, chosen_format, out, cite_style, heading.value, template, paths)
+        written = _write(result, chosen_format, out, cite_style, heading.value, template)
         if save_plan is not None:
             from litreview.pipeline import make_plan
             from litreview.plan import save_plan as write_plan
@@ -186,8 +186,8 @@ def _dry_run_papers(loaded: Any, theme: str, options: dict, plan_path: Path | No
     return [scored.paper for scored in selection.selected], "1 grouping and one paragraph per sub-theme"
 
 
-def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, heading: str, template: Path | None,
-           inputs: list[str]) -> list[str]:
+def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, heading: str,
+           template: Path | None) -> list[str]:
     """Write the rendered draft (and its .bib beside it); return the files written."""
     from litreview.rendering import render
 
