@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def build_corpus(files: Sequence[FileRecords]) -> Corpus:
     merges, aliases = _merges_and_aliases(records, groups, reasons, merged)
     return Corpus(
         papers=merged,
-        files=[_summarise(f, merges) for f in files],
+        files=_summaries(files, merges),
         merges=merges,
         skipped=[s for f in files for s in f.skipped],
         aliases=aliases,
@@ -133,13 +134,19 @@ def _merges_and_aliases(records: list[Paper], groups: list[list[int]], reasons: 
     return merges, aliases
 
 
-def _summarise(records: FileRecords, merges: list[Merge]) -> FileSummary:
+def _summaries(files: Sequence[FileRecords], merges: list[Merge]) -> list[FileSummary]:
+    # One count of merges per file, not one pass over every merge per file (a folder of many files).
+    duplicates = Counter(merge.origin.path for merge in merges)
+    return [_summarise(f, duplicates[f.path]) for f in files]
+
+
+def _summarise(records: FileRecords, duplicates: int) -> FileSummary:
     papers = records.papers
     return FileSummary(
         path=records.path,
         format=records.format,
         records=len(records.papers),
-        duplicates=sum(m.origin.path == records.path for m in merges),
+        duplicates=duplicates,
         missing_title=sum(1 for paper in papers if not paper.title),
         missing_abstract=sum(1 for paper in papers if not paper.abstract),
         missing_year=sum(1 for paper in papers if paper.year is None),
