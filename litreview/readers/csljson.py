@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from litreview.errors import CorpusError
 from litreview.paper import Origin, Paper
 from litreview.readers import FileRecords
-from litreview.readers.fields import arxiv_from, doi_from, invalid_json, split_keywords, year_from
+from litreview.readers.fields import arxiv_from, doi_from, invalid_json, plain_text, split_keywords, year_from
 
 _NOT_A_KEY = re.compile(r"^(?:https?://|\d+/[A-Z0-9]{8}$)")
 _SEPARATORS = re.compile(r"[\s,]*")
@@ -153,14 +153,14 @@ def _to_paper(csl: CslItem, path: str, line: int) -> Paper:
     doi = doi_from(csl.doi)
     return Paper(
         key=csl.key(),
-        title=_text(csl.title),
-        abstract=_text(csl.abstract),
+        title=plain_text(csl.title),
+        abstract=plain_text(csl.abstract),
         authors=tuple(name for name in (author.as_written() for author in csl.author) if name),
         year=csl.issued.year() if csl.issued else None,
-        venue=_text(venue) or _text(csl.publisher),
+        venue=plain_text(venue) or plain_text(csl.publisher),
         doi=doi,
         arxiv=arxiv_from(None, csl.url, doi, str(csl.number or "")),
-        url=_text(csl.url),
+        url=plain_text(csl.url),
         keywords=tuple(_keywords(csl)),
         entry_type=_ENTRY_TYPES.get(csl.type or "", "misc"),
         origins=(Origin(path=path, line=line),),
@@ -171,9 +171,3 @@ def _keywords(csl: CslItem) -> list[str]:
     """Keywords from CSL's `keyword` string or a `keywords` list or string."""
     words = csl.keywords if isinstance(csl.keywords, list) else split_keywords(csl.keywords or "")
     return [*split_keywords(csl.keyword or ""), *(word.strip() for word in words if word.strip())]
-
-
-def _text(value: str | None) -> str | None:
-    """`value` with whitespace collapsed, None when blank."""
-    text = " ".join(value.split()) if value else ""
-    return text or None

@@ -1,4 +1,4 @@
-"""Field values the structured readers share: years, DOIs, arXiv ids, author lists, keywords."""
+"""Field values the structured readers share: text, years, DOIs, arXiv ids, author lists, keywords."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ _ARXIV_MENTION = re.compile(
 )
 _AUTHOR_SEPARATOR = re.compile(r"\{|\}|\s+and\s+", re.IGNORECASE)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def plain_text(value: str | None) -> str | None:
+    """`value` with whitespace collapsed, None when blank."""
+    text = " ".join(value.split()) if value else ""
+    return text or None
 
 
 def year_from(value: object) -> int | None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from litreview.errors import CorpusError
 from litreview.paper import Origin, Paper
 from litreview.readers import FileRecords
-from litreview.readers.fields import arxiv_from, doi_from, invalid_json, split_authors, split_keywords, year_from
+from litreview.readers.fields import arxiv_from, doi_from, invalid_json, plain_text, split_authors, split_keywords, year_from
 
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
 _ONE_OBJECT = "each line must be one JSON object"
@@ -73,24 +73,18 @@ def _paper(record: JsonlRecord, path: str, number: int) -> Paper:
     authors = split_authors(record.authors) if isinstance(record.authors, str) else record.authors
     keywords = split_keywords(record.keywords) if isinstance(record.keywords, str) else record.keywords
     doi = doi_from(record.doi)
-    venue = _text(record.venue)
+    venue = plain_text(record.venue)
     return Paper(
-        key=_text(record.key),
-        title=_text(record.title),
-        abstract=_text(record.abstract),
+        key=plain_text(record.key),
+        title=plain_text(record.title),
+        abstract=plain_text(record.abstract),
         authors=tuple(name.strip() for name in authors if name.strip()),
         year=year_from(record.year),
         venue=venue,
         doi=doi,
-        arxiv=arxiv_from(record.arxiv, record.url, doi) or _text(record.arxiv),
-        url=_text(record.url),
+        arxiv=arxiv_from(record.arxiv, record.url, doi) or plain_text(record.arxiv),
+        url=plain_text(record.url),
         keywords=tuple(word.strip() for word in keywords if word.strip()),
-        entry_type=_text(record.entry_type) or ("article" if venue else "misc"),
+        entry_type=plain_text(record.entry_type) or ("article" if venue else "misc"),
         origins=(Origin(path=path, line=number),),
     )
-
-
-def _text(value: str | None) -> str | None:
-    """`value` with whitespace collapsed, None when blank."""
-    text = " ".join(value.split()) if value else ""
-    return text or None
