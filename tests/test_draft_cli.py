@@ -243,6 +243,14 @@ def test_the_companion_bib_never_overwrites_a_corpus_input(run_cli, here, label_
     assert label_noise_bib.read_bytes() == before and sorted(p.name for p in here.iterdir()) == ["refs.bib"]
 
 
+def test_a_folder_corpus_skips_an_earlier_drafts_companion_bib(run_cli, here, label_noise_bib):
+    draft(run_cli, "label noise", "--corpus", ".", "-o", "related.tex", "-q")
+    assert (here / "related.bib").is_file()
+    document = json.loads(run_cli("corpus", ".", "--json").stdout)
+    assert [f["path"] for f in document["files"]] == ["refs.bib"]
+    assert (document["duplicates"], document["merges"]) == (0, [])
+
+
 def test_the_output_never_overwrites_a_corpus_input(run_cli, here):
     shutil.copy(ROOT / "tests" / "data" / "zotero.json", here / "zotero.json")
     before = (here / "zotero.json").read_bytes()

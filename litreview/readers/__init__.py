@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from litreview.errors import CorpusError
 from litreview.paper import Origin, Paper
+from litreview.resources import is_companion_bib
 
 # extension -> (format name, module under litreview.readers)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -104,6 +105,11 @@ def decode(data: bytes, path: str) -> str:
 
 
 def _files_in(directory: Path) -> list[Path]:
-    """Readable files under `directory`, sorted so runs do not depend on the file system."""
+    """Readable files under `directory`, sorted so runs do not depend on the file system.
+
+    Hidden files are left out, and so are the .bib files `litreview draft` wrote beside its outputs: they
+    repeat entries of the corpus, and are the user's bibliography only when named on their own.
+    """
     files = [p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS]
-    return sorted(p for p in files if not any(part.startswith(".") for part in p.relative_to(directory).parts))
+    visible = (p for p in files if not any(part.startswith(".") for part in p.relative_to(directory).parts))
+    return sorted(p for p in visible if not (p.suffix.lower() == ".bib" and is_companion_bib(p)))
