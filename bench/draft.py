@@ -71,17 +71,18 @@ def main() -> None:
     if args.serve:
         serve(args.latency)
         return
+    from bench.results import load_average, write_section
+
     corpus = write_corpus(args.papers, WORK / f"draft-{args.papers}.jsonl")
+    load_before = load_average()  # before the runs: measured after them, it is mostly the benchmark's own load
     server, url = _start_server(args.latency)
     try:
         rows = [measure(url, corpus, args, concurrency) for concurrency in args.concurrency]
     finally:
         server.kill()
-    report = _report(rows, args, corpus)
+    report = _report(rows, args, corpus, load_before)
     print(report)
     if not args.no_write:
-        from bench.results import write_section
-
         write_section(report.splitlines())
 
 
@@ -190,14 +191,14 @@ def _run(command: list[str], out: Path) -> dict:
 
 # --- the report ----------------------------------------------------------------------------------------
 
-def _report(rows: list[dict], args: argparse.Namespace, corpus: Path) -> str:
+def _report(rows: list[dict], args: argparse.Namespace, corpus: Path, load_before: str) -> str:
     size_mb = corpus.stat().st_size / 1e6
     lines = [
         SECTION, "",
         f"Command: `.venv/bin/python bench/draft.py --papers {args.papers} --latency {args.latency} "
         f"--concurrency {' '.join(map(str, args.concurrency))}`",
         f"Machine: {os.cpu_count()} cores / 24 GiB, Python {platform.python_version()}; run {time.strftime('%Y-%m-%d %H:%M')}; "
-        f"load average before: {_load()}.",
+        f"load average before: {load_before}.",
         f"Corpus: {args.papers} generated JSONL records ({size_mb:.1f} MB), theme \"{THEME}\", `--top-k {args.papers} --drop-off 0`: "
         f"{rows[0]['cold']['selected']} selected of {rows[0]['cold']['considered']}, {rows[0]['cold']['groups']} sub-themes, "
         f"{rows[0]['cold']['cited']} cited. Each run is `litreview draft ... -o draft.json` in its own process "
@@ -220,13 +221,6 @@ def _report(rows: list[dict], args: argparse.Namespace, corpus: Path) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "unknown"
 
 
 def _arguments() -> argparse.Namespace:

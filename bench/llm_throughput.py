@@ -20,7 +20,6 @@ sys.path = [os.path.dirname(_HERE)] + [p for p in sys.path if os.path.abspath(p 
 
 import argparse  # noqa: E402
 import platform  # noqa: E402
-import re  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -28,7 +27,7 @@ from pathlib import Path  # noqa: E402
 
 from pydantic import BaseModel  # noqa: E402
 
-from bench.results import write_section  # noqa: E402
+from bench.results import load_average, memory_total, write_section  # noqa: E402
 from litreview.config import Settings  # noqa: E402
 from litreview.llm import LLMClient, LLMRequest  # noqa: E402
 
@@ -45,7 +44,7 @@ class Finding(BaseModel):
 
 def main() -> None:
     args = _arguments()
-    load_before = _load()
+    load_before = load_average()
     server, url = _start_server(args.latency)
     try:
         rows = [best_of(url, args, c) for c in args.concurrency]
@@ -110,7 +109,7 @@ def _report(rows: list[dict[str, float]], args: argparse.Namespace, load_before:
         "",
         f"Command: `.venv/bin/python bench/llm_throughput.py --requests {args.requests} --latency {args.latency} "
         f"--concurrency {' '.join(map(str, args.concurrency))} --repeat {args.repeat}`",
-        f"Machine: {os.cpu_count()} cores, {_memory()}, Python {platform.python_version()}; "
+        f"Machine: {os.cpu_count()} cores, {memory_total()}, Python {platform.python_version()}; "
         "fake server (tests/fake_llm.py) in its own process on 127.0.0.1; real openai + instructor client, diskcache.",
         f"Run: {time.strftime('%Y-%m-%d %H:%M')}",
         "",
@@ -135,19 +134,6 @@ def _report(rows: list[dict[str, float]], args: argparse.Namespace, load_before:
     return "\n".join(lines)
 
 
-def _load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "unknown"
-
-
-def _memory() -> str:
-    try:
-        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
-        return f"{kib / 1024 / 1024:.0f} GiB"
-    except (OSError, AttributeError):
-        return "unknown memory"
 
 
 def _arguments() -> argparse.Namespace:

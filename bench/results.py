@@ -15,3 +15,20 @@ def write_section(lines: list[str], path: Path = RESULTS) -> None:
     kept = [s.rstrip("\n") for s in sections if s.splitlines()[0].strip() != lines[0].strip()]
     body = "\n\n".join([head.rstrip("\n"), *kept, "\n".join(lines).rstrip("\n")])
     path.write_text(body + "\n")
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, to judge how noisy the shared machine was."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def memory_total() -> str:
+    """The machine's memory, e.g. `24 GiB`."""
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        return f"{kib / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        return "unknown memory"
