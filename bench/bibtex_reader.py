@@ -20,7 +20,7 @@ import json  # noqa: E402
 import platform  # noqa: E402
 import subprocess  # noqa: E402
 
-from corpus import BARE, WORK, make_bibtex  # noqa: E402
+from corpus import BARE, corpus_file  # noqa: E402
 from results import write_section  # noqa: E402
 
 DEFAULT_STACK = BARE.replace("parse_stack=[]", "")
@@ -48,10 +48,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    WORK.mkdir(exist_ok=True)
-    bib = WORK / f"corpus-{args.entries}.bib"
-    if not bib.exists():
-        bib.write_text(make_bibtex(args.entries), encoding="utf-8")
+    bib = corpus_file(args.entries)
     runs: dict[str, list[dict]] = {name: [] for name in PROGRAMS}
     for _ in range(args.repeat):
         for name, script in PROGRAMS.items():

@@ -59,13 +59,19 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    WORK.mkdir(exist_ok=True)
-    bib = WORK / f"corpus-{args.entries}.bib"
-    if not bib.exists():
-        bib.write_text(make_bibtex(args.entries), encoding="utf-8")
+    bib = corpus_file(args.entries)
     bare, load = best_of(args.repeat, bib)
     startup = startup_times()
     report(args.entries, bib, bare, load, startup)
+
+
+def corpus_file(entries: int) -> Path:
+    """The generated .bib of `entries` entries under WORK, written on first use and reused after."""
+    WORK.mkdir(exist_ok=True)
+    bib = WORK / f"corpus-{entries}.bib"
+    if not bib.exists():
+        bib.write_text(make_bibtex(entries), encoding="utf-8")
+    return bib
 
 
 def make_bibtex(count: int, seed: int = 7) -> str:
