@@ -116,6 +116,13 @@ def test_cli_export_writes_a_bib_file_that_loads_back(run_cli, tmp_path):
     assert sorted(p.key for p in again.papers) == sorted(p.key for p in load_corpus(ALL_FORMATS).papers)
 
 
+
+def test_cli_export_to_a_missing_folder_is_one_line(run_cli, tmp_path):
+    out = tmp_path / "missing" / "corpus.bib"
+    result = run_cli("corpus", *map(str, ALL_FORMATS), "--export", "bib", "-o", str(out))
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: {out}: cannot write the file (No such file or directory); check the path and its permissions\n")
+
 # --- the exported file compiles (skipped where TeX is not installed; .ci/run installs it) -------------
 
 NATBIB = r"""\documentclass{article}

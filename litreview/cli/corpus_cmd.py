@@ -43,7 +43,7 @@ def _export(loaded, out: Path | None) -> None:
     if out is None:
         output.write_text(text)
         return
-    out.write_text(text, encoding="utf-8")
+    output.write_file(out, text)
     output.print_notice(f"wrote {len(loaded)} entries to {out}")
 
 

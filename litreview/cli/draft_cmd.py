@@ -195,23 +195,13 @@ def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, head
     if out is None:
         output.write_text(rendered.text)
         return []
-    _write_file(out, rendered.text)
+    output.write_file(out, rendered.text)
     written = [str(out)]
     if rendered.bib is not None:
         bib = out.with_suffix(".bib")
-        _write_file(bib, _companion_header(out) + rendered.bib)
+        output.write_file(bib, _companion_header(out) + rendered.bib)
         written.append(str(bib))
     return written
-
-
-def _write_file(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        from litreview.errors import LitreviewError
-
-        raise LitreviewError(f"cannot write the file ({error.strerror})", where=str(path),
-                             hint="check the path and its permissions") from None
 
 
 def _companion_header(out: Path) -> str:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -46,3 +47,14 @@ def write_text(text: str) -> None:
     sys.stdout.write(text)
     if not text.endswith("\n"):
         sys.stdout.write("\n")
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write `text` to `path` as UTF-8; a path that cannot be written is a LitreviewError, not a traceback."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        from litreview.errors import LitreviewError
+
+        raise LitreviewError(f"cannot write the file ({error.strerror})", where=str(path),
+                             hint="check the path and its permissions") from None
