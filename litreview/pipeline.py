@@ -40,6 +40,11 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     otherwise `selection` is used, or the corpus is ranked with `select_options` (see `select.rank`).
     A configured LLM that fails raises LLMError; it is never silently replaced by the offline engine.
     """
+    if not 1 <= min_groups <= max_groups:
+        from litreview.errors import ConfigError
+
+        raise ConfigError(f"min-groups {min_groups} and max-groups {max_groups} leave no possible number of sub-themes",
+                          where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = {item.key: corpus.get(item.key) for item in chosen}

@@ -122,7 +122,7 @@ def test_a_failing_llm_raises_and_is_never_replaced_by_the_offline_engine(corpus
     fake_llm.script(Fault.status(503), times=None)
     with LLMClient(llm_settings) as llm, pytest.raises(LLMError) as raised:
         draft(corpus, THEME, llm=llm, select_options={"top_k": 3})
-    assert raised.value.line().startswith("3 paper summaries failed: m2pt: server error 503 on all 3 tries")
+    assert raised.value.line().startswith("3 paper summaries failed: m2pt, e5v, listitemsone: server error 503 on all 3 tries")
     assert raised.value.exit_code == 1
 
 

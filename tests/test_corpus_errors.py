@@ -101,3 +101,12 @@ def test_merged_duplicates_keep_the_richest_fields_and_every_origin(run_cli, tmp
     assert paper["abstract"] == "We study label noise in depth."
     assert paper["authors"] == ["Smith, Ann"]
     assert data["merges"][0]["reason"] == "same DOI"
+
+
+def test_export_never_overwrites_an_input(run_cli, tmp_path):
+    (tmp_path / "refs.bib").write_text(BIB_A)
+    result = run_cli("corpus", str(tmp_path / "refs.bib"), "--export", "bib", "-o", str(tmp_path / "refs.bib"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {tmp_path / 'refs.bib'}: the export would overwrite an input of the corpus; "
+                             "write it under another name\n")
+    assert (tmp_path / "refs.bib").read_text() == BIB_A

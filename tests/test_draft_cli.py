@@ -453,3 +453,11 @@ def test_a_broken_template_is_one_line_with_file_and_line(run_cli, here):
                                                    "'titel'; the variables and filters a template gets are listed in "
                                                    "docs/templates.md")
     assert not (here / "related.tex").exists()
+
+
+def test_min_groups_above_max_groups_is_an_error(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("draft", "prompt tuning", "--min-groups", "5", "--max-groups", "2", "-q")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("error: --min-groups: min-groups 5 and max-groups 2 leave no possible number of "
+                             "sub-themes; give 1 <= --min-groups <= --max-groups\n")

@@ -141,12 +141,12 @@ def test_dry_run_offline_says_no_calls(run_cli, here):
 # --- failures are errors, never an offline fallback ----------------------------------------------------------
 
 @pytest.mark.parametrize("failing, message", [
-    (None, "error: 8 paper summaries failed: m2pt: server error 500 on all 2 tries: fake failure 500; rerun later "
-           "(answers so far are cached); e5v: server error 500 on all 2 tries"),
+    (None, "error: 8 paper summaries failed: m2pt, e5v, "),
     ("Groups", "error: grouping of 8 papers: server error 500 on all 2 tries: fake failure 500; rerun later "
                "(answers so far are cached)\n"),
-    ("Paragraph", "error: 2 paragraphs failed: paragraph 'First': server error 500 on all 2 tries: fake failure 500; "
-                  "rerun later (answers so far are cached); paragraph 'Second': server error 500 on all 2 tries"),
+    ("Paragraph", "error: 2 paragraphs failed: paragraph 'First', paragraph 'Second': server error 500 on all 2 tries: "
+                  "fake failure 500; rerun later (answers so far are cached); rerun the same command to ask again for "
+                  "these only (the rest is cached)\n"),
 ])
 def test_a_failing_llm_exits_1_naming_what_failed_and_writes_nothing(run_cli, fake, here, failing, message):
     fake.script(Fault.status(500), when=(lambda r: schema_name(r) == failing) if failing else None, times=None)
@@ -154,6 +154,7 @@ def test_a_failing_llm_exits_1_naming_what_failed_and_writes_nothing(run_cli, fa
     assert result.exit_code == 1
     error = result.stderr.splitlines()[-1] + "\n"
     assert error.startswith(message) and len(result.stderr.splitlines()) == 2  # the corpus notice, then the error
+    assert error.count("server error 500") == 1  # one cause, said once with the names of what it hit
     assert "offline" not in result.stderr and list(here.iterdir()) == []
     fake.reset()  # the server recovers: the rerun asks only for what failed
     llm_draft(run_cli, fake, here, "-o", "related.tex")
@@ -173,8 +174,10 @@ def test_a_server_that_is_not_running_is_named(run_cli, fake, here):
     result = run_cli(*args)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith(
-        "error: 8 paper summaries failed: m2pt: could not connect to http://127.0.0.1:9/v1 (2 tries); "
-        "check --base-url and that the server is running;")
+        "error: 8 paper summaries failed: m2pt, e5v, ")
+    assert result.stderr.splitlines()[-1].endswith(
+        " and 3 more: could not connect to http://127.0.0.1:9/v1 (2 tries); check --base-url and that the server is "
+        "running; rerun the same command to ask again for these only (the rest is cached)")
 
 
 # --- an edited plan re-asks only what changed ------------------------------------------------------------

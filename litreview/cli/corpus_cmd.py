@@ -28,7 +28,7 @@ def corpus(
 
         loaded = load_corpus(paths)
         if export is not None:
-            _export(loaded, out)
+            _export(loaded, out, paths)
         elif as_json:
             output.write_text(json.dumps(corpus_to_dict(loaded), ensure_ascii=False, indent=2))
         else:
@@ -36,13 +36,14 @@ def corpus(
             _notes(loaded)
 
 
-def _export(loaded, out: Path | None) -> None:
+def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.bibexport import to_bibtex
 
     text = to_bibtex(loaded.papers)
     if out is None:
         output.write_text(text)
         return
+    output.refuse_to_overwrite_input(out, inputs, "the export", "write it under another name")
     output.write_file(out, text)
     output.print_notice(f"wrote {len(loaded)} entries to {out}")
 

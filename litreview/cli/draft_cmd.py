@@ -230,21 +230,9 @@ def _check_outputs(out: Path | None, plan: Path | None, fmt: str, cite_style: st
 
 
 def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
-    from litreview.readers import FORMATS
-    from litreview.resources import is_companion_bib
-
-    if is_companion_bib(written):  # an earlier draft's .bib, not the user's bibliography
-        return
-    target = written.resolve()
-    for given in inputs:
-        path = Path(given).resolve()
-        read = path.is_dir() and path in target.parents and written.exists() and written.suffix.lower() in FORMATS
-        if target == path or read:  # named as an input, or a file a folder input reads
-            from litreview.errors import ConfigError
-
-            hint = ("choose another -o name; the draft's .bib is written next to it with the same stem"
-                    if what == "the companion .bib" else "write it under another name")
-            raise ConfigError(f"{what} would overwrite an input of the corpus", where=str(written), hint=hint)
+    hint = ("choose another -o name; the draft's .bib is written next to it with the same stem"
+            if what == "the companion .bib" else "write it under another name")
+    output.refuse_to_overwrite_input(written, inputs, what, hint)
 
 
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:

@@ -58,3 +58,19 @@ def write_file(path: Path, text: str) -> None:
 
         raise LitreviewError(f"cannot write the file ({error.strerror})", where=str(path),
                              hint="check the path and its permissions") from None
+
+
+def refuse_to_overwrite_input(written: Path, inputs: list[str], what: str, hint: str) -> None:
+    """Raise when `written` is a corpus input, or a file a folder input reads: the user's data is never replaced."""
+    from litreview.errors import ConfigError
+    from litreview.readers import FORMATS
+    from litreview.resources import is_companion_bib
+
+    if is_companion_bib(written):  # an earlier draft's .bib, not the user's bibliography
+        return
+    target = written.resolve()
+    for given in inputs:
+        path = Path(given).resolve()
+        read = path.is_dir() and path in target.parents and written.exists() and written.suffix.lower() in FORMATS
+        if target == path or read:  # named as an input, or a file a folder input reads
+            raise ConfigError(f"{what} would overwrite an input of the corpus", where=str(written), hint=hint)

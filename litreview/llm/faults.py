@@ -95,10 +95,21 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def failures_error(failures: Sequence[Any], what: str = "requests") -> LLMError:
-    """One LLMError naming every failed request (for a command's exit): rerunning asks only for these."""
-    total = len(failures)
-    names = "; ".join(f.reason for f in failures[:5]) + ("; ..." if total > 5 else "")
+    """One LLMError naming every failed request (for a command's exit): rerunning asks only for these.
+
+    Failures with the same cause (a server that is down fails every request alike) are said once,
+    with the names of the requests they hit.
+    """
+    causes: dict[tuple[str, str | None], list[str]] = {}
+    for failure in failures:
+        causes.setdefault((failure.error.message, failure.error.hint), []).append(failure.error.where or "")
+    said = [_cause_line(labels, message, hint) for (message, hint), labels in list(causes.items())[:5]]
     return LLMError(
-        f"{total} {what} failed: {names}",
+        f"{len(failures)} {what} failed: " + "; ".join(said) + ("; ..." if len(causes) > 5 else ""),
         hint="rerun the same command to ask again for these only (the rest is cached)",
     )
+
+
+def _cause_line(labels: list[str], message: str, hint: str | None) -> str:
+    named = ", ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+    return f"{named}: {message}" + (f"; {hint}" if hint else "")
