@@ -244,3 +244,42 @@ def test_our_work_from_a_file_ends_each_paragraph_by_positioning_it(run_cli, fak
     for section in sections:
         last = section.strip().splitlines()[-1]
         assert last.startswith("Unlike them, our method needs no labelled audio [@") and last.endswith("].")
+
+
+# --- the same selection as `select`: --judge and the embedding model ----------------------------------------
+
+def judge_or_ground(request: FakeRequest):
+    """The grounded model, which also grades: 3 for papers whose abstract mentions 'prompt', else 1."""
+    if schema_name(request) != "RelevanceGrade":
+        return grounded_answer(request)
+    key = request.between('<paper key="', '">')[0]
+    grade = 3 if "prompt" in request.between("<abstract>", "</abstract>")[0].lower() else 1
+    return {"key": key, "grade": grade, "reason": "Graded by its abstract."}
+
+
+def test_judge_grades_the_selection_before_drafting(run_cli, fake, here):
+    fake.responder = judge_or_ground
+    result = llm_draft(run_cli, fake, here, "-o", "related.json")
+    plain = [s["key"] for s in json.loads((here / "related.json").read_text())["selection"]]
+    llm_draft(run_cli, fake, here, "-o", "judged.json", "--judge")
+    judged = json.loads((here / "judged.json").read_text())["selection"]
+    assert sorted(s["key"] for s in judged) == sorted(plain)
+    assert all(s["reason"] == "Graded by its abstract." for s in judged)
+    grades = [s["grade"] for s in judged]
+    assert grades == sorted(grades, reverse=True) and by_schema(fake.chat_requests)["RelevanceGrade"] == len(plain)
+    assert result.exit_code == 0
+
+
+def test_judge_without_an_llm_is_a_clear_error(run_cli, here):
+    result = run_cli("draft", THEME, "--judge", "-q")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("error: --judge: --judge needs an LLM; configure a model (--model with an API key or "
+                             "--base-url), or drop --judge\n")
+
+
+def test_dry_run_with_judge_pays_for_no_grading(run_cli, fake, here):
+    fake.responder = judge_or_ground
+    result = run_cli(*llm_args(fake, here, "--judge", "--dry-run"))
+    assert result.exit_code == 0, result.stderr
+    assert f"--judge would first grade these {TOP_K} papers" in result.stdout
+    assert fake.chat_requests == []

@@ -12,7 +12,9 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
-from litreview.cli.selection_options import DropOff, Exclude, Include, MinScore, TopK, YearFrom, YearTo, rank_options
+from litreview.cli.selection_options import (
+    DropOff, Exclude, Include, Judge, MinScore, TopK, YearFrom, YearTo, rank_options,
+)
 from litreview.cli.progress_display import StageDisplay
 
 
@@ -48,6 +50,7 @@ def draft(
     year_to: YearTo = None,
     include: Include = None,
     exclude: Exclude = None,
+    judge: Judge = False,
     min_groups: Annotated[int, typer.Option("--min-groups", min=1, help="Fewest sub-themes.")] = 2,
     max_groups: Annotated[int, typer.Option("--max-groups", min=1, help="Most sub-themes.")] = 8,
     our_work: Annotated[str | None, typer.Option("--our-work", metavar="TEXT|FILE", help="Your own abstract: each paragraph ends by positioning it (LLM only).")] = None,
@@ -71,6 +74,7 @@ def draft(
             loaded = _load(paths, display)
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
+            options.update(_llm_ranking(settings, llm, judge))
             if dry_run:
                 _dry_run(loaded, theme, options, llm, plan)
                 return
@@ -83,6 +87,18 @@ def draft(
             write_plan(make_plan(result), save_plan)
             written.append(str(save_plan))
         _summary(result, settings, written, time.perf_counter() - started, quiet)
+
+
+def _llm_ranking(settings: Any, llm: Any, judge: bool) -> dict[str, Any]:
+    """With an LLM, rank as `select` does: the embedding_model setting and --judge; --judge needs one."""
+    if llm is None:
+        if judge:
+            from litreview.errors import ConfigError
+
+            raise ConfigError("--judge needs an LLM", where="--judge",
+                              hint="configure a model (--model with an API key or --base-url), or drop --judge")
+        return {}
+    return {"llm": llm, "embeddings": settings.embedding_model, "judge": judge}
 
 
 def _output_format(fmt: Format | None, out: Path | None) -> str:
@@ -180,9 +196,12 @@ def _dry_run_papers(loaded: Any, theme: str, options: dict, plan_path: Path | No
     from litreview.cli.select_cmd import footer, table
     from litreview.select import rank
 
-    selection = rank(loaded, theme, **options)
+    selection = rank(loaded, theme, **{**options, "judge": False})  # a dry run pays for no grading
     output.stdout.print(table(selection))
     output.print_line(footer(selection))
+    if options.get("judge"):
+        output.print_line(f"--judge would first grade these {len(selection.selected)} papers (one call each, "
+                          "cached grades free) and may reorder or drop some.")
     return [scored.paper for scored in selection.selected], "1 grouping and one paragraph per sub-theme"
 
 

@@ -12,7 +12,9 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
-from litreview.cli.selection_options import DropOff, Exclude, Include, MinScore, TopK, YearFrom, YearTo, rank_options
+from litreview.cli.selection_options import (
+    DropOff, Exclude, Include, Judge, MinScore, TopK, YearFrom, YearTo, rank_options,
+)
 
 
 class FusionName(str, Enum):
@@ -34,7 +36,7 @@ def select(
     expand: Annotated[bool, typer.Option("--expand/--no-expand", help="Widen the theme with terms of its best matches (pseudo-relevance feedback).")] = True,
     embeddings: Annotated[str | None, typer.Option("--embeddings", metavar="MODEL", help="Hybrid ranking: fuse embedding similarity from this model (default: the embedding_model setting, if set).")] = None,
     fusion: Annotated[FusionName, typer.Option("--fusion", help="How embeddings are fused: scores (mean of normalised scores) or rrf (reciprocal ranks).")] = FusionName.scores,
-    judge: Annotated[bool, typer.Option("--judge", help="Have the LLM grade the selected papers 0-3 with a one-sentence reason; order by grade, then score.")] = False,
+    judge: Judge = False,
     judge_top: Annotated[int | None, typer.Option("--judge-top", help="Grade only the first N selected papers (default: all).")] = None,
     min_grade: Annotated[int | None, typer.Option("--min-grade", min=0, max=3, help="With --judge: drop papers graded below this (included keys stay).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the selection as JSON for scripts.")] = False,

@@ -27,6 +27,9 @@ Include = Annotated[list[str] | None, typer.Option(
     "--include", help="Always select the paper with this key (repeatable).", rich_help_panel=PANEL)]
 Exclude = Annotated[list[str] | None, typer.Option(
     "--exclude", help="Never select the paper with this key (repeatable).", rich_help_panel=PANEL)]
+Judge = Annotated[bool, typer.Option(
+    "--judge", help="Have the LLM grade the selected papers 0-3 with a one-sentence reason; order by grade, then score.",
+    rich_help_panel=PANEL)]
 
 
 def rank_options(*, top_k: int, min_score: float | None, drop_off: float, year_from: int | None,
