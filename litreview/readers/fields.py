@@ -14,6 +14,7 @@ _ARXIV_MENTION = re.compile(
     rf"(?:arxiv\.org/(?:abs|pdf|html)/|10\.48550/arxiv\.|arxiv:\s*){_ARXIV_ID}", re.IGNORECASE
 )
 _AUTHOR_SEPARATOR = re.compile(r"\{|\}|\s+and\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
@@ -48,7 +49,7 @@ def arxiv_from(eprint: str | None = None, *mentions: str | None) -> str | None:
         if match:
             return match.group(1)
     for text in mentions:
-        match = _ARXIV_MENTION.search(text) if text else None
+        match = _ARXIV_MENTION.search(text) if text and "arxiv" in text.lower() else None
         if match:
             return match.group(1)
     return None
@@ -56,6 +57,10 @@ def arxiv_from(eprint: str | None = None, *mentions: str | None) -> str | None:
 
 def split_authors(value: str) -> list[str]:
     """Names of a BibTeX-style author list, split on ` and ` outside braces (`{Barnes and Noble}`)."""
+    pieces = _AND.split(value)
+    # A split inside braces leaves a piece with an unclosed brace; only then is the careful scan needed.
+    if all(piece.count("{") == piece.count("}") for piece in pieces):
+        return [name.strip() for name in pieces if name.strip()]
     names: list[str] = []
     depth = 0
     start = 0
