@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from litreview.citestyle import author_phrase
 from litreview.offline_summarize import offline_summary
 from litreview.paper import Paper
 from litreview.schemas import CITATION_MARKERS, PaperSummary, Sentence
@@ -56,8 +57,9 @@ def offline_sentences(keys: list[str], papers: dict[str, Paper]) -> list[Sentenc
     for position, key in enumerate(keys):
         paper = papers[key]
         summary = offline_summary(paper)
-        subject = summary.method_name
-        if not subject or _names_itself(summary.approach, subject):
+        # The authors when known (rendered as a textual citation, `\citet`), else the method's name.
+        subject = author_phrase(paper) or summary.method_name
+        if not subject or (not paper.authors and _names_itself(summary.approach, subject)):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             unnamed += 1
         room = MAX_SENTENCES - len(sentences) - (len(keys) - position)
@@ -70,7 +72,8 @@ def paper_sentences(paper: Paper, summary: PaperSummary, subject: str, *, with_f
     key = paper.key or ""
     if not paper.abstract:
         return [Sentence(text=f"{UNTITLED} {_clean(paper.title or key).rstrip('.')}.", keys=[key])]
-    sentences = [Sentence(text=_approach_sentence(summary.approach, subject), keys=[key])]
+    plural = subject.endswith(" et al.") or " and " in subject
+    sentences = [Sentence(text=_approach_sentence(summary.approach, subject, plural=plural), keys=[key])]
     has_finding = with_finding and summary.finding and summary.finding != summary.approach
     finding = _finding_sentence(summary.finding) if has_finding else None
     if finding:
@@ -80,18 +83,24 @@ def paper_sentences(paper: Paper, summary: PaperSummary, subject: str, *, with_f
 
 def template_words() -> frozenset[str]:
     """Every word a template can add to a sentence (lower case): connectives, subjects, verbs, pronouns."""
-    fixed = " ".join([FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, FALLBACK_VERB, UNTITLED, *_PRONOUNS.values()])
-    verbs = [_third_person(verb) for verb in _VERBS] + ["studies"]
+    fixed = " ".join([FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, FALLBACK_VERB, UNTITLED, *_PRONOUNS.values(),
+                      "and et al note"])  # "Smith and Lee", "Smith et al." (names are the paper's authors)
+    verbs = [_third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS
     return frozenset(re.findall(r"[a-z]+", fixed.lower()) + verbs)
 
 
-def _approach_sentence(approach: str, subject: str) -> str:
-    """`{Name} proposes {object}.` from "we propose {object}", else `{Name} notes that {sentence}.`"""
+def _approach_sentence(approach: str, subject: str, *, plural: bool = False) -> str:
+    """`{Name} proposes {object}.` from "we propose {object}", else `{Name} notes that {sentence}.`
+
+    A plural subject ("Smith and Lee", "Smith et al.") takes the plain verb: "Smith et al. propose".
+    """
     match = _PROPOSES.search(approach)
     if match:
         verb, obj = match.group("verb").lower(), _clause(match.group("object"))
-        return f"{subject} {_third_person(verb)} {obj}."
-    return f"{subject} {FALLBACK_VERB} {_lower_first(_clause(approach))}."
+        verb = ("study" if verb == "studies" else verb) if plural else _third_person(verb)
+        return f"{subject} {verb} {obj}."
+    fallback = FALLBACK_VERB.replace("notes", "note") if plural else FALLBACK_VERB
+    return f"{subject} {fallback} {_lower_first(_clause(approach))}."
 
 
 def _names_itself(approach: str, name: str) -> bool:

@@ -110,6 +110,10 @@ def test_template_words_are_connectives_only():
         "formulates", "devises", "offers", "contributes", "studies", "investigates", "explores", "analyzes",
         "analyses", "examines", "evaluates", "performs", "conducts", "shows", "focuses", "addresses", "uses",
         "trains",
+        # plural subjects ("Smith and Lee", "Smith et al.") take the plain verb
+        "and", "et", "al", "note", "propose", "present", "introduce", "develop", "design", "describe", "build",
+        "construct", "create", "release", "formulate", "devise", "offer", "contribute", "investigate", "explore",
+        "analyze", "analyse", "examine", "evaluate", "perform", "conduct", "show", "focus", "address", "use", "train",
     }
 
 
@@ -184,3 +188,14 @@ def _finish(run: subprocess.Popen[str]) -> str:
 
 def _text(paper: Paper) -> str:
     return f"{paper.title or ''} {paper.abstract or ''}"
+
+
+def test_papers_with_authors_are_named_by_them_with_the_verb_agreeing():
+    from litreview.corpus import load_corpus
+    from litreview.offline_write import offline_sentences
+
+    bib = load_corpus([Path(__file__).parent / "data" / "better_bibtex.bib"])
+    papers = {p.key: p for p in bib.papers}
+    first = [s.text for s in offline_sentences(["devlinBERTPretrainingDeep2019", "schmidtRobustRetrievalNoisy2022"], papers)]
+    assert first[0].startswith("Devlin et al. introduce a new language representation model called BERT")
+    assert any(text.startswith("Schmidt and Kowalski release a benchmark of noisy queries") for text in first)
