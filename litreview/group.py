@@ -24,18 +24,23 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
 
     `llm=None` clusters offline. With an LLM, its answer is validated as a partition of exactly these
     keys (`context={"keys", "min_groups", "max_groups"}`); when the re-asks are spent, the offline
-    grouping is used and a DraftWarning says why.
+    grouping is used and a DraftWarning says why. The unusable answer is remembered in the cache, so a
+    rerun degrades the same way without paying for it again.
     """
     selected = [papers[key] for key in summaries]
     if llm is None:
         return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), []
     request = grouping_request(summaries, papers, theme, min_groups, max_groups)
-    outcome = llm.ask_many_sync([request])[0]
-    if outcome.ok:
-        return outcome.value, []
-    if not request.context["answers"]:  # the model never answered: a failure to report, not to degrade
-        raise outcome.error
-    warning = DraftWarning(stage="group", message=f"the LLM's grouping was unusable ({outcome.error.message}); "
+    remembered = llm.recall_unusable(request)
+    if remembered is None:
+        outcome = llm.ask_many_sync([request])[0]
+        if outcome.ok:
+            return outcome.value, []
+        if not request.context["answers"]:  # the model never answered: a failure to report, not to degrade
+            raise outcome.error
+        llm.remember_unusable(request, request.context["answers"][-1], outcome.error.message)
+        remembered = (request.context["answers"][-1], outcome.error.message)
+    warning = DraftWarning(stage="group", message=f"the LLM's grouping was unusable ({remembered[1]}); "
                                                   "used the offline grouping instead")
     return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), [warning]
 

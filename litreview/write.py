@@ -27,7 +27,9 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     """A Section per group, in order, and the warnings of this stage.
 
     `llm=None` writes offline from template sentences. With an LLM, one request per group runs
-    concurrently, validated against the group (`context={"group_keys": [...]}`). `our_work` (the
+    concurrently, validated against the group (`context={"group_keys": [...]}`); a paragraph still
+    invalid after the re-asks is salvaged with warnings, and its answer remembered so a rerun does not
+    pay for it again. `our_work` (the
     researcher's own abstract) makes each paragraph end with a sentence positioning that work; it
     needs an LLM (ConfigError otherwise).
     """
@@ -37,17 +39,24 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
                               hint="configure a model (--model with an API key or --base-url), or drop --our-work")
         return [_section(group, offline_sentences(group.keys, papers)) for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
-    outcomes = llm.ask_many_sync(requests, progress=progress)
+    remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
+    asked = [r for r in requests if remembered[id(r)] is None]
+    outcomes = {id(outcome.request): outcome for outcome in llm.ask_many_sync(asked, progress=progress)}
     sections, warnings, unanswered = [], [], []
-    for group, request, outcome in zip(groups.groups, requests, outcomes):
-        if outcome.ok:
+    for group, request in zip(groups.groups, requests):
+        outcome = outcomes.get(id(request))
+        if outcome is not None and outcome.ok:
             sections.append(_section(group, _sentences_of(outcome.value)))
-        elif request.context["answers"]:
-            sentences, salvage_warnings = salvage(group, request.context["answers"][-1], papers, our_work)
-            sections.append(_section(group, sentences))
-            warnings += salvage_warnings
-        else:
+            continue
+        if outcome is not None and request.context["answers"]:
+            llm.remember_unusable(request, request.context["answers"][-1], outcome.error.message)
+            remembered[id(request)] = (request.context["answers"][-1], outcome.error.message)
+        if remembered[id(request)] is None:
             unanswered.append(outcome)
+            continue
+        sentences, salvage_warnings = salvage(group, remembered[id(request)][0], papers, our_work)
+        sections.append(_section(group, sentences))
+        warnings += salvage_warnings
     if unanswered:
         raise failures_error(unanswered, "paragraphs")
     return sections, warnings

@@ -292,3 +292,32 @@ def test_the_prompt_version_is_a_hash_of_the_template(papers):
         digest = hashlib.sha256((prompts_dir() / f"{name}.j2").read_bytes()).hexdigest()[:12]
         assert prompt_version(name) == f"{name}-{digest}"
     assert render_prompt("summarize", paper=papers["m2pt"])[1] == prompt_version("summarize")
+
+
+# --- a degraded answer is remembered: the rerun degrades the same way without paying again ---------------
+
+def test_a_rerun_of_a_fallback_grouping_makes_no_request(fake, llm_settings, papers, summaries):
+    missing = {"groups": [{"title": "A", "description": "d", "keys": ["m2pt", "must"]},
+                          {"title": "B", "description": "d", "keys": ["aprompt"]}]}
+    fake.script(Fault.answer(missing), when=of("Groups"), times=None)
+    with LLMClient(llm_settings) as llm:
+        first = group_papers(summaries, papers, "multimodal prompt tuning", llm=llm)
+    sent = len(fake.chat_requests)
+    with LLMClient(llm_settings) as llm:
+        again = group_papers(summaries, papers, "multimodal prompt tuning", llm=llm)
+    assert again == first and len(fake.chat_requests) == sent == 2
+    with LLMClient(llm_settings.model_copy(update={"cache": False})) as llm:  # --no-cache asks again
+        group_papers(summaries, papers, "multimodal prompt tuning", llm=llm)
+    assert len(fake.chat_requests) == 4
+
+
+def test_a_rerun_of_a_salvaged_paragraph_makes_no_request(fake, llm_settings, papers, summaries):
+    fake.script(Fault.answer({"sentences": [{"text": "MUST reads the layout of web pages.", "keys": ["must"]}]}),
+                when=lambda r: paper_keys(r) == ["must", "ggm"], times=None)
+    with LLMClient(llm_settings) as llm:
+        first = write(llm, papers, summaries)
+    sent = len(fake.chat_requests)
+    with LLMClient(llm_settings) as llm:
+        again = write(llm, papers, summaries)
+    assert again == first and len(fake.chat_requests) == sent
+    assert [w.key for w in again[1]] == ["ggm"]

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 EMBEDDING_BATCH = 64  # texts per embeddings request
 
 
+_UNUSABLE = ":unusable"  # cache-key suffix of a remembered unusable answer
+
 class LLMClient:
     """The one way litreview talks to a model. Use `async with` / `with`, or call `close()`."""
 
@@ -100,6 +102,19 @@ class LLMClient:
     def embed_sync(self, texts: Sequence[str], model: str | None = None) -> list[list[float]]:
         """`embed` for callers that are not async."""
         return self._run(self.embed(texts, model))
+
+    def remember_unusable(self, request: LLMRequest[Any], answer: Any, reason: str) -> None:
+        """Keep the last answer that failed validation after every re-ask, so that a rerun degrades the
+        same way (from `recall_unusable`) without paying for the same unusable answer again."""
+        if self.settings.cache:
+            self.cache.put(self._key(request) + _UNUSABLE, {"answer": answer, "reason": reason})
+
+    def recall_unusable(self, request: LLMRequest[Any]) -> tuple[Any, str] | None:
+        """The answer and reason an earlier run remembered for `request`, or None (`cache clear` forgets it)."""
+        found = self.cache.get(self._key(request) + _UNUSABLE) if self.settings.cache else None
+        if found is None or not isinstance(found.value, dict):
+            return None
+        return found.value.get("answer"), str(found.value.get("reason", ""))
 
     def has_answer(self, request: LLMRequest[Any]) -> bool:
         """Whether `request` would be answered from the cache; counts nothing and sends nothing (for --dry-run)."""
