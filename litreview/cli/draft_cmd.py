@@ -13,7 +13,7 @@ import typer
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
-    DropOff, Exclude, Include, Judge, MinScore, TopK, YearFrom, YearTo, rank_options,
+    CorpusPaths, DropOff, Exclude, Include, Judge, MinScore, Theme, TopK, YearFrom, YearTo, corpus_paths, rank_options,
 )
 from litreview.cli.progress_display import StageDisplay
 
@@ -36,8 +36,8 @@ OUTPUT = "Output"
 
 @llm_options
 def draft(
-    theme: Annotated[str, typer.Argument(help="The theme of the related-work section, in a few words.")],
-    corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Bibliography files or directories (repeatable). Default: the `corpus` setting, else *.bib here, else the bundled example.")] = None,
+    theme: Theme,
+    corpus: CorpusPaths = None,
     out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (.tex, .md or .json); a .tex/.md also gets a .bib of the cited entries beside it. Default: stdout.", rich_help_panel=OUTPUT)] = None,
     fmt: Annotated[Format | None, typer.Option("--format", help="tex, md or json (default: from -o's extension, else md).", rich_help_panel=OUTPUT)] = None,
     cite_style: Annotated[str | None, typer.Option("--cite-style", help="tex: natbib (default) or biblatex; md: pandoc (default) or numbered.", rich_help_panel=OUTPUT)] = None,
@@ -68,7 +68,7 @@ def draft(
 
         settings = load_settings(llm_overrides, Path.cwd())
         chosen_format = _output_format(fmt, out)
-        paths = _corpus_paths(corpus, settings, quiet)
+        paths = corpus_paths(corpus, settings, quiet=quiet)
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
@@ -115,17 +115,6 @@ def _output_format(fmt: Format | None, out: Path | None) -> str:
         raise ConfigError(f"cannot tell the format from {problem}", where=str(out),
                           hint="use .tex, .md or .json, or pass --format")
     return known[suffix]
-
-
-def _corpus_paths(corpus: list[str] | None, settings: Any, quiet: bool) -> list[str]:
-    from litreview.resources import default_corpus
-
-    if corpus:
-        return corpus
-    paths, notice = default_corpus(settings.corpus, Path.cwd())
-    if notice and not quiet:
-        output.print_notice(notice)
-    return paths
 
 
 def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractContextManager[Any]:

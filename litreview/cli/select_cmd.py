@@ -13,7 +13,7 @@ import typer
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
-    DropOff, Exclude, Include, Judge, MinScore, TopK, YearFrom, YearTo, rank_options,
+    CorpusPaths, DropOff, Exclude, Include, Judge, MinScore, Theme, TopK, YearFrom, YearTo, corpus_paths, rank_options,
 )
 
 
@@ -24,8 +24,8 @@ class FusionName(str, Enum):
 
 @llm_options
 def select(
-    theme: Annotated[str, typer.Argument(help="The theme of the related-work section, in a few words.")],
-    corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Bibliography files or directories (repeatable; default: the `corpus` setting).")] = None,
+    theme: Theme,
+    corpus: CorpusPaths = None,
     top_k: TopK = 30,
     min_score: MinScore = None,
     drop_off: DropOff = 0.3,
@@ -53,7 +53,7 @@ def select(
         with _llm_client(settings, needed=bool(model) or judge) as llm:
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
-            selection = rank(load_corpus(corpus or settings.corpus), theme, **options, feedback=expand, llm=llm,
+            selection = rank(load_corpus(corpus_paths(corpus, settings, quiet=as_json)), theme, **options, feedback=expand, llm=llm,
                              embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
                              min_grade=min_grade)
         _show(selection, as_json)

@@ -13,6 +13,11 @@ import typer
 
 PANEL = "Selection"
 
+Theme = Annotated[str, typer.Argument(help="The theme of the related-work section, in a few words.")]
+CorpusPaths = Annotated[list[str] | None, typer.Option(
+    "--corpus", "-c", help="Bibliography files or directories (repeatable). Default: the `corpus` setting, "
+                           "else *.bib here, else the bundled example.")]
+
 TopK = Annotated[int, typer.Option("--top-k", help="Select at most this many papers.", rich_help_panel=PANEL)]
 MinScore = Annotated[float | None, typer.Option(
     "--min-score", help="Drop papers scoring below this (in the units `litreview select` shows).", rich_help_panel=PANEL)]
@@ -38,3 +43,16 @@ def rank_options(*, top_k: int, min_score: float | None, drop_off: float, year_f
     """The flags' values as keyword arguments of `rank` (unset --include/--exclude are empty)."""
     return dict(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
                 include=include or (), exclude=exclude or (), cache_dir=cache_dir)
+
+
+def corpus_paths(given: list[str] | None, settings: Any, *, quiet: bool) -> list[str]:
+    """--corpus, else the `corpus` setting, else *.bib here, else the bundled example (saying which)."""
+    from litreview.cli import output
+    from litreview.resources import default_corpus
+
+    if given:
+        return given
+    paths, notice = default_corpus(settings.corpus, Path.cwd())
+    if notice and not quiet:
+        output.print_notice(notice)
+    return paths
