@@ -110,3 +110,12 @@ def test_export_never_overwrites_an_input(run_cli, tmp_path):
     assert result.stderr == (f"error: {tmp_path / 'refs.bib'}: the export would overwrite an input of the corpus; "
                              "write it under another name\n")
     assert (tmp_path / "refs.bib").read_text() == BIB_A
+
+
+def test_a_short_one_sentence_abstract_stays_with_its_title(run_cli, tmp_path):
+    (tmp_path / "l.txt").write_text("Sparse Adapters for Speech\nWe prune adapter weights and keep accuracy on four speech benchmarks.\n"
+                                    "\nA Title Without Abstract\n")
+    papers = json.loads(run_cli("corpus", str(tmp_path / "l.txt"), "--json").stdout)["papers"]
+    assert [(p["title"], p["abstract"]) for p in papers] == [
+        ("Sparse Adapters for Speech", "We prune adapter weights and keep accuracy on four speech benchmarks."),
+        ("A Title Without Abstract", None)]

@@ -25,6 +25,7 @@ _BOILERPLATE_LINE = re.compile(
 _GLUED_PREFIX = re.compile(r"^(?:Subscribe|Get trending papers in your email inbox!?)(?=[A-Z0-9])")
 
 _MIN_ABSTRACT_CHARS = 200
+_MIN_SENTENCE_WORDS = 10  # a one-sentence abstract; a title this long rarely ends with a full stop
 # Titles may hold "?" or "!", but hardly ever a full stop followed by more text.
 _SENTENCE_END = re.compile(r"\.[\"')\]]?(?:\s|$)")
 
@@ -55,9 +56,11 @@ def read(text: str, path: str) -> FileRecords:
 
 
 def is_abstract(line: str) -> bool:
-    """Prose rather than a title: long, or several sentences."""
+    """Prose rather than a title: long, or several sentences, or one full sentence (titles end without a stop)."""
+    if len(line) >= _MIN_ABSTRACT_CHARS:
+        return True
     sentences = len(_SENTENCE_END.findall(line))
-    return len(line) >= _MIN_ABSTRACT_CHARS or (sentences >= 2 and len(line) >= 80)
+    return (sentences >= 2 and len(line) >= 80) or (line.endswith(".") and len(line.split()) >= _MIN_SENTENCE_WORDS)
 
 
 def _strip_glued(line: str) -> str:
