@@ -283,3 +283,12 @@ def test_dry_run_with_judge_pays_for_no_grading(run_cli, fake, here):
     assert result.exit_code == 0, result.stderr
     assert f"--judge would first grade these {TOP_K} papers" in result.stdout
     assert fake.chat_requests == []
+
+
+def test_max_calls_stops_before_the_next_paid_call_and_keeps_what_was_paid_for(run_cli, fake, here):
+    result = run_cli(*llm_args(fake, here, "-o", "related.tex", "--max-calls", "3", "--concurrency", "1"))
+    assert result.exit_code == 1 and list(here.iterdir()) == []
+    assert "--max-calls" in result.stderr.splitlines()[-1]
+    assert len(fake.chat_requests) == 3
+    llm_draft(run_cli, fake, here, "-o", "related.tex")
+    assert len(fake.chat_requests) == REQUESTS  # the rerun paid only for what the first run had not
