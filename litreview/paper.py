@@ -45,7 +45,3 @@ class Paper(BaseModel):
     def origin(self) -> Origin:
         """The first place the paper was read from."""
         return self.origins[0]
-
-    def missing(self) -> list[str]:
-        """Names of the descriptive fields this record lacks (title, abstract, year)."""
-        return [name for name in ("title", "abstract", "year") if getattr(self, name) in (None, "")]

@@ -53,7 +53,7 @@ class Fault:
     """One scripted misbehaviour of the server for one request."""
 
     kind: str  # "status" | "delay" | "drop" | "content" | "answer" | "cut_off"
-    status: int = 200
+    code: int = 200  # the HTTP status of a "status" fault
     retry_after: float | None = None
     seconds: float = 0.0
     text: str = ""
@@ -62,7 +62,7 @@ class Fault:
     @classmethod
     def status(cls, code: int, *, retry_after: float | None = None, message: str = "") -> Fault:
         """An HTTP error status (429, 500...), with a Retry-After header and an error message when given."""
-        return cls("status", status=code, retry_after=retry_after, text=message or f"fake failure {code}")
+        return cls("status", code=code, retry_after=retry_after, text=message or f"fake failure {code}")
 
     @classmethod
     def delay(cls, seconds: float) -> Fault:
@@ -283,9 +283,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_error_status(self, fault: Fault) -> None:
         headers = {"retry-after": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
-        kind = "rate_limit_exceeded" if fault.status == 429 else "server_error"
+        kind = "rate_limit_exceeded" if fault.code == 429 else "server_error"
         error = {"error": {"message": fault.text, "type": kind, "code": kind}}
-        self._send_json(fault.status, error, headers)
+        self._send_json(fault.code, error, headers)
 
     def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         data = json.dumps(payload).encode()

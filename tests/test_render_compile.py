@@ -129,7 +129,7 @@ def test_numbered_markdown_reads_back_literally_through_pandoc(tmp_path):
     done = subprocess.run(["pandoc", "-f", "markdown", "-t", "plain", "--wrap=none"], input=rendered.text,
                           capture_output=True, text=True, timeout=60, check=True)
     text = " ".join(done.stdout.split())
-    assert f"[1, 2]. Adapters Adapters are cheap [3]. Lee and Park [3] report a *" in text
+    assert "[1, 2]. Adapters Adapters are cheap [3]. Lee and Park [3] report a *" in text
     assert f"2. Chen Wu. {literal()}. 2022." in text
 
 
