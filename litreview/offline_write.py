@@ -10,6 +10,7 @@ so a test can check that each remaining word occurs in the cited paper.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from litreview.citestyle import author_phrase
 from litreview.offline_summarize import offline_summary
@@ -50,13 +51,18 @@ _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ours
 _PRONOUN = re.compile(r"\b(?:" + "|".join(_PRONOUNS) + r")\b", re.IGNORECASE)
 
 
-def offline_sentences(keys: list[str], papers: dict[str, Paper]) -> list[Sentence]:
-    """Sentences about the papers `keys`, in that order: each cites exactly the paper it is about."""
+def offline_sentences(keys: list[str], papers: dict[str, Paper],
+                      summaries: Mapping[str, PaperSummary] | None = None) -> list[Sentence]:
+    """Sentences about the papers `keys`, in that order: each cites exactly the paper it is about.
+
+    `summaries`, when given, must be the offline engine's own (the sentences quote them): passing them
+    saves summarising each paper a second time.
+    """
     sentences: list[Sentence] = []
     unnamed = 0
     for position, key in enumerate(keys):
         paper = papers[key]
-        summary = offline_summary(paper)
+        summary = summaries[key] if summaries is not None else offline_summary(paper)
         # The authors when known (rendered as a textual citation, `\citet`), else the method's name.
         subject = author_phrase(paper) or summary.method_name
         if not subject or (not paper.authors and _names_itself(summary.approach, subject)):

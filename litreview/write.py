@@ -37,7 +37,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         if our_work:
             raise ConfigError("--our-work needs an LLM", where="our-work",
                               hint="configure a model (--model with an API key or --base-url), or drop --our-work")
-        return [_section(group, offline_sentences(group.keys, papers)) for group in groups.groups], []
+        return [_section(group, offline_sentences(group.keys, papers, summaries)) for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
     asked = [r for r in requests if remembered[id(r)] is None]
