@@ -27,7 +27,7 @@ DEFAULT_STACK = BARE.replace("parse_stack=[]", "")
 
 READER = """
 import json, resource, sys, time
-from litreview.readers.bibtex import read
+from litreview.corpus.readers.bibtex import read
 text = open(sys.argv[1], encoding="utf-8").read()
 start = time.perf_counter()
 records = read(text, sys.argv[1])

@@ -33,10 +33,10 @@ from pathlib import Path  # noqa: E402
 
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score  # noqa: E402
 
-from litreview import offline_group  # noqa: E402
+from litreview.group import offline as offline_group  # noqa: E402
 from litreview.corpus import load_corpus  # noqa: E402
 from litreview.group import group_papers  # noqa: E402
-from litreview.paper import Paper  # noqa: E402
+from litreview.corpus.paper import Paper  # noqa: E402
 from litreview.select import rank  # noqa: E402
 from litreview.summarize import summarize_papers  # noqa: E402
 from litreview.write import write_paragraphs  # noqa: E402

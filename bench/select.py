@@ -142,7 +142,7 @@ def ablations(docs) -> dict:
 
 def litreview_systems(docs) -> dict:
     from litreview.corpus import Corpus
-    from litreview.paper import Paper
+    from litreview.corpus.paper import Paper
     from litreview.select import rank
 
     papers = [Paper(key=d["id"], title=d["title"] or None, abstract=d["abstract"] or None) for d in docs]
@@ -167,9 +167,9 @@ SETTINGS = [  # (k1, b, feedback docs, feedback terms, original query weight); t
 
 def sensitivity_rows(trec: Path) -> dict[tuple, dict[str, tuple[float, float]]]:
     """The default against its neighbours: the gain should not hinge on one lucky setting."""
-    import litreview.select_index as index_module
-    import litreview.select_lexical as lexical_module
-    from litreview.paper import Paper
+    import litreview.select.index as index_module
+    import litreview.select.lexical as lexical_module
+    from litreview.corpus.paper import Paper
 
     docs = [json.loads(line) for line in (trec / "corpus.jsonl").open()]
     topics = [json.loads(line) for line in (trec / "topics.jsonl").open()]
@@ -212,7 +212,7 @@ def hybrid_rows(trec: Path) -> dict[str, dict[str, tuple[float, float]]]:
     from litreview.config import Settings
     from litreview.corpus import Corpus
     from litreview.llm import LLMClient
-    from litreview.paper import Paper
+    from litreview.corpus.paper import Paper
     from litreview.select import rank
 
     docs = [json.loads(line) for line in (trec / "corpus.jsonl").open()]
@@ -259,11 +259,11 @@ def _fake_llm_module():
 
 BUILD = """
 import json, resource, sys, time
-from litreview.paper import Paper
+from litreview.corpus.paper import Paper
 papers = [Paper(**json.loads(line)) for line in open(sys.argv[1])]
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 start = time.perf_counter()
-import litreview.select_index as si
+import litreview.select.index as si
 index = si.open_index(papers, sys.argv[2])
 print(json.dumps({"seconds": time.perf_counter() - start, "rss_before_mb": before,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -272,12 +272,12 @@ print(json.dumps({"seconds": time.perf_counter() - start, "rss_before_mb": befor
 QUERY = """
 import json, resource, sys, time
 from litreview.corpus import Corpus
-from litreview.paper import Paper
+from litreview.corpus.paper import Paper
 papers = [Paper(**json.loads(line)) for line in open(sys.argv[1])]
 corpus = Corpus(papers=papers, files=[])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 start = time.perf_counter()
-import bm25s, litreview.select, litreview.select_index as si, litreview.select_lexical as sl
+import bm25s, litreview.select, litreview.select.index as si, litreview.select.lexical as sl
 imports = time.perf_counter() - start
 out = {"imports": imports, "digest": [], "load": [], "query": [], "rank": []}
 for theme in json.loads(sys.argv[3]):

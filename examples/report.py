@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from litreview import Draft, LLMClient, draft, load_corpus, load_settings, render
-from litreview.bibexport import to_bibtex
+from litreview.corpus.bibexport import to_bibtex
 from litreview.resources import example_corpus_dir
 
 THEMES = ["multimodal prompt tuning", "parameter-efficient fine-tuning", "video-language pretraining"]

@@ -26,7 +26,7 @@ _EXPORTS = {
     "render": "litreview.rendering", "Rendered": "litreview.rendering",
     "Settings": "litreview.config", "load_settings": "litreview.config",
     "LLMClient": "litreview.llm",
-    "Paper": "litreview.paper", "Draft": "litreview.document",
+    "Paper": "litreview.corpus.paper", "Draft": "litreview.document",
     "Plan": "litreview.plan", "load_plan": "litreview.plan", "save_plan": "litreview.plan",
     "LitreviewError": "litreview.errors",
 }
@@ -36,10 +36,10 @@ __all__ = sorted(_EXPORTS)
 if TYPE_CHECKING:
     from litreview.config import Settings, load_settings
     from litreview.corpus import Corpus, load_corpus
+    from litreview.corpus.paper import Paper
     from litreview.document import Draft
     from litreview.errors import LitreviewError
     from litreview.llm import LLMClient
-    from litreview.paper import Paper
     from litreview.pipeline import draft, make_plan
     from litreview.plan import Plan, load_plan, save_plan
     from litreview.rendering import Rendered, render

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel
 
-from litreview.paper import Paper
-from litreview.schemas import PaperSummary, Sentence
+from litreview.corpus.paper import Paper
+from litreview.summarize.schema import PaperSummary
+from litreview.warning import DraftWarning
+from litreview.write.schema import Section
 
-
-class DraftWarning(BaseModel):
-    """Something that degraded visibly: a dropped sentence, a fallback grouping, a paper not summarised."""
-
-    stage: Literal["select", "summarize", "group", "write"]
-    message: str
-    key: str | None = None
+__all__ = ["Draft", "DraftWarning", "SelectedPaper", "Section"]
 
 
 class SelectedPaper(BaseModel):
@@ -26,15 +22,6 @@ class SelectedPaper(BaseModel):
     score: float
     grade: int | None = None
     reason: str | None = None
-
-
-class Section(BaseModel):
-    """One sub-theme: its title, one-line description, member keys and its paragraph."""
-
-    title: str
-    description: str
-    keys: list[str]
-    sentences: list[Sentence]
 
 
 class Draft(BaseModel):

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from litreview.document import Draft, DraftWarning, SelectedPaper
+from litreview.group.schema import Groups
 from litreview.plan import Plan, PlannedPaper
-from litreview.schemas import Groups
 
 if TYPE_CHECKING:
     from litreview.corpus import Corpus
+    from litreview.corpus.paper import Paper
     from litreview.llm import LLMClient
-    from litreview.paper import Paper
     from litreview.select import Selection
 
 
@@ -68,7 +68,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
 
 def make_plan(result: Draft) -> Plan:
     """The selection and grouping of a draft, to save, edit and reuse with `draft(plan=...)`."""
-    from litreview.schemas import SubTheme
+    from litreview.group.schema import SubTheme
 
     return Plan(theme=result.theme,
                 selected=[PlannedPaper(key=s.key, score=s.score, title=result.papers[s.key].title)

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from litreview.errors import CorpusError, LitreviewError
-from litreview.schemas import SubTheme
+from litreview.group.schema import SubTheme
 
 
 class PlannedPaper(BaseModel):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from litreview.document import Draft, DraftWarning, Section, SelectedPaper
-from litreview.paper import Origin, Paper
-from litreview.schemas import PaperSummary, Sentence
+from litreview.corpus.paper import Origin, Paper
+from litreview.summarize.schema import PaperSummary
+from litreview.write.schema import Sentence
 
 INJECTION = r"\input{/etc/passwd} \write18{touch pwned} 50% & a_b #1 $x$ {{ 7*7 }} {% if 1 %}X{% endif %} ~^"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from litreview.bibexport import to_bibtex
+from litreview.corpus.bibexport import to_bibtex
 from litreview.corpus import load_corpus
 from litreview.errors import LitreviewError
-from litreview.paper import Origin, Paper
-from litreview.readers import bibtex as bibtex_reader
-from litreview.readers import read_file
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import bibtex as bibtex_reader
+from litreview.corpus.readers import read_file
 
 DATA = Path(__file__).parent / "data"
 ALL_FORMATS = [DATA / name for name in ("better_bibtex.bib", "zotero.ris", "zotero.json", "papers.jsonl")]

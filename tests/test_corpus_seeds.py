@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from litreview.corpus import load_corpus
-from litreview.readers import read_file
+from litreview.corpus.readers import read_file
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -450,7 +450,7 @@ def test_a_broken_template_is_one_line_with_file_and_line(run_cli, here):
                                         encoding="utf-8")
     result = run_cli("draft", "prompt tuning", "--corpus", "refs.jsonl", "-o", "related.tex", "--template", "broken.tex.j2")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1].endswith("broken.tex.j2:3: 'litreview.document.Section object' has no attribute "
+    assert result.stderr.splitlines()[-1].endswith("broken.tex.j2:3: 'litreview.write.schema.Section object' has no attribute "
                                                    "'titel'; the variables and filters a template gets are listed in "
                                                    "docs/templates.md")
     assert not (here / "related.tex").exists()

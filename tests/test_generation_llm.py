@@ -16,11 +16,12 @@ from litreview.document import DraftWarning
 from litreview.errors import LLMError
 from litreview.group import group_papers
 from litreview.llm import LLMClient
-from litreview.offline_group import offline_groups
-from litreview.offline_write import offline_sentences
-from litreview.paper import Paper
+from litreview.group.offline import offline_groups
+from litreview.write.offline import offline_sentences
+from litreview.corpus.paper import Paper
 from litreview.prompts import prompt_version, prompts_dir, render_prompt
-from litreview.schemas import CITATION_MARKERS, Groups, SubTheme
+from litreview.grounding import CITATION_MARKERS
+from litreview.group.schema import Groups, SubTheme
 from litreview.summarize import summarize_papers
 from litreview.write import write_paragraphs
 

@@ -14,9 +14,11 @@ import pytest
 from litreview.corpus import load_corpus
 from litreview.errors import ConfigError
 from litreview.group import group_papers
-from litreview.offline_write import template_words
-from litreview.paper import Paper
-from litreview.schemas import Groups, PaperSummary, Paragraph
+from litreview.write.offline import template_words
+from litreview.corpus.paper import Paper
+from litreview.group.schema import Groups
+from litreview.summarize.schema import PaperSummary
+from litreview.write.schema import Paragraph
 from litreview.select import rank
 from litreview.summarize import summarize_papers
 from litreview.text import words
@@ -192,7 +194,7 @@ def _text(paper: Paper) -> str:
 
 def test_papers_with_authors_are_named_by_them_with_the_verb_agreeing():
     from litreview.corpus import load_corpus
-    from litreview.offline_write import offline_sentences
+    from litreview.write.offline import offline_sentences
 
     bib = load_corpus([Path(__file__).parent / "data" / "better_bibtex.bib"])
     papers = {p.key: p for p in bib.papers}

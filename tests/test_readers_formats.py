@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from litreview.errors import CorpusError
-from litreview.latex import latex_to_text, text_to_latex
-from litreview.readers import read_file
-from litreview.readers import bibtex as bibtex_reader
+from litreview.corpus.latex import latex_to_text, text_to_latex
+from litreview.corpus.readers import read_file
+from litreview.corpus.readers import bibtex as bibtex_reader
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
@@ -202,7 +202,7 @@ def test_ris_fields():
 
 
 def test_ris_records_without_end_tag_are_kept():
-    from litreview.readers import ris
+    from litreview.corpus.readers import ris
 
     text = ("TY  - JOUR\nTI  - One\nAB  - First line\nERNIE continues the abstract\n"
             "TY  - JOUR\nTI  - Two\nER  - \nTY  - JOUR\nTI  - Three\nPY  - 2020\n")

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from litreview.bibexport import to_bibtex
+from litreview.corpus.bibexport import to_bibtex
 from litreview.document import Section
 from litreview.errors import ConfigError, RenderError
 from litreview.rendering import render, templates_dir
-from litreview.schemas import Sentence
+from litreview.write.schema import Sentence
 from render_samples import INJECTION, SMITH_BIBTEX, sample_draft
 
 NATBIB = r"""% Related work on "prompt tuning", drafted by litreview (offline); 3 papers cited.

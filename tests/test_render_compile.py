@@ -141,7 +141,7 @@ def test_numbered_markdown_reads_back_literally_through_pandoc(tmp_path):
 ])
 def test_markdown_escaping_reads_back_as_the_same_text(value):
     need("pandoc")
-    from litreview.markup import escape_md
+    from litreview.rendering.markup import escape_md
 
     for prefix in ("", "word "):  # at the start of a paragraph and inside one
         done = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "plain", "--wrap=none"],

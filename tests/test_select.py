@@ -8,8 +8,8 @@ import pytest
 
 from litreview.corpus import Corpus, build_corpus, load_corpus
 from litreview.errors import SelectionError
-from litreview.paper import Origin, Paper
-from litreview.readers import FileRecords
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import FileRecords
 from litreview.select import rank, selection_to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from litreview.paper import Paper
-from litreview.select_index import content_digest, open_index, paper_text, tokens
+from litreview.corpus.paper import Paper
+from litreview.select.index import content_digest, open_index, paper_text, tokens
 
 PAPERS = [
     Paper(key="a", title="Prompt tuning for vision", abstract="Visual prompts are tuned."),

@@ -10,12 +10,14 @@ import os
 
 import typer
 
-from litreview.cli import check_cmd
-from litreview.cli import cache_cmd
-from litreview.cli import config_cmd
-from litreview.cli import corpus_cmd
-from litreview.cli import draft_cmd
-from litreview.cli import select_cmd
+from litreview.cli import (
+    cache_cmd,
+    check_cmd,
+    config_cmd,
+    corpus_cmd,
+    draft_cmd,
+    select_cmd,
+)
 
 app = typer.Typer(
     name="litreview",

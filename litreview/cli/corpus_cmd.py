@@ -37,7 +37,7 @@ def corpus(
 
 
 def _export(loaded, out: Path | None, inputs: list[str]) -> None:
-    from litreview.bibexport import to_bibtex
+    from litreview.corpus.bibexport import to_bibtex
 
     text = to_bibtex(loaded.papers)
     if out is None:

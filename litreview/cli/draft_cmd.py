@@ -12,10 +12,21 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
-from litreview.cli.selection_options import (
-    CorpusPaths, DropOff, Exclude, Include, Judge, MinScore, Theme, TopK, YearFrom, YearTo, corpus_paths, rank_options,
-)
 from litreview.cli.progress_display import StageDisplay
+from litreview.cli.selection_options import (
+    CorpusPaths,
+    DropOff,
+    Exclude,
+    Include,
+    Judge,
+    MinScore,
+    Theme,
+    TopK,
+    YearFrom,
+    YearTo,
+    corpus_paths,
+    rank_options,
+)
 
 
 class Format(str, Enum):

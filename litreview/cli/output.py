@@ -62,8 +62,8 @@ def write_file(path: Path, text: str) -> None:
 
 def refuse_to_overwrite_input(written: Path, inputs: list[str], what: str, hint: str) -> None:
     """Raise when `written` is a corpus input, or a file a folder input reads: the user's data is never replaced."""
+    from litreview.corpus.readers import FORMATS
     from litreview.errors import ConfigError
-    from litreview.readers import FORMATS
     from litreview.resources import is_companion_bib
 
     if is_companion_bib(written):  # an earlier draft's .bib, not the user's bibliography

@@ -13,7 +13,18 @@ import typer
 from litreview.cli import output
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
-    CorpusPaths, DropOff, Exclude, Include, Judge, MinScore, Theme, TopK, YearFrom, YearTo, corpus_paths, rank_options,
+    CorpusPaths,
+    DropOff,
+    Exclude,
+    Include,
+    Judge,
+    MinScore,
+    Theme,
+    TopK,
+    YearFrom,
+    YearTo,
+    corpus_paths,
+    rank_options,
 )
 
 

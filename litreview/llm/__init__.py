@@ -15,7 +15,14 @@ from litreview.llm.cache import AnswerCache, CacheInfo
 from litreview.llm.client import LLMClient
 from litreview.llm.faults import failures_error
 from litreview.llm.usage import Usage
-from litreview.llm.values import Failure, LLMRequest, Outcome, Progress, ProgressCallback, Result
+from litreview.llm.values import (
+    Failure,
+    LLMRequest,
+    Outcome,
+    Progress,
+    ProgressCallback,
+    Result,
+)
 
 __all__ = [
     "AnswerCache", "CacheInfo", "Failure", "LLMClient", "LLMRequest", "Outcome", "Progress",

@@ -22,7 +22,15 @@ from litreview.errors import BudgetExceeded, ConfigError, LLMError
 from litreview.llm.cache import AnswerCache, answer_key, embedding_key
 from litreview.llm.faults import llm_error
 from litreview.llm.usage import Usage
-from litreview.llm.values import Failure, LLMRequest, Outcome, Progress, ProgressCallback, Result, T
+from litreview.llm.values import (
+    Failure,
+    LLMRequest,
+    Outcome,
+    Progress,
+    ProgressCallback,
+    Result,
+    T,
+)
 
 if TYPE_CHECKING:
     from litreview.llm.structured import LoopState
@@ -267,7 +275,10 @@ class LLMClient:
         """The HTTP client and semaphore of the running event loop (both are bound to one loop)."""
         loop = asyncio.get_running_loop()
         if self._loop_state is None or self._loop_state.loop is not loop:
-            from litreview.llm.structured import LoopState, keep_library_logs_off_the_terminal
+            from litreview.llm.structured import (
+                LoopState,
+                keep_library_logs_off_the_terminal,
+            )
 
             keep_library_logs_off_the_terminal()
             self._loop_state = LoopState.create(self.settings, loop, self.usage)

@@ -1,0 +1,97 @@
+"""Papers as a BibTeX file: the user's own entries verbatim, complete generated ones for the rest.
+
+Generated entries work with both BibTeX and biblatex/biber: text values are escaped with
+`text_to_latex` (titles double-braced so no style changes their case), while `url`, `doi` and
+`eprint` are written as they are: biblatex reads those fields verbatim and the url/hyperref
+packages typeset BibTeX's `\\url{...}` verbatim, so a `%` in a URL is kept as `%` (an escaped
+`\\%` would end up in the link: `%5C%20` with biber, `\\%20` with the url package). Only braces,
+which would unbalance the entry, are percent-encoded. (BibTeX styles fall back to `\\texttt` when
+neither url nor hyperref is loaded, and there a `%` comments out the rest: load one of them.)
+An entry without a venue is a `@misc`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from litreview.corpus.latex import text_to_latex
+from litreview.corpus.paper import Paper
+from litreview.errors import LitreviewError
+
+_CROSSREF = re.compile(r"""\bcrossref\s*=\s*[{"]?\s*([^\s,{}"]+)""", re.IGNORECASE)
+# Characters BibTeX does not allow in a citation key.
+_BAD_KEY_CHARS = re.compile(r"""[\s,{}()"#%'=\\]""")
+# The entry types litreview generates, each with the field its venue goes in.
+_VENUE_FIELD = {
+    "article": "journal", "inproceedings": "booktitle", "incollection": "booktitle", "book": "publisher",
+    "phdthesis": "school", "techreport": "institution", "misc": "howpublished",
+}
+
+
+def to_bibtex(papers: Iterable[Paper]) -> str:
+    """A .bib file of `papers`, one entry each, separated by blank lines.
+
+    Entries that others cross-reference come after every entry, as BibTeX requires.
+    """
+    papers = list(papers)
+    parents = {key.lower() for paper in papers if paper.bibtex for key in _CROSSREF.findall(paper.bibtex)}
+    ordered = [p for p in papers if not _is_parent(p, parents)] + [p for p in papers if _is_parent(p, parents)]
+    return "\n\n".join(entry_text(paper) for paper in ordered) + ("\n" if ordered else "")
+
+
+def entry_text(paper: Paper) -> str:
+    """One paper's entry: its original BibTeX when it came from a .bib file, else a generated one."""
+    if paper.bibtex:
+        return paper.bibtex.strip()
+    return _generated_entry(paper)
+
+
+def _is_parent(paper: Paper, parents: set[str]) -> bool:
+    """True when another exported entry names this one in its `crossref`."""
+    return paper.key is not None and paper.key.lower() in parents
+
+
+def _generated_entry(paper: Paper) -> str:
+    """A complete BibTeX entry built from the paper's fields."""
+    key = _checked_key(paper)
+    entry_type = paper.entry_type if paper.entry_type in _VENUE_FIELD and paper.venue else "misc"
+    fields = [
+        ("title", f"{{{text_to_latex(paper.title)}}}" if paper.title else None),
+        ("author", " and ".join(_author(name) for name in paper.authors) or None),
+        ("year", str(paper.year) if paper.year else None),
+        (_VENUE_FIELD[entry_type], text_to_latex(paper.venue) if paper.venue else None),
+        ("doi", _verbatim(paper.doi)),
+        ("eprint", _verbatim(paper.arxiv)),
+        ("archiveprefix", "arXiv" if paper.arxiv else None),
+        ("url", _verbatim(paper.url)),
+        ("keywords", text_to_latex(", ".join(paper.keywords)) if paper.keywords else None),
+        ("abstract", text_to_latex(paper.abstract) if paper.abstract else None),
+    ]
+    lines = [f"  {name} = {{{value}}}," for name, value in fields if value]
+    return "\n".join([f"@{entry_type}{{{key},", *lines, "}"])
+
+
+def _checked_key(paper: Paper) -> str:
+    """The paper's key, or an error when BibTeX could not use it."""
+    where = str(paper.origin) if paper.origins else None
+    if not paper.key:
+        raise LitreviewError("paper has no citation key", where=where,
+                             hint="export papers of a loaded corpus, which gives every paper a key")
+    if _BAD_KEY_CHARS.search(paper.key):
+        raise LitreviewError(f"citation key {paper.key!r} cannot be used in BibTeX", where=where,
+                             hint="give the paper a key without spaces, commas, braces, quotes or %#'=\\")
+    return paper.key
+
+
+def _author(name: str) -> str:
+    """One name for an `author` list; a name containing ` and ` is braced so it is not split."""
+    latex = text_to_latex(name)
+    return f"{{{latex}}}" if re.search(r"\sand\s", name, re.IGNORECASE) else latex
+
+
+def _verbatim(value: str | None) -> str | None:
+    """A URL-like value as written, braces percent-encoded so the entry stays balanced."""
+    if not value:
+        return None
+    return value.replace("{", "%7B").replace("}", "%7D")

@@ -1,0 +1,78 @@
+"""Citation keys for records that came without one: readable, unique, and stable across runs.
+
+`surname + year + first significant title word` (as Google Scholar does) when authors and year
+are known; else from the title (the method name before a colon, or its first words); else from the
+method name an abstract defines, or the abstract's first words. Collisions get `a`, `b`, ... in an
+order fixed by the papers' content, so neither reruns nor the order of input files change a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from litreview.corpus.method_names import method_name
+from litreview.corpus.paper import Paper
+from litreview.text import ascii_fold, compact, significant_words, surname
+
+_MAX_BASE = 30
+
+
+def assign_keys(papers: list[Paper], taken: Iterable[str] = ()) -> list[Paper]:
+    """The same papers, each with a key: existing keys kept verbatim, the others generated."""
+    reserved = set(taken) | {p.key for p in papers if p.key}
+    by_base: dict[str, list[int]] = defaultdict(list)
+    for index, paper in enumerate(papers):
+        if not paper.key:
+            by_base[key_base(paper)].append(index)
+    keys: dict[int, str] = {}
+    for base, members in by_base.items():
+        members.sort(key=lambda i: _content_fingerprint(papers[i]))
+        for index, key in zip(members, _unique_keys(base, len(members), reserved)):
+            keys[index] = key
+            reserved.add(key)
+    return [p.model_copy(update={"key": keys[i]}) if i in keys else p for i, p in enumerate(papers)]
+
+
+def key_base(paper: Paper) -> str:
+    """The key a paper would get if nothing else claimed it."""
+    if paper.authors and paper.year and paper.title:
+        first_author = compact(surname(paper.authors[0]))
+        word = next(iter(significant_words(paper.title)), "")
+        return f"{first_author}{paper.year}{word}"[:_MAX_BASE] or "paper"
+    if paper.title:
+        return _from_title(paper.title) or "paper"
+    return _from_abstract(paper.abstract or "") or "paper"
+
+
+def _unique_keys(base: str, count: int, reserved: set[str]) -> list[str]:
+    if count == 1 and base not in reserved:
+        return [base]
+    candidates = (f"{base}{_suffix(n)}" for n in range(10**6))
+    return [key for key, _ in zip((c for c in candidates if c not in reserved), range(count))]
+
+
+def _suffix(number: int) -> str:
+    """a, b, ..., z, aa, ab, ...: the BibTeX convention for same-author same-year keys."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _from_title(title: str) -> str:
+    name = method_name(title, None)
+    return compact(name or "".join(significant_words(title)[:3]))[:_MAX_BASE]
+
+
+def _from_abstract(abstract: str) -> str:
+    name = method_name(None, abstract)
+    return compact(name or "".join(significant_words(abstract)[:3]))[:_MAX_BASE]
+
+
+def _content_fingerprint(paper: Paper) -> str:
+    text = "\x1f".join([paper.title or "", paper.abstract or "", str(paper.year or ""), ascii_fold(" ".join(paper.authors))])
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,358 @@
+"""BibTeX / biblatex `.bib` files, parsed by bibtexparser v2.
+
+Keys are kept verbatim and every entry is returned, duplicates included (the corpus decides what
+a duplicate key means). `Paper.bibtex` is the user's own entry text; it is only made
+self-contained where it would not compile on its own: a value using an `@string` macro gets
+the macro's text, and a `crossref` child gets the fields it inherits (the `crossref` line goes).
+Titles, abstracts, authors and venues are decoded from LaTeX to text for search and prompts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import bibtexparser
+from bibtexparser import model
+
+from litreview.corpus.gcpause import cyclic_gc_paused
+from litreview.corpus.latex import latex_to_text
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers.fields import (
+    arxiv_from,
+    doi_from,
+    split_authors,
+    split_keywords,
+    year_from,
+)
+from litreview.errors import CorpusError
+
+# bibtexparser logs each failed block; without a handler Python would print that to stderr, and our
+# error already says it in one line.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+
+MONTHS = {
+    name[:3]: name
+    for name in "january february march april may june july august september october november december".split()
+}
+_VENUE_FIELDS = (
+    "journal", "journaltitle", "booktitle", "publisher", "institution", "school", "organization", "howpublished",
+)
+# Fields that describe the cross-referenced parent itself, never its children (biblatex's rules).
+_NOT_INHERITED = frozenset(
+    "title subtitle titleaddon shorttitle abstract doi url urldate eprint eprinttype archiveprefix "
+    "primaryclass eprintclass keywords crossref xref ids key label shorthand sortkey file note annote "
+    "pages isbn".split()
+)
+_VALUE_DELIMITERS = re.compile(r'[{}"#]')
+_MACRO_NAME = re.compile(r"""^[^\s"#%'(),={}0-9][^\s"#%'(),={}]*$""")
+_ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()=\"#%]*)\s*(.?)", re.DOTALL)
+_EQUALS = re.compile(r"\s*=\s*")
+_FIELD_ASSIGNMENT = re.compile(r"^\s*,?\s*[A-Za-z][\w:-]*\s*=\s*\S")
+_CROSSREF_LINE = re.compile(
+    r"""\s*(?<![\w-])crossref\s*=\s*(?:\{[^{}]*\}|"[^"]*"|[^\s,{}]+)\s*,?""", re.IGNORECASE
+)
+
+
+@dataclass
+class _Entry:
+    """One entry as read: its block, its field values as LaTeX, and its exportable text."""
+
+    block: model.Entry
+    values: dict[str, str]
+    bibtex: str
+
+
+def read(text: str, path: str) -> FileRecords:
+    """Every entry of a .bib file, in file order, as papers pointing at the entry's first line."""
+    with cyclic_gc_paused():
+        return _read(text, path)
+
+
+def _read(text: str, path: str) -> FileRecords:
+    """`read` itself."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    _raise_first_syntax_error(library.blocks, path)
+    blocks = [_entry_block(block) for block in library.blocks]
+    entries = [block for block in blocks if block is not None]
+    if not entries:
+        _raise_unless_bibtex(library.blocks, path)
+    macros = _macros(library.blocks, path)
+    parsed = [_read_entry(block, macros, path) for block in entries]
+    if any("crossref" in entry.values for entry in parsed):
+        _inherit_crossrefs(parsed)
+    papers = [_paper(entry, path) for entry in parsed]
+    return FileRecords(path=path, format="bibtex", papers=papers)
+
+
+def _entry_block(block: model.Block) -> model.Entry | None:
+    """The entry a block holds, also when bibtexparser flagged it (duplicate key or field)."""
+    if isinstance(block, model.ParsingFailedBlock):
+        block = block.ignore_error_block
+    return block if isinstance(block, model.Entry) else None
+
+
+def _raise_first_syntax_error(blocks: list[model.Block], path: str) -> None:
+    """Raise for the first block bibtexparser could not read, or the first entry without a key."""
+    previous: model.Entry | None = None
+    for block in blocks:
+        if type(block) is model.ParsingFailedBlock:
+            raise _failed_block_error(block, path)
+        entry = _entry_block(block)
+        if entry is not None and not entry.key:
+            raise _no_key_error(entry.raw or "", _line(entry), path)
+        if isinstance(block, model.ImplicitComment) and previous and _FIELD_ASSIGNMENT.match(block.comment):
+            raise CorpusError(path, _line(block),
+                              f"entry {previous.key!r} has unbalanced braces: a }} closes it before its last fields",
+                              hint="remove the extra }")
+        previous = entry
+
+
+def _failed_block_error(block: model.ParsingFailedBlock, path: str) -> CorpusError:
+    """The one-line error for a block bibtexparser gave up on, by what went wrong."""
+    raw = block.raw or ""
+    reason = getattr(block.error, "abort_reason", str(block.error))
+    head = _ENTRY_HEAD.match(raw)
+    kind, key, after_key = head.groups() if head else ("entry", "", "")
+    line = _line(block)
+    if kind.lower() == "string":
+        return CorpusError(path, line, f"@string definition cannot be read ({reason})",
+                           hint="write it as @string{name = {value}}")
+    if reason.startswith("Expected comma after entry key"):
+        if not key or after_key == "=":
+            return _no_key_error(raw, line, path)
+        return CorpusError(path, line, f"entry {key!r} has no comma after its key",
+                           hint=f"write '@{kind}{{{key},'")
+    if "end of file" in reason or "Unexpected block start" in reason:
+        return _unclosed_error(raw, key, line, path)
+    return CorpusError(path, line, f"entry {key!r} cannot be read ({reason})", hint="fix the syntax of this entry")
+
+
+def _unclosed_error(raw: str, key: str, line: int, path: str) -> CorpusError:
+    """An entry that runs into the next one or the end of the file: braces, or else a quote."""
+    name = f"entry {key!r}" if key else "entry"
+    if raw.count("{") == raw.count("}") and raw.count('"') % 2 == 1:
+        return CorpusError(path, line, f'{name} has an unclosed " in a value',
+                           hint='close every value that opens with "; write {"} for a literal quote')
+    return CorpusError(path, line, f"{name} has unbalanced braces", hint="close every { with }")
+
+
+def _no_key_error(raw: str, line: int, path: str) -> CorpusError:
+    """The error for an entry that starts with fields instead of a citation key."""
+    head = _ENTRY_HEAD.match(raw)
+    kind = head.group(1) if head else "article"
+    return CorpusError(path, line, "entry without a citation key", hint=f"add a key after '@{kind}{{'")
+
+
+def _raise_unless_bibtex(blocks: list[model.Block], path: str) -> None:
+    """A file without entries is fine when empty or all comments, an error when it holds other text."""
+    for block in blocks:
+        if not isinstance(block, model.ImplicitComment):
+            return
+        text_lines = [line for line in block.comment.splitlines() if line.strip()]
+        if any(not line.lstrip().startswith("%") for line in text_lines):
+            raise CorpusError(path, 1, "no BibTeX entries found",
+                              hint="a .bib file holds entries like @article{key, title = {...}}; "
+                                   "check that this is the file you meant")
+
+
+def _macros(blocks: list[model.Block], path: str) -> dict[str, str]:
+    """`@string` macros (lower-case names) resolved in file order, month names predefined."""
+    macros: dict[str, str] = dict(MONTHS)
+    for block in blocks:
+        string = block.ignore_error_block if isinstance(block, model.DuplicateBlockKeyBlock) else block
+        if isinstance(string, model.String):
+            try:
+                macros[string.key.lower()] = _resolve(string.value, macros)[0]
+            except _UnreadableValue as error:
+                raise _unreadable(path, _line(string), f"@string {string.key!r}", error) from None
+    return macros
+
+
+def _read_entry(block: model.Entry, macros: dict[str, str], path: str) -> _Entry:
+    """An entry's values resolved to LaTeX strings; macro uses are inlined into its export text."""
+    values: dict[str, str] = {}
+    bibtex = block.raw or ""
+    for field in block.fields:
+        name = field.key.lower()
+        if name in values:  # BibTeX keeps the first of a repeated field
+            continue
+        try:
+            values[name], used_macro = _resolve(field.value, macros)
+        except _UnreadableValue as error:
+            what = f"entry {block.key!r} field {field.key!r}"
+            raise _unreadable(path, field.start_line + 1, what, error) from None
+        if used_macro:
+            bibtex = _inline_value(bibtex, field, values[name])
+    return _Entry(block=block, values=values, bibtex=bibtex)
+
+
+class _UnreadableValue(ValueError):
+    """A piece of a value that is not `{...}`, `"..."`, a number or a macro name."""
+
+
+def _unreadable(path: str, line: int, what: str, error: _UnreadableValue) -> CorpusError:
+    """The error for a value BibTeX could not read either."""
+    return CorpusError(path, line, f"{what} has a value that cannot be read: {_shorten(str(error))}",
+                       hint="a value is {...}, \"...\", a number or an @string name, joined by #; "
+                            "separate fields with commas")
+
+
+def _resolve(raw: str, macros: dict[str, str]) -> tuple[str, bool]:
+    """A raw value (`{...}`, `"..."`, number, macro, joined by `#`) as one LaTeX string.
+
+    Also says whether a user-defined macro was used, which a lone entry cannot export.
+    """
+    if raw[:1] == "{" and raw[-1:] == "}" and raw.count("{") == 1:
+        return raw[1:-1], False
+    if raw.isdigit():
+        return raw, False
+    parts: list[str] = []
+    used_macro = False
+    for piece, one_group in _pieces(raw):
+        if one_group or (len(piece) > 1 and piece[0] == piece[-1] == '"'):
+            parts.append(piece[1:-1])
+        elif piece.isdigit():
+            parts.append(piece)
+        elif _MACRO_NAME.match(piece):
+            name = piece.lower()
+            parts.append(macros.get(name, piece))
+            # month names are predefined by every style; only user macros need inlining on export
+            used_macro = used_macro or (name in macros and macros[name] != MONTHS.get(name))
+        else:
+            raise _UnreadableValue(piece)
+    return "".join(parts), used_macro
+
+
+def _pieces(raw: str) -> list[tuple[str, bool]]:
+    """Each piece of a value joined by `#` outside braces and quotes, and whether it is one `{...}` group."""
+    pieces: list[tuple[str, bool]] = []
+    depth, quoted, start, first_close = 0, False, 0, -1
+    for match in _VALUE_DELIMITERS.finditer(raw):
+        char = match.group()
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and first_close < 0 and not quoted:
+                first_close = match.end()
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            pieces.append(_piece(raw, start, match.start(), first_close))
+            start, first_close = match.end(), -1
+    pieces.append(_piece(raw, start, len(raw), first_close))
+    return pieces
+
+
+def _piece(raw: str, start: int, end: int, first_close: int) -> tuple[str, bool]:
+    """`raw[start:end]` stripped, and whether it is a brace group that closes only at its end."""
+    piece = raw[start:end].strip()
+    one_group = piece[:1] == "{" and first_close >= 0 and not raw[first_close:end].strip()
+    return piece, one_group
+
+
+def _inline_value(bibtex: str, field: model.Field, value: str) -> str:
+    """The entry text with one field's macro expression replaced by its braced text."""
+    position = bibtex.find(field.key)  # str.find, then a check: a regex scan of each entry is slower
+    while position >= 0:
+        equals = _EQUALS.match(bibtex, position + len(field.key))
+        starts_name = position == 0 or not (bibtex[position - 1].isalnum() or bibtex[position - 1] in "_:.-")
+        if equals and starts_name and bibtex.startswith(field.value, equals.end()):
+            return f"{bibtex[:equals.end()]}{{{value}}}{bibtex[equals.end() + len(field.value):]}"
+        position = bibtex.find(field.key, position + 1)
+    return bibtex
+
+
+def _inherit_crossrefs(entries: list[_Entry]) -> None:
+    """Give each `crossref` child the parent's fields it lacks, booktitle from the parent's title."""
+    parents: dict[str, _Entry] = {}
+    for entry in entries:
+        parents.setdefault(entry.block.key, entry)
+        parents.setdefault(entry.block.key.lower(), entry)
+    for entry in entries:
+        target = entry.values.get("crossref", "").strip()
+        parent = parents.get(target) or parents.get(target.lower())
+        if parent is None or parent is entry:
+            continue
+        inherited = {name: value for name, value in parent.values.items()
+                     if name not in entry.values and name not in _NOT_INHERITED}
+        if "title" in parent.values and "booktitle" not in entry.values and "booktitle" not in inherited:
+            inherited["booktitle"] = parent.values["title"]
+        entry.values.update(inherited)
+        entry.bibtex = _with_fields(_CROSSREF_LINE.sub("", entry.bibtex, count=1), inherited)
+
+
+def _with_fields(bibtex: str, fields: dict[str, str]) -> str:
+    """Entry text with `fields` added before its closing brace."""
+    body = bibtex.rstrip()
+    closing = body[-1]
+    body = body[:-1].rstrip()
+    if not body.endswith(","):
+        body += ","
+    added = "".join(f"\n  {name} = {{{value}}}," for name, value in fields.items())
+    return f"{body}{added}\n{closing}"
+
+
+def _paper(entry: _Entry, path: str) -> Paper:
+    """The paper of one entry: text fields decoded from LaTeX, identifiers cleaned."""
+    values = entry.values
+    venue = next((values[name] for name in _VENUE_FIELDS if _is_venue(values.get(name))), None)
+    url = _identifier(values.get("url"))
+    doi = doi_from(_identifier(values.get("doi")))
+    return Paper(
+        key=entry.block.key,
+        title=_text(values.get("title")),
+        abstract=_text(values.get("abstract")),
+        authors=tuple(latex_to_text(name) for name in split_authors(values.get("author", ""))),
+        year=year_from(values.get("year") or values.get("date")),
+        venue=_text(venue),
+        doi=doi,
+        arxiv=_arxiv(values, url, doi, venue),
+        url=url,
+        keywords=tuple(latex_to_text(word) for word in split_keywords(values.get("keywords", ""))),
+        entry_type=entry.block.entry_type.lower(),
+        bibtex=entry.bibtex,
+        origins=(Origin(path=path, line=_line(entry.block)),),
+    )
+
+
+def _arxiv(values: dict[str, str], url: str | None, doi: str | None, venue: str | None) -> str | None:
+    """The arXiv id from `eprint` (when the archive is arXiv or unnamed), a URL, DOI or venue."""
+    archive = (values.get("archiveprefix") or values.get("eprinttype") or "arxiv").lower()
+    eprint = _identifier(values.get("eprint")) if archive == "arxiv" else None
+    return arxiv_from(eprint, url, doi, venue)
+
+
+def _is_venue(value: str | None) -> bool:
+    """True for a value naming where a paper appeared; `howpublished = {\\url{...}}` names no venue."""
+    return bool(value) and "\\url" not in value and "://" not in value
+
+
+def _text(value: str | None) -> str | None:
+    """Decoded text of a LaTeX value, None when missing or blank."""
+    text = latex_to_text(value) if value else ""
+    return text or None
+
+
+def _identifier(value: str | None) -> str | None:
+    """A URL, DOI or eprint as written, without braces or the backslashes some exporters add."""
+    if not value:
+        return None
+    cleaned = value.replace("{", "").replace("}", "")
+    if "\\" in cleaned:
+        cleaned = re.sub(r"\\([%&_#~$])", r"\1", cleaned)
+    return cleaned.strip() or None
+
+
+def _line(block: model.Block) -> int:
+    """The 1-based line where a block starts (bibtexparser counts from 0)."""
+    return (block.start_line or 0) + 1
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """`text` on one line, cut to `limit` characters for an error message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,180 @@
+"""CSL-JSON files as Zotero and Better BibTeX export them: a JSON array of CSL items.
+
+The citation key is `citation-key` (or `citationKey`) when present, else `id`, which is where
+Better BibTeX puts it; an `id` that is a Zotero item URI or library/item path is not a key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers.fields import (
+    arxiv_from,
+    doi_from,
+    invalid_json,
+    plain_text,
+    split_keywords,
+    year_from,
+)
+from litreview.errors import CorpusError
+
+_NOT_A_KEY = re.compile(r"^(?:https?://|\d+/[A-Z0-9]{8}$)")
+_SEPARATORS = re.compile(r"[\s,]*")
+_ENTRY_TYPES = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "article": "misc", "paper-conference": "inproceedings", "book": "book", "chapter": "incollection",
+    "thesis": "phdthesis", "report": "techreport",
+}
+
+
+class CslName(BaseModel):
+    """One CSL name: family/given parts, or a `literal` for organisations."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+    dropping_particle: str | None = Field(None, alias="dropping-particle")
+    particle: str | None = Field(None, alias="non-dropping-particle")
+    suffix: str | None = None
+
+    def as_written(self) -> str:
+        """`von Family, Jr, Given` as BibTeX writes a name, or the literal name."""
+        family = " ".join(part for part in (self.dropping_particle, self.particle, self.family) if part)
+        parts = [part for part in (family, self.suffix, self.given) if part]
+        return self.literal or ", ".join(parts)
+
+
+class CslDate(BaseModel):
+    """A CSL date: `date-parts` (numbers or strings, as Zotero writes them), or `raw` / `literal`."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    date_parts: list[list[int | str | None]] | None = Field(None, alias="date-parts")
+    raw: str | None = None
+    literal: str | None = None
+
+    def year(self) -> int | None:
+        """The year of the date, or None."""
+        if self.date_parts and self.date_parts[0]:
+            return year_from(str(self.date_parts[0][0]))
+        return year_from(self.raw or self.literal)
+
+
+class CslItem(BaseModel):
+    """The CSL variables litreview uses; every other variable is ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | int | None = None
+    citation_key: str | None = Field(None, alias="citation-key")
+    citation_key_camel: str | None = Field(None, alias="citationKey")
+    type: str | None = None
+    title: str | None = None
+    abstract: str | None = None
+    author: list[CslName] = []
+    issued: CslDate | None = None
+    container_title: str | list[str] | None = Field(None, alias="container-title")
+    publisher: str | None = None
+    doi: str | None = Field(None, alias="DOI")
+    url: str | None = Field(None, alias="URL")
+    number: str | int | None = None
+    keyword: str | None = None
+    keywords: list[str] | str | None = None
+
+    def key(self) -> str | None:
+        """The citation key: `citation-key`, else an `id` that is not a Zotero item reference."""
+        key = self.citation_key or self.citation_key_camel
+        if key:
+            return key
+        if isinstance(self.id, str) and self.id.strip() and not _NOT_A_KEY.match(self.id):
+            return self.id.strip()
+        return None
+
+
+def read(text: str, path: str) -> FileRecords:
+    """Every item of a CSL-JSON array, in file order, each pointing at the line its object opens."""
+    items = _json_items(text, path)
+    lines = _item_lines(text) if items else []
+    papers = [_paper(item, path, line, number)
+              for number, (item, line) in enumerate(zip(items, lines, strict=True), 1)]
+    return FileRecords(path=path, format="csl-json", papers=papers)
+
+
+def _json_items(text: str, path: str) -> list[Any]:
+    """The items of the file's top-level JSON array."""
+    if not text.strip():
+        return []
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CorpusError(path, error.lineno, invalid_json(error),
+                          hint="fix the syntax or export the file again as CSL JSON") from None
+    if not isinstance(data, list):
+        raise CorpusError(path, 1, "CSL-JSON must be an array of items",
+                          hint="export as CSL JSON from Zotero or Better BibTeX ([{...}, {...}])")
+    return data
+
+
+def _item_lines(text: str) -> list[int]:
+    """The line on which each item of the (valid) top-level array starts."""
+    decoder = json.JSONDecoder()
+    position = text.index("[") + 1
+    lines: list[int] = []
+    line, counted = 1, 0
+    while True:
+        position = _SEPARATORS.match(text, position).end()
+        if text[position] == "]":
+            return lines
+        line += text.count("\n", counted, position)
+        counted = position
+        lines.append(line)
+        position = decoder.raw_decode(text, position)[1]
+
+
+def _paper(item: Any, path: str, line: int, number: int) -> Paper:
+    """The paper of one CSL item, or an error naming the item and the field that is wrong."""
+    if not isinstance(item, dict):
+        raise CorpusError(path, line, f"item {number} is not a JSON object",
+                          hint="each element of the array must be a CSL item {...}")
+    try:
+        csl = CslItem.model_validate(item)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"])
+        raise CorpusError(path, line, f"item {number} field {field!r}: {problem['msg']}",
+                          hint="fix the value or export the file again") from None
+    return _to_paper(csl, path, line)
+
+
+def _to_paper(csl: CslItem, path: str, line: int) -> Paper:
+    """A validated CSL item as a paper."""
+    venue = csl.container_title[0] if isinstance(csl.container_title, list) else csl.container_title
+    doi = doi_from(csl.doi)
+    return Paper(
+        key=csl.key(),
+        title=plain_text(csl.title),
+        abstract=plain_text(csl.abstract),
+        authors=tuple(name for name in (author.as_written() for author in csl.author) if name),
+        year=csl.issued.year() if csl.issued else None,
+        venue=plain_text(venue) or plain_text(csl.publisher),
+        doi=doi,
+        arxiv=arxiv_from(None, csl.url, doi, str(csl.number or "")),
+        url=plain_text(csl.url),
+        keywords=tuple(_keywords(csl)),
+        entry_type=_ENTRY_TYPES.get(csl.type or "", "misc"),
+        origins=(Origin(path=path, line=line),),
+    )
+
+
+def _keywords(csl: CslItem) -> list[str]:
+    """Keywords from CSL's `keyword` string or a `keywords` list or string."""
+    words = csl.keywords if isinstance(csl.keywords, list) else split_keywords(csl.keywords or "")
+    return [*split_keywords(csl.keyword or ""), *(word.strip() for word in words if word.strip())]

@@ -1,0 +1,98 @@
+"""JSON Lines: one JSON object per line with the fields of a paper; blank lines are skipped.
+
+Fields: key, title, abstract, authors (a list, or one string joined by " and "), year, venue,
+doi, arxiv, url, keywords (a list or a comma-separated string), entry_type (a BibTeX type; by
+default `article` when there is a venue, else `misc`). Other fields are ignored.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers.fields import (
+    arxiv_from,
+    doi_from,
+    invalid_json,
+    plain_text,
+    split_authors,
+    split_keywords,
+    year_from,
+)
+from litreview.errors import CorpusError
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+_ONE_OBJECT = "each line must be one JSON object"
+_FIELD_TYPES = "authors and keywords are lists of strings, year a number, other fields strings"
+
+
+class JsonlRecord(BaseModel):
+    """The fields litreview reads from one line."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    key: str | None = None
+    title: str | None = None
+    abstract: str | None = None
+    authors: list[str] | str = []
+    year: int | str | None = None
+    venue: str | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    keywords: list[str] | str = []
+    entry_type: str | None = None
+
+
+def read(text: str, path: str) -> FileRecords:
+    """One paper per non-blank line, each pointing at its line."""
+    papers = [
+        _paper(_record(line, path, number), path, number)
+        for number, line in enumerate(text.split("\n"), 1)
+        if line.strip()
+    ]
+    return FileRecords(path=path, format="jsonl", papers=papers)
+
+
+def _record(line: str, path: str, number: int) -> JsonlRecord:
+    """The validated record of one line, or an error saying what is wrong with it."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise CorpusError(path, number, invalid_json(error),
+                          hint=_ONE_OBJECT) from None
+    if not isinstance(data, dict):
+        kind = "null" if data is None else _JSON_KINDS[type(data)]
+        raise CorpusError(path, number, f"line is {kind}, not a JSON object", hint=_ONE_OBJECT)
+    try:
+        return JsonlRecord.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"][:1])
+        raise CorpusError(path, number, f"field {field!r}: {problem['msg']}",
+                          hint=_FIELD_TYPES) from None
+
+
+def _paper(record: JsonlRecord, path: str, number: int) -> Paper:
+    """The paper of one record."""
+    authors = split_authors(record.authors) if isinstance(record.authors, str) else record.authors
+    keywords = split_keywords(record.keywords) if isinstance(record.keywords, str) else record.keywords
+    doi = doi_from(record.doi)
+    venue = plain_text(record.venue)
+    return Paper(
+        key=plain_text(record.key),
+        title=plain_text(record.title),
+        abstract=plain_text(record.abstract),
+        authors=tuple(name.strip() for name in authors if name.strip()),
+        year=year_from(record.year),
+        venue=venue,
+        doi=doi,
+        arxiv=arxiv_from(record.arxiv, record.url, doi) or plain_text(record.arxiv),
+        url=plain_text(record.url),
+        keywords=tuple(word.strip() for word in keywords if word.strip()),
+        entry_type=plain_text(record.entry_type) or ("article" if venue else "misc"),
+        origins=(Origin(path=path, line=number),),
+    )

@@ -1,0 +1,99 @@
+"""RIS files (Zotero, EndNote, Mendeley, publisher exports), parsed record by record by rispy.
+
+rispy silently skips what it does not recognise (a record without `TY`, a last record without
+`ER`), so records are delimited here, where their line numbers are known, and each one is
+handed to rispy on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rispy import RisParser
+
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers.fields import arxiv_from, doi_from, year_from
+from litreview.errors import CorpusError
+
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: |$)")
+_ENTRY_TYPES = {
+    "JOUR": "article", "JFULL": "article", "EJOUR": "article", "MGZN": "article", "NEWS": "article",
+    "CONF": "inproceedings", "CPAPER": "inproceedings", "BOOK": "book", "EBOOK": "book",
+    "CHAP": "incollection", "ECHAP": "incollection", "THES": "phdthesis", "RPRT": "techreport",
+}
+
+
+def read(text: str, path: str) -> FileRecords:
+    """Every record of a RIS file, in file order, each pointing at its `TY` line."""
+    records = _records(text.lstrip("\ufeff").split("\n"), path)
+    if not records and text.strip():
+        raise CorpusError(path, 1, "no RIS records found",
+                          hint="a RIS record starts with a line 'TY  - JOUR' and ends with 'ER  - '")
+    papers = [_paper(RisParser().parse_lines(iter(lines))[0], path, line) for line, lines in records]
+    return FileRecords(path=path, format="ris", papers=papers)
+
+
+def _records(lines: list[str], path: str) -> list[tuple[int, list[str]]]:
+    """(line of `TY`, lines up to and including `ER`) for each record; `ER` may be missing."""
+    records: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for number, line in enumerate(lines, 1):
+        name = _tag(line)
+        if name == "TY":  # also ends a record that lacks its `ER` line
+            current = [line]
+            records.append((number, current))
+        elif current is not None:
+            current.append(line)
+            if name == "ER":
+                current = None
+        elif name is not None and name != "ER":
+            raise CorpusError(path, number, f"'{name}  - ' line outside a record",
+                              hint="start each record with a line 'TY  - <type>'")
+    return [(number, record if _tag(record[-1]) == "ER" else [*record, "ER  - "]) for number, record in records]
+
+
+def _tag(line: str) -> str | None:
+    """The tag of a `XY  - value` line, None for a continuation line."""
+    match = _TAG_LINE.match(line)
+    return match.group(1) if match else None
+
+
+def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
+    """The paper of one rispy record."""
+    urls = record.get("urls") or []
+    doi = doi_from(record.get("doi"))
+    venue = _first(record, "secondary_title", "journal_name", "alternate_title3", "alternate_title1", "publisher")
+    return Paper(
+        key=_first(record, "id"),
+        title=_first(record, "title", "primary_title"),
+        abstract=_first(record, "abstract", "notes_abstract"),
+        authors=tuple(_unique([*record.get("authors", []), *record.get("first_authors", [])])),
+        year=year_from(_first(record, "year", "publication_year", "date")),
+        venue=venue,
+        doi=doi,
+        arxiv=arxiv_from(None, *urls, doi, venue),
+        url=urls[0] if urls else None,
+        keywords=tuple(word for word in record.get("keywords", []) if word),
+        entry_type=_ENTRY_TYPES.get(record.get("type_of_reference", ""), "misc"),
+        origins=(Origin(path=path, line=line),),
+    )
+
+
+def _first(record: dict[str, Any], *names: str) -> str | None:
+    """The first non-blank value among `names`."""
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names in order without repeats or blanks (Zotero may write an author as both AU and A1)."""
+    seen: dict[str, None] = {}
+    for name in names:
+        if name.strip():
+            seen.setdefault(name.strip(), None)
+    return list(seen)

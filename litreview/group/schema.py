@@ -1,0 +1,56 @@
+"""The group stage's answer: the selected papers divided into sub-themes.
+
+Validators read `{"keys": [...], "min_groups": 2, "max_groups": 8}` from the validation context: every key
+exactly once, no unknown key, no empty group, a number of groups within bounds. A context may also hold
+`"answers": []`, to which every raw answer is appended (see `litreview.grounding.record_answer`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pydantic import BaseModel, Field, ValidationInfo, model_validator
+
+from litreview.grounding import record_answer
+
+
+class SubTheme(BaseModel):
+    """One sub-theme of the related-work section and the papers it holds."""
+
+    title: str = Field(description="A short title for the sub-theme (2-6 words).")
+    description: str = Field(description="One line saying what the papers of this sub-theme have in common.")
+    keys: list[str] = Field(description="Citation keys of the member papers.")
+
+
+class Groups(BaseModel):
+    """The selected papers divided into sub-themes: every selected key in exactly one group."""
+
+    groups: list[SubTheme]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _record_answer(cls, data: object, info: ValidationInfo) -> object:
+        return record_answer(data, info)
+
+    @model_validator(mode="after")
+    def _partition(self, info: ValidationInfo) -> Groups:
+        context = info.context or {}
+        if "keys" in context:
+            problems = partition_problems(self, context["keys"], context.get("min_groups", 2), context.get("max_groups", 8))
+            if problems:
+                raise ValueError("; ".join(problems))
+        return self
+
+
+def partition_problems(groups: Groups, keys: list[str], min_groups: int, max_groups: int) -> list[str]:
+    """Why `groups` is not a partition of `keys` into min..max non-empty groups (empty when it is)."""
+    counts = Counter(key for group in groups.groups for key in group.keys)
+    expected = set(keys)
+    low = min(min_groups, len(expected))
+    problems = [f"unknown key {key!r} (use only the given keys)" for key in counts if key not in expected]
+    problems += [f"key {key!r} is in {n} groups (put it in exactly one)" for key, n in counts.items() if n > 1 and key in expected]
+    problems += [f"key {key!r} is in no group" for key in sorted(expected - set(counts))]
+    problems += [f"group {g.title!r} is empty" for g in groups.groups if not g.keys]
+    if not low <= len(groups.groups) <= max_groups:
+        problems.append(f"{len(groups.groups)} groups; make between {low} and {max_groups}")
+    return problems

@@ -1,0 +1,111 @@
+"""Citation styles: how a sentence's keys become `\\citep{a,b}`, `\\autocite{a}`, `[@a; @b]` or `[1, 2]`.
+
+A sentence citing exactly one paper and starting with that paper's author phrase (`Smith et al. propose
+...`, see `author_phrase`) gets a textual citation in place of the phrase (`\\citet{smith2020} propose ...`);
+any other sentence gets a parenthetical citation before its final punctuation. Only keys of the draft's
+papers reach a citation, and only keys a citation command can hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from litreview.corpus.paper import Paper, author_phrase
+from litreview.errors import ConfigError, RenderError
+from litreview.rendering.markup import ESCAPERS, MARKERS, Format, Raw
+from litreview.write.schema import Sentence
+
+STYLES: dict[Format, tuple[str, ...]] = {"tex": ("natbib", "biblatex"), "md": ("pandoc", "numbered")}
+
+# What a key may hold to be written into a citation command verbatim (BibTeX keys and Zotero ids fit).
+_CITABLE_KEY = re.compile(r"[\w:.\-+/]+")
+# A Pandoc key that needs no braces: word characters with internal punctuation only.
+_PANDOC_PLAIN_KEY = re.compile(r"\w+(?:[:.#$%&\-+?<>~/]\w+)*")
+_FINAL_PUNCTUATION = re.compile(r"[.!?;:]*$")
+
+
+@dataclass(frozen=True)
+class CiteStyle:
+    """One style for one format, bound to the draft's papers (and, for `numbered`, their numbers)."""
+
+    name: str
+    format: Format
+    papers: Mapping[str, Paper]
+    numbers: Mapping[str, int]
+
+    @property
+    def needs_bib(self) -> bool:
+        """Whether the output comes with a companion .bib (all but `numbered`, which lists references)."""
+        return self.name != "numbered"
+
+    def parenthetical(self, keys: str | Sequence[str]) -> Raw:
+        """`\\citep{a,b}`, `\\autocite{a,b}`, `[@a; @b]` or `[1, 2]`."""
+        keys = self._checked(list(dict.fromkeys([keys] if isinstance(keys, str) else keys)))
+        if self.name == "numbered":
+            return self._raw("[" + ", ".join(str(n) for n in sorted({self.numbers[k] for k in keys})) + "]")
+        if self.name == "pandoc":
+            return self._raw("[" + "; ".join(_pandoc_key(k) for k in keys) + "]")
+        command = "citep" if self.name == "natbib" else "autocite"
+        return self._raw(f"\\{command}{{{','.join(keys)}}}")
+
+    def textual(self, key: str) -> Raw:
+        """`\\citet{a}`, `\\textcite{a}`, `@a` or `Smith et al. [1]`: the authors as the sentence's subject."""
+        if not isinstance(key, str):
+            raise TypeError(f"a textual citation takes one key, not a {type(key).__name__}")
+        (key,) = self._checked([key])
+        if self.name == "numbered":
+            phrase = author_phrase(self.papers[key]) or self.papers[key].title or key
+            return self._raw(f"{ESCAPERS['md'](phrase)} [{self.numbers[key]}]")
+        if self.name == "pandoc":
+            return self._raw(_pandoc_key(key))
+        return self._raw(f"\\{'citet' if self.name == 'natbib' else 'textcite'}{{{key}}}")
+
+    def sentence(self, sentence: Sentence) -> Raw:
+        """The sentence's text, escaped, with its citations."""
+        escape = ESCAPERS[self.format]
+        text = " ".join(sentence.text.split())
+        if not sentence.keys:
+            return escape(text)
+        if len(sentence.keys) == 1:
+            phrase = author_phrase(self._paper(sentence.keys[0]))
+            if phrase and text.startswith(phrase + " "):
+                return self._raw(self.textual(sentence.keys[0]) + " " + escape(text[len(phrase) + 1:]))
+        body = _FINAL_PUNCTUATION.sub("", text)
+        tie = "~" if self.format == "tex" else " "
+        return self._raw(escape(body) + tie + self.parenthetical(sentence.keys) + escape(text[len(body):]))
+
+    def _checked(self, keys: list[str]) -> list[str]:
+        for key in keys:
+            if not isinstance(key, str):
+                raise TypeError(f"a citation key is a str, not a {type(key).__name__}")
+            self._paper(key)
+            if not _CITABLE_KEY.fullmatch(key):
+                raise RenderError(f"the key {key!r} holds characters a citation cannot carry", where="draft",
+                                  hint="give the paper a key of letters, digits and _:.-+/ in the corpus")
+        return keys
+
+    def _paper(self, key: str) -> Paper:
+        paper = self.papers.get(key)
+        if paper is None:
+            raise RenderError(f"cannot cite {key!r}: it is not a paper of the draft", where="draft",
+                              hint="cite only keys of the draft's papers")
+        return paper
+
+    def _raw(self, text: str) -> Raw:
+        return MARKERS[self.format](text)
+
+
+def cite_style(fmt: Format, name: str | None, papers: Mapping[str, Paper], cited: Sequence[str]) -> CiteStyle:
+    """The style `name` (default: natbib for tex, pandoc for md) for `fmt`, numbering `cited` in order."""
+    choices = STYLES[fmt]
+    name = name or choices[0]
+    if name not in choices:
+        raise ConfigError(f"cite style {name!r} does not apply to {fmt} output", where="--cite-style",
+                          hint=f"use one of: {', '.join(choices)}")
+    return CiteStyle(name, fmt, papers, {key: number for number, key in enumerate(cited, start=1)})
+
+
+def _pandoc_key(key: str) -> str:
+    return f"@{key}" if _PANDOC_PLAIN_KEY.fullmatch(key) else f"@{{{key}}}"

@@ -1,0 +1,134 @@
+"""Paragraphs: one per sub-theme, each sentence carrying the keys it cites; by the LLM or offline.
+
+With an LLM, a paragraph that still fails validation after the re-asks is not thrown away: its
+supported sentences are kept, each unsupported one (a key outside the group, a citation marker, no
+key) is dropped, each member left uncited gets an extractive offline sentence, and every such event
+is a DraftWarning. A paragraph the model never answered raises LLMError (after the others finish).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from litreview.corpus.paper import Paper
+from litreview.errors import ConfigError
+from litreview.grounding import occurs_in
+from litreview.group.schema import Groups, SubTheme
+from litreview.llm import LLMClient, LLMRequest, ProgressCallback, failures_error
+from litreview.prompts import render_prompt
+from litreview.summarize.schema import PaperSummary
+from litreview.warning import DraftWarning
+from litreview.write.offline import offline_sentences
+from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
+
+
+def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str, *,
+                     llm: LLMClient | None = None, our_work: str | None = None,
+                     progress: ProgressCallback | None = None) -> tuple[list[Section], list[DraftWarning]]:
+    """A Section per group, in order, and the warnings of this stage.
+
+    `llm=None` writes offline from template sentences. With an LLM, one request per group runs
+    concurrently, validated against the group (`context={"group_keys": [...]}`); a paragraph still
+    invalid after the re-asks is salvaged with warnings, and its answer remembered so a rerun does not
+    pay for it again. `our_work` (the
+    researcher's own abstract) makes each paragraph end with a sentence positioning that work; it
+    needs an LLM (ConfigError otherwise).
+    """
+    if llm is None:
+        if our_work:
+            raise ConfigError("--our-work needs an LLM", where="our-work",
+                              hint="configure a model (--model with an API key or --base-url), or drop --our-work")
+        return [_section(group, offline_sentences(group.keys, papers, summaries)) for group in groups.groups], []
+    requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
+    remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
+    asked = [r for r in requests if remembered[id(r)] is None]
+    outcomes = {id(outcome.request): outcome for outcome in llm.ask_many_sync(asked, progress=progress)}
+    sections, warnings, unanswered = [], [], []
+    for group, request in zip(groups.groups, requests):
+        outcome = outcomes.get(id(request))
+        if outcome is not None and outcome.ok:
+            sections.append(_section(group, _sentences_of(outcome.value)))
+            continue
+        if outcome is not None and request.context["answers"]:
+            llm.remember_unusable(request, request.context["answers"][-1], outcome.error.message)
+            remembered[id(request)] = (request.context["answers"][-1], outcome.error.message)
+        if remembered[id(request)] is None:
+            unanswered.append(outcome)
+            continue
+        sentences, salvage_warnings = salvage(group, remembered[id(request)][0], papers, our_work)
+        sections.append(_section(group, sentences))
+        warnings += salvage_warnings
+    if unanswered:
+        raise failures_error(unanswered, "paragraphs")
+    return sections, warnings
+
+
+def paragraph_request(group: SubTheme, summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str,
+                      our_work: str | None = None) -> LLMRequest[Paragraph]:
+    """The request for one group's paragraph, validated against the group's keys (and our work)."""
+    items = [{"key": key, "title": papers[key].title, "summary": summaries[key]} for key in group.keys]
+    messages, version = render_prompt("write", theme=theme, group=group, papers=items, our_work=our_work)
+    context: dict[str, Any] = {"group_keys": list(group.keys), "answers": []}
+    model: type[Paragraph] = Paragraph
+    if our_work:
+        context["our_work"], model = our_work, PositionedParagraph
+    return LLMRequest(model, messages, version, context=context, label=f"paragraph {group.title!r}")
+
+
+def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
+            our_work: str | None) -> tuple[list[Sentence], list[DraftWarning]]:
+    """The supported sentences of an invalid answer, plus offline sentences for members it left uncited."""
+    raw = answer if isinstance(answer, dict) else {}
+    kept, warnings = [], []
+    for item in raw.get("sentences") or []:
+        sentence, problem = supported_sentence(item, group.keys)
+        if sentence:
+            kept.append(sentence)
+        else:
+            warnings.append(_warning(group, f"dropped an unsupported sentence ({problem})"))
+    cited = {key for sentence in kept for key in sentence.keys}
+    for key in (k for k in group.keys if k not in cited):
+        kept += offline_sentences([key], papers)
+        warnings.append(_warning(group, "the LLM left this paper uncited; added an extractive sentence from its abstract", key))
+    if our_work:
+        positioning, problem = _supported_positioning(raw, group.keys, our_work)
+        kept += [positioning] if positioning else []
+        warnings += [] if positioning else [_warning(group, f"dropped the sentence positioning your work ({problem})")]
+    return kept, warnings
+
+
+def supported_sentence(item: object, group_keys: list[str]) -> tuple[Sentence | None, str]:
+    """`item` as a Sentence when it cites only (and at least one of) `group_keys` and has no marker."""
+    try:
+        sentence = Sentence.model_validate(item)
+    except ValidationError as error:
+        return None, "; ".join(e["msg"] for e in error.errors())
+    outside = [key for key in sentence.keys if key not in group_keys]
+    if outside:
+        return None, f"it cites {', '.join(map(repr, outside))}, not a paper of this group"
+    if not sentence.keys:
+        return None, "it cites no paper"
+    return sentence, ""
+
+
+def _supported_positioning(raw: dict[str, Any], group_keys: list[str], our_work: str) -> tuple[Sentence | None, str]:
+    sentence, problem = supported_sentence(raw.get("positioning"), group_keys)
+    quote = raw.get("our_work_quote")
+    if sentence and not (isinstance(quote, str) and occurs_in(quote, our_work)):
+        return None, "its quote does not occur in your text"
+    return sentence, problem
+
+
+def _sentences_of(paragraph: Paragraph) -> list[Sentence]:
+    closing = [paragraph.positioning] if isinstance(paragraph, PositionedParagraph) else []
+    return [*paragraph.sentences, *closing]
+
+
+def _section(group: SubTheme, sentences: list[Sentence]) -> Section:
+    return Section(title=group.title, description=group.description, keys=list(group.keys), sentences=sentences)
+
+
+def _warning(group: SubTheme, message: str, key: str | None = None) -> DraftWarning:
+    return DraftWarning(stage="write", message=f"{group.title!r}: {message}", key=key)
