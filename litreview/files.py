@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 PARTIAL_SUFFIX = ".partial"
+IS_A_FILE = "is a file, not a folder"
 
 
 def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
@@ -60,6 +61,20 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def unwritable_reason(folder: Path) -> tuple[Path, str] | None:
+    """Where and why files could not be created in `folder` (made if missing), or None when they can; creates
+    nothing. The problem reads after the path: `is a file, not a folder`, `is on a read-only disk`..."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return existing, IS_A_FILE
+    # access() honours read-only mounts for every user, and permission bits for all but root
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return existing, "is on a read-only disk" if _read_only_mount(existing) else "is not writable (permission denied)"
+    return None
+
+
 def _mode_for(target: Path) -> int:
     """The permissions of the file being replaced, else what a plain open() would have given (0666 - umask)."""
     try:
@@ -77,6 +92,13 @@ def _remove_abandoned_partials(target: Path) -> None:
             pid = partial.name[len(target.name) + 2: -len(PARTIAL_SUFFIX)]
             if pid.isdigit() and not _running(int(pid)):
                 partial.unlink(missing_ok=True)
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 def _running(pid: int) -> bool:

@@ -55,8 +55,14 @@ def clear(
             output.print_line(f"removed {_count(removed, 'answer')} older than {older_than} from {cache.directory}")
             return
         set_aside = len([path for path in cache.set_aside() if not path.name.endswith(("-wal", "-shm"))])
-        answers = cache.clear()
-        indexes = clear_indexes(cache.directory)
+        try:
+            answers = cache.clear()
+            indexes = clear_indexes(cache.directory)
+        except OSError as error:
+            from litreview.errors import CACHE_NOT_WRITABLE_HINT, CacheError
+
+            raise CacheError(f"cannot clear the cache ({error.strerror})", where=str(error.filename or cache.directory),
+                             hint=CACHE_NOT_WRITABLE_HINT) from None
         damaged = f", and {_count(set_aside, 'damaged answer database')} set aside" if set_aside else ""
         output.print_line(f"removed {_count(answers, 'answer')} and {_count(indexes, 'search index', 'search indexes')}"
                           f"{damaged} from {cache.directory}")
@@ -75,13 +81,12 @@ def parse_duration(text: str) -> float:
 def _cache(cache_dir: Path | None) -> Any:
     """The configured cache; a file where its folder should be is an error (never deleted: it is not ours)."""
     from litreview.config import load_settings
-    from litreview.errors import CacheError
+    from litreview.errors import CACHE_IS_A_FILE_HINT, CacheError
     from litreview.llm.cache import AnswerCache
 
     settings = load_settings({"cache_dir": cache_dir}, Path.cwd())
     if settings.cache_dir.exists() and not settings.cache_dir.is_dir():
-        raise CacheError("this is a file, not a cache folder", where=str(settings.cache_dir),
-                         hint="move the file away, or set --cache-dir (or LITREVIEW_CACHE_DIR) to a folder")
+        raise CacheError("this is a file, not a cache folder", where=str(settings.cache_dir), hint=CACHE_IS_A_FILE_HINT)
     return AnswerCache(settings.cache_dir)
 
 

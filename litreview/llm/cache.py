@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from litreview.errors import CacheError, CacheWarning
-from litreview.files import write_atomic
+from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheError, CacheWarning
+from litreview.files import IS_A_FILE, unwritable_reason, write_atomic
 
 CACHE_FORMAT = 1  # bump to invalidate every entry when the stored layout changes
 STORE = "llm"  # answers live in <cache_dir>/llm: other stages keep their own folders beside it
@@ -33,7 +33,7 @@ CLAIMS = "llm-claims"  # who is asking what right now, for processes sharing the
 LAST_RUN_FILE = "llm-last-run.json"  # beside the store: diskcache's check() flags foreign files inside it
 DATABASE = "cache.db"
 CORRUPT = ".corrupt-"  # cache.db.corrupt-2026-11-28T22-16-24: a damaged database set aside
-FIX_HINT = "make it writable, or set --cache-dir (or LITREVIEW_CACHE_DIR) to a folder that is"
+NO_CACHE_HINT = " (--no-cache runs without it, paying again on every rerun)"
 
 R = TypeVar("R")
 
@@ -116,9 +116,13 @@ class AnswerCache:
 
     def check_writable(self) -> None:
         """Raise CacheError when answers could not be stored here; creates nothing."""
-        problem = unwritable_reason(self.store)
-        if problem is not None:
-            raise CacheError(f"cannot write the answer cache ({problem})", where=str(self.directory), hint=FIX_HINT)
+        found = unwritable_reason(self.store)
+        if found is not None:
+            place, problem = found
+            subject = "it" if place == self.directory else str(place)
+            hint = CACHE_IS_A_FILE_HINT if problem == IS_A_FILE else CACHE_NOT_WRITABLE_HINT
+            raise CacheError(f"cannot write the answer cache ({subject} {problem})", where=str(self.directory),
+                             hint=hint + NO_CACHE_HINT)
 
     def info(self) -> CacheInfo:
         """Location, entry count, size on disk, damaged copies set aside and the last run's counters."""
@@ -247,7 +251,7 @@ class AnswerCache:
 
     def _unusable(self, error: BaseException) -> CacheError:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return CacheError(f"cannot use the answer cache ({reason})", where=str(self.directory), hint=FIX_HINT)
+        return CacheError(f"cannot use the answer cache ({reason})", where=str(self.directory), hint=CACHE_NOT_WRITABLE_HINT)
 
     def _clear_older(self, cutoff: float) -> int:
         def remove_stale(cache: Any) -> int:
@@ -257,14 +261,15 @@ class AnswerCache:
         return self._healing(remove_stale)
 
     def _count_or_zero(self) -> int:
-        """How many answers the store holds, or 0 when its database cannot even be read."""
+        """How many answers the store holds; for a database that cannot be read, the count the last run recorded."""
         import diskcache
 
         try:
             with diskcache.Cache(str(self.store), eviction_policy="none") as cache:
                 return len(cache)
         except (sqlite3.DatabaseError, OSError):
-            return 0
+            known = (self._last_run() or {}).get("entries")
+            return known if isinstance(known, int) else 0
 
     def _last_run(self) -> dict[str, Any] | None:
         try:
@@ -274,35 +279,12 @@ class AnswerCache:
         return found if isinstance(found, dict) else None
 
 
-def unwritable_reason(folder: Path) -> str | None:
-    """Why files could not be created in `folder` (created if missing), or None when they can; creates nothing."""
-    existing = folder
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    if not existing.is_dir():
-        return f"{existing} is a file, not a folder"
-    # access() honours read-only mounts for every user, and permission bits for all but root
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return f"{existing} is read-only" if _read_only_mount(existing) else f"no permission to write in {existing}"
-    database = folder / DATABASE
-    if database.exists() and not os.access(database, os.W_OK):
-        return f"no permission to write {database}"
-    return None
-
-
 def folder_size(folder: Path) -> int:
     """Bytes of the files under `folder` (0 when it does not exist)."""
     total = 0
     for root, _, names in os.walk(folder):
         total += sum(_file_size(Path(root) / name) for name in names)
     return total
-
-
-def _read_only_mount(folder: Path) -> bool:
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):
-        return False
 
 
 def _file_size(path: Path) -> int:

@@ -26,8 +26,8 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from bm25s.tokenization import Tokenized
 
 from litreview.corpus.paper import Paper
-from litreview.errors import CacheWarning
-from litreview.files import write_atomic
+from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheWarning
+from litreview.files import IS_A_FILE, unwritable_reason, write_atomic
 from litreview.text import ascii_fold
 
 # Bump when tokens, texts or BM25 parameters change: it is part of the cache key.
@@ -40,6 +40,8 @@ TITLE_REPEATS = 2
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MAX_WORD = 48
 _COMPLETE = "complete"
+_NPY_MAGIC = b"\x93NUMPY"
+_PARAMS = "params.index.json"  # bm25s's parameters: the one JSON file it reads back
 INDEXES = "bm25"  # <cache_dir>/bm25/<content digest>/: one folder per indexed corpus
 _STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
 _STEMMER = Stemmer.Stemmer("english")
@@ -161,7 +163,7 @@ def cached_index(cache_dir: Path, digest: str) -> LexicalIndex | None:
     if not (place / _COMPLETE).exists():
         return None
     try:
-        _check_sizes(place)
+        _check_files(place)
         retriever = bm25s.BM25.load(str(place), mmap=True, load_vocab=False, show_progress=False)
         index = LexicalIndex(retriever, digest, TermTable.load(place))
         _check_shapes(index)
@@ -226,10 +228,11 @@ def _saved(retriever: bm25s.BM25, place: Path) -> bool:
         _save(retriever, place)
     except OSError as error:
         cache_dir = place.parent.parent
+        found = unwritable_reason(place.parent)
+        hint = CACHE_IS_A_FILE_HINT if found and found[1] == IS_A_FILE else CACHE_NOT_WRITABLE_HINT
         warnings.warn(CacheWarning(
             f"{cache_dir}: cannot save the search index there ({error.strerror or error}); ranking without the cache "
-            "(the corpus is indexed again on every run): make the folder writable, or set --cache-dir "
-            "(or LITREVIEW_CACHE_DIR) to a folder that is"), stacklevel=3)
+            f"(the corpus is indexed again on every run): {hint}"), stacklevel=3)
         return False
     return True
 
@@ -263,11 +266,12 @@ def _synced_size(path: Path) -> int:
         return os.fstat(handle.fileno()).st_size
 
 
-def _check_sizes(place: Path) -> None:
-    """Raise ValueError when a file is missing or not the size it was saved at (an old, empty marker checks nothing)."""
+def _check_files(place: Path) -> None:
+    """Raise ValueError when a file is missing, not the size it was saved at, or not in its format (NumPy's
+    header, JSON): cheap checks that name the file, before numpy or bm25s fail on it in their own words."""
     text = (place / _COMPLETE).read_text(encoding="utf-8")
     if not text.strip():
-        return
+        return  # an index saved before files were listed: only loading it checks it
     marker = json.loads(text)
     sizes = marker.get("sizes") if isinstance(marker, dict) else None
     if not isinstance(sizes, dict):
@@ -276,6 +280,18 @@ def _check_sizes(place: Path) -> None:
         found = (place / name).stat().st_size
         if found != size:
             raise ValueError(f"{name} is {found} bytes, saved as {size}")
+        if name.endswith(".npy") and _first_bytes(place / name, len(_NPY_MAGIC)) != _NPY_MAGIC:
+            raise ValueError(f"{name} is not a NumPy array file")
+        if name == _PARAMS:  # the vocabulary's JSON is never loaded (TermTable replaces it): not worth parsing
+            try:
+                json.loads((place / name).read_bytes())
+            except ValueError:
+                raise ValueError(f"{name} is not valid JSON") from None
+
+
+def _first_bytes(path: Path, count: int) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(count)
 
 
 def _check_shapes(index: LexicalIndex) -> None:
