@@ -1,0 +1,112 @@
+"""Benchmark: two `litreview draft` processes on the same theme at once, sharing one cache, against one draft alone.
+
+    .venv/bin/python bench/shared_cache.py [--papers 200] [--latency 0.1] [--concurrency 8] [--processes 2] [--no-write]
+
+Both runs use the generated corpus of bench/draft.py and the fake server in its own process (answering every request
+after L seconds). Reported: the requests each scenario sent (from the drafts' own usage: paid calls + failed
+attempts), their ratio (target: the runs together at most 1.1x one draft alone), wall times, and whether every
+output is identical. Writes its section of bench/RESULTS.md unless --no-write.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# bench/select.py would shadow the standard library's `select`: see bench/draft.py.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path = [os.path.dirname(_HERE)] + [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from bench.draft import LITREVIEW, THEME, WORK, _start_server, write_corpus  # noqa: E402
+from bench.results import load_average, memory_total, write_section  # noqa: E402
+
+SECTION = "## shared cache: two drafts at once on one cache (bench/shared_cache.py)"
+
+
+def main() -> None:
+    args = _arguments()
+    corpus = write_corpus(args.papers, WORK / f"draft-{args.papers}.jsonl")
+    load_before = load_average()
+    server, url = _start_server(args.latency)
+    try:
+        with tempfile.TemporaryDirectory(prefix="shared-cache-bench-") as scratch:
+            alone = run_drafts(url, corpus, Path(scratch) / "alone", args, processes=1)
+            together = run_drafts(url, corpus, Path(scratch) / "together", args, processes=args.processes)
+    finally:
+        server.kill()
+    report = _report(alone, together, args, load_before)
+    print(report)
+    if not args.no_write:
+        write_section(report.splitlines())
+
+
+def run_drafts(url: str, corpus: Path, folder: Path, args: argparse.Namespace, processes: int) -> dict:
+    """`processes` drafts started together on one empty cache; what each sent and wrote, and the wall time."""
+    folder.mkdir(parents=True)
+    env = {**os.environ, "LITREVIEW_API_KEY": "sk-bench-not-a-real-key"}
+    command = [str(LITREVIEW), "draft", THEME, "--corpus", str(corpus), "--top-k", str(args.papers), "--drop-off", "0",
+               "--model", "bench-model", "--base-url", url, "--cache-dir", str(folder / "cache"),
+               "--concurrency", str(args.concurrency), "--quiet"]
+    started = time.perf_counter()
+    runs = [subprocess.Popen([*command, "-o", str(folder / f"draft{n}.json")], env=env, stderr=subprocess.PIPE, text=True)
+            for n in range(processes)]
+    for run in runs:
+        _, stderr = run.communicate()
+        if run.returncode != 0:
+            raise SystemExit(f"draft failed ({run.returncode}): {stderr}")
+    seconds = time.perf_counter() - started
+    drafts = [json.loads((folder / f"draft{n}.json").read_text(encoding="utf-8")) for n in range(processes)]
+    usages = [draft.pop("usage") for draft in drafts]
+    return {"seconds": seconds, "sent": [u["calls"] + u["failed_attempts"] for u in usages],
+            "cached": [u["cached"] for u in usages], "identical": all(d == drafts[0] for d in drafts),
+            "draft": drafts[0]}
+
+
+def _report(alone: dict, together: dict, args: argparse.Namespace, load_before: str) -> str:
+    one, both = sum(alone["sent"]), sum(together["sent"])
+    same = together["identical"] and together["draft"] == alone["draft"]
+    lines = [
+        SECTION, "",
+        f"Command: `.venv/bin/python bench/shared_cache.py --papers {args.papers} --latency {args.latency} "
+        f"--concurrency {args.concurrency} --processes {args.processes}`",
+        f"Machine: {os.cpu_count()} cores / {memory_total()}, Python {platform.python_version()}; run "
+        f"{time.strftime('%Y-%m-%d %H:%M')}; load average before: {load_before}.",
+        f"Each draft: theme \"{THEME}\", {args.papers} generated papers, `--top-k {args.papers} --drop-off 0`, its own "
+        "process; requests = the draft's paid calls + failed attempts; the fake server answers after L seconds.",
+        "",
+        "| scenario | requests sent (per run) | total | x one draft | answers from cache or other run | wall (s) | outputs identical |",
+        "|---|---|---:|---:|---|---:|---|",
+        f"| one draft alone | {alone['sent'][0]} | {one} | 1.00 | {alone['cached'][0]} | {alone['seconds']:.1f} | - |",
+        f"| {args.processes} drafts at once, one cache | {' + '.join(map(str, together['sent']))} | {both} | "
+        f"{both / one:.2f} | {' + '.join(map(str, together['cached']))} | {together['seconds']:.1f} | "
+        f"{'yes' if same else 'NO'} |",
+        "",
+        "Target: the runs together send at most 1.1x the requests of one draft. Before this change (issue 14's "
+        "measurement) two drafts at once sent 39 of 89 requests again, because the cache was consulted only before "
+        "a request waited for a slot. Now a request holding a slot looks again and, while another process holds the "
+        "claim on the same request in the cache folder, waits for that answer instead of asking.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=200)
+    parser.add_argument("--latency", type=float, default=0.1, help="server latency per request, seconds")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
