@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import re
 import time
 from pathlib import Path
@@ -82,3 +83,32 @@ def _age_one_entry(cache_dir, days: int) -> None:
         record = json.loads(store[key])
         record["created"] = time.time() - days * 86400
         store[key] = json.dumps(record)
+
+
+def test_info_after_a_refused_connection_counts_no_paid_call(run_cli, llm_settings):
+    with socket.socket() as probe:  # a port nobody listens on: every attempt is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = llm_settings.model_copy(update={"base_url": f"http://127.0.0.1:{port}/v1", "max_retries": 2})
+    with LLMClient(settings) as llm:
+        (outcome,) = llm.ask_many_sync([finding_request(0)])
+    assert not outcome.ok and outcome.reason.startswith("item-0: could not connect to ")
+    lines = run_cli("cache", "info", "--cache-dir", str(settings.cache_dir)).stdout.splitlines()
+    assert lines[4].startswith("last run: 3 requests sent: 0 paid calls, 3 failed attempts (not paid), "
+                               "0 answers from the cache, 2 retries, 0 re-asks, 1 request failed, finished 20")
+
+
+def test_usage_counts_paid_calls_re_asks_and_failed_attempts_apart(run_cli, fake_llm, llm_settings):
+    from fake_llm import Fault
+
+    fake_llm.responder = answer_finding
+    fake_llm.script(Fault.status(503), times=1)  # first attempt: no answer, retried
+    fake_llm.script(Fault.content("not JSON"), times=1)  # then an answer that is paid for but re-asked
+    with LLMClient(llm_settings) as llm:
+        llm.ask_many_sync([finding_request(0)])
+        usage = llm.usage
+    assert (usage.sent, usage.calls, usage.failed_attempts, usage.retries, usage.reasks) == (3, 2, 1, 1, 1)
+    assert len(fake_llm.requests) == usage.sent
+    info = run_cli("cache", "info", "--cache-dir", str(llm_settings.cache_dir)).stdout.splitlines()
+    assert info[4].startswith("last run: 3 requests sent: 2 paid calls, 1 failed attempt (not paid), "
+                              "0 answers from the cache, 1 retry, 1 re-ask, finished 20")

@@ -165,23 +165,20 @@ class AnswerCache:
         Claims let processes sharing the cache ask each question once: the others wait for the answer. A
         claim ends with `release`, or after `seconds`, or when its process is found dead (same host).
         """
-        claims = self._open_claims()
-        if claims.add(key, _holder(), expire=seconds):
-            return True
-        holder = claims.get(key)
-        if holder is None or _abandoned(holder):
-            claims.set(key, _holder(), expire=seconds)
-            return True
-        return False
+        def take(claims: Any) -> bool:
+            if claims.add(key, _holder(), expire=seconds):
+                return True
+            holder = claims.get(key)
+            if holder is None or _abandoned(holder):
+                claims.set(key, _holder(), expire=seconds)
+                return True
+            return False
 
-    def claimed(self, key: str) -> bool:
-        """Whether another process is asking `key` right now."""
-        holder = self._open_claims().get(key)
-        return holder is not None and not _abandoned(holder)
+        return self._with_claims(take)
 
     def release(self, key: str) -> None:
         """End this process's claim on `key` (answered or failed)."""
-        self._open_claims().delete(key)
+        self._with_claims(lambda claims: claims.delete(key))
 
     def record_run(self, counters: Mapping[str, Any]) -> None:
         """Keep the last run's counters and the entry count for `cache info` and for telling what a damaged
@@ -223,12 +220,25 @@ class AnswerCache:
                 raise self._unusable(error) from None
         return self._cache
 
-    def _open_claims(self) -> Any:
-        if self._claims is None:
-            import diskcache
+    def _with_claims(self, operation: Callable[[Any], R]) -> R:
+        """Run `operation` on the claims store. Claims only live while runs do: a damaged store is simply started
+        afresh (the worst a lost claim costs is one request asked twice)."""
+        import diskcache
 
+        try:
+            if self._claims is None:
+                self._claims = diskcache.Cache(str(self.directory / CLAIMS))
+            return operation(self._claims)
+        except sqlite3.OperationalError as error:
+            raise self._unusable(error) from None
+        except sqlite3.DatabaseError:
+            if self._claims is not None:
+                self._claims.close()
+            _remove_tree(self.directory / CLAIMS)
             self._claims = diskcache.Cache(str(self.directory / CLAIMS))
-        return self._claims
+            return operation(self._claims)
+        except OSError as error:
+            raise self._unusable(error) from None
 
     def _set_damaged_aside(self, error: sqlite3.DatabaseError) -> None:
         """Move the damaged database (and its journal files) aside and warn how many answers were lost."""
