@@ -75,6 +75,22 @@ def unwritable_reason(folder: Path) -> tuple[Path, str] | None:
     return None
 
 
+def file_size(path: Path) -> int:
+    """Bytes in the file at `path`, 0 when there is none."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of the files under `folder` (0 when it does not exist)."""
+    total = 0
+    for root, _, names in os.walk(folder):
+        total += sum(file_size(Path(root) / name) for name in names)
+    return total
+
+
 def _mode_for(target: Path) -> int:
     """The permissions of the file being replaced, else what a plain open() would have given (0666 - umask)."""
     try:

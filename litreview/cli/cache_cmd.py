@@ -21,6 +21,7 @@ DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 def info(cache_dir: CacheDirOption = None) -> None:
     """Where the cache is, each part of it (answers, search indexes, damaged copies) and its size, and the last run."""
     with output.reported_errors():
+        from litreview.files import file_size
         from litreview.select.index import indexes_info
 
         cache = _cache(cache_dir)
@@ -30,7 +31,7 @@ def info(cache_dir: CacheDirOption = None) -> None:
             f"cache: {found.directory}",
             f"answers: {found.entries} ({_size(found.size_bytes)})",
             f"search indexes: {indexes} ({_size(index_bytes)})",
-            *(f"set aside: {path} ({_size(_bytes(path))}), a damaged answer database" for path in found.set_aside
+            *(f"set aside: {path} ({_size(file_size(path))}), a damaged answer database" for path in found.set_aside
               if not path.name.endswith(("-wal", "-shm"))),
             f"total size: {_size(found.size_bytes + index_bytes + found.set_aside_bytes)}",
             f"last run: {_last_run(found.last_run)}",
@@ -101,13 +102,6 @@ def _last_run(counters: dict[str, Any] | None) -> str:
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
-
-
-def _bytes(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _size(size: float) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheError, CacheWarning
-from litreview.files import IS_A_FILE, unwritable_reason, write_atomic
+from litreview.files import IS_A_FILE, file_size, folder_size, unwritable_reason, write_atomic
 
 CACHE_FORMAT = 1  # bump to invalidate every entry when the stored layout changes
 STORE = "llm"  # answers live in <cache_dir>/llm: other stages keep their own folders beside it
@@ -126,13 +126,9 @@ class AnswerCache:
 
     def info(self) -> CacheInfo:
         """Location, entry count, size on disk, damaged copies set aside and the last run's counters."""
+        entries = self._healing(len) if (self.store / DATABASE).is_file() else 0  # may set a damaged database aside
         set_aside = self.set_aside()
-        aside_bytes = sum(_file_size(path) for path in set_aside)
-        if not (self.store / DATABASE).is_file():
-            return CacheInfo(self.directory, 0, 0, self._last_run(), set_aside, aside_bytes)
-        entries = self._healing(len)
-        set_aside = self.set_aside()  # opening may just have set a damaged database aside
-        aside_bytes = sum(_file_size(path) for path in set_aside)
+        aside_bytes = sum(file_size(path) for path in set_aside)
         return CacheInfo(self.directory, entries, folder_size(self.store) - aside_bytes, self._last_run(),
                          set_aside, aside_bytes)
 
@@ -287,21 +283,6 @@ class AnswerCache:
         except (OSError, ValueError):
             return None
         return found if isinstance(found, dict) else None
-
-
-def folder_size(folder: Path) -> int:
-    """Bytes of the files under `folder` (0 when it does not exist)."""
-    total = 0
-    for root, _, names in os.walk(folder):
-        total += sum(_file_size(Path(root) / name) for name in names)
-    return total
-
-
-def _file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _remove_tree(folder: Path) -> None:

@@ -27,7 +27,7 @@ from bm25s.tokenization import Tokenized
 
 from litreview.corpus.paper import Paper
 from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheWarning
-from litreview.files import IS_A_FILE, unwritable_reason, write_atomic
+from litreview.files import IS_A_FILE, folder_size, unwritable_reason, write_atomic
 from litreview.text import ascii_fold
 
 # Bump when tokens, texts or BM25 parameters change: it is part of the cache key.
@@ -179,7 +179,7 @@ def indexes_info(cache_dir: Path) -> tuple[int, int]:
     if not folder.is_dir():
         return 0, 0
     saved = [place for place in folder.iterdir() if place.is_dir() and not place.name.startswith(".")]
-    return len(saved), sum(entry.stat().st_size for entry in folder.rglob("*") if entry.is_file())
+    return len(saved), folder_size(folder)
 
 
 def clear_indexes(cache_dir: Path) -> int:
