@@ -1,6 +1,6 @@
 """Benchmark: two `litreview draft` processes on the same theme at once, sharing one cache, against one draft alone.
 
-    .venv/bin/python bench/shared_cache.py [--papers 200] [--latency 0.1] [--concurrency 8] [--processes 2] [--no-write]
+    .venv/bin/python bench/shared_cache.py [--papers 200] [--latency 0.1] [--concurrency 8] [--processes 2 3] [--no-write]
 
 Both runs use the generated corpus of bench/draft.py and the fake server in its own process (answering every request
 after L seconds). Reported: the requests each scenario sent (from the drafts' own usage: paid calls + failed
@@ -28,7 +28,7 @@ from pathlib import Path  # noqa: E402
 from bench.draft import LITREVIEW, THEME, WORK, _start_server, write_corpus  # noqa: E402
 from bench.results import load_average, memory_total, write_section  # noqa: E402
 
-SECTION = "## shared cache: two drafts at once on one cache (bench/shared_cache.py)"
+SECTION = "## shared cache: drafts of one theme at once on one cache (bench/shared_cache.py)"
 
 
 def main() -> None:
@@ -39,7 +39,8 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="shared-cache-bench-") as scratch:
             alone = run_drafts(url, corpus, Path(scratch) / "alone", args, processes=1)
-            together = run_drafts(url, corpus, Path(scratch) / "together", args, processes=args.processes)
+            together = [run_drafts(url, corpus, Path(scratch) / f"together-{count}", args, processes=count)
+                        for count in args.processes]
     finally:
         server.kill()
     report = _report(alone, together, args, load_before)
@@ -70,13 +71,12 @@ def run_drafts(url: str, corpus: Path, folder: Path, args: argparse.Namespace, p
             "draft": drafts[0]}
 
 
-def _report(alone: dict, together: dict, args: argparse.Namespace, load_before: str) -> str:
-    one, both = sum(alone["sent"]), sum(together["sent"])
-    same = together["identical"] and together["draft"] == alone["draft"]
+def _report(alone: dict, together: list[dict], args: argparse.Namespace, load_before: str) -> str:
+    one = sum(alone["sent"])
     lines = [
         SECTION, "",
         f"Command: `.venv/bin/python bench/shared_cache.py --papers {args.papers} --latency {args.latency} "
-        f"--concurrency {args.concurrency} --processes {args.processes}`",
+        f"--concurrency {args.concurrency} --processes {' '.join(map(str, args.processes))}`",
         f"Machine: {os.cpu_count()} cores / {memory_total()}, Python {platform.python_version()}; run "
         f"{time.strftime('%Y-%m-%d %H:%M')}; load average before: {load_before}.",
         f"Each draft: theme \"{THEME}\", {args.papers} generated papers, `--top-k {args.papers} --drop-off 0`, its own "
@@ -85,9 +85,7 @@ def _report(alone: dict, together: dict, args: argparse.Namespace, load_before: 
         "| scenario | requests sent (per run) | total | x one draft | answers from cache or other run | wall (s) | outputs identical |",
         "|---|---|---:|---:|---|---:|---|",
         f"| one draft alone | {alone['sent'][0]} | {one} | 1.00 | {alone['cached'][0]} | {alone['seconds']:.1f} | - |",
-        f"| {args.processes} drafts at once, one cache | {' + '.join(map(str, together['sent']))} | {both} | "
-        f"{both / one:.2f} | {' + '.join(map(str, together['cached']))} | {together['seconds']:.1f} | "
-        f"{'yes' if same else 'NO'} |",
+        *(_row(run, one, alone) for run in together),
         "",
         "Target: the runs together send at most 1.1x the requests of one draft. Before this change (issue 14's "
         "measurement) two drafts at once sent 39 of 89 requests again, because the cache was consulted only before "
@@ -98,12 +96,18 @@ def _report(alone: dict, together: dict, args: argparse.Namespace, load_before: 
     return "\n".join(lines)
 
 
+def _row(run: dict, one: int, alone: dict) -> str:
+    total, same = sum(run["sent"]), run["identical"] and run["draft"] == alone["draft"]
+    return (f"| {len(run['sent'])} drafts at once, one cache | {' + '.join(map(str, run['sent']))} | {total} | "
+            f"{total / one:.2f} | {' + '.join(map(str, run['cached']))} | {run['seconds']:.1f} | {'yes' if same else 'NO'} |")
+
+
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=200)
     parser.add_argument("--latency", type=float, default=0.1, help="server latency per request, seconds")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--processes", type=int, nargs="+", default=[2, 3], help="drafts started at once, per scenario")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     return parser.parse_args()
 

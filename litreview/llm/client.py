@@ -231,7 +231,13 @@ class LLMClient:
         claim_seconds = self.settings.timeout * (self.settings.max_retries + 1) * (self.settings.reask + 1)
         while True:
             cached = self._cached_value(request, key)
-            if cached is not None or self.cache.claim(key, claim_seconds):
+            if cached is not None:
+                return cached
+            if self.cache.claim(key, claim_seconds):
+                # A run that stores its answer, then releases its claim, may have done both since the first look.
+                cached = self._cached_value(request, key)
+                if cached is not None:
+                    self.cache.release(key)
                 return cached
             await asyncio.sleep(CLAIM_POLL_SECONDS)
 
