@@ -68,3 +68,15 @@ def test_a_new_draft_gets_the_usual_permissions(run_cli, tmp_path, monkeypatch):
         os.umask(umask)
     for name in ("related.tex", "related.bib", "plan.json"):
         assert oct((tmp_path / name).stat().st_mode & 0o777) == oct(0o644), name
+
+
+def test_a_partial_file_of_a_run_still_writing_is_left_alone(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with subprocess.Popen(["sleep", "60"]) as other_run:  # stands for a concurrent run writing the same file
+        theirs = tmp_path / f".related.md.{other_run.pid}.partial"
+        theirs.write_text("half of their draft", encoding="utf-8")
+        gone = tmp_path / ".related.md.999999999.partial"  # no such process: abandoned by a killed run
+        gone.write_text("half of an old draft", encoding="utf-8")
+        assert run_cli(*draft_args("related.md")).exit_code == 0
+        other_run.kill()
+    assert theirs.read_text(encoding="utf-8") == "half of their draft" and not gone.exists()
