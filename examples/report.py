@@ -20,6 +20,7 @@ from pathlib import Path
 
 from litreview import Draft, LLMClient, draft, load_corpus, load_settings, render
 from litreview.corpus.bibexport import to_bibtex
+from litreview.files import write_atomic
 from litreview.resources import example_corpus_dir
 
 THEMES = ["multimodal prompt tuning", "parameter-efficient fine-tuning", "video-language pretraining"]
@@ -33,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     use_llm = settings.llm_configured and not args.offline
     with LLMClient(settings) if use_llm else contextlib.nullcontext() as llm:
         drafts = [_draft_one(corpus, theme, llm, settings.cache_dir) for theme in args.theme or THEMES]
-    args.output.write_text(report_text(drafts, len(corpus)), encoding="utf-8")
-    args.output.with_suffix(".bib").write_text(bibliography(drafts), encoding="utf-8")
+    write_atomic(args.output, report_text(drafts, len(corpus)))  # a run killed here leaves the last report whole
+    write_atomic(args.output.with_suffix(".bib"), bibliography(drafts))
     print(f"wrote {args.output} and {args.output.with_suffix('.bib')}", file=sys.stderr)
     return 0
 

@@ -54,3 +54,18 @@ class SelectionError(LitreviewError):
 
 class RenderError(LitreviewError):
     """A draft that cannot be rendered: a sentence citing a key outside the draft, a key no citation can hold."""
+
+
+class CacheError(LitreviewError):
+    """A cache folder that cannot be used: a file in its place, no permission to write, a full or read-only disk."""
+
+
+CACHE_NOT_WRITABLE_HINT = "make it writable, or set --cache-dir (or LITREVIEW_CACHE_DIR) to a folder that is"
+CACHE_IS_A_FILE_HINT = "move that file away, or set --cache-dir (or LITREVIEW_CACHE_DIR) to a folder"
+
+
+class CacheWarning(UserWarning):
+    """Damage found in the cache and what was done about it (set aside, rebuilt, run without it).
+
+    Issued with `warnings.warn`: a library caller sees it the Python way; the CLI prints it as one `warning:` line.
+    """

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from litreview.errors import CorpusError, LitreviewError
+from litreview.files import write_atomic
 from litreview.group.schema import SubTheme
 
 
@@ -27,8 +28,8 @@ class Plan(BaseModel):
 
 
 def save_plan(plan: Plan, path: Path) -> None:
-    """Write `plan` as indented JSON, for hand editing."""
-    path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    """Write `plan` as indented JSON, for hand editing (atomically: an edited plan is never half replaced)."""
+    write_atomic(path, plan.model_dump_json(indent=2) + "\n")
 
 
 def load_plan(path: Path, known_keys: set[str]) -> Plan:

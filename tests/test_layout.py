@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "litreview"
 # The shared modules import no stage; each stage imports only the stages before it; the draft (document, plan,
 # pipeline) assembles the stages; rendering and check read a draft or a corpus; only the CLI talks to a terminal.
 LAYERS = [
-    {"errors", "config", "text", "grounding", "warning", "prompts", "llm", "resources"},
+    {"errors", "files", "config", "text", "grounding", "warning", "prompts", "llm", "resources"},
     {"corpus"}, {"select"}, {"summarize"}, {"group"}, {"write"},
     {"document", "plan", "pipeline"},
     {"rendering", "check"},

@@ -125,7 +125,9 @@ def test_items_that_keep_failing_are_reported_while_the_others_complete(fake, ll
     assert reasons[1].endswith("; raise --reask, or try another model; "
                                "if the server lacks tool calling or JSON schema, try --mode json_schema, json or md_json")
     assert reasons[2] == "item-5: no answer within 0.25 s (2 tries); raise --timeout, or lower --concurrency"
-    assert (usage.calls, usage.failed, usage.reasks) == (7, 3, 1)
+    # paid: 4 answers + item-3's 2 invalid ones; not paid: 2 tries each of item-1 (500) and item-5 (timeout)
+    assert (usage.calls, usage.failed, usage.reasks, usage.failed_attempts) == (6, 3, 1, 4)
+    assert usage.sent == len(fake.requests) == 10
     error = failures_error([o for o in outcomes if isinstance(o, Failure)])
     assert error.line().startswith("3 requests failed: item-1: server error 500")
     assert error.exit_code == 1

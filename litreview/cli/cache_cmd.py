@@ -1,4 +1,4 @@
-"""`litreview cache info|clear`: where the answer cache is, what it holds, and emptying it."""
+"""`litreview cache info|clear`: where the cache is, what each part of it holds, and emptying it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 
 from litreview.cli import output
 
-app = typer.Typer(help="Inspect or clear the cache of LLM answers.", no_args_is_help=True)
+app = typer.Typer(help="Inspect or clear the cache: LLM answers and search indexes.", no_args_is_help=True)
 
 CacheDirOption = Annotated[Path | None, typer.Option("--cache-dir", help="Cache directory (default: from settings).")]
 DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -19,13 +19,21 @@ DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 @app.command("info")
 def info(cache_dir: CacheDirOption = None) -> None:
-    """Where the cache is, how many answers it holds, its size, and the last run's hits and misses."""
+    """Where the cache is, each part of it (answers, search indexes, damaged copies) and its size, and the last run."""
     with output.reported_errors():
-        found = _cache(cache_dir).info()
+        from litreview.files import file_size
+        from litreview.select.index import indexes_info
+
+        cache = _cache(cache_dir)
+        found = cache.info()
+        indexes, index_bytes = indexes_info(cache.directory)
         lines = [
             f"cache: {found.directory}",
-            f"entries: {found.entries}",
-            f"size: {_size(found.size_bytes)}",
+            f"answers: {found.entries} ({_size(found.size_bytes)})",
+            f"search indexes: {indexes} ({_size(index_bytes)})",
+            *(f"set aside: {path} ({_size(file_size(path))}), a damaged answer database" for path in found.set_aside
+              if not path.name.endswith(("-wal", "-shm"))),
+            f"total size: {_size(found.size_bytes + index_bytes + found.set_aside_bytes)}",
             f"last run: {_last_run(found.last_run)}",
         ]
         for line in lines:
@@ -34,17 +42,31 @@ def info(cache_dir: CacheDirOption = None) -> None:
 
 @app.command("clear")
 def clear(
-    older_than: Annotated[str | None, typer.Option("--older-than", help="Only entries stored longer ago than this, e.g. 30d, 12h, 90m.")] = None,
+    older_than: Annotated[str | None, typer.Option("--older-than", help="Only answers stored longer ago than this, e.g. 30d, 12h, 90m (indexes stay).")] = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Delete cached answers (all, or those older than --older-than); the next run pays for them again."""
+    """Delete cached answers and search indexes (or only answers older than --older-than); the next run pays for them again."""
     with output.reported_errors():
+        from litreview.select.index import clear_indexes
+
         seconds = parse_duration(older_than) if older_than is not None else None
         cache = _cache(cache_dir)
-        removed = cache.clear(older_than=seconds)
-        qualifier = f" older than {older_than}" if older_than else ""
-        text = f"removed {_count(removed, 'entry', 'entries')}{qualifier} from {cache.directory}"
-        output.print_line(text)
+        if seconds is not None:
+            removed = cache.clear(older_than=seconds)
+            output.print_line(f"removed {_count(removed, 'answer')} older than {older_than} from {cache.directory}")
+            return
+        set_aside = len([path for path in cache.set_aside() if not path.name.endswith(("-wal", "-shm"))])
+        try:
+            answers = cache.clear()
+            indexes = clear_indexes(cache.directory)
+        except OSError as error:
+            from litreview.errors import CACHE_NOT_WRITABLE_HINT, CacheError
+
+            raise CacheError(f"cannot clear the cache ({error.strerror})", where=str(error.filename or cache.directory),
+                             hint=CACHE_NOT_WRITABLE_HINT) from None
+        damaged = f", and {_count(set_aside, 'damaged answer database')} set aside" if set_aside else ""
+        output.print_line(f"removed {_count(answers, 'answer')} and {_count(indexes, 'search index', 'search indexes')}"
+                          f"{damaged} from {cache.directory}")
 
 
 def parse_duration(text: str) -> float:
@@ -58,28 +80,31 @@ def parse_duration(text: str) -> float:
 
 
 def _cache(cache_dir: Path | None) -> Any:
+    """The configured cache; a file where its folder should be is an error (never deleted: it is not ours)."""
     from litreview.config import load_settings
+    from litreview.errors import CACHE_IS_A_FILE_HINT, CacheError
     from litreview.llm.cache import AnswerCache
 
     settings = load_settings({"cache_dir": cache_dir}, Path.cwd())
+    if settings.cache_dir.exists() and not settings.cache_dir.is_dir():
+        raise CacheError("this is a file, not a cache folder", where=str(settings.cache_dir), hint=CACHE_IS_A_FILE_HINT)
     return AnswerCache(settings.cache_dir)
 
 
 def _last_run(counters: dict[str, Any] | None) -> str:
+    from litreview.llm.usage import Usage
+
     if not counters:
         return "none recorded"
-    hits, misses = counters.get("cached", 0), counters.get("calls", 0)
     when = datetime.datetime.fromtimestamp(counters.get("finished", 0)).strftime("%Y-%m-%d %H:%M")
-    extra = f", {counters['failed']} failed" if counters.get("failed") else ""
-    retries = _count(counters.get("retries", 0), "retry", "retries")
-    return f"{_count(hits, 'hit')}, {_count(misses, 'miss', 'misses')} (paid calls){extra}, {retries}, finished {when}"
+    return f"{Usage.from_dict(counters).counts()}, finished {when}"
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
-def _size(size: int) -> str:
+def _size(size: float) -> str:
     for unit in ("B", "KiB", "MiB", "GiB"):
         if size < 1024 or unit == "GiB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"

@@ -265,8 +265,10 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
              f"{len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
     if usage:
         cost = _cost(usage, settings)
+        unpaid = usage.get("failed_attempts", 0)
         lines.append(f"LLM: {usage['calls']} new calls, {usage['cached']} cached, {usage['retries']} retries, "
-                     f"{usage['prompt_tokens']}+{usage['completion_tokens']} tokens" + (f", ~${cost:.4f}" if cost is not None else ""))
+                     + (f"{unpaid} failed attempts (not paid), " if unpaid else "")
+                     + f"{usage['prompt_tokens']}+{usage['completion_tokens']} tokens" + (f", ~${cost:.4f}" if cost is not None else ""))
     if written:
         lines.append("wrote " + ", ".join(written))
     if result.warnings:
@@ -277,5 +279,4 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
 def _cost(usage: dict, settings: Any) -> float | None:
     from litreview.llm.usage import Usage
 
-    known = {name: usage[name] for name in Usage.__dataclass_fields__ if name in usage}
-    return Usage(**known).cost(settings.prices) if settings.prices else None
+    return Usage.from_dict(usage).cost(settings.prices) if settings.prices else None

@@ -31,7 +31,8 @@ def reported_errors() -> Iterator[None]:
     from litreview.errors import LitreviewError
 
     try:
-        yield
+        with _cache_warnings_shown():
+            yield
     except LitreviewError as error:
         if os.environ.get("LITREVIEW_TRACEBACK"):
             raise
@@ -42,6 +43,27 @@ def reported_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+@contextlib.contextmanager
+def _cache_warnings_shown() -> Iterator[None]:
+    """Print each CacheWarning the library issues as one `warning:` line (every time, not once per place)."""
+    import warnings
+
+    from litreview.errors import CacheWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", CacheWarning)
+        shown_elsewhere = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+            if issubclass(category, CacheWarning):
+                print_notice(f"warning: {message}")
+            else:
+                shown_elsewhere(message, category, *args, **kwargs)  # type: ignore[arg-type]
+
+        warnings.showwarning = show
+        yield
+
+
 def write_text(text: str) -> None:
     """Write machine-readable text to stdout unchanged (no rich markup, no wrapping)."""
     sys.stdout.write(text)
@@ -50,9 +72,11 @@ def write_text(text: str) -> None:
 
 
 def write_file(path: Path, text: str) -> None:
-    """Write `text` to `path` as UTF-8; a path that cannot be written is a LitreviewError, not a traceback."""
+    """Replace `path` with `text` (UTF-8) atomically; a path that cannot be written is a LitreviewError, not a traceback."""
+    from litreview.files import write_atomic
+
     try:
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
     except OSError as error:
         from litreview.errors import LitreviewError
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from litreview.llm.structured import LoopState
 
 EMBEDDING_BATCH = 64  # texts per embeddings request
+CLAIM_POLL_SECONDS = 0.05  # how often a request waiting on another process's identical request looks for its answer
 
 
 _UNUSABLE = ":unusable"  # cache-key suffix of a remembered unusable answer
@@ -49,7 +50,11 @@ class LLMClient:
         self.settings = settings
         self.usage = Usage()
         self.cache = AnswerCache(settings.cache_dir)
+        if settings.cache:
+            self.cache.check_writable()  # before any call: an answer that cannot be kept must not be paid for
         self._progress = progress
+        self._in_flight: dict[str, asyncio.Future[Outcome]] = {}  # key -> the outcome of the request asking it
+        self._reserved = 0  # paid calls reserved against max_calls
         self._loop_state: LoopState | None = None
         self._busy = _WallClock(self.usage)
 
@@ -152,32 +157,89 @@ class LLMClient:
         self.close()
 
     async def _outcome(self, request: LLMRequest[Any]) -> Outcome:
-        """Cache first, then the server; every failure but the budget becomes a Failure value."""
+        """Cache first, then an identical request already in flight, then the server; every failure but the
+        budget becomes a Failure value."""
         key = self._key(request)
         cached = self._cached_value(request, key)
         if cached is not None:
             self.usage.cached += 1
             return Result(request, cached, from_cache=True)
+        if key in self._in_flight:
+            return self._shared(request, await asyncio.shield(self._in_flight[key]))
+        shared = self._in_flight[key] = asyncio.get_running_loop().create_future()
+        shared.add_done_callback(lambda done: done.cancelled() or done.exception())  # an error nobody awaited is fine
         try:
-            value = await self._ask_server(request, key)
+            outcome = await self._asked(request, key)
+            shared.set_result(outcome)
+            return outcome
+        except Exception as error:  # a CacheError or ConfigError: the identical requests waiting on it end the same way
+            shared.set_exception(error)
+            raise
+        finally:
+            del self._in_flight[key]
+            shared.cancel()  # no-op once settled; if this task was cancelled, its followers are too
+
+    async def _asked(self, request: LLMRequest[Any], key: str) -> Outcome:
+        try:
+            value, from_cache = await self._ask_server(request, key)
         except BudgetExceeded as error:
             return Failure(request, error)
         except LLMError as error:
             self.usage.failed += 1
             return Failure(request, error)
-        return Result(request, value, from_cache=False)
+        return Result(request, value, from_cache=from_cache)
 
-    async def _ask_server(self, request: LLMRequest[T], key: str) -> T:
+    def _shared(self, request: LLMRequest[Any], outcome: Outcome) -> Outcome:
+        """The outcome of an identical request that was in flight, as this request's own (validated in its context)."""
+        if isinstance(outcome, Failure):
+            return Failure(request, outcome.error)
+        data = outcome.value.model_dump(mode="json", by_alias=True)
+        try:
+            value = request.response_model.model_validate(data, context=request.context)
+        except ValidationError as error:
+            return Failure(request, llm_error(error, self.settings, where=request.label or f"LLM {self.settings.model}"))
+        self.usage.cached += 1
+        return Result(request, value, from_cache=True)
+
+    async def _ask_server(self, request: LLMRequest[T], key: str) -> tuple[T, bool]:
+        """The answer and whether it came from the cache after all (another run answered it meanwhile)."""
         if not self.settings.model:
             raise ConfigError("no model set", hint="set --model, LITREVIEW_MODEL or model in litreview.toml")
         state = self._state()
-        self._pay_for_one_call()
         from litreview.llm.structured import validation_context
 
         async with state.semaphore:
-            with validation_context(request.context):
-                answer, completion = await self._create(state, request)
-        return self._keep(request, key, answer, completion)
+            # Look again now that a slot is held: a run sharing the cache may have answered it meanwhile.
+            cached = await self._answered_elsewhere(request, key)
+            if cached is not None:
+                self.usage.cached += 1
+                return cached, True
+            try:
+                self._pay_for_one_call()
+                with validation_context(request.context):
+                    answer, completion = await self._create(state, request)
+                return self._keep(request, key, answer, completion), False
+            finally:
+                if self.settings.cache:
+                    self.cache.release(key)
+
+    async def _answered_elsewhere(self, request: LLMRequest[T], key: str) -> T | None:
+        """The cached answer; while another process sharing the cache is asking the same, its answer once it
+        arrives; None when this process should ask (it then holds the claim on `key`)."""
+        if not self.settings.cache:
+            return None
+        claim_seconds = self.settings.timeout * (self.settings.max_retries + 1) * (self.settings.reask + 1)
+        while True:
+            cached = self._cached_value(request, key)
+            if cached is not None:
+                return cached
+            if self.cache.claim(key, claim_seconds):
+                # A run that stores its answer, then releases its claim, may have done both since the first look.
+                cached = self._cached_value(request, key)
+                if cached is not None:
+                    self.cache.release(key)
+                return cached
+            await asyncio.sleep(CLAIM_POLL_SECONDS)
 
     async def _create(self, state: LoopState, request: LLMRequest[Any]) -> tuple[BaseModel, Any]:
         """One structured answer from instructor (re-asks included), or the LLMError saying why not."""
@@ -232,12 +294,12 @@ class LLMClient:
     def _pay_for_one_call(self) -> None:
         """Reserve one paid call, or raise BudgetExceeded before sending it."""
         limit = self.settings.max_calls
-        if limit is not None and self.usage.calls >= limit:
+        if limit is not None and self._reserved >= limit:
             raise BudgetExceeded(
                 f"stopped before paid call {limit + 1}: --max-calls is {limit}",
                 hint="everything answered so far is cached; rerun with a higher --max-calls to continue",
             )
-        self.usage.calls += 1
+        self._reserved += 1
 
     def _count_tokens(self, usage: Any) -> tuple[int, int]:
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
@@ -262,7 +324,9 @@ class LLMClient:
                     model=model, input=[text for _, text in batch], encoding_format="float")
             except Exception as error:
                 self.usage.failed += 1
+                self.usage.unanswered += 1
                 raise llm_error(error, self.settings, where=f"embeddings {model}") from None
+        self.usage.calls += 1
         tokens = int(getattr(response.usage, "prompt_tokens", 0) or 0)
         self.usage.add_tokens(model, tokens, 0)
         vectors = {key: list(item.embedding) for (key, _), item in zip(batch, sorted(response.data, key=lambda d: d.index))}
@@ -282,7 +346,19 @@ class LLMClient:
 
             keep_library_logs_off_the_terminal()
             self._loop_state = LoopState.create(self.settings, loop, self.usage)
+            self._count_attempts(self._loop_state.instructor)
         return self._loop_state
+
+    def _count_attempts(self, structured: Any) -> None:
+        """A paid call is an answer the server sent; a request whose last attempt raised got no answer."""
+        def answered(*_: Any, **__: Any) -> None:
+            self.usage.calls += 1
+
+        def unanswered(*_: Any, **__: Any) -> None:
+            self.usage.unanswered += 1
+
+        structured.on("completion:response", answered)
+        structured.on("completion:error", unanswered)
 
     async def _close_transport(self) -> None:
         state, self._loop_state = self._loop_state, None
@@ -302,7 +378,7 @@ class LLMClient:
             self._record_run()
 
     def _record_run(self) -> None:
-        if self.settings.cache and (self.usage.calls or self.usage.cached):
+        if self.settings.cache and (self.usage.sent or self.usage.cached):
             self.cache.record_run(self.usage.as_dict())
 
 

@@ -12,15 +12,44 @@ from litreview.config import Price
 class Usage:
     """Counters of one client's work; `cost()` turns tokens into dollars with a price table."""
 
-    calls: int = 0  # paid requests sent (cache misses), including those that then failed
-    cached: int = 0  # answers served from the cache, with no request at all
+    calls: int = 0  # paid calls: requests the server answered (re-asks included, as each is paid)
+    cached: int = 0  # answers with no request: from the cache, or shared with an identical request in flight
     failed: int = 0  # requests that still failed after retries and re-asks
+    unanswered: int = 0  # requests whose last attempt got no answer (refused, dropped, timed out, 429, 5xx)
     retries: int = 0  # HTTP retries by the client (429, 5xx, timeouts, dropped connections)
     reasks: int = 0  # re-asks after an answer that was not valid JSON or failed validation
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0  # wall time spent inside ask/ask_many/embed
     tokens_by_model: dict[str, list[int]] = field(default_factory=dict)  # model -> [prompt, completion]
+
+    @property
+    def failed_attempts(self) -> int:
+        """Attempts that got no answer, so were not paid: each one retried, and the last of each unanswered request."""
+        return self.retries + self.unanswered
+
+    @property
+    def sent(self) -> int:
+        """Every request sent to the server: paid calls and failed attempts."""
+        return self.calls + self.failed_attempts
+
+    @classmethod
+    def from_dict(cls, counters: Mapping[str, object]) -> Usage:
+        """The counters saved by `as_dict` (unknown names ignored, missing ones 0: older records still read)."""
+        return cls(**{name: counters[name] for name in cls.__dataclass_fields__ if name in counters})  # type: ignore[arg-type]
+
+    def counts(self) -> str:
+        """What was sent and what it came to, e.g. `5 requests sent: 3 paid calls, 2 failed attempts (not paid), ...`."""
+        parts = [
+            f"{_count(self.sent, 'request')} sent: {_count(self.calls, 'paid call')}, "
+            f"{_count(self.failed_attempts, 'failed attempt')} (not paid)",
+            _count(self.cached, "answer") + " from the cache",
+            _count(self.retries, "retry", "retries"),
+            _count(self.reasks, "re-ask"),
+        ]
+        if self.failed:
+            parts.append(f"{_count(self.failed, 'request')} failed")
+        return ", ".join(parts)
 
     def add_tokens(self, model: str, prompt: int, completion: int) -> None:
         """Count tokens a server reported for one request (re-asks included)."""
@@ -50,6 +79,8 @@ class Usage:
             f"{self.prompt_tokens}+{self.completion_tokens} tokens",
             f"{self.seconds:.1f} s",
         ]
+        if self.failed_attempts:
+            parts.insert(2, f"{_count(self.failed_attempts, 'failed attempt')} (not paid)")
         if self.failed:
             parts.insert(2, f"{self.failed} failed")
         cost = self.cost(prices) if prices is not None and self.tokens_by_model else None
@@ -59,7 +90,8 @@ class Usage:
 
     def as_dict(self) -> dict[str, object]:
         """Plain JSON-ready values (for `cache info` and machine-readable reports)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        counters = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {**counters, "failed_attempts": self.failed_attempts, "sent": self.sent}
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

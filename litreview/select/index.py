@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from bm25s.tokenization import Tokenized
 
 from litreview.corpus.paper import Paper
+from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheWarning
+from litreview.files import IS_A_FILE, folder_size, unwritable_reason, write_atomic
 from litreview.text import ascii_fold
 
 # Bump when tokens, texts or BM25 parameters change: it is part of the cache key.
@@ -37,6 +40,9 @@ TITLE_REPEATS = 2
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MAX_WORD = 48
 _COMPLETE = "complete"
+_NPY_MAGIC = b"\x93NUMPY"
+_PARAMS = "params.index.json"  # bm25s's parameters: the one JSON file it reads back
+INDEXES = "bm25"  # <cache_dir>/bm25/<content digest>/: one folder per indexed corpus
 _STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -133,24 +139,56 @@ class TermTable:
 
 
 def open_index(papers: Sequence[Paper], cache_dir: Path | None) -> LexicalIndex:
-    """The index of `papers`: loaded from `cache_dir` when this content was indexed before, else built (and saved)."""
+    """The index of `papers`: loaded from `cache_dir` when this content was indexed before, else built (and saved).
+
+    A saved index that fails its checks is rebuilt, and a cache that cannot be written is done without:
+    either way with a CacheWarning, never an error, since the index can always be built again.
+    """
     digest = content_digest(papers)
     if cache_dir is None:
         return LexicalIndex(build_retriever(papers), digest)
     index = cached_index(cache_dir, digest)
     if index is None:
-        _save(build_retriever(papers), Path(cache_dir) / "bm25" / digest)
-        index = cached_index(cache_dir, digest)
+        retriever = build_retriever(papers)
+        if not _saved(retriever, Path(cache_dir) / INDEXES / digest):
+            return LexicalIndex(retriever, digest)
+        index = cached_index(cache_dir, digest) or LexicalIndex(retriever, digest)
     return index
 
 
 def cached_index(cache_dir: Path, digest: str) -> LexicalIndex | None:
-    """The index saved under `digest`, memory-mapped, or None when there is none."""
-    place = Path(cache_dir) / "bm25" / digest
+    """The index saved under `digest`, memory-mapped, or None when there is none (or it was damaged: then it is
+    removed, with a CacheWarning, so that the caller builds it again)."""
+    place = Path(cache_dir) / INDEXES / digest
     if not (place / _COMPLETE).exists():
         return None
-    retriever = bm25s.BM25.load(str(place), mmap=True, load_vocab=False, show_progress=False)
-    return LexicalIndex(retriever, digest, TermTable.load(place))
+    try:
+        _check_files(place)
+        retriever = bm25s.BM25.load(str(place), mmap=True, load_vocab=False, show_progress=False)
+        index = LexicalIndex(retriever, digest, TermTable.load(place))
+        _check_shapes(index)
+    except (OSError, ValueError, KeyError, EOFError) as error:  # truncated, overwritten or missing files
+        _discard_damaged(place, error)
+        return None
+    return index
+
+
+def indexes_info(cache_dir: Path) -> tuple[int, int]:
+    """How many corpus indexes `cache_dir` holds, and their size in bytes."""
+    folder = Path(cache_dir) / INDEXES
+    if not folder.is_dir():
+        return 0, 0
+    saved = [place for place in folder.iterdir() if place.is_dir() and not place.name.startswith(".")]
+    return len(saved), folder_size(folder)
+
+
+def clear_indexes(cache_dir: Path) -> int:
+    """Delete every saved index (they are rebuilt on the next run); returns how many there were."""
+    count, _ = indexes_info(cache_dir)
+    folder = Path(cache_dir) / INDEXES
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    return count
 
 
 def build_retriever(papers: Sequence[Paper]) -> bm25s.BM25:
@@ -184,14 +222,34 @@ def content_digest(papers: Iterable[Paper]) -> str:
     return digest.hexdigest()[:32]
 
 
+def _saved(retriever: bm25s.BM25, place: Path) -> bool:
+    """Save the index; False (with a CacheWarning) when the cache folder cannot be written."""
+    try:
+        _save(retriever, place)
+    except OSError as error:
+        cache_dir = place.parent.parent
+        found = unwritable_reason(place.parent)
+        hint = CACHE_IS_A_FILE_HINT if found and found[1] == IS_A_FILE else CACHE_NOT_WRITABLE_HINT
+        warnings.warn(CacheWarning(
+            f"{cache_dir}: cannot save the search index there ({error.strerror or error}); ranking without the cache "
+            f"(the corpus is indexed again on every run): {hint}"), stacklevel=3)
+        return False
+    return True
+
+
 def _save(retriever: bm25s.BM25, place: Path) -> None:
-    """Write to a temporary sibling then rename, so a concurrent or killed run never sees half an index."""
+    """Write to a temporary sibling then rename, so a concurrent or killed run never sees half an index.
+
+    The `complete` marker, written last, lists every file's size: a file damaged later is caught by that
+    check before it is memory-mapped (a truncated .npy would fail deep inside numpy or bm25s).
+    """
     place.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{place.name}.", dir=place.parent))
     try:
         retriever.save(str(staging), show_progress=False)
         TermTable.from_vocab(retriever.vocab_dict).save(staging)
-        (staging / _COMPLETE).touch()
+        sizes = {entry.name: _synced_size(entry) for entry in sorted(staging.iterdir())}
+        write_atomic(staging / _COMPLETE, json.dumps({"sizes": sizes}))
         os.replace(staging, place)
     except OSError:
         # Another process won the race (the target exists and is not empty): its index is the same.
@@ -199,3 +257,59 @@ def _save(retriever: bm25s.BM25, place: Path) -> None:
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _synced_size(path: Path) -> int:
+    """The file's size once its data is on disk."""
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+        return os.fstat(handle.fileno()).st_size
+
+
+def _check_files(place: Path) -> None:
+    """Raise ValueError when a file is missing, not the size it was saved at, or not in its format (NumPy's
+    header, JSON): cheap checks that name the file, before numpy or bm25s fail on it in their own words."""
+    text = (place / _COMPLETE).read_text(encoding="utf-8")
+    if not text.strip():
+        return  # an index saved before files were listed: only loading it checks it
+    marker = json.loads(text)
+    sizes = marker.get("sizes") if isinstance(marker, dict) else None
+    if not isinstance(sizes, dict):
+        raise ValueError("its list of files is unreadable")
+    for name, size in sizes.items():
+        found = (place / name).stat().st_size
+        if found != size:
+            raise ValueError(f"{name} is {found} bytes, saved as {size}")
+        if name.endswith(".npy") and _first_bytes(place / name, len(_NPY_MAGIC)) != _NPY_MAGIC:
+            raise ValueError(f"{name} is not a NumPy array file")
+        if name == _PARAMS:  # the vocabulary's JSON is never loaded (TermTable replaces it): not worth parsing
+            try:
+                json.loads((place / name).read_bytes())
+            except ValueError:
+                raise ValueError(f"{name} is not valid JSON") from None
+
+
+def _first_bytes(path: Path, count: int) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(count)
+
+
+def _check_shapes(index: LexicalIndex) -> None:
+    """Raise ValueError when the arrays do not fit together (a file replaced by another index's)."""
+    # bm25s keeps one column per term, the empty term last (never looked up), and its pointer array that long
+    if not len(index._terms.terms) == len(index._terms.columns) <= len(index._indptr):
+        raise ValueError("the term table does not match the postings")
+    if int(index._indptr[-1]) != len(index._data) or len(index._data) != len(index._indices):
+        raise ValueError("the postings arrays do not match")
+
+
+def _discard_damaged(place: Path, error: BaseException) -> None:
+    """Remove a damaged index (so it is rebuilt) and say so."""
+    reason = f"{error.strerror}: {Path(error.filename).name}" if isinstance(error, OSError) and error.filename else str(error)
+    warnings.warn(CacheWarning(f"{place}: the saved search index was damaged ({reason}); rebuilding it"), stacklevel=4)
+    trash = place.with_name(f".{place.name}.damaged-{os.getpid()}")
+    try:
+        os.replace(place, trash)  # out of the way at once: a concurrent run must not load it either
+    except OSError:
+        return  # cannot be removed (read-only cache): the rebuilt index is then used without being saved
+    shutil.rmtree(trash, ignore_errors=True)
