@@ -84,7 +84,7 @@ async def _enrich(corpus: Corpus, settings: Settings, refresh: bool) -> Enrichme
             run = _Run(cache, clients, datetime.date.today().isoformat())
             await _look_up(run, needing)
     enriched = [_applied(paper, run.found.get(i, [])) for i, paper in enumerate(papers)]
-    return Enrichment(corpus=_with_papers(corpus, enriched), report=_report(papers, enriched, needing, run))
+    return Enrichment(corpus=corpus.with_papers(enriched), report=_report(papers, enriched, needing, run))
 
 
 async def _look_up(run: _Run, needing: dict[int, Paper]) -> None:
@@ -218,11 +218,6 @@ def _title_hash(paper: Paper) -> str:
     first = surname(paper.authors[0]).lower() if paper.authors else ""
     text = f"{normal_title(paper.title or '')}|{paper.year or ''}|{first}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
-def _with_papers(corpus: Corpus, papers: list[Paper]) -> Corpus:
-    return Corpus(papers=papers, files=corpus.files, merges=corpus.merges, skipped=corpus.skipped,
-                  aliases=corpus.aliases)
 
 
 def _report(before: list[Paper], after: list[Paper], needing: dict[int, Paper], run: _Run) -> EnrichReport:
