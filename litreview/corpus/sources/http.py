@@ -96,7 +96,7 @@ class SourceClient:
                 return None
             wait = self._wait_before_retry(response, attempt)
             failure = failure or _status_failure(response)
-            if wait is None or attempt == self.retrying.retries:
+            if wait is None or attempt == self.retrying.retries or self.down:
                 self.down = failure
                 raise SourceFailed(self.name, failure)
             await asyncio.sleep(wait)
@@ -110,8 +110,11 @@ class SourceClient:
             return await self._http.request(method, url, **options), None
         except httpx2.TimeoutException:
             return None, f"no answer within {self.retrying.timeout:g} s"
+        except httpx2.ConnectError as error:
+            self.down = f"cannot connect ({type(error).__name__})"  # no network or no server: retrying will not help
+            return None, self.down
         except httpx2.TransportError as error:
-            return None, f"cannot connect ({type(error).__name__})"
+            return None, f"connection failed ({type(error).__name__})"
 
     async def _wait_for_turn(self) -> None:
         """Space request starts by the source's interval (raised by its rate-limit headers or a Retry-After)."""

@@ -1,0 +1,192 @@
+"""`litreview enrich`: missing abstracts fetched from the four scholarly APIs (a fake of each on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from fake_scholar import FakeScholar, Fault
+from scholar_works import NATARAJAN, WORKS
+
+DBLP = Path(__file__).parent / "data" / "enrich" / "dblp.bib"
+TODAY = time.strftime("%Y-%m-%d")
+FIRST_RUN = [
+    "abstract papers requests",
+    "in the corpus 1",
+    "from arxiv 1 1",
+    "from openalex 2 3",
+    "from crossref 1 4",
+    "from semanticscholar 1 1",
+    "not found 2",
+    "papers 8 9",
+    "abstracts fetched for 5 of 7 papers without one (arxiv 1, openalex 2, crossref 1, semanticscholar 1); "
+    "2 not found; 9 requests",
+    "1 identifiers (DOI / arXiv id) added from title matches",
+    "wrote refs-enriched.bib",
+]
+
+
+@pytest.fixture
+def scholar(monkeypatch, tmp_path):
+    """The fake APIs, every source pointed at them, a private lookup cache, millisecond backoff; cwd = tmp_path."""
+    for name in ("S2_API_KEY", "OPENALEX_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    with FakeScholar(list(WORKS)) as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("LITREVIEW_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF", "0.01")
+        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF_MAX", "0.05")
+        monkeypatch.chdir(tmp_path)
+        shutil.copy(DBLP, tmp_path / "refs.bib")
+        yield server
+
+
+def lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def added_lines(original: str, enriched: str, newline: str = "\n") -> list[str]:
+    """The lines `enriched` adds to `original`, checking that nothing else changed but a comma after a last field."""
+    before, after = original.split(newline), enriched.split(newline)
+    added = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        assert tag in ("insert", "replace"), (tag, before[i1:i2])
+        new = after[j1:j2]
+        if tag == "replace":  # the entry's last field gained a comma, the fields follow
+            assert i2 - i1 == 1 and new[0] == before[i1] + ",", (before[i1:i2], new)
+            new = new[1:]
+        added += new
+    return added
+
+
+def test_enrich_fetches_each_abstract_from_the_source_that_has_it(run_cli, scholar, tmp_path):
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert done.exit_code == 0, done.stderr
+    assert lines(done.stderr) == FIRST_RUN
+    enriched = (tmp_path / "refs-enriched.bib").read_text(encoding="utf-8")
+    assert ("  doi       = {10.5555/3327757.3327944},\n"
+            "  abstract = {Deep learning with noisy labels is practically challenging. We propose Co-teaching, "
+            "which trains two networks simultaneously.},\n"
+            f"  abstract-source = {{openalex:W2963105212 via doi:10.5555/3327757.3327944 on {TODAY}}}\n}}") in enriched
+    # Crossref's JATS abstract became plain text (tags dropped, &amp; decoded), then LaTeX (\&)
+    assert ("random classification noise \\& class-conditional noise.},\n"
+            f"  abstract-source = {{crossref:10.5555/2999611.2999745 via doi:10.5555/2999611.2999745 on {TODAY}}}") in enriched
+    assert f"  doi-source = {{openalex:W2890166761 via title on {TODAY}}}" in enriched
+    added = added_lines(DBLP.read_text(encoding="utf-8"), enriched)
+    assert [line.split(" = ")[0] for line in added] == ["  abstract", "  abstract-source"] * 5 + ["  doi", "  doi-source"]
+
+
+def test_the_enriched_bib_keeps_every_original_byte(run_cli, scholar, tmp_path):
+    """CRLF line ends, odd spacing and comments survive; only the added fields (and a comma) are new."""
+    crlf = DBLP.read_text(encoding="utf-8").replace("\n", "\r\n")
+    (tmp_path / "refs.bib").write_bytes(crlf.encode())
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    enriched = (tmp_path / "refs-enriched.bib").read_bytes().decode()
+    assert "\n" not in enriched.replace("\r\n", "")
+    assert len(added_lines(crlf, enriched, "\r\n")) == 12
+    assert enriched.startswith("% DBLP export, no abstracts (as most real .bib files)\r\n\r\n@inproceedings{")
+
+
+def test_a_rerun_asks_nothing_and_refresh_asks_again(run_cli, scholar):
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    asked = scholar.count()
+    again = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert scholar.count() == asked and again.exit_code == 0
+    assert ("abstracts fetched for 5 of 7 papers without one (arxiv 1, openalex 2, crossref 1, semanticscholar 1); "
+            "2 not found; no requests (all remembered)") in lines(again.stderr)
+    refreshed = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--refresh")
+    assert scholar.count() == 2 * asked and refreshed.exit_code == 0
+
+
+def test_a_title_search_that_finds_another_paper_is_not_attached(run_cli, scholar, tmp_path):
+    """reed2015bootstrapping has no identifier; both searches return a paper with nearly the same title: rejected."""
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--json")
+    report = json.loads(done.stdout)
+    assert report["not_found"] == ["reed2015bootstrapping", "unknown2020"]
+    searches = [path for api, path in scholar.requests if "Bootstrapping" in path]
+    assert [path.split("?")[0] for path in searches] == ["/openalex/works", "/crossref/works"]
+    enriched = (tmp_path / "refs-enriched.bib").read_text(encoding="utf-8")
+    assert "mixup" not in enriched
+
+
+def test_retry_after_is_waited_out_then_the_answer_used(run_cli, scholar):
+    scholar.fail("openalex", Fault(status=429, retry_after="1"))
+    started = time.monotonic()
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--json")
+    report = json.loads(done.stdout)
+    assert report["found"]["openalex"] == 2 and report["failed"] == {}
+    assert time.monotonic() - started >= 1.0  # the whole source paused for the Retry-After
+
+
+def test_a_source_down_is_reported_and_the_others_still_answer(run_cli, scholar):
+    scholar.fail("crossref", *[Fault(status=503)] * 5)  # 1 + max_retries (4): every try of the first request
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert done.exit_code == 0
+    assert lines(done.stderr)[0] == ("warning: crossref could not be reached (HTTP 503); "
+                                     "papers it would have answered are left as they were")
+    # the title search, tried 1 + max_retries (4) times; then crossref is down for the run and asked nothing more
+    assert "from crossref (failed) 0 5" in lines(done.stderr)
+    assert "abstracts fetched for 4 of 7 papers without one (arxiv 1, openalex 2, semanticscholar 1); 3 not found; " \
+           "10 requests" in lines(done.stderr)
+    assert run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib").exit_code == 0
+    assert NATARAJAN.abstract.split()[0] in (Path("refs-enriched.bib").read_text())  # failures are not cached
+
+
+def test_a_source_that_does_not_answer_in_time_times_out(run_cli, scholar, monkeypatch):
+    monkeypatch.setenv("LITREVIEW_LOOKUP_TIMEOUT", "0.3")
+    monkeypatch.setenv("LITREVIEW_MAX_RETRIES", "1")
+    scholar.fail("s2", Fault(delay=1.0), Fault(delay=1.0))
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert done.exit_code == 0
+    assert lines(done.stderr)[0] == ("warning: semanticscholar could not be reached (no answer within 0.3 s); "
+                                     "papers it would have answered are left as they were")
+
+
+def test_a_retry_after_of_an_hour_is_not_waited_for(run_cli, scholar):
+    scholar.fail("arxiv", Fault(status=429, retry_after="3600"))
+    started = time.monotonic()
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert time.monotonic() - started < 30 and scholar.count("arxiv") == 1
+    assert lines(done.stderr)[0] == ("warning: arxiv could not be reached (rate-limited (HTTP 429, Retry-After 3600 s)); "
+                                     "papers it would have answered are left as they were")
+
+
+def test_without_network_enrich_says_so_writes_what_it_has_and_exits_1(run_cli, scholar, monkeypatch, tmp_path):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    for name in ("ARXIV", "OPENALEX", "CROSSREF", "S2"):
+        monkeypatch.setenv(f"LITREVIEW_{name}_URL", closed)
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert done.exit_code == 1
+    assert lines(done.stderr)[:4] == [
+        f"warning: {name} could not be reached (cannot connect (ConnectError)); papers it would have answered are left as they were"
+        for name in ("openalex", "crossref", "arxiv", "semanticscholar")]
+    assert (tmp_path / "refs-enriched.bib").read_text(encoding="utf-8") == DBLP.read_text(encoding="utf-8")
+
+
+def test_corpus_json_shows_where_each_fetched_field_came_from(run_cli, scholar):
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    papers = {p["key"]: p for p in json.loads(run_cli("corpus", "refs-enriched.bib", "--json").stdout)["papers"]}
+    assert papers["zhang2018generalized"]["provenance"] == [
+        {"field": "abstract", "source": "openalex", "id": "W2890166761", "via": "title", "date": TODAY},
+        {"field": "doi", "source": "openalex", "id": "W2890166761", "via": "title", "date": TODAY}]
+    assert papers["DBLP:conf/nips/VaswaniSPUJGKP17"]["provenance"] == [
+        {"field": "abstract", "source": "arxiv", "id": "1706.03762", "via": "arxiv:1706.03762", "date": TODAY}]
+    assert papers["frenay2014survey"]["provenance"] == []
+
+
+def test_enrich_will_not_overwrite_its_input(run_cli, scholar):
+    done = run_cli("enrich", "refs.bib", "-o", "refs.bib")
+    assert done.exit_code == 2
+    assert done.stderr == ("error: refs.bib: the enriched .bib would overwrite an input of the corpus; "
+                           "write it under another name, e.g. refs-enriched.bib\n")
+    assert scholar.count() == 0
