@@ -12,7 +12,7 @@
 
 `works` are the papers the server knows (each says which APIs know it); `fail(source, *faults)` queues faults for
 that API's next requests: `Fault(status=429, retry_after="1")`, `Fault(status=503)`, `Fault(delay=2.0)`.
-`requests` records `(api, path_and_query)`; `latency` delays every answer.
+`requests` records `(api, path_and_query)` and `headers` their headers; `latency` delays every answer.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class FakeScholar:
     works: list[Work] = field(default_factory=list)
     latency: float = 0.0
     requests: list[tuple[str, str]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)  # of each request, in the order of `requests`
     faults: dict[str, list[Fault]] = field(default_factory=dict)
 
     def __enter__(self) -> FakeScholar:
@@ -118,6 +119,7 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         api, _, rest = parts.path.lstrip("/").partition("/")
         self.scholar.requests.append((api, self.path))
+        self.scholar.headers.append({name.lower(): value for name, value in self.headers.items()})
         query = {name: values[0] for name, values in parse_qs(parts.query).items()}
         fault = self.scholar.next_fault(api)
         if self.scholar.latency:

@@ -190,3 +190,43 @@ def test_enrich_will_not_overwrite_its_input(run_cli, scholar):
     assert done.stderr == ("error: refs.bib: the enriched .bib would overwrite an input of the corpus; "
                            "write it under another name, e.g. refs-enriched.bib\n")
     assert scholar.count() == 0
+
+
+TITLE_ONLY = """@inproceedings{zhang2016,
+  title = {Generalized Cross Entropy Loss for Training Deep Neural Networks with Noisy Labels},
+  author = {Zhang, Zhilu},
+  year = {2016}
+}
+
+@inproceedings{zhou2018,
+  title = {Generalized cross-entropy loss for training deep neural networks with noisy labels},
+  author = {Zhou, Zhilu},
+  year = {2018}
+}
+
+@inproceedings{zhang2019,
+  title = {Generalized Cross Entropy Loss for Training Deep Neural Networks with Noisy Labels.},
+  author = {Zhang, Z.},
+  year = {2019}
+}
+"""
+
+
+def test_a_title_match_needs_close_years_and_the_same_first_author(run_cli, scholar, tmp_path):
+    """The same title is not enough: two years apart, or another first author, is another paper."""
+    (tmp_path / "refs.bib").write_text(TITLE_ONLY, encoding="utf-8")
+    report = json.loads(run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--json").stdout)
+    assert report["found"] == {"openalex": 1} and report["not_found"] == ["zhang2016", "zhou2018"]
+    assert "  doi = {10.5555/3327546.3327555}," in (tmp_path / "refs-enriched.bib").read_text(encoding="utf-8")
+
+
+def test_keys_and_contact_go_where_each_api_documents_them(run_cli, scholar, monkeypatch):
+    monkeypatch.setenv("OPENALEX_API_KEY", "oa-key-123")
+    monkeypatch.setenv("S2_API_KEY", "s2-key-456")
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--mailto", "ada@uni.example")
+    sent = list(zip(scholar.requests, scholar.headers))
+    assert all("api_key=oa-key-123" in path and "mailto=ada%40uni.example" in path
+               for (api, path), _ in sent if api == "openalex")
+    assert all("mailto=ada%40uni.example" in path for (api, path), _ in sent if api == "crossref")
+    assert [headers.get("x-api-key") for (api, _), headers in sent if api == "s2"] == ["s2-key-456"]
+    assert not any("key" in path for (api, path), _ in sent if api in ("arxiv", "crossref", "s2"))
