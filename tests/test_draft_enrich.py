@@ -3,30 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-from pathlib import Path
 
-import pytest
-from fake_scholar import FakeScholar
-from scholar_works import WORKS
-
-DBLP = Path(__file__).parent / "data" / "enrich" / "dblp.bib"
 THEME = "noisy labels"
-
-
-@pytest.fixture
-def scholar(monkeypatch, tmp_path):
-    for name in ("S2_API_KEY", "OPENALEX_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    with FakeScholar(list(WORKS)) as server:
-        for name, value in server.env().items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("LITREVIEW_CACHE_DIR", str(tmp_path / "cache"))
-        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF", "0.01")
-        monkeypatch.chdir(tmp_path)
-        shutil.copy(DBLP, tmp_path / "refs.bib")
-        yield server
 
 
 def test_draft_enrich_summarises_fetched_abstracts_and_a_rerun_sends_nothing(run_cli, scholar, tmp_path):
@@ -47,12 +25,7 @@ def test_draft_enrich_summarises_fetched_abstracts_and_a_rerun_sends_nothing(run
     assert json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))["texts"] == document["texts"]
 
 
-def test_draft_enrich_goes_on_when_no_source_can_be_reached(run_cli, scholar, monkeypatch, tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    for name in ("ARXIV", "OPENALEX", "CROSSREF", "S2"):
-        monkeypatch.setenv(f"LITREVIEW_{name}_URL", closed)
+def test_draft_enrich_goes_on_when_no_source_can_be_reached(run_cli, scholar, no_network, tmp_path):
     done = run_cli("draft", THEME, "--corpus", "refs.bib", "--enrich", "--drop-off", "0", "-o", "draft.json")
     assert done.exit_code == 0
     warnings = [line for line in done.stderr.splitlines() if line.startswith("warning (enrich)")]

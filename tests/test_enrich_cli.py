@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import shutil
-import socket
 import time
 from pathlib import Path
 
-import pytest
-from fake_scholar import FakeScholar, Fault
-from scholar_works import NATARAJAN, WORKS
+from fake_scholar import Fault
+from scholar_works import NATARAJAN
 
 DBLP = Path(__file__).parent / "data" / "enrich" / "dblp.bib"
 TODAY = time.strftime("%Y-%m-%d")
@@ -29,22 +26,6 @@ FIRST_RUN = [
     "1 identifiers (DOI / arXiv id) added from title matches",
     "wrote refs-enriched.bib",
 ]
-
-
-@pytest.fixture
-def scholar(monkeypatch, tmp_path):
-    """The fake APIs, every source pointed at them, a private lookup cache, millisecond backoff; cwd = tmp_path."""
-    for name in ("S2_API_KEY", "OPENALEX_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    with FakeScholar(list(WORKS)) as server:
-        for name, value in server.env().items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("LITREVIEW_CACHE_DIR", str(tmp_path / "cache"))
-        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF", "0.01")
-        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF_MAX", "0.05")
-        monkeypatch.chdir(tmp_path)
-        shutil.copy(DBLP, tmp_path / "refs.bib")
-        yield server
 
 
 def lines(text: str) -> list[str]:
@@ -159,12 +140,7 @@ def test_a_retry_after_of_an_hour_is_not_waited_for(run_cli, scholar):
                                      "papers it would have answered are left as they were")
 
 
-def test_without_network_enrich_says_so_writes_what_it_has_and_exits_1(run_cli, scholar, monkeypatch, tmp_path):
-    with socket.socket() as probe:  # a port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    for name in ("ARXIV", "OPENALEX", "CROSSREF", "S2"):
-        monkeypatch.setenv(f"LITREVIEW_{name}_URL", closed)
+def test_without_network_enrich_says_so_writes_what_it_has_and_exits_1(run_cli, scholar, no_network, tmp_path):
     done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
     assert done.exit_code == 1
     assert lines(done.stderr)[:4] == [
