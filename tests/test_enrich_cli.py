@@ -206,3 +206,14 @@ def test_keys_and_contact_go_where_each_api_documents_them(run_cli, scholar, mon
     assert all("mailto=ada%40uni.example" in path for (api, path), _ in sent if api == "crossref")
     assert [headers.get("x-api-key") for (api, _), headers in sent if api == "s2"] == ["s2-key-456"]
     assert not any("key" in path for (api, path), _ in sent if api in ("arxiv", "crossref", "s2"))
+
+
+def test_corpus_enrich_json_and_export_carry_the_sources(run_cli, scholar):
+    done = run_cli("corpus", "refs.bib", "--enrich", "--json")
+    assert done.exit_code == 0
+    assert lines(done.stderr) == ["abstracts fetched for 5 of 7 papers without one (arxiv 1, openalex 2, crossref 1, "
+                                  "semanticscholar 1); 2 not found; 9 requests"]
+    papers = {p["key"]: p for p in json.loads(done.stdout)["papers"]}
+    assert papers["patrini2017making"]["provenance"][0]["source"] == "semanticscholar"
+    exported = run_cli("corpus", "refs.bib", "--enrich", "--export", "bib").stdout
+    assert f"  abstract-source = {{crossref:10.5555/2999611.2999745 via doi:10.5555/2999611.2999745 on {TODAY}}}" in exported

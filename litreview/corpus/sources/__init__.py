@@ -2,6 +2,13 @@
 
 Each module turns its API's documented response into `Found` records, keyed by the identifier asked for.
 `corpus/enrich.py` decides which source is asked for which paper, caches the answers and applies them.
+
+Why plain HTTP (httpx2, which the openai client already installs) rather than `pyalex` and `arxiv`: both would let
+tests point them elsewhere (`pyalex.config.openalex_url`, `arxiv.Client.query_url_format`), but both are synchronous
+clients on `requests` with process-wide settings (pyalex) or their own fixed paging and delays (arxiv), and Crossref
+and Semantic Scholar have no client that fits. One small async layer (`http.py`) gives all four the same policy:
+documented spacing, bounded concurrency, Retry-After, `x-rate-limit-*`, a timeout per request, a source marked down
+once; what the clients would save here is the Atom parse and the inverted-index rebuild, a few lines each.
 """
 
 from __future__ import annotations
