@@ -148,3 +148,13 @@ def paper_with_file(value: str, bib: str = "/library/refs.bib") -> Paper:
 def test_file_fields_of_better_bibtex_and_jabref(value, paths):
     found = [str(path) for path in file_field_paths(paper_with_file(value))]
     assert found == [p if p.startswith("/") else str(Path("/library") / p) for p in paths]
+
+
+def test_a_file_that_is_not_a_pdf_is_a_warning(tmp_path):
+    from litreview.corpus.fulltext import with_fulltext
+
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "saved.pdf").write_text("<html><body>Access denied</body></html>", encoding="utf-8")
+    paper = paper_with_file("pdfs/saved.pdf", bib=str(tmp_path / "refs.bib"))
+    read, problem = with_fulltext(paper, pdf_dir=None, budget=1500)
+    assert read.excerpts == () and problem.startswith(f"{tmp_path / 'pdfs' / 'saved.pdf'}: not a readable PDF (")

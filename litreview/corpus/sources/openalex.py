@@ -25,7 +25,11 @@ def auth_params(mailto: str | None, api_key: str | None) -> dict[str, str]:
 
 
 async def by_dois(client: SourceClient, dois: list[str]) -> dict[str, Found]:
-    """The works of `dois` (normalised) that OpenAlex knows, keyed by DOI."""
+    """The works of `dois` (normalised) that OpenAlex knows, keyed by DOI.
+
+    A DOI holding `,` or `|` (old Wiley DOIs do) would break the filter syntax; those are left to Crossref.
+    """
+    dois = [doi for doi in dois if "," not in doi and "|" not in doi]
     batches = [dois[start:start + BATCH] for start in range(0, len(dois), BATCH)]
     answers = await asyncio.gather(*(_doi_batch(client, batch) for batch in batches))
     return {doi: found for answer in answers for doi, found in answer.items()}
