@@ -80,7 +80,9 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
         raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .json, .jsonl or .txt files or a directory")
     with cyclic_gc_paused():
         corpus = build_corpus(read_paths(paths))
-    corpus = corpus.with_papers(with_recorded_sources(corpus.papers))  # an enriched .bib says where its abstracts came from
+    recorded = with_recorded_sources(corpus.papers)  # an enriched .bib says where its abstracts came from
+    if recorded is not corpus.papers:
+        corpus = corpus.with_papers(recorded)
     if not corpus.papers:
         raise CorpusError(", ".join(map(str, paths)), None, "no papers found",
                           hint="check that the files hold entries in a supported format")

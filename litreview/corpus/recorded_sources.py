@@ -13,7 +13,12 @@ _SOURCE_FIELD = re.compile(
 
 
 def with_recorded_sources(papers: list[Paper]) -> list[Paper]:
-    """Papers with the provenance their BibTeX entries record (an earlier `litreview enrich` wrote it)."""
+    """Papers with the provenance their BibTeX entries record (an earlier `litreview enrich` wrote it).
+
+    Returns `papers` itself when no entry records any, so loading a plain .bib costs one substring scan.
+    """
+    if not any(paper.bibtex and "-source" in paper.bibtex for paper in papers):
+        return papers
     return [_recorded(paper) if paper.bibtex and "-source" in paper.bibtex else paper for paper in papers]
 
 
