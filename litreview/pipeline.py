@@ -50,7 +50,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                           where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
-    papers = {item.key: corpus.get(item.key) for item in chosen}
+    papers = dict(zip(*_recorded(chosen, corpus)))
     papers, read_warnings = _fulltext(papers, fulltext, report)
     summaries, warnings = _summaries(list(papers.values()), llm, report)
     warnings = read_warnings + warnings
@@ -98,6 +98,13 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
     chosen = [SelectedPaper(rank=s.rank, key=s.key, score=s.score, grade=s.grade, reason=s.reason)
               for s in selection.selected]
     return chosen, selection.considered
+
+
+def _recorded(chosen: list[SelectedPaper], corpus: Corpus) -> tuple[list[str], list[Paper]]:
+    """The selected keys and papers, each with the provenance its enriched .bib entry records."""
+    from litreview.corpus.recorded_sources import with_recorded_sources
+
+    return [item.key for item in chosen], with_recorded_sources([corpus.get(item.key) for item in chosen])
 
 
 def _fulltext(papers: dict[str, Paper], options: FulltextOptions | None,

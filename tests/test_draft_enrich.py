@@ -35,3 +35,13 @@ def test_draft_enrich_goes_on_when_no_source_can_be_reached(run_cli, scholar, no
     texts, selected = document["texts"], len(document["selection"])
     assert (texts["fetched_abstract"], texts["title_only"]) == ({}, selected - texts["corpus_abstract"])
     assert [w["stage"] for w in document["warnings"]] == ["enrich"] * 4
+
+
+def test_a_draft_of_an_enriched_bib_still_knows_where_its_abstracts_came_from(run_cli, scholar, tmp_path):
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    asked = scholar.count()
+    done = run_cli("draft", THEME, "--corpus", "refs-enriched.bib", "--drop-off", "0", "-o", "draft.json")
+    assert done.exit_code == 0 and scholar.count() == asked
+    document = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
+    assert document["texts"]["fetched_abstract"] == {"arxiv": 1, "crossref": 1, "openalex": 2, "semanticscholar": 1}
+    assert document["papers"]["patrini2017making"]["provenance"][0]["via"] == "doi:10.1109/cvpr.2017.240"

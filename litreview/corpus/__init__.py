@@ -80,9 +80,6 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
         raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .json, .jsonl or .txt files or a directory")
     with cyclic_gc_paused():
         corpus = build_corpus(read_paths(paths))
-    recorded = with_recorded_sources(corpus.papers)  # an enriched .bib says where its abstracts came from
-    if recorded is not corpus.papers:
-        corpus = corpus.with_papers(recorded)
     if not corpus.papers:
         raise CorpusError(", ".join(map(str, paths)), None, "no papers found",
                           hint="check that the files hold entries in a supported format")
@@ -171,7 +168,7 @@ def corpus_to_dict(corpus: Corpus) -> dict:
                 "origins": [str(o) for o in p.origins],
                 "provenance": [s.model_dump() for s in p.provenance],  # fields fetched by `litreview enrich`
             }
-            for p in corpus.papers
+            for p in with_recorded_sources(corpus.papers)  # an enriched .bib says where its abstracts came from
         ],
         "files": [f.model_dump() for f in corpus.files],
         "duplicates": corpus.duplicates,

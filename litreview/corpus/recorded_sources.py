@@ -7,6 +7,7 @@ import re
 from litreview.corpus.fetched import FieldSource
 from litreview.corpus.paper import Paper
 
+_TAIL = 600  # characters: the three -source fields enrich can add, with room for the closing lines
 _SOURCE_FIELD = re.compile(
     r"""\b(abstract|doi|arxiv)-source\s*=\s*[{"]\s*([a-z]+):(\S+)\s+via\s+(\S+)\s+on\s+(\d{4}-\d\d-\d\d)\s*[}"]""",
     re.IGNORECASE)
@@ -15,11 +16,17 @@ _SOURCE_FIELD = re.compile(
 def with_recorded_sources(papers: list[Paper]) -> list[Paper]:
     """Papers with the provenance their BibTeX entries record (an earlier `litreview enrich` wrote it).
 
-    Returns `papers` itself when no entry records any, so loading a plain .bib costs one substring scan.
+    Applied where provenance is shown (corpus JSON, the draft's selected papers), not on every load: `enrich`
+    writes the `-source` fields last in the entry, so only each entry's tail is searched; returns `papers` itself
+    when none records any.
     """
-    if not any(paper.bibtex and "-source" in paper.bibtex for paper in papers):
+    if not any(_records_sources(paper) for paper in papers):
         return papers
-    return [_recorded(paper) if paper.bibtex and "-source" in paper.bibtex else paper for paper in papers]
+    return [_recorded(paper) if _records_sources(paper) else paper for paper in papers]
+
+
+def _records_sources(paper: Paper) -> bool:
+    return bool(paper.bibtex) and "-source" in paper.bibtex[-_TAIL:]  # type: ignore[index]
 
 
 def _recorded(paper: Paper) -> Paper:
