@@ -50,7 +50,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                           where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
-    papers = dict(zip(*_recorded(chosen, corpus)))
+    papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
     summaries, warnings = _summaries(list(papers.values()), llm, report)
     warnings = read_warnings + warnings
@@ -69,8 +69,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                  considered=considered, selection=chosen, papers=papers,
                  summaries=summaries, sections=sections, warnings=warnings + more,
                  usage=llm.usage.as_dict() if llm else {}, texts=text_counts(papers.values()),
-                 evidence_sources={key: [quote_source(q, papers[key]) for q in summary.evidence]
-                                   for key, summary in summaries.items() if key in papers})
+                 evidence_sources=_evidence_sources(summaries, papers))
 
 
 def make_plan(result: Draft) -> Plan:
@@ -100,11 +99,18 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
     return chosen, selection.considered
 
 
-def _recorded(chosen: list[SelectedPaper], corpus: Corpus) -> tuple[list[str], list[Paper]]:
-    """The selected keys and papers, each with the provenance its enriched .bib entry records."""
+def _selected_papers(chosen: list[SelectedPaper], corpus: Corpus) -> dict[str, Paper]:
+    """The selected papers by key, each with the provenance its enriched .bib entry records."""
     from litreview.corpus.recorded_sources import with_recorded_sources
 
-    return [item.key for item in chosen], with_recorded_sources([corpus.get(item.key) for item in chosen])
+    papers = with_recorded_sources([corpus.get(item.key) for item in chosen])
+    return {item.key: paper for item, paper in zip(chosen, papers)}
+
+
+def _evidence_sources(summaries: dict[str, Any], papers: dict[str, Paper]) -> dict[str, list[str | None]]:
+    """Per summary, where each evidence quote occurs in its paper: "abstract", "title" or "page N"."""
+    return {key: [quote_source(quote, papers[key]) for quote in summary.evidence]
+            for key, summary in summaries.items() if key in papers}
 
 
 def _fulltext(papers: dict[str, Paper], options: FulltextOptions | None,
