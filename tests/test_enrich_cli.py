@@ -217,3 +217,12 @@ def test_corpus_enrich_json_and_export_carry_the_sources(run_cli, scholar):
     assert papers["patrini2017making"]["provenance"][0]["source"] == "semanticscholar"
     exported = run_cli("corpus", "refs.bib", "--enrich", "--export", "bib").stdout
     assert f"  abstract-source = {{crossref:10.5555/2999611.2999745 via doi:10.5555/2999611.2999745 on {TODAY}}}" in exported
+
+
+def test_a_cache_folder_that_cannot_be_written_is_one_error_line(run_cli, scholar, monkeypatch, tmp_path):
+    (tmp_path / "not-a-folder").write_text("a file", encoding="utf-8")
+    monkeypatch.setenv("LITREVIEW_CACHE_DIR", str(tmp_path / "not-a-folder"))
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert done.exit_code == 2 and scholar.count() == 0
+    assert done.stderr.startswith(f"error: {tmp_path / 'not-a-folder' / 'lookups'}: cannot open the lookup cache (")
+    assert done.stderr.endswith("; set cache_dir (LITREVIEW_CACHE_DIR or litreview.toml) to a folder you can write\n")

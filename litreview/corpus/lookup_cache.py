@@ -7,12 +7,14 @@ a hash of the normalised title, year and first author). A miss is remembered too
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import diskcache
 
 from litreview.corpus.sources import Found
+from litreview.errors import ConfigError
 
 STORE = "lookups"  # beside the LLM answers in the cache directory
 CACHE_FORMAT = 1  # bump when the stored layout changes
@@ -30,7 +32,11 @@ class LookupCache:
     """The lookup store under `cache_dir`; with `refresh`, nothing is read (answers are still written)."""
 
     def __init__(self, cache_dir: Path, *, miss_days: float, refresh: bool = False) -> None:
-        self._store = diskcache.Cache(str(cache_dir / STORE))
+        try:
+            self._store = diskcache.Cache(str(cache_dir / STORE))
+        except (OSError, sqlite3.Error) as error:
+            raise ConfigError(f"cannot open the lookup cache ({error})", where=str(cache_dir / STORE),
+                              hint="set cache_dir (LITREVIEW_CACHE_DIR or litreview.toml) to a folder you can write") from None
         self._miss_seconds = miss_days * 86400
         self._refresh = refresh
 
