@@ -15,6 +15,7 @@ from litreview.corpus.latex import text_to_latex
 from litreview.corpus.paper import Paper
 
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
+_OPENING = re.compile(r"@\s*\w+\s*([{(])")
 
 
 def enriched_file(text: str, path: str, papers: Iterable[Paper]) -> str:
@@ -65,7 +66,7 @@ def with_fields(entry: str, fields: list[tuple[str, str]], newline: str) -> str:
     """One entry's text with `fields` added before its closing brace; nothing else in it changes."""
     if not fields:
         return entry
-    closing = max(entry.rfind("}"), entry.rfind(")"))
+    closing = len(entry.rstrip()) - 1  # the entry's own closing brace or parenthesis
     body = entry[:closing].rstrip()
     trailing = entry[len(body):closing] or newline
     comma = "" if body.endswith((",", "{", "(")) else ","
@@ -91,7 +92,9 @@ def _entry_span(text: str, starts: list[int], paper: Paper, path: str) -> tuple[
     start = starts[line - 1]
     following = _ENTRY_START.search(text, start + 1)
     end = following.start() if following else len(text)
-    closing = max(text.rfind("}", start, end), text.rfind(")", start, end))
+    opening = _OPENING.search(text, start, end)
+    closer = ")" if opening and opening.group(1) == "(" else "}"  # @article(key, ...) closes with a parenthesis
+    closing = text.rfind(closer, start, end)
     return (start, closing + 1) if closing > start else None
 
 
