@@ -75,7 +75,7 @@ def draft(
     enrich: Annotated[bool, typer.Option("--enrich", help="Fetch missing abstracts from arXiv, OpenAlex, Crossref and Semantic Scholar first (cached; a failure is a warning).", rich_help_panel=TEXT)] = False,
     refresh: Refresh = False,
     fulltext: Annotated[bool, typer.Option("--fulltext", help="Summaries also read each selected paper's attached PDF (the .bib `file` field, or --pdf-dir).", rich_help_panel=TEXT)] = False,
-    pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="A folder of PDFs named KEY.pdf (implies --fulltext).", rich_help_panel=TEXT)] = None,
+    pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="A folder of PDFs named KEY.pdf, characters a file name cannot hold (/ : ...) as _ (implies --fulltext).", rich_help_panel=TEXT)] = None,
     llm_overrides: dict | None = None,
 ) -> None:
     """Draft a related-work section on THEME from your corpus, citing only its keys."""
