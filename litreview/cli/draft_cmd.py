@@ -167,13 +167,13 @@ def _enriched(loaded: Any, settings: Any, enrich: bool, refresh: bool, display: 
     """With --enrich, the corpus with fetched abstracts; enrichment never stops the draft (its failures are warnings)."""
     if not enrich:
         return loaded, []
+    from litreview.cli.enrich_options import lookup_progress
     from litreview.corpus.enrich import enrich as fetch_abstracts
     from litreview.errors import LitreviewError
     from litreview.warning import DraftWarning
 
-    display.stage("fetching abstracts")
     try:
-        result = fetch_abstracts(loaded, settings, refresh=refresh)
+        result = fetch_abstracts(loaded, settings, refresh=refresh, progress=lookup_progress(display))
     except (LitreviewError, OSError) as error:  # e.g. a cache folder that cannot be written
         return loaded, [DraftWarning(stage="enrich", message=f"abstracts were not fetched ({error}); drafting with what the corpus has")]
     warnings = [DraftWarning(stage="enrich", message=f"{source} could not be reached ({reason}); drafting with what was found")

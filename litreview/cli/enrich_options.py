@@ -16,14 +16,23 @@ Refresh = Annotated[bool, typer.Option(
 
 
 def run_enrichment(loaded: Any, settings: Any, refresh: bool) -> Any:
-    """`litreview.enrich` on a loaded corpus, its failures said on stderr (one line per source)."""
+    """`litreview.enrich` on a loaded corpus, with progress on a terminal; its failures said on stderr."""
+    from litreview.cli.progress_display import StageDisplay
     from litreview.corpus.enrich import enrich
 
-    result = enrich(loaded, settings, refresh=refresh)
+    with StageDisplay(quiet=False) as display:
+        result = enrich(loaded, settings, refresh=refresh, progress=lookup_progress(display))
     for source, reason in result.report.failed.items():
         output.print_notice(f"warning: {source} could not be reached ({reason}); "
                             "papers it would have answered are left as they were")
     return result
+
+
+def lookup_progress(display: Any) -> Any:
+    """The enrichment's progress events as stages of a StageDisplay (`abstracts: openalex by doi 300/2000`)."""
+    from litreview.pipeline import StageProgress
+
+    return lambda event: display(StageProgress(f"abstracts: {event.step}", event.done, event.total, event.cached))
 
 
 def found_line(report: Any) -> str:

@@ -30,6 +30,7 @@ from litreview.corpus.title_match import matching, normal_title
 from litreview.text import surname
 
 SOURCES = (arxiv.NAME, openalex.NAME, crossref.NAME, semanticscholar.NAME)
+_KIND_NAMES = {"arxiv": "arXiv id", "doi": "DOI", "id": "DOI or arXiv id"}
 
 
 class EnrichReport(BaseModel):
@@ -58,10 +59,22 @@ class Enrichment(BaseModel):
     report: EnrichReport
 
 
-def enrich(corpus: Corpus, settings: Settings | None = None, *, refresh: bool = False) -> Enrichment:
+@dataclass(frozen=True)
+class LookupProgress:
+    """One step of the lookups advanced: `done` of `total` lookups of `step` (e.g. "openalex by doi"), `cached` of
+    them answered by the cache."""
+
+    step: str
+    done: int
+    total: int
+    cached: int = 0
+
+
+def enrich(corpus: Corpus, settings: Settings | None = None, *, refresh: bool = False,
+           progress: Callable[[LookupProgress], None] | None = None) -> Enrichment:
     """Fetch missing abstracts (and identifiers) for `corpus`; `refresh` asks again what the cache remembers."""
     settings = settings or Settings()
-    return asyncio.run(_enrich(corpus, settings, refresh or not settings.cache))
+    return asyncio.run(_enrich(corpus, settings, refresh or not settings.cache, progress or (lambda event: None)))
 
 
 @dataclass
@@ -71,17 +84,19 @@ class _Run:
     cache: LookupCache
     clients: dict[str, SourceClient]
     today: str
+    progress: Callable[[LookupProgress], None]
     found: dict[int, list[tuple[Found, str, str]]] = field(default_factory=dict)  # index -> (found, via, date)
     failed: dict[str, str] = field(default_factory=dict)
 
 
-async def _enrich(corpus: Corpus, settings: Settings, refresh: bool) -> Enrichment:
+async def _enrich(corpus: Corpus, settings: Settings, refresh: bool,
+                  progress: Callable[[LookupProgress], None]) -> Enrichment:
     papers = list(corpus.papers)
     needing = {i: p for i, p in enumerate(papers) if not p.abstract}
     with LookupCache(settings.cache_dir, miss_days=settings.lookup_miss_days, refresh=refresh) as cache:
         async with contextlib.AsyncExitStack() as stack:
             clients = {name: await stack.enter_async_context(client) for name, client in _clients(settings).items()}
-            run = _Run(cache, clients, datetime.date.today().isoformat())
+            run = _Run(cache, clients, datetime.date.today().isoformat(), progress)
             await _look_up(run, needing)
     enriched = [_applied(paper, run.found.get(i, [])) for i, paper in enumerate(papers)]
     return Enrichment(corpus=corpus.with_papers(enriched), report=_report(papers, enriched, needing, run))
@@ -106,7 +121,10 @@ async def _by_id(run: _Run, wanted: dict[int, str], source: str, kind: str,
     keys = {ident: f"{source}:{kind}:{ident}" for ident in wanted.values()}
     remembered = {ident: run.cache.get(key) for ident, key in keys.items()}
     missing = sorted(ident for ident, hit in remembered.items() if hit is None)
+    step, cached = f"{source} by {_KIND_NAMES[kind]}", len(remembered) - len(missing)
+    run.progress(LookupProgress(step, cached, len(remembered), cached))
     answers = await _fetch(run, source, fetch, missing) if missing else {}
+    run.progress(LookupProgress(step, len(remembered), len(remembered), cached))
     for ident in missing:
         if answers is not None:
             run.cache.put(keys[ident], answers.get(ident), run.today)
@@ -120,15 +138,19 @@ async def _by_id(run: _Run, wanted: dict[int, str], source: str, kind: str,
 async def _by_title(run: _Run, wanted: dict[int, Paper], source: str,
                     search: Callable[[SourceClient, str], Awaitable[list[Found]]]) -> None:
     """Search `source` for each paper's title; keep only a candidate that is the paper (title_match)."""
+    done, cached = 0, 0
+
     async def one(index: int, paper: Paper) -> None:
+        nonlocal done, cached
         key = f"{source}:title:{_title_hash(paper)}"
         hit = run.cache.get(key)
+        cached += hit is not None
         if hit is None:
             candidates = await _fetch(run, source, search, paper.title)
-            if candidates is None:
-                return
-            hit = _remember(run, key, matching(paper, candidates))
-        if hit.found is not None:
+            hit = _remember(run, key, matching(paper, candidates)) if candidates is not None else None
+        done += 1
+        run.progress(LookupProgress(f"{source} by title", done, len(wanted), cached))
+        if hit is not None and hit.found is not None:
             run.found.setdefault(index, []).append((hit.found, "title", hit.date))
 
     await asyncio.gather(*(one(i, p) for i, p in wanted.items()))
