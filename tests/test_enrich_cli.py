@@ -226,3 +226,19 @@ def test_a_cache_folder_that_cannot_be_written_is_one_error_line(run_cli, schola
     assert done.exit_code == 2 and scholar.count() == 0
     assert done.stderr.startswith(f"error: {tmp_path / 'not-a-folder' / 'lookups'}: cannot open the lookup cache (")
     assert done.stderr.endswith("; set cache_dir (LITREVIEW_CACHE_DIR or litreview.toml) to a folder you can write\n")
+
+
+def test_the_python_api_reports_each_step_and_what_the_cache_answered(scholar, tmp_path):
+    from litreview import enrich, load_corpus, load_settings
+
+    corpus, settings = load_corpus(["refs.bib"]), load_settings(None, tmp_path)
+    first: list = []
+    result = enrich(corpus, settings, progress=first.append)
+    assert result.report.found == {"arxiv": 1, "openalex": 2, "crossref": 1, "semanticscholar": 1}
+    finals = {event.step: (event.done, event.total, event.cached) for event in first}
+    assert finals == {"openalex by title": (2, 2, 0), "crossref by title": (1, 1, 0), "arxiv by arXiv id": (1, 1, 0),
+                      "openalex by DOI": (4, 4, 0), "crossref by DOI": (3, 3, 0),
+                      "semanticscholar by DOI or arXiv id": (2, 2, 0)}
+    again: list = []
+    enrich(corpus, settings, progress=again.append)
+    assert {event.step: event.cached for event in again} == {step: total for step, (_, total, _) in finals.items()}
