@@ -61,7 +61,7 @@ class Enrichment(BaseModel):
 
 @dataclass(frozen=True)
 class LookupProgress:
-    """One step of the lookups advanced: `done` of `total` lookups of `step` (e.g. "openalex by doi"), `cached` of
+    """One step of the lookups advanced: `done` of `total` lookups of `step` (e.g. "openalex by DOI"), `cached` of
     them answered by the cache."""
 
     step: str
@@ -125,8 +125,8 @@ async def _by_id(run: _Run, wanted: dict[int, str], source: str, kind: str,
     run.progress(LookupProgress(step, cached, len(remembered), cached))
     answers = await _fetch(run, source, fetch, missing) if missing else {}
     run.progress(LookupProgress(step, len(remembered), len(remembered), cached))
-    for ident in missing:
-        if answers is not None:
+    if answers is not None:  # a failed source is asked again next run: nothing of it is remembered
+        for ident in missing:
             run.cache.put(keys[ident], answers.get(ident), run.today)
     for index, ident in wanted.items():
         hit = remembered.get(ident)
