@@ -51,7 +51,6 @@ def _enriched(loaded, refresh: bool):
 
 def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.corpus.bibexport import to_bibtex
-
     from litreview.corpus.enriched_bib import enriched_entries
 
     text = to_bibtex(enriched_entries(loaded.papers))  # fetched fields (if any) with their -source
