@@ -242,3 +242,13 @@ def test_the_python_api_reports_each_step_and_what_the_cache_answered(scholar, t
     again: list = []
     enrich(corpus, settings, progress=again.append)
     assert {event.step: event.cached for event in again} == {step: total for step, (_, total, _) in finals.items()}
+
+
+def test_base_urls_from_flags_and_litreview_toml(run_cli, scholar, monkeypatch, tmp_path):
+    for api in ("ARXIV", "OPENALEX", "CROSSREF", "S2"):
+        monkeypatch.delenv(f"LITREVIEW_{api}_URL")
+    (tmp_path / "litreview.toml").write_text(f'arxiv_url = "{scholar.url}/arxiv"\ns2_url = "{scholar.url}/s2"\n',
+                                             encoding="utf-8")
+    done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--json",
+                   "--openalex-url", f"{scholar.url}/openalex", "--crossref-url", f"{scholar.url}/crossref")
+    assert json.loads(done.stdout)["found"] == {"arxiv": 1, "openalex": 2, "crossref": 1, "semanticscholar": 1}
