@@ -252,3 +252,21 @@ def test_base_urls_from_flags_and_litreview_toml(run_cli, scholar, monkeypatch, 
     done = run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib", "--json",
                    "--openalex-url", f"{scholar.url}/openalex", "--crossref-url", f"{scholar.url}/crossref")
     assert json.loads(done.stdout)["found"] == {"arxiv": 1, "openalex": 2, "crossref": 1, "semanticscholar": 1}
+
+
+def test_openalex_is_asked_for_dois_in_batches_as_its_docs_show(run_cli, scholar):
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    batch = next(path for api, path in scholar.requests if api == "openalex" and "filter=doi" in path)
+    assert ("filter=doi%3Ahttps%3A%2F%2Fdoi.org%2F10.1109%2Fcvpr.2017.240%7Chttps%3A%2F%2Fdoi.org%2F10.5555%2F2999611"
+            ".2999745%7Chttps%3A%2F%2Fdoi.org%2F10.5555%2F3327757.3327944%7Chttps%3A%2F%2Fdoi.org%2F10.9999%2Fnowhere.1"
+            "&per-page=100") in batch
+
+
+def test_retry_after_as_an_http_date():
+    from email.utils import formatdate
+
+    from litreview.corpus.sources.http import retry_after
+
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # already past
+    assert 100 < retry_after(formatdate(time.time() + 120, usegmt=True)) <= 120
+    assert (retry_after("7"), retry_after(None), retry_after("soon")) == (7.0, None, None)

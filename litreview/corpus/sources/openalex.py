@@ -43,7 +43,9 @@ async def by_title(client: SourceClient, title: str) -> list[Found]:
 
 
 async def _doi_batch(client: SourceClient, dois: list[str]) -> dict[str, Found]:
-    response = await client.get("works", {"filter": "doi:" + "|".join(dois), "per-page": str(BATCH),
+    # The docs' form: full DOI URLs OR-ed with `|` (https://docs.openalex.org, "filter works": doi)
+    wanted = "|".join(f"https://doi.org/{doi}" for doi in dois)
+    response = await client.get("works", {"filter": f"doi:{wanted}", "per-page": str(BATCH),
                                           "select": _FIELDS})
     if response is None:
         return {}
