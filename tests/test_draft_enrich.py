@@ -45,3 +45,12 @@ def test_a_draft_of_an_enriched_bib_still_knows_where_its_abstracts_came_from(ru
     document = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
     assert document["texts"]["fetched_abstract"] == {"arxiv": 1, "crossref": 1, "openalex": 2, "semanticscholar": 1}
     assert document["papers"]["patrini2017making"]["provenance"][0]["via"] == "doi:10.1109/cvpr.2017.240"
+
+
+def test_select_enrich_ranks_on_the_fetched_abstracts_as_draft_does(run_cli, scholar):
+    """Only Vaswani et al.'s fetched abstract speaks of sequence transduction: --enrich makes it the first match."""
+    done = run_cli("select", "sequence transduction recurrent", "--corpus", "refs.bib", "--enrich", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["selected"][0]["key"] == "DBLP:conf/nips/VaswaniSPUJGKP17"
+    plain = json.loads(run_cli("select", "sequence transduction recurrent", "--corpus", "refs.bib", "--json").stdout)
+    assert "DBLP:conf/nips/VaswaniSPUJGKP17" not in [s["key"] for s in plain["selected"]]

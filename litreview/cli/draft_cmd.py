@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from litreview.cli import output
-from litreview.cli.enrich_options import Refresh
+from litreview.cli.enrich_options import Enrich, Refresh
 from litreview.cli.llm_options import llm_options
 from litreview.cli.progress_display import StageDisplay
 from litreview.cli.selection_options import (
@@ -72,7 +72,7 @@ def draft(
     save_plan: Annotated[Path | None, typer.Option("--save-plan", help="Write the selection and grouping to this JSON file.")] = None,
     plan: Annotated[Path | None, typer.Option("--plan", help="Reuse a saved (possibly edited) plan: its papers and groups.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr (errors and warnings still show).")] = False,
-    enrich: Annotated[bool, typer.Option("--enrich", help="Fetch missing abstracts from arXiv, OpenAlex, Crossref and Semantic Scholar first (cached; a failure is a warning).", rich_help_panel=TEXT)] = False,
+    enrich: Enrich = False,
     refresh: Refresh = False,
     fulltext: Annotated[bool, typer.Option("--fulltext", help="Summaries also read each selected paper's attached PDF (the .bib `file` field, or --pdf-dir).", rich_help_panel=TEXT)] = False,
     pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="A folder of PDFs named KEY.pdf, characters a file name cannot hold (/ : ...) as _ (implies --fulltext).", rich_help_panel=TEXT)] = None,
