@@ -30,7 +30,7 @@ def corpus(
         from litreview.corpus import corpus_to_dict, load_corpus
 
         loaded = load_corpus(paths)
-        if enrich:
+        if enrich or refresh:
             loaded = _enriched(loaded, refresh)
         if export is not None:
             _export(loaded, out, paths)

@@ -89,7 +89,7 @@ def draft(
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
-            loaded, enrich_warnings = _enriched(loaded, settings, enrich, refresh, display)
+            loaded, enrich_warnings = _enriched(loaded, settings, enrich or refresh, refresh, display)
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
             options.update(_llm_ranking(settings, llm, judge))

@@ -68,7 +68,7 @@ def select(
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
             loaded = load_corpus(corpus_paths(corpus, settings, quiet=as_json))
-            if enrich:  # as draft --enrich does, so that the selection checked here is the one draft makes
+            if enrich or refresh:  # as draft --enrich does, so that the selection checked here is the one draft makes
                 loaded = run_enrichment(loaded, settings, refresh).corpus
             selection = rank(loaded, theme, **options, feedback=expand, llm=llm,
                              embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
