@@ -14,7 +14,7 @@ Enrich = Annotated[bool, typer.Option(
     "--enrich", help="Fetch missing abstracts from arXiv, OpenAlex, Crossref and Semantic Scholar first (cached; "
                      "a source that fails is a warning).", rich_help_panel=PANEL)]
 Refresh = Annotated[bool, typer.Option(
-    "--refresh", help="Ask the scholarly APIs again instead of using remembered answers, found or not (implies --enrich).",
+    "--refresh", help="Ask the scholarly APIs again instead of using remembered answers, found or not (for draft, select and corpus it implies --enrich).",
     rich_help_panel=PANEL)]
 
 
