@@ -270,3 +270,15 @@ def test_retry_after_as_an_http_date():
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # already past
     assert 100 < retry_after(formatdate(time.time() + 120, usegmt=True)) <= 120
     assert (retry_after("7"), retry_after(None), retry_after("soon")) == (7.0, None, None)
+
+
+def test_without_network_a_remembered_run_still_succeeds(run_cli, scholar, monkeypatch):
+    """Exit 1 only when something had to be asked and nothing could be reached."""
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    for api in ("ARXIV", "OPENALEX", "CROSSREF", "S2"):
+        monkeypatch.setenv(f"LITREVIEW_{api}_URL", "http://127.0.0.1:9")  # the discard port: nothing answers
+    again = run_cli("enrich", "refs.bib", "-o", "again.bib")
+    assert again.exit_code == 0 and not any(line.startswith("warning") for line in lines(again.stderr))
+    assert Path("again.bib").read_text(encoding="utf-8") == Path("refs-enriched.bib").read_text(encoding="utf-8")
+    complete = run_cli("enrich", "refs-enriched.bib", "-o", "nothing-to-ask.bib")  # every paper has an abstract now
+    assert complete.exit_code == 0 and "abstracts fetched for 0 of 2 papers without one; 2 not found" in complete.stderr
