@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     openalex_api_key: SecretStr | None = Field(None, description="OpenAlex API key (also read from OPENALEX_API_KEY).")
     s2_api_key: SecretStr | None = Field(None, description="Semantic Scholar API key (also read from S2_API_KEY).")
     lookup_timeout: float = Field(30.0, gt=0, description="Seconds to wait for one scholarly API answer before retrying.")
-    lookup_miss_days: float = Field(30.0, ge=0, description="Days a lookup that found nothing is remembered before it is asked again.")
+    lookup_miss_days: float = Field(30.0, ge=0, description="Days a lookup that found nothing is remembered before it is asked again (0: never remembered).")
     fulltext_tokens: int = Field(1500, ge=100, description="Most tokens of a PDF's excerpts given to a summary (--fulltext).")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -282,3 +282,22 @@ def test_without_network_a_remembered_run_still_succeeds(run_cli, scholar, monke
     assert Path("again.bib").read_text(encoding="utf-8") == Path("refs-enriched.bib").read_text(encoding="utf-8")
     complete = run_cli("enrich", "refs-enriched.bib", "-o", "nothing-to-ask.bib")  # every paper has an abstract now
     assert complete.exit_code == 0 and "abstracts fetched for 0 of 2 papers without one; 2 not found" in complete.stderr
+
+
+def test_a_remembered_miss_expires_a_hit_does_not(run_cli, scholar, monkeypatch):
+    monkeypatch.setenv("LITREVIEW_LOOKUP_MISS_DAYS", str(1 / 86400))  # one second
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    first = len(scholar.requests)
+    time.sleep(1.2)
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    asked_again = sorted(path.split("&")[0] for _, path in scholar.requests[first:])
+    # the misses only: reed2015bootstrapping by title; at OpenAlex the DOIs it did not know (patrini2017making's and
+    # Natarajan2013's, found later by Semantic Scholar and Crossref, which remember them; unknown2020's), at Crossref
+    # patrini2017making's and unknown2020's, at Semantic Scholar unknown2020's
+    assert asked_again == [
+        "/crossref/works/10.1109/cvpr.2017.240", "/crossref/works/10.9999/nowhere.1",
+        "/crossref/works?query.bibliographic=Training+Deep+Neural+Networks+on+Noisy+Labels+with+Bootstrapping",
+        "/openalex/works?filter=doi%3Ahttps%3A%2F%2Fdoi.org%2F10.1109%2Fcvpr.2017.240%7Chttps%3A%2F%2Fdoi.org%2F10.5555"
+        "%2F2999611.2999745%7Chttps%3A%2F%2Fdoi.org%2F10.9999%2Fnowhere.1",
+        "/openalex/works?filter=title.search%3ATraining+Deep+Neural+Networks+on+Noisy+Labels+with+Bootstrapping",
+        "/s2/paper/batch?fields=title%2Cabstract%2Cyear%2Cauthors%2CexternalIds"]

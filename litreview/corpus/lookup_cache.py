@@ -57,7 +57,8 @@ class LookupCache:
         return CachedLookup(Found(**data["found"]) if data["found"] else None, data["date"])
 
     def put(self, key: str, found: Found | None, date: str) -> None:
-        """Remember an answer: a hit for good, a miss until it expires."""
+        """Remember an answer: a hit for good, a miss until it expires (not at all with `miss_days` 0)."""
+        if found is None and not self._miss_seconds:
+            return
         value = json.dumps({"found": found.model_dump() if found else None, "date": date})
-        expire = None if found is not None else (self._miss_seconds or None)
-        self._store.set(f"{CACHE_FORMAT}:{key}", value, expire=expire)
+        self._store.set(f"{CACHE_FORMAT}:{key}", value, expire=None if found is not None else self._miss_seconds)
