@@ -24,7 +24,15 @@ from litreview.corpus import Corpus
 from litreview.corpus.fetched import FieldSource
 from litreview.corpus.lookup_cache import CachedLookup, LookupCache
 from litreview.corpus.paper import Paper
-from litreview.corpus.sources import Found, arxiv, crossref, normal_arxiv, normal_doi, openalex, semanticscholar
+from litreview.corpus.sources import (
+    Found,
+    arxiv,
+    crossref,
+    normal_arxiv,
+    normal_doi,
+    openalex,
+    semanticscholar,
+)
 from litreview.corpus.sources.http import Retrying, SourceClient, SourceFailed
 from litreview.corpus.title_match import matching, normal_title
 from litreview.text import surname
