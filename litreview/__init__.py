@@ -5,6 +5,7 @@ The Python API does everything the CLI does, without printing:
     from litreview import load_corpus, rank, draft, render, load_settings, LLMClient
 
     corpus = load_corpus(["refs.bib"])
+    corpus = enrich(corpus, load_settings()).corpus          # optional: missing abstracts from scholarly APIs
     selection = rank(corpus, "label noise", top_k=20)        # inspect or adjust before paying for summaries
     result = draft(corpus, "label noise", selection=selection)  # offline engine; pass llm=LLMClient(settings)
     markdown = render(result, "md").text
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_corpus": "litreview.corpus", "Corpus": "litreview.corpus",
+    "enrich": "litreview.corpus.enrich", "Enrichment": "litreview.corpus.enrich",
     "rank": "litreview.select", "Selection": "litreview.select",
     "draft": "litreview.pipeline", "make_plan": "litreview.pipeline",
     "render": "litreview.rendering", "Rendered": "litreview.rendering",
@@ -36,6 +38,7 @@ __all__ = sorted(_EXPORTS)
 if TYPE_CHECKING:
     from litreview.config import Settings, load_settings
     from litreview.corpus import Corpus, load_corpus
+    from litreview.corpus.enrich import Enrichment, enrich
     from litreview.corpus.paper import Paper
     from litreview.document import Draft
     from litreview.errors import LitreviewError

@@ -36,6 +36,8 @@ CONFIG_FILE = "litreview.toml"
 ENV_PREFIX = "LITREVIEW_"
 # Variables the openai client itself reads; the LITREVIEW_ ones win over them.
 OPENAI_ENV = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
+# Keys named as the scholarly APIs' own docs name them; LITREVIEW_OPENALEX_API_KEY / LITREVIEW_S2_API_KEY win.
+SOURCE_KEY_ENV = {"openalex_api_key": "OPENALEX_API_KEY", "s2_api_key": "S2_API_KEY"}
 
 
 class Price(BaseModel):
@@ -69,6 +71,17 @@ class Settings(BaseSettings):
     embedding_model: str | None = Field(None, description="Embedding model name, for embedding-based selection.")
     prices: dict[str, Price] = Field(default_factory=dict, description="Per-model prices for cost estimates: {model: {input, output}}.")
     corpus: list[str] = Field(default_factory=list, description="Bibliography files or folders used when none are given.")
+    # Abstract lookups (`litreview enrich`, `draft --enrich`): base URLs so mirrors and tests can point elsewhere.
+    arxiv_url: str = Field("https://export.arxiv.org/api", description="arXiv export API base URL (its /query endpoint is used).")
+    openalex_url: str = Field("https://api.openalex.org", description="OpenAlex API base URL.")
+    crossref_url: str = Field("https://api.crossref.org", description="Crossref REST API base URL.")
+    s2_url: str = Field("https://api.semanticscholar.org/graph/v1", description="Semantic Scholar Graph API base URL.")
+    mailto: str | None = Field(None, description="Your e-mail, sent to OpenAlex and Crossref as their docs ask (their polite pools).")
+    openalex_api_key: SecretStr | None = Field(None, description="OpenAlex API key (also read from OPENALEX_API_KEY).")
+    s2_api_key: SecretStr | None = Field(None, description="Semantic Scholar API key (also read from S2_API_KEY).")
+    lookup_timeout: float = Field(30.0, gt=0, description="Seconds to wait for one scholarly API answer before retrying.")
+    lookup_miss_days: float = Field(30.0, ge=0, description="Days a lookup that found nothing is remembered before it is asked again (0: never remembered).")
+    fulltext_tokens: int = Field(1500, ge=100, description="Most tokens of a PDF's excerpts given to a summary (--fulltext).")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -77,7 +90,7 @@ class Settings(BaseSettings):
         """Only the constructor's arguments: `load_settings` does the layering and records sources."""
         return (init_settings,)
 
-    @field_validator("model", "base_url", "embedding_model", mode="before")
+    @field_validator("model", "base_url", "embedding_model", "mailto", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -167,9 +180,9 @@ def _flag_layer(overrides: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
 
 
 def _env_layer(environ: Mapping[str, str]) -> dict[str, tuple[Any, str]]:
-    """LITREVIEW_<NAME> for every setting, after OPENAI_API_KEY / OPENAI_BASE_URL."""
+    """LITREVIEW_<NAME> for every setting, after OPENAI_API_KEY / OPENAI_BASE_URL / OPENALEX_API_KEY / S2_API_KEY."""
     layer: dict[str, tuple[Any, str]] = {}
-    for name, variable in OPENAI_ENV.items():
+    for name, variable in {**OPENAI_ENV, **SOURCE_KEY_ENV}.items():
         if environ.get(variable):
             layer[name] = (environ[variable], f"env {variable}")
     for name in Settings.model_fields:

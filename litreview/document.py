@@ -36,6 +36,10 @@ class Draft(BaseModel):
     sections: list[Section]
     warnings: list[DraftWarning] = []
     usage: dict[str, Any] = {}
+    # Where the papers' text came from: counts (corpus_abstract, fetched_abstract by source, fulltext, title_only)
+    # and, per summary, where each evidence quote was found ("abstract", "title", "page 3").
+    texts: dict[str, Any] = {}
+    evidence_sources: dict[str, list[str | None]] = {}
 
     def cited_keys(self) -> list[str]:
         """Keys cited anywhere in the prose, in order of first citation."""

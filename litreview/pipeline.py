@@ -6,12 +6,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from litreview.corpus.texts import quote_source, text_counts
 from litreview.document import Draft, DraftWarning, SelectedPaper
 from litreview.group.schema import Groups
 from litreview.plan import Plan, PlannedPaper
 
 if TYPE_CHECKING:
     from litreview.corpus import Corpus
+    from litreview.corpus.fulltext import FulltextOptions
     from litreview.corpus.paper import Paper
     from litreview.llm import LLMClient
     from litreview.select import Selection
@@ -33,12 +35,13 @@ StageCallback = Callable[[StageProgress], None]
 def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Plan | None = None,
           selection: Selection | None = None, our_work: str | None = None, min_groups: int = 2,
           max_groups: int = 8, select_options: Mapping[str, Any] | None = None,
-          progress: StageCallback | None = None) -> Draft:
+          progress: StageCallback | None = None, fulltext: FulltextOptions | None = None) -> Draft:
     """A related-work draft of `corpus` for `theme`: offline when `llm` is None, else through the LLM.
 
     `plan` (from `make_plan` / `--save-plan`, possibly hand-edited) fixes the selection and grouping;
     otherwise `selection` is used, or the corpus is ranked with `select_options` (see `select.rank`).
     A configured LLM that fails raises LLMError; it is never silently replaced by the offline engine.
+    With `fulltext`, the selected papers' attached PDFs are read and summaries use their excerpts too.
     """
     if not 1 <= min_groups <= max_groups:
         from litreview.errors import ConfigError
@@ -47,8 +50,10 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                           where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
-    papers = {item.key: corpus.get(item.key) for item in chosen}
+    papers = _selected_papers(chosen, corpus)
+    papers, read_warnings = _fulltext(papers, fulltext, report)
     summaries, warnings = _summaries(list(papers.values()), llm, report)
+    warnings = read_warnings + warnings
     if plan is not None:
         groups = Groups(groups=plan.groups)
     else:
@@ -63,7 +68,8 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     return Draft(theme=theme, engine=f"llm:{llm.settings.model}" if llm else "offline",
                  considered=considered, selection=chosen, papers=papers,
                  summaries=summaries, sections=sections, warnings=warnings + more,
-                 usage=llm.usage.as_dict() if llm else {})
+                 usage=llm.usage.as_dict() if llm else {}, texts=text_counts(papers.values()),
+                 evidence_sources=_evidence_sources(summaries, papers))
 
 
 def make_plan(result: Draft) -> Plan:
@@ -91,6 +97,32 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
     chosen = [SelectedPaper(rank=s.rank, key=s.key, score=s.score, grade=s.grade, reason=s.reason)
               for s in selection.selected]
     return chosen, selection.considered
+
+
+def _selected_papers(chosen: list[SelectedPaper], corpus: Corpus) -> dict[str, Paper]:
+    """The selected papers by key, each with the provenance its enriched .bib entry records."""
+    from litreview.corpus.recorded_sources import with_recorded_sources
+
+    papers = with_recorded_sources([corpus.get(item.key) for item in chosen])
+    return {item.key: paper for item, paper in zip(chosen, papers)}
+
+
+def _evidence_sources(summaries: dict[str, Any], papers: dict[str, Paper]) -> dict[str, list[str | None]]:
+    """Per summary, where each evidence quote occurs in its paper: "abstract", "title" or "page N"."""
+    return {key: [quote_source(quote, papers[key]) for quote in summary.evidence]
+            for key, summary in summaries.items() if key in papers}
+
+
+def _fulltext(papers: dict[str, Paper], options: FulltextOptions | None,
+              report: StageCallback) -> tuple[dict[str, Paper], list[DraftWarning]]:
+    """The papers with excerpts of their attached PDFs (when asked), and a warning per unusable PDF."""
+    if options is None:
+        return papers, []
+    from litreview.corpus.fulltext import read_attached
+
+    report(StageProgress("reading PDFs", 0, len(papers)))
+    read, problems = read_attached(papers, options)
+    return read, [DraftWarning(stage="fulltext", key=key, message=message) for key, message in problems]
 
 
 def _summaries(papers: list[Paper], llm: LLMClient | None,

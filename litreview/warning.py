@@ -10,6 +10,6 @@ from pydantic import BaseModel
 class DraftWarning(BaseModel):
     """Something that degraded visibly: a dropped sentence, a fallback grouping, a paper not summarised."""
 
-    stage: Literal["select", "summarize", "group", "write"]
+    stage: Literal["select", "summarize", "group", "write", "enrich", "fulltext"]
     message: str
     key: str | None = None

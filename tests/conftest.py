@@ -66,3 +66,39 @@ def llm_env(fake_llm, tmp_path, monkeypatch) -> Path:
     for name, value in values.items():
         monkeypatch.setenv(f"LITREVIEW_{name}", value)
     return cache_dir
+
+
+# --- scholarly APIs: the fake arXiv / OpenAlex / Crossref / Semantic Scholar server (tests/fake_scholar.py) --------
+
+@pytest.fixture
+def scholar(monkeypatch, tmp_path):
+    """The fake APIs knowing tests/scholar_works.py, every source pointed at them, a private lookup cache and
+    millisecond backoff; the working directory is tmp_path, holding refs.bib (tests/data/enrich/dblp.bib)."""
+    import shutil
+
+    from fake_scholar import FakeScholar
+    from scholar_works import WORKS
+
+    for name in ("S2_API_KEY", "OPENALEX_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    with FakeScholar(list(WORKS)) as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("LITREVIEW_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF", "0.01")
+        monkeypatch.setenv("LITREVIEW_RETRY_BACKOFF_MAX", "0.05")
+        monkeypatch.chdir(tmp_path)
+        shutil.copy(Path(__file__).parent / "data" / "enrich" / "dblp.bib", tmp_path / "refs.bib")
+        yield server
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Every scholarly source pointed at a port nothing listens on."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    for name in ("ARXIV", "OPENALEX", "CROSSREF", "S2"):
+        monkeypatch.setenv(f"LITREVIEW_{name}_URL", closed)

@@ -119,10 +119,11 @@ def test_the_readme_first_command_verbatim_in_an_empty_directory(tmp_path):
     done = subprocess.run('litreview draft "multimodal prompt tuning"', shell=True, cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    notice, offline, summary = done.stderr.splitlines()
+    notice, offline, summary, texts = done.stderr.splitlines()
     assert (notice, offline) == (EXAMPLE_NOTICE, OFFLINE_NOTICE)
     selected, considered, groups, cited_count = map(int, SUMMARY.fullmatch(summary).groups())
     assert (selected, considered, cited_count) == (30, 450, 30) and 2 <= groups <= 8
+    assert texts == "text: 30 abstracts from the corpus, 0 fetched, 0 with full text, 0 title only"
     assert done.stdout.startswith("# Multimodal prompt tuning\n\n## ")
     assert done.stdout.count("\n## ") == groups
     keys = list(dict.fromkeys(c.key for c in find_citations(done.stdout, "md")))
@@ -179,7 +180,9 @@ def test_example_corpus_to_json_holds_the_whole_draft(run_cli, here):
     draft(run_cli, THEME, "-o", "draft.json", "--top-k", "12")
     document = json.loads((here / "draft.json").read_text(encoding="utf-8"))
     assert list(document) == ["theme", "engine", "considered", "selection", "papers", "summaries", "sections",
-                              "warnings", "usage"]
+                              "warnings", "usage", "texts", "evidence_sources"]
+    assert document["texts"] == {"corpus_abstract": 12, "fetched_abstract": {}, "fulltext": 0, "title_only": 0}
+    assert {source for sources in document["evidence_sources"].values() for source in sources} <= {"abstract", "title"}
     assert (document["theme"], document["engine"], document["considered"]) == (THEME, "offline", 450)
     selection = document["selection"]
     assert [s["rank"] for s in selection] == list(range(1, 13))

@@ -226,10 +226,11 @@ def test_progress_shows_each_stage_with_cached_counts_on_a_terminal(run_cli, fak
     done = subprocess.run(command, cwd=here, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\u2501", "", done.stderr).replace("\r", "\n")
-    final = [" ".join(line.split()) for line in screen.splitlines() if line.strip()][-8:]  # the last frame, the summary
+    final = [" ".join(line.split()) for line in screen.splitlines() if line.strip()][-9:]  # the last frame, the summary
     assert [line.rsplit(" ", 1)[0] for line in final[:5]] == [
         "reading 1/1", "ranking 450/450", "summarising 8/8 (8 cached)", "grouping 1/1", "writing 2/2 (2 cached)"]
-    assert final[6:] == [f"LLM: 0 new calls, {REQUESTS} cached, 0 retries, 0+0 tokens", "wrote related.md, related.bib"]
+    assert final[6:] == ["text: 8 abstracts from the corpus, 0 fetched, 0 with full text, 0 title only",
+                         f"LLM: 0 new calls, {REQUESTS} cached, 0 retries, 0+0 tokens", "wrote related.md, related.bib"]
     quiet = subprocess.run([*command, "--quiet"], cwd=here, env=env, capture_output=True, text=True, timeout=120)
     assert quiet.returncode == 0 and quiet.stderr == ""
 

@@ -16,6 +16,7 @@ from litreview.cli import (
     config_cmd,
     corpus_cmd,
     draft_cmd,
+    enrich_cmd,
     select_cmd,
 )
 
@@ -44,6 +45,7 @@ app.command("config")(config_cmd.config)
 app.add_typer(cache_cmd.app, name="cache")
 app.command("check")(check_cmd.check)
 app.command("select")(select_cmd.select)
+app.command("enrich")(enrich_cmd.enrich)
 
 
 def main() -> None:

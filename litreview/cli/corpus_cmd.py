@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
+from litreview.cli.enrich_options import Refresh, found_line, run_enrichment
 
 
 class ExportFormat(str, Enum):
@@ -21,12 +22,16 @@ def corpus(
     as_json: Annotated[bool, typer.Option("--json", help="Print the corpus as JSON for scripts.")] = False,
     export: Annotated[ExportFormat | None, typer.Option(help="Write the whole corpus in this format, keys included.")] = None,
     out: Annotated[Path | None, typer.Option("-o", "--output", help="File to write --export to (default: stdout).")] = None,
+    enrich: Annotated[bool, typer.Option("--enrich", help="Fetch missing abstracts first (see `litreview enrich`); --json then shows each one's source.")] = False,
+    refresh: Refresh = False,
 ) -> None:
     """Read papers: per file, records read, duplicates merged and records missing title, abstract or year."""
     with output.reported_errors():
         from litreview.corpus import corpus_to_dict, load_corpus
 
         loaded = load_corpus(paths)
+        if enrich or refresh:
+            loaded = _enriched(loaded, refresh)
         if export is not None:
             _export(loaded, out, paths)
         elif as_json:
@@ -36,10 +41,19 @@ def corpus(
             _notes(loaded)
 
 
+def _enriched(loaded, refresh: bool):
+    from litreview.config import load_settings
+
+    result = run_enrichment(loaded, load_settings(None, Path.cwd()), refresh)
+    output.print_notice(found_line(result.report))
+    return result.corpus
+
+
 def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.corpus.bibexport import to_bibtex
+    from litreview.corpus.enriched_bib import enriched_entries
 
-    text = to_bibtex(loaded.papers)
+    text = to_bibtex(enriched_entries(loaded.papers))  # fetched fields (if any) with their -source
     if out is None:
         output.write_text(text)
         return

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from litreview.cli import output
+from litreview.cli.enrich_options import Enrich, Refresh
 from litreview.cli.llm_options import llm_options
 from litreview.cli.progress_display import StageDisplay
 from litreview.cli.selection_options import (
@@ -43,6 +44,7 @@ class Heading(str, Enum):
 
 
 OUTPUT = "Output"
+TEXT = "Paper text"
 
 
 @llm_options
@@ -70,6 +72,10 @@ def draft(
     save_plan: Annotated[Path | None, typer.Option("--save-plan", help="Write the selection and grouping to this JSON file.")] = None,
     plan: Annotated[Path | None, typer.Option("--plan", help="Reuse a saved (possibly edited) plan: its papers and groups.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr (errors and warnings still show).")] = False,
+    enrich: Enrich = False,
+    refresh: Refresh = False,
+    fulltext: Annotated[bool, typer.Option("--fulltext", help="Summaries also read each selected paper's attached PDF (the .bib `file` field, or --pdf-dir).", rich_help_panel=TEXT)] = False,
+    pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="A folder of PDFs named KEY.pdf, characters a file name cannot hold (/ : ...) as _ (implies --fulltext).", rich_help_panel=TEXT)] = None,
     llm_overrides: dict | None = None,
 ) -> None:
     """Draft a related-work section on THEME from your corpus, citing only its keys."""
@@ -83,13 +89,16 @@ def draft(
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
             loaded = _load(paths, display)
+            loaded, enrich_warnings = _enriched(loaded, settings, enrich or refresh, refresh, display)
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
             options.update(_llm_ranking(settings, llm, judge))
             if dry_run:
                 _dry_run(loaded, theme, options, llm, plan)
                 return
-            result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display)
+            reading = _fulltext_options(fulltext, pdf_dir, settings)
+            result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display, reading)
+            result = result.model_copy(update={"warnings": enrich_warnings + result.warnings})
         written = _write(result, chosen_format, out, cite_style, heading.value, template)
         if save_plan is not None:
             from litreview.pipeline import make_plan
@@ -154,6 +163,36 @@ def _load(paths: list[str], display: StageDisplay) -> Any:
     return load_corpus(paths)
 
 
+def _enriched(loaded: Any, settings: Any, enrich: bool, refresh: bool, display: StageDisplay) -> tuple[Any, list[Any]]:
+    """With --enrich, the corpus with fetched abstracts; enrichment never stops the draft (its failures are warnings)."""
+    if not enrich:
+        return loaded, []
+    from litreview.cli.enrich_options import lookup_progress
+    from litreview.corpus.enrich import enrich as fetch_abstracts
+    from litreview.errors import LitreviewError
+    from litreview.warning import DraftWarning
+
+    try:
+        result = fetch_abstracts(loaded, settings, refresh=refresh, progress=lookup_progress(display))
+    except (LitreviewError, OSError) as error:  # e.g. a cache folder that cannot be written
+        return loaded, [DraftWarning(stage="enrich", message=f"abstracts were not fetched ({error}); drafting with what the corpus has")]
+    warnings = [DraftWarning(stage="enrich", message=f"{source} could not be reached ({reason}); drafting with what was found")
+                for source, reason in result.report.failed.items()]
+    return result.corpus, warnings
+
+
+def _fulltext_options(fulltext: bool, pdf_dir: Path | None, settings: Any) -> Any:
+    if not fulltext and pdf_dir is None:
+        return None
+    if pdf_dir is not None and not pdf_dir.is_dir():
+        from litreview.errors import ConfigError
+
+        raise ConfigError("there is no such folder", where=str(pdf_dir), hint="give --pdf-dir the folder holding KEY.pdf files")
+    from litreview.corpus.fulltext import FulltextOptions
+
+    return FulltextOptions(pdf_dir=pdf_dir, budget=settings.fulltext_tokens)
+
+
 def _our_work(value: str | None) -> str | None:
     """--our-work is the text itself, or a file holding it."""
     if value and len(value) < 4096 and Path(value).is_file():
@@ -162,13 +201,13 @@ def _our_work(value: str | None) -> str | None:
 
 
 def _draft(loaded: Any, theme: str, llm: Any, plan_path: Path | None, options: dict, our_work: str | None,
-           min_groups: int, max_groups: int, display: StageDisplay) -> Any:
+           min_groups: int, max_groups: int, display: StageDisplay, fulltext: Any) -> Any:
     from litreview.pipeline import draft as make_draft
     from litreview.plan import load_plan
 
     plan = load_plan(plan_path, set(loaded.keys)) if plan_path is not None else None
     return make_draft(loaded, theme, llm=llm, plan=plan, our_work=our_work, min_groups=min_groups,
-                      max_groups=max_groups, select_options=options, progress=display)
+                      max_groups=max_groups, select_options=options, progress=display, fulltext=fulltext)
 
 
 def _dry_run(loaded: Any, theme: str, options: dict, llm: Any, plan_path: Path | None) -> None:
@@ -263,6 +302,8 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     usage = result.usage
     lines = [f"{len(result.selection)} papers selected of {result.considered}, {len(result.sections)} sub-themes, "
              f"{len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
+    if result.texts:
+        lines.append(_texts_line(result.texts))
     if usage:
         cost = _cost(usage, settings)
         unpaid = usage.get("failed_attempts", 0)
@@ -274,6 +315,15 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     if result.warnings:
         lines.append(f"{len(result.warnings)} warnings (above)")
     output.print_notice("\n".join(lines))
+
+
+def _texts_line(texts: dict) -> str:
+    """`text: 4 abstracts from the corpus, 3 fetched (openalex 2, arxiv 1), 2 with full text, 1 title only`."""
+    fetched = texts.get("fetched_abstract", {})
+    by_source = ", ".join(f"{name} {count}" for name, count in fetched.items())
+    return (f"text: {texts.get('corpus_abstract', 0)} abstracts from the corpus, {sum(fetched.values())} fetched"
+            + (f" ({by_source})" if by_source else "")
+            + f", {texts.get('fulltext', 0)} with full text, {texts.get('title_only', 0)} title only")
 
 
 def _cost(usage: dict, settings: Any) -> float | None:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
+from litreview.cli.enrich_options import Enrich, Refresh, run_enrichment
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
     CorpusPaths,
@@ -51,6 +52,8 @@ def select(
     judge_top: Annotated[int | None, typer.Option("--judge-top", help="Grade only the first N selected papers (default: all).")] = None,
     min_grade: Annotated[int | None, typer.Option("--min-grade", min=0, max=3, help="With --judge: drop papers graded below this (included keys stay).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the selection as JSON for scripts.")] = False,
+    enrich: Enrich = False,
+    refresh: Refresh = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Rank the corpus against THEME: a table of rank, score, key, year and title, and why the list ends where it does."""
@@ -64,7 +67,10 @@ def select(
         with _llm_client(settings, needed=bool(model) or judge) as llm:
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
-            selection = rank(load_corpus(corpus_paths(corpus, settings, quiet=as_json)), theme, **options, feedback=expand, llm=llm,
+            loaded = load_corpus(corpus_paths(corpus, settings, quiet=as_json))
+            if enrich or refresh:  # as draft --enrich does, so that the selection checked here is the one draft makes
+                loaded = run_enrichment(loaded, settings, refresh).corpus
+            selection = rank(loaded, theme, **options, feedback=expand, llm=llm,
                              embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
                              min_grade=min_grade)
         _show(selection, as_json)

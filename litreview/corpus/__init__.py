@@ -13,6 +13,7 @@ from litreview.corpus.gcpause import cyclic_gc_paused
 from litreview.corpus.keys import assign_keys
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Skipped, read_paths
+from litreview.corpus.recorded_sources import with_recorded_sources
 from litreview.errors import CorpusError
 
 
@@ -62,6 +63,10 @@ class Corpus(BaseModel):
 
     def __len__(self) -> int:
         return len(self.papers)
+
+    def with_papers(self, papers: list[Paper]) -> Corpus:
+        """The same corpus with `papers` (the same papers, e.g. enriched) in place of its own."""
+        return Corpus(papers=papers, files=self.files, merges=self.merges, skipped=self.skipped, aliases=self.aliases)
 
     @property
     def keys(self) -> list[str]:
@@ -161,8 +166,9 @@ def corpus_to_dict(corpus: Corpus) -> dict:
                 "key": p.key, "title": p.title, "abstract": p.abstract, "authors": list(p.authors),
                 "year": p.year, "venue": p.venue, "doi": p.doi, "arxiv": p.arxiv, "url": p.url,
                 "origins": [str(o) for o in p.origins],
+                "provenance": [s.model_dump() for s in p.provenance],  # fields fetched by `litreview enrich`
             }
-            for p in corpus.papers
+            for p in with_recorded_sources(corpus.papers)  # an enriched .bib says where its abstracts came from
         ],
         "files": [f.model_dump() for f in corpus.files],
         "duplicates": corpus.duplicates,

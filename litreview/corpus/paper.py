@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from litreview.corpus.fetched import Excerpt, FieldSource
 from litreview.text import surname
 
 
@@ -42,6 +43,9 @@ class Paper(BaseModel):
     entry_type: str = "article"
     bibtex: str | None = None
     origins: tuple[Origin, ...] = ()
+    # Text gained beyond the record (corpus/enrich.py, corpus/fulltext.py): fetched fields, PDF excerpts.
+    provenance: tuple[FieldSource, ...] = ()
+    excerpts: tuple[Excerpt, ...] = ()
 
     @property
     def origin(self) -> Origin:

@@ -13,6 +13,7 @@ import sentencex
 
 from litreview.corpus.method_names import method_name
 from litreview.corpus.paper import Paper
+from litreview.corpus.texts import summary_text
 from litreview.summarize.schema import Kind, PaperSummary
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
@@ -62,7 +63,7 @@ _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|bui
 
 def offline_summary(paper: Paper) -> PaperSummary:
     """A PaperSummary of `paper` made only of its own sentences (see the module docstring)."""
-    parts = content_sentences(paper.abstract) or [paper.title or ""]
+    parts = content_sentences(summary_text(paper)) or [paper.title or ""]
     parts = [part for part in parts if not _ASIDE.search(part)] or parts
     approach_at = _approach_index(parts)
     problem_at = _problem_index(parts, approach_at)

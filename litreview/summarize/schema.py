@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
+from litreview.corpus.paper import Paper
+from litreview.corpus.texts import grounding_texts
 from litreview.grounding import occurs_in
 
 Kind = Literal["method", "dataset", "benchmark", "survey", "analysis", "system", "position", "other"]
@@ -33,16 +35,16 @@ class PaperSummary(BaseModel):
         paper = (info.context or {}).get("paper")
         if paper is not None:
             for quote in quotes:
-                if not occurs_in(quote, paper.title, paper.abstract):
-                    raise ValueError(f"evidence quote {quote!r} does not occur in the paper's title or abstract; quote it verbatim")
+                if not occurs_in(quote, *grounding_texts(paper)):
+                    raise ValueError(f"evidence quote {quote!r} does not occur in the paper's {_texts(paper)}; quote it verbatim")
         return quotes
 
     @field_validator("method_name")
     @classmethod
     def _name_is_the_papers(cls, name: str | None, info: ValidationInfo) -> str | None:
         paper = (info.context or {}).get("paper")
-        if name and paper is not None and not occurs_in(name, paper.title, paper.abstract):
-            raise ValueError(f"method name {name!r} does not occur in the paper's title or abstract; use null when the paper names none")
+        if name and paper is not None and not occurs_in(name, *grounding_texts(paper)):
+            raise ValueError(f"method name {name!r} does not occur in the paper's {_texts(paper)}; use null when the paper names none")
         return name
 
     @model_validator(mode="after")
@@ -51,3 +53,8 @@ class PaperSummary(BaseModel):
         if paper is not None and self.key != paper.key:
             raise ValueError(f"key {self.key!r} is not the key of this paper; use {paper.key!r}")
         return self
+
+
+def _texts(paper: Paper) -> str:
+    """What the paper's text is made of, as validation messages name it."""
+    return "title, abstract or excerpts" if paper.excerpts else "title or abstract"

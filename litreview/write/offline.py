@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from litreview.corpus.paper import Paper, author_phrase
+from litreview.corpus.texts import summary_text
 from litreview.grounding import CITATION_MARKERS
 from litreview.summarize.offline import offline_summary
 from litreview.summarize.schema import PaperSummary
@@ -77,7 +78,7 @@ def offline_sentences(keys: list[str], papers: dict[str, Paper],
 def paper_sentences(paper: Paper, summary: PaperSummary, subject: str, *, with_finding: bool = True) -> list[Sentence]:
     """What `paper` does (and, when short enough, what it finds), with `subject` naming it."""
     key = paper.key or ""
-    if not paper.abstract:
+    if not summary_text(paper):  # nothing but a title: the abstract and PDF excerpts are both missing
         return [Sentence(text=f"{UNTITLED} {_clean(paper.title or key).rstrip('.')}.", keys=[key])]
     plural = subject.endswith(" et al.") or " and " in subject
     sentences = [Sentence(text=_approach_sentence(summary.approach, subject, plural=plural), keys=[key])]
