@@ -78,14 +78,14 @@ def test_cache_info_and_clear_work_on_a_damaged_database(run_cli, fake, here):
     lines = info.stdout.splitlines()
     assert lines[1] == "answers: 0 (0 B)" or lines[1].startswith("answers: 0 (")
     assert lines[2].startswith("search indexes: 1 (")
-    assert re.fullmatch(rf"set aside: {re.escape(str(aside))} \(\d+\.\d KiB\), a damaged answer database", lines[3])
+    assert re.fullmatch(rf"set aside: {re.escape(str(aside))} \(\d+\.\d KiB\), a damaged answer database", lines[4])
 
     cleared = run_cli("cache", "clear", "--cache-dir", str(cache))
     assert cleared.exit_code == 0, cleared.stderr
-    assert cleared.stdout == f"removed 0 answers and 1 search index, and 1 damaged answer database set aside from {cache}\n"
+    assert cleared.stdout == f"removed 0 answers, 1 search index and 0 scholarly lookups, and 1 damaged answer database set aside from {cache}\n"
     assert not (cache / "llm").exists() and not (cache / "bm25").exists()
-    assert run_cli("cache", "info", "--cache-dir", str(cache)).stdout.splitlines()[1:4] == [
-        "answers: 0 (0 B)", "search indexes: 0 (0 B)", "total size: 0 B"]
+    assert run_cli("cache", "info", "--cache-dir", str(cache)).stdout.splitlines()[1:5] == [
+        "answers: 0 (0 B)", "search indexes: 0 (0 B)", "scholarly lookups: 0 (0 B)", "total size: 0 B"]
 
 
 def test_cache_clear_removes_a_database_that_cannot_even_be_opened(run_cli, fake, here):
@@ -95,7 +95,7 @@ def test_cache_clear_removes_a_database_that_cannot_even_be_opened(run_cli, fake
     cleared = run_cli("cache", "clear", "--cache-dir", str(cache))
     assert cleared.exit_code == 0 and cleared.stderr == ""
     # the count comes from what the last run recorded, since the database itself cannot be read
-    assert cleared.stdout == f"removed {REQUESTS} answers and 1 search index from {cache}\n"
+    assert cleared.stdout == f"removed {REQUESTS} answers, 1 search index and 0 scholarly lookups from {cache}\n"
     fake.reset()
     assert llm_draft(run_cli, fake, cache, "-o", "again.tex").exit_code == 0
     assert len(fake.chat_requests) == REQUESTS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import difflib
 import json
 import time
@@ -301,3 +303,16 @@ def test_a_remembered_miss_expires_a_hit_does_not(run_cli, scholar, monkeypatch)
         "%2F2999611.2999745%7Chttps%3A%2F%2Fdoi.org%2F10.9999%2Fnowhere.1",
         "/openalex/works?filter=title.search%3ATraining+Deep+Neural+Networks+on+Noisy+Labels+with+Bootstrapping",
         "/s2/paper/batch?fields=title%2Cabstract%2Cyear%2Cauthors%2CexternalIds"]
+
+
+def test_cache_info_counts_the_lookups_and_cache_clear_asks_again(run_cli, scholar):
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    asked = scholar.count()
+    info = run_cli("cache", "info").stdout.splitlines()
+    found = re.fullmatch(r"scholarly lookups: (\d+) \(\d+\.\d KiB\)", info[3])
+    assert found and int(found.group(1)) >= 7  # one answer or miss per paper and source asked, at least
+    cleared = run_cli("cache", "clear")
+    assert f"and {found.group(1)} scholarly lookups from " in cleared.stdout
+    assert run_cli("cache", "info").stdout.splitlines()[3] == "scholarly lookups: 0 (0 B)"
+    run_cli("enrich", "refs.bib", "-o", "refs-enriched.bib")
+    assert scholar.count() == 2 * asked

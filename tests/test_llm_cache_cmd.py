@@ -28,7 +28,7 @@ def test_info_on_an_empty_cache(run_cli, tmp_path):
     result = run_cli("cache", "info", "--cache-dir", str(tmp_path / "none"))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"cache: {tmp_path / 'none'}", "answers: 0 (0 B)", "search indexes: 0 (0 B)", "total size: 0 B",
+        f"cache: {tmp_path / 'none'}", "answers: 0 (0 B)", "search indexes: 0 (0 B)", "scholarly lookups: 0 (0 B)", "total size: 0 B",
         "last run: none recorded",
     ]
     assert not (tmp_path / "none").exists()  # looking does not create it
@@ -42,8 +42,8 @@ def test_info_shows_each_part_its_size_and_the_last_runs_counts(run_cli, fake_ll
     assert lines[0] == f"cache: {llm_settings.cache_dir}"
     assert re.fullmatch(r"answers: 4 \(\d+\.\d KiB\)", lines[1])
     assert re.fullmatch(r"search indexes: 1 \(\d+\.\d KiB\)", lines[2])
-    assert re.fullmatch(r"total size: \d+\.\d KiB", lines[3])
-    assert lines[4].startswith("last run: 1 request sent: 1 paid call, 0 failed attempts (not paid), "
+    assert re.fullmatch(r"total size: \d+\.\d KiB", lines[4])
+    assert lines[5].startswith("last run: 1 request sent: 1 paid call, 0 failed attempts (not paid), "
                                "2 answers from the cache, 0 retries, 0 re-asks, finished 20")
 
 
@@ -54,7 +54,7 @@ def test_clear_older_than_keeps_recent_answers(run_cli, fake_llm, llm_settings):
     result = run_cli("cache", "clear", "--older-than", "30d", "--cache-dir", cache_dir)
     assert result.stdout == f"removed 1 answer older than 30d from {cache_dir}\n"
     assert "answers: 3 (" in run_cli("cache", "info", "--cache-dir", cache_dir).stdout
-    assert run_cli("cache", "clear", "--cache-dir", cache_dir).stdout == f"removed 3 answers and 0 search indexes from {cache_dir}\n"
+    assert run_cli("cache", "clear", "--cache-dir", cache_dir).stdout == f"removed 3 answers, 0 search indexes and 0 scholarly lookups from {cache_dir}\n"
     assert "answers: 0 (0 B)" in run_cli("cache", "info", "--cache-dir", cache_dir).stdout
 
 
@@ -94,7 +94,7 @@ def test_info_after_a_refused_connection_counts_no_paid_call(run_cli, llm_settin
         (outcome,) = llm.ask_many_sync([finding_request(0)])
     assert not outcome.ok and outcome.reason.startswith("item-0: could not connect to ")
     lines = run_cli("cache", "info", "--cache-dir", str(settings.cache_dir)).stdout.splitlines()
-    assert lines[4].startswith("last run: 3 requests sent: 0 paid calls, 3 failed attempts (not paid), "
+    assert lines[5].startswith("last run: 3 requests sent: 0 paid calls, 3 failed attempts (not paid), "
                                "0 answers from the cache, 2 retries, 0 re-asks, 1 request failed, finished 20")
 
 
@@ -110,5 +110,5 @@ def test_usage_counts_paid_calls_re_asks_and_failed_attempts_apart(run_cli, fake
     assert (usage.sent, usage.calls, usage.failed_attempts, usage.retries, usage.reasks) == (3, 2, 1, 1, 1)
     assert len(fake_llm.requests) == usage.sent
     info = run_cli("cache", "info", "--cache-dir", str(llm_settings.cache_dir)).stdout.splitlines()
-    assert info[4].startswith("last run: 3 requests sent: 2 paid calls, 1 failed attempt (not paid), "
+    assert info[5].startswith("last run: 3 requests sent: 2 paid calls, 1 failed attempt (not paid), "
                               "0 answers from the cache, 1 retry, 1 re-ask, finished 20")

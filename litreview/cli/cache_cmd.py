@@ -11,7 +11,7 @@ import typer
 
 from litreview.cli import output
 
-app = typer.Typer(help="Inspect or clear the cache: LLM answers and search indexes.", no_args_is_help=True)
+app = typer.Typer(help="Inspect or clear the cache: LLM answers, search indexes and scholarly-API lookups.", no_args_is_help=True)
 
 CacheDirOption = Annotated[Path | None, typer.Option("--cache-dir", help="Cache directory (default: from settings).")]
 DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -19,21 +19,24 @@ DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 @app.command("info")
 def info(cache_dir: CacheDirOption = None) -> None:
-    """Where the cache is, each part of it (answers, search indexes, damaged copies) and its size, and the last run."""
+    """Where the cache is, each part of it (answers, search indexes, lookups, damaged copies) and its size, and the last run."""
     with output.reported_errors():
+        from litreview.corpus.lookup_cache import lookups_info
         from litreview.files import file_size
         from litreview.select.index import indexes_info
 
         cache = _cache(cache_dir)
         found = cache.info()
         indexes, index_bytes = indexes_info(cache.directory)
+        lookups, lookup_bytes = lookups_info(cache.directory)
         lines = [
             f"cache: {found.directory}",
             f"answers: {found.entries} ({_size(found.size_bytes)})",
             f"search indexes: {indexes} ({_size(index_bytes)})",
+            f"scholarly lookups: {lookups} ({_size(lookup_bytes)})",
             *(f"set aside: {path} ({_size(file_size(path))}), a damaged answer database" for path in found.set_aside
               if not path.name.endswith(("-wal", "-shm"))),
-            f"total size: {_size(found.size_bytes + index_bytes + found.set_aside_bytes)}",
+            f"total size: {_size(found.size_bytes + index_bytes + lookup_bytes + found.set_aside_bytes)}",
             f"last run: {_last_run(found.last_run)}",
         ]
         for line in lines:
@@ -45,8 +48,9 @@ def clear(
     older_than: Annotated[str | None, typer.Option("--older-than", help="Only answers stored longer ago than this, e.g. 30d, 12h, 90m (indexes stay).")] = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Delete cached answers and search indexes (or only answers older than --older-than); the next run pays for them again."""
+    """Delete cached answers, search indexes and lookups (or only answers older than --older-than); the next run asks again."""
     with output.reported_errors():
+        from litreview.corpus.lookup_cache import clear_lookups
         from litreview.select.index import clear_indexes
 
         seconds = parse_duration(older_than) if older_than is not None else None
@@ -59,14 +63,15 @@ def clear(
         try:
             answers = cache.clear()
             indexes = clear_indexes(cache.directory)
+            lookups = clear_lookups(cache.directory)
         except OSError as error:
             from litreview.errors import CACHE_NOT_WRITABLE_HINT, CacheError
 
             raise CacheError(f"cannot clear the cache ({error.strerror})", where=str(error.filename or cache.directory),
                              hint=CACHE_NOT_WRITABLE_HINT) from None
         damaged = f", and {_count(set_aside, 'damaged answer database')} set aside" if set_aside else ""
-        output.print_line(f"removed {_count(answers, 'answer')} and {_count(indexes, 'search index', 'search indexes')}"
-                          f"{damaged} from {cache.directory}")
+        output.print_line(f"removed {_count(answers, 'answer')}, {_count(indexes, 'search index', 'search indexes')} and "
+                          f"{_count(lookups, 'scholarly lookup')}{damaged} from {cache.directory}")
 
 
 def parse_duration(text: str) -> float:

@@ -7,6 +7,7 @@ a hash of the normalised title, year and first author). A miss is remembered too
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ import diskcache
 
 from litreview.corpus.sources import Found
 from litreview.errors import ConfigError
+from litreview.files import folder_size
 
 STORE = "lookups"  # beside the LLM answers in the cache directory
 CACHE_FORMAT = 1  # bump when the stored layout changes
@@ -62,3 +64,25 @@ class LookupCache:
             return
         value = json.dumps({"found": found.model_dump() if found else None, "date": date})
         self._store.set(f"{CACHE_FORMAT}:{key}", value, expire=None if found is not None else self._miss_seconds)
+
+
+def lookups_info(cache_dir: Path) -> tuple[int, int]:
+    """How many scholarly-API answers `cache_dir` keeps (misses included), and their size in bytes."""
+    folder = Path(cache_dir) / STORE
+    if not folder.is_dir():
+        return 0, 0
+    try:
+        with diskcache.Cache(str(folder)) as store:
+            count = len(store)
+    except (OSError, sqlite3.Error):
+        count = 0  # damaged: its size still says it is there, and `cache clear` removes it
+    return count, folder_size(folder)
+
+
+def clear_lookups(cache_dir: Path) -> int:
+    """Delete every remembered lookup (the next `--enrich` asks again); returns how many there were."""
+    count, _ = lookups_info(cache_dir)
+    folder = Path(cache_dir) / STORE
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    return count
