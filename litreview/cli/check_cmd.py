@@ -8,18 +8,19 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
+from litreview.cli.corpus_loading import Strict, load_reported
 
 
 def check(
     manuscript: Annotated[Path, typer.Argument(help="A LaTeX (.tex) or Markdown (.md) manuscript.")],
     corpus: Annotated[list[str], typer.Option("--corpus", "-c", help="Corpus files or directories (repeatable).")],
+    strict: Strict = False,
 ) -> None:
     """Check that every citation key of a .tex or .md manuscript is in the corpus; list unknown keys with line numbers."""
     with output.reported_errors():
         from litreview.check import check_file
-        from litreview.corpus import load_corpus
 
-        report = check_file(manuscript, load_corpus(corpus))
+        report = check_file(manuscript, load_reported(corpus, strict=strict))
         for citation in report.unknown:
             hint = report.suggestions.get(citation.key)
             also = f"; did you mean '{hint}'?" if hint else ""

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
+from litreview.cli.corpus_loading import Strict, load_reported
 
 
 class ExportFormat(str, Enum):
@@ -21,12 +22,13 @@ def corpus(
     as_json: Annotated[bool, typer.Option("--json", help="Print the corpus as JSON for scripts.")] = False,
     export: Annotated[ExportFormat | None, typer.Option(help="Write the whole corpus in this format, keys included.")] = None,
     out: Annotated[Path | None, typer.Option("-o", "--output", help="File to write --export to (default: stdout).")] = None,
+    strict: Strict = False,
 ) -> None:
-    """Read papers: per file, records read, duplicates merged and records missing title, abstract or year."""
+    """Read papers: per file, records read, skipped and merged, and records missing title, abstract or year."""
     with output.reported_errors():
-        from litreview.corpus import corpus_to_dict, load_corpus
+        from litreview.corpus import corpus_to_dict
 
-        loaded = load_corpus(paths)
+        loaded = load_reported(paths, strict=strict)
         if export is not None:
             _export(loaded, out, paths)
         elif as_json:
@@ -52,15 +54,14 @@ def _table(loaded):
     from rich.table import Table
 
     table = Table(title=None, show_footer=True, box=None, pad_edge=False)
-    totals = [sum(getattr(f, name) for f in loaded.files) for name in
-              ("records", "duplicates", "missing_title", "missing_abstract", "missing_year")]
+    columns = ("records", "skipped", "duplicates", "missing_title", "missing_abstract", "missing_year")
+    totals = [sum(getattr(f, name) for f in loaded.files) for name in columns]
     table.add_column("file", footer=f"{len(loaded)} unique papers", overflow="fold")
     table.add_column("format")
-    for header, total in zip(("read", "duplicates", "no title", "no abstract", "no year"), totals):
+    for header, total in zip(("read", "skipped", "merged", "no title", "no abstract", "no year"), totals):
         table.add_column(header, footer=str(total), justify="right")
     for f in loaded.files:
-        table.add_row(f.path, f.format, *(str(v) for v in (f.records, f.duplicates, f.missing_title,
-                                                           f.missing_abstract, f.missing_year)))
+        table.add_row(f.path, f.format, *(str(getattr(f, name)) for name in columns))
     return table
 
 
@@ -69,6 +70,6 @@ def _notes(loaded) -> None:
     if loaded.skipped:
         output.print_notice(f"skipped {len(loaded.skipped)} lines of page boilerplate (use --json to see them)")
     for merge in loaded.merges[:20]:
-        output.print_notice(f"merged {merge.origin} into {merge.key} ({merge.reason})")
+        output.print_notice(merge.line())
     if len(loaded.merges) > 20:
         output.stderr.print(f"... and {len(loaded.merges) - 20} more merges (use --json to see them)", markup=False)

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from litreview.cli import output
+from litreview.cli.corpus_loading import Strict
 from litreview.cli.llm_options import llm_options
 from litreview.cli.progress_display import StageDisplay
 from litreview.cli.selection_options import (
@@ -70,6 +71,7 @@ def draft(
     save_plan: Annotated[Path | None, typer.Option("--save-plan", help="Write the selection and grouping to this JSON file.")] = None,
     plan: Annotated[Path | None, typer.Option("--plan", help="Reuse a saved (possibly edited) plan: its papers and groups.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr (errors and warnings still show).")] = False,
+    strict: Strict = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Draft a related-work section on THEME from your corpus, citing only its keys."""
@@ -82,7 +84,7 @@ def draft(
         paths = corpus_paths(corpus, settings, quiet=quiet)
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
-            loaded = _load(paths, display)
+            loaded = _load(paths, display, strict)
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
             options.update(_llm_ranking(settings, llm, judge))
@@ -147,11 +149,11 @@ def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractCo
     return LLMClient(settings)
 
 
-def _load(paths: list[str], display: StageDisplay) -> Any:
-    from litreview.corpus import load_corpus
+def _load(paths: list[str], display: StageDisplay, strict: bool) -> Any:
+    from litreview.cli.corpus_loading import load_reported
 
     display.stage("reading")
-    return load_corpus(paths)
+    return load_reported(paths, strict=strict)
 
 
 def _our_work(value: str | None) -> str | None:

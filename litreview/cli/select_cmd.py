@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
+from litreview.cli.corpus_loading import Strict, load_reported
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
     CorpusPaths,
@@ -51,12 +52,12 @@ def select(
     judge_top: Annotated[int | None, typer.Option("--judge-top", help="Grade only the first N selected papers (default: all).")] = None,
     min_grade: Annotated[int | None, typer.Option("--min-grade", min=0, max=3, help="With --judge: drop papers graded below this (included keys stay).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the selection as JSON for scripts.")] = False,
+    strict: Strict = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Rank the corpus against THEME: a table of rank, score, key, year and title, and why the list ends where it does."""
     with output.reported_errors():
         from litreview.config import load_settings
-        from litreview.corpus import load_corpus
         from litreview.select import rank
 
         settings = load_settings(llm_overrides, Path.cwd())
@@ -64,7 +65,8 @@ def select(
         with _llm_client(settings, needed=bool(model) or judge) as llm:
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
-            selection = rank(load_corpus(corpus_paths(corpus, settings, quiet=as_json)), theme, **options, feedback=expand, llm=llm,
+            loaded = load_reported(corpus_paths(corpus, settings, quiet=as_json), strict=strict)
+            selection = rank(loaded, theme, **options, feedback=expand, llm=llm,
                              embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
                              min_grade=min_grade)
         _show(selection, as_json)

@@ -4,6 +4,11 @@ Decoding goes through pylatexenc, which costs milliseconds on a long string, so 
 sees the short islands of a value that hold LaTeX (a macro with its arguments, or math); the
 text around them takes a cheap path (drop grouping braces), and so does a value without `\\`
 or `$`. A bounded cache serves the islands that repeat across a bibliography, such as accents.
+
+Every step is linear in the value: an island is looked for within a bounded window, so an unclosed
+`\\a[` repeated over 300 KB costs no rescans. Math keeps its meaning (`\\({}^{\\mbox{k}}\\)` -> `^k`,
+`$\\Sigma\\Delta$` -> `ΣΔ`). What pylatexenc cannot read raises `LatexDecodingError`; the caller then
+takes `plain_latex_text`, which never fails.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ _TIE = re.compile(r"(?<!\\)~")
 # (`\"{u}`, `\'e`, `\&`), a control word with its optional and braced arguments (two levels).
 _BRACED = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
 _LATEX_ISLAND = re.compile(
-    r"\$\$[^$]*\$\$|\$[^$]*\$"
+    r"\$\$[^$]*\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]"
     r"|\\[^a-zA-Z\s](?:\{[^{}]*\}|\\[a-zA-Z]+|[a-zA-Z])?"
     rf"|\\[a-zA-Z]+\*?(?:\s*\[[^\]]*\])*(?:\s*{_BRACED})*"
 )
@@ -33,6 +38,22 @@ _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$~^<>]|-(?=-)|'(?=')|`(?=`)|[?!](?=`)|[^\x00-\x7f]+")
 _LIGATURE_STARTS = "-'`?!"
 _SHORT = 120  # values up to this length (names, venues, most titles) are cached
+_ISLAND_WINDOW = 400  # the longest island looked for: a macro's arguments or a formula longer than this read plainly
+# Text-mode wrappers inside math (`\mbox{k}`) and grouping `{}`: pylatexenc drops their content, we keep it.
+_MATH_TEXT = re.compile(r"\\(?:mbox|text[a-z]*|math(?:rm|it|bf|sf|tt|normal)|operatorname|hbox)\s*\{([^{}]*)\}")
+_MATH_EMPTY_GROUP = re.compile(r"\{\}")
+_LINK = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}|\\(?:url|path)\s*\{([^{}]*)\}")
+# What `plain_latex_text` drops: control words (their arguments stay as text), `$`, braces; `\X` keeps X.
+_CONTROL_WORD = re.compile(r"\\[a-zA-Z]+\*?\s?")
+_CONTROL_SYMBOL = re.compile(r"\\([^a-zA-Z])")
+
+
+class LatexDecodingError(ValueError):
+    """pylatexenc could not read a piece of LaTeX (`latex` holds it)."""
+
+    def __init__(self, latex: str) -> None:
+        super().__init__(f"cannot decode LaTeX {latex!r}")
+        self.latex = latex
 
 
 def latex_to_text(value: str) -> str:
@@ -69,7 +90,7 @@ def _decoded_parts(value: str) -> list[str]:
     backslash, dollar = value.find("\\"), value.find("$")
     while backslash >= 0 or dollar >= 0:
         start = backslash if dollar < 0 or 0 <= backslash < dollar else dollar
-        island = _LATEX_ISLAND.match(value, start)
+        island = _LATEX_ISLAND.match(value, start, start + _ISLAND_WINDOW)
         end = island.end() if island else start + 1
         parts.append(_plain(value[position:start]))
         parts.append(_island_to_text(island.group()) if island else value[start])
@@ -100,23 +121,56 @@ def _collapsed(text: str) -> str:
 
 
 def _island_to_text(island: str) -> str:
-    """One LaTeX island as text: escapes of one character directly, anything else by pylatexenc."""
+    """One LaTeX island as text: escapes of one character directly, links by their text, math with its
+    text parts kept, anything else by pylatexenc."""
     if island[0] == "\\" and island[1] in _ESCAPED_CHARS:
         return island[1:]
+    if island.startswith(("\\href", "\\url", "\\path")):
+        link = _LINK.match(island)
+        if link:
+            return link.group(1) if link.group(1) is not None else link.group(2)
+    if _is_math(island):
+        return _math_to_text(island)
     return _pylatexenc_text(island)
+
+
+def _is_math(island: str) -> bool:
+    """Whether an island is a whole formula: `$...$`, `$$...$$`, `\\(...\\)` or `\\[...\\]`."""
+    if island[0] == "$":
+        return len(island) > 1 and island.endswith("$")
+    return len(island) >= 4 and island[:2] in ("\\(", "\\[") and island[-2:] in ("\\)", "\\]")
+
+
+def _math_to_text(island: str) -> str:
+    """A formula as readable text: `\\({}^{\\mbox{k}}\\)` -> `^k`, `$\\Sigma\\Delta$` -> `ΣΔ`."""
+    body = island.strip("$")
+    if island.startswith(("\\(", "\\[")):
+        body = island[2:-2]
+    body = _MATH_EMPTY_GROUP.sub("", _MATH_TEXT.sub(r"\1", body))
+    return _pylatexenc_text(f"${body}$")
+
+
+def plain_latex_text(value: str) -> str:
+    """A rough reading of LaTeX that never fails: macro names, `$` and braces dropped, `\\&` -> `&`."""
+    text = _CONTROL_SYMBOL.sub(r"\1", _CONTROL_WORD.sub("", value.replace("\\\\", " ")))
+    return _collapsed(text.replace("{", "").replace("}", "").replace("$", ""))
 
 
 @lru_cache(maxsize=8192)
 def _pylatexenc_text(chunk: str) -> str:
     """pylatexenc's reading of one island; bounded cache because accents and symbols repeat."""
-    return _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", chunk))
+    try:
+        return _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", chunk))
+    except Exception as error:  # pylatexenc raises IndexError, KeyError, RecursionError... on odd LaTeX
+        raise LatexDecodingError(chunk) from error
 
 
 @cache
 def _converter() -> latex2text.LatexNodes2Text:
     """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
     context = latex2text.get_default_latex_context_db()
-    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^"}
+    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^",
+             "textbraceleft": "{", "textbraceright": "}"}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     context.add_context_category("litreview", prepend=True, macros=macros)
     return latex2text.LatexNodes2Text(latex_context=context, math_mode="text")
