@@ -1,15 +1,17 @@
 """Find the citation keys a LaTeX or Markdown manuscript uses, with line numbers, and those a corpus lacks.
 
 LaTeX: natbib and biblatex commands (`\\citep[see][p.~3]{a, b}`, `\\cites(pre)(post)[x]{a}[y]{b}`, ...),
-comments ignored. Markdown: Pandoc citations (`[@a; @b]`, `@a` in text, `[-@a]`, `@{odd key}`), not e-mail
-addresses, code, autolinks or link targets.
+comments ignored; `\\input`, `\\include` and `\\subfile` are followed, and `\\bibliography{a,b}` /
+`\\addbibresource{x.bib}` name the corpus when none is given. Markdown: Pandoc citations (`[@a; @b]`, `@a` in
+text, `[-@a]`, `@{odd key}`) read as Pandoc reads them (`@2016A&A...594A..13P` is the key `2016A&A`), not
+e-mail addresses, code, autolinks, link targets or Quarto cross-references (`@fig-x`, `@sec-y`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -26,10 +28,22 @@ _EXTENSIONS: dict[str, ManuscriptFormat] = {
 
 @dataclass(frozen=True)
 class Citation:
-    """One citation key as written in a manuscript, and the 1-based line it is on."""
+    """One citation key as read from a manuscript, and the 1-based line it is on."""
 
     key: str
     line: int
+    path: str | None = None  # the file, when the manuscript includes others
+    written: str | None = None  # what the author wrote, when Pandoc reads only its start as the key
+
+
+@dataclass(frozen=True)
+class Manuscript:
+    """The citations of a manuscript and the files it includes, and the bibliographies it names."""
+
+    path: str
+    citations: list[Citation]
+    bibliographies: list[str] = field(default_factory=list)
+    missing: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, included name not found)
 
 
 @dataclass(frozen=True)
@@ -49,16 +63,75 @@ class CheckReport:
 
 def check_file(path: str | Path, corpus: Corpus) -> CheckReport:
     """Read a .tex or .md manuscript and report the citation keys `corpus` does not hold (aliases count)."""
+    return check_manuscript(read_manuscript(path), corpus)
+
+
+def check_manuscript(manuscript: Manuscript, corpus: Corpus) -> CheckReport:
+    """The citations of `manuscript` that `corpus` does not hold (aliases count), with suggestions."""
+    citations = manuscript.citations
+    unknown = [c for c in citations if c.key not in corpus]
+    return CheckReport(manuscript.path, citations, unknown, _suggestions({c.key for c in unknown}, corpus))
+
+
+def read_manuscript(path: str | Path) -> Manuscript:
+    """Every citation of a .tex or .md manuscript; a .tex with the files it inputs, in reading order."""
     path = Path(path)
     fmt = manuscript_format(path)
+    text = _read(path, "the manuscript")
+    if fmt == "md":
+        return Manuscript(str(path), [replace(c, path=str(path)) for c in find_citations(text, "md")])
+    manuscript = Manuscript(str(path), [])
+    _read_tex(path, text, path.parent, manuscript, {path.resolve()})
+    return manuscript
+
+
+def _read(path: Path, what: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
-        raise LitreviewError(f"cannot read the manuscript ({error.strerror})", where=str(path),
-                             hint="check the path") from None
-    citations = find_citations(text, fmt)
-    unknown = [c for c in citations if c.key not in corpus]
-    return CheckReport(str(path), citations, unknown, _suggestions({c.key for c in unknown}, corpus))
+        raise LitreviewError(f"cannot read {what} ({error.strerror})", where=str(path), hint="check the path") from None
+
+
+def _read_tex(path: Path, text: str, root: Path, manuscript: Manuscript, seen: set[Path]) -> None:
+    """Citations of one .tex file, with each included file's citations where its include stands.
+
+    Included names are resolved against the main file's folder, as LaTeX run there resolves them.
+    """
+    text = _without_comments(text)
+    lines = _line_starts(text)
+    events = [(m.start(), "cite", m) for m in _TEX_CITE.finditer(text)]
+    events += [(m.start(), "include", m) for m in _TEX_INCLUDE.finditer(text)]
+    events += [(m.start(), "bibliography", m) for m in _TEX_BIBLIOGRAPHY.finditer(text)]
+    for offset, kind, match in sorted(events, key=lambda event: event[0]):
+        if kind == "cite":
+            for start, end in _key_groups(text, match.end(), multi=bool(match.group("multi"))):
+                manuscript.citations.extend(Citation(key, bisect.bisect_right(lines, at), str(path))
+                                            for key, at in _split_keys(text, start, end))
+        elif kind == "bibliography":
+            manuscript.bibliographies.extend(_bibliography_files(match, root))
+        else:
+            _include(match.group("name").strip(), path, bisect.bisect_right(lines, offset), root, manuscript, seen)
+
+
+def _include(name: str, parent: Path, line: int, root: Path, manuscript: Manuscript, seen: set[Path]) -> None:
+    """Read an `\\input`/`\\include`/`\\subfile`d file (`.tex` added when the name has no extension)."""
+    candidates = [root / name] if Path(name).suffix else [root / f"{name}.tex", root / name]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        manuscript.missing.append((str(parent), line, name))
+        return
+    if found.resolve() in seen:
+        return
+    seen.add(found.resolve())
+    _read_tex(found, _read(found, "an included file"), root, manuscript, seen)
+
+
+def _bibliography_files(match: re.Match[str], root: Path) -> list[str]:
+    """The .bib files a `\\bibliography{a,b}` or `\\addbibresource{x.bib}` names, next to the main file."""
+    names = [name.strip() for name in match.group("names").split(",") if name.strip()]
+    if match.group("command") == "bibliography":
+        names = [name if name.endswith(".bib") else f"{name}.bib" for name in names]
+    return [str(root / name) for name in names]
 
 
 def manuscript_format(path: Path) -> ManuscriptFormat:
@@ -73,8 +146,13 @@ def manuscript_format(path: Path) -> ManuscriptFormat:
 def find_citations(text: str, fmt: ManuscriptFormat) -> list[Citation]:
     """Every citation key in `text`, in order, with its line."""
     found = _tex_keys(text) if fmt == "tex" else _markdown_keys(text)
-    newlines = [i for i, char in enumerate(text) if char == "\n"]
-    return [Citation(key, bisect.bisect_left(newlines, offset) + 1) for key, offset in found]
+    lines = _line_starts(text)
+    return [Citation(key, bisect.bisect_right(lines, offset), written=written) for key, offset, written in found]
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line starts (`bisect_right` of an offset gives its 1-based line)."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 # --- LaTeX -------------------------------------------------------------------------------------------
@@ -92,12 +170,21 @@ _CLOSING = {"{": "}", "[": "]", "(": ")"}
 _BETWEEN_ARGUMENTS = re.compile(r"[ \t]*(?:\n[ \t]*)?")
 
 
-def _tex_keys(text: str) -> list[tuple[str, int]]:
-    text = _TEX_COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
-    found: list[tuple[str, int]] = []
+_TEX_INCLUDE = re.compile(r"\\(?:input|include|subfile)\s*\{(?P<name>[^{}]+)\}")
+_TEX_BIBLIOGRAPHY = re.compile(r"\\(?P<command>bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^{}]+)\}")
+
+
+def _without_comments(text: str) -> str:
+    """`text` with each comment blanked out (offsets and lines unchanged)."""
+    return _TEX_COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+
+
+def _tex_keys(text: str) -> list[tuple[str, int, None]]:
+    text = _without_comments(text)
+    found: list[tuple[str, int, None]] = []
     for command in _TEX_CITE.finditer(text):
         for start, end in _key_groups(text, command.end(), multi=bool(command.group("multi"))):
-            found.extend(_split_keys(text, start, end))
+            found.extend((key, at, None) for key, at in _split_keys(text, start, end))
     return found
 
 
@@ -152,9 +239,14 @@ def _split_keys(text: str, start: int, end: int) -> list[tuple[str, int]]:
 
 # --- Markdown ----------------------------------------------------------------------------------------
 
-# Pandoc: a key starts with a letter, digit or _ and may hold internal punctuation :.#$%&-+?<>~/ ; the @
-# must not follow a word character (that is an e-mail address) or a backslash (an escaped @).
-_MD_CITE = re.compile(r"(?<![\w\\@])@(?:\{(?P<braced>[^{}\n]+)\}|(?P<plain>\w+(?:[:.#$%&\-+?<>~/]+\w+)*))")
+# Pandoc: a key starts with a letter, digit or _ and may hold internal punctuation :.#$%&-+?<>~/ , each one
+# followed by a letter, digit or _ (so `@a..b` is the key `a`); the @ must not follow a word character (that
+# is an e-mail address) or a backslash (an escaped @).
+_MD_CITE = re.compile(r"(?<![\w\\@])@(?:\{(?P<braced>[^{}\n]+)\}|(?P<plain>\w+(?:[:.#$%&\-+?<>~/]\w+)*))")
+# What the author may have meant as part of the key: more punctuation and word characters right after it.
+_MD_KEY_TAIL = re.compile(r"(?:[:.#$%&\-+?<>~/]+\w+)+")
+# Quarto / pandoc-crossref references to figures, tables, sections, equations..., not citations.
+_CROSS_REFERENCE = re.compile(r"(?:fig|tbl|lst|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau)-")
 _MD_NOT_PROSE = re.compile(
     r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$"  # fenced code blocks
     r"|(?P<ticks>`+).+?(?P=ticks)"                           # code spans
@@ -165,12 +257,18 @@ _MD_NOT_PROSE = re.compile(
 )
 
 
-def _markdown_keys(text: str) -> list[tuple[str, int]]:
+def _markdown_keys(text: str) -> list[tuple[str, int, str | None]]:
     text = _MD_NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    found = []
+    found: list[tuple[str, int, str | None]] = []
     for match in _MD_CITE.finditer(text):
-        group = "braced" if match.group("braced") else "plain"
-        found.append((match.group(group).strip(), match.start(group)))
+        if match.group("braced"):
+            found.append((match.group("braced").strip(), match.start("braced"), None))
+            continue
+        key = match.group("plain")
+        if _CROSS_REFERENCE.match(key):
+            continue
+        tail = _MD_KEY_TAIL.match(text, match.end())
+        found.append((key, match.start("plain"), key + tail.group() if tail else None))
     return found
 
 

@@ -203,7 +203,7 @@ def test_example_corpus_to_json_holds_the_whole_draft(run_cli, here):
 
 def test_format_flag_writes_to_stdout(run_cli, here):
     result = draft(run_cli, THEME, "--format", "tex", "--top-k", "4", "--heading", "subsection", "-q")
-    assert result.stdout.splitlines()[2] == "\\subsection{Multimodal prompt tuning}" and "\\subsubsection{" in result.stdout
+    assert result.stdout.splitlines()[4] == "\\subsection{Multimodal prompt tuning}" and "\\subsubsection{" in result.stdout
     assert result.stderr == ""  # --quiet: no notices, no summary
     assert list(here.iterdir()) == []
 

@@ -213,6 +213,10 @@ def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, head
     from litreview.rendering import render
 
     rendered = render(result, fmt, cite_style=cite_style, heading=heading, template=template)
+    for note in rendered.notes:
+        output.print_notice(f"note: {note}")
+    for warning in rendered.warnings:
+        output.print_notice(f"warning (render): {warning}")
     if out is None:
         output.write_text(rendered.text)
         return []

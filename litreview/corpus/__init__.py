@@ -144,7 +144,7 @@ def merge_records(records: list[Paper], priority: Sequence[int] = ()) -> Paper:
     })
 
 
-_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "keywords", "bibtex")
+_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "isbn", "url", "keywords", "bibtex")
 
 
 def _richness(paper: Paper) -> int:

@@ -293,7 +293,7 @@ def _arxiv(arxiv: str | None) -> str:
 
 def _isbn(paper: Paper) -> str:
     """The ISBN of a book (digits only), which Zotero compares for books alone."""
-    isbn = getattr(paper, "isbn", None)
+    isbn = paper.isbn
     if not isbn or _FAMILIES.get(paper.entry_type) != "whole":
         return ""
     return re.sub(r"[^0-9xX]", "", isbn).upper()

@@ -14,8 +14,10 @@ takes `plain_latex_text`, which never fails.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
+from anyascii import anyascii
 from pylatexenc import latex2text, latexencode
 
 # A `~` that is not the accent `\~`: a non-breaking space, i.e. a space for search and prompts.
@@ -79,8 +81,19 @@ def _latex_to_text(value: str) -> str:
 
 
 def text_to_latex(text: str) -> str:
-    """LaTeX source that typesets `text` literally: specials escaped, non-ASCII as LaTeX macros."""
+    """LaTeX source that pdflatex typesets: specials escaped, non-ASCII as LaTeX macros; what no macro
+    writes (CJK, emoji) transliterated to ASCII, and invisible controls (U+200B, U+202E) dropped."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # `e` + combining accent -> `é`, which has a macro
     return _LATEX_SPECIAL.sub(_escape_match, text)
+
+
+def untypesettable(text: str) -> list[str]:
+    """The characters of `text` that `text_to_latex` transliterates or drops, in order, once each."""
+    if text.isascii():
+        return []
+    found = (char for char in unicodedata.normalize("NFC", text) if not char.isascii())
+    return list(dict.fromkeys(char for char in found if _latex_macro(char) is None))
 
 
 def _decoded_parts(value: str) -> list[str]:
@@ -183,7 +196,27 @@ def _escape_match(match: re.Match[str]) -> str:
         return found + "{}"
     if found.isascii():
         return _ascii_escapes()[found]
-    return _unicode_encoder().unicode_to_latex(found)
+    return "".join(_char_to_latex(char) for char in found)
+
+
+@lru_cache(maxsize=8192)
+def _char_to_latex(char: str) -> str:
+    """pylatexenc's macro for a non-ASCII character, else its ASCII transliteration (`北` -> `Bei`), else nothing."""
+    macro = _latex_macro(char)
+    if macro is not None:
+        return macro
+    if unicodedata.category(char) in ("Cf", "Cc", "Mn", "Me", "Zl", "Zp"):
+        return ""  # zero-width and direction controls, combining marks with no letter to sit on
+    return _LATEX_SPECIAL.sub(_escape_match, anyascii(char))
+
+
+@lru_cache(maxsize=8192)
+def _latex_macro(char: str) -> str | None:
+    """pylatexenc's LaTeX for one character, None when it has none."""
+    try:
+        return _unicode_encoder().unicode_to_latex(char)
+    except ValueError:
+        return None
 
 
 @cache
@@ -203,6 +236,6 @@ def _unicode_encoder() -> latexencode.UnicodeToLatexEncoder:
     accented_i = {ord(char): f"\\{accent}i" for char, accent in zip("\u00ec\u00ed\u00ee\u00ef", "`'^\"")}
     rule = latexencode.UnicodeToLatexConversionRule(rule_type=latexencode.RULE_DICT, rule=accented_i)
     return latexencode.UnicodeToLatexEncoder(
-        conversion_rules=[rule, "defaults"], unknown_char_policy="keep", unknown_char_warning=False,
+        conversion_rules=[rule, "defaults"], unknown_char_policy="fail", unknown_char_warning=False,
         replacement_latex_protection="braces-all",
     )

@@ -380,6 +380,7 @@ def _paper(entry: _Entry, path: str, problems: list[Problem]) -> Paper:
         doi=doi,
         arxiv=_arxiv(values, url, doi, venue),
         url=url,
+        isbn=_identifier(values.get("isbn")),
         keywords=tuple(_text(word) or "" for word in split_keywords(values.get("keywords", ""))),
         entry_type=entry.block.entry_type.lower(),
         bibtex=entry.bibtex,

@@ -85,6 +85,7 @@ class CslItem(BaseModel):
     container_title: str | list[str] | None = Field(None, alias="container-title")
     publisher: str | None = None
     doi: str | None = Field(None, alias="DOI")
+    isbn: str | None = Field(None, alias="ISBN")
     url: str | None = Field(None, alias="URL")
     number: str | int | None = None
     keyword: str | None = None
@@ -201,6 +202,7 @@ def _to_paper(csl: CslItem, path: str, line: int) -> Paper:
         doi=doi,
         arxiv=arxiv_from(None, csl.url, doi, str(csl.number or "")),
         url=plain_text(csl.url),
+        isbn=plain_text(csl.isbn),
         keywords=tuple(_keywords(csl)),
         entry_type=_ENTRY_TYPES.get(csl.type or "", "misc"),
         origins=(Origin(path=path, line=line),),
