@@ -23,7 +23,7 @@ def check(
         read = read_manuscript(manuscript)
         for parent, line, name in read.missing:
             output.print_notice(f"warning: {parent}:{line}: included file {name!r} not found: its citations are "
-                                "not checked; run check from the folder LaTeX runs in")
+                                "not checked; names are read from the main file's folder, as LaTeX run there reads them")
         report = check_manuscript(read, load_reported(_corpus_paths(corpus, read), strict=strict))
         for citation in report.unknown:
             output.write_text(f"{citation.path or report.path}:{citation.line}: {_unknown(citation, report)}")
