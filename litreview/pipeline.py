@@ -49,6 +49,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = {item.key: corpus.get(item.key) for item in chosen}
     summaries, warnings = _summaries(list(papers.values()), llm, report)
+    warnings = _without_abstracts(papers) + warnings
     if plan is not None:
         groups = Groups(groups=plan.groups)
     else:
@@ -64,6 +65,15 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                  considered=considered, selection=chosen, papers=papers,
                  summaries=summaries, sections=sections, warnings=warnings + more,
                  usage=llm.usage.as_dict() if llm else {})
+
+
+NO_ABSTRACT = "no abstract: written from its title alone"
+
+
+def _without_abstracts(papers: Mapping[str, Paper]) -> list[DraftWarning]:
+    """One warning per selected paper that has no abstract, so a thin draft says why it is thin."""
+    return [DraftWarning(stage="select", message=NO_ABSTRACT, key=key) for key, paper in papers.items()
+            if not paper.abstract]
 
 
 def make_plan(result: Draft) -> Plan:

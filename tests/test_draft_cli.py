@@ -288,8 +288,10 @@ def test_a_folder_corpus_holding_the_output_can_be_drafted_again(run_cli, here, 
 def test_rerunning_the_same_command_replaces_its_own_bib_and_never_reads_it_as_the_corpus(run_cli, here, label_noise_bib):
     first = draft(run_cli, "label noise", "-o", "related.tex")
     second = draft(run_cli, "label noise", "-o", "related.tex")
+    assert first.stderr.splitlines()[0] == "using refs.bib from the working directory (name others with --corpus)"
+    assert second.stderr.splitlines()[0] == ("using refs.bib from the working directory; not related.bib, written by "
+                                             "litreview (name others with --corpus)")
     for result in (first, second):  # *.bib of the working directory: refs.bib only, never the draft's own .bib
-        assert result.stderr.splitlines()[0] == "using refs.bib from the working directory (name others with --corpus)"
         assert SUMMARY.match(result.stderr.splitlines()[2]).group(2) == "5"
     assert (here / "related.bib").read_text(encoding="utf-8").count("@") == len(cited(here / "related.tex"))
 

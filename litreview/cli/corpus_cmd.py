@@ -41,7 +41,9 @@ def corpus(
 def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.corpus.bibexport import to_bibtex
 
-    text = to_bibtex(loaded.papers)
+    from litreview.resources import EXPORT_MARKER
+
+    text = f"{EXPORT_MARKER} {len(loaded)} papers read from {', '.join(inputs)}.\n\n" + to_bibtex(loaded.papers)
     if out is None:
         output.write_text(text)
         return

@@ -261,7 +261,16 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
 
 
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
+    from litreview.pipeline import NO_ABSTRACT
+
+    thin = [warning.key for warning in result.warnings if warning.message == NO_ABSTRACT]
+    if thin:  # one line naming them all, not one line each
+        papers = "1 selected paper has" if len(thin) == 1 else f"{len(thin)} selected papers have"
+        output.print_notice(f"warning (select): {papers} no abstract and {'is' if len(thin) == 1 else 'are'} written "
+                            f"from {'its title' if len(thin) == 1 else 'their titles'} alone: {', '.join(thin)}")
     for warning in result.warnings:
+        if warning.message == NO_ABSTRACT:
+            continue
         where = f" [{warning.key}]" if warning.key else ""
         output.print_notice(f"warning ({warning.stage}){where}: {warning.message}")
     if quiet:
@@ -269,6 +278,9 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     usage = result.usage
     lines = [f"{len(result.selection)} papers selected of {result.considered}, {len(result.sections)} sub-themes, "
              f"{len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
+    if thin:
+        lines.append(f"{len(thin)} of the {len(result.selection)} selected papers have no abstract: the draft says "
+                     "little about them (add abstracts to the corpus, e.g. a Zotero export)")
     if usage:
         cost = _cost(usage, settings)
         lines.append(f"LLM: {usage['calls']} new calls, {usage['cached']} cached, {usage['retries']} retries, "

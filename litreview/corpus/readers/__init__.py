@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.errors import CorpusError
-from litreview.resources import is_companion_bib
+from litreview.resources import is_litreview_output
 
 # extension -> (format name, module under litreview.corpus.readers)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -153,9 +153,9 @@ def _decode_line(line: bytes) -> str:
 def _files_in(directory: Path) -> list[Path]:
     """Readable files under `directory`, sorted so runs do not depend on the file system.
 
-    Hidden files are left out, and so are the .bib files `litreview draft` wrote beside its outputs: they
-    repeat entries of the corpus, and are the user's bibliography only when named on their own.
+    Hidden files are left out, and so are the .bib files litreview wrote (a draft's companion, a `corpus
+    --export`): they repeat entries of the corpus, and are the user's bibliography only when named on their own.
     """
     files = [p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS]
     visible = (p for p in files if not any(part.startswith(".") for part in p.relative_to(directory).parts))
-    return sorted(p for p in visible if not (p.suffix.lower() == ".bib" and is_companion_bib(p)))
+    return sorted(p for p in visible if not (p.suffix.lower() == ".bib" and is_litreview_output(p)))
