@@ -17,6 +17,7 @@ from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import (
     arxiv_from,
+    bounded_int,
     doi_from,
     invalid_json,
     plain_text,
@@ -124,7 +125,7 @@ def _items(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[Any,
             problems.append(Problem(origin=Origin(path=path, line=1), message="CSL-JSON must be an array of items", outcome="file skipped",
                                     hint="export as CSL JSON from Zotero or Better BibTeX ([{...}, {...}])"))
         return
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=bounded_int)
     position, line, counted = opening.end(), 1, 0
     while True:
         position = _SEPARATORS.match(text, position).end()

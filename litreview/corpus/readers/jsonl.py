@@ -15,6 +15,7 @@ from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import (
     arxiv_from,
+    bounded_int,
     doi_from,
     invalid_json,
     plain_text,
@@ -73,7 +74,7 @@ class _UnreadableLine(ValueError):
 def _record(line: str) -> JsonlRecord:
     """The validated record of one line, or an error saying what is wrong with it."""
     try:
-        data = json.loads(line)
+        data = json.loads(line, parse_int=bounded_int)
     except json.JSONDecodeError as error:
         raise _UnreadableLine(invalid_json(error), _ONE_OBJECT) from None
     except (ValueError, RecursionError) as error:  # nested too deeply, a 5,000-digit number
