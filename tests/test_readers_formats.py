@@ -290,7 +290,26 @@ PROBLEMS = {
                      "fix the syntax or export the file again as CSL JSON", 1),
     "tag_outside_record.ris": (5, "'TI  - ' line outside a record", "lines up to the next 'ER  - ' skipped",
                                "start each record with a line 'TY  - <type>'", 1),
+    "better_bibtex_unbalanced.bib": (1, "entry 'hastieElementsStatisticalLearning2009' has unbalanced braces or "
+                                     "quotes in field 'publisher'",
+                                     "read with them balanced (a draft's .bib gets the repaired entry)",
+                                     "close every { with } and every \" with \" in your file", 2),
+    "ads_unclosed.bib": (1, "entry '2016A&A...594A..13P' is not closed before the next entry", "read up to there",
+                         "add the } that closes the entry", 2),
 }
+
+
+def test_repaired_entries_keep_their_fields_and_export_balanced():
+    import bibtexparser
+
+    hastie, zhang = read_file(BAD / "better_bibtex_unbalanced.bib").papers
+    assert (hastie.venue, hastie.year, hastie.isbn, zhang.venue) == (
+        "Taylor & Francis", 2009, "978-0-387-84857-0", "Communications of the ACM")
+    planck, riess = read_file(BAD / "ads_unclosed.bib").papers
+    assert (planck.key, planck.venue, planck.year, riess.venue) == ("2016A&A...594A..13P", "A&A", 2016, "ApJ")
+    for paper in (hastie, planck):
+        library = bibtexparser.parse_string(paper.bibtex)
+        assert not library.failed_blocks and [e.key for e in library.entries] == [paper.key]
 
 
 @pytest.mark.parametrize("name", sorted(PROBLEMS))

@@ -50,6 +50,19 @@ _CONTROL_WORD = re.compile(r"\\[a-zA-Z]+\*?\s?")
 _CONTROL_SYMBOL = re.compile(r"\\([^a-zA-Z])")
 
 
+# The journal macros of ADS exports (AASTeX's abbreviations): `journal = {\aap}` is the venue A&A.
+ADS_JOURNALS = {
+    "aj": "AJ", "araa": "ARA&A", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS", "ao": "Appl. Opt.", "apss": "Ap&SS",
+    "aap": "A&A", "aapr": "A&A Rev.", "aaps": "A&AS", "azh": "AZh", "baas": "BAAS", "icarus": "Icarus",
+    "jcap": "JCAP", "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS", "na": "New A", "nar": "New A Rev.",
+    "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D", "pre": "Phys. Rev. E",
+    "prl": "Phys. Rev. Lett.", "pasa": "PASA", "pasp": "PASP", "pasj": "PASJ", "qjras": "QJRAS", "skytel": "S&T",
+    "solphys": "Sol. Phys.", "sovast": "Soviet Ast.", "ssr": "Space Sci. Rev.", "nat": "Nature", "iaucirc": "IAU Circ.",
+    "aplett": "Astrophys. Lett.", "physrep": "Phys. Rep.", "physscr": "Phys. Scr.", "nphysa": "Nucl. Phys. A",
+    "procspie": "Proc. SPIE",
+}
+
+
 class LatexDecodingError(ValueError):
     """pylatexenc could not read a piece of LaTeX (`latex` holds it)."""
 
@@ -183,7 +196,7 @@ def _converter() -> latex2text.LatexNodes2Text:
     """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
     context = latex2text.get_default_latex_context_db()
     names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^",
-             "textbraceleft": "{", "textbraceright": "}"}
+             "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     context.add_context_category("litreview", prepend=True, macros=macros)
     return latex2text.LatexNodes2Text(latex_context=context, math_mode="text")
