@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_render_compile import LATEX, need, pdf_text, run
+from test_render_compile import build, need, run
 
 COMPILE = Path(__file__).parent / "data" / "compile"
 THEME = "cosmic microwave background cosmological parameters"
@@ -32,17 +32,6 @@ BIBLATEX_MAIN = PREAMBLE + r"""\usepackage[backend=biber]{biblatex}
 \printbibliography
 \end{document}
 """
-
-
-def build(folder: Path, main: str, tool: str) -> str:
-    (folder / "main.tex").write_text(main, encoding="utf-8")
-    run(LATEX, folder)
-    run([tool, "main"], folder)
-    run(LATEX, folder)
-    run(LATEX, folder)
-    log = (folder / "main.log").read_text(encoding="latin-1")
-    assert "undefined" not in log.lower(), log[-3000:]
-    return pdf_text(folder)
 
 
 def test_ads_keys_and_untypesettable_characters_compile_with_natbib(run_cli, tmp_path, monkeypatch):

@@ -133,7 +133,8 @@ def merge_records(records: list[Paper], priority: Sequence[int] = ()) -> Paper:
     ranked = sorted(records, key=lambda p: (-_richness(p), p.origin.path, p.origin.line))
     fields = {name: next((getattr(p, name) for p in ranked if getattr(p, name)), None) for name in _FIELDS}
     order = list(priority) or [0] * len(records)
-    keyed = min((p for p in records if p.key), key=lambda p: order[records.index(p)], default=None)
+    keyed_at = min((i for i, p in enumerate(records) if p.key), key=order.__getitem__, default=None)
+    keyed = records[keyed_at] if keyed_at is not None else None
     return ranked[0].model_copy(update={
         **{name: value for name, value in fields.items() if value},
         "abstract": max((p.abstract or "" for p in records), key=len) or None,

@@ -103,25 +103,31 @@ def _readable_blocks(blocks: list[model.Block], path: str, problems: list[Proble
     """
     readable: list[model.Block] = []
     for index, block in enumerate(blocks):
-        if type(block) is model.ParsingFailedBlock:
-            readable.append(_repaired(block.raw or "", _line(block), path, problems)
-                            or _skip(_failed_block_error(block, path), problems))
-            continue
-        if isinstance(block, model.ImplicitComment) and _closed_early(blocks, index):
-            continue  # already joined to the entry before it
         entry = _entry_block(block)
-        if entry is None:
+        if type(block) is model.ParsingFailedBlock:
+            _keep_repaired(readable, block.raw or "", _failed_block_error(block, path), problems)
+        elif isinstance(block, model.ImplicitComment) and _closed_early(blocks, index):
+            continue  # already joined to the entry before it
+        elif entry is None:
             readable.append(block)
         elif not entry.key:
             _skip(_no_key_error(entry.raw or "", _line(entry), path), problems)
         elif index + 1 < len(blocks) and _closed_early(blocks, index + 1):
-            raw = (entry.raw or "") + blocks[index + 1].comment
             error = CorpusError(path, _line(entry), f"entry {entry.key!r} has unbalanced braces: a }} closes it "
                                 "before its last fields", hint="remove the extra }")
-            readable.append(_repaired(raw, _line(entry), path, problems) or _skip(error, problems))
+            _keep_repaired(readable, (entry.raw or "") + blocks[index + 1].comment, error, problems)
         else:
             readable.append(entry)
-    return [block for block in readable if block is not None]
+    return readable
+
+
+def _keep_repaired(readable: list[model.Block], raw: str, error: CorpusError, problems: list[Problem]) -> None:
+    """Keep the mended entry of `raw` (reporting the repair), or report `error` and skip it."""
+    repaired = _repaired(raw, error.line_number or 1, error.path, problems)
+    if repaired is None:
+        _skip(error, problems)
+    else:
+        readable.append(repaired)
 
 
 def _closed_early(blocks: list[model.Block], index: int) -> bool:
