@@ -79,7 +79,8 @@ def read_manuscript(path: str | Path) -> Manuscript:
     fmt = manuscript_format(path)
     text = _read(path, "the manuscript")
     if fmt == "md":
-        return Manuscript(str(path), [replace(c, path=str(path)) for c in find_citations(text, "md")])
+        return Manuscript(str(path), [replace(c, path=str(path)) for c in find_citations(text, "md")],
+                          bibliographies=_front_matter_bibliographies(text, path.parent))
     manuscript = Manuscript(str(path), [])
     _read_tex(path, text, path.parent, manuscript, {path.resolve()})
     return manuscript
@@ -124,6 +125,21 @@ def _include(name: str, parent: Path, line: int, root: Path, manuscript: Manuscr
         return
     seen.add(found.resolve())
     _read_tex(found, _read(found, "an included file"), root, manuscript, seen)
+
+
+def _front_matter_bibliographies(text: str, root: Path) -> list[str]:
+    """The files of a Pandoc/Quarto YAML header's `bibliography:` (one name, `[a, b]`, or a `- name` list)."""
+    header = _FRONT_MATTER.match(text)
+    field = _BIBLIOGRAPHY_FIELD.search(header.group(1)) if header else None
+    if field is None:
+        return []
+    names = field.group(1).strip().strip("[]").split(",") if field.group(1).strip() else field.group(2).split("\n")
+    cleaned = (name.strip().lstrip("-").strip().strip("'\"") for name in names)
+    return [str(root / name) for name in cleaned if name]
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
+_BIBLIOGRAPHY_FIELD = re.compile(r"^bibliography:[ \t]*(.*)\n?((?:[ \t]+-[^\n]*\n?)*)", re.MULTILINE)
 
 
 def _bibliography_files(match: re.Match[str], root: Path) -> list[str]:

@@ -211,3 +211,12 @@ def test_markdown_keys_are_read_as_pandoc_reads_them(run_cli, tmp_path):
     assert result.exit_code == 1
     assert result.stdout == (f"{paper}:3: Pandoc reads @2016A&A...594A..13P as the key '2016A&A', which is not in "
                              "the corpus; write @{2016A&A...594A..13P}\n")
+
+
+@pytest.mark.parametrize("header", ["bibliography: refs.bib", "bibliography: [refs.bib]", "bibliography:\n  - refs.bib"])
+def test_markdown_front_matter_names_the_corpus(run_cli, tmp_path, header):
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    paper = tmp_path / "paper.qmd"
+    paper.write_text(f"---\ntitle: Draft\n{header}\n---\n\nSee @lee2021 and @fig-one.\n", encoding="utf-8")
+    result = run_cli("check", str(paper))
+    assert (result.exit_code, result.stdout) == (0, f"{paper}: OK, the 1 cited key is in the corpus (1 citation)\n")
