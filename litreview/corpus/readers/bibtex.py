@@ -158,16 +158,20 @@ def _repaired(raw: str, line: int, path: str, problems: list[Problem]) -> model.
     # The same entry with the lines of the file, not of the mended text.
     fields = [model.Field(f.key, f.value, start_line=(f.start_line or 0) + line - 1) for f in parsed.fields]
     entry = model.Entry(parsed.entry_type, parsed.key, fields, start_line=line - 1, raw=parsed.raw)
-    if mended_fields:
-        fields = ", ".join(repr(name) for name in mended_fields)
-        message, outcome = f"entry {entry.key!r} has unbalanced braces or quotes in field {fields}", "read with them balanced (a draft's .bib gets the repaired entry)"
-        hint = "close every { with } and every \" with \" in your file"
-    else:
-        message, outcome = f"entry {entry.key!r} is not closed before the next entry", "read up to there"
-        hint = "add the } that closes the entry"
-    problems.append(Problem(origin=Origin(path=path, line=line), skipped=False, message=message, outcome=outcome,
-                            hint=hint))
+    problems.append(_repair_problem(entry.key, mended_fields, Origin(path=path, line=line)))
     return entry
+
+
+def _repair_problem(key: str, mended_fields: list[str], origin: Origin) -> Problem:
+    """What was mended in entry `key`: values with unbalanced braces or quotes, or its missing end."""
+    if not mended_fields:
+        return Problem(origin=origin, skipped=False, message=f"entry {key!r} is not closed before the next entry",
+                       outcome="read up to there", hint="add the } that closes the entry")
+    names = ", ".join(repr(name) for name in mended_fields)
+    return Problem(origin=origin, skipped=False,
+                   message=f"entry {key!r} has unbalanced braces or quotes in field {names}",
+                   outcome="read with them balanced (a draft's .bib gets the repaired entry)",
+                   hint="close every { with } and every \" with \" in your file")
 
 
 def _entry_block(block: model.Block) -> model.Entry | None:
