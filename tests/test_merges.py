@@ -88,3 +88,12 @@ def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
     corpus = load_corpus([bib])
     assert [p.key for p in corpus.papers] == ["first", "other"]
     assert [(m.record_key, m.reason) for m in corpus.merges] == [("reprint", "same ISBN")]
+
+
+def test_draft_says_how_many_records_were_merged(run_cli, tmp_path):
+    paths = [str(MERGES / "zotero.json"), str(MERGES / "mine.bib")]
+    result = run_cli("draft", "influence functions", "--corpus", paths[0], "--corpus", paths[1], "--offline",
+                     "-o", str(tmp_path / "related.md"))
+    assert result.exit_code == 0, result.stderr
+    assert (f"note: 1 record was merged into the paper it duplicates; `litreview corpus {' '.join(paths)}` lists each"
+            in result.stderr.splitlines())

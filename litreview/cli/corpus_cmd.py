@@ -28,7 +28,7 @@ def corpus(
     with output.reported_errors():
         from litreview.corpus import corpus_to_dict
 
-        loaded = load_reported(paths, strict=strict)
+        loaded = load_reported(paths, strict=strict, quiet=True)  # merges: listed by _notes
         if export is not None:
             _export(loaded, out, paths)
         elif as_json:
@@ -58,7 +58,8 @@ def _table(loaded):
     table = Table(title=None, show_footer=True, box=None, pad_edge=False)
     columns = ("records", "skipped", "duplicates", "missing_title", "missing_abstract", "missing_year")
     totals = [sum(getattr(f, name) for f in loaded.files) for name in columns]
-    table.add_column("file", footer=f"{len(loaded)} unique papers", overflow="fold")
+    footer = f"{len(loaded)} unique papers"
+    table.add_column("file", footer=footer, overflow="fold", min_width=len(footer))
     table.add_column("format")
     for header, total in zip(("read", "skipped", "merged", "no title", "no abstract", "no year"), totals):
         table.add_column(header, footer=str(total), justify="right")

@@ -84,7 +84,7 @@ def draft(
         paths = corpus_paths(corpus, settings, quiet=quiet)
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
-            loaded = _load(paths, display, strict)
+            loaded = _load(paths, display, strict, quiet)
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
             options.update(_llm_ranking(settings, llm, judge))
@@ -149,11 +149,11 @@ def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractCo
     return LLMClient(settings)
 
 
-def _load(paths: list[str], display: StageDisplay, strict: bool) -> Any:
+def _load(paths: list[str], display: StageDisplay, strict: bool, quiet: bool) -> Any:
     from litreview.cli.corpus_loading import load_reported
 
     display.stage("reading")
-    return load_reported(paths, strict=strict)
+    return load_reported(paths, strict=strict, quiet=quiet)
 
 
 def _our_work(value: str | None) -> str | None:

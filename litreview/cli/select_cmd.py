@@ -65,7 +65,7 @@ def select(
         with _llm_client(settings, needed=bool(model) or judge) as llm:
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
-            loaded = load_reported(corpus_paths(corpus, settings, quiet=as_json), strict=strict)
+            loaded = load_reported(corpus_paths(corpus, settings, quiet=as_json), strict=strict, quiet=as_json)
             selection = rank(loaded, theme, **options, feedback=expand, llm=llm,
                              embeddings=model, fusion=fusion.value, judge=judge, judge_top=judge_top,
                              min_grade=min_grade)
