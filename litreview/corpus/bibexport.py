@@ -13,8 +13,9 @@ counts every brace, escaped or not, so a lone `\\{` would end the entry early an
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from litreview.corpus.keys import is_citable_key
 from litreview.corpus.latex import text_to_latex
@@ -29,22 +30,23 @@ _VENUE_FIELD = {
 }
 
 
-def to_bibtex(papers: Iterable[Paper]) -> str:
+def to_bibtex(papers: Iterable[Paper], *, utf8: bool = False) -> str:
     """A .bib file of `papers`, one entry each, separated by blank lines.
 
-    Entries that others cross-reference come after every entry, as BibTeX requires.
+    Entries that others cross-reference come after every entry, as BibTeX requires. `utf8` (for biber)
+    writes accented Latin letters of generated entries as UTF-8 instead of LaTeX accents.
     """
     papers = list(papers)
     parents = {key.lower() for paper in papers if paper.bibtex for key in _CROSSREF.findall(paper.bibtex)}
     ordered = [p for p in papers if not _is_parent(p, parents)] + [p for p in papers if _is_parent(p, parents)]
-    return "\n\n".join(entry_text(paper) for paper in ordered) + ("\n" if ordered else "")
+    return "\n\n".join(entry_text(paper, utf8=utf8) for paper in ordered) + ("\n" if ordered else "")
 
 
-def entry_text(paper: Paper) -> str:
+def entry_text(paper: Paper, *, utf8: bool = False) -> str:
     """One paper's entry: its original BibTeX when it came from a .bib file, else a generated one."""
     if paper.bibtex:
         return paper.bibtex.strip()
-    return _generated_entry(paper)
+    return _generated_entry(paper, utf8)
 
 
 def _is_parent(paper: Paper, parents: set[str]) -> bool:
@@ -52,21 +54,22 @@ def _is_parent(paper: Paper, parents: set[str]) -> bool:
     return paper.key is not None and paper.key.lower() in parents
 
 
-def _generated_entry(paper: Paper) -> str:
+def _generated_entry(paper: Paper, utf8: bool = False) -> str:
     """A complete BibTeX entry built from the paper's fields."""
     key = _checked_key(paper)
+    escape = functools.partial(_escaped, keep_latin=utf8)
     entry_type = paper.entry_type if paper.entry_type in _VENUE_FIELD and paper.venue else "misc"
     fields = [
-        ("title", f"{{{_bib_text(paper.title)}}}" if paper.title else None),
-        ("author", " and ".join(_author(name) for name in paper.authors) or None),
+        ("title", f"{{{escape(paper.title)}}}" if paper.title else None),
+        ("author", " and ".join(_author(name, escape) for name in paper.authors) or None),
         ("year", str(paper.year) if paper.year else None),
-        (_VENUE_FIELD[entry_type], _bib_text(paper.venue) if paper.venue else None),
+        (_VENUE_FIELD[entry_type], escape(paper.venue) if paper.venue else None),
         ("doi", _verbatim(paper.doi)),
         ("eprint", _verbatim(paper.arxiv)),
         ("archiveprefix", "arXiv" if paper.arxiv else None),
         ("url", _verbatim(paper.url)),
-        ("keywords", _bib_text(", ".join(paper.keywords)) if paper.keywords else None),
-        ("abstract", _bib_text(paper.abstract) if paper.abstract else None),
+        ("keywords", escape(", ".join(paper.keywords)) if paper.keywords else None),
+        ("abstract", escape(paper.abstract) if paper.abstract else None),
     ]
     lines = [f"  {name} = {{{value}}}," for name, value in fields if value]
     return "\n".join([f"@{entry_type}{{{key},", *lines, "}"])
@@ -84,15 +87,15 @@ def _checked_key(paper: Paper) -> str:
     return paper.key
 
 
-def _author(name: str) -> str:
+def _author(name: str, escape: Callable[[str], str]) -> str:
     """One name for an `author` list; a name containing ` and ` is braced so it is not split."""
-    latex = _bib_text(name)
+    latex = escape(name)
     return f"{{{latex}}}" if re.search(r"\sand\s", name, re.IGNORECASE) else latex
 
 
-def _bib_text(text: str) -> str:
+def _escaped(text: str, *, keep_latin: bool = False) -> str:
     """`text_to_latex` with braces as `{\\textbraceleft}` / `{\\textbraceright}`, which keep the entry balanced."""
-    latex = text_to_latex(text)
+    latex = text_to_latex(text, keep_latin=keep_latin)
     if "\\{" in latex or "\\}" in latex:
         latex = latex.replace("\\{", "{\\textbraceleft}").replace("\\}", "{\\textbraceright}")
     return latex

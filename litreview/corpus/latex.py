@@ -93,12 +93,16 @@ def _latex_to_text(value: str) -> str:
     return _collapsed("".join(_decoded_parts(value)))
 
 
-def text_to_latex(text: str) -> str:
+def text_to_latex(text: str, *, keep_latin: bool = False) -> str:
     """LaTeX source that pdflatex typesets: specials escaped, non-ASCII as LaTeX macros; what no macro
-    writes (CJK, emoji) transliterated to ASCII, and invisible controls (U+200B, U+202E) dropped."""
+    writes (CJK, emoji) transliterated to ASCII, and invisible controls (U+200B, U+202E) dropped.
+
+    `keep_latin` keeps the accented Latin letters (U+00C0-U+017F) as UTF-8, for a .bib that biber reads:
+    biber and pdflatex's utf8 input encoding handle them, and the file stays readable.
+    """
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)  # `e` + combining accent -> `é`, which has a macro
-    return _LATEX_SPECIAL.sub(_escape_match, text)
+    return _LATEX_SPECIAL.sub(_escape_keeping_latin if keep_latin else _escape_match, text)
 
 
 def untypesettable(text: str) -> list[str]:
@@ -200,6 +204,15 @@ def _converter() -> latex2text.LatexNodes2Text:
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     context.add_context_category("litreview", prepend=True, macros=macros)
     return latex2text.LatexNodes2Text(latex_context=context, math_mode="text")
+
+
+def _escape_keeping_latin(match: re.Match[str]) -> str:
+    """`_escape_match`, with accented Latin letters left as they are."""
+    found = match.group()
+    if found.isascii():
+        return _escape_match(match)
+    return "".join(char if "\u00c0" <= char <= "\u017f" and char not in "\u00d7\u00f7" else _char_to_latex(char)
+                   for char in found)
 
 
 def _escape_match(match: re.Match[str]) -> str:

@@ -63,7 +63,7 @@ def render(draft: Draft, fmt: OutputFormat, *, cite_style: str | None = None, he
         cite_style = _default_tex_style(draft, cited, notes)
     style = _style(fmt, cite_style, draft, cited)
     text = _render_template(template, fmt, template_context(draft, style, heading))
-    bib = _companion_bib(draft, cited) if style.needs_bib else None
+    bib = _companion_bib(draft, cited, utf8=style.name == "biblatex") if style.needs_bib else None
     warnings = latex_warnings(draft, cited) if fmt == "tex" else []
     return Rendered(format=fmt, text=text, bib=bib, cite_style=style.name, cited_keys=cited, warnings=warnings,
                     notes=notes)
@@ -221,7 +221,7 @@ def _failing_line(error: Exception, name: str) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
 
 
-def _companion_bib(draft: Draft, cited: list[str]) -> str:
+def _companion_bib(draft: Draft, cited: list[str], *, utf8: bool) -> str:
     from litreview.corpus.bibexport import to_bibtex
 
-    return to_bibtex([draft.papers[key] for key in cited])
+    return to_bibtex([draft.papers[key] for key in cited], utf8=utf8)
