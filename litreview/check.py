@@ -99,13 +99,13 @@ def _read_tex(path: Path, text: str, root: Path, manuscript: Manuscript, seen: s
     Included names are resolved against the main file's folder, as LaTeX run there resolves them.
     """
     text = _without_comments(text)
-    lines = _line_starts(text)
+    lines, pairs = _line_starts(text), _brace_pairs(text)
     events = [(m.start(), "cite", m) for m in _TEX_CITE.finditer(text)]
     events += [(m.start(), "include", m) for m in _TEX_INCLUDE.finditer(text)]
     events += [(m.start(), "bibliography", m) for m in _TEX_BIBLIOGRAPHY.finditer(text)]
     for offset, kind, match in sorted(events, key=lambda event: event[0]):
         if kind == "cite":
-            for start, end in _key_groups(text, match.end(), multi=bool(match.group("multi"))):
+            for start, end in _key_groups(text, match.end(), pairs, multi=bool(match.group("multi"))):
                 manuscript.citations.extend(Citation(key, bisect.bisect_right(lines, at), str(path))
                                             for key, at in _split_keys(text, start, end))
         elif kind == "bibliography":
@@ -197,14 +197,15 @@ def _without_comments(text: str) -> str:
 
 def _tex_keys(text: str) -> list[tuple[str, int, None]]:
     text = _without_comments(text)
+    pairs = _brace_pairs(text)
     found: list[tuple[str, int, None]] = []
     for command in _TEX_CITE.finditer(text):
-        for start, end in _key_groups(text, command.end(), multi=bool(command.group("multi"))):
+        for start, end in _key_groups(text, command.end(), pairs, multi=bool(command.group("multi"))):
             found.extend((key, at, None) for key, at in _split_keys(text, start, end))
     return found
 
 
-def _key_groups(text: str, position: int, *, multi: bool) -> list[tuple[int, int]]:
+def _key_groups(text: str, position: int, pairs: dict[int, int], *, multi: bool) -> list[tuple[int, int]]:
     """Spans inside the mandatory `{...}` arguments after a cite command (several for multicite forms)."""
     groups: list[tuple[int, int]] = []
     while True:
@@ -212,7 +213,7 @@ def _key_groups(text: str, position: int, *, multi: bool) -> list[tuple[int, int
         opener = text[position:position + 1]
         if opener not in _CLOSING or (opener == "(" and not multi):
             return groups
-        end = _balanced_end(text, position)
+        end = _balanced_end(text, position, pairs)
         if end is None:
             return groups
         if opener == "{":
@@ -227,21 +228,40 @@ def _skip_space(text: str, position: int) -> int:
     return _BETWEEN_ARGUMENTS.match(text, position).end()
 
 
-def _balanced_end(text: str, start: int) -> int | None:
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Where each unescaped `{` of `text` is closed, found in one pass (unclosed ones are absent)."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _BRACE.finditer(text):
+        if match.group() == "{":
+            opened.append(match.start())
+        elif opened:
+            pairs[opened.pop()] = match.start()
+    return pairs
+
+
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_OPTIONAL_MAX = 500  # an optional argument (`[see][p.~3]`, `(pre)`) longer than this is not one
+_BRACKET_EVENTS = {"[": re.compile(r"(?<!\\)[\[\]{]"), "(": re.compile(r"(?<!\\)[(){]")}
+
+
+def _balanced_end(text: str, start: int, pairs: dict[int, int]) -> int | None:
     """Index of the bracket closing the one at `start` (braces nest inside any kind), or None."""
-    opener, closer, depth, braces = text[start], _CLOSING[text[start]], 0, 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if index > start and text[index - 1] == "\\":
-            continue
-        if opener != "{" and char in "{}":
-            braces += 1 if char == "{" else -1
-        elif braces == 0 and char == opener:
-            depth += 1
-        elif braces == 0 and char == closer:
-            depth -= 1
+    if text[start] == "{":
+        return pairs.get(start)
+    opener, depth, index = text[start], 0, start
+    events, stop = _BRACKET_EVENTS[opener], min(len(text), start + _OPTIONAL_MAX)
+    while (event := events.search(text, index, stop)) is not None:
+        index = event.start()
+        if event.group() == "{":  # a brace group inside, skipped whole
+            if index not in pairs:
+                return None
+            index = pairs[index]
+        else:
+            depth += 1 if event.group() == opener else -1
             if depth == 0:
                 return index
+        index += 1
     return None
 
 
@@ -263,18 +283,14 @@ _MD_CITE = re.compile(r"(?<![\w\\@])@(?:\{(?P<braced>[^{}\n]+)\}|(?P<plain>\w+(?
 _MD_KEY_TAIL = re.compile(r"(?:[:.#$%&\-+?<>~/]+\w+)+")
 # Quarto / pandoc-crossref references to figures, tables, sections, equations..., not citations.
 _CROSS_REFERENCE = re.compile(r"(?:fig|tbl|lst|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau)-")
-_MD_NOT_PROSE = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$"  # fenced code blocks
-    r"|(?P<ticks>`+).+?(?P=ticks)"                           # code spans
-    r"|<!--.*?-->"                                           # HTML comments
-    r"|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>"                    # autolinks <https://...>
-    r"|\]\([^)\s]*",                                         # link targets ](https://x/@y)
-    re.DOTALL | re.MULTILINE,
-)
+# Autolinks <https://...> and link targets ](https://x/@y); bounded, so a long run without `>` is no rescan.
+_MD_LINKS = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{0,30}:[^>\s]{0,2000}>|\]\([^)\s]{0,2000}")
+_FENCE = re.compile(r"^(`{3,}|~{3,})", re.MULTILINE)
+_BACKTICKS = re.compile(r"`+")
 
 
 def _markdown_keys(text: str) -> list[tuple[str, int, str | None]]:
-    text = _MD_NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    text = _blank_non_prose(text)
     found: list[tuple[str, int, str | None]] = []
     for match in _MD_CITE.finditer(text):
         if match.group("braced"):
@@ -286,6 +302,71 @@ def _markdown_keys(text: str) -> list[tuple[str, int, str | None]]:
         tail = _MD_KEY_TAIL.match(text, match.end())
         found.append((key, match.start("plain"), key + tail.group() if tail else None))
     return found
+
+
+def _blank_non_prose(text: str) -> str:
+    """`text` with code blocks, code spans, HTML comments and link targets blanked (lines and offsets kept).
+
+    Each kind is found in one pass (no pattern rescans the rest of the text from every unclosed opener).
+    """
+    for find_spans in (_fenced_blocks, _html_comments, _code_spans):
+        text = _blanked(text, find_spans(text))
+    return _MD_LINKS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span's characters but line breaks replaced by spaces."""
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [text[position:start], re.sub(r"[^\n]", " ", text[start:end])]
+        position = end
+    return "".join(parts) + text[position:]
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks; one never closed runs to the end, as in Pandoc."""
+    spans: list[tuple[int, int]] = []
+    opening = _FENCE.search(text)
+    while opening:
+        closing = re.compile(rf"^{re.escape(opening.group(1))}[ \t]*$", re.MULTILINE).search(text, opening.end())
+        end = closing.end() if closing else len(text)
+        spans.append((opening.start(), end))
+        opening = _FENCE.search(text, end + 1) if closing else None
+    return spans
+
+
+def _html_comments(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if after == len(same):
+            index += 1
+            continue
+        spans.append((start, runs[same[after]][1]))
+        index = same[after] + 1
+    return spans
 
 
 def _suggestions(unknown: set[str], corpus: Corpus) -> dict[str, str]:

@@ -62,3 +62,18 @@ def test_a_40000_letter_word_after_we_propose_is_no_method_name():
     assert method_name(None, "We propose a " + "A" * 40_000 + " B for speech.") is None
     assert method_name(None, "We propose " + "Ab" * 20_000 + ".") is None
     assert method_name(None, "We propose SpAdapt, a method for pruning adapters.") == "SpAdapt"
+
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("\\cite{" * 20_000, "tex"),  # each unclosed argument once rescanned the rest of the manuscript
+    ("\\cites(" * 20_000, "tex"),
+    ("`" * 20_000, "md"),  # a run of backticks once backtracked through every split
+    ("<!-- " * 20_000, "md"),
+    ("```\n" * 20_000, "md"),
+])
+def test_manuscripts_with_unclosed_openers_are_read_in_one_pass(run_cli, tmp_path, text, fmt):
+    (tmp_path / "refs.bib").write_text("@misc{a, title = {A}}\n")
+    paper = tmp_path / f"paper.{fmt}"
+    paper.write_text(text + "\n\\cite{a} @a\n")
+    result = run_cli("check", str(paper), "--corpus", str(tmp_path / "refs.bib"))
+    assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
