@@ -13,7 +13,7 @@ from litreview.cli.corpus_loading import Strict, load_reported
 
 def check(
     manuscript: Annotated[Path, typer.Argument(help="A LaTeX (.tex) or Markdown (.md) manuscript.")],
-    corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Corpus files or directories (repeatable). Default: the .bib files the manuscript's \\bibliography / \\addbibresource name.")] = None,
+    corpus: Annotated[list[str] | None, typer.Option("--corpus", "-c", help="Corpus files or directories (repeatable). Default: the .bib files the manuscript names (\\bibliography, \\addbibresource, or a Markdown header's bibliography:).")] = None,
     strict: Strict = False,
 ) -> None:
     """Check that every citation key of a .tex or .md manuscript (and the files it \\input's) is in the corpus."""
