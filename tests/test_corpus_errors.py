@@ -85,6 +85,10 @@ def test_duplicate_key_with_different_content_keeps_the_first_as_bibtex_does(run
     data = json.loads(result.stdout)
     assert [p["title"] for p in data["papers"]] == ["Learning with Noisy Labels"]
     assert [(f["records"], f["skipped"]) for f in data["files"]] == [(1, 0), (1, 1)]
+    table = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib")).stdout.splitlines()
+    assert table[0].split() == ["file", "format", "read", "skipped", "merged", "no", "title", "no", "abstract", "no",
+                                "year"]
+    assert table[-1].split() == ["1", "unique", "papers", "2", "1", "0", "0", "0", "0"]
     strict = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--strict")
     assert strict.exit_code == 2 and strict.stderr.startswith(f"error: {tmp_path / 'b.bib'}:3: duplicate key")
 

@@ -83,3 +83,14 @@ def test_ads_keys_get_braces_in_pandoc_markdown(run_cli, tmp_path, monkeypatch):
         pytest.skip("pandoc is not installed")
     done = run(["pandoc", "related.md", "--citeproc", "--bibliography", "related.bib", "-t", "plain"], tmp_path)
     assert "Planck Collaboration" in done.stdout and "2016A&A" not in done.stdout
+
+
+def test_a_users_entry_that_runs_tex_code_is_copied_but_warned_about(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = COMPILE / "risky.bib"
+    result = run_cli("draft", THEME, "--corpus", str(path), "-o", "related.tex", "--offline", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (f"warning (render): the entry 'hacker2020cmb' ({path}:1) holds \\write18, which runs when "
+                             "the bibliography is typeset: it is copied into the .bib as you wrote it; check it before "
+                             "compiling\n")
+    assert "\\immediate\\write18{touch pwned}" in (tmp_path / "related.bib").read_text(encoding="utf-8")
