@@ -58,7 +58,7 @@ def fields(size: int) -> dict[str, str]:
     prose = ("We study robust training under label noise and report accuracy on four benchmarks. " * (size // 84 + 1))
     return {
         "prose": prose[:size],
-        "unclosed": ("\\a[" * (size // 3 + 1))[:size],
+        "unclosed": "\\a[" * (size // 3),  # whole repeats: a value cut after its `\\` would escape the closing brace
         "propose": "We propose " + "A" * (size - 11),
         "braces": "{" * (size // 2) + "}" * (size // 2),
     }
