@@ -350,6 +350,9 @@ def test_a_file_that_is_not_bibtex_at_all_is_an_error(run_cli):
     ('@article{a,\n  title = "open quote,\n  year = 2020\n}\n\n',
      "1: entry 'a' has unbalanced braces or quotes in field 'title': read with them balanced (a draft's .bib gets "
      "the repaired entry); close every { with } and every \" with \" in your file"),
+    ("@article{a,\n  title = {Files under C:\\},\n  year = {2020},\n}\n",
+     "1: entry 'a' has unbalanced braces or quotes in field 'title': read with them balanced (a draft's .bib gets "
+     "the repaired entry); close every { with } and every \" with \" in your file"),
     ("@string{x}\n",
      "1: @string definition cannot be read (Expected equals sign after field key, but found }): entry skipped; "
      "write it as @string{name = {value}}"),

@@ -56,8 +56,10 @@ def balanced_value(value: str) -> str:
         return value
     opener = value[0]
     closer = "}" if opener == "{" else '"'
-    inner = value[1:-1] if len(value) > 1 and value.endswith(closer) else value[1:]
-    return opener + balanced_braces(inner) + closer
+    inner = balanced_braces(value[1:-1] if len(value) > 1 and value.endswith(closer) else value[1:])
+    if inner.endswith("\\") and not inner.endswith("\\\\"):
+        inner += " "  # `\}` would be an escaped brace, not the value's end
+    return opener + inner + closer
 
 
 def balanced_braces(text: str) -> str:
