@@ -1,15 +1,17 @@
 """Find the citation keys a LaTeX or Markdown manuscript uses, with line numbers, and those a corpus lacks.
 
 LaTeX: natbib and biblatex commands (`\\citep[see][p.~3]{a, b}`, `\\cites(pre)(post)[x]{a}[y]{b}`, ...),
-comments ignored. Markdown: Pandoc citations (`[@a; @b]`, `@a` in text, `[-@a]`, `@{odd key}`), not e-mail
-addresses, code, autolinks or link targets.
+comments ignored; `\\input`, `\\include` and `\\subfile` are followed, and `\\bibliography{a,b}` /
+`\\addbibresource{x.bib}` name the corpus when none is given. Markdown: Pandoc citations (`[@a; @b]`, `@a` in
+text, `[-@a]`, `@{odd key}`) read as Pandoc reads them (`@2016A&A...594A..13P` is the key `2016A&A`), not
+e-mail addresses, code, autolinks, link targets or Quarto cross-references (`@fig-x`, `@sec-y`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -26,10 +28,22 @@ _EXTENSIONS: dict[str, ManuscriptFormat] = {
 
 @dataclass(frozen=True)
 class Citation:
-    """One citation key as written in a manuscript, and the 1-based line it is on."""
+    """One citation key as read from a manuscript, and the 1-based line it is on."""
 
     key: str
     line: int
+    path: str | None = None  # the file, when the manuscript includes others
+    written: str | None = None  # what the author wrote, when Pandoc reads only its start as the key
+
+
+@dataclass(frozen=True)
+class Manuscript:
+    """The citations of a manuscript and the files it includes, and the bibliographies it names."""
+
+    path: str
+    citations: list[Citation]
+    bibliographies: list[str] = field(default_factory=list)
+    missing: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, included name not found)
 
 
 @dataclass(frozen=True)
@@ -49,16 +63,91 @@ class CheckReport:
 
 def check_file(path: str | Path, corpus: Corpus) -> CheckReport:
     """Read a .tex or .md manuscript and report the citation keys `corpus` does not hold (aliases count)."""
+    return check_manuscript(read_manuscript(path), corpus)
+
+
+def check_manuscript(manuscript: Manuscript, corpus: Corpus) -> CheckReport:
+    """The citations of `manuscript` that `corpus` does not hold (aliases count), with suggestions."""
+    citations = manuscript.citations
+    unknown = [c for c in citations if c.key not in corpus]
+    return CheckReport(manuscript.path, citations, unknown, _suggestions({c.key for c in unknown}, corpus))
+
+
+def read_manuscript(path: str | Path) -> Manuscript:
+    """Every citation of a .tex or .md manuscript; a .tex with the files it inputs, in reading order."""
     path = Path(path)
     fmt = manuscript_format(path)
+    text = _read(path, "the manuscript")
+    if fmt == "md":
+        return Manuscript(str(path), [replace(c, path=str(path)) for c in find_citations(text, "md")],
+                          bibliographies=_front_matter_bibliographies(text, path.parent))
+    manuscript = Manuscript(str(path), [])
+    _read_tex(path, text, path.parent, manuscript, {path.resolve()})
+    return manuscript
+
+
+def _read(path: Path, what: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
-        raise LitreviewError(f"cannot read the manuscript ({error.strerror})", where=str(path),
-                             hint="check the path") from None
-    citations = find_citations(text, fmt)
-    unknown = [c for c in citations if c.key not in corpus]
-    return CheckReport(str(path), citations, unknown, _suggestions({c.key for c in unknown}, corpus))
+        raise LitreviewError(f"cannot read {what} ({error.strerror})", where=str(path), hint="check the path") from None
+
+
+def _read_tex(path: Path, text: str, root: Path, manuscript: Manuscript, seen: set[Path]) -> None:
+    """Citations of one .tex file, with each included file's citations where its include stands.
+
+    Included names are resolved against the main file's folder, as LaTeX run there resolves them.
+    """
+    text = _without_comments(text)
+    lines, pairs = _line_starts(text), _brace_pairs(text)
+    events = [(m.start(), "cite", m) for m in _TEX_CITE.finditer(text)]
+    events += [(m.start(), "include", m) for m in _TEX_INCLUDE.finditer(text)]
+    events += [(m.start(), "bibliography", m) for m in _TEX_BIBLIOGRAPHY.finditer(text)]
+    for offset, kind, match in sorted(events, key=lambda event: event[0]):
+        if kind == "cite":
+            for start, end in _key_groups(text, match.end(), pairs, multi=bool(match.group("multi"))):
+                manuscript.citations.extend(Citation(key, bisect.bisect_right(lines, at), str(path))
+                                            for key, at in _split_keys(text, start, end))
+        elif kind == "bibliography":
+            manuscript.bibliographies.extend(_bibliography_files(match, root))
+        else:
+            _include(match.group("name").strip(), path, bisect.bisect_right(lines, offset), root, manuscript, seen)
+
+
+def _include(name: str, parent: Path, line: int, root: Path, manuscript: Manuscript, seen: set[Path]) -> None:
+    """Read an `\\input`/`\\include`/`\\subfile`d file (`.tex` added when the name has no extension)."""
+    candidates = [root / name] if Path(name).suffix else [root / f"{name}.tex", root / name]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        manuscript.missing.append((str(parent), line, name))
+        return
+    if found.resolve() in seen:
+        return
+    seen.add(found.resolve())
+    _read_tex(found, _read(found, "an included file"), root, manuscript, seen)
+
+
+def _front_matter_bibliographies(text: str, root: Path) -> list[str]:
+    """The files of a Pandoc/Quarto YAML header's `bibliography:` (one name, `[a, b]`, or a `- name` list)."""
+    header = _FRONT_MATTER.match(text)
+    field = _BIBLIOGRAPHY_FIELD.search(header.group(1)) if header else None
+    if field is None:
+        return []
+    names = field.group(1).strip().strip("[]").split(",") if field.group(1).strip() else field.group(2).split("\n")
+    cleaned = (name.strip().lstrip("-").strip().strip("'\"") for name in names)
+    return [str(root / name) for name in cleaned if name]
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
+_BIBLIOGRAPHY_FIELD = re.compile(r"^bibliography:[ \t]*(.*)\n?((?:[ \t]+-[^\n]*\n?)*)", re.MULTILINE)
+
+
+def _bibliography_files(match: re.Match[str], root: Path) -> list[str]:
+    """The .bib files a `\\bibliography{a,b}` or `\\addbibresource{x.bib}` names, next to the main file."""
+    names = [name.strip() for name in match.group("names").split(",") if name.strip()]
+    if match.group("command") == "bibliography":
+        names = [name if name.endswith(".bib") else f"{name}.bib" for name in names]
+    return [str(root / name) for name in names]
 
 
 def manuscript_format(path: Path) -> ManuscriptFormat:
@@ -73,8 +162,13 @@ def manuscript_format(path: Path) -> ManuscriptFormat:
 def find_citations(text: str, fmt: ManuscriptFormat) -> list[Citation]:
     """Every citation key in `text`, in order, with its line."""
     found = _tex_keys(text) if fmt == "tex" else _markdown_keys(text)
-    newlines = [i for i, char in enumerate(text) if char == "\n"]
-    return [Citation(key, bisect.bisect_left(newlines, offset) + 1) for key, offset in found]
+    lines = _line_starts(text)
+    return [Citation(key, bisect.bisect_right(lines, offset), written=written) for key, offset, written in found]
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line starts (`bisect_right` of an offset gives its 1-based line)."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 # --- LaTeX -------------------------------------------------------------------------------------------
@@ -92,16 +186,26 @@ _CLOSING = {"{": "}", "[": "]", "(": ")"}
 _BETWEEN_ARGUMENTS = re.compile(r"[ \t]*(?:\n[ \t]*)?")
 
 
-def _tex_keys(text: str) -> list[tuple[str, int]]:
-    text = _TEX_COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
-    found: list[tuple[str, int]] = []
+_TEX_INCLUDE = re.compile(r"\\(?:input|include|subfile)\s*\{(?P<name>[^{}]+)\}")
+_TEX_BIBLIOGRAPHY = re.compile(r"\\(?P<command>bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{(?P<names>[^{}]+)\}")
+
+
+def _without_comments(text: str) -> str:
+    """`text` with each comment blanked out (offsets and lines unchanged)."""
+    return _TEX_COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+
+
+def _tex_keys(text: str) -> list[tuple[str, int, None]]:
+    text = _without_comments(text)
+    pairs = _brace_pairs(text)
+    found: list[tuple[str, int, None]] = []
     for command in _TEX_CITE.finditer(text):
-        for start, end in _key_groups(text, command.end(), multi=bool(command.group("multi"))):
-            found.extend(_split_keys(text, start, end))
+        for start, end in _key_groups(text, command.end(), pairs, multi=bool(command.group("multi"))):
+            found.extend((key, at, None) for key, at in _split_keys(text, start, end))
     return found
 
 
-def _key_groups(text: str, position: int, *, multi: bool) -> list[tuple[int, int]]:
+def _key_groups(text: str, position: int, pairs: dict[int, int], *, multi: bool) -> list[tuple[int, int]]:
     """Spans inside the mandatory `{...}` arguments after a cite command (several for multicite forms)."""
     groups: list[tuple[int, int]] = []
     while True:
@@ -109,7 +213,7 @@ def _key_groups(text: str, position: int, *, multi: bool) -> list[tuple[int, int
         opener = text[position:position + 1]
         if opener not in _CLOSING or (opener == "(" and not multi):
             return groups
-        end = _balanced_end(text, position)
+        end = _balanced_end(text, position, pairs)
         if end is None:
             return groups
         if opener == "{":
@@ -124,21 +228,40 @@ def _skip_space(text: str, position: int) -> int:
     return _BETWEEN_ARGUMENTS.match(text, position).end()
 
 
-def _balanced_end(text: str, start: int) -> int | None:
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Where each unescaped `{` of `text` is closed, found in one pass (unclosed ones are absent)."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _BRACE.finditer(text):
+        if match.group() == "{":
+            opened.append(match.start())
+        elif opened:
+            pairs[opened.pop()] = match.start()
+    return pairs
+
+
+_BRACE = re.compile(r"(?<!\\)[{}]")
+_OPTIONAL_MAX = 500  # an optional argument (`[see][p.~3]`, `(pre)`) longer than this is not one
+_BRACKET_EVENTS = {"[": re.compile(r"(?<!\\)[\[\]{]"), "(": re.compile(r"(?<!\\)[(){]")}
+
+
+def _balanced_end(text: str, start: int, pairs: dict[int, int]) -> int | None:
     """Index of the bracket closing the one at `start` (braces nest inside any kind), or None."""
-    opener, closer, depth, braces = text[start], _CLOSING[text[start]], 0, 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if index > start and text[index - 1] == "\\":
-            continue
-        if opener != "{" and char in "{}":
-            braces += 1 if char == "{" else -1
-        elif braces == 0 and char == opener:
-            depth += 1
-        elif braces == 0 and char == closer:
-            depth -= 1
+    if text[start] == "{":
+        return pairs.get(start)
+    opener, depth, index = text[start], 0, start
+    events, stop = _BRACKET_EVENTS[opener], min(len(text), start + _OPTIONAL_MAX)
+    while (event := events.search(text, index, stop)) is not None:
+        index = event.start()
+        if event.group() == "{":  # a brace group inside, skipped whole
+            if index not in pairs:
+                return None
+            index = pairs[index]
+        else:
+            depth += 1 if event.group() == opener else -1
             if depth == 0:
                 return index
+        index += 1
     return None
 
 
@@ -152,26 +275,98 @@ def _split_keys(text: str, start: int, end: int) -> list[tuple[str, int]]:
 
 # --- Markdown ----------------------------------------------------------------------------------------
 
-# Pandoc: a key starts with a letter, digit or _ and may hold internal punctuation :.#$%&-+?<>~/ ; the @
-# must not follow a word character (that is an e-mail address) or a backslash (an escaped @).
-_MD_CITE = re.compile(r"(?<![\w\\@])@(?:\{(?P<braced>[^{}\n]+)\}|(?P<plain>\w+(?:[:.#$%&\-+?<>~/]+\w+)*))")
-_MD_NOT_PROSE = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$"  # fenced code blocks
-    r"|(?P<ticks>`+).+?(?P=ticks)"                           # code spans
-    r"|<!--.*?-->"                                           # HTML comments
-    r"|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>"                    # autolinks <https://...>
-    r"|\]\([^)\s]*",                                         # link targets ](https://x/@y)
-    re.DOTALL | re.MULTILINE,
-)
+# Pandoc: a key starts with a letter, digit or _ and may hold internal punctuation :.#$%&-+?<>~/ , each one
+# followed by a letter, digit or _ (so `@a..b` is the key `a`); the @ must not follow a word character (that
+# is an e-mail address) or a backslash (an escaped @).
+_MD_CITE = re.compile(r"(?<![\w\\@])@(?:\{(?P<braced>[^{}\n]+)\}|(?P<plain>\w+(?:[:.#$%&\-+?<>~/]\w+)*))")
+# What the author may have meant as part of the key: more punctuation and word characters right after it.
+_MD_KEY_TAIL = re.compile(r"(?:[:.#$%&\-+?<>~/]+\w+)+")
+# Quarto / pandoc-crossref references to figures, tables, sections, equations..., not citations.
+_CROSS_REFERENCE = re.compile(r"(?:fig|tbl|lst|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau)-")
+# Autolinks <https://...> and link targets ](https://x/@y); bounded, so a long run without `>` is no rescan.
+_MD_LINKS = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{0,30}:[^>\s]{0,2000}>|\]\([^)\s]{0,2000}")
+_FENCE = re.compile(r"^(`{3,}|~{3,})", re.MULTILINE)
+_BACKTICKS = re.compile(r"`+")
 
 
-def _markdown_keys(text: str) -> list[tuple[str, int]]:
-    text = _MD_NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    found = []
+def _markdown_keys(text: str) -> list[tuple[str, int, str | None]]:
+    text = _blank_non_prose(text)
+    found: list[tuple[str, int, str | None]] = []
     for match in _MD_CITE.finditer(text):
-        group = "braced" if match.group("braced") else "plain"
-        found.append((match.group(group).strip(), match.start(group)))
+        if match.group("braced"):
+            found.append((match.group("braced").strip(), match.start("braced"), None))
+            continue
+        key = match.group("plain")
+        if _CROSS_REFERENCE.match(key):
+            continue
+        tail = _MD_KEY_TAIL.match(text, match.end())
+        found.append((key, match.start("plain"), key + tail.group() if tail else None))
     return found
+
+
+def _blank_non_prose(text: str) -> str:
+    """`text` with code blocks, code spans, HTML comments and link targets blanked (lines and offsets kept).
+
+    Each kind is found in one pass (no pattern rescans the rest of the text from every unclosed opener).
+    """
+    for find_spans in (_fenced_blocks, _html_comments, _code_spans):
+        text = _blanked(text, find_spans(text))
+    return _MD_LINKS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span's characters but line breaks replaced by spaces."""
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [text[position:start], re.sub(r"[^\n]", " ", text[start:end])]
+        position = end
+    return "".join(parts) + text[position:]
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks; one never closed runs to the end, as in Pandoc."""
+    spans: list[tuple[int, int]] = []
+    opening = _FENCE.search(text)
+    while opening:
+        closing = re.compile(rf"^{re.escape(opening.group(1))}[ \t]*$", re.MULTILINE).search(text, opening.end())
+        end = closing.end() if closing else len(text)
+        spans.append((opening.start(), end))
+        opening = _FENCE.search(text, end + 1) if closing else None
+    return spans
+
+
+def _html_comments(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if after == len(same):
+            index += 1
+            continue
+        spans.append((start, runs[same[after]][1]))
+        index = same[after] + 1
+    return spans
 
 
 def _suggestions(unknown: set[str], corpus: Corpus) -> dict[str, str]:

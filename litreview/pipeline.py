@@ -53,7 +53,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
     summaries, warnings = _summaries(list(papers.values()), llm, report)
-    warnings = read_warnings + warnings
+    warnings = _without_abstracts(papers) + read_warnings + warnings
     if plan is not None:
         groups = Groups(groups=plan.groups)
     else:
@@ -70,6 +70,15 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                  summaries=summaries, sections=sections, warnings=warnings + more,
                  usage=llm.usage.as_dict() if llm else {}, texts=text_counts(papers.values()),
                  evidence_sources=_evidence_sources(summaries, papers))
+
+
+NO_ABSTRACT = "no abstract: written from its title alone"
+
+
+def _without_abstracts(papers: Mapping[str, Paper]) -> list[DraftWarning]:
+    """One warning per selected paper that has no abstract, so a thin draft says why it is thin."""
+    return [DraftWarning(stage="select", message=NO_ABSTRACT, key=key) for key, paper in papers.items()
+            if not paper.abstract]
 
 
 def make_plan(result: Draft) -> Plan:

@@ -42,7 +42,7 @@ def test_entries_read_from_a_bib_file_are_written_verbatim():
 def test_generated_entry_is_complete_and_escaped():
     assert to_bibtex([TRICKY]) == (
         "@inproceedings{lee2021adapters,\n"
-        "  title = {{Adapters: 100\\% \\& \\$5 of\\_the \\#1 \\{Way\\} -{}- {\\\"U}ber Alles}},\n"
+        "  title = {{Adapters: 100\\% \\& \\$5 of\\_the \\#1 {\\textbraceleft}Way{\\textbraceright} -{}- {\\\"U}ber Alles}},\n"
         "  author = {Lee, Bo and Park, Kim and {Barnes and Noble Research}},\n"
         "  year = {2021},\n"
         "  booktitle = {Findings of ACL \\& EMNLP},\n"
@@ -51,7 +51,8 @@ def test_generated_entry_is_complete_and_escaped():
         "  archiveprefix = {arXiv},\n"
         "  url = {https://example.org/a%20b?q=%7Bx%7D},\n"
         "  keywords = {adapters, parameter-efficient},\n"
-        "  abstract = {We show {\\textbackslash}input\\{x\\} and \\{\\{ 7*7 \\}\\} are text "
+        "  abstract = {We show {\\textbackslash}input{\\textbraceleft}x{\\textbraceright} and {\\textbraceleft}"
+        "{\\textbraceleft} 7*7 {\\textbraceright}{\\textbraceright} are text "
         "{\\textasciitilde}{\\textasciicircum}.},\n"
         "}\n"
     )
@@ -105,7 +106,7 @@ def test_a_key_bibtex_cannot_parse_is_an_error():
     with pytest.raises(LitreviewError) as error:
         to_bibtex([paper])
     assert error.value.line() == ("z.json:2: citation key 'Smith 2020' cannot be used in BibTeX; "
-                                  "give the paper a key without spaces, commas, braces, quotes or %#'=\\")
+                                  "give the paper a key without spaces, commas, braces, quotes or %#'=\\~")
 
 
 def test_cli_export_writes_a_bib_file_that_loads_back(run_cli, tmp_path):

@@ -153,3 +153,70 @@ def test_rendered_drafts_cite_exactly_their_keys(fmt, style):
     rendered = render(draft, fmt, cite_style=style)
     assert [c.key for c in find_citations(rendered.text, fmt)] == [
         "smith2020", "wu2022:x", "smith2020", "lee2021", "lee2021"]
+
+
+def test_check_follows_inputs_and_reads_the_bibliographies_the_manuscript_names(run_cli, tmp_path):
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "more.bib").write_text("@misc{extra2023, title = {Extra}, year = {2023}}\n"
+                                       "@article{smith2020, title = {A Different Paper}, year = {2019}}\n")
+    (tmp_path / "sections").mkdir()
+    write(tmp_path, "sections/intro.tex", "Intro~\\citep{smith2020}.\n\\input{sections/deeper}\n")
+    write(tmp_path, "sections/deeper.tex", "\n\nDeep~\\citet{extra2023, ghost2024}.\n")
+    main = write(tmp_path, "main.tex", r"""\documentclass{article}
+        \begin{document}
+        \input{sections/intro}
+        \include{sections/missing}
+        % \input{commented}
+        Last~\cite{lee2021}.
+        \bibliography{refs,more}
+        \end{document}
+    """)
+    result = run_cli("check", str(main))
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path / 'sections' / 'deeper.tex'}:3: unknown citation key 'ghost2024'\n"
+    assert result.stderr == (
+        f"warning: {main}:4: included file 'sections/missing' not found: its citations are not checked; "
+        "names are read from the main file's folder, as LaTeX run there reads them\n"
+        f"using {tmp_path / 'refs.bib'}, {tmp_path / 'more.bib'} (from the manuscript's bibliography commands)\n"
+        f"warning: {tmp_path / 'more.bib'}:2: duplicate key 'smith2020' with different content (first at "
+        f"{tmp_path / 'refs.bib'}:1): entry skipped, as BibTeX keeps the first; rename one of the two keys or "
+        "delete the duplicate entry\n"
+        "1 of 4 cited keys are not in the corpus\n")
+
+
+def test_addbibresource_names_the_corpus(run_cli, tmp_path):
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    main = write(tmp_path, "main.tex", "\\addbibresource[label=x]{refs.bib}\n\\autocite{wu2022}\n")
+    result = run_cli("check", str(main))
+    assert (result.exit_code, result.stdout) == (0, f"{main}: OK, the 1 cited key is in the corpus (1 citation)\n")
+
+
+def test_no_corpus_anywhere_is_an_error_with_a_hint(run_cli, tmp_path):
+    main = write(tmp_path, "main.tex", "\\cite{a}\n")
+    result = run_cli("check", str(main))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {main}: no corpus to check against; pass --corpus refs.bib, or name it with "
+                             "\\bibliography{refs} / \\addbibresource{refs.bib}\n")
+
+
+def test_markdown_keys_are_read_as_pandoc_reads_them(run_cli, tmp_path):
+    ads = tmp_path / "ads.bib"
+    ads.write_text("@ARTICLE{2016A&A...594A..13P,\n  title = {Planck 2015 results. XIII.},\n  year = 2016\n}\n")
+    paper = write(tmp_path, "paper.qmd", """\
+        As measured [@{2016A&A...594A..13P}], see @fig-spectrum and @sec-results.
+
+        Without braces @2016A&A...594A..13P is another key to Pandoc.
+    """)
+    result = run_cli("check", str(paper), "--corpus", str(ads))
+    assert result.exit_code == 1
+    assert result.stdout == (f"{paper}:3: Pandoc reads @2016A&A...594A..13P as the key '2016A&A', which is not in "
+                             "the corpus; write @{2016A&A...594A..13P}\n")
+
+
+@pytest.mark.parametrize("header", ["bibliography: refs.bib", "bibliography: [refs.bib]", "bibliography:\n  - refs.bib"])
+def test_markdown_front_matter_names_the_corpus(run_cli, tmp_path, header):
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    paper = tmp_path / "paper.qmd"
+    paper.write_text(f"---\ntitle: Draft\n{header}\n---\n\nSee @lee2021 and @fig-one.\n", encoding="utf-8")
+    result = run_cli("check", str(paper))
+    assert (result.exit_code, result.stdout) == (0, f"{paper}: OK, the 1 cited key is in the corpus (1 citation)\n")

@@ -25,10 +25,11 @@ def test_unknown_extension(run_cli, tmp_path):
 
 def test_bytes_that_are_not_utf8(run_cli, tmp_path):
     (tmp_path / "latin1.txt").write_bytes(LISTING.encode() + "Caf\u00e9 title\n".encode("latin-1"))
-    result = run_cli("corpus", str(tmp_path / "latin1.txt"))
-    assert result.exit_code == 2
-    assert result.stderr == (f"error: {tmp_path / 'latin1.txt'}:3: byte 0xE9 is not UTF-8; "
-                             "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n")
+    result = run_cli("corpus", str(tmp_path / "latin1.txt"), "--json")
+    assert result.exit_code == 0
+    assert result.stderr == (f"warning: {tmp_path / 'latin1.txt'}:3: byte 0xE9 is not UTF-8: lines that are not "
+                             "UTF-8 were read as Latin-1; re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n")
+    assert json.loads(result.stdout)["papers"][1]["title"] == "Caf\u00e9 title"
 
 
 def test_empty_corpus(run_cli, tmp_path):
@@ -73,13 +74,30 @@ BIB_A = """@article{smith2020noise,
 """
 
 
-def test_duplicate_key_with_different_content(run_cli, tmp_path):
+def test_duplicate_key_with_different_content_keeps_the_first_as_bibtex_does(run_cli, tmp_path):
     (tmp_path / "a.bib").write_text(BIB_A)
     (tmp_path / "b.bib").write_text("\n\n" + BIB_A.replace("Learning with Noisy Labels", "A Completely Different Paper"))
-    result = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"))
-    assert result.exit_code == 2
-    assert result.stderr == (f"error: {tmp_path / 'b.bib'}:3: duplicate key 'smith2020noise' with different content "
-                             f"(first at {tmp_path / 'a.bib'}:1); rename one of the two keys or delete the duplicate entry\n")
+    result = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--json")
+    assert result.exit_code == 0
+    assert result.stderr == (f"warning: {tmp_path / 'b.bib'}:3: duplicate key 'smith2020noise' with different content "
+                             f"(first at {tmp_path / 'a.bib'}:1): entry skipped, as BibTeX keeps the first; "
+                             "rename one of the two keys or delete the duplicate entry\n")
+    data = json.loads(result.stdout)
+    assert [p["title"] for p in data["papers"]] == ["Learning with Noisy Labels"]
+    assert [(f["records"], f["skipped"]) for f in data["files"]] == [(1, 0), (1, 1)]
+    table = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib")).stdout.splitlines()
+    assert table[0].split() == ["file", "format", "read", "skipped", "merged", "no", "title", "no", "abstract", "no",
+                                "year"]
+    assert table[-1].split() == ["1", "unique", "papers", "2", "1", "0", "0", "0", "0"]
+    strict = run_cli("corpus", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"), "--strict")
+    assert strict.exit_code == 2 and strict.stderr.startswith(f"error: {tmp_path / 'b.bib'}:3: duplicate key")
+
+
+def test_a_key_defined_twice_in_one_file_keeps_the_first(run_cli, tmp_path):
+    (tmp_path / "a.bib").write_text(BIB_A + "\n" + BIB_A.replace("Learning with Noisy Labels", "Another Paper"))
+    data = json.loads(run_cli("corpus", str(tmp_path / "a.bib"), "--json").stdout)
+    assert [p["title"] for p in data["papers"]] == ["Learning with Noisy Labels"]
+    assert data["problems"][0]["origin"] == f"{tmp_path / 'a.bib'}:8"
 
 
 def test_duplicate_key_with_the_same_paper_is_merged(run_cli, tmp_path):

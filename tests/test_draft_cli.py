@@ -206,7 +206,7 @@ def test_example_corpus_to_json_holds_the_whole_draft(run_cli, here):
 
 def test_format_flag_writes_to_stdout(run_cli, here):
     result = draft(run_cli, THEME, "--format", "tex", "--top-k", "4", "--heading", "subsection", "-q")
-    assert result.stdout.splitlines()[2] == "\\subsection{Multimodal prompt tuning}" and "\\subsubsection{" in result.stdout
+    assert result.stdout.splitlines()[4] == "\\subsection{Multimodal prompt tuning}" and "\\subsubsection{" in result.stdout
     assert result.stderr == ""  # --quiet: no notices, no summary
     assert list(here.iterdir()) == []
 
@@ -291,8 +291,10 @@ def test_a_folder_corpus_holding_the_output_can_be_drafted_again(run_cli, here, 
 def test_rerunning_the_same_command_replaces_its_own_bib_and_never_reads_it_as_the_corpus(run_cli, here, label_noise_bib):
     first = draft(run_cli, "label noise", "-o", "related.tex")
     second = draft(run_cli, "label noise", "-o", "related.tex")
+    assert first.stderr.splitlines()[0] == "using refs.bib from the working directory (name others with --corpus)"
+    assert second.stderr.splitlines()[0] == ("using refs.bib from the working directory; not related.bib, written by "
+                                             "litreview (name others with --corpus)")
     for result in (first, second):  # *.bib of the working directory: refs.bib only, never the draft's own .bib
-        assert result.stderr.splitlines()[0] == "using refs.bib from the working directory (name others with --corpus)"
         assert SUMMARY.match(result.stderr.splitlines()[2]).group(2) == "5"
     assert (here / "related.bib").read_text(encoding="utf-8").count("@") == len(cited(here / "related.tex"))
 

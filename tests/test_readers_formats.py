@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -236,13 +237,15 @@ def test_csl_json_fields():
     assert (note.title, note.year, note.url) == (None, 2023, "https://example.org/note")
 
 
-def test_csl_item_with_a_field_of_the_wrong_type_is_an_error_naming_item_and_field(tmp_path):
+def test_csl_item_with_a_field_of_the_wrong_type_is_skipped_naming_item_and_field(tmp_path):
     path = tmp_path / "items.json"
-    path.write_text('[\n  {"id": "a", "title": "Fine"},\n  {"id": "b",\n   "author": "Doe, Jane"}\n]\n')
-    with pytest.raises(CorpusError) as error:
-        read_file(path)
-    assert error.value.line() == (f"{path}:3: item 2 field 'author': Input should be a valid list; "
-                                  "fix the value or export the file again")
+    path.write_text('[\n  {"id": "a", "title": "Fine"},\n  {"id": "b",\n   "author": "Doe, Jane"},\n'
+                    '  {"id": "c", "title": "After"}\n]\n')
+    records = read_file(path)
+    assert [p.key for p in records.papers] == ["a", "c"]
+    assert [p.line() for p in records.problems] == [
+        f"{path}:3: item 2 field 'author': Input should be a valid list: item skipped; "
+        "fix the value or export the file again"]
 
 
 # --- JSONL -----------------------------------------------------------------------------------------
@@ -261,78 +264,139 @@ def test_jsonl_records():
 
 def test_jsonl_field_of_the_wrong_type(tmp_path):
     path = tmp_path / "p.jsonl"
-    path.write_text('{"title": ["A", "list"]}\n')
-    with pytest.raises(CorpusError) as error:
-        read_file(path)
-    assert error.value.line() == (f"{path}:1: field 'title': Input should be a valid string; "
-                                  "authors and keywords are lists of strings, year a number, other fields strings")
+    path.write_text('{"title": ["A", "list"]}\n{"title": "Fine"}\n')
+    records = read_file(path)
+    assert [p.title for p in records.papers] == ["Fine"]
+    assert [p.line() for p in records.problems] == [
+        f"{path}:1: field 'title': Input should be a valid string: line skipped; "
+        "authors and keywords are lists of strings, year a number, other fields strings"]
 
 
-# --- errors: one line with file and line, exit code 2 through the real CLI ------------------------------
+# --- bad records: reported with file and line, the rest read; --strict stops at the first (exit 2) ----------
 
-ERRORS = {
-    "unbalanced_braces.bib": "7: entry 'brokenTitle2021' has unbalanced braces; close every { with }",
-    "entry_without_key.bib": "4: entry without a citation key; add a key after '@inproceedings{'",
-    "extra_closing_brace.bib": ("2: entry 'closedEarly2020' has unbalanced braces: a } closes it before its last "
-                                "fields; remove the extra }"),
-    "not_bibtex.bib": ("1: no BibTeX entries found; a .bib file holds entries like @article{key, title = {...}}; "
-                       "check that this is the file you meant"),
-    "invalid_line.jsonl": ("2: invalid JSON (Unterminated string starting at column 27); "
-                           "each line must be one JSON object"),
-    "array_line.jsonl": "3: line is an array, not a JSON object; each line must be one JSON object",
-    "invalid.json": ("9: invalid JSON (Expecting property name enclosed in double quotes at column 2); "
-                     "fix the syntax or export the file again as CSL JSON"),
-    "tag_outside_record.ris": "5: 'TI  - ' line outside a record; start each record with a line 'TY  - <type>'",
+# file -> (line, what is wrong, what was done, how to fix it, papers still read)
+PROBLEMS = {
+    "unbalanced_braces.bib": (7, "entry 'brokenTitle2021' has unbalanced braces or quotes in field 'title'",
+                              "read with them balanced (a draft's .bib gets the repaired entry)",
+                              "close every { with } and every \" with \" in your file", 3),
+    "entry_without_key.bib": (4, "entry without a citation key", "entry skipped", "add a key after '@inproceedings{'", 1),
+    "extra_closing_brace.bib": (1, "entry 'closedEarly2020' has unbalanced braces or quotes in field 'title'",
+                                "read with them balanced (a draft's .bib gets the repaired entry)",
+                                "close every { with } and every \" with \" in your file", 1),
+    "invalid_line.jsonl": (2, "invalid JSON (Unterminated string starting at column 27)", "line skipped",
+                           "each line must be one JSON object", 1),
+    "array_line.jsonl": (3, "line is an array, not a JSON object", "line skipped", "each line must be one JSON object", 1),
+    "invalid.json": (9, "invalid JSON (Expecting property name enclosed in double quotes at column 2)", "item skipped",
+                     "fix the syntax or export the file again as CSL JSON", 1),
+    "tag_outside_record.ris": (5, "'TI  - ' line outside a record", "lines up to the next 'ER  - ' skipped",
+                               "start each record with a line 'TY  - <type>'", 1),
+    "better_bibtex_unbalanced.bib": (1, "entry 'hastieElementsStatisticalLearning2009' has unbalanced braces or "
+                                     "quotes in field 'publisher'",
+                                     "read with them balanced (a draft's .bib gets the repaired entry)",
+                                     "close every { with } and every \" with \" in your file", 2),
+    "ads_unclosed.bib": (1, "entry '2016A&A...594A..13P' is not closed before the next entry", "read up to there",
+                         "add the } that closes the entry", 2),
 }
 
 
-@pytest.mark.parametrize("name", sorted(ERRORS))
-def test_bad_file_is_one_error_line_with_exit_code_2(run_cli, name):
+def test_repaired_entries_keep_their_fields_and_export_balanced():
+    import bibtexparser
+
+    hastie, zhang = read_file(BAD / "better_bibtex_unbalanced.bib").papers
+    assert (hastie.venue, hastie.year, hastie.isbn, zhang.venue) == (
+        "Taylor & Francis", 2009, "978-0-387-84857-0", "Communications of the ACM")
+    planck, riess = read_file(BAD / "ads_unclosed.bib").papers
+    assert (planck.key, planck.venue, planck.year, riess.venue) == ("2016A&A...594A..13P", "A&A", 2016, "ApJ")
+    for paper in (hastie, planck):
+        library = bibtexparser.parse_string(paper.bibtex)
+        assert not library.failed_blocks and [e.key for e in library.entries] == [paper.key]
+
+
+@pytest.mark.parametrize("name", sorted(PROBLEMS))
+def test_a_bad_record_is_reported_with_its_line_and_the_rest_is_read(run_cli, name):
     path = BAD / name
-    with pytest.raises(CorpusError) as error:
-        read_file(path)
-    assert error.value.line() == f"{path}:{ERRORS[name]}"
+    line, what, done, fix, kept = PROBLEMS[name]
+    result = run_cli("corpus", str(path), "--json")
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {path}:{line}: {what}: {done}; {fix}\n"
+    data = json.loads(result.stdout)
+    assert len(data["papers"]) == kept
+    assert data["files"][0]["skipped"] == (0 if done.startswith("read") else 1)
+
+
+@pytest.mark.parametrize("name", sorted(PROBLEMS))
+def test_strict_stops_at_the_first_problem_with_exit_2(run_cli, name):
+    path = BAD / name
+    line, what, _, fix, _ = PROBLEMS[name]
+    result = run_cli("corpus", str(path), "--strict")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: {path}:{line}: {what}; {fix}\n"
+
+
+def test_a_file_that_is_not_bibtex_at_all_is_an_error(run_cli):
+    path = BAD / "not_bibtex.bib"
     result = run_cli("corpus", str(path))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"error: {path}:{ERRORS[name]}\n"
+    assert result.stderr == (f"error: {path}:1: no BibTeX entries found; a .bib file holds entries like "
+                             "@article{key, title = {...}}; check that this is the file you meant\n")
 
 
-@pytest.mark.parametrize(("text", "message"), [
+@pytest.mark.parametrize(("text", "problem"), [
     ("@article{a,\n  title = {One} {Two},\n}\n",
-     "2: entry 'a' field 'title' has a value that cannot be read: {One} {Two}; a value is {...}, \"...\", "
-     "a number or an @string name, joined by #; separate fields with commas"),
-    ("@article{a2020\n  title = {x},\n}\n", "1: entry 'a2020' has no comma after its key; write '@article{a2020,'"),
-    ('@article{a,\n  title = "open quote,\n  year = 2020\n}\n\n@article{b, title={x}}\n',
-     "1: entry 'a' has an unclosed \" in a value; "
-     "close every value that opens with \"; write {\"} for a literal quote"),
-    ("@string{x}\n@article{a, title = {t}}\n",
-     "1: @string definition cannot be read (Expected equals sign after field key, but found }); "
+     "2: entry 'a' field 'title' has a value that cannot be read: {One} {Two}: entry skipped; a value is {...}, "
+     "\"...\", a number or an @string name, joined by #; separate fields with commas"),
+    ("@article{a2020\n  title = {x},\n}\n",
+     "1: entry 'a2020' has no comma after its key: entry skipped; write '@article{a2020,'"),
+    ('@article{a,\n  title = "open quote,\n  year = 2020\n}\n\n',
+     "1: entry 'a' has unbalanced braces or quotes in field 'title': read with them balanced (a draft's .bib gets "
+     "the repaired entry); close every { with } and every \" with \" in your file"),
+    ("@article{a,\n  title = {Files under C:\\},\n  year = {2020},\n}\n",
+     "1: entry 'a' has unbalanced braces or quotes in field 'title': read with them balanced (a draft's .bib gets "
+     "the repaired entry); close every { with } and every \" with \" in your file"),
+    ("@string{x}\n",
+     "1: @string definition cannot be read (Expected equals sign after field key, but found }): entry skipped; "
      "write it as @string{name = {value}}"),
 ])
-def test_other_bibtex_syntax_errors(tmp_path, text, message):
+def test_other_bibtex_syntax_problems(tmp_path, text, problem):
     path = tmp_path / "refs.bib"
-    path.write_text(text)
-    with pytest.raises(CorpusError) as error:
-        read_file(path)
-    assert error.value.line() == f"{path}:{message}"
+    path.write_text(text + "@article{b, title={After}}\n")
+    records = read_file(path)
+    assert [p.line() for p in records.problems] == [f"{path}:{problem}"]
+    assert records.papers[-1].key == "b"
 
 
-def test_bib_bytes_that_are_not_utf8_point_at_their_line(run_cli, tmp_path):
+def test_every_bad_entry_is_reported_not_only_the_first(run_cli, tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text((BAD / "entry_without_key.bib").read_text() + "\n" + (BAD / "unbalanced_braces.bib").read_text()
+                    + "\n@article{noComma2020\n  title = {x},\n}\n\n@article{last2024, title = {Last}}\n")
+    result = run_cli("corpus", str(path), "--json")
+    warnings = result.stderr.splitlines()
+    assert [w.split(": ")[2] for w in warnings] == [
+        "entry without a citation key", "entry 'brokenTitle2021' has unbalanced braces or quotes in field 'title'",
+        "entry 'noComma2020' has no comma after its key"]
+    assert [p["key"] for p in json.loads(result.stdout)["papers"]] == [
+        "hasKey2020", "okFirst2020", "brokenTitle2021", "okAfter2022", "last2024"]
+
+
+def test_bib_bytes_that_are_not_utf8_are_read_as_latin1_with_a_warning(run_cli, tmp_path):
     path = tmp_path / "latin1.bib"
-    path.write_bytes("@article{a,\n  title = {Caf\u00e9},\n}\n".encode("latin-1"))
-    result = run_cli("corpus", str(path))
-    assert result.exit_code == 2
-    assert result.stderr == (f"error: {path}:2: byte 0xE9 is not UTF-8; "
-                             "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n")
+    path.write_bytes("@article{a,\n  title = {Caf\u00e9},\n}\n@article{b, title = {Na\u00efve}}\n".encode("latin-1"))
+    result = run_cli("corpus", str(path), "--json")
+    assert result.stderr == (f"warning: {path}:2: byte 0xE9 is not UTF-8: lines that are not UTF-8 were read as "
+                             "Latin-1; re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n")
+    assert [p["title"] for p in json.loads(result.stdout)["papers"]] == ["Caf\u00e9", "Na\u00efve"]
+    strict = run_cli("corpus", str(path), "--strict")
+    assert (strict.exit_code, strict.stderr) == (2, f"error: {path}:2: byte 0xE9 is not UTF-8; "
+                                                    "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n")
 
 
-def test_installed_command_prints_only_the_error_line():
+def test_installed_command_prints_only_the_warning_line():
     """bibtexparser logs every block it gives up on; none of that may reach the user's terminal."""
     litreview = Path(sys.executable).with_name("litreview")
-    path = BAD / "unbalanced_braces.bib"
-    done = subprocess.run([str(litreview), "corpus", str(path)], capture_output=True, text=True, timeout=60)
-    assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == f"error: {path}:{ERRORS['unbalanced_braces.bib']}\n"
+    path = BAD / "entry_without_key.bib"
+    done = subprocess.run([str(litreview), "corpus", str(path), "--json"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert done.stderr == f"warning: {path}:4: entry without a citation key: entry skipped; add a key after '@inproceedings{{'\n"
 
 
 # --- LaTeX <-> text --------------------------------------------------------------------------------

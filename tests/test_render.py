@@ -15,6 +15,8 @@ from render_samples import INJECTION, SMITH_BIBTEX, sample_draft
 
 NATBIB = r"""% Related work on "prompt tuning", drafted by litreview (offline); 3 papers cited.
 % Citations use natbib; the cited entries are in the companion .bib file.
+% Preamble it needs: \usepackage[T1]{fontenc} \usepackage[utf8]{inputenc} \usepackage{url}
+% \usepackage{natbib}; \bibliographystyle{plainnat} \bibliography{<the companion .bib, without .bib>}; build with bibtex.
 \section{Prompt tuning}
 \label{sec:prompt-tuning}
 
@@ -52,8 +54,9 @@ def test_latex_natbib_is_the_default():
 
 def test_latex_biblatex_uses_autocite_and_textcite():
     text = render(sample_draft(), "tex", cite_style="biblatex").text
-    assert text == (NATBIB.replace("natbib", "biblatex").replace(r"\citet", r"\textcite")
-                    .replace(r"\citep", r"\autocite"))
+    preamble = (r"% \usepackage[backend=biber]{biblatex} \addbibresource{<the companion .bib>}; build with biber.")
+    assert text == (NATBIB.replace(NATBIB.splitlines()[3], preamble).replace("natbib", "biblatex")
+                    .replace(r"\citet", r"\textcite").replace(r"\citep", r"\autocite"))
 
 
 def test_companion_bib_holds_exactly_the_cited_entries_in_citation_order():
@@ -171,7 +174,7 @@ def test_a_key_that_would_break_out_of_the_citation_is_refused():
     with pytest.raises(RenderError) as caught:
         render(draft, "md")
     assert caught.value.line() == (f"draft: the key {bad!r} holds characters a citation cannot carry; "
-                                   "give the paper a key of letters, digits and _:.-+/ in the corpus")
+                                   "give the paper a key without spaces, commas, braces, quotes or %#'=\\~")
 
 
 @pytest.mark.parametrize(("fmt", "style", "expected"), [

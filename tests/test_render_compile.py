@@ -57,16 +57,22 @@ def compile_latex(tmp_path, main: str, bibliography_tool: str, cite_style: str |
     rendered = render(sample_draft(injected=True), "tex", cite_style=cite_style)
     (tmp_path / "related.tex").write_text(rendered.text, encoding="utf-8")
     (tmp_path / "related.bib").write_text(rendered.bib, encoding="utf-8")
-    (tmp_path / "main.tex").write_text(main, encoding="utf-8")
-    run(LATEX, tmp_path)
-    run([bibliography_tool, "main"], tmp_path)
-    run(LATEX, tmp_path)
-    run(LATEX, tmp_path)
-    log = (tmp_path / "main.log").read_text(encoding="latin-1")
-    assert "(/etc/passwd" not in log  # \input never ran
-    assert "undefined" not in log.lower(), log[-3000:]
+    text = build(tmp_path, main, bibliography_tool)
+    assert "(/etc/passwd" not in (tmp_path / "main.log").read_text(encoding="latin-1")  # \input never ran
     assert not (tmp_path / "pwned").exists() and not (tmp_path / "pwned.tex").exists()
-    return pdf_text(tmp_path)
+    return text
+
+
+def build(folder, main: str, tool: str) -> str:
+    """Write `main` beside related.tex/.bib, run LaTeX, the bibliography tool and LaTeX twice; the PDF's text."""
+    (folder / "main.tex").write_text(main, encoding="utf-8")
+    run(LATEX, folder)
+    run([tool, "main"], folder)
+    run(LATEX, folder)
+    run(LATEX, folder)
+    log = (folder / "main.log").read_text(encoding="latin-1")
+    assert "undefined" not in log.lower(), log[-3000:]
+    return pdf_text(folder)
 
 
 def pdf_text(tmp_path) -> str:

@@ -11,6 +11,7 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.enrich_options import Refresh, found_line, run_enrichment
+from litreview.cli.corpus_loading import Strict, load_reported
 
 
 class ExportFormat(str, Enum):
@@ -24,12 +25,13 @@ def corpus(
     out: Annotated[Path | None, typer.Option("-o", "--output", help="File to write --export to (default: stdout).")] = None,
     enrich: Annotated[bool, typer.Option("--enrich", help="Fetch missing abstracts first (see `litreview enrich`); --json then shows each one's source.")] = False,
     refresh: Refresh = False,
+    strict: Strict = False,
 ) -> None:
-    """Read papers: per file, records read, duplicates merged and records missing title, abstract or year."""
+    """Read papers: per file, records read, skipped and merged, and records missing title, abstract or year."""
     with output.reported_errors():
-        from litreview.corpus import corpus_to_dict, load_corpus
+        from litreview.corpus import corpus_to_dict
 
-        loaded = load_corpus(paths)
+        loaded = load_reported(paths, strict=strict, quiet=True)  # merges: listed by _notes
         if enrich or refresh:
             loaded = _enriched(loaded, refresh)
         if export is not None:
@@ -53,7 +55,9 @@ def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.corpus.bibexport import to_bibtex
     from litreview.corpus.enriched_bib import enriched_entries
 
-    text = to_bibtex(enriched_entries(loaded.papers))  # fetched fields (if any) with their -source
+    from litreview.resources import EXPORT_MARKER
+
+    text = f"{EXPORT_MARKER} {len(loaded)} papers read from {', '.join(inputs)}.\n\n" + to_bibtex(enriched_entries(loaded.papers))
     if out is None:
         output.write_text(text)
         return
@@ -66,15 +70,15 @@ def _table(loaded):
     from rich.table import Table
 
     table = Table(title=None, show_footer=True, box=None, pad_edge=False)
-    totals = [sum(getattr(f, name) for f in loaded.files) for name in
-              ("records", "duplicates", "missing_title", "missing_abstract", "missing_year")]
-    table.add_column("file", footer=f"{len(loaded)} unique papers", overflow="fold")
+    columns = ("records", "skipped", "duplicates", "missing_title", "missing_abstract", "missing_year")
+    totals = [sum(getattr(f, name) for f in loaded.files) for name in columns]
+    footer = f"{len(loaded)} unique papers"
+    table.add_column("file", footer=footer, overflow="fold", min_width=len(footer))
     table.add_column("format")
-    for header, total in zip(("read", "duplicates", "no title", "no abstract", "no year"), totals):
+    for header, total in zip(("read", "skipped", "merged", "no title", "no abstract", "no year"), totals):
         table.add_column(header, footer=str(total), justify="right")
     for f in loaded.files:
-        table.add_row(f.path, f.format, *(str(v) for v in (f.records, f.duplicates, f.missing_title,
-                                                           f.missing_abstract, f.missing_year)))
+        table.add_row(f.path, f.format, *(str(getattr(f, name)) for name in columns))
     return table
 
 
@@ -83,6 +87,6 @@ def _notes(loaded) -> None:
     if loaded.skipped:
         output.print_notice(f"skipped {len(loaded.skipped)} lines of page boilerplate (use --json to see them)")
     for merge in loaded.merges[:20]:
-        output.print_notice(f"merged {merge.origin} into {merge.key} ({merge.reason})")
+        output.print_notice(merge.line())
     if len(loaded.merges) > 20:
         output.stderr.print(f"... and {len(loaded.merges) - 20} more merges (use --json to see them)", markup=False)

@@ -12,6 +12,7 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.enrich_options import Enrich, Refresh
+from litreview.cli.corpus_loading import Strict
 from litreview.cli.llm_options import llm_options
 from litreview.cli.progress_display import StageDisplay
 from litreview.cli.selection_options import (
@@ -76,6 +77,7 @@ def draft(
     refresh: Refresh = False,
     fulltext: Annotated[bool, typer.Option("--fulltext", help="Summaries also read each selected paper's attached PDF (the .bib `file` field, or --pdf-dir).", rich_help_panel=TEXT)] = False,
     pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="A folder of PDFs named KEY.pdf, characters a file name cannot hold (/ : ...) as _ (implies --fulltext).", rich_help_panel=TEXT)] = None,
+    strict: Strict = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Draft a related-work section on THEME from your corpus, citing only its keys."""
@@ -88,7 +90,7 @@ def draft(
         paths = corpus_paths(corpus, settings, quiet=quiet)
         _check_outputs(out, save_plan, chosen_format, cite_style, paths)
         with _llm_for(settings, offline, quiet) as llm, StageDisplay(quiet=quiet) as display:
-            loaded = _load(paths, display)
+            loaded = _load(paths, display, strict, quiet)
             loaded, enrich_warnings = _enriched(loaded, settings, enrich or refresh, refresh, display)
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
@@ -156,11 +158,11 @@ def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractCo
     return LLMClient(settings)
 
 
-def _load(paths: list[str], display: StageDisplay) -> Any:
-    from litreview.corpus import load_corpus
+def _load(paths: list[str], display: StageDisplay, strict: bool, quiet: bool) -> Any:
+    from litreview.cli.corpus_loading import load_reported
 
     display.stage("reading")
-    return load_corpus(paths)
+    return load_reported(paths, strict=strict, quiet=quiet)
 
 
 def _enriched(loaded: Any, settings: Any, enrich: bool, refresh: bool, display: StageDisplay) -> tuple[Any, list[Any]]:
@@ -250,6 +252,10 @@ def _write(result: Any, fmt: str, out: Path | None, cite_style: str | None, head
     from litreview.rendering import render
 
     rendered = render(result, fmt, cite_style=cite_style, heading=heading, template=template)
+    for note in rendered.notes:
+        output.print_notice(f"note: {note}")
+    for warning in rendered.warnings:
+        output.print_notice(f"warning (render): {warning}")
     if out is None:
         output.write_text(rendered.text)
         return []
@@ -294,7 +300,16 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
 
 
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
+    from litreview.pipeline import NO_ABSTRACT
+
+    thin = [warning.key for warning in result.warnings if warning.message == NO_ABSTRACT]
+    if thin:  # one line naming them all, not one line each
+        papers = "1 selected paper has" if len(thin) == 1 else f"{len(thin)} selected papers have"
+        output.print_notice(f"warning (select): {papers} no abstract and {'is' if len(thin) == 1 else 'are'} written "
+                            f"from {'its title' if len(thin) == 1 else 'their titles'} alone: {', '.join(thin)}")
     for warning in result.warnings:
+        if warning.message == NO_ABSTRACT:
+            continue
         where = f" [{warning.key}]" if warning.key else ""
         output.print_notice(f"warning ({warning.stage}){where}: {warning.message}")
     if quiet:
@@ -304,6 +319,9 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
              f"{len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
     if result.texts:
         lines.append(_texts_line(result.texts))
+    if thin:
+        lines.append(f"{len(thin)} of the {len(result.selection)} selected papers have no abstract: the draft says "
+                     "little about them (fetch them with --enrich, or add them to the corpus, e.g. a Zotero export)")
     if usage:
         cost = _cost(usage, settings)
         unpaid = usage.get("failed_attempts", 0)

@@ -12,6 +12,7 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.enrich_options import Enrich, Refresh, run_enrichment
+from litreview.cli.corpus_loading import Strict, load_reported
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
     CorpusPaths,
@@ -54,12 +55,12 @@ def select(
     as_json: Annotated[bool, typer.Option("--json", help="Print the selection as JSON for scripts.")] = False,
     enrich: Enrich = False,
     refresh: Refresh = False,
+    strict: Strict = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Rank the corpus against THEME: a table of rank, score, key, year and title, and why the list ends where it does."""
     with output.reported_errors():
         from litreview.config import load_settings
-        from litreview.corpus import load_corpus
         from litreview.select import rank
 
         settings = load_settings(llm_overrides, Path.cwd())
@@ -67,7 +68,7 @@ def select(
         with _llm_client(settings, needed=bool(model) or judge) as llm:
             options = rank_options(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from,
                                    year_to=year_to, include=include, exclude=exclude, cache_dir=settings.cache_dir)
-            loaded = load_corpus(corpus_paths(corpus, settings, quiet=as_json))
+            loaded = load_reported(corpus_paths(corpus, settings, quiet=as_json), strict=strict, quiet=as_json)
             if enrich or refresh:  # as draft --enrich does, so that the selection checked here is the one draft makes
                 loaded = run_enrichment(loaded, settings, refresh).corpus
             selection = rank(loaded, theme, **options, feedback=expand, llm=llm,

@@ -8,29 +8,42 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from litreview.corpus.dedupe import find_duplicates
+from litreview.corpus.dedupe import Duplicates, find_duplicates
 from litreview.corpus.gcpause import cyclic_gc_paused
 from litreview.corpus.keys import assign_keys
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords, Skipped, read_paths
+from litreview.corpus.readers import FileRecords, Problem, Skipped, read_paths
 from litreview.corpus.recorded_sources import with_recorded_sources
 from litreview.errors import CorpusError
 
 
 class Merge(BaseModel):
-    """One record folded into another paper, and why."""
+    """One record folded into another paper, and why: both records named by place and key."""
 
-    key: str
-    origin: Origin
+    key: str  # the key the merged paper is cited by
+    origin: Origin  # the record that was folded in
+    record_key: str | None = None
+    into: Origin | None = None  # the record it matched
+    into_key: str | None = None
     reason: str
+
+    def line(self) -> str:
+        """`merged FILE:LINE (key a) into FILE:LINE (key b), cited as b: same DOI`."""
+        into = f" into {self.into}{_keyed(self.into_key)}" if self.into else ""
+        return f"merged {self.origin}{_keyed(self.record_key)}{into}, cited as {self.key}: {self.reason}"
+
+
+def _keyed(key: str | None) -> str:
+    return f" ({key})" if key else ""
 
 
 class FileSummary(BaseModel):
-    """Per input file: records read, how many were duplicates, and which fields were missing."""
+    """Per input file: records read, skipped and merged, and how many papers miss a title, abstract or year."""
 
     path: str
     format: str
     records: int
+    skipped: int = 0
     duplicates: int = 0
     missing_title: int = 0
     missing_abstract: int = 0
@@ -38,12 +51,13 @@ class FileSummary(BaseModel):
 
 
 class Corpus(BaseModel):
-    """Deduplicated papers in input order, with what was merged or skipped and why."""
+    """Deduplicated papers in input order, with what was merged, skipped or read with a problem, and why."""
 
     papers: list[Paper]
     files: list[FileSummary]
     merges: list[Merge] = []
     skipped: list[Skipped] = []
+    problems: list[Problem] = []
     aliases: dict[str, str] = {}
 
     def model_post_init(self, context: object) -> None:
@@ -66,91 +80,121 @@ class Corpus(BaseModel):
 
     def with_papers(self, papers: list[Paper]) -> Corpus:
         """The same corpus with `papers` (the same papers, e.g. enriched) in place of its own."""
-        return Corpus(papers=papers, files=self.files, merges=self.merges, skipped=self.skipped, aliases=self.aliases)
+        return Corpus(papers=papers, files=self.files, merges=self.merges, skipped=self.skipped,
+                      problems=self.problems, aliases=self.aliases)
 
     @property
     def keys(self) -> list[str]:
         return [paper.key for paper in self.papers if paper.key]
 
 
-def load_corpus(paths: Iterable[str | Path]) -> Corpus:
-    """Read files and directories (`-` is stdin) into one deduplicated, keyed corpus."""
+def load_corpus(paths: Iterable[str | Path], *, strict: bool = False) -> Corpus:
+    """Read files and directories (`-` is stdin) into one deduplicated, keyed corpus.
+
+    A record that cannot be read is skipped and listed in `Corpus.problems`, as BibTeX and biber skip it;
+    `strict` raises the first such problem as a `CorpusError` instead.
+    """
     paths = list(paths)
     if not paths:
         raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .json, .jsonl or .txt files or a directory")
     with cyclic_gc_paused():
-        corpus = build_corpus(read_paths(paths))
+        corpus = build_corpus(read_paths(paths, strict=strict))
+    if strict and corpus.problems:
+        raise corpus.problems[0].error()
     if not corpus.papers:
         raise CorpusError(", ".join(map(str, paths)), None, "no papers found",
                           hint="check that the files hold entries in a supported format")
     return corpus
 
 
+# Whose key a merged paper is cited by: the user's BibTeX/biblatex file first, then a CSL-JSON export's key,
+# then the others (a JSONL key, a RIS record id); among equals, the first record read.
+_KEY_PRIORITY = {"bibtex": 0, "csl-json": 1, "jsonl": 2, "ris": 3}
+
+
 def build_corpus(files: Sequence[FileRecords]) -> Corpus:
-    """Merge duplicates across `files` and give every paper a key."""
-    # Readers return records in line order, so ordering the files orders the records by origin;
-    # the groups come back ordered by their first record, so papers stay in first-seen order.
-    records = [paper for f in sorted(files, key=lambda f: f.path) for paper in f.papers]
-    groups, reasons = find_duplicates(records)
-    merged = assign_keys([merge_records([records[i] for i in group]) for group in groups])
-    merges, aliases = _merges_and_aliases(records, groups, reasons, merged)
+    """Merge duplicates across `files` (first file first) and give every paper a key."""
+    records = [paper for f in files for paper in f.papers]
+    priority = [_KEY_PRIORITY.get(f.format, 4) for f in files for _ in f.papers]
+    found = find_duplicates(records)
+    merged = assign_keys([merge_records([records[i] for i in group], [priority[i] for i in group])
+                          for group in found.groups])
+    merges, aliases = _merges_and_aliases(records, found, merged)
+    problems = [problem for f in files for problem in f.problems] + _dropped_keys(records, found.dropped)
     return Corpus(
         papers=merged,
-        files=_summaries(files, merges),
+        files=_summaries(files, merges, problems),
         merges=merges,
         skipped=[s for f in files for s in f.skipped],
+        problems=problems,
         aliases=aliases,
     )
 
 
-def merge_records(records: list[Paper]) -> Paper:
-    """One paper from its duplicate records: the richest value of each field and every origin."""
+def merge_records(records: list[Paper], priority: Sequence[int] = ()) -> Paper:
+    """One paper from its duplicate records: the richest value of each field, every origin, and the key
+    (with its entry text) of the record first in `priority` (lower first; default: the order given)."""
     if len(records) == 1:
         return records[0]
     ranked = sorted(records, key=lambda p: (-_richness(p), p.origin.path, p.origin.line))
     fields = {name: next((getattr(p, name) for p in ranked if getattr(p, name)), None) for name in _FIELDS}
-    keyed = next((p for p in ranked if p.key), None)
+    order = list(priority) or [0] * len(records)
+    keyed_at = min((i for i, p in enumerate(records) if p.key), key=order.__getitem__, default=None)
+    keyed = records[keyed_at] if keyed_at is not None else None
     return ranked[0].model_copy(update={
         **{name: value for name, value in fields.items() if value},
         "abstract": max((p.abstract or "" for p in records), key=len) or None,
         "key": keyed.key if keyed else None,
         "bibtex": keyed.bibtex if keyed else fields["bibtex"],
-        "origins": tuple(sorted({o for p in records for o in p.origins}, key=lambda o: (o.path, o.line))),
+        "entry_type": keyed.entry_type if keyed else ranked[0].entry_type,
+        "origins": tuple(o for p in records for o in p.origins),
     })
 
 
-_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "url", "keywords", "bibtex")
+_FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "isbn", "url", "keywords", "bibtex")
 
 
 def _richness(paper: Paper) -> int:
     return sum(bool(getattr(paper, name)) for name in (*_FIELDS, "abstract", "key"))
 
 
-def _merges_and_aliases(records: list[Paper], groups: list[list[int]], reasons: dict[int, str],
-                        merged: list[Paper]) -> tuple[list[Merge], dict[str, str]]:
+def _merges_and_aliases(records: list[Paper], found: Duplicates, merged: list[Paper]) -> tuple[list[Merge], dict[str, str]]:
     merges: list[Merge] = []
     aliases: dict[str, str] = {}
-    for group, paper in zip(groups, merged):
+    for group, paper in zip(found.groups, merged):
         for index in group[1:]:
-            merges.append(Merge(key=paper.key, origin=records[index].origin, reason=reasons[index]))
+            reason, partner = found.reasons[index]
+            merges.append(Merge(key=paper.key, origin=records[index].origin, record_key=records[index].key,
+                                into=records[partner].origin, into_key=records[partner].key, reason=reason))
         for index in group:
             if records[index].key and records[index].key != paper.key:
                 aliases[records[index].key] = paper.key
     return merges, aliases
 
 
-def _summaries(files: Sequence[FileRecords], merges: list[Merge]) -> list[FileSummary]:
-    # One count of merges per file, not one pass over every merge per file (a folder of many files).
+def _dropped_keys(records: list[Paper], dropped: dict[int, int]) -> list[Problem]:
+    """A problem for each record skipped because an earlier, different record holds its key."""
+    return [Problem(origin=records[index].origin,
+                    message=f"duplicate key {records[index].key!r} with different content (first at "
+                            f"{records[first].origin})", outcome="entry skipped, as BibTeX keeps the first",
+                    hint="rename one of the two keys or delete the duplicate entry")
+            for index, first in sorted(dropped.items())]
+
+
+def _summaries(files: Sequence[FileRecords], merges: list[Merge], problems: list[Problem]) -> list[FileSummary]:
+    # One count per file, not one pass over every merge per file (a folder of many files).
     duplicates = Counter(merge.origin.path for merge in merges)
-    return [_summarise(f, duplicates[f.path]) for f in files]
+    skipped = Counter(problem.origin.path for problem in problems if problem.skipped)
+    return [_summarise(f, duplicates[f.path], skipped[f.path]) for f in files]
 
 
-def _summarise(records: FileRecords, duplicates: int) -> FileSummary:
+def _summarise(records: FileRecords, duplicates: int, skipped: int) -> FileSummary:
     papers = records.papers
     return FileSummary(
         path=records.path,
         format=records.format,
         records=len(records.papers),
+        skipped=skipped,
         duplicates=duplicates,
         missing_title=sum(1 for paper in papers if not paper.title),
         missing_abstract=sum(1 for paper in papers if not paper.abstract),
@@ -172,6 +216,10 @@ def corpus_to_dict(corpus: Corpus) -> dict:
         ],
         "files": [f.model_dump() for f in corpus.files],
         "duplicates": corpus.duplicates,
-        "merges": [{"key": m.key, "origin": str(m.origin), "reason": m.reason} for m in corpus.merges],
+        "merges": [{"key": m.key, "origin": str(m.origin), "record_key": m.record_key,
+                    "into": str(m.into) if m.into else None, "into_key": m.into_key, "reason": m.reason}
+                   for m in corpus.merges],
         "skipped": [{"origin": str(s.origin), "reason": s.reason} for s in corpus.skipped],
+        "problems": [{"origin": str(p.origin), "message": p.message, "hint": p.hint, "skipped": p.skipped}
+                     for p in corpus.problems],
     }

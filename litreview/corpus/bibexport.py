@@ -7,21 +7,22 @@ packages typeset BibTeX's `\\url{...}` verbatim, so a `%` in a URL is kept as `%
 `\\%` would end up in the link: `%5C%20` with biber, `\\%20` with the url package). Only braces,
 which would unbalance the entry, are percent-encoded. (BibTeX styles fall back to `\\texttt` when
 neither url nor hyperref is loaded, and there a `%` comments out the rest: load one of them.)
-An entry without a venue is a `@misc`.
+An entry without a venue is a `@misc`. A brace in a generated value is written `{\\textbraceleft}`: BibTeX
+counts every brace, escaped or not, so a lone `\\{` would end the entry early and lose it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from litreview.corpus.keys import is_citable_key
 from litreview.corpus.latex import text_to_latex
 from litreview.corpus.paper import Paper
 from litreview.errors import LitreviewError
 
 _CROSSREF = re.compile(r"""\bcrossref\s*=\s*[{"]?\s*([^\s,{}"]+)""", re.IGNORECASE)
-# Characters BibTeX does not allow in a citation key.
-_BAD_KEY_CHARS = re.compile(r"""[\s,{}()"#%'=\\]""")
 # The entry types litreview generates, each with the field its venue goes in.
 _VENUE_FIELD = {
     "article": "journal", "inproceedings": "booktitle", "incollection": "booktitle", "book": "publisher",
@@ -29,22 +30,23 @@ _VENUE_FIELD = {
 }
 
 
-def to_bibtex(papers: Iterable[Paper]) -> str:
+def to_bibtex(papers: Iterable[Paper], *, utf8: bool = False) -> str:
     """A .bib file of `papers`, one entry each, separated by blank lines.
 
-    Entries that others cross-reference come after every entry, as BibTeX requires.
+    Entries that others cross-reference come after every entry, as BibTeX requires. `utf8` (for biber)
+    writes accented Latin letters of generated entries as UTF-8 instead of LaTeX accents.
     """
     papers = list(papers)
     parents = {key.lower() for paper in papers if paper.bibtex for key in _CROSSREF.findall(paper.bibtex)}
     ordered = [p for p in papers if not _is_parent(p, parents)] + [p for p in papers if _is_parent(p, parents)]
-    return "\n\n".join(entry_text(paper) for paper in ordered) + ("\n" if ordered else "")
+    return "\n\n".join(entry_text(paper, utf8=utf8) for paper in ordered) + ("\n" if ordered else "")
 
 
-def entry_text(paper: Paper) -> str:
+def entry_text(paper: Paper, *, utf8: bool = False) -> str:
     """One paper's entry: its original BibTeX when it came from a .bib file, else a generated one."""
     if paper.bibtex:
         return paper.bibtex.strip()
-    return _generated_entry(paper)
+    return _generated_entry(paper, utf8)
 
 
 def _is_parent(paper: Paper, parents: set[str]) -> bool:
@@ -52,21 +54,22 @@ def _is_parent(paper: Paper, parents: set[str]) -> bool:
     return paper.key is not None and paper.key.lower() in parents
 
 
-def _generated_entry(paper: Paper) -> str:
+def _generated_entry(paper: Paper, utf8: bool = False) -> str:
     """A complete BibTeX entry built from the paper's fields."""
     key = _checked_key(paper)
+    escape = functools.partial(_escaped, keep_latin=utf8)
     entry_type = paper.entry_type if paper.entry_type in _VENUE_FIELD and paper.venue else "misc"
     fields = [
-        ("title", f"{{{text_to_latex(paper.title)}}}" if paper.title else None),
-        ("author", " and ".join(_author(name) for name in paper.authors) or None),
+        ("title", f"{{{escape(paper.title)}}}" if paper.title else None),
+        ("author", " and ".join(_author(name, escape) for name in paper.authors) or None),
         ("year", str(paper.year) if paper.year else None),
-        (_VENUE_FIELD[entry_type], text_to_latex(paper.venue) if paper.venue else None),
+        (_VENUE_FIELD[entry_type], escape(paper.venue) if paper.venue else None),
         ("doi", _verbatim(paper.doi)),
         ("eprint", _verbatim(paper.arxiv)),
         ("archiveprefix", "arXiv" if paper.arxiv else None),
         ("url", _verbatim(paper.url)),
-        ("keywords", text_to_latex(", ".join(paper.keywords)) if paper.keywords else None),
-        ("abstract", text_to_latex(paper.abstract) if paper.abstract else None),
+        ("keywords", escape(", ".join(paper.keywords)) if paper.keywords else None),
+        ("abstract", escape(paper.abstract) if paper.abstract else None),
     ]
     lines = [f"  {name} = {{{value}}}," for name, value in fields if value]
     return "\n".join([f"@{entry_type}{{{key},", *lines, "}"])
@@ -78,16 +81,24 @@ def _checked_key(paper: Paper) -> str:
     if not paper.key:
         raise LitreviewError("paper has no citation key", where=where,
                              hint="export papers of a loaded corpus, which gives every paper a key")
-    if _BAD_KEY_CHARS.search(paper.key):
+    if not is_citable_key(paper.key):
         raise LitreviewError(f"citation key {paper.key!r} cannot be used in BibTeX", where=where,
-                             hint="give the paper a key without spaces, commas, braces, quotes or %#'=\\")
+                             hint="give the paper a key without spaces, commas, braces, quotes or %#'=\\~")
     return paper.key
 
 
-def _author(name: str) -> str:
+def _author(name: str, escape: Callable[[str], str]) -> str:
     """One name for an `author` list; a name containing ` and ` is braced so it is not split."""
-    latex = text_to_latex(name)
+    latex = escape(name)
     return f"{{{latex}}}" if re.search(r"\sand\s", name, re.IGNORECASE) else latex
+
+
+def _escaped(text: str, *, keep_latin: bool = False) -> str:
+    """`text_to_latex` with braces as `{\\textbraceleft}` / `{\\textbraceright}`, which keep the entry balanced."""
+    latex = text_to_latex(text, keep_latin=keep_latin)
+    if "\\{" in latex or "\\}" in latex:
+        latex = latex.replace("\\{", "{\\textbraceleft}").replace("\\}", "{\\textbraceright}")
+    return latex
 
 
 def _verbatim(value: str | None) -> str | None:

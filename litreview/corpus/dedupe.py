@@ -1,7 +1,14 @@
-"""Find records that describe the same paper: same DOI, arXiv id, citation key, title or abstract.
+"""Find records that describe the same work, by the rules Zotero and JabRef use, and never more.
 
-Titles are compared exactly after normalisation and then fuzzily (rapidfuzz) between neighbours in
-sorted order, never all pairs, so 100,000 records stay fast.
+Two records are one work when they share a DOI, an arXiv id or (books) an ISBN, with no conflicting
+identifier; otherwise when their titles match (exactly after normalisation, or fuzzily between neighbours
+in sorted order, never all pairs, so 100,000 records stay fast) AND their years are at most one apart AND,
+when both name authors, they share a surname with the same first initial AND their types are compatible
+(a chapter or conference paper is never its book or proceedings; an article is never a book). Titles that
+differ in a number, a part/volume/edition marker, or in being an erratum, reply or comment never match.
+These conditions hold for every pair of a merged group, not only for the pair that linked it, so a record
+without a year cannot chain a 2015 paper to a 2017 one. A record whose citation key an earlier record
+already holds is either that record again (merged) or dropped, as BibTeX keeps the first of a duplicate key.
 """
 
 from __future__ import annotations
@@ -9,40 +16,107 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from litreview.corpus.paper import Paper
-from litreview.errors import CorpusError
-from litreview.text import compact
+from litreview.text import ascii_fold, compact, surname
 
 FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Reproducing X" does not
 _MIN_TITLE_CHARS = 12  # short titles ("Introduction", "Editorial") are too common to merge on
 _ABSTRACT_PREFIX = 300
 _WINDOW = 5  # neighbours compared in each sorted order
 _ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
+# A book, a part of one, a journal article: two of these families are never one work (Zotero, JabRef).
+_FAMILIES = {
+    **dict.fromkeys("book mvbook collection mvcollection proceedings mvproceedings reference mvreference "
+                    "booklet manual periodical".split(), "whole"),
+    **dict.fromkeys("inbook incollection inproceedings conference inreference bookinbook suppbook "
+                    "suppcollection chapter".split(), "part"),
+    **dict.fromkeys(["article", "suppperiodical"], "article"),
+}
+_NEVER_ONE = {frozenset({"whole", "part"}), frozenset({"whole", "article"})}
+# What makes two near-identical titles two works: numbers, part/volume/edition markers, notices about a paper.
+_NUMBERS = re.compile(r"\d+")
+_PART = re.compile(r"\b(?:part|vol|volume|book|chapter|edition|ed|no|number|series|section|issue)\b\.?\s*"
+                   r"([ivxlcdm]+|[a-z]|one|two|three|four|five|first|second|third|fourth|fifth)\b", re.IGNORECASE)
+_NOTICE = re.compile(r"\b(errat(?:um|a)|corrigend(?:um|a)|correction|retract(?:ion|ed)|reply|replies|comments?"
+                     r"|response|rejoinder|addendum)\b", re.IGNORECASE)
 
 
-def find_duplicates(papers: Sequence[Paper]) -> tuple[list[list[int]], dict[int, str]]:
-    """Groups of indices of `papers` that are one paper, and why each non-first member joined."""
-    links = _Links(len(papers))
+@dataclass
+class Duplicates:
+    """Groups of record indices that are one work (in first-seen order), why each record after a group's
+    first joined it and with which record, and the records dropped for reusing an earlier record's key."""
+
+    groups: list[list[int]]
+    reasons: dict[int, tuple[str, int]]
+    dropped: dict[int, int] = field(default_factory=dict)  # dropped record -> the record holding its key
+
+
+def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
+    """Which of `papers` are one work, and which reuse a key another work already holds."""
+    links = _Links(papers)
     titles = [compact(p.title) if p.title else "" for p in papers]
-    _link_equal(links, papers, [_doi(p.doi) for p in papers], "same DOI")
-    _link_equal(links, papers, [_arxiv(p.arxiv) for p in papers], "same arXiv id")
-    _link_equal(links, papers, [t if len(t) >= _MIN_TITLE_CHARS else "" for t in titles], "same title")
-    _link_similar_titles(links, papers, titles)
-    _link_untitled_abstracts(links, papers)
-    _link_same_keys(links, papers, titles)
-    return links.groups(), links.reasons
+    dropped = _link_same_keys(links, papers, titles)
+    live = [index not in dropped for index in range(len(papers))]
+    _link_equal(links, [_doi(p.doi) if ok else "" for p, ok in zip(papers, live)], "same DOI", identity=True)
+    _link_equal(links, [_arxiv(p.arxiv) if ok else "" for p, ok in zip(papers, live)], "same arXiv id", identity=True)
+    _link_equal(links, [_isbn(p) if ok else "" for p, ok in zip(papers, live)], "same ISBN", identity=True)
+    long_titles = [t if ok and len(t) >= _MIN_TITLE_CHARS else "" for t, ok in zip(titles, live)]
+    _link_equal(links, long_titles, "same title", identity=False)
+    _link_similar_titles(links, long_titles)
+    _link_untitled_abstracts(links, papers, live)
+    groups = [group for group in links.groups() if group[0] not in dropped]
+    return Duplicates(groups=groups, reasons=links.reasons, dropped=dropped)
+
+
+@dataclass
+class _Work:
+    """What a group of records claims about its work; two groups join only when their claims agree."""
+
+    years: tuple[int, int] | None
+    dois: frozenset[str]
+    arxivs: frozenset[str]
+    isbns: frozenset[str]
+    families: frozenset[str]
+    markers: frozenset[tuple]
+
+    def agrees(self, other: _Work, *, identity: bool) -> bool:
+        """Whether the two groups can be one work: no conflicting identifier or type; when matched by
+        title (not `identity`), also years at most one apart and the same title markers."""
+        if len(self.dois | other.dois) > 1 or len(self.arxivs | other.arxivs) > 1 or len(self.isbns | other.isbns) > 1:
+            return False
+        if frozenset(self.families | other.families) in _NEVER_ONE or len(self.families | other.families) > 2:
+            return False
+        if identity:
+            return True
+        if self.years and other.years and max(self.years[1], other.years[1]) - min(self.years[0], other.years[0]) > 1:
+            return False
+        return len(self.markers | other.markers) <= 1
+
+    def joined(self, other: _Work) -> _Work:
+        """The claims of both groups together."""
+        spans = [span for span in (self.years, other.years) if span]
+        years = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+        return _Work(years, self.dois | other.dois, self.arxivs | other.arxivs, self.isbns | other.isbns,
+                     self.families | other.families, self.markers | other.markers)
 
 
 class _Links:
-    """Union-find over record indices; the smallest index of a group is its representative."""
+    """Union-find over record indices; the smallest index of a group is its representative.
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-        self.reasons: dict[int, str] = {}
+    The claims of a group (`_Work`) are built only for records that take part in a join attempt, so the
+    many records without a duplicate cost nothing.
+    """
+
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        self.papers = papers
+        self.parent = list(range(len(papers)))
+        self.reasons: dict[int, tuple[str, int]] = {}
+        self.works: dict[int, _Work] = {}
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -50,13 +124,27 @@ class _Links:
             index = self.parent[index]
         return index
 
-    def join(self, first: int, second: int, reason: str) -> None:
+    def join(self, first: int, second: int, reason: str, *, identity: bool) -> bool:
+        """Join the groups of two records when they can be one work; True when they are one afterwards."""
         a, b = self.find(first), self.find(second)
         if a == b:
-            return
+            return True
+        if not identity and not _share_an_author(self.papers[first], self.papers[second]):
+            return False
+        work_a, work_b = self._work(a), self._work(b)
+        if not work_a.agrees(work_b, identity=identity):
+            return False
         keep, other = min(a, b), max(a, b)
         self.parent[other] = keep
-        self.reasons.setdefault(max(first, second), reason)
+        self.works[keep] = work_a.joined(work_b)
+        self.works.pop(other, None)
+        self.reasons[other] = (reason, first if other == b else second)
+        return True
+
+    def _work(self, root: int) -> _Work:
+        if root not in self.works:
+            self.works[root] = _claims(self.papers[root])
+        return self.works[root]
 
     def groups(self) -> list[list[int]]:
         members: dict[int, list[int]] = defaultdict(list)
@@ -65,25 +153,69 @@ class _Links:
         return [group for _, group in sorted(members.items())]
 
 
-def _link_equal(links: _Links, papers: Sequence[Paper], values: Sequence[str], reason: str) -> None:
-    """Join records whose non-empty `values` are equal."""
-    first_with: dict[str, int] = {}
-    for index, (paper, value) in enumerate(zip(papers, values)):
+def _claims(paper: Paper) -> _Work:
+    """What one record claims about its work."""
+    family = _FAMILIES.get(paper.entry_type)
+    return _Work(
+        years=(paper.year, paper.year) if paper.year else None,
+        dois=frozenset(filter(None, [_doi(paper.doi)])),
+        arxivs=frozenset(filter(None, [_arxiv(paper.arxiv)])),
+        isbns=frozenset(filter(None, [_isbn(paper)])),
+        families=frozenset([family] if family else []),
+        markers=frozenset([title_markers(paper.title)] if paper.title else []),
+    )
+
+
+def title_markers(title: str) -> tuple:
+    """What distinguishes two works with near-identical titles: numbers, part markers, notice words."""
+    folded = ascii_fold(title)
+    return (tuple(_NUMBERS.findall(folded)), tuple(m.lower() for m in _PART.findall(folded)),
+            tuple(sorted({m.lower() for m in _NOTICE.findall(folded)})))
+
+
+def _share_an_author(a: Paper, b: Paper) -> bool:
+    """True when either names no author, or they share a surname with the same first initial (Zotero's rule)."""
+    if not a.authors or not b.authors:
+        return True
+    theirs = _name_signatures(b.authors)
+    for name, initials in _name_signatures(a.authors).items():
+        other = theirs.get(name)
+        if other is not None and ("" in initials or "" in other or initials & other):
+            return True
+    return False
+
+
+def _name_signatures(authors: Sequence[str]) -> dict[str, set[str]]:
+    """Folded surname -> first initials, from `Last, First` or `First Last` names."""
+    signatures: dict[str, set[str]] = defaultdict(set)
+    for author in authors:
+        last = compact(surname(author))
+        if not last or last == "others":
+            continue
+        given = author.split(",", 1)[1] if "," in author else author.strip().rpartition(" ")[0]
+        signatures[last].add(compact(given)[:1])
+    return signatures
+
+
+def _link_equal(links: _Links, values: Sequence[str], reason: str, *, identity: bool) -> None:
+    """Join records whose non-empty `values` are equal, each with the first earlier group it can be one work with."""
+    groups_with: dict[str, list[int]] = {}
+    for index, value in enumerate(values):
         if not value:
             continue
-        if value in first_with and _compatible(papers[first_with[value]], paper):
-            links.join(first_with[value], index, reason)
-        first_with.setdefault(value, index)
+        earlier = groups_with.setdefault(value, [])
+        if not any(links.join(first, index, reason, identity=identity) for first in earlier):
+            earlier.append(index)
 
 
-def _link_similar_titles(links: _Links, papers: Sequence[Paper], titles: list[str]) -> None:
+def _link_similar_titles(links: _Links, titles: list[str]) -> None:
     """Fuzzy title matches between neighbours in sorted order, forwards and backwards.
 
     Sorting the titles, and the reversed titles, puts two spellings of one title next to each other
     whether they differ at the end or at the start; comparing only a window of neighbours keeps this
     linear in the number of records.
     """
-    candidates = [index for index, title in enumerate(titles) if len(title) >= _MIN_TITLE_CHARS]
+    candidates = [index for index, title in enumerate(titles) if title]
     for order in (sorted(candidates, key=titles.__getitem__), sorted(candidates, key=lambda i: titles[i][::-1])):
         ordered = [titles[index] for index in order]
         for offset in range(1, _WINDOW + 1):
@@ -92,23 +224,22 @@ def _link_similar_titles(links: _Links, papers: Sequence[Paper], titles: list[st
                                     score_cutoff=FUZZY_TITLE_MIN, workers=-1)
             for position in np.flatnonzero(scores):
                 first, second = order[position], order[position + offset]
-                if titles[first] != titles[second] and links.find(first) != links.find(second) \
-                        and _compatible(papers[first], papers[second]):
-                    links.join(first, second, f"similar title ({scores[position]:.0f}%)")
+                if titles[first] != titles[second] and links.find(first) != links.find(second):
+                    links.join(first, second, f"similar title ({scores[position]:.0f}%)", identity=False)
 
 
-def _link_untitled_abstracts(links: _Links, papers: Sequence[Paper]) -> None:
+def _link_untitled_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool]) -> None:
     """A record without a title joins any record whose abstract starts the same way."""
     if all(paper.title or not paper.abstract for paper in papers):
         return
-    prefixes = [_abstract_prefix(paper.abstract) for paper in papers]
+    prefixes = [_abstract_prefix(paper.abstract) if ok else "" for paper, ok in zip(papers, live)]
     first_with: dict[str, int] = {}
     for index, prefix in enumerate(prefixes):
         if prefix:
             first_with.setdefault(prefix, index)
     for index, paper in enumerate(papers):
         if prefixes[index] and not paper.title and first_with[prefixes[index]] != index:
-            links.join(first_with[prefixes[index]], index, "same abstract")
+            links.join(first_with[prefixes[index]], index, "same abstract", identity=False)
 
 
 def _abstract_prefix(abstract: str | None) -> str:
@@ -116,41 +247,53 @@ def _abstract_prefix(abstract: str | None) -> str:
     return compact(abstract[: 2 * _ABSTRACT_PREFIX])[:_ABSTRACT_PREFIX] if abstract else ""
 
 
-def _link_same_keys(links: _Links, papers: Sequence[Paper], titles: list[str]) -> None:
-    """Records sharing an input key must be one paper; otherwise the key is ambiguous: an error."""
+def _link_same_keys(links: _Links, papers: Sequence[Paper], titles: list[str]) -> dict[int, int]:
+    """Join records that share an input key and are one work; drop the later ones that are not (as BibTeX does).
+
+    Runs before any other link, so a dropped record is in no group.
+    """
     first_with: dict[str, int] = {}
+    dropped: dict[int, int] = {}
     for index, paper in enumerate(papers):
         if not paper.key:
             continue
         first = first_with.setdefault(paper.key, index)
-        if first == index or links.find(first) == links.find(index):
+        if first == index:
             continue
-        if not _same_content(papers[first], paper, titles[first], titles[index]):
-            raise CorpusError(paper.origin.path, paper.origin.line,
-                              f"duplicate key {paper.key!r} with different content (first at {papers[first].origin})",
-                              hint="rename one of the two keys or delete the duplicate entry")
-        links.join(first, index, "same key")
+        same = _same_content(papers[first], paper, titles[first], titles[index])
+        if not (same and links.join(first, index, "same key", identity=True)):
+            dropped[index] = first
+    return dropped
 
 
 def _same_content(a: Paper, b: Paper, title_a: str, title_b: str) -> bool:
+    """Two records under one key describe the same work: the same entry text, or close titles."""
+    if a.bibtex is not None and a.bibtex == b.bibtex:
+        return True
     if title_a and title_b:
-        return fuzz.ratio(title_a, title_b) >= 90
+        return fuzz.ratio(title_a, title_b) >= 90 and title_markers(a.title or "") == title_markers(b.title or "")
     return not (a.doi and b.doi and _doi(a.doi) != _doi(b.doi))
 
 
-def _compatible(a: Paper, b: Paper) -> bool:
-    """Years at most one apart (preprint vs. publication) when both are known."""
-    return a.year is None or b.year is None or abs(a.year - b.year) <= 1
-
-
 def _doi(doi: str | None) -> str:
+    """A DOI for comparison; arXiv's own DOIs (10.48550/arXiv.*) count as the arXiv id, not as a DOI."""
     if not doi:
         return ""
     if not doi.startswith(("http", "doi:", "DOI:", " ")):
-        return doi.lower()
-    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi.strip().lower())
+        doi = doi.lower()
+    else:
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi.strip().lower())
+    return "" if doi.startswith("10.48550/arxiv.") else doi
 
 
 def _arxiv(arxiv: str | None) -> str:
     match = _ARXIV.search(arxiv or "")
     return match.group(1).lower() if match else ""
+
+
+def _isbn(paper: Paper) -> str:
+    """The ISBN of a book (digits only), which Zotero compares for books alone."""
+    isbn = paper.isbn
+    if not isbn or _FAMILIES.get(paper.entry_type) != "whole":
+        return ""
+    return re.sub(r"[^0-9xX]", "", isbn).upper()

@@ -9,6 +9,7 @@ order fixed by the papers' content, so neither reruns nor the order of input fil
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -17,6 +18,14 @@ from litreview.corpus.paper import Paper
 from litreview.text import ascii_fold, compact, significant_words, surname
 
 _MAX_BASE = 30
+# What BibTeX does not allow in a key (and `~`, which LaTeX's \cite would expand): anything else is citable,
+# ADS bibcodes such as `2016A&A...594A..13P` included.
+_NOT_IN_A_KEY = re.compile(r"""[\s,{}()"#%'=\\~]""")
+
+
+def is_citable_key(key: str) -> bool:
+    """Whether BibTeX, biber and LaTeX's `\\cite` all take `key` as it is."""
+    return bool(key) and not _NOT_IN_A_KEY.search(key)
 
 
 def assign_keys(papers: list[Paper], taken: Iterable[str] = ()) -> list[Paper]:

@@ -4,13 +4,20 @@ Decoding goes through pylatexenc, which costs milliseconds on a long string, so 
 sees the short islands of a value that hold LaTeX (a macro with its arguments, or math); the
 text around them takes a cheap path (drop grouping braces), and so does a value without `\\`
 or `$`. A bounded cache serves the islands that repeat across a bibliography, such as accents.
+
+Every step is linear in the value: an island is looked for within a bounded window, so an unclosed
+`\\a[` repeated over 300 KB costs no rescans. Math keeps its meaning (`\\({}^{\\mbox{k}}\\)` -> `^k`,
+`$\\Sigma\\Delta$` -> `ΣΔ`). What pylatexenc cannot read raises `LatexDecodingError`; the caller then
+takes `plain_latex_text`, which never fails.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
+from anyascii import anyascii
 from pylatexenc import latex2text, latexencode
 
 # A `~` that is not the accent `\~`: a non-breaking space, i.e. a space for search and prompts.
@@ -19,7 +26,7 @@ _TIE = re.compile(r"(?<!\\)~")
 # (`\"{u}`, `\'e`, `\&`), a control word with its optional and braced arguments (two levels).
 _BRACED = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
 _LATEX_ISLAND = re.compile(
-    r"\$\$[^$]*\$\$|\$[^$]*\$"
+    r"\$\$[^$]*\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]"
     r"|\\[^a-zA-Z\s](?:\{[^{}]*\}|\\[a-zA-Z]+|[a-zA-Z])?"
     rf"|\\[a-zA-Z]+\*?(?:\s*\[[^\]]*\])*(?:\s*{_BRACED})*"
 )
@@ -33,6 +40,35 @@ _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$~^<>]|-(?=-)|'(?=')|`(?=`)|[?!](?=`)|[^\x00-\x7f]+")
 _LIGATURE_STARTS = "-'`?!"
 _SHORT = 120  # values up to this length (names, venues, most titles) are cached
+_ISLAND_WINDOW = 400  # the longest island looked for: a macro's arguments or a formula longer than this read plainly
+# Text-mode wrappers inside math (`\mbox{k}`) and grouping `{}`: pylatexenc drops their content, we keep it.
+_MATH_TEXT = re.compile(r"\\(?:mbox|text[a-z]*|math(?:rm|it|bf|sf|tt|normal)|operatorname|hbox)\s*\{([^{}]*)\}")
+_MATH_EMPTY_GROUP = re.compile(r"\{\}")
+_LINK = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}|\\(?:url|path)\s*\{([^{}]*)\}")
+# What `plain_latex_text` drops: control words (their arguments stay as text), `$`, braces; `\X` keeps X.
+_CONTROL_WORD = re.compile(r"\\[a-zA-Z]+\*?\s?")
+_CONTROL_SYMBOL = re.compile(r"\\([^a-zA-Z])")
+
+
+# The journal macros of ADS exports (AASTeX's abbreviations): `journal = {\aap}` is the venue A&A.
+ADS_JOURNALS = {
+    "aj": "AJ", "araa": "ARA&A", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS", "ao": "Appl. Opt.", "apss": "Ap&SS",
+    "aap": "A&A", "aapr": "A&A Rev.", "aaps": "A&AS", "azh": "AZh", "baas": "BAAS", "icarus": "Icarus",
+    "jcap": "JCAP", "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS", "na": "New A", "nar": "New A Rev.",
+    "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D", "pre": "Phys. Rev. E",
+    "prl": "Phys. Rev. Lett.", "pasa": "PASA", "pasp": "PASP", "pasj": "PASJ", "qjras": "QJRAS", "skytel": "S&T",
+    "solphys": "Sol. Phys.", "sovast": "Soviet Ast.", "ssr": "Space Sci. Rev.", "nat": "Nature", "iaucirc": "IAU Circ.",
+    "aplett": "Astrophys. Lett.", "physrep": "Phys. Rep.", "physscr": "Phys. Scr.", "nphysa": "Nucl. Phys. A",
+    "procspie": "Proc. SPIE",
+}
+
+
+class LatexDecodingError(ValueError):
+    """pylatexenc could not read a piece of LaTeX (`latex` holds it)."""
+
+    def __init__(self, latex: str) -> None:
+        super().__init__(f"cannot decode LaTeX {latex!r}")
+        self.latex = latex
 
 
 def latex_to_text(value: str) -> str:
@@ -57,9 +93,24 @@ def _latex_to_text(value: str) -> str:
     return _collapsed("".join(_decoded_parts(value)))
 
 
-def text_to_latex(text: str) -> str:
-    """LaTeX source that typesets `text` literally: specials escaped, non-ASCII as LaTeX macros."""
-    return _LATEX_SPECIAL.sub(_escape_match, text)
+def text_to_latex(text: str, *, keep_latin: bool = False) -> str:
+    """LaTeX source that pdflatex typesets: specials escaped, non-ASCII as LaTeX macros; what no macro
+    writes (CJK, emoji) transliterated to ASCII, and invisible controls (U+200B, U+202E) dropped.
+
+    `keep_latin` keeps the accented Latin letters (U+00C0-U+017F) as UTF-8, for a .bib that biber reads:
+    biber and pdflatex's utf8 input encoding handle them, and the file stays readable.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # `e` + combining accent -> `é`, which has a macro
+    return _LATEX_SPECIAL.sub(_escape_keeping_latin if keep_latin else _escape_match, text)
+
+
+def untypesettable(text: str) -> list[str]:
+    """The characters of `text` that `text_to_latex` transliterates or drops, in order, once each."""
+    if text.isascii():
+        return []
+    found = (char for char in unicodedata.normalize("NFC", text) if not char.isascii())
+    return list(dict.fromkeys(char for char in found if _latex_macro(char) is None))
 
 
 def _decoded_parts(value: str) -> list[str]:
@@ -69,7 +120,7 @@ def _decoded_parts(value: str) -> list[str]:
     backslash, dollar = value.find("\\"), value.find("$")
     while backslash >= 0 or dollar >= 0:
         start = backslash if dollar < 0 or 0 <= backslash < dollar else dollar
-        island = _LATEX_ISLAND.match(value, start)
+        island = _LATEX_ISLAND.match(value, start, start + _ISLAND_WINDOW)
         end = island.end() if island else start + 1
         parts.append(_plain(value[position:start]))
         parts.append(_island_to_text(island.group()) if island else value[start])
@@ -100,26 +151,68 @@ def _collapsed(text: str) -> str:
 
 
 def _island_to_text(island: str) -> str:
-    """One LaTeX island as text: escapes of one character directly, anything else by pylatexenc."""
+    """One LaTeX island as text: escapes of one character directly, links by their text, math with its
+    text parts kept, anything else by pylatexenc."""
     if island[0] == "\\" and island[1] in _ESCAPED_CHARS:
         return island[1:]
+    if island.startswith(("\\href", "\\url", "\\path")):
+        link = _LINK.match(island)
+        if link:
+            return link.group(1) if link.group(1) is not None else link.group(2)
+    if _is_math(island):
+        return _math_to_text(island)
     return _pylatexenc_text(island)
+
+
+def _is_math(island: str) -> bool:
+    """Whether an island is a whole formula: `$...$`, `$$...$$`, `\\(...\\)` or `\\[...\\]`."""
+    if island[0] == "$":
+        return len(island) > 1 and island.endswith("$")
+    return len(island) >= 4 and island[:2] in ("\\(", "\\[") and island[-2:] in ("\\)", "\\]")
+
+
+def _math_to_text(island: str) -> str:
+    """A formula as readable text: `\\({}^{\\mbox{k}}\\)` -> `^k`, `$\\Sigma\\Delta$` -> `ΣΔ`."""
+    body = island.strip("$")
+    if island.startswith(("\\(", "\\[")):
+        body = island[2:-2]
+    body = _MATH_EMPTY_GROUP.sub("", _MATH_TEXT.sub(r"\1", body))
+    return _pylatexenc_text(f"${body}$")
+
+
+def plain_latex_text(value: str) -> str:
+    """A rough reading of LaTeX that never fails: macro names, `$` and braces dropped, `\\&` -> `&`."""
+    text = _CONTROL_SYMBOL.sub(r"\1", _CONTROL_WORD.sub("", value.replace("\\\\", " ")))
+    return _collapsed(text.replace("{", "").replace("}", "").replace("$", ""))
 
 
 @lru_cache(maxsize=8192)
 def _pylatexenc_text(chunk: str) -> str:
     """pylatexenc's reading of one island; bounded cache because accents and symbols repeat."""
-    return _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", chunk))
+    try:
+        return _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", chunk))
+    except Exception as error:  # pylatexenc raises IndexError, KeyError, RecursionError... on odd LaTeX
+        raise LatexDecodingError(chunk) from error
 
 
 @cache
 def _converter() -> latex2text.LatexNodes2Text:
     """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
     context = latex2text.get_default_latex_context_db()
-    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^"}
+    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^",
+             "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     context.add_context_category("litreview", prepend=True, macros=macros)
     return latex2text.LatexNodes2Text(latex_context=context, math_mode="text")
+
+
+def _escape_keeping_latin(match: re.Match[str]) -> str:
+    """`_escape_match`, with accented Latin letters left as they are."""
+    found = match.group()
+    if found.isascii():
+        return _escape_match(match)
+    return "".join(char if "\u00c0" <= char <= "\u017f" and char not in "\u00d7\u00f7" else _char_to_latex(char)
+                   for char in found)
 
 
 def _escape_match(match: re.Match[str]) -> str:
@@ -129,7 +222,27 @@ def _escape_match(match: re.Match[str]) -> str:
         return found + "{}"
     if found.isascii():
         return _ascii_escapes()[found]
-    return _unicode_encoder().unicode_to_latex(found)
+    return "".join(_char_to_latex(char) for char in found)
+
+
+@lru_cache(maxsize=8192)
+def _char_to_latex(char: str) -> str:
+    """pylatexenc's macro for a non-ASCII character, else its ASCII transliteration (`北` -> `Bei`), else nothing."""
+    macro = _latex_macro(char)
+    if macro is not None:
+        return macro
+    if unicodedata.category(char) in ("Cf", "Cc", "Mn", "Me", "Zl", "Zp"):
+        return ""  # zero-width and direction controls, combining marks with no letter to sit on
+    return _LATEX_SPECIAL.sub(_escape_match, anyascii(char))
+
+
+@lru_cache(maxsize=8192)
+def _latex_macro(char: str) -> str | None:
+    """pylatexenc's LaTeX for one character, None when it has none."""
+    try:
+        return _unicode_encoder().unicode_to_latex(char)
+    except ValueError:
+        return None
 
 
 @cache
@@ -149,6 +262,6 @@ def _unicode_encoder() -> latexencode.UnicodeToLatexEncoder:
     accented_i = {ord(char): f"\\{accent}i" for char, accent in zip("\u00ec\u00ed\u00ee\u00ef", "`'^\"")}
     rule = latexencode.UnicodeToLatexConversionRule(rule_type=latexencode.RULE_DICT, rule=accented_i)
     return latexencode.UnicodeToLatexEncoder(
-        conversion_rules=[rule, "defaults"], unknown_char_policy="keep", unknown_char_warning=False,
+        conversion_rules=[rule, "defaults"], unknown_char_policy="fail", unknown_char_warning=False,
         replacement_latex_protection="braces-all",
     )

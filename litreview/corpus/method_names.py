@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# A name token: has a capital after its first letter or a digit (UNIREX, ER-Test, M2PT, APrompt, LoRA).
-_NAME = r"([A-Za-z][A-Za-z0-9]*(?:[A-Z0-9][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*)"
+# A name token (UNIREX, ER-Test, M2PT, APrompt, LoRA); `_name_in` keeps those with a capital or digit after the
+# first letter. Possessive: a token is never re-split, so a 40,000-letter word costs one pass, not a quadratic scan.
+_NAME = r"([A-Za-z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+)"
 _PROPOSING = re.compile(r"\b(?:we|this paper|this work)\s+(?:propose|present|introduce|develop|design)s?\b[^.]*", re.IGNORECASE)
 _NAMED = re.compile(r"\b(?:namely|called|dubbed|named|termed|coined)\s+" + _NAME)
 _DEFINED = re.compile(r"\(" + _NAME + r"\)")
@@ -13,6 +14,7 @@ _DEFINED = re.compile(r"\(" + _NAME + r"\)")
 _LEADING = re.compile(r"(?i:propose|present|introduce|develop|design)s?\s+(?i:an?\s+|the\s+)?(?i:novel\s+|new\s+|simple\s+)?"
                       + _NAME + r"\b(?!\s+[A-Z])")
 _HAS_CAPITAL_INSIDE = re.compile(r".[A-Z0-9]")
+_MAX_NAME = 40  # longer "names" are runs of letters, not what a paper calls its method
 # Acronyms of the field, which a proposing sentence defines in passing but no paper is named by.
 _FIELD_ACRONYMS = frozenset(
     "LM LMs LLM LLMs MLLM MLLMs VLM VLMs PLM PLMs NLP NLU NLG MT NMT RL QA VQA CV AI ML DL KD GNN GNNs CNN CNNs "
@@ -38,6 +40,6 @@ def _name_in(sentence: str) -> str | None:
     for pattern in (_NAMED, _LEADING, _DEFINED):
         for match in pattern.finditer(sentence):
             name = match.group(1)
-            if _HAS_CAPITAL_INSIDE.search(name) and name not in _FIELD_ACRONYMS:
+            if len(name) <= _MAX_NAME and _HAS_CAPITAL_INSIDE.search(name) and name not in _FIELD_ACRONYMS:
                 return name
     return None

@@ -38,6 +38,7 @@ class Paper(BaseModel):
     venue: str | None = None
     doi: str | None = None
     arxiv: str | None = None
+    isbn: str | None = None  # books: Zotero's duplicate rule compares it
     url: str | None = None
     keywords: tuple[str, ...] = ()
     entry_type: str = "article"

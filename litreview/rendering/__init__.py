@@ -20,6 +20,7 @@ from litreview.corpus.paper import author_phrase
 from litreview.document import Draft
 from litreview.errors import ConfigError, LitreviewError, TemplateError
 from litreview.prompts import prompts_dir
+from litreview.rendering.checks import biblatex_entries, latex_warnings
 from litreview.rendering.citestyle import CiteStyle, cite_style
 from litreview.rendering.markup import (
     MARKERS,
@@ -44,6 +45,8 @@ class Rendered(BaseModel):
     bib: str | None = None
     cite_style: str | None = None
     cited_keys: list[str] = []
+    warnings: list[str] = []  # what to check before compiling (characters pdflatex lacks, risky entries)
+    notes: list[str] = []  # choices made for the user (the cite style the entries call for)
 
 
 def render(draft: Draft, fmt: OutputFormat, *, cite_style: str | None = None, heading: str = "section",
@@ -55,10 +58,25 @@ def render(draft: Draft, fmt: OutputFormat, *, cite_style: str | None = None, he
                               hint="write to a .tex or .md file, or drop --template")
         return Rendered(format="json", text=draft.model_dump_json(indent=2) + "\n", cited_keys=draft.cited_keys())
     cited = draft.cited_keys()
+    notes: list[str] = []
+    if fmt == "tex" and cite_style is None:
+        cite_style = _default_tex_style(draft, cited, notes)
     style = _style(fmt, cite_style, draft, cited)
     text = _render_template(template, fmt, template_context(draft, style, heading))
-    bib = _companion_bib(draft, cited) if style.needs_bib else None
-    return Rendered(format=fmt, text=text, bib=bib, cite_style=style.name, cited_keys=cited)
+    bib = _companion_bib(draft, cited, utf8=style.name == "biblatex") if style.needs_bib else None
+    warnings = latex_warnings(draft, cited) if fmt == "tex" else []
+    return Rendered(format=fmt, text=text, bib=bib, cite_style=style.name, cited_keys=cited, warnings=warnings,
+                    notes=notes)
+
+
+def _default_tex_style(draft: Draft, cited: list[str], notes: list[str]) -> str:
+    """biblatex when a cited entry is written for it (BibTeX would drop `date`, `journaltitle`, `@online`), else natbib."""
+    keys = biblatex_entries([draft.papers[key] for key in cited if key in draft.papers])  # others fail in _style
+    if not keys:
+        return "natbib"
+    notes.append(f"citing with biblatex: {len(keys)} cited entries use biblatex fields or types (first: {keys[0]}); "
+                 "pass --cite-style natbib for BibTeX")
+    return "biblatex"
 
 
 def templates_dir() -> Path:
@@ -203,7 +221,7 @@ def _failing_line(error: Exception, name: str) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
 
 
-def _companion_bib(draft: Draft, cited: list[str]) -> str:
+def _companion_bib(draft: Draft, cited: list[str], *, utf8: bool) -> str:
     from litreview.corpus.bibexport import to_bibtex
 
-    return to_bibtex([draft.papers[key] for key in cited])
+    return to_bibtex([draft.papers[key] for key in cited], utf8=utf8)

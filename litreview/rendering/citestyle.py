@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from litreview.corpus.keys import is_citable_key
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.errors import ConfigError, RenderError
 from litreview.rendering.markup import ESCAPERS, MARKERS, Format, Raw
@@ -19,8 +20,6 @@ from litreview.write.schema import Sentence
 
 STYLES: dict[Format, tuple[str, ...]] = {"tex": ("natbib", "biblatex"), "md": ("pandoc", "numbered")}
 
-# What a key may hold to be written into a citation command verbatim (BibTeX keys and Zotero ids fit).
-_CITABLE_KEY = re.compile(r"[\w:.\-+/]+")
 # A Pandoc key that needs no braces: word characters with internal punctuation only.
 _PANDOC_PLAIN_KEY = re.compile(r"\w+(?:[:.#$%&\-+?<>~/]\w+)*")
 _FINAL_PUNCTUATION = re.compile(r"[.!?;:]*$")
@@ -81,9 +80,9 @@ class CiteStyle:
             if not isinstance(key, str):
                 raise TypeError(f"a citation key is a str, not a {type(key).__name__}")
             self._paper(key)
-            if not _CITABLE_KEY.fullmatch(key):
+            if not is_citable_key(key):
                 raise RenderError(f"the key {key!r} holds characters a citation cannot carry", where="draft",
-                                  hint="give the paper a key of letters, digits and _:.-+/ in the corpus")
+                                  hint="give the paper a key without spaces, commas, braces, quotes or %#'=\\~")
         return keys
 
     def _paper(self, key: str) -> Paper:

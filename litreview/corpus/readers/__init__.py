@@ -1,7 +1,9 @@
 """Read papers from files: the format is chosen by extension and confirmed by content.
 
 Each format lives in its own module with one function, `read(text, path) -> FileRecords`,
-that returns every record of the file or raises `CorpusError` pointing at the bad line.
+that returns every record it can read and a `Problem` for each one it could not (or read only with a
+repair), as BibTeX and biber do: one broken record never costs the rest of the file. `strict=True`
+turns the first problem into a `CorpusError` instead.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import BaseModel
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.errors import CorpusError
-from litreview.resources import is_companion_bib
+from litreview.resources import is_litreview_output
 
 # extension -> (format name, module under litreview.corpus.readers)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -34,17 +36,39 @@ class Skipped(BaseModel):
     reason: str
 
 
+class Problem(BaseModel):
+    """A record that was skipped, or read only after a repair: where, what is wrong, how to fix it."""
+
+    origin: Origin
+    message: str  # what is wrong
+    outcome: str  # what litreview did about it: "entry skipped", "read with the braces balanced"
+    hint: str  # how to fix it
+    skipped: bool = True
+
+    def line(self) -> str:
+        """`FILE:LINE: what is wrong: what was done; how to fix it`."""
+        return f"{self.origin}: {self.message}: {self.outcome}; {self.hint}"
+
+    def error(self) -> CorpusError:
+        """The problem as the error `--strict` raises."""
+        return CorpusError(self.origin.path, self.origin.line, self.message, hint=self.hint)
+
+
 class FileRecords(BaseModel):
-    """What one input file held: its papers in file order, and what was skipped."""
+    """What one input file held: its papers in file order, what was skipped, and what could not be read."""
 
     path: str
     format: str
     papers: list[Paper]
     skipped: list[Skipped] = []
+    problems: list[Problem] = []
 
 
-def read_paths(paths: Iterable[str | Path]) -> list[FileRecords]:
-    """Read every path: files by extension, directories recursively, `-` from stdin."""
+def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[FileRecords]:
+    """Read every path: files by extension, directories recursively, `-` from stdin.
+
+    With `strict`, the first problem of a file is raised as a `CorpusError` instead of reported.
+    """
     results: list[FileRecords] = []
     for path in paths:
         if str(path) == "-":
@@ -53,6 +77,8 @@ def read_paths(paths: Iterable[str | Path]) -> list[FileRecords]:
             results.extend(read_file(file) for file in _files_in(Path(path)))
         else:
             results.append(read_file(Path(path)))
+        if strict and any(f.problems for f in results):
+            raise next(f.problems[0] for f in results if f.problems).error()
     return results
 
 
@@ -66,7 +92,11 @@ def read_file(path: Path) -> FileRecords:
         known = ", ".join(sorted(FORMATS))
         raise CorpusError(name, None, f"unknown extension {suffix or '(none)'!r}",
                           hint=f"litreview reads {known}; rename or convert the file")
-    return read_text(decode(path.read_bytes(), name), name, fmt=suffix)
+    text, problem = decode(path.read_bytes(), name)
+    records = read_text(text, name, fmt=suffix)
+    if problem is not None:
+        records.problems.insert(0, problem)
+    return records
 
 
 def read_text(text: str, path: str, fmt: str | None) -> FileRecords:
@@ -93,23 +123,39 @@ def guess_extension(text: str) -> str:
     return ".txt"
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 text (a byte-order mark is dropped), or an error naming the first bad line."""
+def decode(data: bytes, path: str) -> tuple[str, Problem | None]:
+    """UTF-8 text (a byte-order mark is dropped), and a problem naming the first line that is not UTF-8.
+
+    Such lines are read as Windows-1252 (Latin-1 for the bytes it leaves undefined), the usual encoding of
+    an older .bib, so that one bad line costs no record; the UTF-8 lines around them stay as they are.
+    """
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        byte = data[error.start]
-        raise CorpusError(path, line, f"byte 0x{byte:02X} is not UTF-8",
-                          hint="re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)") from None
+        problem = Problem(origin=Origin(path=path, line=line), skipped=False,
+                          message=f"byte 0x{data[error.start]:02X} is not UTF-8",
+                          outcome="lines that are not UTF-8 were read as Latin-1",
+                          hint="re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
+        return "".join(_decode_line(part) for part in data.splitlines(keepends=True)).removeprefix("\ufeff"), problem
+
+
+def _decode_line(line: bytes) -> str:
+    """One line as UTF-8, else as Windows-1252, else as Latin-1."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return line.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return line.decode("latin-1")
 
 
 def _files_in(directory: Path) -> list[Path]:
     """Readable files under `directory`, sorted so runs do not depend on the file system.
 
-    Hidden files are left out, and so are the .bib files `litreview draft` wrote beside its outputs: they
-    repeat entries of the corpus, and are the user's bibliography only when named on their own.
+    Hidden files are left out, and so are the .bib files litreview wrote (a draft's companion, a `corpus
+    --export`): they repeat entries of the corpus, and are the user's bibliography only when named on their own.
     """
     files = [p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS]
     visible = (p for p in files if not any(part.startswith(".") for part in p.relative_to(directory).parts))
-    return sorted(p for p in visible if not (p.suffix.lower() == ".bib" and is_companion_bib(p)))
+    return sorted(p for p in visible if not (p.suffix.lower() == ".bib" and is_litreview_output(p)))

@@ -9,6 +9,7 @@ Titles, abstracts, authors and venues are decoded from LaTeX to text for search 
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -17,9 +18,10 @@ import bibtexparser
 from bibtexparser import model
 
 from litreview.corpus.gcpause import cyclic_gc_paused
-from litreview.corpus.latex import latex_to_text
+from litreview.corpus.latex import LatexDecodingError, latex_to_text, plain_latex_text
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers import FileRecords, Problem
+from litreview.corpus.readers.bibrepair import repair_entry
 from litreview.corpus.readers.fields import (
     arxiv_from,
     doi_from,
@@ -58,15 +60,20 @@ _CROSSREF_LINE = re.compile(
 
 @dataclass
 class _Entry:
-    """One entry as read: its block, its field values as LaTeX, and its exportable text."""
+    """One entry as read: its block, its field values as LaTeX, its exportable text and its first line."""
 
     block: model.Entry
     values: dict[str, str]
     bibtex: str
+    line: int
 
 
 def read(text: str, path: str) -> FileRecords:
-    """Every entry of a .bib file, in file order, as papers pointing at the entry's first line."""
+    """Every entry of a .bib file, in file order, as papers pointing at the entry's first line.
+
+    An entry that cannot be read is reported and skipped, as BibTeX and biber do; one whose only fault is an
+    unbalanced brace or quote in a value, or a missing closing brace, is read with that repaired.
+    """
     with cyclic_gc_paused():
         return _read(text, path)
 
@@ -74,17 +81,97 @@ def read(text: str, path: str) -> FileRecords:
 def _read(text: str, path: str) -> FileRecords:
     """`read` itself."""
     library = bibtexparser.parse_string(text, parse_stack=[])
-    _raise_first_syntax_error(library.blocks, path)
-    blocks = [_entry_block(block) for block in library.blocks]
-    entries = [block for block in blocks if block is not None]
-    if not entries:
+    problems: list[Problem] = []
+    blocks = _readable_blocks(library.blocks, path, problems)
+    entries = [block for block in blocks if isinstance(block, model.Entry)]
+    if not entries and not problems:
         _raise_unless_bibtex(library.blocks, path)
-    macros = _macros(library.blocks, path)
-    parsed = [_read_entry(block, macros, path) for block in entries]
+    macros = _macros(library.blocks, path, problems)
+    parsed = [entry for entry in (_read_entry(block, macros, path, problems) for block in entries) if entry]
     if any("crossref" in entry.values for entry in parsed):
         _inherit_crossrefs(parsed)
-    papers = [_paper(entry, path) for entry in parsed]
-    return FileRecords(path=path, format="bibtex", papers=papers)
+    papers = [_paper(entry, path, problems) for entry in parsed]
+    problems.sort(key=lambda problem: problem.origin.line)
+    return FileRecords(path=path, format="bibtex", papers=papers, problems=problems)
+
+
+def _readable_blocks(blocks: list[model.Block], path: str, problems: list[Problem]) -> list[model.Block]:
+    """The blocks with each entry bibtexparser could not read repaired where possible, else reported.
+
+    An entry closed early by an extra `}` comes back as the entry plus a comment holding its last fields;
+    the two are joined and repaired. Entries flagged only for a duplicate key or field are kept as they are.
+    """
+    readable: list[model.Block] = []
+    for index, block in enumerate(blocks):
+        entry = _entry_block(block)
+        if type(block) is model.ParsingFailedBlock:
+            _keep_repaired(readable, block.raw or "", _failed_block_error(block, path), problems)
+        elif isinstance(block, model.ImplicitComment) and _closed_early(blocks, index):
+            continue  # already joined to the entry before it
+        elif entry is None:
+            readable.append(block)
+        elif not entry.key:
+            _skip(_no_key_error(entry.raw or "", _line(entry), path), problems)
+        elif index + 1 < len(blocks) and _closed_early(blocks, index + 1):
+            error = CorpusError(path, _line(entry), f"entry {entry.key!r} has unbalanced braces: a }} closes it "
+                                "before its last fields", hint="remove the extra }")
+            _keep_repaired(readable, (entry.raw or "") + blocks[index + 1].comment, error, problems)
+        else:
+            readable.append(entry)
+    return readable
+
+
+def _keep_repaired(readable: list[model.Block], raw: str, error: CorpusError, problems: list[Problem]) -> None:
+    """Keep the mended entry of `raw` (reporting the repair), or report `error` and skip it."""
+    repaired = _repaired(raw, error.line_number or 1, error.path, problems)
+    if repaired is None:
+        _skip(error, problems)
+    else:
+        readable.append(repaired)
+
+
+def _closed_early(blocks: list[model.Block], index: int) -> bool:
+    """Whether block `index` is the fields left over after an extra `}` closed the entry before it."""
+    block = blocks[index]
+    return (index > 0 and isinstance(block, model.ImplicitComment) and _entry_block(blocks[index - 1]) is not None
+            and bool(_FIELD_ASSIGNMENT.match(block.comment)))
+
+
+def _skip(error: CorpusError, problems: list[Problem]) -> None:
+    """Report an entry that is left out."""
+    origin = Origin(path=error.path, line=error.line_number or 1)
+    problems.append(Problem(origin=origin, message=error.message, outcome="entry skipped",
+                            hint=error.hint or ""))
+
+
+def _repaired(raw: str, line: int, path: str, problems: list[Problem]) -> model.Entry | None:
+    """The entry of `raw` with unbalanced values and a missing closing brace mended, or None when it is not
+    an entry whose fields can be told apart (then it is skipped, as BibTeX would)."""
+    mended = repair_entry(raw)
+    if mended is None:
+        return None
+    text, mended_fields = mended
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    if len(library.blocks) != 1 or type(library.blocks[0]) is not model.Entry or not library.blocks[0].key:
+        return None
+    parsed = library.blocks[0]
+    # The same entry with the lines of the file, not of the mended text.
+    fields = [model.Field(f.key, f.value, start_line=(f.start_line or 0) + line - 1) for f in parsed.fields]
+    entry = model.Entry(parsed.entry_type, parsed.key, fields, start_line=line - 1, raw=parsed.raw)
+    problems.append(_repair_problem(entry.key, mended_fields, Origin(path=path, line=line)))
+    return entry
+
+
+def _repair_problem(key: str, mended_fields: list[str], origin: Origin) -> Problem:
+    """What was mended in entry `key`: values with unbalanced braces or quotes, or its missing end."""
+    if not mended_fields:
+        return Problem(origin=origin, skipped=False, message=f"entry {key!r} is not closed before the next entry",
+                       outcome="read up to there", hint="add the } that closes the entry")
+    names = ", ".join(repr(name) for name in mended_fields)
+    return Problem(origin=origin, skipped=False,
+                   message=f"entry {key!r} has unbalanced braces or quotes in field {names}",
+                   outcome="read with them balanced (a draft's .bib gets the repaired entry)",
+                   hint="close every { with } and every \" with \" in your file")
 
 
 def _entry_block(block: model.Block) -> model.Entry | None:
@@ -92,22 +179,6 @@ def _entry_block(block: model.Block) -> model.Entry | None:
     if isinstance(block, model.ParsingFailedBlock):
         block = block.ignore_error_block
     return block if isinstance(block, model.Entry) else None
-
-
-def _raise_first_syntax_error(blocks: list[model.Block], path: str) -> None:
-    """Raise for the first block bibtexparser could not read, or the first entry without a key."""
-    previous: model.Entry | None = None
-    for block in blocks:
-        if type(block) is model.ParsingFailedBlock:
-            raise _failed_block_error(block, path)
-        entry = _entry_block(block)
-        if entry is not None and not entry.key:
-            raise _no_key_error(entry.raw or "", _line(entry), path)
-        if isinstance(block, model.ImplicitComment) and previous and _FIELD_ASSIGNMENT.match(block.comment):
-            raise CorpusError(path, _line(block),
-                              f"entry {previous.key!r} has unbalanced braces: a }} closes it before its last fields",
-                              hint="remove the extra }")
-        previous = entry
 
 
 def _failed_block_error(block: model.ParsingFailedBlock, path: str) -> CorpusError:
@@ -158,8 +229,9 @@ def _raise_unless_bibtex(blocks: list[model.Block], path: str) -> None:
                                    "check that this is the file you meant")
 
 
-def _macros(blocks: list[model.Block], path: str) -> dict[str, str]:
-    """`@string` macros (lower-case names) resolved in file order, month names predefined."""
+def _macros(blocks: list[model.Block], path: str, problems: list[Problem]) -> dict[str, str]:
+    """`@string` macros (lower-case names) resolved in file order, month names predefined; one that cannot be
+    read is reported and left undefined."""
     macros: dict[str, str] = dict(MONTHS)
     for block in blocks:
         string = block.ignore_error_block if isinstance(block, model.DuplicateBlockKeyBlock) else block
@@ -167,12 +239,15 @@ def _macros(blocks: list[model.Block], path: str) -> dict[str, str]:
             try:
                 macros[string.key.lower()] = _resolve(string.value, macros)[0]
             except _UnreadableValue as error:
-                raise _unreadable(path, _line(string), f"@string {string.key!r}", error) from None
+                _skip(_unreadable(path, _line(string), f"@string {string.key!r}", error), problems)
     return macros
 
 
-def _read_entry(block: model.Entry, macros: dict[str, str], path: str) -> _Entry:
-    """An entry's values resolved to LaTeX strings; macro uses are inlined into its export text."""
+def _read_entry(block: model.Entry, macros: dict[str, str], path: str, problems: list[Problem]) -> _Entry | None:
+    """An entry's values resolved to LaTeX strings; macro uses are inlined into its export text.
+
+    None (and a problem) for an entry with a value BibTeX could not read either.
+    """
     values: dict[str, str] = {}
     bibtex = block.raw or ""
     for field in block.fields:
@@ -183,10 +258,11 @@ def _read_entry(block: model.Entry, macros: dict[str, str], path: str) -> _Entry
             values[name], used_macro = _resolve(field.value, macros)
         except _UnreadableValue as error:
             what = f"entry {block.key!r} field {field.key!r}"
-            raise _unreadable(path, field.start_line + 1, what, error) from None
+            _skip(_unreadable(path, field.start_line + 1, what, error), problems)
+            return None
         if used_macro:
             bibtex = _inline_value(bibtex, field, values[name])
-    return _Entry(block=block, values=values, bibtex=bibtex)
+    return _Entry(block=block, values=values, bibtex=bibtex, line=_line(block))
 
 
 class _UnreadableValue(ValueError):
@@ -296,9 +372,11 @@ def _with_fields(bibtex: str, fields: dict[str, str]) -> str:
     return f"{body}{added}\n{closing}"
 
 
-def _paper(entry: _Entry, path: str) -> Paper:
+def _paper(entry: _Entry, path: str, problems: list[Problem]) -> Paper:
     """The paper of one entry: text fields decoded from LaTeX, identifiers cleaned."""
     values = entry.values
+    origin = Origin(path=path, line=entry.line)
+    _text = functools.partial(_decoded, origin=origin, problems=problems)
     venue = next((values[name] for name in _VENUE_FIELDS if _is_venue(values.get(name))), None)
     url = _identifier(values.get("url"))
     doi = doi_from(_identifier(values.get("doi")))
@@ -306,16 +384,17 @@ def _paper(entry: _Entry, path: str) -> Paper:
         key=entry.block.key,
         title=_text(values.get("title")),
         abstract=_text(values.get("abstract")),
-        authors=tuple(latex_to_text(name) for name in split_authors(values.get("author", ""))),
+        authors=tuple(_text(name) or "" for name in split_authors(values.get("author", ""))),
         year=year_from(values.get("year") or values.get("date")),
         venue=_text(venue),
         doi=doi,
         arxiv=_arxiv(values, url, doi, venue),
         url=url,
-        keywords=tuple(latex_to_text(word) for word in split_keywords(values.get("keywords", ""))),
+        isbn=_identifier(values.get("isbn")),
+        keywords=tuple(_text(word) or "" for word in split_keywords(values.get("keywords", ""))),
         entry_type=entry.block.entry_type.lower(),
         bibtex=entry.bibtex,
-        origins=(Origin(path=path, line=_line(entry.block)),),
+        origins=(origin,),
     )
 
 
@@ -331,10 +410,18 @@ def _is_venue(value: str | None) -> bool:
     return bool(value) and "\\url" not in value and "://" not in value
 
 
-def _text(value: str | None) -> str | None:
-    """Decoded text of a LaTeX value, None when missing or blank."""
-    text = latex_to_text(value) if value else ""
-    return text or None
+def _decoded(value: str | None, *, origin: Origin, problems: list[Problem]) -> str | None:
+    """Decoded text of a LaTeX value, None when missing or blank; a value pylatexenc could not read is
+    decoded plainly (macro names dropped) and reported."""
+    if not value:
+        return None
+    try:
+        return latex_to_text(value) or None
+    except LatexDecodingError as error:
+        problems.append(Problem(origin=origin, skipped=False, hint="check the LaTeX of that value",
+                                message=f"LaTeX that cannot be decoded ({_shorten(error.latex)})",
+                                outcome="read as plain text"))
+        return plain_latex_text(value) or None
 
 
 def _identifier(value: str | None) -> str | None:

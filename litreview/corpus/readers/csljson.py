@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import (
     arxiv_from,
+    bounded_int,
     doi_from,
     invalid_json,
     plain_text,
     split_keywords,
     year_from,
 )
-from litreview.errors import CorpusError
 
 _NOT_A_KEY = re.compile(r"^(?:https?://|\d+/[A-Z0-9]{8}$)")
 _SEPARATORS = re.compile(r"[\s,]*")
+_OPENING = re.compile(r"\s*\[")
 _ENTRY_TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
     "article": "misc", "paper-conference": "inproceedings", "book": "book", "chapter": "incollection",
@@ -84,6 +86,7 @@ class CslItem(BaseModel):
     container_title: str | list[str] | None = Field(None, alias="container-title")
     publisher: str | None = None
     doi: str | None = Field(None, alias="DOI")
+    isbn: str | None = Field(None, alias="ISBN")
     url: str | None = Field(None, alias="URL")
     number: str | int | None = None
     keyword: str | None = None
@@ -100,63 +103,95 @@ class CslItem(BaseModel):
 
 
 def read(text: str, path: str) -> FileRecords:
-    """Every item of a CSL-JSON array, in file order, each pointing at the line its object opens."""
-    items = _json_items(text, path)
-    lines = _item_lines(text) if items else []
-    papers = [_paper(item, path, line, number)
-              for number, (item, line) in enumerate(zip(items, lines, strict=True), 1)]
-    return FileRecords(path=path, format="csl-json", papers=papers)
+    """Every item of a CSL-JSON array, in file order, each pointing at the line its object opens.
+
+    Items are decoded one at a time, so an item with broken syntax or a wrong field is reported and
+    skipped and the items after it are still read.
+    """
+    problems: list[Problem] = []
+    papers = []
+    for number, (item, line) in enumerate(_items(text, path, problems), 1):
+        paper = _paper(item, path, line, number, problems)
+        if paper is not None:
+            papers.append(paper)
+    return FileRecords(path=path, format="csl-json", papers=papers, problems=problems)
 
 
-def _json_items(text: str, path: str) -> list[Any]:
-    """The items of the file's top-level JSON array."""
-    if not text.strip():
-        return []
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CorpusError(path, error.lineno, invalid_json(error),
-                          hint="fix the syntax or export the file again as CSL JSON") from None
-    if not isinstance(data, list):
-        raise CorpusError(path, 1, "CSL-JSON must be an array of items",
-                          hint="export as CSL JSON from Zotero or Better BibTeX ([{...}, {...}])")
-    return data
-
-
-def _item_lines(text: str) -> list[int]:
-    """The line on which each item of the (valid) top-level array starts."""
-    decoder = json.JSONDecoder()
-    position = text.index("[") + 1
-    lines: list[int] = []
-    line, counted = 1, 0
+def _items(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[Any, int]]:
+    """Each element of the top-level array and the line it starts on; broken ones are reported."""
+    opening = _OPENING.match(text)
+    if opening is None or not text.strip():
+        if text.strip():
+            problems.append(Problem(origin=Origin(path=path, line=1), message="CSL-JSON must be an array of items", outcome="file skipped",
+                                    hint="export as CSL JSON from Zotero or Better BibTeX ([{...}, {...}])"))
+        return
+    decoder = json.JSONDecoder(parse_int=bounded_int)
+    position, line, counted = opening.end(), 1, 0
     while True:
         position = _SEPARATORS.match(text, position).end()
-        if text[position] == "]":
-            return lines
+        if position >= len(text) or text[position] == "]":
+            return
         line += text.count("\n", counted, position)
         counted = position
-        lines.append(line)
-        position = decoder.raw_decode(text, position)[1]
+        try:
+            item, position = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError) as error:  # JSONDecodeError, too deep, a 5,000-digit number
+            problems.append(_syntax_problem(error, path, line))
+            position = _next_item(text, position)
+            if position < 0:
+                return
+            continue
+        yield item, line
 
 
-def _paper(item: Any, path: str, line: int, number: int) -> Paper:
-    """The paper of one CSL item, or an error naming the item and the field that is wrong."""
+def _syntax_problem(error: Exception, path: str, line: int) -> Problem:
+    """The problem of an item json could not decode, at the line json names when it names one."""
+    if isinstance(error, json.JSONDecodeError):
+        return Problem(origin=Origin(path=path, line=error.lineno), message=invalid_json(error), outcome="item skipped",
+                       hint="fix the syntax or export the file again as CSL JSON")
+    what = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
+    return Problem(origin=Origin(path=path, line=line), message=f"invalid JSON ({what})", outcome="item skipped",
+                   hint="fix the item or export the file again as CSL JSON")
+
+
+def _next_item(text: str, position: int) -> int:
+    """Where the item after a broken one starts: the next line that opens an object at the broken item's
+    indentation (-1 when there is none)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    indent = text[line_start:position]
+    indent = indent[:len(indent) - len(indent.lstrip())]
+    following = re.compile("^" + re.escape(indent) + r"\{", re.MULTILINE).search(text, position + 1)
+    return following.start() + len(indent) if following else -1
+
+
+def _paper(item: Any, path: str, line: int, number: int, problems: list[Problem]) -> Paper | None:
+    """The paper of one CSL item, or None and a problem naming the item and the field that is wrong."""
+    origin = Origin(path=path, line=line)
     if not isinstance(item, dict):
-        raise CorpusError(path, line, f"item {number} is not a JSON object",
-                          hint="each element of the array must be a CSL item {...}")
+        problems.append(Problem(origin=origin, message=f"item {number} is not a JSON object", outcome="item skipped",
+                                hint="each element of the array must be a CSL item {...}"))
+        return None
     try:
         csl = CslItem.model_validate(item)
-    except ValidationError as error:
-        problem = error.errors()[0]
-        field = ".".join(str(part) for part in problem["loc"])
-        raise CorpusError(path, line, f"item {number} field {field!r}: {problem['msg']}",
-                          hint="fix the value or export the file again") from None
+    except (ValidationError, RecursionError) as error:
+        field, message = _first_problem(error)
+        problems.append(Problem(origin=origin, message=f"item {number} field {field!r}: {message}", outcome="item skipped",
+                                hint="fix the value or export the file again"))
+        return None
     return _to_paper(csl, path, line)
+
+
+def _first_problem(error: Exception) -> tuple[str, str]:
+    """The field and message of the first validation error."""
+    if not isinstance(error, ValidationError):
+        return "?", "nested too deeply"
+    problem = error.errors()[0]
+    return ".".join(str(part) for part in problem["loc"]), problem["msg"]
 
 
 def _to_paper(csl: CslItem, path: str, line: int) -> Paper:
     """A validated CSL item as a paper."""
-    venue = csl.container_title[0] if isinstance(csl.container_title, list) else csl.container_title
+    venue = next(iter(csl.container_title), None) if isinstance(csl.container_title, list) else csl.container_title
     doi = doi_from(csl.doi)
     return Paper(
         key=csl.key(),
@@ -168,6 +203,7 @@ def _to_paper(csl: CslItem, path: str, line: int) -> Paper:
         doi=doi,
         arxiv=arxiv_from(None, csl.url, doi, str(csl.number or "")),
         url=plain_text(csl.url),
+        isbn=plain_text(csl.isbn),
         keywords=tuple(_keywords(csl)),
         entry_type=_ENTRY_TYPES.get(csl.type or "", "misc"),
         origins=(Origin(path=path, line=line),),

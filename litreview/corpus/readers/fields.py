@@ -82,6 +82,12 @@ def split_keywords(value: str) -> list[str]:
     return [word for word in _KEYWORD_SEPARATOR.split(value.strip()) if word]
 
 
+def bounded_int(digits: str) -> int | str:
+    """A JSON integer as `int`, or as its digits when it is too long for one (Python refuses 4,300+ digits,
+    and no field litreview reads holds such a number): the record is then read without it."""
+    return int(digits) if len(digits) <= 20 else digits
+
+
 def invalid_json(error: json.JSONDecodeError) -> str:
     """`invalid JSON (what json found at column N)`, for an error message."""
     return f"invalid JSON ({error.msg.removesuffix(' at')} at column {error.colno})"

@@ -12,9 +12,10 @@ import json
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import (
     arxiv_from,
+    bounded_int,
     doi_from,
     invalid_json,
     plain_text,
@@ -22,7 +23,6 @@ from litreview.corpus.readers.fields import (
     split_keywords,
     year_from,
 )
-from litreview.errors import CorpusError
 
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
 _ONE_OBJECT = "each line must be one JSON object"
@@ -48,32 +48,47 @@ class JsonlRecord(BaseModel):
 
 
 def read(text: str, path: str) -> FileRecords:
-    """One paper per non-blank line, each pointing at its line."""
-    papers = [
-        _paper(_record(line, path, number), path, number)
-        for number, line in enumerate(text.split("\n"), 1)
-        if line.strip()
-    ]
-    return FileRecords(path=path, format="jsonl", papers=papers)
+    """One paper per non-blank line, each pointing at its line; a line that cannot be read is reported and skipped."""
+    papers: list[Paper] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            papers.append(_paper(_record(line), path, number))
+        except _UnreadableLine as error:
+            problems.append(Problem(origin=Origin(path=path, line=number), message=error.message, outcome="line skipped",
+                                    hint=error.hint))
+    return FileRecords(path=path, format="jsonl", papers=papers, problems=problems)
 
 
-def _record(line: str, path: str, number: int) -> JsonlRecord:
+class _UnreadableLine(ValueError):
+    """A line that is not a JSON object with fields of the right types."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def _record(line: str) -> JsonlRecord:
     """The validated record of one line, or an error saying what is wrong with it."""
     try:
-        data = json.loads(line)
+        data = json.loads(line, parse_int=bounded_int)
     except json.JSONDecodeError as error:
-        raise CorpusError(path, number, invalid_json(error),
-                          hint=_ONE_OBJECT) from None
+        raise _UnreadableLine(invalid_json(error), _ONE_OBJECT) from None
+    except (ValueError, RecursionError) as error:  # nested too deeply, a 5,000-digit number
+        what = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
+        raise _UnreadableLine(f"invalid JSON ({what})", _ONE_OBJECT) from None
     if not isinstance(data, dict):
         kind = "null" if data is None else _JSON_KINDS[type(data)]
-        raise CorpusError(path, number, f"line is {kind}, not a JSON object", hint=_ONE_OBJECT)
+        raise _UnreadableLine(f"line is {kind}, not a JSON object", _ONE_OBJECT)
     try:
         return JsonlRecord.model_validate(data)
     except ValidationError as error:
         problem = error.errors()[0]
         field = ".".join(str(part) for part in problem["loc"][:1])
-        raise CorpusError(path, number, f"field {field!r}: {problem['msg']}",
-                          hint=_FIELD_TYPES) from None
+        raise _UnreadableLine(f"field {field!r}: {problem['msg']}", _FIELD_TYPES) from None
 
 
 def _paper(record: JsonlRecord, path: str, number: int) -> Paper:

@@ -13,7 +13,7 @@ from typing import Any
 from rispy import RisParser
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import arxiv_from, doi_from, year_from
 from litreview.errors import CorpusError
 
@@ -26,31 +26,45 @@ _ENTRY_TYPES = {
 
 
 def read(text: str, path: str) -> FileRecords:
-    """Every record of a RIS file, in file order, each pointing at its `TY` line."""
-    records = _records(text.lstrip("\ufeff").split("\n"), path)
-    if not records and text.strip():
+    """Every record of a RIS file, in file order, each pointing at its `TY` line; lines outside a record
+    and records rispy cannot read are reported and skipped."""
+    problems: list[Problem] = []
+    records = _records(text.lstrip("\ufeff").split("\n"), path, problems)
+    if not records and text.strip() and not problems:
         raise CorpusError(path, 1, "no RIS records found",
                           hint="a RIS record starts with a line 'TY  - JOUR' and ends with 'ER  - '")
-    papers = [_paper(RisParser().parse_lines(iter(lines))[0], path, line) for line, lines in records]
-    return FileRecords(path=path, format="ris", papers=papers)
+    papers = []
+    for line, lines in records:
+        try:
+            papers.append(_paper(RisParser().parse_lines(iter(lines))[0], path, line))
+        except Exception as error:  # rispy raises plain exceptions (IndexError, ValueError) on odd tags
+            problems.append(Problem(origin=Origin(path=path, line=line), outcome="record skipped",
+                                    message=f"record cannot be read ({type(error).__name__}: {error})",
+                                    hint="check the record's tags ('XY  - value') or export the file again"))
+    return FileRecords(path=path, format="ris", papers=papers, problems=problems)
 
 
-def _records(lines: list[str], path: str) -> list[tuple[int, list[str]]]:
+def _records(lines: list[str], path: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
     """(line of `TY`, lines up to and including `ER`) for each record; `ER` may be missing."""
     records: list[tuple[int, list[str]]] = []
     current: list[str] | None = None
+    orphan = False  # inside tag lines that no `TY` opened: one problem for all of them, up to their `ER`
     for number, line in enumerate(lines, 1):
         name = _tag(line)
         if name == "TY":  # also ends a record that lacks its `ER` line
-            current = [line]
+            current, orphan = [line], False
             records.append((number, current))
         elif current is not None:
             current.append(line)
             if name == "ER":
                 current = None
-        elif name is not None and name != "ER":
-            raise CorpusError(path, number, f"'{name}  - ' line outside a record",
-                              hint="start each record with a line 'TY  - <type>'")
+        elif name == "ER":
+            orphan = False
+        elif name is not None and not orphan:
+            orphan = True
+            problems.append(Problem(origin=Origin(path=path, line=number),
+                                    message=f"'{name}  - ' line outside a record", outcome="lines up to the next 'ER  - ' skipped",
+                                    hint="start each record with a line 'TY  - <type>'"))
     return [(number, record if _tag(record[-1]) == "ER" else [*record, "ER  - "]) for number, record in records]
 
 

@@ -1,0 +1,99 @@
+"""Merging never loses a work: only records of one work merge (Zotero's and JabRef's rules), and every key of
+a merged paper stays citable, the user's own BibTeX key first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from litreview import load_corpus
+
+MERGES = Path(__file__).parent / "data" / "merges"
+
+
+def test_works_that_only_look_alike_are_never_merged(run_cli):
+    path = MERGES / "not_one_work.bib"
+    result = run_cli("corpus", str(path), "--json")
+    data = json.loads(result.stdout)
+    keys = [p["key"] for p in data["papers"]]
+    # Nature's article and the book; conference and journal versions with their own DOIs; a chapter and its
+    # collection; a paper and its correction; Part I and Part II; 2011 and 2013; different authors.
+    for key in ("lecun2015deep", "goodfellow2016deep", "tran2007sparse", "tran2008sparse", "gaonkar", "gaonkar:in",
+                "ortiz2019calibrated", "ortiz2019erratum", "eccv2020part1", "eccv2020part2", "kumar2011survey",
+                "kumar2013survey", "chen2020different", "zhou2020different"):
+        assert key in keys
+    # An undated record between a 2015 and a 2017 version joins one of them, never both (and no traceback).
+    assert [(m["origin"], m["record_key"], m["into_key"], m["reason"]) for m in data["merges"]] == [
+        (f"{path}:101", "nakamura-undated", "nakamura2017pruning", "same title")]
+    assert len(keys) == 16 and "nakamura2017pruning-journal" in keys
+
+
+def test_the_users_bibtex_key_is_cited_and_every_alias_stays_citable(run_cli, tmp_path):
+    # The Zotero export comes first on the command line and has the abstract; the key is still the .bib's.
+    corpus = load_corpus([MERGES / "zotero.json", MERGES / "mine.bib"])
+    (paper,) = corpus.papers
+    assert paper.key == "koh2017understanding"
+    assert paper.abstract.startswith("How can we explain the predictions of a black-box model?")
+    assert paper.bibtex.startswith("@inproceedings{koh2017understanding,")
+    assert corpus.get("69wxD9y") is paper and corpus.get("koh2017understanding") is paper
+    result = run_cli("corpus", str(MERGES / "zotero.json"), str(MERGES / "mine.bib"))
+    assert result.stderr == (f"merged {MERGES / 'mine.bib'}:1 (koh2017understanding) into {MERGES / 'zotero.json'}:2 "
+                             "(69wxD9y), cited as koh2017understanding: same title\n")
+    manuscript = tmp_path / "paper.tex"
+    manuscript.write_text("Influence functions \\citep{koh2017understanding} and again \\cite{69wxD9y}.\n")
+    check = run_cli("check", str(manuscript), "--corpus", str(MERGES / "mine.bib"), "--corpus", str(MERGES / "zotero.json"))
+    assert check.exit_code == 0
+    assert check.stdout == f"{manuscript}: OK, all 2 cited keys are in the corpus (2 citations)\n"
+
+
+def test_the_draft_cites_the_bibtex_key_not_the_zotero_id(run_cli, tmp_path):
+    out = tmp_path / "related.md"
+    result = run_cli("draft", "influence functions black-box predictions", "--corpus", str(MERGES / "zotero.json"),
+                     "--corpus", str(MERGES / "mine.bib"), "-o", str(out), "--offline", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "@koh2017understanding" in text and "69wxD9y" not in text
+
+
+def test_records_without_a_year_never_chain_two_years_apart(tmp_path):
+    bib = tmp_path / "chain.bib"
+    bib.write_text("".join(
+        f"@article{{k{n},\n  title = {{Robust Training of Deep Networks Under Label Noise}},\n"
+        f"  author = {{Smith, Ann}},\n{year}}}\n\n" for n, year in enumerate(["  year = {2015},\n", "", "  year = {2017},\n"])))
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["k0", "k2"]
+    assert corpus.get("k1").key == "k0"
+
+
+def test_same_doi_merges_and_different_dois_never_do(tmp_path):
+    bib = tmp_path / "dois.bib"
+    bib.write_text(
+        "@article{a, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/AAA}}\n"
+        "@misc{b, title = {A Different Wording Entirely}, year = {2023}, doi = {https://doi.org/10.1/aaa}}\n"
+        "@article{c, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/BBB}}\n")
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["a", "c"]
+    assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [("b", "a", "same DOI")]
+
+
+def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
+    bib = tmp_path / "books.bib"
+    bib.write_text(
+        "@book{first, title = {Pattern Recognition and Machine Learning}, author = {Bishop, Christopher},"
+        " year = {2006}, isbn = {978-0-387-31073-2}}\n"
+        "@book{reprint, title = {Pattern recognition \\& machine learning (Information Science)}, year = {2007},"
+        " isbn = {9780387310732}}\n"
+        "@book{other, title = {Pattern Recognition and Machine Learning}, author = {Bishop, Christopher},"
+        " year = {2006}, isbn = {978-1-4939-3843-8}}\n")
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["first", "other"]
+    assert [(m.record_key, m.reason) for m in corpus.merges] == [("reprint", "same ISBN")]
+
+
+def test_draft_says_how_many_records_were_merged(run_cli, tmp_path):
+    paths = [str(MERGES / "zotero.json"), str(MERGES / "mine.bib")]
+    result = run_cli("draft", "influence functions", "--corpus", paths[0], "--corpus", paths[1], "--offline",
+                     "-o", str(tmp_path / "related.md"))
+    assert result.exit_code == 0, result.stderr
+    assert (f"note: 1 record was merged into the paper it duplicates; `litreview corpus {' '.join(paths)}` lists each"
+            in result.stderr.splitlines())
