@@ -120,7 +120,7 @@ def test_template_words_are_connectives_only():
     content = template_words() - {
         # subjects, quantities and connectives of the paragraph templates
         "work", "works", "on", "relates", "to", "through", "our", "further", "is", "related", "less", "closely",
-        "both", "all", "of", "them", "address", "report", "reports", "results", "share", "shares", "a", "focus",
+        "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus",
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
         "against", "this", "background", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "study", "another", "authors", "an", "as", "note", "notes", "they", "their",

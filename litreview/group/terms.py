@@ -27,7 +27,8 @@ GENERIC = frozenset(
     "certain discuss discusses size state-of-the-art sota article articles problem problems issue issues "
     "simple general important key main useful efficient effectively efficiently able challenge challenges "
     "setting settings example examples field fields domain domains area areas leveraging leverage standard "
-    "strategy strategies high-quality train trains varying degrees".split()
+    "strategy strategies high-quality train trains varying degrees achieving providing allowing showing "
+    "leading resulting obtaining yielding enabling".split()
 )
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 WEAK_ALONE = frozenset(

@@ -68,7 +68,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|
                                re.IGNORECASE)
 # A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
 MIN_LETTER_SHARE = 0.6
-MAX_SENTENCE_WORDS = 45  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
+MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
 
 # Kind cues, tried in this order on the title and the approach sentence.
 _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [

@@ -16,7 +16,7 @@ from litreview.grounding import CITATION_MARKERS
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
-MAX_PASSIVE_WORDS = 20  # "{object} is proposed" with a longer object leaves the verb too far from its subject
+MAX_PASSIVE_WORDS = 24  # "{object} is proposed" with a longer object leaves the verb too far from its subject
 MAX_SENTENCE_WORDS = 45  # no written sentence is longer
 
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
@@ -50,8 +50,16 @@ _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]")
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
-_CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that)\s|"
-                         r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|\s(?:which|that)\s")
+_CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
+                         r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
+                         r"relating|including|e\.g\.|i\.e\.)\s|"
+                         r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
+                         r"\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|"
+                         r"introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
+_PASSIVE_END = re.compile(r";\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
+                          r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
+                          r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
+                          r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an))+$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
@@ -71,21 +79,33 @@ class Clause:
     verb: str | None
     object: str
     statement: str
+    stands_alone: bool = False  # the sentence has no first person and opens with no pronoun
 
     @property
     def passive_ready(self) -> bool:
         """Whether "{Object} is {participle}" reads right: a made/studied thing that opens with a noun phrase."""
         return (self.verb in PARTICIPLES and bool(_NOUN_PHRASE_START.match(self.object))
-                and (len(self.object.split()) <= MAX_PASSIVE_WORDS or bool(_NAMED_APPOSITIVE.match(self.object))))
+                and (len(self.passive_object.split()) <= MAX_PASSIVE_WORDS or bool(_NAMED_APPOSITIVE.match(self.object))))
+
+    @property
+    def passive_object(self) -> str:
+        """The object up to its first clause boundary (a second verb, a comma clause), so that "is proposed"
+        follows the thing proposed."""
+        head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
+        return cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS)
 
 
-def approach_clause(sentence: str) -> Clause:
-    """The clause of a paper's approach sentence: its proposing verb and object when it has one."""
+def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
+    """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     match = _PROPOSES.search(sentence)
+    statement = clean_clause(sentence, limit)
+    if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
+        reported = match.group("object")[5:]  # "we show that X": X is the paper's statement
+        return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
     if match:
         verb = match.group("verb").lower()
-        return Clause("study" if verb == "studies" else verb, clean_clause(match.group("object")), clean_clause(sentence))
-    return Clause(None, clean_clause(sentence), clean_clause(sentence))
+        return Clause("study" if verb == "studies" else verb, clean_clause(match.group("object"), limit), statement)
+    return Clause(None, statement, statement, standalone(sentence))
 
 
 def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> str:
@@ -99,13 +119,24 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
 def passive_sentence(clause: Clause) -> str:
     """`{Object} is proposed.` for a passive-ready clause; else the paper's statement itself, standing alone."""
     if clause.verb and clause.passive_ready:
-        obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.object)
-        obj = re.split(r",\s(?:which|where|who)\s", obj, maxsplit=1)[0]  # a non-restrictive clause would need commas around
+        obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
             return f"{named.group('name')} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
-        return f"{upper_first(obj)} is {PARTICIPLES[clause.verb]}."
+        return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
+
+
+def _plural_head(noun_phrase: str) -> bool:
+    """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
+    implications of X" -> True; "a study of models" -> False; "two models" -> True."""
+    head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s",
+                    noun_phrase, maxsplit=1)[0].split()
+    if not head:
+        return False
+    last = head[-1].strip(",;:()")
+    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some")
+    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
 
 
 def standalone(sentence: str) -> bool:
@@ -119,14 +150,14 @@ def finding_clause(finding: str) -> str:
     return clean_clause(match.group("clause") if match else finding)
 
 
-def clean_clause(text: str) -> str:
+def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _CITED_ASIDE.sub("", text)
     text = CITATION_MARKERS.sub("", text)
     text = _SELF_REFERENCE.sub("", text)
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
-    text = cut(" ".join(text.split()), MAX_CLAUSE_WORDS)
+    text = cut(" ".join(text.split()), limit)
     text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
                   text, flags=re.IGNORECASE)
     return text.rstrip(" .,;:!?")
@@ -167,7 +198,7 @@ def lower_first(text: str) -> str:
     first, _, rest = text.partition(" ")
     if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not rest[:1].isupper():  # not "Prompt Tuning"
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest):  # not "Prompt Tuning"
         return text[:1].lower() + text[1:]
     return text
 
@@ -179,7 +210,7 @@ def upper_first(text: str) -> str:
 def template_words() -> frozenset[str]:
     """Every word the clause templates add: verbs (all persons), participles, "is", "note(s) that", pronouns."""
     verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
-    fixed = " ".join(["is as notes note that an a", *_PRONOUNS.values()])
+    fixed = " ".join(["is are as notes note that an a", *_PRONOUNS.values()])
     return frozenset(re.findall(r"[a-z]+", fixed) + verbs)
 
 

@@ -3,7 +3,8 @@
 A paragraph opens with its sub-theme and how it bears on the theme (the terms the group shares with it),
 says what several members share (`Two of them address {term}`, citing those), then gives each paper a
 clause for what it does, related papers next to each other, two papers that address the same term in
-unrelated ways joined by "whereas"; findings are added while the paragraph stays within its word budget.
+unrelated ways joined by "whereas"; findings, then each paper's sentence closest to the theme, are added
+while the paragraph stays within its word budget (WORDS_PER_PAPER a paper, plus FIXED_WORDS).
 Papers known only by title share one sentence. With the researcher's own text (`our_work`), a closing
 sentence says what that work shares with the group and what it does, in the researcher's words.
 
@@ -38,14 +39,16 @@ from litreview.write.clauses import (
 )
 from litreview.write.schema import Sentence
 
-WORDS_PER_PAPER = 25    # the budget grows with the group, as authors write (20-35 words a paper)
-FIXED_WORDS = 35        # plus the opening (and closing) sentence
+WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
+FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
 MAX_SHARED_SENTENCES = 3
+MIN_SHARED_WORD_LETTERS = 5  # a shared single word shorter than this ("word", "task") says nothing
 CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
 SHORT_THEME_WORDS = 12  # a longer theme (an abstract) is referred to as "our work"
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
+FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
 NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
@@ -79,7 +82,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences.append(_opening(group, theme, texts))
         sentences += _shared(order, texts, summaries, group.title, theme)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(words_in(s.text) for s in sentences)
-        sentences += _paper_sentences(order, papers, summaries, budget)
+        sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
         closing = positioning(our_work, group.keys, texts)
@@ -160,7 +163,10 @@ def _shared(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, 
     holders = {term: found for term, found in every.items()
                if " " in term or ACRONYM.search(surface_form(term, [texts[order[n]] for n in found]))}
     sentences = _shared_sentences(order, texts, summaries, holders, label, theme)
-    return sentences or _shared_sentences(order, texts, summaries, every, label, theme)
+    if sentences:
+        return sentences
+    words_alone = {term: found for term, found in every.items() if len(term) >= MIN_SHARED_WORD_LETTERS}
+    return _shared_sentences(order, texts, summaries, words_alone, label, theme)
 
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
@@ -182,18 +188,37 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
 
 
 def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
-                     budget: int) -> list[Sentence]:
-    """What each paper does (two joined by "whereas" where they address one term differently), then
-    findings, best first, while the words stay within `budget`."""
+                     budget: int, theme: str = "") -> list[Sentence]:
+    """What each paper does (two joined by "whereas" where they address one term differently), then, while
+    the words stay within `budget`: each paper's finding, then its sentence closest to the theme."""
     written = _approach_sentences(order, papers, summaries)
     spent = sum(words_in(sentence.text) for sentence in written)
-    for key in order:
-        finding = _finding_sentence(papers[key], summaries[key])
-        if finding and spent + words_in(finding) <= budget:
+    extras = [(key, _finding_sentence(papers[key], summaries[key])) for key in order]
+    extras += [(key, _theme_sentence(papers[key], summaries[key], theme)) for key in order] if theme else []
+    added: set[str] = set()
+    for key, extra in extras:
+        if extra and extra not in added and spent + words_in(extra) <= budget:
             at = max(n for n, sentence in enumerate(written) if key in sentence.keys)
-            written.insert(at + 1, Sentence(text=finding, keys=[key]))
-            spent += words_in(finding)
+            written.insert(at + 1, Sentence(text=extra, keys=[key]))
+            spent += words_in(extra)
+            added.add(extra)
     return written
+
+
+def clause_words(papers: int) -> int:
+    """How long a paper's clause may be: shorter in larger groups, where authors give each paper less room."""
+    return clauses.MAX_CLAUSE_WORDS if papers <= 3 else 22 if papers <= 6 else 16
+
+
+def _theme_sentence(paper: Paper, summary: PaperSummary, theme: str) -> str | None:
+    """The paper's sentence sharing most words with the theme (not its approach or finding), as a statement."""
+    theme_stems = _stems(theme)
+    candidates = [part for part in content_sentences(paper.abstract)
+                  if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
+    scored = [(len(_stems(part) & theme_stems), -n) for n, part in enumerate(candidates)]
+    if not scored or max(scored)[0] == 0:
+        return None
+    return _statement(paper, candidates[-max(scored)[1]], FACT_LEAD)
 
 
 def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
@@ -201,10 +226,11 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
     written: list[Sentence] = []
     unnamed = 0
     parts = []
+    limit = clause_words(len(order))
     for key in order:
-        clause = approach_clause(summaries[key].approach)
+        clause = approach_clause(summaries[key].approach, limit)
         subject = _subject(papers[key], summaries[key], clause)
-        if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and standalone(clause.statement)):
+        if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
@@ -272,14 +298,24 @@ def _finding_sentence(paper: Paper, summary: PaperSummary) -> str | None:
     """What the paper reports, standing alone when it can, else after "The authors report that"."""
     if not summary.finding or summary.finding == summary.approach:
         return None
-    clause = finding_clause(summary.finding)
+    return _statement(paper, summary.finding, FINDING_LEAD)
+
+
+def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
+    """A sentence of the paper said for it: `{Object} is proposed` for a proposal, the sentence itself when it
+    can stand alone, else after its authors or `lead` ("The authors report that ..."); None when too long."""
+    proposal = approach_clause(sentence)
+    clause = finding_clause(sentence)
     authors = author_phrase(paper)
-    if authors:
-        text = f"{authors} {'report' if _plural(authors) else 'reports'} that {lower_first(clause)}."
-    elif standalone(summary.finding) and standalone(clause):
+    verb = lead.split()[-2]  # "report" / "note"
+    if proposal.verb and proposal.passive_ready and not authors:
+        text = passive_sentence(proposal)
+    elif authors:
+        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause)}."
+    elif standalone(sentence) and standalone(clause):
         text = f"{upper_first(clause)}."
     else:
-        text = f"{FINDING_LEAD} {lower_first(clause)}."
+        text = f"{lead} {lower_first(clause)}."
     return text if fits(text) else None
 
 
