@@ -91,6 +91,9 @@ def main() -> None:
         "the citing abstract alone": rouge(examples, lambda ex: "\n".join(split_sentences(ex.theme))),
         "the first sentence of each cited abstract": rouge(examples, first_sentences),
         "greedy extractive oracle (citing + cited sentences, best R-1 + R-2)": rouge(examples, oracle),
+        # What an engine that writes about the cited papers only (no words of the citing abstract) can reach:
+        "LEAD over the cited abstracts only, cut to the gold length": rouge(examples, lambda ex: lead(ex, citing=False)),
+        "greedy extractive oracle over cited sentences only": rouge(examples, lambda ex: oracle(ex, citing=False)),
     }
     grouping = {"Multi-XScience paragraphs": mxs_grouping(args.mxs / "paragraph_groupings.jsonl"),
                 "TREC-COVID topic mixtures": trec_grouping(args.trec, args.draws)}
@@ -143,9 +146,9 @@ def gold_text(example: Example) -> str:
     return "\n".join(split_sentences(" ".join(GOLD_MARKER.sub("", example.gold).split())))
 
 
-def lead(example: Example) -> str:
+def lead(example: Example, *, citing: bool = True) -> str:
     budget = len(gold_text(example).split())
-    text = " ".join([example.theme, *(paper.abstract or "" for paper in example.papers)]).split()
+    text = " ".join([example.theme if citing else "", *(paper.abstract or "" for paper in example.papers)]).split()
     return " ".join(text[:budget])
 
 
@@ -153,9 +156,9 @@ def first_sentences(example: Example) -> str:
     return "\n".join(split_sentences(paper.abstract)[0] for paper in example.papers if paper.abstract)
 
 
-def oracle(example: Example) -> str:
+def oracle(example: Example, *, citing: bool = True) -> str:
     """Greedily add the source sentence that most raises R-1 + R-2 F1; stop when none does."""
-    pool = split_sentences(example.theme) + [s for p in example.papers for s in split_sentences(p.abstract)]
+    pool = (split_sentences(example.theme) if citing else []) + [s for p in example.papers for s in split_sentences(p.abstract)]
     gold, chosen, best = gold_text(example), [], 0.0
     while True:
         scored = [(_r12(gold, "\n".join(chosen + [s])), -n) for n, s in enumerate(pool) if s not in chosen]

@@ -37,7 +37,7 @@ LSA_COMPONENTS = 5      # best of 3..50 at recovering TREC-COVID topics (bench/g
 LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 DESCRIPTION_TERMS = 4
 TITLE_CHOICES = 3       # the title is the first phrase among this many best terms (else the best word)
-PHRASE_WEIGHT = 1.5     # per extra word: a phrase says more than one word ("label noise" over "noise")
+PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
 THEME_WORDS_EXCLUDED = 12  # a theme up to this long names the section: its words are not sub-theme labels
 MISFIT_SIMILARITY = 0.05   # a paper this far from its group mates (mean cosine) fits no group well
 MIN_PAPERS_FOR_OTHER = 6   # with fewer papers every group is small anyway: no "other" group
@@ -98,8 +98,10 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     vocabulary = vectorizer.get_feature_names_out()
     frequency = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1.0)
     average = counts.sum() / len(group_texts)
-    weights = frequency * np.log(1.0 + average / np.maximum(counts.sum(axis=0), 1.0))
-    weights *= np.array([PHRASE_WEIGHT ** term.count(" ") for term in vocabulary])
+    # One group has nothing to be distinctive against: its label is then what most of its papers share.
+    distinctive = np.log(1.0 + average / np.maximum(counts.sum(axis=0), 1.0)) if len(group_texts) > 1 else 1.0
+    weights = frequency * distinctive
+    weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
     excluded = {stem(w) for w in words(theme)} if len(words(theme)) <= THEME_WORDS_EXCLUDED else set()

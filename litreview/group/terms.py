@@ -28,7 +28,9 @@ GENERIC = frozenset(
     "simple general important key main useful efficient effectively efficiently able challenge challenges "
     "setting settings example examples field fields domain domains area areas leveraging leverage standard "
     "strategy strategies high-quality train trains varying degrees achieving providing allowing showing "
-    "leading resulting obtaining yielding enabling".split()
+    "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
+    "describes explore explores investigate investigates obtain obtains perform performs require requires "
+    "limitations differences contain contains containing".split()
 )
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 WEAK_ALONE = frozenset(
@@ -36,7 +38,8 @@ WEAK_ALONE = frozenset(
     "problem problems faced world quality human humans information text task input output large small "
     "min max recent analysis evaluation system systems set sets number time process approach order case "
     "cases level levels type types form forms part parts paper research field application applications "
-    "technique techniques".split()
+    "technique techniques word words sentence sentences context image images user users class classes "
+    "sample samples industry".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
 _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ent|ant|est)$")
@@ -49,6 +52,9 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "signal interval rival manual arrival removal retrieval rehearsal terminal survival "
                         "hospital principal capital total portal mammal metal crystal festival material "
                         "proposal animal journal trial potential tutorial".split())
+_ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
+                        "wide broad complex simple robust multi multi-modal multimodal".split())
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$")
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")
@@ -83,7 +89,7 @@ def is_noun_phrase(term: str) -> bool:
     single word is not one of the words every abstract uses."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
-    if len(words) == 1 and term in WEAK_ALONE:
+    if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or _COMPOUND_ADJECTIVE.search(words[-1]):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
