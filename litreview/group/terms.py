@@ -30,7 +30,8 @@ GENERIC = frozenset(
     "strategy strategies high-quality train trains varying degrees achieving providing allowing showing "
     "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
-    "limitations differences contain contains containing".split()
+    "limitations differences contain contains containing challenging promising remarkable "
+    "impressive emerging existing underlying corresponding".split()
 )
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 WEAK_ALONE = frozenset(

@@ -48,7 +48,7 @@ _SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the prese
                              re.IGNORECASE)
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]")
-_NAMED_APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
+_NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
@@ -61,6 +61,7 @@ _PASSIVE_END = re.compile(r";\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:whic
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
                           r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an))+$", re.IGNORECASE)
+_ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # A sentence that opens with a pronoun or "this/these ..." needs its paper named before it can stand alone.
@@ -155,6 +156,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _CITED_ASIDE.sub("", text)
     text = CITATION_MARKERS.sub("", text)
     text = _SELF_REFERENCE.sub("", text)
+    text = _ENUMERATOR.sub("", text.strip())
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
     text = cut(" ".join(text.split()), limit)

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, shared_terms, surface_form, term_stems
+from litreview.group.terms import is_noun_phrase, listing, phrases, shared_terms, surface_form, term_stems
 from litreview.summarize.offline import content_sentences, offline_summary
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
@@ -42,7 +42,9 @@ from litreview.write.schema import Sentence
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
 MAX_SHARED_SENTENCES = 3
-MIN_SHARED_WORD_LETTERS = 5  # a shared single word shorter than this ("word", "task") says nothing
+# What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
+KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
+                "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
 CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
 SHORT_THEME_WORDS = 12  # a longer theme (an abstract) is referred to as "our work"
 FIRST_SUBJECT = "One study"
@@ -56,9 +58,10 @@ TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
     "Both works", "All works", "of them", "address", "report results on", "share a focus on",
     "whereas", "Also related are the papers", "includes", "It also includes", "and",
-    "Our work shares", "with these works", "we", "Against this background", "et al", *NUMBERS,
+    "Our work shares", "with these works", *KIND_PHRASES.values(), "we", "Against this background", "et al", *NUMBERS,
     FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
 )
+_ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
 _DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
 
 
@@ -155,18 +158,25 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
 
 def _shared(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
             label: str, theme: str) -> list[Sentence]:
-    """Sentences citing the papers that share a term (not the label's, nor a short theme's): `Two of them address {term}.`"""
+    """Sentences citing the papers that share a phrase or acronym (not the label's, nor a short theme's):
+    `Two of them address {term}.`; else the papers that make one kind of contribution."""
     if len(order) < 2:
         return []
     every = shared_terms([texts[key] for key in order])
     # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
     holders = {term: found for term, found in every.items()
-               if " " in term or ACRONYM.search(surface_form(term, [texts[order[n]] for n in found]))}
+               if " " in term or _ACRONYM_OR_NUMBER.search(surface_form(term, [texts[order[n]] for n in found]))}
     sentences = _shared_sentences(order, texts, summaries, holders, label, theme)
-    if sentences:
-        return sentences
-    words_alone = {term: found for term, found in every.items() if len(term) >= MIN_SHARED_WORD_LETTERS}
-    return _shared_sentences(order, texts, summaries, words_alone, label, theme)
+    return sentences or _shared_kind(order, summaries)
+
+
+def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
+    """When the papers share no phrase: the ones making the same kind of contribution (`Two of them release datasets`)."""
+    for kind, verb_phrase in KIND_PHRASES.items():
+        keys = [key for key in order if summaries[key].kind == kind]
+        if len(keys) >= 2:
+            return [Sentence(text=f"{_quantity(len(keys), len(order))} {verb_phrase}.", keys=keys)]
+    return []
 
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
@@ -234,7 +244,8 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
-        parts.append((key, clause, _bounded(text), subject is not None))
+        named = subject is not None and subject not in (FIRST_SUBJECT, *NEXT_SUBJECTS)  # a name keeps its capital
+        parts.append((key, clause, _bounded(text), named))
     index = 0
     while index < len(parts):
         key, clause, text, named = parts[index]
