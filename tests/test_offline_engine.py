@@ -256,3 +256,18 @@ def test_a_title_only_corpus_is_written_as_grouped_sentences_under_shared_labels
         cited = [key for s in section["sentences"] for key in s["keys"]]
         assert sorted(cited) == sorted(section["keys"])  # every member once, in grouped sentences
         assert len(section["sentences"]) <= 1 + len(section["keys"]) // 4
+
+
+def test_offline_draft_with_our_work_ends_every_paragraph_by_positioning_it(run_cli, tmp_path):
+    data = ROOT / "tests" / "data" / "structured_abstracts.jsonl"
+    (tmp_path / "abstract.txt").write_text("We propose a sepsis alert that combines NEWS2 with lactate clearance "
+                                           "in emergency departments.\n")
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
+                     str(tmp_path / "abstract.txt"), "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
+    closings = [section["sentences"][-1] for section in sections]
+    assert all(c["keys"] == s["keys"] for c, s in zip(closings, sections))
+    assert closings[0]["text"] == ("Our work shares emergency departments and lactate clearance with these works; "
+                                   "we propose a sepsis alert "
+                                   "that combines NEWS2 with lactate clearance in emergency departments.")
