@@ -6,6 +6,7 @@ Imports scikit-learn (for its stop words): import this module only on the offlin
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -74,6 +75,7 @@ def phrases(text: str, longest: int = 2) -> list[str]:
     return terms
 
 
+@functools.lru_cache(maxsize=65536)  # abstracts repeat their words: stem each once
 def stem(word: str) -> str:
     """A word's stem without a final s, so that `LLM` and `LLMs` count as one word."""
     stemmed = _stemmer.stemWord(word.lower())
@@ -119,7 +121,8 @@ def _word_form(word: str, texts: list[str]) -> str:
 
 
 def listing(items: Sequence[str], separator: str = ", ") -> str:
-    """`a`, `a and b`, `a, b and c` (with `; ` as separator when items hold commas)."""
+    """`a`, `a and b`, `a, b and c`; with `; ` as separator (items holding commas): `a; b; and c`."""
     if len(items) <= 1:
         return "".join(items)
-    return separator.join(items[:-1]) + " and " + items[-1]
+    final = "; and " if separator == "; " and len(items) > 2 else " and "
+    return separator.join(items[:-1]) + final + items[-1]

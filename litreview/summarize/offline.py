@@ -7,6 +7,7 @@ comes from `method_names`, and the kind from cue words. Deterministic: same pape
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sentencex
@@ -125,9 +126,14 @@ def split_sentences(text: str | None) -> list[str]:
 def content_sentences(text: str | None) -> list[str]:
     """The sentences of `text` that say something about the work: structured-abstract labels cut, and no
     planted instructions, code or data links, publishing boilerplate or tables of contents."""
-    sentences = [_LABEL.sub("", part).strip() for part in split_sentences(_LABEL.sub(" ", text or "").strip())]
-    return [part for part in sentences if part and not _PLANTED.search(part) and not _ASIDE.search(part)
-            and not _BOILERPLATE.search(part) and _is_prose(part)]
+    return list(_content_sentences(text or ""))
+
+
+@functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
+def _content_sentences(text: str) -> tuple[str, ...]:
+    sentences = [_LABEL.sub("", part).strip() for part in split_sentences(_LABEL.sub(" ", text).strip())]
+    return tuple(part for part in sentences if part and not _PLANTED.search(part) and not _ASIDE.search(part)
+                 and not _BOILERPLATE.search(part) and _is_prose(part))
 
 
 def _is_prose(sentence: str) -> bool:

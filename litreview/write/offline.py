@@ -8,8 +8,10 @@ while the paragraph stays within its word budget (WORDS_PER_PAPER a paper, plus 
 Papers known only by title share one sentence. With the researcher's own text (`our_work`), a closing
 sentence says what that work shares with the group and what it does, in the researcher's words.
 
-Templates supply only connective words (`TEMPLATE_WORDS`); every other word of a sentence comes from the
-papers it cites, the theme, or the researcher's text, so a test can check each one.
+Templates supply only connective words (`template_words()`, with those of `clauses` and `relations`); every
+other word of a sentence comes from the papers it cites, the theme, or the researcher's text, so a test can
+check each one. What relates the papers (order, shared terms, contrast) lives in `write/relations.py`; one
+paper's clause in `write/clauses.py`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,9 @@ from collections.abc import Mapping, Sequence
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import is_noun_phrase, listing, phrases, shared_terms, surface_form, term_stems
+from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
 from litreview.summarize.offline import content_sentences, offline_summary
 from litreview.summarize.schema import PaperSummary
-from litreview.text import significant_words
 from litreview.write import clauses
 from litreview.write.clauses import (
     Clause,
@@ -37,32 +38,24 @@ from litreview.write.clauses import (
     upper_first,
     words_in,
 )
+from litreview.write.relations import RELATION_PHRASES, contrasting, related_order, shared_sentences, stems
 from litreview.write.schema import Sentence
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
-MAX_SHARED_SENTENCES = 3
-# What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
-KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
-                "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
-CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
 SHORT_THEME_WORDS = 12  # a longer theme (an abstract) is referred to as "our work"
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
-NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
-    "Both works", "All works", "of them", "address", "report results on", "share a focus on",
-    "whereas", "Also related are the papers", "includes", "It also includes", "and",
-    "Our work shares", "with these works", *KIND_PHRASES.values(), "we", "Against this background", "et al", *NUMBERS,
+    *RELATION_PHRASES, "whereas", "Also related are the papers", "includes", "It also includes", "and",
+    "Our work shares", "with these works", "we", "Against this background", "et al",
     FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
 )
-_ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
-_DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
 
 
 def template_words() -> frozenset[str]:
@@ -83,7 +76,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     sentences: list[Sentence] = []
     if with_text:
         sentences.append(_opening(group, theme, texts))
-        sentences += _shared(order, texts, summaries, group.title, theme)
+        excluded = term_stems(group.title.lower()) | (stems(theme) if len(theme.split()) <= SHORT_THEME_WORDS else frozenset())
+        sentences += shared_sentences(order, texts, summaries, excluded)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(words_in(s.text) for s in sentences)
         sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
@@ -104,21 +98,6 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
         else:
             sentences += _titles([key], papers, None, "", alone=False)
     return sentences
-
-
-def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list[str]:
-    """`keys` as a chain: the paper closest to the theme first, then each time the one closest to the last
-    (word-stem overlap; ties keep the given order), so that related papers sit together."""
-    stems = {key: _stems(texts[key]) for key in keys}
-    remaining = list(keys)
-    current = _stems(theme)
-    order: list[str] = []
-    while remaining:
-        best = max(remaining, key=lambda key: (_jaccard(stems[key], current), -remaining.index(key)))
-        order.append(best)
-        remaining.remove(best)
-        current = stems[best]
-    return order
 
 
 def positioning(our_work: str, keys: list[str], texts: Mapping[str, str]) -> Sentence | None:
@@ -156,47 +135,6 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
     return Sentence(text=_bounded(text), keys=keys)
 
 
-def _shared(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
-            label: str, theme: str) -> list[Sentence]:
-    """Sentences citing the papers that share a phrase or acronym (not the label's, nor a short theme's):
-    `Two of them address {term}.`; else the papers that make one kind of contribution."""
-    if len(order) < 2:
-        return []
-    every = shared_terms([texts[key] for key in order])
-    # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
-    holders = {term: found for term, found in every.items()
-               if " " in term or _ACRONYM_OR_NUMBER.search(surface_form(term, [texts[order[n]] for n in found]))}
-    sentences = _shared_sentences(order, texts, summaries, holders, label, theme)
-    return sentences or _shared_kind(order, summaries)
-
-
-def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
-    """When the papers share no phrase: the ones making the same kind of contribution (`Two of them release datasets`)."""
-    for kind, verb_phrase in KIND_PHRASES.items():
-        keys = [key for key in order if summaries[key].kind == kind]
-        if len(keys) >= 2:
-            return [Sentence(text=f"{_quantity(len(keys), len(order))} {verb_phrase}.", keys=keys)]
-    return []
-
-
-def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
-                      holders: dict[str, list[int]], label: str, theme: str) -> list[Sentence]:
-    used = set(term_stems(label.lower())) | (_stems(theme) if len(theme.split()) <= SHORT_THEME_WORDS else set())
-    ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
-    sentences, groups_seen = [], set()
-    for term in ranked:
-        found = tuple(holders[term])
-        if term_stems(term) & used or found in groups_seen or len(sentences) >= min(MAX_SHARED_SENTENCES, 1 + len(order) // 3):
-            continue
-        keys = [order[n] for n in found]
-        shown = surface_form(term, [texts[key] for key in keys])
-        text = f"{_quantity(len(keys), len(order))} {_role(term, keys, texts, summaries)} {shown}."
-        sentences.append(Sentence(text=text, keys=keys))
-        used |= term_stems(term)
-        groups_seen.add(found)
-    return sentences
-
-
 def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
                      budget: int, theme: str = "") -> list[Sentence]:
     """What each paper does (two joined by "whereas" where they address one term differently), then, while
@@ -222,10 +160,10 @@ def clause_words(papers: int) -> int:
 
 def _theme_sentence(paper: Paper, summary: PaperSummary, theme: str) -> str | None:
     """The paper's sentence sharing most words with the theme (not its approach or finding), as a statement."""
-    theme_stems = _stems(theme)
+    theme_stems = stems(theme)
     candidates = [part for part in content_sentences(paper.abstract)
                   if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
-    scored = [(len(_stems(part) & theme_stems), -n) for n, part in enumerate(candidates)]
+    scored = [(len(stems(part) & theme_stems), -n) for n, part in enumerate(candidates)]
     if not scored or max(scored)[0] == 0:
         return None
     return _statement(paper, candidates[-max(scored)[1]], FACT_LEAD)
@@ -250,7 +188,7 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
     while index < len(parts):
         key, clause, text, named = parts[index]
         if index + 1 < len(parts) and clause.verb and parts[index + 1][1].verb and \
-                _contrasting(summaries[key], summaries[parts[index + 1][0]]):
+                contrasting(summaries[key], summaries[parts[index + 1][0]]):
             other_key, _, other_text, other_named = parts[index + 1]
             joined = f"{text[:-1]}, whereas {other_text if other_named else lower_first(other_text)}"
             if fits(joined):
@@ -330,39 +268,6 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     return text if fits(text) else None
 
 
-def _contrasting(first: PaperSummary, second: PaperSummary) -> bool:
-    """Two papers address one term (in their problem or approach sentences) with approaches that share
-    almost no words: the abstracts support "whereas"."""
-    problem = shared_terms([f"{first.problem}\n{first.approach}", f"{second.problem}\n{second.approach}"], longest=2)
-    if not any(" " in term for term in problem):
-        return False
-    return _jaccard(_stems(first.approach), _stems(second.approach)) < CONTRAST_OVERLAP
-
-
-def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
-    """The verb for papers sharing `term`: a dataset they report on, a problem they address, else a focus."""
-    pattern = re.escape(term).replace(r"\ ", r"\s+")
-    near_dataset = re.compile(rf"\b{pattern}\b\W+(?:\w+\W+){{0,2}}{_DATASET_NOUN}\b|{_DATASET_NOUN}\W+(?:\w+\W+){{0,3}}{pattern}\b",
-                              re.IGNORECASE)
-    if all(near_dataset.search(texts[key]) for key in keys):
-        return "report results on"
-    problems = [summaries[key].problem for key in keys]
-    if all(summaries[key].problem != summaries[key].approach for key in keys) and \
-            all(term in phrases(problem, 3) for problem in problems):
-        return "address"
-    return "share a focus on"
-
-
-def _quantity(count: int, size: int) -> str:
-    if count == size:
-        return "Both works" if size == 2 else f"All {_number(size)} works"
-    return f"{upper_first(_number(count))} of them"
-
-
-def _number(count: int) -> str:
-    return NUMBERS[count] if count < len(NUMBERS) else str(count)
-
-
 def _theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
     """Up to two noun-phrase terms of the theme held by `at_least` of `texts`, most held first."""
     held = {term: sum(term in set(phrases(text, 3)) for text in texts)
@@ -398,14 +303,6 @@ def _bounded(sentence: str) -> str:
     if not fits(body):
         body = " ".join(body.split()[: clauses.MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")
     return body.rstrip(" .,;:") + "."
-
-
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem for word in significant_words(text) for stem in term_stems(word))
-
-
-def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
-    return len(first & second) / len(first | second) if first | second else 0.0
 
 
 def _text(paper: Paper) -> str:
