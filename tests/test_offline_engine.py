@@ -268,6 +268,19 @@ def test_offline_draft_with_our_work_ends_every_paragraph_by_positioning_it(run_
     sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
     closings = [section["sentences"][-1] for section in sections]
     assert all(c["keys"] == s["keys"] for c, s in zip(closings, sections))
-    assert closings[0]["text"] == ("Our work shares emergency departments and lactate clearance with these works; "
+    assert closings[0]["text"] == ("Our work shares NEWS2 and emergency departments with these works; "
                                    "we propose a sepsis alert "
                                    "that combines NEWS2 with lactate clearance in emergency departments.")
+
+
+def test_a_paper_that_fits_no_group_goes_to_other_related_work_with_its_score(run_cli, tmp_path):
+    data = ROOT / "tests" / "data" / "structured_abstracts.jsonl"  # six sepsis papers and one on cigarette warnings
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--top-k", "7",
+                     "--drop-off", "0", "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
+    assert [s["title"] for s in sections] == ["Emergency departments", "Other related work"]
+    assert sections[-1]["keys"] == ["smith2024tobacco"]
+    assert sections[-1]["description"] == ("Papers that fit no sub-theme well (mean similarity to the closest group: "
+                                           "smith2024tobacco 0.00).")
+    assert sections[-1]["sentences"][0]["text"] == "Further work is related to early warning scores for sepsis less closely."

@@ -110,13 +110,13 @@ def split_sentences(text: str | None) -> list[str]:
     """The sentences of `text`, stripped, empty ones dropped.
 
     sentencex handles `e.g.`, `et al.` and decimals; a break it makes after another abbreviation
-    ("Tab. 3") or before a lower-case word is undone.
+    ("Tab. 3", "Fig. 2") is undone.
     """
     if not text or not text.strip():
         return []
     parts: list[str] = []
     for part in (piece.strip() for piece in sentencex.segment("en", text)):
-        if parts and part and (_ABBREVIATION_END.search(parts[-1]) or part[0].islower() or part[0].isdigit()):
+        if parts and part and _ABBREVIATION_END.search(parts[-1]):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:
             parts.append(part)
