@@ -15,7 +15,7 @@ from litreview.corpus import load_corpus
 from litreview.group import group_papers
 from litreview.write.offline import template_words
 from litreview.corpus.paper import Paper
-from litreview.group.schema import Groups
+from litreview.group.schema import Groups, SubTheme
 from litreview.summarize.schema import PaperSummary
 from litreview.write.schema import Paragraph
 from litreview.select import rank
@@ -284,3 +284,41 @@ def test_a_paper_that_fits_no_group_goes_to_other_related_work_with_its_score(ru
     assert sections[-1]["description"] == ("Papers that fit no sub-theme well (mean similarity to the closest group: "
                                            "smith2024tobacco 0.00).")
     assert sections[-1]["sentences"][0]["text"] == "Further work is related to early warning scores for sepsis less closely."
+
+
+def test_papers_on_the_same_problem_sit_together_closest_to_the_theme_first():
+    papers = [
+        Paper(key="t1", title="Transformers for sentiment", abstract="We fine-tune transformer encoders for sentiment classification of product reviews."),
+        Paper(key="g1", title="Message passing for molecules", abstract="We propose a graph neural network with message passing to predict molecular properties."),
+        Paper(key="t2", title="Review classification", abstract="We study transformer encoders for the sentiment classification of hotel reviews."),
+        Paper(key="g2", title="Molecular graphs", abstract="We introduce a graph neural network that predicts molecular properties from atom graphs."),
+    ]
+    by_key = {paper.key: paper for paper in papers}
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Learned representations", description="", keys=["t1", "g1", "t2", "g2"])])
+    sections, _ = write_paragraphs(groups, summaries, by_key, "graph neural networks")
+    own = [s.keys[0] for s in sections[0].sentences if len(s.keys) == 1]
+    assert list(dict.fromkeys(own)) in (["g1", "g2", "t1", "t2"], ["g2", "g1", "t1", "t2"],
+                                        ["g1", "g2", "t2", "t1"], ["g2", "g1", "t2", "t1"])
+
+
+def test_two_approaches_to_one_problem_are_contrasted_and_unrelated_ones_are_not():
+    papers = [
+        Paper(key="smith", authors=["Smith, Ann", "Ng, Bo", "Roy, Cy"], title="Correcting for noisy labels",
+              abstract="Label noise degrades multi-label classifiers. We propose a loss correction that estimates the noise transition matrix."),
+        Paper(key="lee", authors=["Lee, Dan", "Kim, Eve"], title="Selecting clean samples",
+              abstract="Label noise degrades deep image classifiers. We introduce a sample selection strategy that trusts small-loss instances."),
+    ]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Noisy labels", description="", keys=["smith", "lee"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "learning with noisy labels")
+    contrast = [s for s in sections[0].sentences if "whereas" in s.text]
+    assert [(s.text, s.keys) for s in contrast] == [(
+        "Smith et al. propose a loss correction that estimates the noise transition matrix, whereas Lee and Kim "
+        "introduce a sample selection strategy that trusts small-loss instances.", ["smith", "lee"])]
+    unrelated = [papers[0], Paper(key="gnn", authors=["Wu, Fay"], title="Molecular graphs",
+                                  abstract="We introduce a graph neural network that predicts molecular properties.")]
+    summaries, _ = summarize_papers(unrelated)
+    groups = Groups(groups=[SubTheme(title="Mixed", description="", keys=["smith", "gnn"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in unrelated}, "learning with noisy labels")
+    assert not any("whereas" in s.text for s in sections[0].sentences)
