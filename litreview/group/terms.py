@@ -55,7 +55,8 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "hospital principal capital total portal mammal metal crystal festival material "
                         "proposal animal journal trial potential tutorial".split())
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
-                        "wide broad complex simple robust multi multi-modal multimodal".split())
+                        "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
+                        "separate adequate moderate".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$")
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay

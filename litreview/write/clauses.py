@@ -60,7 +60,8 @@ _PASSIVE_END = re.compile(r";\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:whic
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
                           r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
-_DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an))+$", re.IGNORECASE)
+_DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
+                           r"\s+(?:that|which)\s+\w+s)+$", re.IGNORECASE)  # "... that outperforms" lost its object
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
@@ -93,7 +94,7 @@ class Clause:
         """The object up to its first clause boundary (a second verb, a comma clause), so that "is proposed"
         follows the thing proposed."""
         head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
-        return cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS)
+        return _DANGLING_END.sub("", cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS))
 
 
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
@@ -113,7 +114,11 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
     """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
-        return f"{subject} {verb} {clause.object}."
+        obj = clause.object
+        second = re.match(r"and (\w+)\b", obj)  # "we propose and compare X": both verbs agree with the subject
+        if second and not plural:
+            obj = f"and {third_person(second.group(1))}{obj[second.end():]}"
+        return f"{subject} {verb} {obj}."
     return f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
 
 
@@ -136,7 +141,7 @@ def _plural_head(noun_phrase: str) -> bool:
     if not head:
         return False
     last = head[-1].strip(",;:()")
-    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some")
+    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or "and" in head
     return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
 
 
@@ -160,6 +165,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
     text = cut(" ".join(text.split()), limit)
+    text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
                   text, flags=re.IGNORECASE)
     return text.rstrip(" .,;:!?")
