@@ -67,6 +67,7 @@ _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
 # Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
 _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
                                re.IGNORECASE)
+_MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?=[A-Z][a-z])")
 # A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
 MIN_LETTER_SHARE = 0.6
 MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
@@ -110,17 +111,30 @@ def split_sentences(text: str | None) -> list[str]:
     """The sentences of `text`, stripped, empty ones dropped.
 
     sentencex handles `e.g.`, `et al.` and decimals; a break it makes after another abbreviation
-    ("Tab. 3", "Fig. 2") is undone.
+    ("Tab. 3", "Fig. 2") is undone, and one it misses after an enumeration ("(a) On ... tasks. Additionally,
+    ...") is made.
     """
     if not text or not text.strip():
         return []
     parts: list[str] = []
-    for part in (piece.strip() for piece in sentencex.segment("en", text)):
+    pieces = (piece.strip() for segment in sentencex.segment("en", text) for piece in _missed_breaks(segment))
+    for part in pieces:
         if parts and part and _ABBREVIATION_END.search(parts[-1]):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:
             parts.append(part)
     return parts
+
+
+def _missed_breaks(segment: str) -> list[str]:
+    """`segment` cut after each full stop that ends a word of two or more lower-case letters (or a digit or a
+    closing bracket) and precedes a capitalised word: never after "et al." or an initial."""
+    pieces, start = [], 0
+    for end in _MISSED_BREAK.finditer(segment):
+        if not _ABBREVIATION_END.search(segment[start:end.start() + 1]):
+            pieces.append(segment[start:end.end()])
+            start = end.end()
+    return pieces + [segment[start:]]
 
 
 def content_sentences(text: str | None) -> list[str]:

@@ -178,11 +178,13 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
     for key in order:
         clause = approach_clause(summaries[key].approach, limit)
         subject = _subject(papers[key], summaries[key], clause)
+        unnamed_before = unnamed
         if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
+            subject = subject.replace("study", "work") if clause.verb == "study" else subject  # not "Another study studies"
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
-        named = subject is not None and subject not in (FIRST_SUBJECT, *NEXT_SUBJECTS)  # a name keeps its capital
+        named = subject is not None and unnamed_before == unnamed  # a name keeps its capital after "whereas"
         parts.append((key, clause, _bounded(text), named))
     index = 0
     while index < len(parts):
