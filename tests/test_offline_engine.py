@@ -322,3 +322,14 @@ def test_two_approaches_to_one_problem_are_contrasted_and_unrelated_ones_are_not
     groups = Groups(groups=[SubTheme(title="Mixed", description="", keys=["smith", "gnn"])])
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in unrelated}, "learning with noisy labels")
     assert not any("whereas" in s.text for s in sections[0].sentences)
+
+
+def test_sentences_keep_abbreviations_decimals_and_et_al_together():
+    paper = Paper(key="ward", title="Ward Scores", abstract=(
+        "Following Smith et al. (2019), early warning scores flag deterioration on wards. "
+        "We propose a ward score that weighs vital signs, e.g. heart rate, as in Tab. 3 of the protocol. "
+        "The score reaches an AUROC of 0.82 and outperforms NEWS2 by 4.5 points."))
+    summary = summarize_papers([paper])[0]["ward"]
+    assert summary.problem == "Following Smith et al. (2019), early warning scores flag deterioration on wards."
+    assert summary.approach == "We propose a ward score that weighs vital signs, e.g. heart rate, as in Tab. 3 of the protocol."
+    assert summary.finding == "The score reaches an AUROC of 0.82 and outperforms NEWS2 by 4.5 points."
