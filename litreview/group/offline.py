@@ -29,7 +29,7 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import MAX_PHRASE_WORDS, is_noun_phrase, listing, phrases, stem, surface_form, term_stems
-from litreview.summarize.offline import content_sentences
+from litreview.summarize.offline import text_sentences
 from litreview.text import words
 
 SEED = 0
@@ -221,4 +221,4 @@ def _capitalised(title: str) -> str:
 
 
 def _text(paper: Paper) -> str:
-    return "\n".join([paper.title or "", *content_sentences(paper.abstract)])
+    return "\n".join([paper.title or "", *text_sentences(paper)])

@@ -89,7 +89,7 @@ _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|bui
 
 def offline_summary(paper: Paper) -> PaperSummary:
     """A PaperSummary of `paper` made only of its own sentences (see the module docstring)."""
-    parts = content_sentences(paper.abstract) or [paper.title or ""]
+    parts = text_sentences(paper) or [paper.title or ""]
     # A run-on "sentence" (an abstract without full stops) is only chosen when it is all there is.
     parts = [part for part in parts if len(part.split()) <= MAX_SENTENCE_WORDS] or parts
     approach_at = _approach_index(parts)
@@ -135,6 +135,12 @@ def _missed_breaks(segment: str) -> list[str]:
             pieces.append(segment[start:end.end()])
             start = end.end()
     return pieces + [segment[start:]]
+
+
+def text_sentences(paper: Paper) -> list[str]:
+    """The content sentences of what the offline engine reads about `paper`: its abstract. (Every stage reads a
+    paper's text through here, so a paper's other texts, such as full-text excerpts, join in one place.)"""
+    return content_sentences(paper.abstract)
 
 
 def content_sentences(text: str | None) -> list[str]:

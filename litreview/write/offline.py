@@ -23,7 +23,7 @@ from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
-from litreview.summarize.offline import content_sentences, offline_summary
+from litreview.summarize.offline import content_sentences, offline_summary, text_sentences
 from litreview.summarize.schema import PaperSummary
 from litreview.write import clauses
 from litreview.write.clauses import (
@@ -70,7 +70,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     """The sentences of one group's paragraph (see the module docstring); every member is cited."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: _text(papers[key]) for key in group.keys}
-    with_text = [key for key in group.keys if content_sentences(papers[key].abstract)]
+    with_text = [key for key in group.keys if text_sentences(papers[key])]
     titled = [key for key in group.keys if key not in with_text]
     order = related_order(with_text, texts, theme)
     sentences: list[Sentence] = []
@@ -93,7 +93,7 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
     found = summaries or {key: offline_summary(papers[key]) for key in keys}
     sentences: list[Sentence] = []
     for key in keys:
-        if content_sentences(papers[key].abstract):
+        if text_sentences(papers[key]):
             sentences += _paper_sentences([key], papers, found, budget=2 * WORDS_PER_PAPER)
         else:
             sentences += _titles([key], papers, None, "", alone=False)
@@ -161,7 +161,7 @@ def clause_words(papers: int) -> int:
 def _theme_sentence(paper: Paper, summary: PaperSummary, theme: str) -> str | None:
     """The paper's sentence sharing most words with the theme (not its approach or finding), as a statement."""
     theme_stems = stems(theme)
-    candidates = [part for part in content_sentences(paper.abstract)
+    candidates = [part for part in text_sentences(paper)
                   if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
     scored = [(len(stems(part) & theme_stems), -n) for n, part in enumerate(candidates)]
     if not scored or max(scored)[0] == 0:
@@ -308,4 +308,4 @@ def _bounded(sentence: str) -> str:
 
 
 def _text(paper: Paper) -> str:
-    return "\n".join([paper.title or "", *content_sentences(paper.abstract)])
+    return "\n".join([paper.title or "", *text_sentences(paper)])
