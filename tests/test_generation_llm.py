@@ -220,7 +220,8 @@ def test_a_paper_left_uncited_gets_an_offline_sentence_and_a_warning(fake, llm_s
     with LLMClient(llm_settings) as llm:
         sections, warnings = write(llm, papers, summaries)
     assert sections[1].sentences == [sections[1].sentences[0], *offline_sentences(["ggm"], papers)]
-    assert sections[1].sentences[1].text.startswith("GGM proposes the Guided Generative Model (GGM)")
+    # the method's name opens the object: "GGM proposes the ... (GGM)" becomes a passive sentence
+    assert sections[1].sentences[1].text == "The Guided Generative Model (GGM) is proposed."
     assert warnings == [DraftWarning(stage="write", key="ggm", message=(
         "'Structure': the LLM left this paper uncited; added an extractive sentence from its abstract"))]
     assert "paper 'ggm' is not cited; cite every paper of the group" in fake.chat_requests[-1].prompt

@@ -62,7 +62,7 @@ def test_a_biblatex_corpus_gets_biblatex_by_default_and_compiles_with_biber(run_
                      "--corpus", str(COMPILE / "tricky.json"), "-o", "related.tex", "--offline", "--quiet")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == ("note: citing with biblatex: 2 cited entries use biblatex fields or "
-                                             "types (first: cmbtools); pass --cite-style natbib for BibTeX")
+                                             "types (first: ortiz2022cmb); pass --cite-style natbib for BibTeX")
     tex = (tmp_path / "related.tex").read_text(encoding="utf-8")
     assert "\\textcite{2018ApJ...855..102R}" in tex and "\\addbibresource" in tex
     bib = (tmp_path / "related.bib").read_text(encoding="utf-8")  # for biber: accented letters stay UTF-8

@@ -4,26 +4,22 @@ TF-IDF over title + abstract -> LSA (truncated SVD, when there are enough papers
 k-means with a fixed seed, for every k in the allowed range; the k kept is the one whose clustering
 has the best silhouette, measured in the TF-IDF space itself (cosine) so that the LSA dimension does
 not favour a k (that choice and the dimension were measured: bench/generation.py). Labels are the
-class-based TF-IDF (c-TF-IDF) terms of each group: words and two-word phrases that never span a stop
-word or punctuation, counted once per paper, acronyms in the papers' own spelling. Everything is
+class-based TF-IDF (c-TF-IDF) terms of each group: noun phrases of up to three words that never span a
+stop word or punctuation, counted once per paper and shared by two members, acronyms in the papers' own
+spelling; the title is the best of them that is not a member's title. Groups come closest to the theme
+first; papers that fit no group go to a last "Other related work" group. Everything is
 seeded and single-threaded, so the same papers give the same groups byte for byte.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import numpy as np
-import Stemmer
 from scipy.sparse import csr_matrix
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import (
-    ENGLISH_STOP_WORDS,
-    CountVectorizer,
-    TfidfVectorizer,
-)
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import (
@@ -32,47 +28,46 @@ from threadpoolctl import (
 
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
-from litreview.summarize.offline import content_sentences
+from litreview.group.terms import MAX_PHRASE_WORDS, is_noun_phrase, listing, phrases, stem, surface_form, term_stems
+from litreview.summarize.offline import text_sentences
 from litreview.text import words
 
 SEED = 0
 LSA_COMPONENTS = 5      # best of 3..50 at recovering TREC-COVID topics (bench/generation.py)
 LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
-TITLE_TERMS = 2
 DESCRIPTION_TERMS = 4
-PHRASE_WEIGHT = 1.5     # a two-word term says more than one word ("label noise" over "noise")
+TITLE_CHOICES = 3       # the title is the first phrase among this many best terms (else the best word)
+PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
+THEME_WORDS_EXCLUDED = 12  # a theme up to this long names the section: its words are not sub-theme labels
+MISFIT_SIMILARITY = 0.02   # a paper this far from its group mates (mean cosine) fits no group well
+MIN_PAPERS_FOR_OTHER = 6   # with fewer papers every group is small anyway: no "other" group
+OTHER_TITLE = "Other related work"
+FALLBACK_TITLE = "Further related work"
 _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
-_WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
-# Words every abstract uses: distinctive of no sub-theme, so never a label (and they break phrases).
-_GENERIC = frozenset(
-    "propose proposed proposes approach approaches method methods model models paper work works results result "
-    "performance task tasks show shows shown demonstrate demonstrates novel existing based state art use uses "
-    "using used new improve improves improved effective extensive experiments experimental achieve achieves "
-    "significantly framework study studies different various including however also well large recent "
-    "furthermore baseline baselines benchmarks address addresses available code github com https http www et al "
-    "eg ie prior aim aims tackle help just include includes provide provides allow allows best better high "
-    "does way ways make makes making given present presents paper introduce introduces outperforms "
-    "outperform particular specifically moreover thus finally firstly second third lastly compared compare "
-    "certain discuss discusses size state-of-the-art sota".split()
-)
-# Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
-_WEAK_ALONE = frozenset(
-    "language learning data training trained model perform performs performance ability abilities common "
-    "problem problems faced world quality human humans information text task input output large small "
-    "min max recent analysis evaluation".split()
-)
-_ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
-_stemmer = Stemmer.Stemmer("english")
 
 
 def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_groups: int = 8) -> Groups:
-    """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers)."""
+    """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers).
+
+    Groups come closest to the theme first; papers that fit no group well (mean similarity to their group
+    mates under MISFIT_SIMILARITY) go to a last "Other related work" group whose description gives their scores.
+    """
     texts = {paper.key or "": _text(paper) for paper in papers}
     labels = cluster_labels(list(texts.values()), min_groups, max_groups) if len(papers) > 1 else [0] * len(papers)
     members = [[key for key, label in zip(texts, labels) if label == cluster] for cluster in _cluster_order(labels)]
+    members, misfits = _without_misfits(members, texts, theme, max_groups)
+    members = _closest_to_theme_first(members, texts, theme)
     terms = distinctive_terms([[texts[key] for key in keys] for keys in members], theme) if members else []
-    return Groups(groups=[_subtheme(keys, group_terms, [texts[key] for key in keys])
-                          for keys, group_terms in zip(members, terms)])
+    taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
+    groups = []
+    for keys, group_terms in zip(members, terms):
+        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken))
+        taken.add(groups[-1].title.casefold())  # nor another group's label
+    if misfits:
+        scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)
+        groups.append(SubTheme(title=OTHER_TITLE, keys=[key for key, _ in misfits],
+                               description=f"Papers that fit no sub-theme well (mean similarity to the closest group: {scores})."))
+    return Groups(groups=groups)
 
 
 def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, components: int = LSA_COMPONENTS) -> list[int]:
@@ -88,12 +83,12 @@ def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, compon
 
 
 def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCRIPTION_TERMS) -> list[list[str]]:
-    """Per group (a list of paper texts), its `top` c-TF-IDF terms: words and two-word phrases.
+    """Per group (a list of paper texts), its `top` c-TF-IDF terms: noun phrases of up to three words.
 
     Counts are papers containing a term (not occurrences), a term must occur in two papers of its
     group (or all, if fewer), and theme words, generic words and near-repeats are left out.
     """
-    vectorizer = CountVectorizer(analyzer=phrases, binary=True)
+    vectorizer = CountVectorizer(analyzer=lambda text: phrases(text, MAX_PHRASE_WORDS), binary=True)
     try:
         presence = vectorizer.fit_transform([text for texts in group_texts for text in texts]).toarray()
     except ValueError:  # not one usable word in any paper
@@ -103,55 +98,37 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     vocabulary = vectorizer.get_feature_names_out()
     frequency = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1.0)
     average = counts.sum() / len(group_texts)
-    weights = frequency * np.log(1.0 + average / np.maximum(counts.sum(axis=0), 1.0))
-    weights *= np.where([" " in term for term in vocabulary], PHRASE_WEIGHT, 1.0)
+    # One group has nothing to be distinctive against: its label is then what most of its papers share.
+    distinctive = np.log(1.0 + average / np.maximum(counts.sum(axis=0), 1.0)) if len(group_texts) > 1 else 1.0
+    weights = frequency * distinctive
+    weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
-    excluded = {_stem(w) for w in words(theme)}
+    excluded = {stem(w) for w in words(theme)} if len(words(theme)) <= THEME_WORDS_EXCLUDED else set()
     return [_pick_terms(vocabulary, row, excluded, top) for row in weights]
 
 
-def phrases(text: str) -> list[str]:
-    """Lower-case words and adjacent word pairs of `text`, never across punctuation or a stop word."""
-    terms: list[str] = []
-    previous: str | None = None
-    for token in _WORD_OR_BREAK.findall(text.lower()):
-        if not token[0].isalpha() or len(token) < 2 or token in ENGLISH_STOP_WORDS or token in _GENERIC:
-            previous = None
-            continue
-        terms.append(token)
-        if previous:
-            terms.append(f"{previous} {token}")
-        previous = token
-    return terms
-
-
 def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int) -> list[str]:
-    """The best-weighted terms, skipping any that shares a word stem with one already chosen."""
+    """The best-weighted noun-phrase terms, skipping any that shares a word stem with one already chosen."""
     chosen: list[str] = []
     used = set(excluded)
     for index in np.argsort(-weights, kind="stable"):
         term = str(vocabulary[index])
-        stems = {_stem(part) for word in term.split() for part in word.split("-") if part}
         if weights[index] <= 0 or len(chosen) == top:
             break
-        if stems & used or term in _WEAK_ALONE:
+        stems = term_stems(term)
+        if stems & used or not is_noun_phrase(term):
             continue
         chosen.append(term)
         used |= stems
     return chosen
 
 
-def _stem(word: str) -> str:
-    """A word's stem without a final s, so that `LLM` and `LLMs` count as one word."""
-    stem = _stemmer.stemWord(word)
-    return stem[:-1] if len(stem) > 3 and stem.endswith("s") else stem
-
-
-def _tfidf(texts: list[str]) -> csr_matrix | None:
-    """Unit-length TF-IDF rows, or None when the texts share no usable word."""
+def _tfidf(texts: list[str], ignore: list[str] | None = None) -> csr_matrix | None:
+    """Unit-length TF-IDF rows (without the words `ignore`), or None when the texts share no usable word."""
     min_df = 2 if len(texts) >= 10 else 1
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=min_df, max_df=0.9, token_pattern=_TOKEN)
+    stop_words = sorted(ENGLISH_STOP_WORDS | set(ignore)) if ignore else "english"
+    vectorizer = TfidfVectorizer(stop_words=stop_words, sublinear_tf=True, min_df=min_df, max_df=0.9, token_pattern=_TOKEN)
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # empty vocabulary: nothing to cluster on
@@ -189,28 +166,54 @@ def _cluster_order(labels: list[int]) -> list[int]:
     return sorted(sizes, key=lambda label: (-sizes[label], first[label]))
 
 
-def _subtheme(keys: list[str], terms: list[str], texts: list[str]) -> SubTheme:
+def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str]) -> SubTheme:
+    """A group named by its best noun phrase (a phrase among the first TITLE_CHOICES terms rather than a single
+    word; never a title in `titles`), described by its terms."""
     shown = [surface_form(term, texts) for term in terms]
-    title = " and ".join(shown[:TITLE_TERMS]) or texts[0].split("\n", 1)[0] or "Other work"
-    description = f"Papers on {_listing(shown)}." if shown else "Papers without distinctive terms."
+    allowed = [term for term in shown if term.casefold() not in titles]
+    phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
+    title = phrases_first[0] if phrases_first else FALLBACK_TITLE
+    description = f"Papers on {listing(shown)}." if shown else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
 
 
-def surface_form(term: str, texts: list[str]) -> str:
-    """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case."""
-    return " ".join(_word_form(word, texts) for word in term.split())
+def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str,
+                     max_groups: int) -> tuple[list[list[str]], list[tuple[str, float]]]:
+    """The groups without the papers that fit none of them, and those papers with their best fit.
+
+    Fit is measured without the theme's words, which every selected paper shares."""
+    if len(texts) < MIN_PAPERS_FOR_OTHER or len(members) >= max_groups:
+        return members, []
+    tfidf = _tfidf(list(texts.values()), ignore=words(theme))
+    if tfidf is None:
+        return members, []
+    row = {key: n for n, key in enumerate(texts)}
+    similarity = (tfidf @ tfidf.T).toarray()
+    fit = {key: max(_mean_similarity(similarity, row[key], [row[k] for k in keys if k != key]) for keys in members)
+           for key in texts}
+    misfits = [(key, fit[key]) for key in texts if fit[key] < MISFIT_SIMILARITY]
+    if not misfits or len(misfits) > len(texts) // 3:  # a third or more fitting nowhere: the groups are the problem
+        return members, []
+    left = {key for key, _ in misfits}
+    return [kept for keys in members if (kept := [key for key in keys if key not in left])], misfits
 
 
-def _word_form(word: str, texts: list[str]) -> str:
-    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)."""
-    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-    spellings = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
-    spelling = spellings.most_common(1)[0][0] if spellings else word
-    return "-".join(part if _ACRONYM.search(part) else part.lower() for part in spelling.split("-"))
+def _mean_similarity(similarity: np.ndarray, row: int, others: list[int]) -> float:
+    return float(similarity[row, others].mean()) if others else 0.0
 
 
-def _listing(terms: list[str]) -> str:
-    return terms[0] if len(terms) == 1 else ", ".join(terms[:-1]) + " and " + terms[-1]
+def _closest_to_theme_first(members: list[list[str]], texts: dict[str, str], theme: str) -> list[list[str]]:
+    """Groups by the cosine of their mean TF-IDF vector with the theme's, closest first (stable on ties)."""
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_TOKEN)
+    try:
+        matrix = vectorizer.fit_transform([*texts.values(), theme])
+    except ValueError:  # no usable word at all
+        return members
+    row = {key: n for n, key in enumerate(texts)}
+    theme_vector = matrix[len(texts)].toarray().ravel()
+    closeness = [float(np.asarray(matrix[[row[k] for k in keys]].mean(axis=0)).ravel() @ theme_vector) for keys in members]
+    order = sorted(range(len(members)), key=lambda n: (-round(closeness[n], 9), n))
+    return [members[n] for n in order]
 
 
 def _capitalised(title: str) -> str:
@@ -218,4 +221,4 @@ def _capitalised(title: str) -> str:
 
 
 def _text(paper: Paper) -> str:
-    return "\n".join([paper.title or "", *content_sentences(paper.abstract)])
+    return "\n".join([paper.title or "", *text_sentences(paper)])

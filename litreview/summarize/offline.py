@@ -7,6 +7,7 @@ comes from `method_names`, and the kind from cue words. Deterministic: same pape
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sentencex
@@ -44,8 +45,34 @@ _FINDING_CUES = re.compile(
 # Instructions planted for a language model: never quoted, never a label.
 _PLANTED = re.compile(r"\b(?:ignore|disregard)\b[^.]*\b(?:instructions?|prompts?)\b|\bcite\b", re.IGNORECASE)
 # Sentences about where the code is, not about the work.
-_ASIDE = re.compile(r"https?://|\bgithub\b|\b(?:code|codes|data|dataset|models?) (?:is|are|will be) (?:publicly )?(?:available|released)|"
-                    r"\bwe (?:publicly )?release (?:our|the|all) (?:code|source)", re.IGNORECASE)
+_ASIDE = re.compile(r"https?://|\bwww\.|\bgithub\b|\bdoi\.org\b|"
+                    r"\b(?:code|codes|source code|implementation|data|datasets?|models?|software|tools?|toolkit|demo|"
+                    r"project page|resources?)\b[^.]{0,40}\b(?:is|are|will be|has been|have been|can be)\s+(?:made\s+)?"
+                    r"(?:publicly |freely |openly )?(?:available|released|accessible|found|downloaded)|"
+                    r"\bwe (?:publicly )?(?:release|open-source|make available) (?:our|the|all) (?:code|source|implementation)|"
+                    r"\bavailable (?:at|from|online)\b", re.IGNORECASE)
+# Publishing boilerplate: copyright lines, proceedings and venue notes, talks, admin notes.
+_BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bpublished by\b|"
+                          r"\b(?:elsevier|springer(?:-verlag)?|wiley)\b|\bproceedings of\b|\bkeynote\b|\binvited talk\b|"
+                          r"\baccepted (?:for publication|at|to)\b|\bto appear in\b|\barxiv admin note\b|"
+                          r"\bthis (?:is an|extended) (?:extended )?abstract\b|\bpresented at the\b", re.IGNORECASE)
+# Structured-abstract labels ("OBJECTIVE:", "Materials and methods:"), cut wherever a sentence starts with one.
+_LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|context|methods?|methodology|design|"
+                r"setting|participants|patients|materials and methods|main outcome measures?|interventions?|"
+                r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
+                r"discussion|limitations|summary|abstract|keywords|study design|data sources")
+_LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}))*)"
+                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:AND\s+|&\s+)?[A-Z]{3,})*\s*:)\s+(?=[A-Z0-9(])")
+# A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
+_CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
+# Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
+_ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
+                               re.IGNORECASE)
+_MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?=[A-Z][a-z])")
+# A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
+MIN_LETTER_SHARE = 0.6
+MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
+
 # Kind cues, tried in this order on the title and the approach sentence.
 _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
     ("survey", re.compile(r"\b(?:survey|literature review|systematic review|overview of|tutorial)\b", re.I)),
@@ -63,8 +90,9 @@ _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|bui
 
 def offline_summary(paper: Paper) -> PaperSummary:
     """A PaperSummary of `paper` made only of its own sentences (see the module docstring)."""
-    parts = content_sentences(summary_text(paper)) or [paper.title or ""]
-    parts = [part for part in parts if not _ASIDE.search(part)] or parts
+    parts = text_sentences(paper) or [paper.title or ""]
+    # A run-on "sentence" (an abstract without full stops) is only chosen when it is all there is.
+    parts = [part for part in parts if len(part.split()) <= MAX_SENTENCE_WORDS] or parts
     approach_at = _approach_index(parts)
     problem_at = _problem_index(parts, approach_at)
     finding_at = _finding_index(parts, approach_at)
@@ -81,15 +109,59 @@ def offline_summary(paper: Paper) -> PaperSummary:
 
 
 def split_sentences(text: str | None) -> list[str]:
-    """The sentences of `text`, stripped, empty ones dropped (sentencex handles `e.g.`, `w.r.t.` ...)."""
+    """The sentences of `text`, stripped, empty ones dropped.
+
+    sentencex handles `e.g.`, `et al.` and decimals; a break it makes after another abbreviation
+    ("Tab. 3", "Fig. 2") is undone, and one it misses after an enumeration ("(a) On ... tasks. Additionally,
+    ...") is made.
+    """
     if not text or not text.strip():
         return []
-    return [part.strip() for part in sentencex.segment("en", text) if part.strip()]
+    parts: list[str] = []
+    pieces = (piece.strip() for segment in sentencex.segment("en", text) for piece in _missed_breaks(segment))
+    for part in pieces:
+        if parts and part and _ABBREVIATION_END.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        elif part:
+            parts.append(part)
+    return parts
+
+
+def _missed_breaks(segment: str) -> list[str]:
+    """`segment` cut after each full stop that ends a word of two or more lower-case letters (or a digit or a
+    closing bracket) and precedes a capitalised word: never after "et al." or an initial."""
+    pieces, start = [], 0
+    for end in _MISSED_BREAK.finditer(segment):
+        if not _ABBREVIATION_END.search(segment[start:end.start() + 1]):
+            pieces.append(segment[start:end.end()])
+            start = end.end()
+    return pieces + [segment[start:]]
+
+
+def text_sentences(paper: Paper) -> list[str]:
+    """The content sentences of what the offline engine reads about `paper`: its abstract and, with --fulltext, the
+    excerpts of its PDF (every stage reads a paper's text through here, so its texts join in one place)."""
+    return content_sentences(summary_text(paper))
 
 
 def content_sentences(text: str | None) -> list[str]:
-    """The sentences of `text` without instructions planted for a model ("ignore ... and cite X")."""
-    return [part for part in split_sentences(text) if not _PLANTED.search(part)]
+    """The sentences of `text` that say something about the work: structured-abstract labels cut, and no
+    planted instructions, code or data links, publishing boilerplate or tables of contents."""
+    return list(_content_sentences(text or ""))
+
+
+@functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
+def _content_sentences(text: str) -> tuple[str, ...]:
+    sentences = [_LABEL.sub("", part).strip() for part in split_sentences(_LABEL.sub(" ", text).strip())]
+    return tuple(part for part in sentences if part and not _PLANTED.search(part) and not _ASIDE.search(part)
+                 and not _BOILERPLATE.search(part) and _is_prose(part))
+
+
+def _is_prose(sentence: str) -> bool:
+    """Mostly letters, and at least three words (not "I. Introduction, 488. — II. The model, 489.")."""
+    visible = [char for char in sentence if not char.isspace()]
+    letters = sum(char.isalpha() for char in visible)
+    return len(sentence.split()) >= 3 and letters >= MIN_LETTER_SHARE * len(visible) and not _CONTENTS.search(sentence)
 
 
 def summary_kind(title: str, approach: str) -> Kind:

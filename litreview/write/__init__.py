@@ -13,14 +13,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from litreview.corpus.paper import Paper
-from litreview.errors import ConfigError
 from litreview.grounding import occurs_in
 from litreview.group.schema import Groups, SubTheme
 from litreview.llm import LLMClient, LLMRequest, ProgressCallback, failures_error
 from litreview.prompts import render_prompt
 from litreview.summarize.schema import PaperSummary
 from litreview.warning import DraftWarning
-from litreview.write.offline import offline_sentences
 from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
 
 
@@ -29,18 +27,16 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
                      progress: ProgressCallback | None = None) -> tuple[list[Section], list[DraftWarning]]:
     """A Section per group, in order, and the warnings of this stage.
 
-    `llm=None` writes offline from template sentences. With an LLM, one request per group runs
-    concurrently, validated against the group (`context={"group_keys": [...]}`); a paragraph still
-    invalid after the re-asks is salvaged with warnings, and its answer remembered so a rerun does not
-    pay for it again. `our_work` (the
-    researcher's own abstract) makes each paragraph end with a sentence positioning that work; it
-    needs an LLM (ConfigError otherwise).
+    `llm=None` writes offline from templates and the papers' own words (`write.offline`). With an LLM, one
+    request per group runs concurrently, validated against the group (`context={"group_keys": [...]}`); a
+    paragraph still invalid after the re-asks is salvaged with warnings, and its answer remembered so a
+    rerun does not pay for it again. `our_work` (the researcher's own abstract) makes each paragraph end
+    with a sentence positioning that work (offline: a template sentence in the researcher's words).
     """
     if llm is None:
-        if our_work:
-            raise ConfigError("--our-work needs an LLM", where="our-work",
-                              hint="configure a model (--model with an API key or --base-url), or drop --our-work")
-        return [_section(group, offline_sentences(group.keys, papers, summaries)) for group in groups.groups], []
+        from litreview.write.offline import offline_paragraph  # imports scikit-learn: only when used
+
+        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work)) for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
     asked = [r for r in requests if remembered[id(r)] is None]
@@ -89,6 +85,8 @@ def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
         else:
             warnings.append(_warning(group, f"dropped an unsupported sentence ({problem})"))
     cited = {key for sentence in kept for key in sentence.keys}
+    from litreview.write.offline import offline_sentences  # imports scikit-learn: only when salvaging
+
     for key in (k for k in group.keys if k not in cited):
         kept += offline_sentences([key], papers)
         warnings.append(_warning(group, "the LLM left this paper uncited; added an extractive sentence from its abstract", key))

@@ -1,183 +1,311 @@
-"""The offline paragraph: one or two template sentences per paper, made of that paper's own words.
+"""The offline paragraph: a piece of related work assembled from templates and the papers' own words.
 
-A template supplies only connective words ("proposes", "The authors report that", "Another study");
-everything else in a sentence is the cited paper's: its method name, and a clause of its abstract
-(the object of its "we propose ..." sentence, what its results "show that ..."), trimmed, with its
-first person turned into the third (we -> they). `TEMPLATE_WORDS` lists every word a template adds,
-so a test can check that each remaining word occurs in the cited paper.
+A paragraph opens with its sub-theme and how it bears on the theme (the terms the group shares with it),
+says what several members share (`Two of them address {term}`, citing those), then gives each paper a
+clause for what it does, related papers next to each other, two papers that address the same term in
+unrelated ways joined by "whereas"; findings, then each paper's sentence closest to the theme, are added
+while the paragraph stays within its word budget (WORDS_PER_PAPER a paper, plus FIXED_WORDS).
+Papers known only by title share one sentence. With the researcher's own text (`our_work`), a closing
+sentence says what that work shares with the group and what it does, in the researcher's words.
+
+Templates supply only connective words (`template_words()`, with those of `clauses` and `relations`); every
+other word of a sentence comes from the papers it cites, the theme, or the researcher's text, so a test can
+check each one. What relates the papers (order, shared terms, contrast) lives in `write/relations.py`; one
+paper's clause in `write/clauses.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from litreview.corpus.paper import Paper, author_phrase
-from litreview.corpus.texts import summary_text
-from litreview.grounding import CITATION_MARKERS
-from litreview.summarize.offline import offline_summary
+from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
+from litreview.group.schema import SubTheme
+from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
+from litreview.summarize.offline import content_sentences, offline_summary, text_sentences
 from litreview.summarize.schema import PaperSummary
+from litreview.write import clauses
+from litreview.write.clauses import (
+    Clause,
+    active_sentence,
+    approach_clause,
+    finding_clause,
+    fits,
+    lower_first,
+    passive_sentence,
+    standalone,
+    upper_first,
+    words_in,
+)
+from litreview.write.relations import RELATION_PHRASES, contrasting, related_order, shared_sentences, stems
 from litreview.write.schema import Sentence
 
-MAX_CLAUSE_WORDS = 40   # a longer clause is cut at a clause boundary; a longer finding is left out
-MIN_CUT_WORDS = 10      # never cut a clause shorter than this
-MAX_SENTENCES = 12      # findings are added, best-ranked paper first, while the paragraph stays this short
+WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
+FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
+SHORT_THEME_WORDS = 12  # a longer theme (an abstract) is referred to as "our work"
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
-FALLBACK_VERB = "notes that"
+FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
-
-_VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
-          "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
-          "focus address use train").split()
-_PROPOSES = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article))\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
-    rf"(?P<verb>{'|'.join(_VERBS)}|studies)s?\b\s*(?P<object>.+)$",
-    re.IGNORECASE | re.DOTALL,
+# Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
+TEMPLATE_PHRASES = (
+    "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
+    *RELATION_PHRASES, "whereas", "Also related are the papers", "includes", "It also includes", "and",
+    "Our work shares", "with these works", "we", "Against this background", "et al",
+    FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
 )
-_REPORTS = re.compile(
-    r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_LEAD = re.compile(
-    r"^(?:however|moreover|furthermore|additionally|in addition|finally|also|specifically|concretely|"
-    r"in particular|in this (?:paper|work|study|article)|to this end|in light of this|first(?:ly)?|"
-    r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|"
-    r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?)\s*,\s*",
-    re.IGNORECASE,
-)
-_CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
-_CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby)\s|\s\(\d\)\s")
-_PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
-_PRONOUN = re.compile(r"\b(?:" + "|".join(_PRONOUNS) + r")\b", re.IGNORECASE)
-
-
-def offline_sentences(keys: list[str], papers: dict[str, Paper],
-                      summaries: Mapping[str, PaperSummary] | None = None) -> list[Sentence]:
-    """Sentences about the papers `keys`, in that order: each cites exactly the paper it is about.
-
-    `summaries`, when given, must be the offline engine's own (the sentences quote them): passing them
-    saves summarising each paper a second time.
-    """
-    sentences: list[Sentence] = []
-    unnamed = 0
-    for position, key in enumerate(keys):
-        paper = papers[key]
-        summary = summaries[key] if summaries is not None else offline_summary(paper)
-        # The authors when known (rendered as a textual citation, `\citet`), else the method's name.
-        subject = author_phrase(paper) or summary.method_name
-        if not subject or (not paper.authors and _names_itself(summary.approach, subject)):
-            subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
-            unnamed += 1
-        room = MAX_SENTENCES - len(sentences) - (len(keys) - position)
-        sentences += paper_sentences(paper, summary, subject, with_finding=room >= 1)
-    return sentences
-
-
-def paper_sentences(paper: Paper, summary: PaperSummary, subject: str, *, with_finding: bool = True) -> list[Sentence]:
-    """What `paper` does (and, when short enough, what it finds), with `subject` naming it."""
-    key = paper.key or ""
-    if not summary_text(paper):  # nothing but a title: the abstract and PDF excerpts are both missing
-        return [Sentence(text=f"{UNTITLED} {_clean(paper.title or key).rstrip('.')}.", keys=[key])]
-    plural = subject.endswith(" et al.") or " and " in subject
-    sentences = [Sentence(text=_approach_sentence(summary.approach, subject, plural=plural), keys=[key])]
-    has_finding = with_finding and summary.finding and summary.finding != summary.approach
-    finding = _finding_sentence(summary.finding) if has_finding else None
-    if finding:
-        sentences.append(Sentence(text=finding, keys=[key]))
-    return sentences
 
 
 def template_words() -> frozenset[str]:
-    """Every word a template can add to a sentence (lower case): connectives, subjects, verbs, pronouns."""
-    fixed = " ".join([FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, FALLBACK_VERB, UNTITLED, *_PRONOUNS.values(),
-                      "and et al note"])  # "Smith and Lee", "Smith et al." (names are the paper's authors)
-    verbs = [_third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS
-    return frozenset(re.findall(r"[a-z]+", fixed.lower()) + verbs)
+    """Every word a template can add (lower case); the rest of a sentence is the cited papers', the theme's
+    or the researcher's."""
+    fixed = re.findall(r"[a-z]+", " ".join(TEMPLATE_PHRASES).lower())
+    return frozenset(fixed) | clauses.template_words()
 
 
-def _approach_sentence(approach: str, subject: str, *, plural: bool = False) -> str:
-    """`{Name} proposes {object}.` from "we propose {object}", else `{Name} notes that {sentence}.`
+def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
+                      theme: str, our_work: str | None = None) -> list[Sentence]:
+    """The sentences of one group's paragraph (see the module docstring); every member is cited."""
+    summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
+    texts = {key: _text(papers[key]) for key in group.keys}
+    with_text = [key for key in group.keys if text_sentences(papers[key])]
+    titled = [key for key in group.keys if key not in with_text]
+    order = related_order(with_text, texts, theme)
+    sentences: list[Sentence] = []
+    if with_text:
+        sentences.append(_opening(group, theme, texts))
+        excluded = term_stems(group.title.lower()) | (stems(theme) if len(theme.split()) <= SHORT_THEME_WORDS else frozenset())
+        sentences += shared_sentences(order, texts, summaries, excluded)
+        budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(words_in(s.text) for s in sentences)
+        sentences += _paper_sentences(order, papers, summaries, budget, theme)
+    sentences += _titles(titled, papers, group, theme, alone=not with_text)
+    if our_work:
+        closing = positioning(our_work, group.keys, texts)
+        sentences += [closing] if closing else []
+    return sentences
 
-    A plural subject ("Smith and Lee", "Smith et al.") takes the plain verb: "Smith et al. propose".
-    """
-    match = _PROPOSES.search(approach)
-    if match:
-        verb, obj = match.group("verb").lower(), _clause(match.group("object"))
-        verb = ("study" if verb == "studies" else verb) if plural else _third_person(verb)
-        return f"{subject} {verb} {obj}."
-    fallback = FALLBACK_VERB.replace("notes", "note") if plural else FALLBACK_VERB
-    return f"{subject} {fallback} {_lower_first(_clause(approach))}."
+
+def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
+                      summaries: Mapping[str, PaperSummary] | None = None) -> list[Sentence]:
+    """One or two sentences per paper of `keys`, each citing only its paper (used to complete an LLM paragraph)."""
+    found = summaries or {key: offline_summary(papers[key]) for key in keys}
+    sentences: list[Sentence] = []
+    for key in keys:
+        if text_sentences(papers[key]):
+            sentences += _paper_sentences([key], papers, found, budget=2 * WORDS_PER_PAPER)
+        else:
+            sentences += _titles([key], papers, None, "", alone=False)
+    return sentences
 
 
-def _names_itself(approach: str, name: str) -> bool:
-    """Whether "we propose {name}, ..." opens the object: then a generic subject avoids "X proposes X"."""
-    match = _PROPOSES.search(approach)
-    return bool(match) and name.casefold() in _clause(match.group("object")).casefold()[: len(name) + 8]
-
-
-def _finding_sentence(finding: str) -> str | None:
-    """`The authors report that {clause}.`, or None when the finding is too long to quote."""
-    match = _REPORTS.search(finding)
-    clause = _clause(match.group("clause") if match else finding)
-    if len(clause.split()) > MAX_CLAUSE_WORDS:
+def positioning(our_work: str, keys: list[str], texts: Mapping[str, str]) -> Sentence | None:
+    """The closing sentence: what the researcher's work shares with the group and what it does, in its words."""
+    own = content_sentences(our_work)
+    if not own:
         return None
-    return f"{FINDING_LEAD} {_lower_first(clause)}."
+    shared = _theme_terms(our_work, [texts[key] for key in keys], exclude=frozenset(), at_least=1)
+    shown = listing([surface_form(term, [our_work]) for term in shared])
+    proposal = next((clause for clause in map(_own_clause, own) if clause.verb), None)
+    if proposal and shared:
+        text = f"Our work shares {shown} with these works; we {proposal.verb} {proposal.object}."
+    elif proposal:
+        text = f"Against this background, we {proposal.verb} {proposal.object}."
+    elif shared:
+        text = f"Our work shares {shown} with these works."
+    else:
+        text = f"Against this background, {lower_first(_own_clause(own[0]).statement)}."
+    return Sentence(text=_bounded(text), keys=list(keys))
 
 
-def _clause(text: str) -> str:
-    """`text` without a leading connective, cited asides or markers; cut when long; third person."""
-    text = _CITED_ASIDE.sub("", text)
-    text = CITATION_MARKERS.sub("", text)
-    while _LEAD.match(text):
-        text = _LEAD.sub("", text, count=1)
-    text = _cut(" ".join(text.split()))
-    text = _PRONOUN.sub(lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)), text)
-    return text.rstrip(" .,;:!?")
+# --- the parts of a paragraph ------------------------------------------------------------------------------
+
+def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
+    """`Work on {sub-theme} relates to {theme}.` (`... to our work through {terms}` for a long theme), citing every member."""
+    keys = list(group.keys)
+    target = lower_first(theme.strip().rstrip(".")) if len(theme.split()) <= SHORT_THEME_WORDS else "our work"
+    if group.title == OTHER_TITLE:
+        return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
+    # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
+    through = [] if len(theme.split()) <= SHORT_THEME_WORDS else _theme_terms(
+        theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))
+    shown = listing([surface_form(term, [theme, *texts.values()]) for term in through])
+    text = f"{_work_on(group)} relates to {target}" + (f" through {shown}." if through else ".")
+    return Sentence(text=_bounded(text), keys=keys)
 
 
-def _cut(text: str) -> str:
-    """A long clause cut at its first clause boundary past MIN_CUT_WORDS, parentheses kept balanced."""
-    if len(text.split()) <= MAX_CLAUSE_WORDS:
-        return text
-    for boundary in _CUT_BEFORE.finditer(text):
-        if len(text[: boundary.start()].split()) >= MIN_CUT_WORDS:
-            return _balanced(text[: boundary.start()])
-    return text
+def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
+                     budget: int, theme: str = "") -> list[Sentence]:
+    """What each paper does (two joined by "whereas" where they address one term differently), then, while
+    the words stay within `budget`: each paper's finding, then its sentence closest to the theme."""
+    written = _approach_sentences(order, papers, summaries)
+    spent = sum(words_in(sentence.text) for sentence in written)
+    extras = [(key, _finding_sentence(papers[key], summaries[key])) for key in order]
+    extras += [(key, _theme_sentence(papers[key], summaries[key], theme)) for key in order] if theme else []
+    added: set[str] = set()
+    for key, extra in extras:
+        if extra and extra not in added and spent + words_in(extra) <= budget:
+            at = max(n for n, sentence in enumerate(written) if key in sentence.keys)
+            written.insert(at + 1, Sentence(text=extra, keys=[key]))
+            spent += words_in(extra)
+            added.add(extra)
+    return written
 
 
-def _balanced(text: str) -> str:
-    """`text` without an unclosed parenthesis and what follows it."""
-    depth, cut = 0, None
-    for index, char in enumerate(text):
-        if char == "(":
-            cut = index if depth == 0 else cut
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-    return text[:cut].rstrip() if depth and cut is not None else text
+def clause_words(papers: int) -> int:
+    """How long a paper's clause may be: shorter in larger groups, where authors give each paper less room."""
+    return clauses.MAX_CLAUSE_WORDS if papers <= 3 else 22 if papers <= 6 else 16
 
 
-def _third_person(verb: str) -> str:
-    if verb == "study" or verb == "studies":
-        return "studies"
-    if verb.endswith(("s", "sh", "ch")):
-        return verb + "es"
-    return verb + "s"
+def _theme_sentence(paper: Paper, summary: PaperSummary, theme: str) -> str | None:
+    """The paper's sentence sharing most words with the theme (not its approach or finding), as a statement."""
+    theme_stems = stems(theme)
+    candidates = [part for part in text_sentences(paper)
+                  if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
+    scored = [(len(stems(part) & theme_stems), -n) for n, part in enumerate(candidates)]
+    if not scored or max(scored)[0] == 0:
+        return None
+    return _statement(paper, candidates[-max(scored)[1]], FACT_LEAD)
 
 
-def _lower_first(text: str) -> str:
-    """"Experimental results ..." -> "experimental results ...", but "BERT ..." and "ChatGPT ..." kept."""
-    first, _, rest = text.partition(" ")
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not rest[:1].isupper():  # not "Prompt Tuning"
-        return text[:1].lower() + text[1:]
-    return text
+def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
+                        summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
+    written: list[Sentence] = []
+    unnamed = 0
+    parts = []
+    limit = clause_words(len(order))
+    for key in order:
+        clause = approach_clause(summaries[key].approach, limit)
+        subject = _subject(papers[key], summaries[key], clause)
+        unnamed_before = unnamed
+        if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
+            subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
+            subject = subject.replace("study", "work") if clause.verb == "study" else subject  # not "Another study studies"
+            unnamed += 1
+        text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
+        named = subject is not None and unnamed_before == unnamed  # a name keeps its capital after "whereas"
+        parts.append((key, clause, _bounded(text), named))
+    index = 0
+    while index < len(parts):
+        key, clause, text, named = parts[index]
+        if index + 1 < len(parts) and clause.verb and parts[index + 1][1].verb and \
+                contrasting(summaries[key], summaries[parts[index + 1][0]]):
+            other_key, _, other_text, other_named = parts[index + 1]
+            joined = f"{text[:-1]}, whereas {other_text if other_named else lower_first(other_text)}"
+            if fits(joined):
+                written.append(Sentence(text=joined, keys=[key, other_key]))
+                index += 2
+                continue
+        written.append(Sentence(text=text, keys=[key]))
+        index += 1
+    return written
 
 
-def _same_case(word: str, like: str) -> str:
-    return word.capitalize() if like[:1].isupper() else word
+def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
+            *, alone: bool) -> list[Sentence]:
+    """Papers known only by title, in as few sentences as the word limit allows."""
+    if not keys:
+        return []
+    titles = [" ".join((papers[key].title or key).split()).rstrip(".") for key in keys]
+    if alone and group is not None:
+        target = lower_first(theme.strip().rstrip(".")) if 0 < len(theme.split()) <= SHORT_THEME_WORDS else "our work"
+        lead = f"{_work_on(group)} that relates to {target} includes"
+    else:
+        lead = UNTITLED if len(keys) == 1 else "Also related are the papers"
+    sentences, start = [], 0
+    while start < len(keys):
+        end = start + 1
+        while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
+            end += 1
+        sentences.append(Sentence(text=_bounded(f"{lead} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
+        lead, start = "It also includes" if alone else "Also related are the papers", end
+    return sentences
 
 
-def _clean(text: str) -> str:
-    return " ".join(CITATION_MARKERS.sub("", text).split())
+# --- helpers ---------------------------------------------------------------------------------------------
+
+def _work_on(group: SubTheme) -> str:
+    """`Work on {label}`, or `Further work` for a group the grouping could not name."""
+    return "Further work" if group.title in (FALLBACK_TITLE, OTHER_TITLE) else f"Work on {lower_first(group.title)}"
+
+
+def _subject(paper: Paper, summary: PaperSummary, clause: Clause) -> str | None:
+    """The authors ("Smith et al.") or the method's name, unless the clause opens with that name."""
+    authors = author_phrase(paper)
+    if authors:
+        return authors
+    name = summary.method_name
+    if name and clause.verb and name.casefold() not in clause.object.casefold():
+        return name
+    return None
+
+
+def _plural(subject: str) -> bool:
+    return subject.endswith(" et al.") or " and " in subject
+
+
+def _finding_sentence(paper: Paper, summary: PaperSummary) -> str | None:
+    """What the paper reports, standing alone when it can, else after "The authors report that"."""
+    if not summary.finding or summary.finding == summary.approach:
+        return None
+    return _statement(paper, summary.finding, FINDING_LEAD)
+
+
+def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
+    """A sentence of the paper said for it: `{Object} is proposed` for a proposal, the sentence itself when it
+    can stand alone, else after its authors or `lead` ("The authors report that ..."); None when too long."""
+    proposal = approach_clause(sentence)
+    clause = finding_clause(sentence)
+    authors = author_phrase(paper)
+    verb = lead.split()[-2]  # "report" / "note"
+    if proposal.verb and proposal.passive_ready and not authors:
+        text = passive_sentence(proposal)
+    elif authors:
+        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause)}."
+    elif standalone(sentence) and standalone(clause):
+        text = f"{upper_first(clause)}."
+    else:
+        text = f"{lead} {lower_first(clause)}."
+    return text if fits(text) else None
+
+
+def _theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
+    """Up to two noun-phrase terms of the theme held by `at_least` of `texts`, most held first."""
+    held = {term: sum(term in set(phrases(text, 3)) for text in texts)
+            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term)}
+    ranked = sorted((term for term, count in held.items() if count >= at_least),
+                    key=lambda term: (-held[term], -term.count(" "), term))
+    chosen: list[str] = []
+    used = set(exclude)
+    for term in ranked:
+        if not term_stems(term) & used and len(chosen) < 2:
+            chosen.append(term)
+            used |= term_stems(term)
+    return chosen
+
+
+def _own_clause(sentence: str) -> Clause:
+    """A clause of the researcher's own sentence, in the first person as written."""
+    match = re.search(r"\bwe\s+(?:(?:\w+ly|also|first|then|further)\s+)?(?P<verb>propose|present|introduce|develop|design|"
+                      r"describe|build|study|investigate|explore|show|use|train|evaluate|address)\b\s*(?P<object>.+)$",
+                      sentence, re.IGNORECASE | re.DOTALL)
+    plain = clauses.cut(" ".join(sentence.split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
+    if match:
+        obj = clauses.cut(" ".join(match.group("object").split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
+        return Clause(match.group("verb").lower(), obj, plain)
+    return Clause(None, plain, plain)
+
+
+def _bounded(sentence: str) -> str:
+    """`sentence` within MAX_SENTENCE_WORDS: cut at its last clause boundary that fits, else at a word."""
+    if fits(sentence):
+        return sentence
+    body = clauses.cut(sentence.rstrip("."), clauses.MAX_SENTENCE_WORDS - 1)
+    if not fits(body):
+        body = " ".join(body.split()[: clauses.MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")
+    return body.rstrip(" .,;:") + "."
+
+
+def _text(paper: Paper) -> str:
+    return "\n".join([paper.title or "", *text_sentences(paper)])

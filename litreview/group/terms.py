@@ -1,0 +1,129 @@
+"""Terms of paper texts: words and phrases that never span a stop word, their stems and spellings, and which
+of them several papers share. Used by the offline grouping (labels) and the offline writer (what papers share).
+
+Imports scikit-learn (for its stop words): import this module only on the offline paths.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+MAX_PHRASE_WORDS = 3
+# Words every abstract uses: distinctive of no sub-theme, so never a label (and they break phrases).
+GENERIC = frozenset(
+    "propose proposed proposes approach approaches method methods model models paper work works results result "
+    "performance task tasks show shows shown demonstrate demonstrates novel existing based state art use uses "
+    "using used new improve improves improved effective extensive experiments experimental achieve achieves "
+    "significantly framework study studies different various including however also well large recent "
+    "furthermore baseline baselines benchmarks address addresses available code github com https http www et al "
+    "eg ie prior aim aims tackle help just include includes provide provides allow allows best better high "
+    "does way ways make makes making given present presents paper introduce introduces outperforms "
+    "outperform particular specifically moreover thus finally firstly second third lastly compared compare "
+    "certain discuss discusses size state-of-the-art sota article articles problem problems issue issues "
+    "simple general important key main useful efficient effectively efficiently able challenge challenges "
+    "setting settings example examples field fields domain domains area areas leveraging leverage standard "
+    "strategy strategies high-quality train trains varying degrees achieving providing allowing showing "
+    "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
+    "describes explore explores investigate investigates obtain obtains perform performs require requires "
+    "limitations differences contain contains containing challenging promising remarkable "
+    "impressive emerging existing underlying corresponding".split()
+)
+# Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
+WEAK_ALONE = frozenset(
+    "language learning data training trained model perform performs performance ability abilities common "
+    "problem problems faced world quality human humans information text task input output large small "
+    "min max recent analysis evaluation system systems set sets number time process approach order case "
+    "cases level levels type types form forms part parts paper research field application applications "
+    "technique techniques word words sentence sentences context image images user users class classes "
+    "sample samples industry".split()
+)
+# Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
+_NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ent|ant|est)$")
+_HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
+                        "agent gradient component document element environment experiment moment segment "
+                        "argument assessment measurement treatment patient participant variant constraint "
+                        "dictionary library summary vocabulary boundary memory trajectory family supply "
+                        "assembly anomaly reply query objective alternative representative detective "
+                        "archive clinic mechanic arithmetic epidemic pandemic interest test request forest "
+                        "signal interval rival manual arrival removal retrieval rehearsal terminal survival "
+                        "hospital principal capital total portal mammal metal crystal festival material "
+                        "proposal animal journal trial potential tutorial".split())
+_ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
+                        "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
+                        "separate adequate moderate".split())
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$")
+_WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
+ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
+_stemmer = Stemmer.Stemmer("english")
+
+
+def phrases(text: str, longest: int = 2) -> list[str]:
+    """Lower-case words and runs of up to `longest` adjacent words of `text`, never across punctuation or a stop word."""
+    terms: list[str] = []
+    run: list[str] = []
+    for token in _WORD_OR_BREAK.findall(text.lower()):
+        if not token[0].isalpha() or len(token) < 2 or token in ENGLISH_STOP_WORDS or token in GENERIC:
+            run = []
+            continue
+        run = (run + [token])[-longest:]
+        terms += [" ".join(run[start:]) for start in range(len(run) - 1, -1, -1)]
+    return terms
+
+
+@functools.lru_cache(maxsize=65536)  # abstracts repeat their words: stem each once
+def stem(word: str) -> str:
+    """A word's stem without a final s, so that `LLM` and `LLMs` count as one word."""
+    stemmed = _stemmer.stemWord(word.lower())
+    return stemmed[:-1] if len(stemmed) > 3 and stemmed.endswith("s") else stemmed
+
+
+def term_stems(term: str) -> frozenset[str]:
+    """The stems of a term's words and of each part of its hyphenated words."""
+    return frozenset(stem(part) for word in term.split() for part in word.split("-") if part)
+
+
+def is_noun_phrase(term: str) -> bool:
+    """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, and a
+    single word is not one of the words every abstract uses."""
+    words = term.split()
+    head = words[-1].rsplit("-", 1)[-1]
+    if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or _COMPOUND_ADJECTIVE.search(words[-1]):
+        return False
+    return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
+
+
+def shared_terms(texts: Sequence[str], *, at_least: int = 2, longest: int = MAX_PHRASE_WORDS) -> dict[str, list[int]]:
+    """Each noun-phrase term of `texts` and the indices of the texts holding it, for terms in `at_least` texts."""
+    holders: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        for term in dict.fromkeys(phrases(text, longest)):
+            holders.setdefault(term, []).append(index)
+    return {term: found for term, found in holders.items() if len(found) >= at_least and is_noun_phrase(term)}
+
+
+def surface_form(term: str, texts: Iterable[str]) -> str:
+    """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case."""
+    texts = list(texts)
+    return " ".join(_word_form(word, texts) for word in term.split())
+
+
+def _word_form(word: str, texts: list[str]) -> str:
+    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+    spellings = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
+    spelling = spellings.most_common(1)[0][0] if spellings else word
+    return "-".join(part if ACRONYM.search(part) else part.lower() for part in spelling.split("-"))
+
+
+def listing(items: Sequence[str], separator: str = ", ") -> str:
+    """`a`, `a and b`, `a, b and c`; with `; ` as separator (items holding commas): `a; b; and c`."""
+    if len(items) <= 1:
+        return "".join(items)
+    final = "; and " if separator == "; " and len(items) > 2 else " and "
+    return separator.join(items[:-1]) + final + items[-1]

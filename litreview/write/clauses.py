@@ -1,0 +1,244 @@
+"""Clauses of one paper's own sentences, made ready for the offline paragraph.
+
+What a paper does comes from its "we propose {object}" sentence: `{Name} proposes {object}` when the paper
+has authors or a method name, else `{Object} is proposed` (the citation goes at the sentence's end). A
+sentence without such a verb is quoted as the paper's statement, its first person turned into the third.
+Every clause is trimmed of connectives, cited asides and "in this paper", cut at a clause boundary when
+long, and never longer than MAX_SENTENCE_WORDS once the template's words are added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litreview.grounding import CITATION_MARKERS
+
+MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
+MIN_CUT_WORDS = 8       # never cut a clause shorter than this
+MAX_PASSIVE_WORDS = 24  # "{object} is proposed" with a longer object leaves the verb too far from its subject
+MAX_SENTENCE_WORDS = 45  # no written sentence is longer
+
+_VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
+          "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
+          "focus address use train").split()
+# Verbs whose object is a thing made or studied, so that "{object} is {participle}" says the same.
+PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "introduced", "develop": "developed",
+               "design": "designed", "describe": "described", "build": "built", "construct": "constructed",
+               "create": "created", "release": "released", "formulate": "formulated", "devise": "devised",
+               "study": "studied", "investigate": "investigated", "explore": "explored", "analyze": "analyzed",
+               "analyse": "analysed", "examine": "examined", "evaluate": "evaluated"}
+_PROPOSES = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article))\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
+    rf"(?P<verb>{'|'.join(_VERBS)}|studies)s?\b\s*(?P<object>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_REPORTS = re.compile(
+    r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LEAD = re.compile(
+    r"^(?:however|moreover|furthermore|additionally|in addition|finally|also|specifically|concretely|"
+    r"in particular|in this (?:paper|work|study|article)|to this end|in light of this|first(?:ly)?|"
+    r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|"
+    r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?)\s*,\s*",
+    re.IGNORECASE,
+)
+_SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the present) (?:paper|work|article|study|letter)\b,?",
+                             re.IGNORECASE)
+_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
+_NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]")
+_NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
+_CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
+_CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
+                         r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
+                         r"relating|including|e\.g\.|i\.e\.)\s|"
+                         r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
+                         r"\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|"
+                         r"introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
+_PASSIVE_END = re.compile(r";\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
+                          r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
+                          r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
+                          r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
+_DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
+                           r"\s+(?:that|which)\s+\w+s)+$", re.IGNORECASE)  # "... that outperforms" lost its object
+_ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
+_PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
+# A sentence that opens with a pronoun or "this/these ..." needs its paper named before it can stand alone.
+_DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here)\b", re.IGNORECASE)
+# Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
+_FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
+                            "here such both each all most many some several one two three when while although "
+                            "as by from using based recent existing current previous".split())
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What a paper does, as the paper says it: `verb` + `object` ("propose", "a model for ..."), or only
+    `statement` (a sentence of the paper without a proposing verb)."""
+
+    verb: str | None
+    object: str
+    statement: str
+    stands_alone: bool = False  # the sentence has no first person and opens with no pronoun
+
+    @property
+    def passive_ready(self) -> bool:
+        """Whether "{Object} is {participle}" reads right: a made/studied thing that opens with a noun phrase."""
+        return (self.verb in PARTICIPLES and bool(_NOUN_PHRASE_START.match(self.object))
+                and (len(self.passive_object.split()) <= MAX_PASSIVE_WORDS or bool(_NAMED_APPOSITIVE.match(self.object))))
+
+    @property
+    def passive_object(self) -> str:
+        """The object up to its first clause boundary (a second verb, a comma clause), so that "is proposed"
+        follows the thing proposed."""
+        head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
+        return _DANGLING_END.sub("", cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS))
+
+
+def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
+    """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
+    match = _PROPOSES.search(sentence)
+    statement = clean_clause(sentence, limit)
+    if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
+        reported = match.group("object")[5:]  # "we show that X": X is the paper's statement
+        return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
+    if match:
+        verb = match.group("verb").lower()
+        return Clause("study" if verb == "studies" else verb, clean_clause(match.group("object"), limit), statement)
+    return Clause(None, statement, statement, standalone(sentence))
+
+
+def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> str:
+    """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb."""
+    if clause.verb:
+        verb = clause.verb if plural else third_person(clause.verb)
+        obj = clause.object
+        second = re.match(r"and (\w+)\b", obj)  # "we propose and compare X": both verbs agree with the subject
+        if second and not plural:
+            obj = f"and {third_person(second.group(1))}{obj[second.end():]}"
+        return f"{subject} {verb} {obj}."
+    return f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
+
+
+def passive_sentence(clause: Clause) -> str:
+    """`{Object} is proposed.` for a passive-ready clause; else the paper's statement itself, standing alone."""
+    if clause.verb and clause.passive_ready:
+        obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)
+        named = _NAMED_APPOSITIVE.match(obj)
+        if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
+            return f"{named.group('name')} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
+        return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
+    return f"{upper_first(clause.statement)}."
+
+
+def _plural_head(noun_phrase: str) -> bool:
+    """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
+    implications of X" -> True; "a study of models" -> False; "two models" -> True."""
+    head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s",
+                    noun_phrase, maxsplit=1)[0].split()
+    if not head:
+        return False
+    last = head[-1].strip(",;:()")
+    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or "and" in head
+    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
+
+
+def standalone(sentence: str) -> bool:
+    """Whether a sentence of a paper can be quoted alone: no first person and no opening pronoun."""
+    return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence)
+
+
+def finding_clause(finding: str) -> str:
+    """What a result sentence reports ("results show that X" -> "X"), cleaned."""
+    match = _REPORTS.search(finding)
+    return clean_clause(match.group("clause") if match else finding)
+
+
+def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
+    """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
+    text = _CITED_ASIDE.sub("", text)
+    text = CITATION_MARKERS.sub("", text)
+    text = _SELF_REFERENCE.sub("", text)
+    text = _ENUMERATOR.sub("", text.strip())
+    while _LEAD.match(text):
+        text = _LEAD.sub("", text, count=1)
+    text = cut(" ".join(text.split()), limit)
+    text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
+    text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
+                  text, flags=re.IGNORECASE)
+    return text.rstrip(" .,;:!?")
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` cut at its last clause boundary that leaves at most `limit` words (at least MIN_CUT_WORDS),
+    parentheses kept balanced; unchanged when short enough or when no boundary fits."""
+    if len(text.split()) <= limit:
+        return text
+    best = None
+    for boundary in _CUT_BEFORE.finditer(text):
+        size = len(text[: boundary.start()].split())
+        if MIN_CUT_WORDS <= size <= limit:
+            best = boundary.start()
+    return _DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")) if best is not None else text
+
+
+def fits(sentence: str) -> bool:
+    return len(sentence.split()) <= MAX_SENTENCE_WORDS
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+def third_person(verb: str) -> str:
+    if verb in ("study", "studies"):
+        return "studies"
+    if verb.endswith(("s", "sh", "ch")):
+        return verb + "es"
+    return verb + "s"
+
+
+def lower_first(text: str) -> str:
+    """The first word in lower case when it is a function word ("The Early Jurassic" -> "the Early Jurassic")
+    or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" kept."""
+    first, _, rest = text.partition(" ")
+    if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
+        return text[:1].lower() + text[1:]
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest):  # not "Prompt Tuning"
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def template_words() -> frozenset[str]:
+    """Every word the clause templates add: verbs (all persons), participles, "is", "note(s) that", pronouns."""
+    verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
+    fixed = " ".join(["is are as notes note that an a", *_PRONOUNS.values()])
+    return frozenset(re.findall(r"[a-z]+", fixed) + verbs)
+
+
+def _article(article: str, following: str) -> str:
+    """`a`/`an` as the next word needs, in the case of `article`."""
+    word = "an" if following[:1].lower() in "aeiou" else "a"
+    return (word.capitalize() if article[:1].isupper() else word) + " "
+
+
+def _balanced(text: str) -> str:
+    """`text` without an unclosed parenthesis and what follows it."""
+    depth, cut_at = 0, None
+    for index, char in enumerate(text):
+        if char == "(":
+            cut_at = index if depth == 0 else cut_at
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return text[:cut_at].rstrip() if depth and cut_at is not None else text
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word

@@ -1,0 +1,133 @@
+"""How the papers of one paragraph relate: an order that keeps related papers together, sentences citing the
+papers that share a phrase, an acronym or a kind of contribution, and whether two approaches contrast.
+
+The relation sentences add only the words of RELATION_PHRASES; the shared term is the papers' own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from litreview.group.terms import phrases, shared_terms, surface_form, term_stems
+from litreview.summarize.schema import PaperSummary
+from litreview.text import significant_words
+from litreview.write.schema import Sentence
+
+MAX_SHARED_SENTENCES = 3
+# What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
+KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
+                "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
+CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
+NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+RELATION_PHRASES = ("Both works", "All works", "of them", "address", "report results on", "share a focus on",
+                    *KIND_PHRASES.values(), *NUMBERS)
+_ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
+
+
+def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list[str]:
+    """`keys` as a chain: the paper closest to the theme first, then each time the one closest to the last
+    (word-stem overlap; ties keep the given order), so that related papers sit together."""
+    paper_stems = {key: stems(texts[key]) for key in keys}
+    position = {key: n for n, key in enumerate(keys)}
+    remaining = dict.fromkeys(keys)
+    current = stems(theme)
+    order: list[str] = []
+    while remaining:
+        best = max(remaining, key=lambda key: (jaccard(paper_stems[key], current), -position[key]))
+        order.append(best)
+        del remaining[best]
+        current = paper_stems[best]
+    return order
+
+
+def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
+                     excluded: frozenset[str]) -> list[Sentence]:
+    """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`):
+    `Two of them address {term}.`; else the papers that make one kind of contribution."""
+    if len(order) < 2:
+        return []
+    every = shared_terms([texts[key] for key in order])
+    # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
+    acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
+    holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
+    sentences = _shared_sentences(order, texts, summaries, holders, excluded)
+    return sentences or _shared_kind(order, summaries)
+
+
+def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
+    """When the papers share no phrase: the ones making the same kind of contribution (`Two of them release datasets`)."""
+    for kind, verb_phrase in KIND_PHRASES.items():
+        keys = [key for key in order if summaries[key].kind == kind]
+        if len(keys) >= 2:
+            return [Sentence(text=f"{quantity(len(keys), len(order))} {verb_phrase}.", keys=keys)]
+    return []
+
+
+def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
+                      holders: dict[str, list[int]], excluded: frozenset[str]) -> list[Sentence]:
+    used = set(excluded)
+    ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
+    sentences, groups_seen = [], set()
+    for term in ranked:
+        found = tuple(holders[term])
+        if term_stems(term) & used or found in groups_seen or len(sentences) >= min(MAX_SHARED_SENTENCES, 1 + len(order) // 3):
+            continue
+        keys = [order[n] for n in found]
+        shown = surface_form(term, [texts[key] for key in keys])
+        text = f"{quantity(len(keys), len(order))} {_role(term, keys, texts, summaries)} {shown}."
+        sentences.append(Sentence(text=text, keys=keys))
+        used |= term_stems(term)
+        groups_seen.add(found)
+    return sentences
+
+
+def contrasting(first: PaperSummary, second: PaperSummary) -> bool:
+    """Two papers address one term (in their problem or approach sentences) with approaches that share
+    almost no words: the abstracts support "whereas"."""
+    problem = shared_terms([f"{first.problem}\n{first.approach}", f"{second.problem}\n{second.approach}"], longest=2)
+    if not any(" " in term for term in problem):
+        return False
+    return jaccard(stems(first.approach), stems(second.approach)) < CONTRAST_OVERLAP
+
+
+def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
+    """The verb for papers sharing `term`: a dataset they report on, a problem they address, else a focus."""
+    pattern = re.escape(term).replace(r"\ ", r"\s+")
+    near_dataset = re.compile(rf"\b{pattern}\b\W+(?:\w+\W+){{0,2}}{_DATASET_NOUN}\b|{_DATASET_NOUN}\W+(?:\w+\W+){{0,3}}{pattern}\b",
+                              re.IGNORECASE)
+    if all(near_dataset.search(texts[key]) for key in keys):
+        return "report results on"
+    problems = [summaries[key].problem for key in keys]
+    if all(summaries[key].problem != summaries[key].approach for key in keys) and \
+            all(term in phrases(problem, 3) for problem in problems):
+        return "address"
+    return "share a focus on"
+
+
+def quantity(count: int, size: int) -> str:
+    """`Both works`, `All five works`, `Two of them`: how many of the paragraph's `size` papers a sentence cites."""
+    if count == size:
+        return "Both works" if size == 2 else f"All {_number(size)} works"
+    number = _number(count)
+    return f"{number[:1].upper()}{number[1:]} of them"
+
+
+def _number(count: int) -> str:
+    return NUMBERS[count] if count < len(NUMBERS) else str(count)
+
+
+@functools.lru_cache(maxsize=8192)  # the order, the contrast test and the theme sentences stem the same texts
+def stems(text: str) -> frozenset[str]:
+    """The stems of the significant words of `text`."""
+    return frozenset(stem for word in significant_words(text) for stem in term_stems(word))
+
+
+def jaccard(first: frozenset[str], second: frozenset[str]) -> float:
+    """Shared stems over all stems (0 for two empty sets)."""
+    shared = len(first & second)
+    union = len(first) + len(second) - shared
+    return shared / union if union else 0.0
