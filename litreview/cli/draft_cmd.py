@@ -70,6 +70,7 @@ def draft(
     save_plan: Annotated[Path | None, typer.Option("--save-plan", help="Write the selection and grouping to this JSON file.")] = None,
     plan: Annotated[Path | None, typer.Option("--plan", help="Reuse a saved (possibly edited) plan: its papers and groups.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr (errors and warnings still show).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing written) when anything degraded: a dropped field or quote, a paper summarised offline, an offline grouping...")] = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Draft a related-work section on THEME from your corpus, citing only its keys."""
@@ -90,6 +91,8 @@ def draft(
                 _dry_run(loaded, theme, options, llm, plan)
                 return
             result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display)
+        if strict and result.warnings:
+            _fail_strictly(result.warnings)
         written = _write(result, chosen_format, out, cite_style, heading.value, template)
         if save_plan is not None:
             from litreview.pipeline import make_plan
@@ -144,7 +147,7 @@ def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractCo
         return contextlib.nullcontext()
     from litreview.llm import LLMClient
 
-    return LLMClient(settings)
+    return LLMClient(settings, notify=None if quiet else output.print_notice)
 
 
 def _load(paths: list[str], display: StageDisplay) -> Any:
@@ -254,10 +257,18 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
     output.refuse_to_overwrite_input(written, inputs, what, hint)
 
 
+def _fail_strictly(warnings: list[Any]) -> None:
+    from litreview.errors import StrictFailure
+
+    error = StrictFailure(f"the draft degraded in {len(warnings)} places (warnings above) and --strict is set; "
+                          "nothing was written", hint="rerun without --strict to get the draft with these warnings "
+                          "(the answers are cached), or use a stronger model")
+    error.warnings = list(warnings)
+    raise error
+
+
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
-    for warning in result.warnings:
-        where = f" [{warning.key}]" if warning.key else ""
-        output.print_notice(f"warning ({warning.stage}){where}: {warning.message}")
+    output.print_warnings(result.warnings)
     if quiet:
         return
     usage = result.usage
