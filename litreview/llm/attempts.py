@@ -52,7 +52,7 @@ class Attempts:
         requests still waiting fail with it at once instead of being sent.
         """
         if self._refused is not None:
-            raise LLMError(self._refused.message, where=_where(request, self.settings), hint=self._refused.hint)
+            raise RefusedRequest(self._refused.message, where=_where(request, self.settings), hint=self._refused.hint)
         try:
             return await self._answer(state, request, slot)
         except RefusedRequest as error:
@@ -73,7 +73,8 @@ class Attempts:
                 except RefusedRequest as error:
                     if number + 1 == len(candidates) or not _about_the_mode(error):
                         raise
-                    self.notify(f"--mode auto: the server refused {mode} ({error.message}); trying {candidates[number + 1]}")
+                    self.notify(f"--mode auto: {mode} does not work with this server ({error.message}); "
+                                f"trying {candidates[number + 1]}")
                     continue
                 return found
         raise AssertionError("unreachable: the last candidate returns or raises")

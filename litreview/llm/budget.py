@@ -48,6 +48,11 @@ def context_of(model: str | None, configured: int | None = None) -> int:
     return next((size for pattern, size in KNOWN_CONTEXTS if re.search(pattern, name)), DEFAULT_CONTEXT)
 
 
+def fits(messages: list[dict[str, Any]], schema: Mapping[str, Any], answer: int, context: int) -> bool:
+    """Whether a prompt of `messages` (and `schema`) plus an answer of `answer` tokens fits `context`."""
+    return prompt_tokens(messages, schema) + answer <= context
+
+
 def count_tokens(text: str) -> int:
     """A conservative count of the tokens of `text`."""
     return math.ceil(len(text) / CHARS_PER_TOKEN)

@@ -29,7 +29,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 CONGESTED = 1.5  # an answer slower than this many service times (plus slack) means the server is queueing
-SLACK = 0.25  # at most this many seconds, and a quarter of the service time, are jitter, not a queue
+SLACK = 0.25  # seconds of jitter (a busy client, the network) that say nothing about a queue
 CALM = 4  # good answers to wait, after a cut, before raising the limit again (doubled after each cut)
 RECENT = 50  # answers remembered per kind when estimating the service time
 
@@ -88,7 +88,7 @@ class AdaptiveLimiter:
         recent.append(seconds)
         quickest = min(recent)
         cap = self._safe_cap(quickest)
-        if not alone and seconds > CONGESTED * quickest + min(SLACK, quickest / 4):
+        if not alone and seconds > CONGESTED * quickest + SLACK:
             if started > self._last_cut:  # once per round trip: answers sent before the cut say nothing new
                 self._cut()
         elif self.slow_start:

@@ -20,7 +20,7 @@ PERMANENT_STATUSES = (400, 401, 403, 404, 422)
 _PARAMETER = r"(response_format|json_schema|tool_choice|tools|functions|parallel_tool_calls|max_tokens|temperature)"
 _REFUSAL = re.compile(
     _PARAMETER + r"\b[^\n]{0,120}?(input should be|not supported|unsupported|not allowed|unrecognized|unknown|"
-    r"extra inputs are not permitted|invalid|does not support)"
+    r"extra inputs are not permitted|invalid|does not support|requires)"
     r"|(not supported|unsupported|does not support|unrecognized|extra inputs are not permitted)[^\n]{0,80}?\b" + _PARAMETER,
     re.IGNORECASE)
 _CONTEXT_FULL = re.compile(r"context (?:length|window|size)|maximum context|exceeds? (?:the )?(?:context|n_ctx)|"
@@ -201,9 +201,10 @@ def failures_error(failures: Sequence[Any], what: str = "requests") -> LLMError:
     for failure in failures:
         causes.setdefault((failure.error.message, failure.error.hint), []).append(failure.error.where or "")
     said = [_cause_line(labels, message, hint) for (message, hint), labels in list(causes.items())[:5]]
+    refused = all(isinstance(failure.error, RefusedRequest) for failure in failures)
     return LLMError(
         f"{len(failures)} {what} failed: " + "; ".join(said) + ("; ..." if len(causes) > 5 else ""),
-        hint="rerun the same command to ask again for these only (the rest is cached)",
+        hint=None if refused else "rerun the same command to ask again for these only (the rest is cached)",
     )
 
 
