@@ -47,15 +47,17 @@ def main() -> None:
     port = _free_port()
     log_path = Path(tempfile.mkdtemp(prefix="llama-server-")) / "server.log"
     server = _start_server(args.server_python, model_file, port, args.n_ctx, log_path)
+    rows: list[dict] = []
     try:
-        rows = [run_mode(mode, port, args, log_path) for mode in args.modes]
+        for mode in args.modes:  # written after each mode: a run stopped early keeps what it measured
+            rows.append(run_mode(mode, port, args, log_path))
+            report = _report(rows, args, model_file, load_before)
+            if not args.no_write:
+                write_section(report.splitlines())
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report = _report(rows, args, model_file, load_before)
-    print(report)
-    if not args.no_write:
-        write_section(report.splitlines())
+    print(_report(rows, args, model_file, load_before))
 
 
 def run_mode(mode: str, port: int, args: argparse.Namespace, log_path: Path) -> dict:

@@ -11,6 +11,7 @@ that would repeat the previous request exactly is sent at a higher temperature i
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -100,8 +101,7 @@ class Attempts:
         """Up to 1 + reask attempts; the last unusable answer's error is raised as UnusableAnswer."""
         from litreview.llm.structured import instructor_model
 
-        schema = instructor_model(request.response_model).model_json_schema()
-        limit = self.max_tokens(request, schema)
+        limit = self.max_tokens(request, _schema(instructor_model(request.response_model)))
         messages, temperature = request.messages, self.settings.temperature
         previous: tuple[str, float] | None = None
         cut_before, attempts = False, 0
@@ -152,6 +152,11 @@ class Attempts:
         wanted = self.settings.max_tokens or request.max_tokens or answer_tokens(schema)
         room = context_of(self.settings.model, self.settings.context_tokens) - prompt_tokens(request.messages, schema)
         return max(64, min(wanted, room)) if room > 0 else wanted
+
+
+@functools.cache
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
 
 
 class _Unusable(Exception):

@@ -48,7 +48,8 @@ class LLMClient:
 
     def __init__(self, settings: Settings, *, progress: ProgressCallback | None = None,
                  notify: Callable[[str], None] | None = None) -> None:
-        """`notify` receives one-line notices (which mode `auto` uses); the library never prints them."""
+        """`notify` receives one-line notices (which mode `auto` uses), also kept in `notices`; the library never
+        prints them."""
         if settings.api_key is None and settings.base_url is None:
             raise ConfigError("no LLM server configured", hint="set OPENAI_API_KEY, or --base-url for a local server")
         self.settings = settings
@@ -61,11 +62,6 @@ class LLMClient:
         self._busy = _WallClock(self.usage)
         self.limiter = AdaptiveLimiter(settings.concurrency, settings.timeout)
         self._attempts = Attempts(settings, self.usage, self._notice, self._count_tokens)
-
-    @property
-    def mode(self) -> str:
-        """The structured-output mode in use (with `auto`: the one found or remembered, else the first to try)."""
-        return self._attempts.modes.current
 
     async def ask(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
                   context: dict[str, Any] | None = None, label: str = "") -> T:
