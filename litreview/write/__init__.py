@@ -74,7 +74,8 @@ def paragraph_request(group: SubTheme, summaries: dict[str, PaperSummary], paper
     model: type[Paragraph] = Paragraph
     if our_work:
         context["our_work"], model = our_work, PositionedParagraph
-    return LLMRequest(model, messages, version, context=context, label=f"paragraph {group.title!r}")
+    answer = 80 + 120 * len(group.keys) + (150 if our_work else 0)  # a sentence or two per paper, bounded
+    return LLMRequest(model, messages, version, context=context, label=f"paragraph {group.title!r}", max_tokens=answer)
 
 
 def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
