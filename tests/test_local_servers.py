@@ -196,3 +196,16 @@ def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(run_cli, fake, he
     assert "progress: summarising 8/8" in progress and progress[-1] == "progress: writing 2/2"
     quiet = run_cli(*llm_args(fake, here, "-o", "related.tex", "--quiet"))
     assert "progress: " not in quiet.stderr
+
+
+def test_a_grouping_and_a_paragraph_that_run_away_degrade_instead_of_failing(run_cli, fake, here):
+    fake.script(Fault.runaway(), when=lambda r: schema_name(r) == "Groups", times=None)
+    fake.script(Fault.runaway(), when=lambda r: schema_name(r) == "Paragraph", times=None)
+    result = run_cli(*llm_args(fake, here, "-o", "related.json"))
+    assert result.exit_code == 0, result.stderr
+    warnings = warning_lines(result.stderr)
+    assert warnings[0].startswith("warning (group): the LLM's grouping was unusable (the answer ran to the token limit")
+    assert any(w.startswith("warning (write)") and "the LLM left this paper uncited" in w for w in warnings)
+    draft = json.loads((here / "related.json").read_text())
+    assert sorted(k for s in draft["sections"] for k in s["keys"]) == sorted(s["key"] for s in draft["selection"])
+    assert distinct(fake.chat_requests)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from litreview.corpus.paper import Paper
+from litreview.errors import UnusableAnswer
 from litreview.grounding import content_words
 from litreview.group.schema import Groups, SubTheme
 from litreview.llm import LLMClient, LLMRequest
@@ -94,9 +95,9 @@ def _settled(requests: list[LLMRequest[Groups]], outcomes: list[Any], llm: LLMCl
             groups += outcome.value.groups
             continue
         if outcome is not None:
-            if not request.context["answers"]:  # the model never answered: a failure to report, not to degrade
+            if not isinstance(outcome.error, UnusableAnswer):  # never answered: a failure to report, not to degrade
                 raise outcome.error
-            remembered = (request.context["answers"][-1], outcome.error.message)
+            remembered = ((request.context["answers"] or [None])[-1], outcome.error.message)
             llm.remember_unusable(request, *remembered)
         keys = request.context["keys"]
         warnings.append(DraftWarning(stage="group", message=f"the LLM's grouping was unusable ({remembered[1]}); "

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from litreview.corpus.paper import Paper
-from litreview.errors import ConfigError
+from litreview.errors import ConfigError, UnusableAnswer
 from litreview.grounding import occurs_in
 from litreview.group.schema import Groups, SubTheme
 from litreview.llm import LLMClient, LLMRequest, ProgressCallback, failures_error
@@ -51,9 +51,10 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         if outcome is not None and outcome.ok:
             sections.append(_section(group, _sentences_of(outcome.value)))
             continue
-        if outcome is not None and request.context["answers"]:
-            llm.remember_unusable(request, request.context["answers"][-1], outcome.error.message)
-            remembered[id(request)] = (request.context["answers"][-1], outcome.error.message)
+        if outcome is not None and isinstance(outcome.error, UnusableAnswer):  # answered, unusably (or cut off)
+            last = (request.context["answers"] or [None])[-1]
+            llm.remember_unusable(request, last, outcome.error.message)
+            remembered[id(request)] = (last, outcome.error.message)
         if remembered[id(request)] is None:
             unanswered.append(outcome)
             continue
