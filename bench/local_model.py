@@ -92,7 +92,8 @@ def _excerpt(draft: dict) -> str:
 
 def _requests_seen(log_path: Path) -> int:
     try:
-        return sum("POST /v1/chat/completions" in line for line in log_path.read_text(errors="replace").splitlines())
+        lines = log_path.read_text(errors="replace").splitlines()
+        return sum('"POST /v1/chat/completions HTTP' in line for line in lines)  # access log lines, not tracebacks
     except OSError:
         return 0
 

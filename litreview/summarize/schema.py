@@ -11,7 +11,7 @@ leaves nothing usable fails validation (and is re-asked): no verified quote at a
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -22,6 +22,7 @@ Kind = Literal["method", "dataset", "benchmark", "survey", "analysis", "system",
 MAX_QUOTES = 3
 MAX_NAME_WORDS = 6  # a method name is a name (GPT-4, LoRA, Graph Attention Networks), not a sentence
 MAX_NAME_CHARS = 60
+SENTENCE: dict[str, Any] = {"maxLength": 400}  # characters: a long sentence
 
 # What a confused model copies into a field instead of answering: its instructions and our re-asks.
 REASK_OPENING = "Your previous answer could not be used"
@@ -36,12 +37,17 @@ class SummaryAnswer(BaseModel):
 
     model_config = ConfigDict(title="PaperSummary")  # the name the model sees (a tool's name, a schema's title)
 
-    problem: str = Field(description="The problem the paper addresses, in one sentence.")
-    approach: str = Field(description="What the paper does or proposes, in one sentence.")
-    finding: str | None = Field(None, description="The main result or finding the abstract states, if any.")
+    # The bounds in the schema (not enforced on the answer) let a server that constrains its output to the
+    # schema (llama.cpp's grammars) stop a looping model early; a longer answer is still accepted.
+    problem: str = Field(description="The problem the paper addresses, in one sentence.", json_schema_extra=SENTENCE)
+    approach: str = Field(description="What the paper does or proposes, in one sentence.", json_schema_extra=SENTENCE)
+    finding: str | None = Field(None, description="The main result or finding the abstract states, if any.",
+                                json_schema_extra=SENTENCE)
     kind: Kind = Field(description="The kind of contribution.")
-    method_name: str | None = Field(None, description="The short name the paper gives its method, only if the title or abstract names one.")
-    evidence: list[str] = Field(min_length=1, description="One to three verbatim quotes from the abstract or title supporting the summary.")
+    method_name: str | None = Field(None, description="The short name the paper gives its method, only if the title or abstract names one.",
+                                    json_schema_extra={"maxLength": MAX_NAME_CHARS})
+    evidence: list[str] = Field(min_length=1, description="One to three verbatim quotes from the abstract or title supporting the summary.",
+                                json_schema_extra={"maxItems": MAX_QUOTES, "items": {"type": "string", **SENTENCE}})
     notes: SkipJsonSchema[list[str]] = Field(default_factory=list, description="What litreview dropped or repaired in the model's answer.")
 
     @model_validator(mode="after")
