@@ -97,6 +97,12 @@ class Fault:
         return cls("cut_off")
 
     @classmethod
+    def no_tool_call(cls) -> Fault:
+        """Answer in the message's text even when the request asked for a tool call, as a server
+        whose chat template knows no tools does."""
+        return cls("no_tool_call")
+
+    @classmethod
     def runaway(cls) -> Fault:
         """A model that repeats one sentence until max_tokens, reported (as llama-cpp-python does) with
         finish_reason "tool_calls" / "stop", not "length"."""
@@ -306,7 +312,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             if fault and fault.kind == "runaway":
                 answer = _runaway_text(request)
-            payload = _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off"))
+            payload = _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off"),
+                                     as_text=bool(fault and fault.kind == "no_tool_call"))
             if fault and fault.kind == "runaway":
                 payload["usage"]["completion_tokens"] = int(request.body.get("max_tokens") or 4096)
         delay = fake.latency + (fault.seconds if fault and fault.kind == "delay" else 0.0)
@@ -361,10 +368,11 @@ def _plan(fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> tuple[Fau
     return fault, answer
 
 
-def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False) -> dict[str, Any]:
-    """Wrap `answer` the way the request's mode expects: tool call, JSON content or a ```json block."""
+def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False, as_text: bool = False) -> dict[str, Any]:
+    """Wrap `answer` the way the request's mode expects: tool call, JSON content or a ```json block
+    (`as_text`: the message's text whatever the mode)."""
     text = answer if isinstance(answer, str) else json.dumps(answer)
-    if request.mode == "tools":
+    if request.mode == "tools" and not as_text:
         call = {"id": "call_1", "type": "function", "function": {"name": request.tool_name, "arguments": text}}
         message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [call]}
         finish = "tool_calls"

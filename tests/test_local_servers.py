@@ -209,3 +209,18 @@ def test_a_grouping_and_a_paragraph_that_run_away_degrade_instead_of_failing(run
     draft = json.loads((here / "related.json").read_text())
     assert sorted(k for s in draft["sections"] for k in s["keys"]) == sorted(s["key"] for s in draft["selection"])
     assert distinct(fake.chat_requests)
+
+
+def test_a_server_that_ignores_tools_is_left_for_the_next_mode_or_named_with_mode_tools(run_cli, fake, here):
+    fake.responder = lambda r: Fault.no_tool_call() if r.mode == "tools" else grounded_answer(r)
+    result = run_cli(*llm_args(fake, here, "-o", "related.tex"))
+    assert result.exit_code == 0, result.stderr
+    assert ("--mode auto: tools does not work with this server (the server answered without a tool call: it ignores "
+            "tools for this model); trying json_schema") in result.stderr
+    assert [r.mode for r in fake.chat_requests].count("tools") == 1
+    fake.reset()
+    forced = run_cli(*llm_args(fake, here, "-o", "related.tex", "--mode", "tools", "--no-cache"))
+    assert forced.exit_code == 1 and len(fake.chat_requests) == 1
+    assert forced.stderr.splitlines()[-1].endswith(
+        ": the server answered without a tool call: it ignores tools for this model; this server has no tool calling; "
+        "use --mode json or md_json")

@@ -22,7 +22,7 @@ from litreview.config import Settings
 from litreview.errors import LLMError, RefusedRequest
 from litreview.llm.budget import answer_tokens, context_of, prompt_tokens
 from litreview.llm.concurrency import Slot
-from litreview.llm.faults import brief_problem, is_invalid_answer, llm_error
+from litreview.llm.faults import PARAMETER_HINTS, brief_problem, is_invalid_answer, llm_error
 from litreview.llm.modes import ModeChooser
 from litreview.llm.usage import Usage
 from litreview.llm.values import LLMRequest
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 REASK_OPENING = "Your previous answer could not be used"
 CUT_OFF_TEMPERATURE_STEP = 0.5
 REPEAT_TEMPERATURE_STEP = 0.3
+NO_TOOL_CALL = "No tool calls or function call found"  # instructor's words for an answer in plain text
 MODE_PARAMETERS = {"json_schema", "response_format", "tools", "tool_choice", "functions", "parallel_tool_calls"}
 
 
@@ -139,6 +140,8 @@ class Attempts:
             slot.observe(time.monotonic() - started, started=started)
             self.count_tokens(getattr(error, "total_usage", None))
             cause = error.__cause__ if type(error).__name__ == "InstructorRetryException" and error.__cause__ else error
+            if mode == "tools" and NO_TOOL_CALL in str(cause):
+                raise _ignores_tools(request, self.settings) from None
             cut = _was_cut(error, cause, limit)
             if cut or is_invalid_answer(cause):
                 raise _Unusable(error, cut_off=cut) from None
@@ -175,6 +178,14 @@ def _was_cut(error: BaseException, cause: BaseException, limit: int) -> bool:
     used = getattr(getattr(completion, "usage", None), "completion_tokens", None)
     # an unfinished JSON text is malformed, unless it also used up the budget: then it was cut
     return isinstance(used, int) and used >= 0.9 * limit
+
+
+def _ignores_tools(request: LLMRequest[Any], settings: Settings) -> RefusedRequest:
+    """A server that answers a tool-calling request in plain text has no tool calling (for this model)."""
+    error = RefusedRequest("the server answered without a tool call: it ignores tools for this model",
+                           where=_where(request, settings), hint=PARAMETER_HINTS["tools"])
+    error.parameter, error.status, error.context_full = "tools", None, False  # type: ignore[attr-defined]
+    return error
 
 
 def _reask_text(unusable: _Unusable, limit: int) -> str:
