@@ -30,7 +30,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from litreview.errors import ConfigError
 
-Mode = Literal["tools", "json_schema", "json", "md_json"]
+Mode = Literal["auto", "tools", "json_schema", "json", "md_json"]
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 CONFIG_FILE = "litreview.toml"
 ENV_PREFIX = "LITREVIEW_"
@@ -57,14 +57,16 @@ class Settings(BaseSettings):
     model: str | None = Field(None, description="Chat model name; unset means no LLM (the offline engine is used).")
     base_url: str | None = Field(None, description="OpenAI-compatible server URL, e.g. http://localhost:11434/v1; unset means OpenAI.")
     api_key: SecretStr | None = Field(None, description="API key; never written to the cache, a log or a message.")
-    mode: Mode = Field("tools", description="How structured output is requested: tools, json_schema, json or md_json.")
+    mode: Mode = Field("auto", description="How structured output is requested: auto (the first of tools, json_schema, json, md_json the server accepts, remembered per server and model), or one of those.")
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature; 0 makes reruns most repeatable.")
     timeout: float = Field(120.0, gt=0, description="Seconds to wait for one HTTP answer before retrying.")
     max_retries: int = Field(4, ge=0, description="HTTP retries (429, 5xx, timeouts, dropped connections) per request.")
     retry_backoff: float = Field(0.5, ge=0, description="Seconds before the first HTTP retry; doubled each retry, with jitter.")
     retry_backoff_max: float = Field(8.0, ge=0, description="Longest wait between HTTP retries (Retry-After from the server wins).")
     reask: int = Field(2, ge=0, description="Times an answer that is not valid JSON or fails validation is re-asked.")
-    concurrency: int = Field(8, ge=1, description="Requests in flight at once.")
+    concurrency: int = Field(8, ge=1, description="Most requests in flight at once (fewer while the server's latency says it queues them).")
+    max_tokens: int | None = Field(None, ge=16, description="Longest answer, in tokens; unset sizes each request's bound to what it asks for.")
+    context_tokens: int | None = Field(None, ge=512, description="The server's context size in tokens; unset uses the model family's (8192 when unknown).")
     max_calls: int | None = Field(None, ge=0, description="Stop before the paid call after this many; unset means no limit.")
     cache: bool = Field(True, description="Read and write the answer cache; off re-asks everything.")
     cache_dir: Path = Field(default_factory=lambda: platformdirs.user_cache_path("litreview"), description="Where answers are cached.")

@@ -12,6 +12,7 @@ class LitreviewError(Exception):
         self.message = message
         self.where = where
         self.hint = hint
+        self.warnings: list[object] = []  # DraftWarnings gathered before the failure, still to be shown
         super().__init__(self.line())
 
     def line(self) -> str:
@@ -36,6 +37,21 @@ class ConfigError(LitreviewError):
 
 class LLMError(LitreviewError):
     """The LLM server could not give a usable answer after the configured retries."""
+
+    exit_code = 1
+
+
+class UnusableAnswer(LLMError):
+    """The server answered, but no answer was usable after the re-asks (invalid, ungrounded or cut off)."""
+
+
+class RefusedRequest(LLMError):
+    """The server refused the request itself (4xx, or a 5xx naming a parameter it does not support):
+    asking again cannot help, so it is never retried."""
+
+
+class StrictFailure(LitreviewError):
+    """`--strict` and the draft degraded (a field dropped, a paper summarised offline...)."""
 
     exit_code = 1
 

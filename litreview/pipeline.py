@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from litreview.corpus.texts import quote_source, text_counts
 from litreview.document import Draft, DraftWarning, SelectedPaper
+from litreview.errors import LitreviewError
 from litreview.group.schema import Groups
 from litreview.plan import Plan, PlannedPaper
 
@@ -52,19 +53,24 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
-    summaries, warnings = _summaries(list(papers.values()), llm, report)
-    warnings = _without_abstracts(papers) + read_warnings + warnings
-    if plan is not None:
-        groups = Groups(groups=plan.groups)
-    else:
-        report(StageProgress("grouping", 0, 1))
-        groups, more = _group(summaries, papers, theme, llm, min_groups, max_groups)
+    warnings: list[DraftWarning] = _without_abstracts(papers) + read_warnings
+    try:
+        summaries, more = _summaries(list(papers.values()), llm, report)
         warnings += more
-    report(StageProgress("writing", 0, len(groups.groups)))
-    from litreview.write import write_paragraphs
+        if plan is not None:
+            groups = Groups(groups=plan.groups)
+        else:
+            report(StageProgress("grouping", 0, 1))
+            groups, more = _group(summaries, papers, theme, llm, min_groups, max_groups)
+            warnings += more
+        report(StageProgress("writing", 0, len(groups.groups)))
+        from litreview.write import write_paragraphs
 
-    sections, more = write_paragraphs(groups, summaries, papers, theme, llm=llm, our_work=our_work,
-                                      progress=_batch_progress("writing", report))
+        sections, more = write_paragraphs(groups, summaries, papers, theme, llm=llm, our_work=our_work,
+                                          progress=_batch_progress("writing", report))
+    except LitreviewError as error:  # what degraded before the failure is still news to the user
+        error.warnings = [*warnings, *error.warnings]
+        raise
     return Draft(theme=theme, engine=f"llm:{llm.settings.model}" if llm else "offline",
                  considered=considered, selection=chosen, papers=papers,
                  summaries=summaries, sections=sections, warnings=warnings + more,

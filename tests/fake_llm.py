@@ -25,6 +25,11 @@ Use (the `fake_llm` fixture in conftest.py starts one per test on a free port):
   (finish_reason "length").
 - `latency` (seconds) delays every answer; `requests` records every request (`FakeRequest`);
   `in_flight` / `max_in_flight` count concurrent requests.
+- Like a local server (llama.cpp, Ollama): `slots=1` serves one request at a time and queues the
+  others (their latency grows with the queue, as a real one's does); `context_limit=N` answers 400
+  (llama-cpp-python's message) when the prompt's words plus max_tokens exceed N; `Fault.runaway()`
+  loops one sentence until max_tokens and still says finish_reason "tool_calls"; `LLAMA_CPP_JSON_SCHEMA`
+  is the body llama-cpp-python sends with its 500 for a json_schema response_format.
 - `python tests/fake_llm.py --latency 0.2` runs one in its own process (the benchmark does this so
   the server does not share the client's GIL) and prints its URL.
 """
@@ -32,6 +37,7 @@ Use (the `fake_llm` fixture in conftest.py starts one per test on a free port):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import math
@@ -45,6 +51,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 EMBEDDING_DIMENSIONS = 64
+REASK_MARK = "Your previous answer could not be used"  # how litreview's re-asks begin
+# llama-cpp-python's answer (HTTP 500) to `response_format: {"type": "json_schema", ...}`
+LLAMA_CPP_JSON_SCHEMA = ("[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+                         "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+                         "'ctx': {'expected': \"'text' or 'json_object'\"}}]")
+RUNAWAY_SENTENCE = "The paper studies the problem of the paper and the paper studies the problem. "
 MD_JSON_SUFFIX = re.compile(r"\s*Return the correct JSON response within a ```json codeblock\. not the JSON_SCHEMA\s*$")
 
 
@@ -52,7 +64,7 @@ MD_JSON_SUFFIX = re.compile(r"\s*Return the correct JSON response within a ```js
 class Fault:
     """One scripted misbehaviour of the server for one request."""
 
-    kind: str  # "status" | "delay" | "drop" | "content" | "answer" | "cut_off"
+    kind: str  # "status" | "delay" | "drop" | "content" | "answer" | "cut_off" | "runaway"
     code: int = 200  # the HTTP status of a "status" fault
     retry_after: float | None = None
     seconds: float = 0.0
@@ -83,6 +95,18 @@ class Fault:
     def cut_off(cls) -> Fault:
         """Answer normally but with finish_reason "length", as a server hitting its token limit does."""
         return cls("cut_off")
+
+    @classmethod
+    def no_tool_call(cls) -> Fault:
+        """Answer in the message's text even when the request asked for a tool call, as a server
+        whose chat template knows no tools does."""
+        return cls("no_tool_call")
+
+    @classmethod
+    def runaway(cls) -> Fault:
+        """A model that repeats one sentence until max_tokens, reported (as llama-cpp-python does) with
+        finish_reason "tool_calls" / "stop", not "length"."""
+        return cls("runaway")
 
     @classmethod
     def answer(cls, obj: Any) -> Fault:
@@ -143,8 +167,9 @@ class FakeRequest:
 
     @property
     def is_reask(self) -> bool:
-        """True when instructor is re-asking after a validation error."""
-        return any(m.get("role") in ("assistant", "tool") for m in self.messages)
+        """True when the client is re-asking after an unusable answer (litreview's brief re-ask line, or
+        instructor's own re-ask, which repeats the failed answer)."""
+        return REASK_MARK in self.last_user_text or any(m.get("role") in ("assistant", "tool") for m in self.messages)
 
     def between(self, start: str, end: str) -> list[str]:
         """Every piece of the prompt between the delimiters `start` and `end`, in order."""
@@ -166,6 +191,8 @@ class FakeLLM:
     """The server. `start()` binds a free port on 127.0.0.1; `url` is the base URL for the client."""
 
     latency: float = 0.0
+    slots: int | None = None  # requests served at once; the others wait in the server's queue
+    context_limit: int | None = None  # words of prompt + max_tokens the server accepts (400 beyond)
     responder: Responder = field(default=None)  # type: ignore[assignment]
     embedder: Callable[[str], list[float]] = field(default=None)  # type: ignore[assignment]
     requests: list[FakeRequest] = field(default_factory=list)
@@ -178,6 +205,7 @@ class FakeLLM:
         self.embedder = self.embedder or embed_text
         self._rules: list[_Rule] = []
         self._lock = threading.Lock()
+        self._slots: threading.Semaphore | None = None
         self._server: ThreadingHTTPServer | None = None
 
     def start(self) -> FakeLLM:
@@ -234,6 +262,13 @@ class FakeLLM:
             return rule.fault
         return None
 
+    def _queue(self) -> Any:
+        """The server's request queue: `slots` requests at a time, or no queue at all."""
+        with self._lock:
+            if self.slots and self._slots is None:
+                self._slots = threading.Semaphore(self.slots)
+        return self._slots or contextlib.nullcontext()
+
     def _leave(self) -> None:
         with self._lock:
             self.in_flight -= 1
@@ -252,14 +287,19 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_POST(self) -> None:
-        arrived = time.monotonic()  # latency counts from here: the answer is sent at arrived + latency
         fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
         length = int(self.headers.get("content-length", 0))
         body = json.loads(self.rfile.read(length) or b"{}")
         request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
         fault = fake._admit(request)
+        queue = fake._queue()
         try:
-            self._answer(fake, request, fault, arrived)
+            with queue:  # a one-slot server: the others wait here, and their latency grows
+                arrived = time.monotonic()  # latency counts from here: the answer is sent at arrived + latency
+                if fake.context_limit and _too_long(request, fake.context_limit):
+                    self._send_context_error(request, fake.context_limit)
+                else:
+                    self._answer(fake, request, fault, arrived)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (timeout): nothing to do
         finally:
@@ -270,7 +310,12 @@ class _Handler(BaseHTTPRequestHandler):
         if request.mode == "embeddings":
             payload = _embeddings_response(request, fake.embedder)
         else:
-            payload = _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off"))
+            if fault and fault.kind == "runaway":
+                answer = _runaway_text(request)
+            payload = _chat_response(request, answer, cut_off=bool(fault and fault.kind == "cut_off"),
+                                     as_text=bool(fault and fault.kind == "no_tool_call"))
+            if fault and fault.kind == "runaway":
+                payload["usage"]["completion_tokens"] = int(request.body.get("max_tokens") or 4096)
         delay = fake.latency + (fault.seconds if fault and fault.kind == "delay" else 0.0)
         time.sleep(max(0.0, arrived + delay - time.monotonic()))
         if fault and fault.kind == "drop":
@@ -286,6 +331,11 @@ class _Handler(BaseHTTPRequestHandler):
         kind = "rate_limit_exceeded" if fault.code == 429 else "server_error"
         error = {"error": {"message": fault.text, "type": kind, "code": kind}}
         self._send_json(fault.code, error, headers)
+
+    def _send_context_error(self, request: FakeRequest, limit: int) -> None:
+        wanted = _count_tokens(request.prompt) + int(request.body.get("max_tokens") or 0)
+        message = f"Requested tokens ({wanted}) exceed context window of {limit}"
+        self._send_json(400, {"error": {"message": message, "type": "invalid_request_error", "code": None}})
 
     def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         data = json.dumps(payload).encode()
@@ -318,10 +368,11 @@ def _plan(fake: FakeLLM, request: FakeRequest, fault: Fault | None) -> tuple[Fau
     return fault, answer
 
 
-def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False) -> dict[str, Any]:
-    """Wrap `answer` the way the request's mode expects: tool call, JSON content or a ```json block."""
+def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False, as_text: bool = False) -> dict[str, Any]:
+    """Wrap `answer` the way the request's mode expects: tool call, JSON content or a ```json block
+    (`as_text`: the message's text whatever the mode)."""
     text = answer if isinstance(answer, str) else json.dumps(answer)
-    if request.mode == "tools":
+    if request.mode == "tools" and not as_text:
         call = {"id": "call_1", "type": "function", "function": {"name": request.tool_name, "arguments": text}}
         message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [call]}
         finish = "tool_calls"
@@ -341,6 +392,17 @@ def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False) 
             "total_tokens": prompt_tokens + completion_tokens,
         },
     }
+
+
+def _too_long(request: FakeRequest, limit: int) -> bool:
+    return request.mode != "embeddings" and _count_tokens(request.prompt) + int(request.body.get("max_tokens") or 0) > limit
+
+
+def _runaway_text(request: FakeRequest) -> str:
+    """The start of a JSON answer whose first string never ends, cut at max_tokens words."""
+    limit = int(request.body.get("max_tokens") or 4096)
+    words = (RUNAWAY_SENTENCE * (limit // len(RUNAWAY_SENTENCE.split()) + 1)).split()[:limit]
+    return '{"problem": "' + " ".join(words)
 
 
 def _embeddings_response(request: FakeRequest, embedder: Callable[[str], list[float]]) -> dict[str, Any]:
@@ -396,6 +458,12 @@ def _fill_scalar(kind: str, schema: dict[str, Any], source: str) -> Any:
         return None
     words = source.split()[:12] or ["text"]
     return " ".join(words)
+
+
+def without_progress(stderr: str) -> list[str]:
+    """The lines of a command's stderr without its plain progress lines (`progress: ...`, written when
+    stderr is not a terminal, as under the test runner)."""
+    return [line for line in stderr.splitlines() if not line.startswith("progress: ")]
 
 
 def embed_text(text: str) -> list[float]:

@@ -22,7 +22,7 @@ def write(path: Path, text: str) -> Path:
 
 def test_defaults_read_nothing(tmp_path):
     settings = load_settings({}, tmp_path, environ={})
-    assert settings.model is None and settings.mode == "tools" and settings.temperature == 0
+    assert settings.model is None and settings.mode == "auto" and settings.temperature == 0
     assert settings.concurrency == 8 and settings.max_calls is None
     assert settings.cache_dir.name == "litreview"
     assert not settings.llm_configured
@@ -97,7 +97,7 @@ def test_invalid_value_names_its_source(tmp_path):
         load_settings({}, tmp_path, environ={"LITREVIEW_CONCURRENCY": "0"})
     assert caught.value.line() == (
         "env LITREVIEW_CONCURRENCY: concurrency: Input should be greater than or equal to 1; "
-        "expected: Requests in flight at once."
+        "expected: Most requests in flight at once (fewer while the server's latency says it queues them)."
     )
     with pytest.raises(ConfigError) as caught:
         load_settings({}, tmp_path, environ={"LITREVIEW_PRICES": "{not json"})
@@ -133,7 +133,7 @@ def test_config_command_shows_values_sources_and_masked_key(run_cli, tmp_path, m
     assert lines["concurrency"].split() == ["concurrency", "2", "(litreview.toml:2)"]
     assert lines["cache"].split() == ["cache", "False", "(flag", "--no-cache)"]
     assert lines["timeout"].split() == ["timeout", "120.0", "(default)"]
-    assert result.stdout.splitlines()[-1] == "LLM: qwen2.5:7b-instruct at http://localhost:11434/v1, mode tools"
+    assert result.stdout.splitlines()[-1] == "LLM: qwen2.5:7b-instruct at http://localhost:11434/v1, mode auto"
     assert KEY not in result.stdout + result.stderr
 
 
@@ -150,7 +150,7 @@ def test_config_command_reports_bad_file(run_cli, tmp_path, monkeypatch):
     write(tmp_path / "litreview.toml", "mode = 'telepathy'\n")
     result = run_cli("config")
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: litreview.toml:1: mode: Input should be 'tools', 'json_schema', 'json' or 'md_json';")
+    assert result.stderr.startswith("error: litreview.toml:1: mode: Input should be 'auto', 'tools', 'json_schema', 'json' or 'md_json';")
 
 
 def test_llm_options_add_the_flags_to_any_command():

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fake_llm import without_progress
 from test_render_compile import BIBLATEX_MAIN, LATEX, NATBIB_MAIN, need, pdf_text, run
 
 from litreview.check import find_citations
@@ -119,7 +120,7 @@ def test_the_readme_first_command_verbatim_in_an_empty_directory(tmp_path):
     done = subprocess.run('litreview draft "multimodal prompt tuning"', shell=True, cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    notice, offline, summary, texts = done.stderr.splitlines()
+    notice, offline, summary, texts = without_progress(done.stderr)
     assert (notice, offline) == (EXAMPLE_NOTICE, OFFLINE_NOTICE)
     selected, considered, groups, cited_count = map(int, SUMMARY.fullmatch(summary).groups())
     assert (selected, considered, cited_count) == (30, 450, 30) and 2 <= groups <= 8
@@ -295,7 +296,7 @@ def test_rerunning_the_same_command_replaces_its_own_bib_and_never_reads_it_as_t
     assert second.stderr.splitlines()[0] == ("using refs.bib from the working directory; not related.bib, written by "
                                              "litreview (name others with --corpus)")
     for result in (first, second):  # *.bib of the working directory: refs.bib only, never the draft's own .bib
-        assert SUMMARY.match(result.stderr.splitlines()[2]).group(2) == "5"
+        assert SUMMARY.match(without_progress(result.stderr)[2]).group(2) == "5"
     assert (here / "related.bib").read_text(encoding="utf-8").count("@") == len(cited(here / "related.tex"))
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_llm import Fault, FakeRequest
+from fake_llm import Fault, FakeRequest, without_progress
 from test_generation_llm import grounded_answer, paper_keys, schema_name
 
 from litreview.check import find_citations
@@ -153,7 +153,10 @@ def test_a_failing_llm_exits_1_naming_what_failed_and_writes_nothing(run_cli, fa
     result = run_cli(*llm_args(fake, here, "-o", "related.tex"))
     assert result.exit_code == 1
     error = result.stderr.splitlines()[-1] + "\n"
-    assert error.startswith(message) and len(result.stderr.splitlines()) == 2  # the corpus notice, then the error
+    notice, *mode, _ = without_progress(result.stderr)  # the corpus notice, the mode auto found (if any), the error
+    assert error.startswith(message) and notice.startswith("no --corpus given")
+    assert mode == ([] if failing is None else ["--mode auto: using tools (works with test-model at "
+                                                f"{fake.url}; --mode chooses another)"])
     assert error.count("server error 500") == 1  # one cause, said once with the names of what it hit
     assert "offline" not in result.stderr and list(here.iterdir()) == []
     fake.reset()  # the server recovers: the rerun asks only for what failed

@@ -31,7 +31,7 @@ FIRST_RUN = [
 
 
 def lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip() and not line.startswith("progress: ")]
 
 
 def added_lines(original: str, enriched: str, newline: str = "\n") -> list[str]:

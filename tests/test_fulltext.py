@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fake_llm import FakeRequest
+from fake_llm import FakeRequest, without_progress
 from test_generation_llm import grounded_answer, paper_keys, schema_name
 
 from litreview.corpus.attachments import file_field_paths
@@ -101,7 +101,8 @@ def test_pdf_dir_finds_key_named_pdfs(run_cli, library, pdfs, tmp_path):
 def test_a_missing_pdf_dir_is_an_error(run_cli, library):
     done = run_cli("draft", THEME, "--corpus", "library.bib", "--drop-off", "0", "--pdf-dir", "nowhere", "--offline")
     assert done.exit_code == 2
-    assert done.stderr == "error: nowhere: there is no such folder; give --pdf-dir the folder holding KEY.pdf files\n"
+    assert without_progress(done.stderr) == [
+        "error: nowhere: there is no such folder; give --pdf-dir the folder holding KEY.pdf files"]
 
 
 def excerpt_answer(request: FakeRequest) -> dict:

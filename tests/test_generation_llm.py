@@ -18,6 +18,7 @@ from litreview.group import group_papers
 from litreview.llm import LLMClient
 from litreview.group.offline import offline_groups
 from litreview.write.offline import offline_sentences
+from litreview.summarize.offline import offline_summary
 from litreview.corpus.paper import Paper
 from litreview.prompts import prompt_version, prompts_dir, render_prompt
 from litreview.grounding import CITATION_MARKERS
@@ -62,7 +63,7 @@ def schema_name(request: FakeRequest) -> str:
 
 def summary_answer(request: FakeRequest) -> dict:
     abstract = request.between("<abstract>", "</abstract>")[0]
-    return {"key": paper_keys(request)[0], "problem": "A problem.", "approach": "An approach.", "finding": None,
+    return {"problem": "A problem.", "approach": "An approach.", "finding": None,
             "kind": "method", "method_name": None, "evidence": [abstract.split(". ")[0]]}
 
 
@@ -111,25 +112,54 @@ def test_summaries_are_validated_against_their_paper_and_cached(fake, llm_settin
 
 
 def test_a_quote_not_in_the_abstract_is_reasked_then_repaired(fake, llm_settings, papers):
-    invented = {"key": "must", "problem": "p", "approach": "a", "kind": "method", "evidence": ["a sentence it never wrote"]}
+    invented = {"problem": "p", "approach": "a", "kind": "method", "evidence": ["a sentence it never wrote"]}
     fake.script(Fault.answer(invented), when=lambda r: paper_keys(r) == ["must"])
     with LLMClient(llm_settings) as llm:
         summaries, _ = summarize_papers(list(papers.values()), llm=llm)
         assert llm.usage.reasks == 1
     assert len(fake.chat_requests) == 5 and summaries["must"].evidence[0].startswith("The task of web information")
     reask = [r for r in fake.chat_requests if r.is_reask]
-    assert len(reask) == 1 and "does not occur in the paper's title or abstract" in reask[0].prompt
+    assert len(reask) == 1 and ("no evidence quote occurs in the paper's title or abstract ('a sentence it never "
+                                "wrote')") in reask[0].last_user_text
 
 
-def test_a_summary_that_stays_invalid_fails_by_key_after_the_others(fake, llm_settings, papers):
-    invented_name = {"key": "ggm", "problem": "p", "approach": "a", "kind": "method", "method_name": "GPT-7",
-                     "evidence": ["Short-form video hashtag recommendation (SVHR) aims to recommend hashtags"]}
-    fake.script(Fault.answer(invented_name), when=lambda r: paper_keys(r) == ["ggm"], times=2)  # reask=1: 2 tries
+def test_an_unfit_optional_field_is_dropped_with_a_note_not_reasked(fake, llm_settings, papers):
+    invented_name = {"problem": "p", "approach": "a", "kind": "method", "method_name": "GPT-7",
+                     "evidence": ["Short-form video hashtag recommendation (SVHR) aims to recommend hashtags", ""]}
+    fake.script(Fault.answer(invented_name), when=lambda r: paper_keys(r) == ["ggm"])
+    with LLMClient(llm_settings) as llm:
+        summaries, warnings = summarize_papers(list(papers.values()), llm=llm)
+    assert len(fake.chat_requests) == 4 and summaries["ggm"].method_name is None and summaries["ggm"].key == "ggm"
+    assert summaries["ggm"].evidence == ["Short-form video hashtag recommendation (SVHR) aims to recommend hashtags"]
+    assert warnings == [
+        DraftWarning(stage="summarize", key="ggm", message="dropped the evidence quote '': it does not occur in the title or abstract"),
+        DraftWarning(stage="summarize", key="ggm", message="dropped the method name 'GPT-7': the title and abstract do not name it"),
+    ]
+
+
+def test_a_summary_that_stays_unusable_becomes_the_offline_summary_with_a_warning(fake, llm_settings, papers):
+    invented = {"problem": "p", "approach": "a", "kind": "method", "evidence": ["a sentence it never wrote"]}
+    fake.script(Fault.answer(invented), when=lambda r: paper_keys(r) == ["ggm"], times=2)  # reask=1: 2 tries
+    with LLMClient(llm_settings) as llm:
+        summaries, warnings = summarize_papers(list(papers.values()), llm=llm)
+    assert list(summaries) == KEYS and summaries["ggm"] == offline_summary(papers["ggm"])
+    expected = [DraftWarning(stage="summarize", key="ggm", message=(
+        "the LLM's summary was unusable (the answer failed validation 2 times: Value error, no evidence quote occurs "
+        "in the paper's title or abstract ('a sentence it never wrote'); copy one to three phrases from the abstract "
+        "word for word); used the offline summary of ggm instead"))]
+    assert warnings == expected and len(fake.chat_requests) == 5
+    fake.reset()
+    with LLMClient(llm_settings) as llm:  # the rerun degrades the same way without paying for it again
+        again, warnings_again = summarize_papers(list(papers.values()), llm=llm)
+        assert llm.usage.calls == 0
+    assert again == summaries and warnings_again == expected and fake.chat_requests == []
+
+
+def test_a_summary_the_server_never_answers_fails_by_key_after_the_others(fake, llm_settings, papers):
+    fake.script(Fault.status(503), when=lambda r: paper_keys(r) == ["ggm"], times=None)
     with LLMClient(llm_settings) as llm, pytest.raises(LLMError) as raised:
         summarize_papers(list(papers.values()), llm=llm)
-    assert raised.value.line().startswith("1 paper summaries failed: ggm: the answer failed validation 2 times: "
-                                          "method_name: Value error, method name 'GPT-7' does not occur")
-    assert raised.value.hint == "rerun the same command to ask again for these only (the rest is cached)"
+    assert raised.value.line().startswith("1 paper summaries failed: ggm: server error 503 on all 3 tries")
     fake.reset()
     with LLMClient(llm_settings) as llm:
         summaries, _ = summarize_papers(list(papers.values()), llm=llm)

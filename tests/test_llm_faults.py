@@ -80,7 +80,10 @@ def test_schema_invalid_json_is_reasked_with_the_error(fake, llm_settings):
     fake.script(Fault.answer({"item": "item-1"}))  # "quote" is missing
     value, llm = ask_one(llm_settings)
     assert value.quote.startswith("Paper 1") and llm.usage.reasks == 1
-    assert "quote\n  Field required" in fake.chat_requests[1].prompt
+    first, reask = fake.chat_requests  # the re-ask is the prompt plus one line: never the failed answer's bulk
+    assert reask.last_user_text.endswith("Your previous answer could not be used: quote: Field required. "
+                                         "Answer again: one JSON object and nothing else.")
+    assert len(reask.messages) == len(first.messages) + 1
 
 
 def test_an_invented_citation_key_is_reasked_with_the_validator_message(fake, llm_settings):
@@ -124,7 +127,9 @@ def test_items_that_keep_failing_are_reported_while_the_others_complete(fake, ll
     assert reasons[1].startswith("item-3: the answer failed validation 2 times: Invalid JSON: expected ident at line 1 column 2;")
     assert reasons[1].endswith("; raise --reask, or try another model; "
                                "if the server lacks tool calling or JSON schema, try --mode json_schema, json or md_json")
-    assert reasons[2] == "item-5: no answer within 0.25 s (2 tries); raise --timeout, or lower --concurrency"
+    # the retries (500s, the timeout) each halved the requests in flight: one at a time when it failed
+    assert reasons[2] == ("item-5: no answer within 0.25 s (2 tries), with one request at a time; "
+                          "the server takes longer than that for one answer: raise --timeout")
     # paid: 4 answers + item-3's 2 invalid ones; not paid: 2 tries each of item-1 (500) and item-5 (timeout)
     assert (usage.calls, usage.failed, usage.reasks, usage.failed_attempts) == (6, 3, 1, 4)
     assert usage.sent == len(fake.requests) == 10
@@ -194,5 +199,10 @@ def test_an_answer_cut_off_at_the_token_limit_is_reported(fake, llm_settings):
     with LLMClient(llm_settings) as llm:
         (outcome,) = llm.ask_many_sync([finding_request(1)])
     assert outcome.reason == (
-        "item-1: the answer was cut off at the server's token limit; shorten the prompt, or raise the server's output limit"
+        "item-1: the answer ran to the token limit (256 tokens) and was cut off, twice (the second time at a higher "
+        "temperature): the model repeats itself or writes too much; try another model, or raise --max-tokens if the "
+        "answers are long but sound"
     )
+    first, second = fake.chat_requests  # re-asked once, never identically: briefly, and less deterministic
+    assert (first.body["max_tokens"], first.body["temperature"]) == (256, 0.0)
+    assert second.body["temperature"] == 0.5 and "cut off" in second.last_user_text

@@ -12,7 +12,6 @@ import typer
 
 from litreview.cli import output
 from litreview.cli.enrich_options import Enrich, Refresh
-from litreview.cli.corpus_loading import Strict
 from litreview.cli.llm_options import llm_options
 from litreview.cli.progress_display import StageDisplay
 from litreview.cli.selection_options import (
@@ -77,7 +76,7 @@ def draft(
     refresh: Refresh = False,
     fulltext: Annotated[bool, typer.Option("--fulltext", help="Summaries also read each selected paper's attached PDF (the .bib `file` field, or --pdf-dir).", rich_help_panel=TEXT)] = False,
     pdf_dir: Annotated[Path | None, typer.Option("--pdf-dir", help="A folder of PDFs named KEY.pdf, characters a file name cannot hold (/ : ...) as _ (implies --fulltext).", rich_help_panel=TEXT)] = None,
-    strict: Strict = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail instead of warning: at the first record that cannot be read (exit 2), or when anything in the draft degraded, e.g. a dropped quote, a paper summarised offline, a paper without abstract (exit 1, nothing written).")] = False,
     llm_overrides: dict | None = None,
 ) -> None:
     """Draft a related-work section on THEME from your corpus, citing only its keys."""
@@ -101,6 +100,8 @@ def draft(
             reading = _fulltext_options(fulltext, pdf_dir, settings)
             result = _draft(loaded, theme, llm, plan, options, _our_work(our_work), min_groups, max_groups, display, reading)
             result = result.model_copy(update={"warnings": enrich_warnings + result.warnings})
+        if strict and result.warnings:
+            _fail_strictly(result.warnings)
         written = _write(result, chosen_format, out, cite_style, heading.value, template)
         if save_plan is not None:
             from litreview.pipeline import make_plan
@@ -155,7 +156,7 @@ def _llm_for(settings: Any, offline: bool, quiet: bool) -> contextlib.AbstractCo
         return contextlib.nullcontext()
     from litreview.llm import LLMClient
 
-    return LLMClient(settings)
+    return LLMClient(settings, notify=None if quiet else output.print_notice)
 
 
 def _load(paths: list[str], display: StageDisplay, strict: bool, quiet: bool) -> Any:
@@ -299,6 +300,16 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
     output.refuse_to_overwrite_input(written, inputs, what, hint)
 
 
+def _fail_strictly(warnings: list[Any]) -> None:
+    from litreview.errors import StrictFailure
+
+    error = StrictFailure(f"the draft degraded in {len(warnings)} places (warnings above) and --strict is set; "
+                          "nothing was written", hint="rerun without --strict to get the draft with these warnings "
+                          "(the answers are cached), or use a stronger model")
+    error.warnings = list(warnings)
+    raise error
+
+
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
     from litreview.pipeline import NO_ABSTRACT
 
@@ -307,11 +318,7 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
         papers = "1 selected paper has" if len(thin) == 1 else f"{len(thin)} selected papers have"
         output.print_notice(f"warning (select): {papers} no abstract and {'is' if len(thin) == 1 else 'are'} written "
                             f"from {'its title' if len(thin) == 1 else 'their titles'} alone: {', '.join(thin)}")
-    for warning in result.warnings:
-        if warning.message == NO_ABSTRACT:
-            continue
-        where = f" [{warning.key}]" if warning.key else ""
-        output.print_notice(f"warning ({warning.stage}){where}: {warning.message}")
+    output.print_warnings([warning for warning in result.warnings if warning.message != NO_ABSTRACT])
     if quiet:
         return
     usage = result.usage

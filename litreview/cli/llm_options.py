@@ -24,18 +24,20 @@ import typer
 
 OVERRIDES_PARAMETER = "llm_overrides"
 PANEL = "LLM options"
-ModeName = Literal["tools", "json_schema", "json", "md_json"]  # the same names as litreview.config.Mode
+ModeName = Literal["auto", "tools", "json_schema", "json", "md_json"]  # the same names as litreview.config.Mode
 
 # (setting name, type, flag, help)
 LLM_FLAGS: list[tuple[str, Any, str, str]] = [
     ("model", Optional[str], "--model", "Chat model, e.g. gpt-4o-mini or qwen2.5:7b-instruct (unset: no LLM)."),
     ("base_url", Optional[str], "--base-url", "OpenAI-compatible server URL, e.g. http://localhost:11434/v1."),
-    ("mode", Optional[ModeName], "--mode", "Structured output: tools (default), json_schema, json or md_json."),
+    ("mode", Optional[ModeName], "--mode", "Structured output: auto (default: the first the server accepts), tools, json_schema, json or md_json."),
     ("temperature", Optional[float], "--temperature", "Sampling temperature (default 0)."),
     ("timeout", Optional[float], "--timeout", "Seconds to wait for one answer before retrying."),
     ("max_retries", Optional[int], "--max-retries", "HTTP retries per request (429, 5xx, timeouts)."),
     ("reask", Optional[int], "--reask", "Re-asks of an answer that fails validation."),
-    ("concurrency", Optional[int], "--concurrency", "Requests in flight at once (default 8)."),
+    ("concurrency", Optional[int], "--concurrency", "Most requests in flight at once (default 8; fewer while the server queues them)."),
+    ("max_tokens", Optional[int], "--max-tokens", "Longest answer in tokens (default: sized to each request)."),
+    ("context_tokens", Optional[int], "--context-tokens", "The server's context size in tokens (default: the model's, else 8192)."),
     ("max_calls", Optional[int], "--max-calls", "Stop before the paid call after this many (answers so far stay cached)."),
     ("cache_dir", Optional[Path], "--cache-dir", "Where answers are cached."),
     ("embedding_model", Optional[str], "--embedding-model", "Embedding model, for embedding-based selection."),

@@ -25,6 +25,13 @@ def print_notice(text: str) -> None:
     stderr.print(text, markup=False, highlight=False)
 
 
+def print_warnings(warnings: list) -> None:
+    """Each DraftWarning as one plain line on stderr: `warning (stage) [key]: message`."""
+    for warning in warnings:
+        where = f" [{warning.key}]" if getattr(warning, "key", None) else ""
+        print_notice(f"warning ({warning.stage}){where}: {warning.message}")
+
+
 @contextlib.contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn a LitreviewError into its one-line message and exit status (`--traceback` / LITREVIEW_TRACEBACK=1 re-raise)."""
@@ -36,6 +43,7 @@ def reported_errors() -> Iterator[None]:
     except LitreviewError as error:
         if os.environ.get("LITREVIEW_TRACEBACK"):
             raise
+        print_warnings(error.warnings)
         print_notice(f"error: {error.line()}")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:

@@ -1,9 +1,10 @@
 """LLMClient: structured answers from any OpenAI-compatible server, cached, concurrent and bounded.
 
 One request = one pydantic response model + chat messages + a prompt version. A cached answer costs
-no request at all; a miss goes through instructor (re-asks with the validation error fed back) over
-openai's client (HTTP retries with backoff), under one semaphore of `concurrency` slots. The answer
-is cached the moment it is validated, so a killed run resumes where it stopped.
+no request at all; a miss goes through instructor in the chosen mode (`attempts`: brief re-asks with
+the validation error, bounded answers, `--mode auto`) over openai's client (HTTP retries with
+backoff), holding a place of the adaptive concurrency limiter (`concurrency`). The answer is cached
+the moment it is validated, so a killed run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,9 @@ from pydantic import BaseModel, ValidationError
 
 from litreview.config import Settings
 from litreview.errors import BudgetExceeded, ConfigError, LLMError
+from litreview.llm.attempts import Attempts
 from litreview.llm.cache import AnswerCache, answer_key, embedding_key
+from litreview.llm.concurrency import AdaptiveLimiter
 from litreview.llm.faults import llm_error
 from litreview.llm.usage import Usage
 from litreview.llm.values import (
@@ -44,7 +47,10 @@ _UNUSABLE = ":unusable"  # cache-key suffix of a remembered unusable answer
 class LLMClient:
     """The one way litreview talks to a model. Use `async with` / `with`, or call `close()`."""
 
-    def __init__(self, settings: Settings, *, progress: ProgressCallback | None = None) -> None:
+    def __init__(self, settings: Settings, *, progress: ProgressCallback | None = None,
+                 notify: Callable[[str], None] | None = None) -> None:
+        """`notify` receives one-line notices (which mode `auto` uses), also kept in `notices`; the library never
+        prints them."""
         if settings.api_key is None and settings.base_url is None:
             raise ConfigError("no LLM server configured", hint="set OPENAI_API_KEY, or --base-url for a local server")
         self.settings = settings
@@ -52,11 +58,15 @@ class LLMClient:
         self.cache = AnswerCache(settings.cache_dir)
         if settings.cache:
             self.cache.check_writable()  # before any call: an answer that cannot be kept must not be paid for
+        self.notices: list[str] = []
+        self._notify = notify
         self._progress = progress
         self._in_flight: dict[str, asyncio.Future[Outcome]] = {}  # key -> the outcome of the request asking it
         self._reserved = 0  # paid calls reserved against max_calls
         self._loop_state: LoopState | None = None
         self._busy = _WallClock(self.usage)
+        self.limiter = AdaptiveLimiter(settings.concurrency, settings.timeout)
+        self._attempts = Attempts(settings, self.usage, self._notice, self._count_tokens)
 
     async def ask(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
                   context: dict[str, Any] | None = None, label: str = "") -> T:
@@ -161,6 +171,9 @@ class LLMClient:
         budget becomes a Failure value."""
         key = self._key(request)
         cached = self._cached_value(request, key)
+        if cached is None and not self._attempts.modes.settled:  # auto, mode not known yet: any mode's answer
+            cached = next((value for mode in self._attempts.modes.candidates()[1:]
+                           if (value := self._cached_value(request, self._key(request, mode))) is not None), None)
         if cached is not None:
             self.usage.cached += 1
             return Result(request, cached, from_cache=True)
@@ -208,7 +221,7 @@ class LLMClient:
         state = self._state()
         from litreview.llm.structured import validation_context
 
-        async with state.semaphore:
+        async with state.limiter.slot(request.response_model.__name__) as slot:  # waiting here is not timed
             # Look again now that a slot is held: a run sharing the cache may have answered it meanwhile.
             cached = await self._answered_elsewhere(request, key)
             if cached is not None:
@@ -217,8 +230,8 @@ class LLMClient:
             try:
                 self._pay_for_one_call()
                 with validation_context(request.context):
-                    answer, completion = await self._create(state, request)
-                return self._keep(request, key, answer, completion), False
+                    answer, completion, mode = await self._attempts.answer(state, request, slot)
+                return self._keep(request, self._key(request, mode), answer, completion), False
             finally:
                 if self.settings.cache:
                     self.cache.release(key)
@@ -240,22 +253,6 @@ class LLMClient:
                     self.cache.release(key)
                 return cached
             await asyncio.sleep(CLAIM_POLL_SECONDS)
-
-    async def _create(self, state: LoopState, request: LLMRequest[Any]) -> tuple[BaseModel, Any]:
-        """One structured answer from instructor (re-asks included), or the LLMError saying why not."""
-        from litreview.llm.structured import instructor_model
-
-        try:
-            return await state.instructor.chat.completions.create_with_completion(
-                model=self.settings.model,
-                messages=request.messages,
-                response_model=instructor_model(request.response_model),
-                max_retries=self.settings.reask,
-                temperature=self.settings.temperature,
-            )
-        except Exception as error:  # openai / instructor errors; cancellation is not an Exception
-            self._count_tokens(getattr(error, "total_usage", None))
-            raise llm_error(error, self.settings, where=request.label or f"LLM {self.settings.model}") from None
 
     def _keep(self, request: LLMRequest[T], key: str, answer: BaseModel, completion: Any) -> T:
         """Count the tokens, store the answer, and return it as the caller's own class."""
@@ -280,11 +277,11 @@ class LLMClient:
         except ValidationError:
             return None  # validators changed since it was stored: ask again
 
-    def _key(self, request: LLMRequest[Any]) -> str:
+    def _key(self, request: LLMRequest[Any], mode: str | None = None) -> str:
         return answer_key(
             base_url=self.settings.effective_base_url,
             model=self.settings.model or "",
-            mode=self.settings.mode,
+            mode=mode or self._attempts.modes.current,
             messages=request.messages,
             schema=_schema_of(request.response_model),
             temperature=self.settings.temperature,
@@ -300,6 +297,11 @@ class LLMClient:
                 hint="everything answered so far is cached; rerun with a higher --max-calls to continue",
             )
         self._reserved += 1
+
+    def _notice(self, text: str) -> None:
+        self.notices.append(text)
+        if self._notify is not None:
+            self._notify(text)
 
     def _count_tokens(self, usage: Any) -> tuple[int, int]:
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
@@ -318,7 +320,8 @@ class LLMClient:
     async def _embed_batch(self, batch: list[tuple[str, str]], model: str) -> dict[str, list[float]]:
         state = self._state()
         self._pay_for_one_call()
-        async with state.semaphore:
+        async with state.limiter.slot("embeddings") as slot:
+            started = time.monotonic()
             try:
                 response = await state.openai.embeddings.create(
                     model=model, input=[text for _, text in batch], encoding_format="float")
@@ -326,6 +329,7 @@ class LLMClient:
                 self.usage.failed += 1
                 self.usage.unanswered += 1
                 raise llm_error(error, self.settings, where=f"embeddings {model}") from None
+            slot.observe(time.monotonic() - started, started=started)
         self.usage.calls += 1
         tokens = int(getattr(response.usage, "prompt_tokens", 0) or 0)
         self.usage.add_tokens(model, tokens, 0)
@@ -345,8 +349,8 @@ class LLMClient:
             )
 
             keep_library_logs_off_the_terminal()
-            self._loop_state = LoopState.create(self.settings, loop, self.usage)
-            self._count_attempts(self._loop_state.instructor)
+            self._loop_state = LoopState.create(self.settings, loop, self.usage, self.limiter)
+            self._loop_state.on_created = self._count_attempts  # every mode's instructor client counts its attempts
         return self._loop_state
 
     def _count_attempts(self, structured: Any) -> None:

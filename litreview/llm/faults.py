@@ -6,21 +6,97 @@ Every message passes through `scrub`, so an API key echoed by a server never rea
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from litreview.config import Settings, mask_secret
-from litreview.errors import LLMError
+from litreview.errors import LLMError, RefusedRequest, UnusableAnswer
 
 MODE_HINT = "if the server lacks tool calling or JSON schema, try --mode json_schema, json or md_json"
+PERMANENT_STATUSES = (400, 401, 403, 404, 422)
+# A request parameter a server names when it refuses it (llama-cpp-python answers 500 with pydantic's
+# "response_format.type: Input should be 'text' or 'json_object'"; others say "not supported").
+_PARAMETER = r"(response_format|json_schema|tool_choice|tools|functions|parallel_tool_calls|max_tokens|temperature)"
+_REFUSAL = re.compile(
+    _PARAMETER + r"\b[^\n]{0,120}?(input should be|not supported|unsupported|not allowed|unrecognized|unknown|"
+    r"extra inputs are not permitted|invalid|does not support|requires)"
+    r"|(not supported|unsupported|does not support|unrecognized|extra inputs are not permitted)[^\n]{0,80}?\b" + _PARAMETER,
+    re.IGNORECASE)
+_CONTEXT_FULL = re.compile(r"context (?:length|window|size)|maximum context|exceeds? (?:the )?(?:context|n_ctx)|"
+                           r"too many tokens|prompt is too long|n_ctx", re.IGNORECASE)
+PARAMETER_HINTS = {
+    "json_schema": "this server has no JSON-schema mode; use --mode json or tools",
+    "response_format": "this server has no JSON-schema mode; use --mode json or tools",
+    "tools": "this server has no tool calling; use --mode json or md_json",
+    "tool_choice": "this server has no tool calling; use --mode json or md_json",
+    "functions": "this server has no tool calling; use --mode json or md_json",
+    "parallel_tool_calls": "this server has no tool calling; use --mode json or md_json",
+    "max_tokens": "this server refuses max_tokens; report it, with the server's name, to litreview",
+    "temperature": "set --temperature to a value the server accepts",
+}
+CONTEXT_HINT = ("raise the server's context size (llama.cpp: -c / --n_ctx; Ollama: num_ctx) and litreview's "
+                "context_tokens, or use a smaller --top-k")
 
 
-def llm_error(error: BaseException, settings: Settings, *, where: str) -> LLMError:
-    """The LLMError for a request that failed after the configured retries and re-asks."""
-    attempts = getattr(error, "n_attempts", None)
+def llm_error(error: BaseException, settings: Settings, *, where: str, concurrency: int | None = None,
+              attempts: int | None = None, cut_off_at: int | None = None) -> LLMError:
+    """The LLMError for a request that failed after the configured retries and re-asks.
+
+    A refusal is a RefusedRequest (with the `parameter` refused, if named, and the `status`); an
+    answer that never validated is an UnusableAnswer; `concurrency` (requests in flight when it
+    failed) shapes a timeout's hint; `cut_off_at` says the answers ran to that token limit.
+    """
+    attempts = attempts or getattr(error, "n_attempts", None)
     cause = error.__cause__ if type(error).__name__ == "InstructorRetryException" and error.__cause__ else error
-    message, hint = _describe(cause, settings, attempts)
-    return LLMError(scrub(message, settings), where=where, hint=scrub(hint, settings) if hint else None)
+    if cut_off_at is not None:
+        message, hint = (f"the answer ran to the token limit ({cut_off_at} tokens) and was cut off, twice (the second "
+                         "time at a higher temperature): the model repeats itself or writes too much",
+                         "try another model, or raise --max-tokens if the answers are long but sound")
+    else:
+        message, hint = _describe(cause, settings, attempts, concurrency)
+    kind = LLMError
+    if is_invalid_answer(cause) or cut_off_at is not None or type(cause).__name__ == "IncompleteOutputException":
+        kind = UnusableAnswer
+    elif _is_refusal(cause):
+        kind = RefusedRequest
+    made = kind(scrub(message, settings), where=where, hint=scrub(hint, settings) if hint else None)
+    made.parameter = refused_parameter(_server_message(cause)) if kind is RefusedRequest else None  # type: ignore[attr-defined]
+    made.status = getattr(cause, "status_code", None)  # type: ignore[attr-defined]
+    made.context_full = bool(_CONTEXT_FULL.search(_server_message(cause))) if made.status else False  # type: ignore[attr-defined]
+    return made
+
+
+def brief_problem(error: BaseException) -> str:
+    """What was wrong with an answer, in at most two short clauses (for a re-ask)."""
+    from pydantic import ValidationError
+
+    cause = error.__cause__ if type(error).__name__ == "InstructorRetryException" and error.__cause__ else error
+    if isinstance(cause, ValidationError) and cause.errors():
+        said = []
+        for problem in cause.errors()[:2]:
+            place = ".".join(str(part) for part in problem["loc"])
+            said.append(f"{place}: {problem['msg']}" if place else problem["msg"])
+        return _short("; ".join(said), 300)
+    return _short(str(cause), 200)
+
+
+def refused_parameter(body: str) -> str | None:
+    """The request parameter a server's error body says it does not support, or None."""
+    found = _REFUSAL.search(body or "")
+    if found is None:
+        return None
+    name = (found.group(1) or found.group(4) or "").lower()
+    return "json_schema" if name == "response_format" and "json_schema" in body else name
+
+
+def _is_refusal(error: BaseException) -> bool:
+    import openai
+
+    if not isinstance(error, openai.APIStatusError):
+        return False
+    status = error.status_code
+    return status in PERMANENT_STATUSES or (status >= 500 and refused_parameter(_server_message(error)) is not None)
 
 
 def scrub(text: str, settings: Settings) -> str:
@@ -31,38 +107,59 @@ def scrub(text: str, settings: Settings) -> str:
     return text.replace(secret, mask_secret(secret)) if secret else text
 
 
-def _describe(error: BaseException, settings: Settings, attempts: int | None) -> tuple[str, str | None]:
+def _describe(error: BaseException, settings: Settings, attempts: int | None,
+              concurrency: int | None) -> tuple[str, str | None]:
     import openai
 
     tries = settings.max_retries + 1
     if isinstance(error, openai.APITimeoutError):
+        if (concurrency or settings.concurrency) <= 1:
+            return (f"no answer within {settings.timeout:g} s ({tries} tries), with one request at a time",
+                    "the server takes longer than that for one answer: raise --timeout")
         return f"no answer within {settings.timeout:g} s ({tries} tries)", "raise --timeout, or lower --concurrency"
     if isinstance(error, openai.APIConnectionError):
         return f"could not connect to {settings.effective_base_url} ({tries} tries)", "check --base-url and that the server is running"
     if isinstance(error, openai.APIStatusError):
         return _describe_status(error, settings, tries)
     if type(error).__name__ == "IncompleteOutputException":
-        return "the answer was cut off at the server's token limit", "shorten the prompt, or raise the server's output limit"
-    if _is_invalid_answer(error):
+        return (f"the answer ran to the token limit{_limit(error)} and was cut off: the model repeats itself or writes too much",
+                "try another model, or raise --max-tokens if the answers are long but sound")
+    if is_invalid_answer(error):
         count = attempts or settings.reask + 1
         return f"the answer failed validation {count} times: {_first_problem(error)}", f"raise --reask, or try another model; {MODE_HINT}"
     return f"{type(error).__name__}: {_short(str(error))}", None
 
 
+def _limit(error: BaseException) -> str:
+    limit = getattr(error, "max_tokens", None)
+    return f" ({limit} tokens)" if limit else ""
+
+
 def _describe_status(error: Any, settings: Settings, tries: int) -> tuple[str, str | None]:
     status, detail = error.status_code, _short(_server_message(error))
+    parameter = refused_parameter(_server_message(error))
+    if parameter and (status in PERMANENT_STATUSES or status >= 500):
+        hint = PARAMETER_HINTS.get(parameter, MODE_HINT)
+        if parameter == "response_format" and settings.mode == "json":
+            hint = "this server has no JSON mode; use --mode md_json or tools"
+        return f"the server refused {parameter} ({status}): {detail}", hint
+    if status in (400, 413, 422) and _CONTEXT_FULL.search(detail):
+        return f"the prompt does not fit the server's context ({status}): {detail}", CONTEXT_HINT
     if status == 401:
         return f"the server rejected the API key (401): {detail}", "check LITREVIEW_API_KEY or OPENAI_API_KEY"
     if status == 404:
         return f"model {settings.model!r} or endpoint not found at {settings.effective_base_url} (404): {detail}", "check --model and --base-url"
     if status == 429:
         return f"rate limited (429) on all {tries} tries: {detail}", "lower --concurrency, or rerun later (answers so far are cached)"
+    if status == 403:
+        return f"the server refused access (403): {detail}", "check the API key's permissions and --model"
     if status >= 500:
         return f"server error {status} on all {tries} tries: {detail}", "rerun later (answers so far are cached)"
     return f"the server refused the request ({status}): {detail}", MODE_HINT
 
 
-def _is_invalid_answer(error: BaseException) -> bool:
+def is_invalid_answer(error: BaseException) -> bool:
+    """An answer that came back but is not valid JSON or fails the response model's validators."""
     from pydantic import ValidationError
 
     return isinstance(error, ValidationError | json.JSONDecodeError) or type(error).__name__ in (
@@ -104,9 +201,10 @@ def failures_error(failures: Sequence[Any], what: str = "requests") -> LLMError:
     for failure in failures:
         causes.setdefault((failure.error.message, failure.error.hint), []).append(failure.error.where or "")
     said = [_cause_line(labels, message, hint) for (message, hint), labels in list(causes.items())[:5]]
+    refused = all(isinstance(failure.error, RefusedRequest) for failure in failures)
     return LLMError(
         f"{len(failures)} {what} failed: " + "; ".join(said) + ("; ..." if len(causes) > 5 else ""),
-        hint="rerun the same command to ask again for these only (the rest is cached)",
+        hint=None if refused else "rerun the same command to ask again for these only (the rest is cached)",
     )
 
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from litreview.config import Settings
+from litreview.llm.concurrency import AdaptiveLimiter
 from litreview.llm.transport import make_openai_client
 from litreview.llm.usage import Usage
 
@@ -24,28 +26,34 @@ _VALIDATION_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("litreview_v
 
 @dataclass
 class LoopState:
-    """The HTTP client, instructor and semaphore of one event loop (each is bound to its loop)."""
+    """The HTTP client, instructor clients and locks of one event loop (each is bound to its loop); the
+    concurrency limiter is the client's, whose numbers outlast the loop."""
 
     loop: asyncio.AbstractEventLoop
     openai: Any
-    instructor: Any
-    semaphore: asyncio.Semaphore
+    limiter: AdaptiveLimiter
+    probe_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # held while `--mode auto` finds a mode
+    on_created: Callable[[Any], None] | None = None  # given each new instructor client (the usage counters' hooks)
+    _structured: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, settings: Settings, loop: asyncio.AbstractEventLoop, usage: Usage) -> LoopState:
-        import instructor
-
+    def create(cls, settings: Settings, loop: asyncio.AbstractEventLoop, usage: Usage,
+               limiter: AdaptiveLimiter) -> LoopState:
         def count_retry() -> None:
             usage.retries += 1
+            limiter.back_off()  # a timeout, 429 or 5xx: fewer requests in flight
 
-        def count_reask(error: Exception, *, is_last_attempt: bool = False, **_: Any) -> None:
-            usage.reasks += 0 if is_last_attempt else 1
+        return cls(loop, make_openai_client(settings, on_retry=count_retry), limiter)
 
-        openai_client = make_openai_client(settings, on_retry=count_retry)
-        mode = getattr(instructor.Mode, settings.mode.upper())  # tools -> TOOLS, md_json -> MD_JSON...
-        structured = instructor.from_openai(openai_client, mode=mode)
-        structured.on("parse:error", count_reask)
-        return cls(loop, openai_client, structured, asyncio.Semaphore(settings.concurrency))
+    def structured(self, mode: str) -> Any:
+        """instructor over this loop's openai client in `mode` (tools, json_schema, json or md_json)."""
+        if mode not in self._structured:
+            import instructor
+
+            self._structured[mode] = instructor.from_openai(self.openai, mode=getattr(instructor.Mode, mode.upper()))
+            if self.on_created is not None:
+                self.on_created(self._structured[mode])
+        return self._structured[mode]
 
 
 @contextlib.contextmanager
@@ -72,7 +80,7 @@ def instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
     wrapped = response_schema(response_model)
 
     def model_validate_json(cls: Any, json_data: Any, *, context: Any = None, **kwargs: Any) -> Any:
-        return super(with_context, cls).model_validate_json(json_data, context=_context_or(context), **kwargs)
+        return super(with_context, cls).model_validate_json(json_object_in(json_data), context=_context_or(context), **kwargs)
 
     def model_validate(cls: Any, obj: Any, *, context: Any = None, **kwargs: Any) -> Any:
         return super(with_context, cls).model_validate(obj, context=_context_or(context), **kwargs)
@@ -81,6 +89,29 @@ def instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
                  "__doc__": response_model.__doc__, "__module__": response_model.__module__}
     with_context = type(wrapped)(wrapped.__name__, (wrapped,), namespace)
     return with_context
+
+
+def json_object_in(text: Any) -> Any:
+    """The JSON object inside `text` when a model wrapped it in prose ("Here is the JSON: {...} Hope this
+    helps"); `text` unchanged when it parses as it is or holds no complete object."""
+    if not isinstance(text, str | bytes):
+        return text
+    raw = text.decode() if isinstance(text, bytes) else text
+    try:
+        json.loads(raw)
+        return text
+    except ValueError:
+        pass
+    decoder = json.JSONDecoder()
+    start = raw.find("{")
+    while start >= 0:
+        try:
+            found, _ = decoder.raw_decode(raw, start)
+        except ValueError:
+            start = raw.find("{", start + 1)
+            continue
+        return json.dumps(found) if isinstance(found, dict) else text
+    return text
 
 
 def _context_or(context: Any) -> Any:

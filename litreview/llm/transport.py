@@ -46,6 +46,18 @@ def _backoff_client_class() -> type:
             self._backoff, self._backoff_max = backoff, backoff_max
             self._on_retry = on_retry or (lambda: None)
 
+        def _should_retry(self, response: Any) -> bool:
+            """openai's rule, except for a 5xx that names a parameter the server does not support: permanent."""
+            from litreview.llm.faults import refused_parameter
+
+            try:
+                body = response.text
+            except Exception:  # a streamed body not read yet: decide on the status alone
+                body = ""
+            if response.status_code >= 500 and refused_parameter(body) is not None:
+                return False
+            return bool(super()._should_retry(response))
+
         def _calculate_retry_timeout(self, remaining_retries: int, options: Any, response_headers: Any = None) -> float:
             self._on_retry()
             retry_after = self._parse_retry_after_header(response_headers)

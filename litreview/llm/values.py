@@ -22,6 +22,7 @@ class LLMRequest(Generic[T]):
     prompt_version: str
     context: dict[str, Any] | None = None  # handed to the model's validators (pydantic validation context)
     label: str = ""
+    max_tokens: int | None = None  # the answer's bound; None sizes it to the response model's schema
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from litreview.corpus.paper import Paper
+from litreview.errors import UnusableAnswer
 from litreview.grounding import occurs_in
 from litreview.group.schema import Groups, SubTheme
 from litreview.llm import LLMClient, LLMRequest, ProgressCallback, failures_error
@@ -47,9 +48,10 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         if outcome is not None and outcome.ok:
             sections.append(_section(group, _sentences_of(outcome.value)))
             continue
-        if outcome is not None and request.context["answers"]:
-            llm.remember_unusable(request, request.context["answers"][-1], outcome.error.message)
-            remembered[id(request)] = (request.context["answers"][-1], outcome.error.message)
+        if outcome is not None and isinstance(outcome.error, UnusableAnswer):  # answered, unusably (or cut off)
+            last = (request.context["answers"] or [None])[-1]
+            llm.remember_unusable(request, last, outcome.error.message)
+            remembered[id(request)] = (last, outcome.error.message)
         if remembered[id(request)] is None:
             unanswered.append(outcome)
             continue
@@ -70,7 +72,8 @@ def paragraph_request(group: SubTheme, summaries: dict[str, PaperSummary], paper
     model: type[Paragraph] = Paragraph
     if our_work:
         context["our_work"], model = our_work, PositionedParagraph
-    return LLMRequest(model, messages, version, context=context, label=f"paragraph {group.title!r}")
+    answer = 80 + 120 * len(group.keys) + (150 if our_work else 0)  # a sentence or two per paper, bounded
+    return LLMRequest(model, messages, version, context=context, label=f"paragraph {group.title!r}", max_tokens=answer)
 
 
 def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
