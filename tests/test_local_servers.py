@@ -151,6 +151,10 @@ def test_mode_auto_finds_a_mode_the_server_accepts_says_so_and_remembers_it(run_
     again = run_cli(*llm_args(fake, here, "-o", "related.tex", "--no-cache"))  # a new run starts with json
     assert {r.mode for r in fake.chat_requests} == {"json"} and len(fake.chat_requests) == 8 + 1 + 2
     assert f"--mode auto: using json (remembered for test-model at {fake.url}; --mode chooses another)" in again.stderr
+    assert run_cli("cache", "clear", "--cache-dir", str(here.parent / "cache")).exit_code == 0  # forgets the mode too
+    fake.reset()
+    run_cli(*llm_args(fake, here, "-o", "related.tex"))
+    assert [r.mode for r in fake.chat_requests[:3]] == ["tools", "json_schema", "json"]  # found again
 
 
 def test_a_refused_mode_stops_at_once_with_what_to_do(run_cli, fake, here):

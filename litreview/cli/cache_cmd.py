@@ -51,6 +51,7 @@ def clear(
     """Delete cached answers, search indexes and lookups (or only answers older than --older-than); the next run asks again."""
     with output.reported_errors():
         from litreview.corpus.lookup_cache import clear_lookups
+        from litreview.llm.modes import MODES_FILE
         from litreview.select.index import clear_indexes
 
         seconds = parse_duration(older_than) if older_than is not None else None
@@ -64,6 +65,7 @@ def clear(
             answers = cache.clear()
             indexes = clear_indexes(cache.directory)
             lookups = clear_lookups(cache.directory)
+            (cache.directory / MODES_FILE).unlink(missing_ok=True)  # the modes `--mode auto` found: asked again too
         except OSError as error:
             from litreview.errors import CACHE_NOT_WRITABLE_HINT, CacheError
 
