@@ -1,5 +1,6 @@
 """Benchmark: the offline engine's paragraphs and groups against the authors' own related work.
 
+    pip install ".[bench]"      # rouge-score, for this script only
     python bench/writing.py [--mxs ../shared/bench/multixscience-dev] [--trec ../shared/bench/trec-covid]
                             [--draws 40] [--samples mxs_test_042 mxs_test_029] [--no-write]
 
@@ -36,7 +37,10 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import ModuleType  # noqa: E402
 
-from rouge_score import rouge_scorer  # noqa: E402
+try:
+    from rouge_score import rouge_scorer  # noqa: E402
+except ModuleNotFoundError:
+    sys.exit('bench/writing.py needs rouge-score: pip install ".[bench]"')
 from sklearn.cluster import AgglomerativeClustering  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
