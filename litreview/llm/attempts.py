@@ -22,7 +22,12 @@ from litreview.config import Settings
 from litreview.errors import LLMError, RefusedRequest
 from litreview.llm.budget import answer_tokens, context_of, prompt_tokens
 from litreview.llm.concurrency import Slot
-from litreview.llm.faults import PARAMETER_HINTS, brief_problem, is_invalid_answer, llm_error
+from litreview.llm.faults import (
+    PARAMETER_HINTS,
+    brief_problem,
+    is_invalid_answer,
+    llm_error,
+)
 from litreview.llm.modes import ModeChooser
 from litreview.llm.usage import Usage
 from litreview.llm.values import LLMRequest

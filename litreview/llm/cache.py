@@ -24,8 +24,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheError, CacheWarning
-from litreview.files import IS_A_FILE, file_size, folder_size, unwritable_reason, write_atomic
+from litreview.errors import (
+    CACHE_IS_A_FILE_HINT,
+    CACHE_NOT_WRITABLE_HINT,
+    CacheError,
+    CacheWarning,
+)
+from litreview.files import (
+    IS_A_FILE,
+    file_size,
+    folder_size,
+    unwritable_reason,
+    write_atomic,
+)
 
 CACHE_FORMAT = 1  # bump to invalidate every entry when the stored layout changes
 STORE = "llm"  # answers live in <cache_dir>/llm: other stages keep their own folders beside it

@@ -13,7 +13,6 @@ import asyncio
 import functools
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -23,14 +22,14 @@ from litreview.errors import BudgetExceeded, ConfigError, LLMError
 from litreview.llm.attempts import Attempts
 from litreview.llm.cache import AnswerCache, answer_key, embedding_key
 from litreview.llm.concurrency import AdaptiveLimiter
-from litreview.llm.faults import llm_error
-from litreview.llm.usage import Usage
+from litreview.llm.faults import llm_error, raise_if_over_budget
+from litreview.llm.usage import Usage, WallClock
 from litreview.llm.values import (
     Failure,
     LLMRequest,
     Outcome,
-    Progress,
     ProgressCallback,
+    ProgressCounter,
     Result,
     T,
 )
@@ -64,7 +63,7 @@ class LLMClient:
         self._in_flight: dict[str, asyncio.Future[Outcome]] = {}  # key -> the outcome of the request asking it
         self._reserved = 0  # paid calls reserved against max_calls
         self._loop_state: LoopState | None = None
-        self._busy = _WallClock(self.usage)
+        self._busy = WallClock(self.usage)
         self.limiter = AdaptiveLimiter(settings.concurrency, settings.timeout)
         self._attempts = Attempts(settings, self.usage, self._notice, self._count_tokens)
 
@@ -85,7 +84,7 @@ class LLMClient:
         requests already answered stay cached and BudgetExceeded is raised at the end.
         """
         report = progress or self._progress or (lambda _: None)
-        counter = _Counter(len(requests))
+        counter = ProgressCounter(len(requests))
 
         async def run(request: LLMRequest[Any]) -> Outcome:
             outcome = await self._outcome(request)
@@ -95,7 +94,7 @@ class LLMClient:
         with self._busy:
             outcomes = await asyncio.gather(*(run(request) for request in requests))
         self._record_run()
-        _raise_if_over_budget(outcomes)
+        raise_if_over_budget(outcomes)
         return list(outcomes)
 
     async def embed(self, texts: Sequence[str], model: str | None = None) -> list[list[float]]:
@@ -350,19 +349,8 @@ class LLMClient:
 
             keep_library_logs_off_the_terminal()
             self._loop_state = LoopState.create(self.settings, loop, self.usage, self.limiter)
-            self._loop_state.on_created = self._count_attempts  # every mode's instructor client counts its attempts
+            self._loop_state.on_created = self.usage.count_attempts  # every mode's instructor client counts its attempts
         return self._loop_state
-
-    def _count_attempts(self, structured: Any) -> None:
-        """A paid call is an answer the server sent; a request whose last attempt raised got no answer."""
-        def answered(*_: Any, **__: Any) -> None:
-            self.usage.calls += 1
-
-        def unanswered(*_: Any, **__: Any) -> None:
-            self.usage.unanswered += 1
-
-        structured.on("completion:response", answered)
-        structured.on("completion:error", unanswered)
 
     async def _close_transport(self) -> None:
         state, self._loop_state = self._loop_state, None
@@ -384,41 +372,6 @@ class LLMClient:
     def _record_run(self) -> None:
         if self.settings.cache and (self.usage.sent or self.usage.cached):
             self.cache.record_run(self.usage.as_dict())
-
-
-@dataclass
-class _Counter:
-    total: int
-    done: int = field(default=0)
-
-    def step(self, request: LLMRequest[Any], outcome: Outcome) -> Progress:
-        self.done += 1
-        from_cache = isinstance(outcome, Result) and outcome.from_cache
-        return Progress(self.done, self.total, request.label, from_cache, failed=not outcome.ok)
-
-
-class _WallClock:
-    """Adds to usage.seconds the wall time while at least one public call is running."""
-
-    def __init__(self, usage: Usage) -> None:
-        self._usage, self._depth, self._start = usage, 0, 0.0
-
-    def __enter__(self) -> None:
-        if self._depth == 0:
-            self._start = time.perf_counter()
-        self._depth += 1
-
-    def __exit__(self, *exc: object) -> None:
-        self._depth -= 1
-        if self._depth == 0:
-            self._usage.seconds += time.perf_counter() - self._start
-
-
-def _raise_if_over_budget(outcomes: Sequence[Outcome]) -> None:
-    unsent = [o for o in outcomes if isinstance(o, Failure) and isinstance(o.error, BudgetExceeded)]
-    if unsent:
-        first = unsent[0].error
-        raise BudgetExceeded(f"{first.message}; {len(unsent)} of {len(outcomes)} requests were not sent", hint=first.hint)
 
 
 @functools.cache

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from litreview.config import Settings, mask_secret
-from litreview.errors import LLMError, RefusedRequest, UnusableAnswer
+from litreview.errors import BudgetExceeded, LLMError, RefusedRequest, UnusableAnswer
+from litreview.llm.values import Failure
 
 MODE_HINT = "if the server lacks tool calling or JSON schema, try --mode json_schema, json or md_json"
 PERMANENT_STATUSES = (400, 401, 403, 404, 422)
@@ -211,3 +212,11 @@ def failures_error(failures: Sequence[Any], what: str = "requests") -> LLMError:
 def _cause_line(labels: list[str], message: str, hint: str | None) -> str:
     named = ", ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
     return f"{named}: {message}" + (f"; {hint}" if hint else "")
+
+
+def raise_if_over_budget(outcomes: Sequence[Any]) -> None:
+    """After a batch: one BudgetExceeded saying how many requests --max-calls left unsent."""
+    unsent = [o for o in outcomes if isinstance(o, Failure) and isinstance(o.error, BudgetExceeded)]
+    if unsent:
+        first = unsent[0].error
+        raise BudgetExceeded(f"{first.message}; {len(unsent)} of {len(outcomes)} requests were not sent", hint=first.hint)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from litreview.config import Price
 
@@ -51,6 +53,18 @@ class Usage:
             parts.append(f"{_count(self.failed, 'request')} failed")
         return ", ".join(parts)
 
+    def count_attempts(self, structured: Any) -> None:
+        """Hook `structured` (an instructor client) to count: a paid call per answer the server sent, an unanswered
+        request per last attempt that raised."""
+        def answered(*_: Any, **__: Any) -> None:
+            self.calls += 1
+
+        def unanswered(*_: Any, **__: Any) -> None:
+            self.unanswered += 1
+
+        structured.on("completion:response", answered)
+        structured.on("completion:error", unanswered)
+
     def add_tokens(self, model: str, prompt: int, completion: int) -> None:
         """Count tokens a server reported for one request (re-asks included)."""
         self.prompt_tokens += prompt
@@ -96,3 +110,20 @@ class Usage:
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+class WallClock:
+    """Adds to usage.seconds the wall time while at least one public call is running."""
+
+    def __init__(self, usage: Usage) -> None:
+        self._usage, self._depth, self._start = usage, 0, 0.0
+
+    def __enter__(self) -> None:
+        if self._depth == 0:
+            self._start = time.perf_counter()
+        self._depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self._usage.seconds += time.perf_counter() - self._start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -63,3 +63,16 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class ProgressCounter:
+    """Turns each finished request of a batch into a Progress event."""
+
+    total: int
+    done: int = field(default=0)
+
+    def step(self, request: LLMRequest[Any], outcome: Outcome) -> Progress:
+        self.done += 1
+        from_cache = isinstance(outcome, Result) and outcome.from_cache
+        return Progress(self.done, self.total, request.label, from_cache, failed=not outcome.ok)
