@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +82,12 @@ def file_size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete `folder` and everything in it; nothing when there is no such folder."""
+    if folder.is_dir():
+        shutil.rmtree(folder)
 
 
 def folder_size(folder: Path) -> int:

@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
-from litreview.cli.enrich_options import Refresh, found_line, run_enrichment
 from litreview.cli.corpus_loading import Strict, load_reported
+from litreview.cli.enrich_options import Refresh, found_line, run_enrichment
 
 
 class ExportFormat(str, Enum):
@@ -54,7 +54,6 @@ def _enriched(loaded, refresh: bool):
 def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.corpus.bibexport import to_bibtex
     from litreview.corpus.enriched_bib import enriched_entries
-
     from litreview.resources import EXPORT_MARKER
 
     text = f"{EXPORT_MARKER} {len(loaded)} papers read from {', '.join(inputs)}.\n\n" + to_bibtex(enriched_entries(loaded.papers))

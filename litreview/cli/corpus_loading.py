@@ -16,7 +16,6 @@ def load_reported(paths: list[str], *, strict: bool, quiet: bool = False) -> Any
     """The corpus of `paths`, with one warning line per record skipped or repaired (`FILE:LINE: what; fix`)
     and, unless `quiet`, a note of how many records were merged as duplicates (nothing disappears unsaid)."""
     from litreview.corpus import load_corpus
-
     from litreview.resources import example_corpus_dir
 
     corpus = load_corpus(paths, strict=strict)

@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 
 from litreview.cli import output
-from litreview.cli.enrich_options import Enrich, Refresh, run_enrichment
 from litreview.cli.corpus_loading import Strict, load_reported
+from litreview.cli.enrich_options import Enrich, Refresh, run_enrichment
 from litreview.cli.llm_options import llm_options
 from litreview.cli.selection_options import (
     CorpusPaths,

@@ -7,7 +7,6 @@ a hash of the normalised title, year and first author). A miss is remembered too
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ import diskcache
 
 from litreview.corpus.sources import Found
 from litreview.errors import ConfigError
-from litreview.files import folder_size
+from litreview.files import folder_size, remove_tree
 
 STORE = "lookups"  # beside the LLM answers in the cache directory
 CACHE_FORMAT = 1  # bump when the stored layout changes
@@ -82,7 +81,5 @@ def lookups_info(cache_dir: Path) -> tuple[int, int]:
 def clear_lookups(cache_dir: Path) -> int:
     """Delete every remembered lookup (the next `--enrich` asks again); returns how many there were."""
     count, _ = lookups_info(cache_dir)
-    folder = Path(cache_dir) / STORE
-    if folder.is_dir():
-        shutil.rmtree(folder)
+    remove_tree(Path(cache_dir) / STORE)
     return count

@@ -19,7 +19,11 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import (
+    ENGLISH_STOP_WORDS,
+    CountVectorizer,
+    TfidfVectorizer,
+)
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import (
@@ -28,7 +32,15 @@ from threadpoolctl import (
 
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
-from litreview.group.terms import MAX_PHRASE_WORDS, is_noun_phrase, listing, phrases, stem, surface_form, term_stems
+from litreview.group.terms import (
+    MAX_PHRASE_WORDS,
+    is_noun_phrase,
+    listing,
+    phrases,
+    stem,
+    surface_form,
+    term_stems,
+)
 from litreview.summarize.offline import text_sentences
 from litreview.text import words
 

@@ -34,6 +34,7 @@ from litreview.files import (
     IS_A_FILE,
     file_size,
     folder_size,
+    remove_tree,
     unwritable_reason,
     write_atomic,
 )
@@ -155,8 +156,8 @@ class AnswerCache:
             return self._clear_older(time.time() - older_than)
         removed = self._count_or_zero()
         self.close()
-        _remove_tree(self.store)
-        _remove_tree(self.directory / CLAIMS)
+        remove_tree(self.store)
+        remove_tree(self.directory / CLAIMS)
         (self.directory / LAST_RUN_FILE).unlink(missing_ok=True)
         return removed
 
@@ -241,7 +242,7 @@ class AnswerCache:
         except sqlite3.DatabaseError:
             if self._claims is not None:
                 self._claims.close()
-            _remove_tree(self.directory / CLAIMS)
+            remove_tree(self.directory / CLAIMS)
             self._claims = diskcache.Cache(str(self.directory / CLAIMS))
             return operation(self._claims)
         except OSError as error:
@@ -294,13 +295,6 @@ class AnswerCache:
         except (OSError, ValueError):
             return None
         return found if isinstance(found, dict) else None
-
-
-def _remove_tree(folder: Path) -> None:
-    import shutil
-
-    if folder.is_dir():
-        shutil.rmtree(folder)
 
 
 def _holder() -> dict[str, Any]:

@@ -27,7 +27,13 @@ from bm25s.tokenization import Tokenized
 
 from litreview.corpus.paper import Paper
 from litreview.errors import CACHE_IS_A_FILE_HINT, CACHE_NOT_WRITABLE_HINT, CacheWarning
-from litreview.files import IS_A_FILE, folder_size, unwritable_reason, write_atomic
+from litreview.files import (
+    IS_A_FILE,
+    folder_size,
+    remove_tree,
+    unwritable_reason,
+    write_atomic,
+)
 from litreview.text import ascii_fold
 
 # Bump when tokens, texts or BM25 parameters change: it is part of the cache key.
@@ -185,9 +191,7 @@ def indexes_info(cache_dir: Path) -> tuple[int, int]:
 def clear_indexes(cache_dir: Path) -> int:
     """Delete every saved index (they are rebuilt on the next run); returns how many there were."""
     count, _ = indexes_info(cache_dir)
-    folder = Path(cache_dir) / INDEXES
-    if folder.is_dir():
-        shutil.rmtree(folder)
+    remove_tree(Path(cache_dir) / INDEXES)
     return count
 
 

@@ -35,7 +35,9 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     with a sentence positioning that work (offline: a template sentence in the researcher's words).
     """
     if llm is None:
-        from litreview.write.offline import offline_paragraph  # imports scikit-learn: only when used
+        from litreview.write.offline import (
+            offline_paragraph,  # imports scikit-learn: only when used
+        )
 
         return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work)) for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
@@ -88,7 +90,9 @@ def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
         else:
             warnings.append(_warning(group, f"dropped an unsupported sentence ({problem})"))
     cited = {key for sentence in kept for key in sentence.keys}
-    from litreview.write.offline import offline_sentences  # imports scikit-learn: only when salvaging
+    from litreview.write.offline import (
+        offline_sentences,  # imports scikit-learn: only when salvaging
+    )
 
     for key in (k for k in group.keys if k not in cited):
         kept += offline_sentences([key], papers)

@@ -22,8 +22,18 @@ from collections.abc import Mapping, Sequence
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
-from litreview.summarize.offline import content_sentences, offline_summary, text_sentences
+from litreview.group.terms import (
+    is_noun_phrase,
+    listing,
+    phrases,
+    surface_form,
+    term_stems,
+)
+from litreview.summarize.offline import (
+    content_sentences,
+    offline_summary,
+    text_sentences,
+)
 from litreview.summarize.schema import PaperSummary
 from litreview.write import clauses
 from litreview.write.clauses import (
@@ -38,7 +48,13 @@ from litreview.write.clauses import (
     upper_first,
     words_in,
 )
-from litreview.write.relations import RELATION_PHRASES, contrasting, related_order, shared_sentences, stems
+from litreview.write.relations import (
+    RELATION_PHRASES,
+    contrasting,
+    related_order,
+    shared_sentences,
+    stems,
+)
 from litreview.write.schema import Sentence
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
