@@ -38,15 +38,10 @@ def enrich(
         if out is None:
             output.write_text(text)
         else:
-            write_output(out, text)
+            output.write_file(out, text)  # atomic: the previous file stays whole if the run is killed
         _report(result.report, out, as_json)
         if result.report.unreachable:
             raise typer.Exit(1)
-
-
-def write_output(path: Path, text: str) -> None:
-    """Every file this command writes goes through here (one place to make writes atomic)."""
-    output.write_file(path, text)
 
 
 def _check_output(out: Path | None, paths: list[str], as_json: bool) -> None:

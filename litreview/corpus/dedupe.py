@@ -22,6 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from litreview.corpus.paper import Paper
+from litreview.corpus.readers.fields import normal_doi
 from litreview.text import ascii_fold, compact, surname
 
 FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Reproducing X" does not
@@ -277,13 +278,8 @@ def _same_content(a: Paper, b: Paper, title_a: str, title_b: str) -> bool:
 
 def _doi(doi: str | None) -> str:
     """A DOI for comparison; arXiv's own DOIs (10.48550/arXiv.*) count as the arXiv id, not as a DOI."""
-    if not doi:
-        return ""
-    if not doi.startswith(("http", "doi:", "DOI:", " ")):
-        doi = doi.lower()
-    else:
-        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi.strip().lower())
-    return "" if doi.startswith("10.48550/arxiv.") else doi
+    normal = normal_doi(doi) or ""
+    return "" if normal.startswith("10.48550/arxiv.") else normal
 
 
 def _arxiv(arxiv: str | None) -> str:

@@ -42,6 +42,13 @@ def doi_from(value: str | None) -> str | None:
     return doi or None
 
 
+def normal_doi(value: str | None) -> str | None:
+    """A DOI without resolver prefix, lower case (DOIs are case-insensitive): the form DOIs are compared and
+    looked up by."""
+    doi = doi_from(value)
+    return doi.lower() if doi else None
+
+
 def arxiv_from(eprint: str | None = None, *mentions: str | None) -> str | None:
     """The arXiv id (no version) of an eprint field, or else one mentioned in a URL, DOI or venue."""
     if eprint:

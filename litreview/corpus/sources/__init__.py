@@ -17,7 +17,10 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+from litreview.corpus.readers.fields import normal_doi
+
+__all__ = ["Found", "normal_arxiv", "normal_doi"]
+
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z-]+)?/\d{7})(?:v\d+)?", re.IGNORECASE)
 
 
@@ -34,13 +37,6 @@ class Found(BaseModel):
     arxiv: str | None = None
     year: int | None = None
     authors: tuple[str, ...] = ()
-
-
-def normal_doi(doi: str | None) -> str | None:
-    """A DOI without resolver prefix, lower case (DOIs are case-insensitive): the form lookups are keyed by."""
-    if not doi or not doi.strip():
-        return None
-    return _DOI_PREFIX.sub("", doi.strip()).lower() or None
 
 
 def normal_arxiv(arxiv: str | None) -> str | None:
