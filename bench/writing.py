@@ -53,7 +53,7 @@ from litreview.write import write_paragraphs  # noqa: E402
 from litreview.write.schema import Section  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent.parent / "shared" / "bench"
+SHARED = HERE.parent.parent / "shared" / "bench"  # ../shared beside the checkout
 GOLD_MARKER = re.compile(r"\[\d+\]\d*")
 METRICS = ("rouge1", "rouge2", "rougeL")
 SCORER = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)

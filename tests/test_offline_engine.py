@@ -333,3 +333,30 @@ def test_sentences_keep_abbreviations_decimals_and_et_al_together():
     assert summary.problem == "Following Smith et al. (2019), early warning scores flag deterioration on wards."
     assert summary.approach == "We propose a ward score that weighs vital signs, e.g. heart rate, as in Tab. 3 of the protocol."
     assert summary.finding == "The score reaches an AUROC of 0.82 and outperforms NEWS2 by 4.5 points."
+
+
+def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_closes_on_its_proposal():
+    papers = [
+        Paper(key="t1", title="Transformers for sentiment", abstract="We fine-tune transformer encoders for sentiment classification of product reviews."),
+        Paper(key="t2", title="Review classification", abstract="We study transformer encoders for the sentiment classification of hotel reviews. Accuracy improves by 4 points."),
+        Paper(key="g1", title="Message passing for molecules", abstract="We propose a graph neural network with message passing to predict molecular properties."),
+        Paper(key="g2", title="Molecular graphs", abstract="We introduce a graph neural network that predicts molecular properties from atom graphs."),
+    ]
+    theme = ("Sentiment classification of reviews (Smith et al., 2020) is usually done with transformer encoders. "
+             "Graph neural networks predict molecular properties from atom graphs by message passing. "
+             "We propose a review encoder that reads molecules as graphs.")
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Sentiment", description="", keys=["t1", "t2"]),
+                            SubTheme(title="Molecules", description="", keys=["g1", "g2"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, theme)
+    openings = [section.sentences[0] for section in sections]
+    # The researcher's own framing, cleaned of its cited aside, cites none of the papers; each is used once.
+    assert [(s.text, s.keys) for s in openings] == [
+        ("Sentiment classification of reviews is usually done with transformer encoders.", []),
+        ("Graph neural networks predict molecular properties from atom graphs by message passing.", [])]
+    closings = [section.sentences[-1] for section in sections]
+    assert all(c.text.endswith("we propose a review encoder that reads molecules as graphs.") for c in closings)
+    assert [c.keys for c in closings] == [["t1", "t2"], ["g1", "g2"]]
+    short, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification")
+    assert short[0].sentences[0].text == "Work on sentiment relates to sentiment classification."
+    assert short[0].sentences[0].keys == ["t1", "t2"]

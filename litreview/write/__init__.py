@@ -35,11 +35,14 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     with a sentence positioning that work (offline: a template sentence in the researcher's words).
     """
     if llm is None:
-        from litreview.write.offline import (
-            offline_paragraph,  # imports scikit-learn: only when used
+        from litreview.write.offline import (  # imports scikit-learn: only when used
+            background_openings,
+            offline_paragraph,
         )
 
-        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work)) for group in groups.groups], []
+        openings = background_openings(groups.groups, papers, theme)
+        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, openings.get(group.title)))
+                for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
     asked = [r for r in requests if remembered[id(r)] is None]

@@ -3,10 +3,12 @@
 A paragraph opens with its sub-theme and how it bears on the theme (the terms the group shares with it),
 says what several members share (`Two of them address {term}`, citing those), then gives each paper a
 clause for what it does, related papers next to each other, two papers that address the same term in
-unrelated ways joined by "whereas"; findings, then each paper's sentence closest to the theme, are added
-while the paragraph stays within its word budget (WORDS_PER_PAPER a paper, plus FIXED_WORDS).
-Papers known only by title share one sentence. With the researcher's own text (`our_work`), a closing
-sentence says what that work shares with the group and what it does, in the researcher's words.
+unrelated ways joined by "whereas"; more of the papers' sentences (those adding most of the theme's words
+first, then findings) are added while the paragraph stays within its word budget (WORDS_PER_PAPER a
+paper, plus FIXED_WORDS). Papers known only by title share one sentence. With the researcher's own text
+(`our_work`, or a theme long enough to be their abstract), a closing sentence says what that work shares
+with the group and what it does, in the researcher's words; a theme that is their abstract also gives each
+paragraph its opening: the abstract's background sentence closest to the group, uncited (it is theirs).
 
 Templates supply only connective words (`template_words()`, with those of `clauses` and `relations`); every
 other word of a sentence comes from the papers it cites, the theme, or the researcher's text, so a test can
@@ -60,6 +62,7 @@ from litreview.write.schema import Sentence
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
 SHORT_THEME_WORDS = 12  # a longer theme (an abstract) is referred to as "our work"
+MIN_SHARED_STEMS = 3    # a background sentence of the researcher's opens a paragraph when it shares this much
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
@@ -82,16 +85,19 @@ def template_words() -> frozenset[str]:
 
 
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
-                      theme: str, our_work: str | None = None) -> list[Sentence]:
-    """The sentences of one group's paragraph (see the module docstring); every member is cited."""
+                      theme: str, our_work: str | None = None, background: str | None = None) -> list[Sentence]:
+    """The sentences of one group's paragraph (see the module docstring); every member is cited. `background`
+    (a sentence of the researcher's own text, see `background_openings`) opens it instead of the template."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: _text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
     titled = [key for key in group.keys if key not in with_text]
     order = related_order(with_text, texts, theme)
+    our_work = our_work or (theme if is_own_text(theme) else None)
     sentences: list[Sentence] = []
     if with_text:
-        sentences.append(_opening(group, theme, texts))
+        # The researcher's sentence is theirs, not the papers': it cites none of them.
+        sentences.append(Sentence(text=background, keys=[]) if background else _opening(group, theme, texts))
         excluded = term_stems(group.title.lower()) | (stems(theme) if len(theme.split()) <= SHORT_THEME_WORDS else frozenset())
         sentences += shared_sentences(order, texts, summaries, excluded)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(words_in(s.text) for s in sentences)
@@ -101,6 +107,28 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         closing = positioning(our_work, group.keys, texts)
         sentences += [closing] if closing else []
     return sentences
+
+
+def is_own_text(theme: str) -> bool:
+    """Whether the theme is the researcher's own text (an abstract), not a topic: it is then "our work"."""
+    return len(theme.split()) > SHORT_THEME_WORDS
+
+
+def background_openings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], theme: str) -> dict[str, str]:
+    """For a theme that is the researcher's abstract: per group title, the abstract's background sentence (no
+    first person) that shares most with the group's papers, each sentence used once; none for a short theme."""
+    if not is_own_text(theme):
+        return {}
+    own = [sentence for sentence in content_sentences(theme) if standalone(sentence) and fits(sentence)]
+    chosen: dict[str, str] = {}
+    for group in groups:
+        if group.title == OTHER_TITLE:
+            continue
+        held = stems(" ".join(_text(papers[key]) for key in group.keys))
+        scored = [(len(stems(sentence) & held), -n) for n, sentence in enumerate(own) if sentence not in chosen.values()]
+        if scored and max(scored)[0] >= MIN_SHARED_STEMS:
+            chosen[group.title] = upper_first(clauses.clean_clause(own[-max(scored)[1]], clauses.MAX_SENTENCE_WORDS)) + "."
+    return chosen
 
 
 def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
@@ -154,35 +182,40 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
 def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
                      budget: int, theme: str = "") -> list[Sentence]:
     """What each paper does (two joined by "whereas" where they address one term differently), then, while
-    the words stay within `budget`: each paper's finding, then its sentence closest to the theme."""
+    the words stay within `budget`, more of the papers' own sentences: first those that add most of the
+    theme's words not yet said (as authors relate what they cite to their own problem), then findings."""
     written = _approach_sentences(order, papers, summaries)
     spent = sum(words_in(sentence.text) for sentence in written)
-    extras = [(key, _finding_sentence(papers[key], summaries[key])) for key in order]
-    extras += [(key, _theme_sentence(papers[key], summaries[key], theme)) for key in order] if theme else []
-    added: set[str] = set()
-    for key, extra in extras:
-        if extra and extra not in added and spent + words_in(extra) <= budget:
-            at = max(n for n, sentence in enumerate(written) if key in sentence.keys)
-            written.insert(at + 1, Sentence(text=extra, keys=[key]))
-            spent += words_in(extra)
-            added.add(extra)
-    return written
+    theme_stems = stems(theme)
+    said = set().union(*(stems(sentence.text) for sentence in written)) if written else set()
+    candidates = [(key, text, is_finding) for key in order
+                  for text, is_finding in _more_statements(papers[key], summaries[key])]
+    used: set[str] = {sentence.text for sentence in written}
+    while True:
+        fitting = [(len((stems(text) & theme_stems) - said), is_finding, -n) for n, (key, text, is_finding)
+                   in enumerate(candidates) if text not in used and spent + words_in(text) <= budget]
+        fitting = [score for score in fitting if score[0] > 0 or score[1]]
+        if not fitting:
+            return written
+        key, text, _ = candidates[-max(fitting)[2]]
+        at = max(n for n, sentence in enumerate(written) if key in sentence.keys)
+        written.insert(at + 1, Sentence(text=text, keys=[key]))
+        spent += words_in(text)
+        said |= stems(text)
+        used.add(text)
+
+
+def _more_statements(paper: Paper, summary: PaperSummary) -> list[tuple[str, bool]]:
+    """The paper's finding and its other sentences (not its approach), each as a statement; True for the finding."""
+    finding = _finding_sentence(paper, summary)
+    others = [_statement(paper, part, FACT_LEAD) for part in text_sentences(paper)
+              if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
+    return [(finding, True)] * bool(finding) + [(text, False) for text in others if text and text != finding]
 
 
 def clause_words(papers: int) -> int:
     """How long a paper's clause may be: shorter in larger groups, where authors give each paper less room."""
     return clauses.MAX_CLAUSE_WORDS if papers <= 3 else 22 if papers <= 6 else 16
-
-
-def _theme_sentence(paper: Paper, summary: PaperSummary, theme: str) -> str | None:
-    """The paper's sentence sharing most words with the theme (not its approach or finding), as a statement."""
-    theme_stems = stems(theme)
-    candidates = [part for part in text_sentences(paper)
-                  if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
-    scored = [(len(stems(part) & theme_stems), -n) for n, part in enumerate(candidates)]
-    if not scored or max(scored)[0] == 0:
-        return None
-    return _statement(paper, candidates[-max(scored)[1]], FACT_LEAD)
 
 
 def _approach_sentences(order: list[str], papers: Mapping[str, Paper],

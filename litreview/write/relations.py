@@ -15,7 +15,7 @@ from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
 from litreview.write.schema import Sentence
 
-MAX_SHARED_SENTENCES = 3
+MAX_SHARED_SENTENCES = 2
 # What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
 KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
                 "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
