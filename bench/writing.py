@@ -9,8 +9,8 @@ Writing (Multi-XScience dev, as its README describes): per example, the corpus i
 abstract, every paper is selected and one paragraph is asked for (one group). ROUGE-1/2/L F1 with
 `rouge-score` and its Porter stemmer, citation markers stripped from the gold, sentences newline-joined,
 averaged over examples. The reference rows (LEAD, the citing abstract, first sentences, a greedy extractive
-oracle) are computed here with the same scorer. A second engine row passes the citing abstract as
-`--our-work` too (the closing sentence then positions the authors' own work, in their words).
+oracle) are computed here with the same scorer. A theme this long is the researcher's abstract to the engine: each
+paragraph opens with its background sentence closest to the group and closes by positioning it (as `--our-work`).
 
 Grouping: the groups the offline engine makes without being told how many (k in 2..8, at most n/2),
 scored by ARI and NMI against (a) the authors' paragraphs (`paragraph_groupings.jsonl`, documents cited by
@@ -87,10 +87,8 @@ def main() -> None:
     args = parser.parse_args()
     examples = read_examples(args.mxs / "examples.jsonl")
     drafts = {ex.id: offline_paragraph(ex) for ex in examples}
-    positioned = {ex.id: offline_paragraph(ex, our_work=True) for ex in examples}
     writing = {
         "litreview offline engine": rouge(examples, lambda ex: drafts[ex.id]),
-        "litreview offline engine, --our-work = citing abstract": rouge(examples, lambda ex: positioned[ex.id]),
         "LEAD: citing abstract, then cited abstracts, cut to the gold length": rouge(examples, lead),
         "the citing abstract alone": rouge(examples, lambda ex: "\n".join(split_sentences(ex.theme))),
         "the first sentence of each cited abstract": rouge(examples, first_sentences),
@@ -101,7 +99,7 @@ def main() -> None:
     }
     grouping = {"Multi-XScience paragraphs": mxs_grouping(args.mxs / "paragraph_groupings.jsonl"),
                 "TREC-COVID topic mixtures": trec_grouping(args.trec, args.draws)}
-    samples = [(ex, drafts[ex.id], positioned[ex.id]) for ex in examples if ex.id in args.samples]
+    samples = [(ex, drafts[ex.id]) for ex in examples if ex.id in args.samples]
     lines = report(len(examples), writing, grouping, samples)
     print("\n".join(lines))
     if not args.no_write:
@@ -118,13 +116,12 @@ def read_examples(path: Path) -> list[Example]:
     return examples
 
 
-def offline_paragraph(example: Example, *, our_work: bool = False) -> list[Section]:
+def offline_paragraph(example: Example) -> list[Section]:
     """The offline engine's one paragraph for `example`: every paper selected, one group."""
     papers = {paper.key or "": paper for paper in example.papers}
     summaries, _ = summarize_papers(example.papers)
     groups, _ = group_papers(summaries, papers, example.theme, min_groups=1, max_groups=1)
-    sections, _ = write_paragraphs(groups, summaries, papers, example.theme,
-                                   our_work=example.theme if our_work else None)
+    sections, _ = write_paragraphs(groups, summaries, papers, example.theme)
     return sections
 
 
@@ -235,7 +232,7 @@ def agglomerative(papers: list[Paper], k: int, linkage: str) -> list[int]:
 
 
 def report(count: int, writing: dict[str, dict[str, float]], grouping: dict[str, Grouping],
-           samples: list[tuple[Example, list[Section], list[Section]]]) -> list[str]:
+           samples: list[tuple[Example, list[Section]]]) -> list[str]:
     lines = [
         "## writing: offline paragraphs and groups against the authors' related work (bench/writing.py)",
         "",
@@ -257,10 +254,9 @@ def report(count: int, writing: dict[str, dict[str, float]], grouping: dict[str,
         *[f"| {data} | {name} | {a:.3f} | {n:.3f} | {c} |" for data, rows in grouping.items()
           for name, (a, n, c) in rows.items()],
     ]
-    for example, plain, positioned in samples:
+    for example, plain in samples:
         lines += ["", f"Sample {example.id} ({len(example.papers)} cited abstracts), offline engine:", "",
-                  *_quoted(section_text(plain)), "", "With `--our-work` (closing sentence):", "",
-                  *_quoted(section_text(positioned).splitlines()[-1]), "", "The authors' paragraph:", "",
+                  *_quoted(section_text(plain)), "", "The authors' paragraph:", "",
                   *_quoted(" ".join(example.gold.split()))]
     return lines
 

@@ -32,7 +32,7 @@ GENERIC = frozenset(
     "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
-    "impressive emerging existing underlying corresponding".split()
+    "impressive emerging existing underlying corresponding find finds found".split()
 )
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 WEAK_ALONE = frozenset(
