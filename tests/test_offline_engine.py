@@ -70,9 +70,9 @@ def test_a_paper_without_abstract_is_summarised_and_cited_from_its_title():
     assert summaries["mixout"].evidence == [paper.title] and summaries["mixout"].method_name == "Mixout"
     groups, _ = group_papers(summaries, {"mixout": paper}, "regularization")
     sections, _ = write_paragraphs(groups, summaries, {"mixout": paper}, "regularization")
-    assert groups.groups[0].title == "Large-scale pretrained language"  # shared terms, not the title
+    assert groups.groups[0].title == "Large-scale pretrained language models"  # shared terms, not the title
     assert [s.text for s in sections[0].sentences] == [
-        "Work on large-scale pretrained language that relates to regularization includes "
+        "Work on large-scale pretrained language models that relates to regularization includes "
         "Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models."]
 
 
@@ -82,6 +82,12 @@ def test_groups_are_a_non_trivial_partition(drafted):
     sizes = [len(group.keys) for group in groups.groups]
     assert len(sizes) > 1, theme
     assert max(sizes) <= 0.7 * len(papers), (theme, sizes)
+
+
+def test_no_group_is_larger_than_a_paragraph_cites(drafted):
+    _, papers, _, groups, _ = drafted
+    assert len(papers) == 30
+    assert max(len(group.keys) for group in groups.groups) <= 12  # "multimodal prompt tuning" made 13 + 17
 
 
 def test_group_labels_are_the_papers_words(drafted):

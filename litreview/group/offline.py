@@ -40,6 +40,7 @@ from litreview.group.terms import (
     stem,
     surface_form,
     term_stems,
+    with_head_noun,
 )
 from litreview.summarize.offline import text_sentences
 from litreview.text import words
@@ -53,6 +54,7 @@ PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "
 THEME_WORDS_EXCLUDED = 12  # a theme up to this long names the section: its words are not sub-theme labels
 MISFIT_SIMILARITY = 0.02   # a paper this far from its group mates (mean cosine) fits no group well
 MIN_PAPERS_FOR_OTHER = 6   # with fewer papers every group is small anyway: no "other" group
+MAX_GROUP_PAPERS = 12      # a larger group is split (Multi-XScience paragraphs cite up to 10; bench/writing.py)
 OTHER_TITLE = "Other related work"
 FALLBACK_TITLE = "Further related work"
 _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
@@ -91,7 +93,26 @@ def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, compon
         return [index * low // len(texts) for index in range(len(texts))]
     points = _reduced(tfidf, components)
     candidates = [_kmeans(points, k) for k in range(low, high + 1)]
-    return max(candidates, key=lambda labels: _silhouette(tfidf, labels))
+    return _split_large(texts, max(candidates, key=lambda labels: _silhouette(tfidf, labels)), max_groups)
+
+
+def _split_large(texts: list[str], labels: list[int], max_groups: int) -> list[int]:
+    """`labels` with each group of more than MAX_GROUP_PAPERS split in two (clustered on its own words), largest
+    first, while there is room for another group: authors' paragraphs cite a dozen papers at most."""
+    labels = list(labels)
+    while len(set(labels)) < max_groups:
+        sizes = Counter(labels)
+        largest, size = max(sizes.items(), key=lambda item: (item[1], -item[0]))
+        if size <= MAX_GROUP_PAPERS:
+            return labels
+        members = [index for index, label in enumerate(labels) if label == largest]
+        halves = cluster_labels([texts[index] for index in members], 2, 2)
+        if len(set(halves)) < 2:  # its papers share no usable word to split on
+            return labels
+        new = max(labels) + 1
+        for index, half in zip(members, halves):
+            labels[index] = new if half == halves[-1] else largest
+    return labels
 
 
 def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCRIPTION_TERMS) -> list[list[str]]:
@@ -180,12 +201,13 @@ def _cluster_order(labels: list[int]) -> list[int]:
 
 def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str]) -> SubTheme:
     """A group named by its best noun phrase (a phrase among the first TITLE_CHOICES terms rather than a single
-    word; never a title in `titles`), described by its terms."""
+    word; never a title in `titles`; ended by the generic noun the papers put after it), described by its terms."""
     shown = [surface_form(term, texts) for term in terms]
-    allowed = [term for term in shown if term.casefold() not in titles]
+    named = [with_head_noun(term, texts) for term in shown]
+    allowed = [term for term in named if term.casefold() not in titles]
     phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
-    description = f"Papers on {listing(shown)}." if shown else "Papers without distinctive terms."
+    description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
 
 

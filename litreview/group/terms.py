@@ -32,8 +32,10 @@ GENERIC = frozenset(
     "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
-    "impressive emerging existing underlying corresponding find finds found".split()
+    "impressive emerging existing underlying corresponding find finds found effectiveness range".split()
 )
+# The generic words that end a noun phrase: a label may end with one ("vision-language models").
+HEAD_NOUNS = frozenset("model models method methods framework frameworks approach approaches task tasks".split())
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 WEAK_ALONE = frozenset(
     "language learning data training trained model perform performs performance ability abilities common "
@@ -56,7 +58,7 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "proposal animal journal trial potential tutorial".split())
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
-                        "separate adequate moderate".split())
+                        "separate adequate moderate downstream upstream vision-language".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$")
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
@@ -93,7 +95,8 @@ def is_noun_phrase(term: str) -> bool:
     single word is not one of the words every abstract uses."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
-    if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or _COMPOUND_ADJECTIVE.search(words[-1]):
+    if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
+            or _COMPOUND_ADJECTIVE.search(words[-1]):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
@@ -111,6 +114,17 @@ def surface_form(term: str, texts: Iterable[str]) -> str:
     """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case."""
     texts = list(texts)
     return " ".join(_word_form(word, texts) for word in term.split())
+
+
+def with_head_noun(term: str, texts: Iterable[str]) -> str:
+    """`term` with the generic noun that follows it in most of its occurrences ("pre-trained language" ->
+    "pre-trained language models"): phrases stop before generic words, a label should not."""
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"\s+([a-z]+)\b", re.IGNORECASE)
+    total = sum(len(re.findall(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?![\w-])", text, re.IGNORECASE))
+                for text in texts)
+    following = Counter(match.group(1).lower() for text in texts for match in pattern.finditer(text))
+    word, count = following.most_common(1)[0] if following else ("", 0)
+    return f"{term} {word}" if word in HEAD_NOUNS and count * 2 > total else term
 
 
 def _word_form(word: str, texts: list[str]) -> str:
