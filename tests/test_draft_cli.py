@@ -25,7 +25,7 @@ THEME = "multimodal prompt tuning"
 OFFLINE_NOTICE = ("no LLM configured: using the built-in offline engine (it writes only what the abstracts say; "
                   "set --model to use an LLM)")
 EXAMPLE_NOTICE = "no --corpus given: using the bundled example corpus (450 papers)"
-SUMMARY = re.compile(r"(\d+) papers selected of (\d+), (\d+) sub-themes, (\d+) cited, engine offline, \d+\.\d s")
+SUMMARY = re.compile(r"(\d+) papers? selected of (\d+), (\d+) sub-themes?, (\d+) cited, engine offline, \d+\.\d s")
 INJECTION = r"\input{/etc/passwd} \write18{touch pwned} 50% & a_b #1 $x$ {{ 7*7 }} {% if 1 %}X{% endif %}"
 
 # A small Better-BibTeX-style library on label noise: the companion .bib must repeat these entries as written.
@@ -468,3 +468,10 @@ def test_min_groups_above_max_groups_is_an_error(run_cli, tmp_path, monkeypatch)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == ("error: --min-groups: min-groups 5 and max-groups 2 leave no possible number of "
                              "sub-themes; give 1 <= --min-groups <= --max-groups\n")
+
+
+def test_a_one_paper_draft_says_so_in_the_singular(run_cli, tmp_path):
+    result = run_cli("draft", "multimodal prompt tuning", "--top-k", "1", "-o", str(tmp_path / "one.md"))
+    assert result.exit_code == 0, result.stderr
+    summary = [line for line in result.stderr.splitlines() if " selected of " in line]
+    assert summary and summary[0].startswith("1 paper selected of 450, 1 sub-theme, 1 cited, engine offline, ")

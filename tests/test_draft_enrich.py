@@ -18,8 +18,10 @@ def test_draft_enrich_summarises_fetched_abstracts_and_a_rerun_sends_nothing(run
     assert document["papers"]["DBLP:journals/corr/HanYao18"]["provenance"][0]["id"] == "W2963105212"
     assert document["summaries"]["DBLP:journals/corr/HanYao18"]["approach"] == (
         "We propose Co-teaching, which trains two networks simultaneously.")
-    assert ("text: 1 abstracts from the corpus, 5 fetched (arxiv 1, crossref 1, openalex 2, semanticscholar 1), "
+    assert ("text: 1 abstract from the corpus, 5 fetched (arxiv 1, crossref 1, openalex 2, semanticscholar 1), "
             "0 with full text, 1 title only") in done.stderr
+    assert ("1 of the 7 selected papers has no abstract: the draft says little about them (--enrich found none for "
+            "them: add them to the corpus, e.g. a Zotero export)") in done.stderr.splitlines()
     again = run_cli("draft", THEME, "--corpus", "refs.bib", "--enrich", "--drop-off", "0", "-o", "draft.json")
     assert again.exit_code == 0 and scholar.count() == asked
     assert json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))["texts"] == document["texts"]

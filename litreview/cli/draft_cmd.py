@@ -109,7 +109,7 @@ def draft(
 
             write_plan(make_plan(result), save_plan)
             written.append(str(save_plan))
-        _summary(result, settings, written, time.perf_counter() - started, quiet)
+        _summary(result, settings, written, time.perf_counter() - started, quiet, enriched=enrich or refresh)
 
 
 def _llm_ranking(settings: Any, llm: Any, judge: bool) -> dict[str, Any]:
@@ -300,6 +300,11 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
     output.refuse_to_overwrite_input(written, inputs, what, hint)
 
 
+def _counted(count: int, noun: str) -> str:
+    """`1 paper`, `2 papers`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _fail_strictly(warnings: list[Any]) -> None:
     from litreview.errors import StrictFailure
 
@@ -310,7 +315,7 @@ def _fail_strictly(warnings: list[Any]) -> None:
     raise error
 
 
-def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool) -> None:
+def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool, *, enriched: bool) -> None:
     from litreview.pipeline import NO_ABSTRACT
 
     thin = [warning.key for warning in result.warnings if warning.message == NO_ABSTRACT]
@@ -322,13 +327,15 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     if quiet:
         return
     usage = result.usage
-    lines = [f"{len(result.selection)} papers selected of {result.considered}, {len(result.sections)} sub-themes, "
-             f"{len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
+    lines = [f"{_counted(len(result.selection), 'paper')} selected of {result.considered}, "
+             f"{_counted(len(result.sections), 'sub-theme')}, {len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
     if result.texts:
         lines.append(_texts_line(result.texts))
     if thin:
-        lines.append(f"{len(thin)} of the {len(result.selection)} selected papers have no abstract: the draft says "
-                     "little about them (fetch them with --enrich, or add them to the corpus, e.g. a Zotero export)")
+        fix = ("--enrich found none for them: add them to the corpus, e.g. a Zotero export" if enriched else
+               "fetch them with --enrich, or add them to the corpus, e.g. a Zotero export")
+        lines.append(f"{len(thin)} of the {_counted(len(result.selection), 'selected paper')} "
+                     f"{'has' if len(thin) == 1 else 'have'} no abstract: the draft says little about them ({fix})")
     if usage:
         cost = _cost(usage, settings)
         unpaid = usage.get("failed_attempts", 0)
@@ -346,7 +353,7 @@ def _texts_line(texts: dict) -> str:
     """`text: 4 abstracts from the corpus, 3 fetched (openalex 2, arxiv 1), 2 with full text, 1 title only`."""
     fetched = texts.get("fetched_abstract", {})
     by_source = ", ".join(f"{name} {count}" for name, count in fetched.items())
-    return (f"text: {texts.get('corpus_abstract', 0)} abstracts from the corpus, {sum(fetched.values())} fetched"
+    return (f"text: {_counted(texts.get('corpus_abstract', 0), 'abstract')} from the corpus, {sum(fetched.values())} fetched"
             + (f" ({by_source})" if by_source else "")
             + f", {texts.get('fulltext', 0)} with full text, {texts.get('title_only', 0)} title only")
 
