@@ -366,3 +366,6 @@ def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_
     short, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification")
     assert short[0].sentences[0].text == "Work on sentiment relates to sentiment classification."
     assert short[0].sentences[0].keys == ["t1", "t2"]
+    # The same text given as --our-work under a short theme opens and closes the paragraphs the same way.
+    own, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification", our_work=theme)
+    assert [s.sentences[0] for s in own] == openings and [s.sentences[-1] for s in own] == closings

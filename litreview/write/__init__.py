@@ -40,7 +40,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
             offline_paragraph,
         )
 
-        openings = background_openings(groups.groups, papers, theme)
+        openings = background_openings(groups.groups, papers, our_work or theme)
         return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, openings.get(group.title)))
                 for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]

@@ -7,8 +7,8 @@ unrelated ways joined by "whereas"; more of the papers' sentences (those adding 
 first, then findings) are added while the paragraph stays within its word budget (WORDS_PER_PAPER a
 paper, plus FIXED_WORDS). Papers known only by title share one sentence. With the researcher's own text
 (`our_work`, or a theme long enough to be their abstract), a closing sentence says what that work shares
-with the group and what it does, in the researcher's words; a theme that is their abstract also gives each
-paragraph its opening: the abstract's background sentence closest to the group, uncited (it is theirs).
+with the group and what it does, in the researcher's words, and that text gives each paragraph its opening:
+its background sentence closest to the group, uncited (the claim is the researcher's), when one is close.
 
 Templates supply only connective words (`template_words()`, with those of `clauses` and `relations`); every
 other word of a sentence comes from the papers it cites, the theme, or the researcher's text, so a test can
@@ -114,12 +114,13 @@ def is_own_text(theme: str) -> bool:
     return len(theme.split()) > SHORT_THEME_WORDS
 
 
-def background_openings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], theme: str) -> dict[str, str]:
-    """For a theme that is the researcher's abstract: per group title, the abstract's background sentence (no
-    first person) that shares most with the group's papers, each sentence used once; none for a short theme."""
-    if not is_own_text(theme):
+def background_openings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, str]:
+    """For the researcher's own text (`--our-work`, or a theme long enough to be their abstract): per group title,
+    its background sentence (no first person) that shares most with the group's papers, each sentence used
+    once; none for a short theme (a topic, not a text)."""
+    if not is_own_text(own_text):
         return {}
-    own = [sentence for sentence in content_sentences(theme) if standalone(sentence) and fits(sentence)]
+    own = [sentence for sentence in content_sentences(own_text) if standalone(sentence) and fits(sentence)]
     chosen: dict[str, str] = {}
     for group in groups:
         if group.title == OTHER_TITLE:
