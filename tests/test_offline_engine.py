@@ -229,7 +229,7 @@ def test_papers_with_authors_are_named_by_them_with_the_verb_agreeing():
     bib = load_corpus([Path(__file__).parent / "data" / "better_bibtex.bib"])
     papers = {p.key: p for p in bib.papers}
     first = [s.text for s in offline_sentences(["devlinBERTPretrainingDeep2019", "schmidtRobustRetrievalNoisy2022"], papers)]
-    assert first[0].startswith("Devlin et al. introduce a new language representation model called BERT")
+    assert first[0].startswith("Devlin et al. introduce a language representation model called BERT")
     assert any(text.startswith("Schmidt and Kowalski release a benchmark of noisy queries") for text in first)
 
 
@@ -369,3 +369,27 @@ def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_
     # The same text given as --our-work under a short theme opens and closes the paragraphs the same way.
     own, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification", our_work=theme)
     assert [s.sentences[0] for s in own] == openings and [s.sentences[-1] for s in own] == closings
+
+
+def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted():
+    papers = [
+        Paper(key="bayes", title="Prompts with domain knowledge", abstract=(
+            "Guided by such an intuition, we propose a simple yet effective approach, namely BayesPrompt, to learn "
+            "prompts that contain domain discriminative information.")),
+        Paper(key="vague", title="A method", abstract="Prompt tuning adapts models. We propose a novel approach, which works well."),
+        Paper(key="smith", title="Correcting for noisy labels",
+              abstract="Label noise degrades multi-label classifiers. We propose a loss correction that estimates the noise transition matrix."),
+        Paper(key="lee", title="Selecting clean samples",
+              abstract="Label noise degrades deep image classifiers. We introduce a sample selection strategy that trusts small-loss instances."),
+    ]
+    summaries, _ = summarize_papers(papers)
+    by_key = {p.key: p for p in papers}
+    groups = Groups(groups=[SubTheme(title="Prompts", description="", keys=["bayes", "vague"]),
+                            SubTheme(title="Noisy labels", description="", keys=["smith", "lee"])])
+    sections, _ = write_paragraphs(groups, summaries, by_key, "learning with noisy labels")
+    texts = {tuple(s.keys): s.text for section in sections for s in section.sentences}
+    assert texts[("bayes",)] == ("BayesPrompt is proposed as an approach to learn prompts that contain domain "
+                                 "discriminative information.")
+    assert texts[("vague",)] == "One study proposes an approach, which works well."  # never "An approach is proposed."
+    assert texts[("smith",)] == "A loss correction that estimates the noise transition matrix is proposed."
+    assert texts[("lee",)] == "A sample selection strategy that trusts small-loss instances is introduced."

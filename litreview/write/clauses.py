@@ -17,6 +17,7 @@ from litreview.grounding import CITATION_MARKERS
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
 MAX_PASSIVE_WORDS = 24  # "{object} is proposed" with a longer object leaves the verb too far from its subject
+MIN_PASSIVE_WORDS = 3   # "{object} is proposed" with a shorter object says nothing ("An approach is proposed")
 MAX_SENTENCE_WORDS = 45  # no written sentence is longer
 
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
@@ -49,6 +50,9 @@ _SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the prese
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]")
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
+# "an approach, namely BayesPrompt, to ...": the thing made, then its name.
+_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()]+?),?\s(?:namely|called|named|dubbed|termed)\s"
+                     r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?),?\s*(?P<rest>.*)$")
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
@@ -85,9 +89,15 @@ class Clause:
 
     @property
     def passive_ready(self) -> bool:
-        """Whether "{Object} is {participle}" reads right: a made/studied thing that opens with a noun phrase."""
-        return (self.verb in PARTICIPLES and bool(_NOUN_PHRASE_START.match(self.object))
-                and (len(self.passive_object.split()) <= MAX_PASSIVE_WORDS or bool(_NAMED_APPOSITIVE.match(self.object))))
+        """Whether "{Object} is {participle}" reads right: a made/studied thing that opens with a noun phrase
+        and says what it is ("An approach is proposed" does not)."""
+        if self.verb not in PARTICIPLES or not _NOUN_PHRASE_START.match(self.object):
+            return False
+        if _NAMELY.match(self.object) or _NAMED_APPOSITIVE.match(self.object):
+            return True
+        head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
+        said = _HYPE.sub(r"\g<article> ", head).split()
+        return MIN_PASSIVE_WORDS <= len(said) and len(self.passive_object.split()) <= MAX_PASSIVE_WORDS
 
     @property
     def passive_object(self) -> str:
@@ -114,7 +124,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
     """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
-        obj = clause.object
+        obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.object)  # not "a novel"
         second = re.match(r"and (\w+)\b", obj)  # "we propose and compare X": both verbs agree with the subject
         if second and not plural:
             obj = f"and {third_person(second.group(1))}{obj[second.end():]}"
@@ -124,6 +134,12 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
 
 def passive_sentence(clause: Clause) -> str:
     """`{Object} is proposed.` for a passive-ready clause; else the paper's statement itself, standing alone."""
+    if clause.verb and clause.passive_ready and _NAMELY.match(clause.object):
+        # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is proposed as an approach to learn ..."
+        named = _NAMELY.match(clause.object)
+        kind = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), named.group("kind"))
+        rest = f" {named.group('rest')}" if named.group("rest") else ""
+        return f"{named.group('name')} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
         obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)

@@ -235,13 +235,14 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
         named = subject is not None and unnamed_before == unnamed  # a name keeps its capital after "whereas"
-        parts.append((key, clause, _bounded(text), named))
+        parts.append((key, clause, _bounded(text), named, subject is None))
     index = 0
     while index < len(parts):
-        key, clause, text, named = parts[index]
-        if index + 1 < len(parts) and clause.verb and parts[index + 1][1].verb and \
-                contrasting(summaries[key], summaries[parts[index + 1][0]]):
-            other_key, _, other_text, other_named = parts[index + 1]
+        key, clause, text, named, passive = parts[index]
+        # Two proposals contrast; not two passives ("X is proposed, whereas Y is proposed" says nothing).
+        if index + 1 < len(parts) and clause.verb and parts[index + 1][1].verb and not (passive and parts[index + 1][4]) \
+                and contrasting(summaries[key], summaries[parts[index + 1][0]]):
+            other_key, _, other_text, other_named, _ = parts[index + 1]
             joined = f"{text[:-1]}, whereas {other_text if other_named else lower_first(other_text)}"
             if fits(joined):
                 written.append(Sentence(text=joined, keys=[key, other_key]))
