@@ -376,7 +376,8 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
         Paper(key="bayes", title="Prompts with domain knowledge", abstract=(
             "Guided by such an intuition, we propose a simple yet effective approach, namely BayesPrompt, to learn "
             "prompts that contain domain discriminative information.")),
-        Paper(key="vague", title="A method", abstract="Prompt tuning adapts models. We propose a novel approach, which works well."),
+        Paper(key="vague", title="A method", abstract="Prompt tuning adapts models. We propose a novel approach, which works well. "
+              "Extensive experiments on benchmark datasets demonstrate the effectiveness of our proposed algorithm."),
         Paper(key="smith", title="Correcting for noisy labels",
               abstract="Label noise degrades multi-label classifiers. We propose a loss correction that estimates the noise transition matrix."),
         Paper(key="lee", title="Selecting clean samples",
@@ -391,5 +392,7 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
     assert texts[("bayes",)] == ("BayesPrompt is proposed as an approach to learn prompts that contain domain "
                                  "discriminative information.")
     assert texts[("vague",)] == "One study proposes an approach, which works well."  # never "An approach is proposed."
+    assert summaries["vague"].finding is None  # "experiments demonstrate the effectiveness of ..." reports nothing
+    assert not any("effectiveness" in s.text for section in sections for s in section.sentences)
     assert texts[("smith",)] == "A loss correction that estimates the noise transition matrix is proposed."
     assert texts[("lee",)] == "A sample selection strategy that trusts small-loss instances is introduced."

@@ -59,7 +59,8 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language".split())
-_COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$")
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
+                                 r"|^(?:multi|non)-")  # "multi-label", "non-linear": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")

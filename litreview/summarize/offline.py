@@ -37,6 +37,11 @@ _STRONG_FINDING_CUES = re.compile(
     r"surpass\w*|significant(?:ly)?\s+(?:improv|outperform|better|reduc)\w*|we (?:find|found|show|observe))\b",
     re.IGNORECASE,
 )
+# A result sentence that says only that the method works: no finding to report, unless it gives a figure.
+_VAGUE_FINDING = re.compile(
+    r"\b(?:show|demonstrate|verify|validate|confirm|prove|illustrate)s?\s+(?:the\s+)?(?:effectiveness|superiority|"
+    r"efficacy|validity|feasibility|advantages?|merits?|benefits?|usefulness|potential)\s+of\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d")
 _FINDING_CUES = re.compile(
     r"\b(?:results?|show\w*|demonstrat\w*|improv\w*|significant\w*|gains?|reveal\w*|effective\w*|superior|"
     r"better|consistently|reduc\w*|experiments?)\b",
@@ -210,6 +215,13 @@ def _finding_index(parts: list[str], approach_at: int) -> int | None:
     return -best[1] if best[0] > 0 else None
 
 
+def says_only_it_works(sentence: str) -> bool:
+    """Whether a result sentence only says the method works ("results show the effectiveness of our method")."""
+    return bool(_VAGUE_FINDING.search(sentence)) and not _FIGURE.search(sentence)
+
+
 def _finding_score(sentence: str) -> int:
+    if says_only_it_works(sentence):
+        return 0
     proposing = any(tier.search(sentence) for tier in _APPROACH_TIERS[:2])
     return 2 * len(_STRONG_FINDING_CUES.findall(sentence)) + len(_FINDING_CUES.findall(sentence)) - 2 * proposing

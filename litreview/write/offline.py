@@ -34,6 +34,7 @@ from litreview.group.terms import (
 from litreview.summarize.offline import (
     content_sentences,
     offline_summary,
+    says_only_it_works,
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
@@ -210,7 +211,8 @@ def _more_statements(paper: Paper, summary: PaperSummary) -> list[tuple[str, boo
     """The paper's finding and its other sentences (not its approach), each as a statement; True for the finding."""
     finding = _finding_sentence(paper, summary)
     others = [_statement(paper, part, FACT_LEAD) for part in text_sentences(paper)
-              if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)]
+              if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)
+              and not says_only_it_works(part)]
     return [(finding, True)] * bool(finding) + [(text, False) for text in others if text and text != finding]
 
 
