@@ -274,7 +274,7 @@ def test_offline_draft_with_our_work_ends_every_paragraph_by_positioning_it(run_
     sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
     closings = [section["sentences"][-1] for section in sections]
     assert all(c["keys"] == s["keys"] for c, s in zip(closings, sections))
-    assert closings[0]["text"] == ("Our work shares NEWS2 and emergency departments with these works; "
+    assert closings[0]["text"] == ("Our work shares emergency departments and NEWS2 with these works; "
                                    "we propose a sepsis alert "
                                    "that combines NEWS2 with lactate clearance in emergency departments.")
 
@@ -396,3 +396,10 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
     assert not any("effectiveness" in s.text for section in sections for s in section.sentences)
     assert texts[("smith",)] == "A loss correction that estimates the noise transition matrix is proposed."
     assert texts[("lee",)] == "A sample selection strategy that trusts small-loss instances is introduced."
+    bert = Paper(key="bert", title="BERT", abstract="Pre-training helps. We introduce a new language representation model "
+                 "called BERT, which stands for Bidirectional Encoder Representations from Transformers.")
+    summaries, _ = summarize_papers([bert])
+    groups = Groups(groups=[SubTheme(title="Pre-training", description="", keys=["bert"])])
+    sections, _ = write_paragraphs(groups, summaries, {"bert": bert}, "pre-training")
+    # ", which stands for ..." is said of BERT, not of the kind of model: it is left out rather than misattributed
+    assert sections[0].sentences[1].text == "BERT is introduced as a language representation model."

@@ -52,7 +52,7 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()]+?),?\s(?:namely|called|named|dubbed|termed)\s"
-                     r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?),?\s*(?P<rest>.*)$")
+                     r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?)(?P<comma>,?)\s*(?P<rest>.*)$")
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
@@ -139,6 +139,8 @@ def passive_sentence(clause: Clause) -> str:
         named = _NAMELY.match(clause.object)
         kind = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
+        if named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):
+            rest = ""  # ", which stands for ..." is said of the name, not of the kind of thing
         return f"{named.group('name')} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
         obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)

@@ -324,11 +324,13 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
 
 
 def _theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
-    """Up to two noun-phrase terms of the theme held by `at_least` of `texts`, most held first."""
+    """Up to two noun-phrase terms of the theme held by `at_least` of `texts`: phrases held by half of them
+    first ("visual odometry" says more than "depth"), then the most held."""
     held = {term: sum(term in set(phrases(text, 3)) for text in texts)
             for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term)}
+    half = max(at_least, (len(texts) + 1) // 2)
     ranked = sorted((term for term, count in held.items() if count >= at_least),
-                    key=lambda term: (-held[term], -term.count(" "), term))
+                    key=lambda term: (-(" " in term and held[term] >= half), -held[term], -term.count(" "), term))
     chosen: list[str] = []
     used = set(exclude)
     for term in ranked:
