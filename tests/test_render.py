@@ -157,6 +157,12 @@ def test_newlines_in_data_cannot_leave_a_latex_comment_or_start_a_markdown_block
     assert render(draft, "md").text.startswith("# Line one \\\\input\\{x\\} \\# heading - item\n")
 
 
+def test_latex_quotes_from_an_arxiv_abstract_print_as_quotes():
+    draft = sample_draft(theme="a ``warm-up'' phase")
+    assert render(draft, "md").text.startswith("# A \u201cwarm-up\u201d phase\n")
+    assert render(draft, "tex").text.startswith('% Related work on "a {\\textquotedblleft}warm-up{\\textquotedblright} phase"')
+
+
 def test_a_key_outside_the_draft_never_reaches_a_citation():
     draft = sample_draft()
     draft.sections[1].sentences.append(Sentence(text="Invented.", keys=["ghost2020"]))

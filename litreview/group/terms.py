@@ -32,7 +32,7 @@ GENERIC = frozenset(
     "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
-    "impressive emerging existing underlying corresponding find finds found effectiveness range".split()
+    "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive".split()
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_NOUNS = frozenset("model models method methods framework frameworks approach approaches task tasks".split())
@@ -60,7 +60,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
-                                 r"|^(?:multi|non)-")  # "multi-label", "non-linear": modifiers, not topics
+                                 r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")

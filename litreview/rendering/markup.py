@@ -59,6 +59,9 @@ ESCAPERS: dict[Format, Callable[[object], Raw]] = {"tex": escape_tex, "md": esca
 MARKERS: dict[Format, type[Raw]] = {"tex": Tex, "md": Md}
 
 
+_LATEX_QUOTES = re.compile(r"``(?P<quoted>[^`']+?)''")
+
+
 def one_line(value: object) -> str:
     """`value` as text with control characters dropped and whitespace runs (newlines too) made one space.
 
@@ -68,7 +71,8 @@ def one_line(value: object) -> str:
     if not text.isprintable():
         text = "".join(" " if char.isspace() else char for char in text
                        if char.isspace() or unicodedata.category(char) != "Cc")
-    return " ".join(text.split())
+    # arXiv abstracts keep LaTeX's ``quotes'': printed as the quotes they stand for, not as backticks
+    return _LATEX_QUOTES.sub("\u201c\\g<quoted>\u201d", " ".join(text.split()))
 
 
 def finalizer(fmt: Format) -> Callable[[object], Raw]:

@@ -60,7 +60,7 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
                          r"\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|"
                          r"introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
-_PASSIVE_END = re.compile(r";\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
+_PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
                           r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")

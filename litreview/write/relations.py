@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-from litreview.group.terms import phrases, shared_terms, surface_form, term_stems
+from litreview.group.terms import phrases, shared_terms, surface_form, term_stems, with_head_noun
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
 from litreview.write.schema import Sentence
@@ -77,7 +77,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         if term_stems(term) & used or found in groups_seen or len(sentences) >= min(MAX_SHARED_SENTENCES, 1 + len(order) // 3):
             continue
         keys = [order[n] for n in found]
-        shown = surface_form(term, [texts[key] for key in keys])
+        shown = with_head_noun(surface_form(term, [texts[key] for key in keys]), [texts[key] for key in keys])
         text = f"{quantity(len(keys), len(order))} {_role(term, keys, texts, summaries)} {shown}."
         sentences.append(Sentence(text=text, keys=keys))
         used |= term_stems(term)
