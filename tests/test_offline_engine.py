@@ -403,3 +403,18 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
     sections, _ = write_paragraphs(groups, summaries, {"bert": bert}, "pre-training")
     # ", which stands for ..." is said of BERT, not of the kind of model: it is left out rather than misattributed
     assert sections[0].sentences[1].text == "BERT is introduced as a language representation model."
+    named = [Paper(key="csp", title="CSP", abstract="Prompts compose. We introduce compositional soft prompting (CSP), a "
+                   "parameter-efficient learning technique to improve zero-shot compositionality."),
+             Paper(key="prefix", title="Prefix", abstract="Fine-tuning is costly. We propose prefix-tuning, a lightweight "
+                   "alternative to fine-tuning for natural language generation tasks."),
+             Paper(key="combine", title="Both", abstract="Models differ. We propose to combine the best of both worlds "
+                   "in one training approach for vision-language models.")]
+    summaries, _ = summarize_papers(named)
+    groups = Groups(groups=[SubTheme(title="Prompting", description="", keys=[p.key for p in named])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in named}, "prompting")
+    said = {s.keys[0]: s.text for s in sections[0].sentences if len(s.keys) == 1}
+    assert said == {  # a named thing is said in the passive; "to combine ..." is not a thing, so it keeps a subject
+        "csp": "Compositional soft prompting (CSP) is introduced as a parameter-efficient learning technique to improve "
+               "zero-shot compositionality.",
+        "prefix": "Prefix-tuning is proposed as a lightweight alternative to fine-tuning for natural language generation tasks.",
+        "combine": "One study proposes to combine the best of both worlds in one training approach for vision-language models."}

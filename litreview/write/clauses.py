@@ -48,8 +48,13 @@ _LEAD = re.compile(
 _SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the present) (?:paper|work|article|study|letter)\b,?",
                              re.IGNORECASE)
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
-_NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]")
-_NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?),\s+(?=(?:an?|the)\s)")
+# An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
+# infinitive or a clause ("to combine ...", "how ...", "that ...").
+_NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]"
+                                r"|^(?!(?:to|that|how|what|whether|why|when|if|which|whose|where|them|it|both)\b)[a-z]")
+# "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
+_NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
+                               r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()]+?),?\s(?:namely|called|named|dubbed|termed)\s"
                      r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?)(?P<comma>,?)\s*(?P<rest>.*)$")
@@ -146,7 +151,7 @@ def passive_sentence(clause: Clause) -> str:
         obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
-            return f"{named.group('name')} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
+            return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
 
