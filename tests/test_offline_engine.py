@@ -418,3 +418,12 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
                "zero-shot compositionality.",
         "prefix": "Prefix-tuning is proposed as a lightweight alternative to fine-tuning for natural language generation tasks.",
         "combine": "One study proposes to combine the best of both worlds in one training approach for vision-language models."}
+
+
+def test_a_one_paper_group_is_named_by_a_phrase_of_its_title_not_of_its_abstract():
+    paper = Paper(key="dro", title="Distributionally Robust Optimization with Wasserstein Balls", abstract=(
+        "Many problems have broad applications in arbitrary numbers of domains. We study distributionally robust "
+        "optimization over Wasserstein balls with arbitrary numbers of constraints and broad applications."))
+    summaries, _ = summarize_papers([paper])
+    groups, _ = group_papers(summaries, {"dro": paper}, "robustness")
+    assert groups.groups[0].title == "Wasserstein balls"  # was "Broad applications"

@@ -204,6 +204,9 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     word; never a title in `titles`; ended by the generic noun the papers put after it), described by its terms."""
     shown = [surface_form(term, texts) for term in terms]
     named = [with_head_noun(term, texts) for term in shown]
+    if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
+        title = texts[0].split("\n", 1)[0].casefold()
+        named = sorted(named, key=lambda term: term.casefold() not in title)
     allowed = [term for term in named if term.casefold() not in titles]
     phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
