@@ -23,6 +23,7 @@ from litreview.llm.attempts import Attempts
 from litreview.llm.cache import AnswerCache, answer_key, embedding_key
 from litreview.llm.concurrency import AdaptiveLimiter
 from litreview.llm.faults import llm_error, raise_if_over_budget
+from litreview.llm.streaming import Wire
 from litreview.llm.usage import Usage, WallClock
 from litreview.llm.values import (
     Failure,
@@ -66,6 +67,7 @@ class LLMClient:
         self._busy = WallClock(self.usage)
         self.limiter = AdaptiveLimiter(settings.concurrency, settings.timeout)
         self._attempts = Attempts(settings, self.usage, self._notice, self._count_tokens)
+        self._wire = Wire(settings, self.usage, self.limiter, self._notice)
 
     async def ask(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
                   context: dict[str, Any] | None = None, label: str = "") -> T:
@@ -348,7 +350,7 @@ class LLMClient:
             )
 
             keep_library_logs_off_the_terminal()
-            self._loop_state = LoopState.create(self.settings, loop, self.usage, self.limiter)
+            self._loop_state = LoopState.create(self.settings, loop, self.usage, self.limiter, self._wire)
             self._loop_state.on_created = self.usage.count_attempts  # every mode's instructor client counts its attempts
         return self._loop_state
 

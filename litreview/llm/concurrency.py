@@ -100,6 +100,11 @@ class AdaptiveLimiter:
         self.limit = min(self.limit, float(cap))
         self._wake()
 
+    def cap(self, ceiling: int) -> None:
+        """Never more than `ceiling` requests in flight from now on (a server found to serve one at a time)."""
+        self.ceiling = max(1, min(self.ceiling, ceiling))
+        self.limit = min(self.limit, float(self.ceiling))
+
     def back_off(self) -> None:
         """An attempt had to be retried (timeout, 429, 5xx): halve the limit."""
         self._cut()
