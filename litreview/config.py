@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     reask: int = Field(2, ge=0, description="Times an answer that is not valid JSON or fails validation is re-asked.")
     concurrency: int = Field(8, ge=1, description="Most requests in flight at once (fewer while the server's latency says it queues them).")
     max_tokens: int | None = Field(None, ge=16, description="Longest answer, in tokens; unset sizes each request's bound to what it asks for.")
-    context_tokens: int | None = Field(None, ge=512, description="The server's context size in tokens; unset uses the model family's (8192 when unknown).")
+    context_tokens: int | None = Field(None, ge=512, description="The server's context size in tokens; unset uses what the server says, else the model family's (8192 when unknown).")
     max_calls: int | None = Field(None, ge=0, description="Stop before the paid call after this many; unset means no limit.")
     cache: bool = Field(True, description="Read and write the answer cache; off re-asks everything.")
     cache_dir: Path = Field(default_factory=lambda: platformdirs.user_cache_path("litreview"), description="Where answers are cached.")

@@ -36,6 +36,10 @@ Use (the `fake_llm` fixture in conftest.py starts one per test on a free port):
   accepts and never sends a byte; `refuses_stream=True` answers 400 naming `stream`;
   `interrupts_streams=True` ends a stream early (no finish_reason) when another request waits for the
   one slot, as llama-cpp-python's `interrupt_requests` does.
+- Tokenizers of local servers: `tokenizer="llama-cpp-python"` answers POST /extras/tokenize[/count],
+  `tokenizer="llama.cpp"` POST /tokenize and GET /props (`n_ctx`), with `fake_tokens` (then the
+  `context_limit` is counted with it too); other paths outside /v1 answer 404. They are recorded in
+  `tokenize_requests`, not `requests`.
 - `python tests/fake_llm.py --latency 0.2` runs one in its own process (the benchmark does this so
   the server does not share the client's GIL) and prints its URL.
 """
@@ -51,6 +55,7 @@ import re
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -220,6 +225,9 @@ class FakeLLM:
     stream_usage: bool = True  # send a usage chunk when asked (llama-cpp-python never does)
     interrupts_streams: bool = False  # end a stream early when another request waits (llama-cpp-python)
     waiting: int = 0  # requests waiting in the queue for a slot
+    tokenizer: str | None = None  # "llama-cpp-python" or "llama.cpp": offer that server's tokenize endpoints
+    n_ctx: int | None = None  # the context size llama.cpp's GET /props tells
+    tokenize_requests: list[FakeRequest] = field(default_factory=list)  # tokenize and props requests
 
     def __post_init__(self) -> None:
         self.responder = self.responder or fill_schema_from_prompt
@@ -309,11 +317,22 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the default stderr log
         pass
 
+    def do_GET(self) -> None:
+        fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
+        fake.tokenize_requests.append(FakeRequest(self.path, dict(self.headers.items()), {}))
+        if self.path == "/props" and fake.tokenizer == "llama.cpp":
+            self._send_json(200, {"default_generation_settings": {"n_ctx": fake.n_ctx}, "total_slots": 1})
+        else:
+            self._send_json(404, {"error": {"message": "File Not Found", "type": "not_found_error"}})
+
     def do_POST(self) -> None:
         fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
         length = int(self.headers.get("content-length", 0))
         body = json.loads(self.rfile.read(length) or b"{}")
         request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+        if not self.path.startswith("/v1/"):
+            fake.tokenize_requests.append(request)
+            return self._tokenize(fake, request)
         started = time.monotonic()
         fault = fake._admit(request)
         queue = fake._queue()
@@ -324,8 +343,8 @@ class _Handler(BaseHTTPRequestHandler):
                 with fake._lock:
                     fake.waiting -= 1
                 arrived = time.monotonic()  # latency counts from here: the answer is sent at arrived + latency
-                if fake.context_limit and _too_long(request, fake.context_limit):
-                    self._send_context_error(request, fake.context_limit)
+                if fake.context_limit and _too_long(request, fake.context_limit, fake.tokenizer):
+                    self._send_context_error(request, fake.context_limit, fake.tokenizer)
                 elif fake.refuses_stream and request.body.get("stream"):
                     error = {"error": {"message": "stream is not supported", "type": "invalid_request_error"}}
                     self._send_json(400, error)
@@ -383,14 +402,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
         self.wfile.flush()
 
+    def _tokenize(self, fake: FakeLLM, request: FakeRequest) -> None:
+        """llama-cpp-python's POST /extras/tokenize[/count] {"input"}, llama.cpp's POST /tokenize {"content"}."""
+        if fake.tokenizer == "llama-cpp-python" and request.path in ("/extras/tokenize", "/extras/tokenize/count"):
+            tokens = fake_tokens(request.body["input"])
+            self._send_json(200, {"count": len(tokens)} if request.path.endswith("/count") else {"tokens": tokens})
+        elif fake.tokenizer == "llama.cpp" and request.path == "/tokenize":
+            self._send_json(200, {"tokens": fake_tokens(request.body["content"])})
+        else:
+            self._send_json(404, {"error": {"message": "File Not Found", "type": "not_found_error"}})
+
     def _send_error_status(self, fault: Fault) -> None:
         headers = {"retry-after": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
         kind = "rate_limit_exceeded" if fault.code == 429 else "server_error"
         error = {"error": {"message": fault.text, "type": kind, "code": kind}}
         self._send_json(fault.code, error, headers)
 
-    def _send_context_error(self, request: FakeRequest, limit: int) -> None:
-        wanted = _count_tokens(request.prompt) + int(request.body.get("max_tokens") or 0)
+    def _send_context_error(self, request: FakeRequest, limit: int, tokenizer: str | None) -> None:
+        wanted = _prompt_tokens(request, tokenizer) + int(request.body.get("max_tokens") or 0)
         message = f"Requested tokens ({wanted}) exceed context window of {limit}"
         self._send_json(400, {"error": {"message": message, "type": "invalid_request_error", "code": None}})
 
@@ -479,8 +508,19 @@ def _stream_chunks(payload: dict[str, Any]) -> list[dict[str, Any]]:
     return chunks
 
 
-def _too_long(request: FakeRequest, limit: int) -> bool:
-    return request.mode != "embeddings" and _count_tokens(request.prompt) + int(request.body.get("max_tokens") or 0) > limit
+def _too_long(request: FakeRequest, limit: int, tokenizer: str | None = None) -> bool:
+    return request.mode != "embeddings" and _prompt_tokens(request, tokenizer) + int(request.body.get("max_tokens") or 0) > limit
+
+
+def _prompt_tokens(request: FakeRequest, tokenizer: str | None) -> int:
+    """The prompt's tokens as this server counts them: by its tokenizer when it has one, else its words."""
+    return len(fake_tokens(request.prompt)) if tokenizer else _count_tokens(request.prompt)
+
+
+def fake_tokens(text: str) -> list[int]:
+    """A deterministic tokenizer: one token per piece of at most two letters or digits, or per other sign
+    (so about one token per two characters: more than litreview's estimate of one per three)."""
+    return [zlib.crc32(piece.encode()) % 50_000 for piece in re.findall(r"\w{1,2}|[^\w\s]", text)]
 
 
 def _runaway_text(request: FakeRequest) -> str:

@@ -69,6 +69,17 @@ def test_a_server_that_cuts_streams_for_a_waiting_request_is_sent_one_at_a_time(
     assert len(draft["selection"]) == 3 and not draft.get("warnings") and all(r.body["stream"] for r in fake.chat_requests)
 
 
+def test_llama_cpp_pythons_server_is_known_by_its_tokenizer_and_sent_one_request_at_a_time(run_cli, fake, here):
+    fake.slots, fake.interrupts_streams, fake.tokenizer = 1, True, "llama-cpp-python"
+    fake.script(Fault.trickle(0.05), times=None)
+    result = run_cli(*args(fake, here, "--concurrency", "4", "-o", "related.json"))
+    assert result.exit_code == 0, result.stderr
+    assert ("llama-cpp-python's server answers one request at a time and cuts a streamed answer short when another "
+            "arrives: sending one request at a time from now on") in result.stderr
+    draft = json.loads((here / "related.json").read_text())
+    assert draft["usage"]["retries"] == 0 and fake.max_in_flight == 1 and distinct(fake.chat_requests)
+
+
 class Quote(BaseModel):
     quote: str
 

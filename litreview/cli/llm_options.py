@@ -37,7 +37,7 @@ LLM_FLAGS: list[tuple[str, Any, str, str]] = [
     ("reask", Optional[int], "--reask", "Re-asks of an answer that fails validation."),
     ("concurrency", Optional[int], "--concurrency", "Most requests in flight at once (default 8; fewer while the server queues them)."),
     ("max_tokens", Optional[int], "--max-tokens", "Longest answer in tokens (default: sized to each request)."),
-    ("context_tokens", Optional[int], "--context-tokens", "The server's context size in tokens (default: the model's, else 8192)."),
+    ("context_tokens", Optional[int], "--context-tokens", "The server's context size in tokens (default: the server's, else the model's, else 8192)."),
     ("max_calls", Optional[int], "--max-calls", "Stop before the paid call after this many (answers so far stay cached)."),
     ("cache_dir", Optional[Path], "--cache-dir", "Where answers are cached."),
     ("embedding_model", Optional[str], "--embedding-model", "Embedding model, for embedding-based selection."),

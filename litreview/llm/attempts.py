@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from litreview.config import Settings
 from litreview.errors import LLMError, RefusedRequest
-from litreview.llm.budget import answer_tokens, context_of, prompt_tokens
+from litreview.llm.budget import answer_tokens, prompt_tokens
 from litreview.llm.concurrency import Slot
 from litreview.llm.faults import (
     PARAMETER_HINTS,
@@ -46,8 +46,9 @@ class Attempts:
     """Runs a request's attempts for one client: mode choice (with `auto`), budgets and re-asks."""
 
     def __init__(self, settings: Settings, usage: Usage, notify: Callable[[str], None],
-                 count_tokens: Callable[[Any], Any]) -> None:
+                 count_tokens: Callable[[Any], Any], context_size: Callable[[], int]) -> None:
         self.settings, self.usage, self.notify, self.count_tokens = settings, usage, notify, count_tokens
+        self.context_size = context_size
         self.modes = ModeChooser(settings)
         self._said_mode = False
         self._refused: LLMError | None = None  # a failure every later request would meet too
@@ -165,7 +166,7 @@ class Attempts:
     def max_tokens(self, request: LLMRequest[Any], schema: dict[str, Any]) -> int:
         """The answer's bound: the request's own, else sized to its schema; within what the context leaves."""
         wanted = self.settings.max_tokens or request.max_tokens or answer_tokens(schema)
-        room = context_of(self.settings.model, self.settings.context_tokens) - prompt_tokens(request.messages, schema)
+        room = self.context_size() - prompt_tokens(request.messages, schema)
         return max(64, min(wanted, room)) if room > 0 else wanted
 
 

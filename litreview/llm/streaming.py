@@ -10,8 +10,9 @@ instructor then parses, validates and re-asks on as it would a plain answer.
 Two real-server behaviours are handled and remembered per server (`memory`):
 - a server that refuses `stream` (400/422 naming it) gets plain requests from then on;
 - llama-cpp-python (`interrupt_requests`, on by default) ends a streamed answer early, with no
-  finish_reason, as soon as another request waits for its one slot. The attempt is sent again, and
-  from then on requests go to that server one at a time (it serves one at a time anyway).
+  finish_reason, as soon as another request waits for its one slot. Recognised by its tokenizer
+  endpoint, it is sent one request at a time from the start (it serves one at a time anyway); any
+  other server that cuts a stream short has that attempt sent again, then one request at a time.
 """
 
 from __future__ import annotations
