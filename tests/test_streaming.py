@@ -55,14 +55,19 @@ def test_a_server_that_refuses_streaming_gets_plain_requests_and_it_is_remembere
     assert not any(r.body.get("stream") for r in fake.chat_requests)  # the next run knows
 
 
-def test_a_server_that_cuts_streams_for_a_waiting_request_is_sent_one_at_a_time(run_cli, fake, here):
-    fake.slots, fake.interrupts_streams = 1, True  # llama-cpp-python: one slot, interrupt_requests on
+def draft_from_a_one_slot_server_that_cuts_streams(run_cli, fake, here) -> tuple[str, dict]:
+    """stderr and the JSON draft from a server like llama-cpp-python: one slot, `interrupt_requests` on."""
+    fake.slots, fake.interrupts_streams = 1, True
     fake.script(Fault.trickle(0.05), times=None)
     result = run_cli(*args(fake, here, "--concurrency", "4", "-o", "related.json"))
     assert result.exit_code == 0, result.stderr
+    return result.stderr, json.loads((here / "related.json").read_text())
+
+
+def test_a_server_that_cuts_streams_for_a_waiting_request_is_sent_one_at_a_time(run_cli, fake, here):
+    stderr, draft = draft_from_a_one_slot_server_that_cuts_streams(run_cli, fake, here)
     assert ("the server cut a streamed answer short when another request arrived (llama-cpp-python does): "
-            "sending one request at a time from now on") in result.stderr
-    draft = json.loads((here / "related.json").read_text())
+            "sending one request at a time from now on") in stderr
     bodies = [json.dumps(r.body, sort_keys=True) for r in fake.chat_requests]
     resent = len(bodies) - len(set(bodies))
     assert draft["usage"]["retries"] == resent >= 1  # each cut answer was sent again, and counted
@@ -70,13 +75,10 @@ def test_a_server_that_cuts_streams_for_a_waiting_request_is_sent_one_at_a_time(
 
 
 def test_llama_cpp_pythons_server_is_known_by_its_tokenizer_and_sent_one_request_at_a_time(run_cli, fake, here):
-    fake.slots, fake.interrupts_streams, fake.tokenizer = 1, True, "llama-cpp-python"
-    fake.script(Fault.trickle(0.05), times=None)
-    result = run_cli(*args(fake, here, "--concurrency", "4", "-o", "related.json"))
-    assert result.exit_code == 0, result.stderr
+    fake.tokenizer = "llama-cpp-python"
+    stderr, draft = draft_from_a_one_slot_server_that_cuts_streams(run_cli, fake, here)
     assert ("llama-cpp-python's server answers one request at a time and cuts a streamed answer short when another "
-            "arrives: sending one request at a time from now on") in result.stderr
-    draft = json.loads((here / "related.json").read_text())
+            "arrives: sending one request at a time from now on") in stderr
     assert draft["usage"]["retries"] == 0 and fake.max_in_flight == 1 and distinct(fake.chat_requests)
 
 
