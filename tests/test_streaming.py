@@ -91,3 +91,13 @@ def test_tokens_are_counted_when_a_stream_carries_no_usage(fake_llm, llm_setting
     with LLMClient(llm_settings) as llm:
         llm.ask_sync(Quote, [{"role": "user", "content": "Quote: alpha beta gamma delta"}], prompt_version="v1")
     assert fake_llm.chat_requests[0].body["stream"] and llm.usage.completion_tokens > 0 and llm.usage.prompt_tokens > 0
+
+
+def test_a_parallel_server_answering_far_within_the_timeout_gets_plain_requests(fake_llm, llm_settings):
+    # parsing a stream costs the client as much CPU as the rest of a request: not worth it when answers come
+    # twenty times quicker than --timeout (bench/llm_throughput.py at concurrency 32)
+    requests = [[{"role": "user", "content": f"Quote: paper {n} alpha beta"}] for n in range(4)]
+    with LLMClient(llm_settings.model_copy(update={"timeout": 30.0})) as llm:
+        for messages in requests:
+            llm.ask_sync(Quote, messages, prompt_version="v1")
+    assert [bool(r.body.get("stream")) for r in fake_llm.chat_requests] == [True, False, False, False]

@@ -82,6 +82,10 @@ class AdaptiveLimiter:
         recent = self._recent.get(kind)
         return min(recent) if recent else None
 
+    def slowest_recent(self) -> float | None:
+        """The slowest recent answer of any kind (seconds), or None before the first."""
+        return max((max(recent) for recent in self._recent.values() if recent), default=None)
+
     def observe(self, kind: str, seconds: float, started: float, *, alone: bool = False) -> None:
         """Adapt the limit to one attempt's latency (see the module doc); `alone`: nothing else was in flight."""
         recent = self._recent.setdefault(kind, deque(maxlen=RECENT))

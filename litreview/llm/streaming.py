@@ -7,6 +7,7 @@ request again: see `transport`). openai's SDK parses the server-sent events and 
 `ChatCompletionStreamState` assembles the chunks into one ChatCompletion, tool calls included, which
 instructor then parses, validates and re-asks on as it would a plain answer.
 
+A parallel server whose answers all came far within the timeout gets plain requests (see `Wire._fast`).
 Two real-server behaviours are handled and remembered per server (`memory`):
 - a server that refuses `stream` (400/422 naming it) gets plain requests from then on;
 - llama-cpp-python (`interrupt_requests`, on by default) ends a streamed answer early, with no
@@ -29,6 +30,7 @@ from litreview.llm.memory import ServerMemory
 from litreview.llm.usage import Usage
 
 
+FAST = 20  # answers all this many times quicker than --timeout: a plain request is as safe, and cheaper
 MAX_CUTS = 3  # streamed answers cut short, one request after another, before asking without streaming
 
 
@@ -60,7 +62,7 @@ class Wire:
         import openai
 
         for _ in range(MAX_CUTS + 1):
-            if not self.streams:
+            if not self.streams or self._fast():
                 break
             try:
                 async with lock if self.one_at_a_time else contextlib.nullcontext():
@@ -76,6 +78,14 @@ class Wire:
         else:  # cut short every time, although sent one at a time: another client shares the server
             self._stop_streaming("the server keeps cutting streamed answers short")
         return await openai_client.chat.completions.create(**kwargs)
+
+    def _fast(self) -> bool:
+        """Whether a parallel server has answered everything far within --timeout: parsing a stream costs the
+        client about as much CPU as the rest of a request (openai builds an object per chunk), which caps
+        throughput at high concurrency, and a plain answer would have to be FAST times slower than any so far
+        to meet the timeout. A server sent one request at a time is always streamed (its CPU cost is nil)."""
+        slowest = self.limiter.slowest_recent()
+        return not self.one_at_a_time and slowest is not None and slowest * FAST < self.limiter.timeout
 
     def _stop_streaming(self, why: str) -> None:
         if self.streams:
