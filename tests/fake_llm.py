@@ -30,6 +30,16 @@ Use (the `fake_llm` fixture in conftest.py starts one per test on a free port):
   (llama-cpp-python's message) when the prompt's words plus max_tokens exceed N; `Fault.runaway()`
   loops one sentence until max_tokens and still says finish_reason "tool_calls"; `LLAMA_CPP_JSON_SCHEMA`
   is the body llama-cpp-python sends with its 500 for a json_schema response_format.
+- Streams like the real servers when a request says `stream`: server-sent events in OpenAI's chunk
+  format (tool-call arguments in deltas, a usage chunk when `stream_options.include_usage`, unless
+  `stream_usage=False` as with llama-cpp-python). `Fault.trickle(gap)` streams slowly, `Fault.silent()`
+  accepts and never sends a byte; `refuses_stream=True` answers 400 naming `stream`;
+  `interrupts_streams=True` ends a stream early (no finish_reason) when another request waits for the
+  one slot, as llama-cpp-python's `interrupt_requests` does.
+- Tokenizers of local servers: `tokenizer="llama-cpp-python"` answers POST /extras/tokenize[/count],
+  `tokenizer="llama.cpp"` POST /tokenize and GET /props (`n_ctx`), with `fake_tokens` (then the
+  `context_limit` is counted with it too); other paths outside /v1 answer 404. They are recorded in
+  `tokenize_requests`, not `requests`.
 - `python tests/fake_llm.py --latency 0.2` runs one in its own process (the benchmark does this so
   the server does not share the client's GIL) and prints its URL.
 """
@@ -43,8 +53,10 @@ import json
 import math
 import re
 import socket
+import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,7 +76,7 @@ MD_JSON_SUFFIX = re.compile(r"\s*Return the correct JSON response within a ```js
 class Fault:
     """One scripted misbehaviour of the server for one request."""
 
-    kind: str  # "status" | "delay" | "drop" | "content" | "answer" | "cut_off" | "runaway"
+    kind: str  # "status" | "delay" | "drop" | "content" | "answer" | "cut_off" | "runaway" | "trickle" | "silent"
     code: int = 200  # the HTTP status of a "status" fault
     retry_after: float | None = None
     seconds: float = 0.0
@@ -109,6 +121,16 @@ class Fault:
         return cls("runaway")
 
     @classmethod
+    def trickle(cls, gap: float) -> Fault:
+        """Stream the answer in small pieces, `gap` seconds apart (a slow server that keeps writing)."""
+        return cls("trickle", seconds=gap)
+
+    @classmethod
+    def silent(cls) -> Fault:
+        """Accept the request, then never send a byte (a server that hangs)."""
+        return cls("silent")
+
+    @classmethod
     def answer(cls, obj: Any) -> Fault:
         """Answer with this JSON value instead of the responder's (schema-invalid, invented key...)."""
         return cls("answer", answer_obj=obj)
@@ -121,6 +143,7 @@ class FakeRequest:
     path: str
     headers: dict[str, str]
     body: dict[str, Any]
+    seconds: float = 0.0  # from arrival to the end of the answer (queue included)
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -199,6 +222,13 @@ class FakeLLM:
     in_flight: int = 0
     max_in_flight: int = 0
     errors: list[Exception] = field(default_factory=list)  # exceptions raised by the responder
+    refuses_stream: bool = False  # answer a streamed request with 400 naming `stream`
+    stream_usage: bool = True  # send a usage chunk when asked (llama-cpp-python never does)
+    interrupts_streams: bool = False  # end a stream early when another request waits (llama-cpp-python)
+    waiting: int = 0  # requests waiting in the queue for a slot
+    tokenizer: str | None = None  # "llama-cpp-python" or "llama.cpp": offer that server's tokenize endpoints
+    n_ctx: int | None = None  # the context size llama.cpp's GET /props tells
+    tokenize_requests: list[FakeRequest] = field(default_factory=list)  # tokenize and props requests
 
     def __post_init__(self) -> None:
         self.responder = self.responder or fill_schema_from_prompt
@@ -207,6 +237,7 @@ class FakeLLM:
         self._lock = threading.Lock()
         self._slots: threading.Semaphore | None = None
         self._server: ThreadingHTTPServer | None = None
+        self._stopped = threading.Event()
 
     def start(self) -> FakeLLM:
         self._server = _Server(("127.0.0.1", 0), _Handler)
@@ -215,6 +246,7 @@ class FakeLLM:
         return self
 
     def stop(self) -> None:
+        self._stopped.set()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -278,6 +310,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256  # a burst of concurrent connects must not overflow the listen backlog
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that closed its connection (openai closes a stream after `[DONE]`, unread bytes and all, so
+        the socket is reset) is routine, as for a real server: not a traceback on the test's stderr."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
@@ -286,23 +324,43 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the default stderr log
         pass
 
+    def do_GET(self) -> None:
+        fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
+        fake.tokenize_requests.append(FakeRequest(self.path, dict(self.headers.items()), {}))
+        if self.path == "/props" and fake.tokenizer == "llama.cpp":
+            self._send_json(200, {"default_generation_settings": {"n_ctx": fake.n_ctx}, "total_slots": 1})
+        else:
+            self._send_json(404, {"error": {"message": "File Not Found", "type": "not_found_error"}})
+
     def do_POST(self) -> None:
         fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
         length = int(self.headers.get("content-length", 0))
         body = json.loads(self.rfile.read(length) or b"{}")
         request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+        if not self.path.startswith("/v1/"):
+            fake.tokenize_requests.append(request)
+            return self._tokenize(fake, request)
+        started = time.monotonic()
         fault = fake._admit(request)
         queue = fake._queue()
         try:
+            with fake._lock:
+                fake.waiting += 1
             with queue:  # a one-slot server: the others wait here, and their latency grows
+                with fake._lock:
+                    fake.waiting -= 1
                 arrived = time.monotonic()  # latency counts from here: the answer is sent at arrived + latency
-                if fake.context_limit and _too_long(request, fake.context_limit):
-                    self._send_context_error(request, fake.context_limit)
+                if fake.context_limit and _too_long(request, fake.context_limit, fake.tokenizer):
+                    self._send_context_error(request, fake.context_limit, fake.tokenizer)
+                elif fake.refuses_stream and request.body.get("stream"):
+                    error = {"error": {"message": "stream is not supported", "type": "invalid_request_error"}}
+                    self._send_json(400, error)
                 else:
                     self._answer(fake, request, fault, arrived)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (timeout): nothing to do
         finally:
+            request.seconds = time.monotonic() - started
             fake._leave()
 
     def _answer(self, fake: FakeLLM, request: FakeRequest, fault: Fault | None, arrived: float) -> None:
@@ -323,8 +381,43 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
         elif fault and fault.kind == "status":
             self._send_error_status(fault)
+        elif fault and fault.kind == "silent":
+            fake._stopped.wait(60)  # hold the connection, say nothing
+            self.close_connection = True
+        elif request.body.get("stream") and request.mode != "embeddings":
+            self._send_stream(fake, request, payload, fault.seconds if fault and fault.kind == "trickle" else 0.0)
         else:
             self._send_json(200, payload)
+
+    def _send_stream(self, fake: FakeLLM, request: FakeRequest, payload: dict[str, Any], gap: float) -> None:
+        """The answer as server-sent events in OpenAI's chunk format, `gap` seconds between chunks."""
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+        for number, chunk in enumerate(_stream_chunks(payload)):
+            if number and fake.interrupts_streams and fake.waiting:
+                break  # llama-cpp-python: [DONE] without a finish_reason, so the waiting request gets the slot
+            if chunk.get("usage") and not (fake.stream_usage and (request.body.get("stream_options") or {}).get("include_usage")):
+                continue
+            time.sleep(gap if number else 0.0)
+            self._write_chunk(f"data: {json.dumps(chunk)}\n\n".encode())
+        self._write_chunk(b"data: [DONE]\n\n")
+        self._write_chunk(b"")
+
+    def _write_chunk(self, data: bytes) -> None:
+        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+        self.wfile.flush()
+
+    def _tokenize(self, fake: FakeLLM, request: FakeRequest) -> None:
+        """llama-cpp-python's POST /extras/tokenize[/count] {"input"}, llama.cpp's POST /tokenize {"content"}."""
+        if fake.tokenizer == "llama-cpp-python" and request.path in ("/extras/tokenize", "/extras/tokenize/count"):
+            tokens = fake_tokens(request.body["input"])
+            self._send_json(200, {"count": len(tokens)} if request.path.endswith("/count") else {"tokens": tokens})
+        elif fake.tokenizer == "llama.cpp" and request.path == "/tokenize":
+            self._send_json(200, {"tokens": fake_tokens(request.body["content"])})
+        else:
+            self._send_json(404, {"error": {"message": "File Not Found", "type": "not_found_error"}})
 
     def _send_error_status(self, fault: Fault) -> None:
         headers = {"retry-after": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
@@ -332,8 +425,8 @@ class _Handler(BaseHTTPRequestHandler):
         error = {"error": {"message": fault.text, "type": kind, "code": kind}}
         self._send_json(fault.code, error, headers)
 
-    def _send_context_error(self, request: FakeRequest, limit: int) -> None:
-        wanted = _count_tokens(request.prompt) + int(request.body.get("max_tokens") or 0)
+    def _send_context_error(self, request: FakeRequest, limit: int, tokenizer: str | None) -> None:
+        wanted = _prompt_tokens(request, tokenizer) + int(request.body.get("max_tokens") or 0)
         message = f"Requested tokens ({wanted}) exceed context window of {limit}"
         self._send_json(400, {"error": {"message": message, "type": "invalid_request_error", "code": None}})
 
@@ -394,8 +487,47 @@ def _chat_response(request: FakeRequest, answer: Any, *, cut_off: bool = False, 
     }
 
 
-def _too_long(request: FakeRequest, limit: int) -> bool:
-    return request.mode != "embeddings" and _count_tokens(request.prompt) + int(request.body.get("max_tokens") or 0) > limit
+def _stream_chunks(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """A chat completion cut into stream chunks: the role, then the text or the tool call's arguments
+    in pieces of a few words (a tool call's id and name in its first delta), then the finish_reason,
+    then the usage (choices empty), as OpenAI streams them."""
+    choice = payload["choices"][0]
+    message = choice["message"]
+    call = (message.get("tool_calls") or [None])[0]
+    text = call["function"]["arguments"] if call else message.get("content") or ""
+    pieces = re.findall(r"\S+\s*|\s+", text)
+    pieces = ["".join(pieces[start:start + 3]) for start in range(0, len(pieces), 3)] or [""]
+    base = {key: payload[key] for key in ("id", "created", "model")} | {"object": "chat.completion.chunk"}
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, **more: Any) -> dict[str, Any]:
+        return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **more}
+
+    chunks = [chunk({"role": "assistant", "content": None if call else ""})]
+    for number, piece in enumerate(pieces):
+        if call:
+            head = {"id": call["id"], "type": "function", "function": {"name": call["function"]["name"]}} if number == 0 else {}
+            delta = {"tool_calls": [{"index": 0, **head, "function": {**head.get("function", {}), "arguments": piece}}]}
+        else:
+            delta = {"content": piece}
+        chunks.append(chunk(delta))
+    chunks.append(chunk({}, choice["finish_reason"]))
+    chunks.append({**base, "choices": [], "usage": payload["usage"]})
+    return chunks
+
+
+def _too_long(request: FakeRequest, limit: int, tokenizer: str | None = None) -> bool:
+    return request.mode != "embeddings" and _prompt_tokens(request, tokenizer) + int(request.body.get("max_tokens") or 0) > limit
+
+
+def _prompt_tokens(request: FakeRequest, tokenizer: str | None) -> int:
+    """The prompt's tokens as this server counts them: by its tokenizer when it has one, else its words."""
+    return len(fake_tokens(request.prompt)) if tokenizer else _count_tokens(request.prompt)
+
+
+def fake_tokens(text: str) -> list[int]:
+    """A deterministic tokenizer: one token per piece of at most two letters or digits, or per other sign
+    (so about one token per two characters: more than litreview's estimate of one per three)."""
+    return [zlib.crc32(piece.encode()) % 50_000 for piece in re.findall(r"\w{1,2}|[^\w\s]", text)]
 
 
 def _runaway_text(request: FakeRequest) -> str:

@@ -54,10 +54,15 @@ def test_server_errors_are_retried(fake, llm_settings, status):
     assert value.item == "item-1" and len(fake.requests) == 3 and llm.usage.retries == 2
 
 
-def test_a_delay_past_the_timeout_is_retried(fake, llm_settings):
+def test_silence_past_the_timeout_is_not_sent_again(fake, llm_settings):
+    # the server may still be working on it: a resend would double its work (it was retried before issue 15)
     fake.script(Fault.delay(1.5))
-    value, llm = ask_one(llm_settings.model_copy(update={"timeout": 0.3}))
-    assert value.item == "item-1" and len(fake.requests) == 2 and llm.usage.retries == 1
+    with LLMClient(llm_settings.model_copy(update={"timeout": 0.3})) as llm:
+        outcomes = llm.ask_many_sync([finding_request(1)])
+    assert outcomes[0].reason == ("item-1: the server sent nothing for 0.3 s (--timeout), with one request at a time; "
+                                  "the server takes longer than that to begin an answer, or hangs: raise --timeout, "
+                                  "or check the server")
+    assert len(fake.requests) == 1 and llm.usage.retries == 0
 
 
 def test_a_dropped_connection_is_retried(fake, llm_settings):
@@ -128,11 +133,12 @@ def test_items_that_keep_failing_are_reported_while_the_others_complete(fake, ll
     assert reasons[1].endswith("; raise --reask, or try another model; "
                                "if the server lacks tool calling or JSON schema, try --mode json_schema, json or md_json")
     # the retries (500s, the timeout) each halved the requests in flight: one at a time when it failed
-    assert reasons[2] == ("item-5: no answer within 0.25 s (2 tries), with one request at a time; "
-                          "the server takes longer than that for one answer: raise --timeout")
-    # paid: 4 answers + item-3's 2 invalid ones; not paid: 2 tries each of item-1 (500) and item-5 (timeout)
-    assert (usage.calls, usage.failed, usage.reasks, usage.failed_attempts) == (6, 3, 1, 4)
-    assert usage.sent == len(fake.requests) == 10
+    assert reasons[2] == ("item-5: the server sent nothing for 0.25 s (--timeout), with one request at a time; "
+                          "the server takes longer than that to begin an answer, or hangs: raise --timeout, "
+                          "or check the server")
+    # paid: 4 answers + item-3's 2 invalid ones; not paid: 2 tries of item-1 (500), 1 of item-5 (silence: never resent)
+    assert (usage.calls, usage.failed, usage.reasks, usage.failed_attempts) == (6, 3, 1, 3)
+    assert usage.sent == len(fake.requests) == 9
     error = failures_error([o for o in outcomes if isinstance(o, Failure)])
     assert error.line().startswith("3 requests failed: item-1: server error 500")
     assert error.exit_code == 1

@@ -51,6 +51,7 @@ def clear(
     """Delete cached answers, search indexes and lookups (or only answers older than --older-than); the next run asks again."""
     with output.reported_errors():
         from litreview.corpus.lookup_cache import clear_lookups
+        from litreview.llm.memory import SERVERS_FILE
         from litreview.llm.modes import MODES_FILE
         from litreview.select.index import clear_indexes
 
@@ -66,6 +67,7 @@ def clear(
             indexes = clear_indexes(cache.directory)
             lookups = clear_lookups(cache.directory)
             (cache.directory / MODES_FILE).unlink(missing_ok=True)  # the modes `--mode auto` found: asked again too
+            (cache.directory / SERVERS_FILE).unlink(missing_ok=True)  # what was learned about servers: probed again
         except OSError as error:
             from litreview.errors import CACHE_NOT_WRITABLE_HINT, CacheError
 

@@ -5,13 +5,15 @@ invented, too many groups) is replaced by the offline grouping, with a warning s
 gives no answer at all (connection, server errors) raises: that is not a grouping to degrade.
 
 The grouping request holds every selected paper. When it would not fit the model's context
-(`context_tokens`, see `litreview.llm.budget`), the papers are grouped hierarchically: in batches that
+(`context_tokens`, else the size the server says it runs with, else the model family's; counted with the
+server's tokenizer where it has one, see `litreview.llm.budget` and `litreview.llm.tokenizer`), the papers are grouped hierarchically: in batches that
 fit, each grouped by the LLM, then the batches' sub-themes are merged, most alike first (shared
 content words of their titles and descriptions), down to `max_groups`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from litreview.corpus.paper import Paper
@@ -19,7 +21,7 @@ from litreview.errors import UnusableAnswer
 from litreview.grounding import content_words
 from litreview.group.schema import Groups, SubTheme
 from litreview.llm import LLMClient, LLMRequest
-from litreview.llm.budget import context_of, fits
+from litreview.llm.budget import fits, prompt_text
 from litreview.prompts import render_prompt
 from litreview.summarize.schema import PaperSummary
 from litreview.warning import DraftWarning
@@ -39,9 +41,10 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
     if llm is None:
         return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), []
     request = grouping_request(summaries, papers, theme, min_groups, max_groups)
-    if _fits(llm, request) or len(summaries) < 2:
+    fitting = _fitting(llm, request)
+    if len(summaries) < 2 or fitting(request):
         return _settled([request], llm.ask_many_sync(_unremembered(llm, [request])), llm, papers, theme)
-    batches = _batches(list(summaries), lambda keys: _fits(llm, grouping_request(
+    batches = _batches(list(summaries), lambda keys: fitting(grouping_request(
         {key: summaries[key] for key in keys}, papers, theme, 1, max_groups)))
     requests = [grouping_request({key: summaries[key] for key in batch}, papers, theme, 1, max_groups) for batch in batches]
     grouped, warnings = _settled(requests, llm.ask_many_sync(_unremembered(llm, requests)), llm, papers, theme)
@@ -62,10 +65,13 @@ def merge_sub_themes(groups: list[SubTheme], max_groups: int) -> list[SubTheme]:
     return merged
 
 
-def _fits(llm: LLMClient, request: LLMRequest[Groups]) -> bool:
+def _fitting(llm: LLMClient, whole: LLMRequest[Groups]) -> Callable[[LLMRequest[Groups]], bool]:
+    """Whether a grouping request fits the context, counted with the server's tokenizer where it has one:
+    one count of the whole selection's prompt, whose characters per token then count every batch."""
     schema = Groups.model_json_schema()
-    context = context_of(llm.settings.model, llm.settings.context_tokens)
-    return fits(request.messages, schema, request.max_tokens or 0, context)
+    chars_per_token = llm.chars_per_token(prompt_text(whole.messages, schema))
+    context = llm.context_size()
+    return lambda request: fits(request.messages, schema, request.max_tokens or 0, context, chars_per_token)
 
 
 def _batches(keys: list[str], fitting: Any) -> list[list[str]]:

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from litreview.config import Settings
 from litreview.errors import LLMError, RefusedRequest
-from litreview.llm.budget import answer_tokens, context_of, prompt_tokens
+from litreview.llm.budget import answer_tokens, prompt_tokens
 from litreview.llm.concurrency import Slot
 from litreview.llm.faults import (
     PARAMETER_HINTS,
@@ -46,24 +46,30 @@ class Attempts:
     """Runs a request's attempts for one client: mode choice (with `auto`), budgets and re-asks."""
 
     def __init__(self, settings: Settings, usage: Usage, notify: Callable[[str], None],
-                 count_tokens: Callable[[Any], Any]) -> None:
+                 count_tokens: Callable[[Any], Any], context_size: Callable[[], int]) -> None:
         self.settings, self.usage, self.notify, self.count_tokens = settings, usage, notify, count_tokens
+        self.context_size = context_size
         self.modes = ModeChooser(settings)
         self._said_mode = False
-        self._refused: RefusedRequest | None = None  # a refusal every later request would meet too
+        self._refused: LLMError | None = None  # a failure every later request would meet too
 
     async def answer(self, state: LoopState, request: LLMRequest[Any], slot: Slot) -> tuple[BaseModel, Any, str]:
         """The validated answer, its completion and the mode that produced it; raises LLMError.
 
-        After a refusal that every request would meet (a key, a model, a mode the server lacks), the
-        requests still waiting fail with it at once instead of being sent.
+        After a refusal that every request would meet (a key, a model, a mode the server lacks), or a
+        silence of --timeout from a server that has not answered once, the requests still waiting fail
+        with it at once instead of being sent.
         """
         if self._refused is not None:
-            raise RefusedRequest(self._refused.message, where=_where(request, self.settings), hint=self._refused.hint)
+            raise type(self._refused)(self._refused.message, where=_where(request, self.settings), hint=self._refused.hint)
         try:
             return await self._answer(state, request, slot)
         except RefusedRequest as error:
             if not getattr(error, "context_full", False):
+                self._refused = error
+            raise
+        except LLMError as error:
+            if getattr(error, "timed_out", False) and self.usage.calls == 0:  # never answered: dead, not slow
                 self._refused = error
             raise
 
@@ -147,6 +153,8 @@ class Attempts:
             cause = error.__cause__ if type(error).__name__ == "InstructorRetryException" and error.__cause__ else error
             if mode == "tools" and NO_TOOL_CALL in str(cause):
                 raise _ignores_tools(request, self.settings) from None
+            if type(cause).__name__ == "APITimeoutError":
+                slot.limiter.back_off()  # silence past --timeout: fewer requests in flight
             cut = _was_cut(error, cause, limit)
             if cut or is_invalid_answer(cause):
                 raise _Unusable(error, cut_off=cut) from None
@@ -158,7 +166,7 @@ class Attempts:
     def max_tokens(self, request: LLMRequest[Any], schema: dict[str, Any]) -> int:
         """The answer's bound: the request's own, else sized to its schema; within what the context leaves."""
         wanted = self.settings.max_tokens or request.max_tokens or answer_tokens(schema)
-        room = context_of(self.settings.model, self.settings.context_tokens) - prompt_tokens(request.messages, schema)
+        room = self.context_size() - prompt_tokens(request.messages, schema)
         return max(64, min(wanted, room)) if room > 0 else wanted
 
 

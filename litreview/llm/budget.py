@@ -3,7 +3,8 @@ holds, and how large a model's context is.
 
 No tokenizer is shipped for every model family a local server may run, so prompts are counted with a
 conservative estimate (three characters per token; English text averages about four with the common
-BPE vocabularies, so the estimate errs towards "does not fit").
+BPE vocabularies, so the estimate errs towards "does not fit"), unless the server's own tokenizer
+(`tokenizer`) measured how many characters a token holds in that kind of prompt.
 """
 
 from __future__ import annotations
@@ -48,20 +49,26 @@ def context_of(model: str | None, configured: int | None = None) -> int:
     return next((size for pattern, size in KNOWN_CONTEXTS if re.search(pattern, name)), DEFAULT_CONTEXT)
 
 
-def fits(messages: list[dict[str, Any]], schema: Mapping[str, Any], answer: int, context: int) -> bool:
+def fits(messages: list[dict[str, Any]], schema: Mapping[str, Any], answer: int, context: int,
+         chars_per_token: float = CHARS_PER_TOKEN) -> bool:
     """Whether a prompt of `messages` (and `schema`) plus an answer of `answer` tokens fits `context`."""
-    return prompt_tokens(messages, schema) + answer <= context
+    return prompt_tokens(messages, schema, chars_per_token) + answer <= context
 
 
-def count_tokens(text: str) -> int:
-    """A conservative count of the tokens of `text`."""
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
+def count_tokens(text: str, chars_per_token: float = CHARS_PER_TOKEN) -> int:
+    """A count of the tokens of `text`: conservative, unless a tokenizer measured `chars_per_token`."""
+    return math.ceil(len(text) / chars_per_token)
 
 
-def prompt_tokens(messages: list[dict[str, Any]], schema: Mapping[str, Any] | None = None) -> int:
-    """Tokens of the messages (and the schema, which every mode sends along), with chat formatting."""
-    text = "".join(str(message.get("content") or "") for message in messages)
-    return count_tokens(text) + (count_tokens(json.dumps(schema)) if schema else 0) + REPLY_MARGIN
+def prompt_text(messages: list[dict[str, Any]], schema: Mapping[str, Any] | None = None) -> str:
+    """What a request's prompt says: its messages' text and the schema every mode sends along."""
+    return "".join(str(message.get("content") or "") for message in messages) + (json.dumps(schema) if schema else "")
+
+
+def prompt_tokens(messages: list[dict[str, Any]], schema: Mapping[str, Any] | None = None,
+                  chars_per_token: float = CHARS_PER_TOKEN) -> int:
+    """Tokens of the messages (and the schema), with chat formatting."""
+    return count_tokens(prompt_text(messages, schema), chars_per_token) + REPLY_MARGIN
 
 
 def answer_tokens(schema: Mapping[str, Any]) -> int:

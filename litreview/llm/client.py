@@ -20,9 +20,12 @@ from pydantic import BaseModel, ValidationError
 from litreview.config import Settings
 from litreview.errors import BudgetExceeded, ConfigError, LLMError
 from litreview.llm.attempts import Attempts
+from litreview.llm.budget import CHARS_PER_TOKEN, context_of
 from litreview.llm.cache import AnswerCache, answer_key, embedding_key
 from litreview.llm.concurrency import AdaptiveLimiter
 from litreview.llm.faults import llm_error, raise_if_over_budget
+from litreview.llm.streaming import Wire
+from litreview.llm.tokenizer import ServerTokenizer
 from litreview.llm.usage import Usage, WallClock
 from litreview.llm.values import (
     Failure,
@@ -37,6 +40,7 @@ from litreview.llm.values import (
 if TYPE_CHECKING:
     from litreview.llm.structured import LoopState
 
+TOKENIZER_MARGIN = 1.05  # a measured ratio, applied to other prompts of the same kind
 EMBEDDING_BATCH = 64  # texts per embeddings request
 CLAIM_POLL_SECONDS = 0.05  # how often a request waiting on another process's identical request looks for its answer
 
@@ -65,7 +69,9 @@ class LLMClient:
         self._loop_state: LoopState | None = None
         self._busy = WallClock(self.usage)
         self.limiter = AdaptiveLimiter(settings.concurrency, settings.timeout)
-        self._attempts = Attempts(settings, self.usage, self._notice, self._count_tokens)
+        self._attempts = Attempts(settings, self.usage, self._notice, self._count_tokens, self.context_size)
+        self._wire = Wire(settings, self.usage, self.limiter, self._notice)
+        self._tokenizer = ServerTokenizer(settings, self._wire.memory)
 
     async def ask(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
                   context: dict[str, Any] | None = None, label: str = "") -> T:
@@ -124,6 +130,19 @@ class LLMClient:
     def embed_sync(self, texts: Sequence[str], model: str | None = None) -> list[list[float]]:
         """`embed` for callers that are not async."""
         return self._run(self.embed(texts, model))
+
+    def context_size(self) -> int:
+        """The context to plan prompts with: context_tokens when set, else the size the server says it runs
+        with, else the model family's (8k when unknown)."""
+        return self.settings.context_tokens or self._tokenizer.context() or context_of(self.settings.model)
+
+    def chars_per_token(self, text: str) -> float:
+        """Characters per token in prompts like `text`, measured once by the server's tokenizer (with a margin,
+        for prompts of the same kind that differ in detail); the conservative estimate's without one."""
+        tokens = self._tokenizer.count(text) if text else None
+        if not tokens:
+            return CHARS_PER_TOKEN
+        return len(text) / tokens / TOKENIZER_MARGIN
 
     def remember_unusable(self, request: LLMRequest[Any], answer: Any, reason: str) -> None:
         """Keep the last answer that failed validation after every re-ask, so that a rerun degrades the
@@ -228,12 +247,20 @@ class LLMClient:
                 return cached, True
             try:
                 self._pay_for_one_call()
+                self._know_the_server()
                 with validation_context(request.context):
                     answer, completion, mode = await self._attempts.answer(state, request, slot)
                 return self._keep(request, self._key(request, mode), answer, completion), False
             finally:
                 if self.settings.cache:
                     self.cache.release(key)
+
+    def _know_the_server(self) -> None:
+        """Before the first request: llama-cpp-python's server (known by its tokenizer endpoint; probed once,
+        remembered) answers one request at a time and cuts a streamed answer short when another one waits."""
+        if not self._wire.one_at_a_time and self._tokenizer.is_llama_cpp_python():
+            self._wire.one_at_a_time_for("llama-cpp-python's server answers one request at a time and cuts a "
+                                         "streamed answer short when another arrives")
 
     async def _answered_elsewhere(self, request: LLMRequest[T], key: str) -> T | None:
         """The cached answer; while another process sharing the cache is asking the same, its answer once it
@@ -348,7 +375,7 @@ class LLMClient:
             )
 
             keep_library_logs_off_the_terminal()
-            self._loop_state = LoopState.create(self.settings, loop, self.usage, self.limiter)
+            self._loop_state = LoopState.create(self.settings, loop, self.usage, self.limiter, self._wire)
             self._loop_state.on_created = self.usage.count_attempts  # every mode's instructor client counts its attempts
         return self._loop_state
 

@@ -82,6 +82,10 @@ class AdaptiveLimiter:
         recent = self._recent.get(kind)
         return min(recent) if recent else None
 
+    def slowest_recent(self) -> float | None:
+        """The slowest recent answer of any kind (seconds), or None before the first."""
+        return max((max(recent) for recent in self._recent.values() if recent), default=None)
+
     def observe(self, kind: str, seconds: float, started: float, *, alone: bool = False) -> None:
         """Adapt the limit to one attempt's latency (see the module doc); `alone`: nothing else was in flight."""
         recent = self._recent.setdefault(kind, deque(maxlen=RECENT))
@@ -99,6 +103,11 @@ class AdaptiveLimiter:
             self.limit = min(float(cap), self.limit + 1.0 / self.limit)
         self.limit = min(self.limit, float(cap))
         self._wake()
+
+    def cap(self, ceiling: int) -> None:
+        """Never more than `ceiling` requests in flight from now on (a server found to serve one at a time)."""
+        self.ceiling = max(1, min(self.ceiling, ceiling))
+        self.limit = min(self.limit, float(self.ceiling))
 
     def back_off(self) -> None:
         """An attempt had to be retried (timeout, 429, 5xx): halve the limit."""

@@ -64,6 +64,7 @@ def llm_error(error: BaseException, settings: Settings, *, where: str, concurren
     made = kind(scrub(message, settings), where=where, hint=scrub(hint, settings) if hint else None)
     made.parameter = refused_parameter(_server_message(cause)) if kind is RefusedRequest else None  # type: ignore[attr-defined]
     made.status = getattr(cause, "status_code", None)  # type: ignore[attr-defined]
+    made.timed_out = isinstance(cause, _timeout_error())  # type: ignore[attr-defined]
     made.context_full = bool(_CONTEXT_FULL.search(_server_message(cause))) if made.status else False  # type: ignore[attr-defined]
     return made
 
@@ -91,6 +92,12 @@ def refused_parameter(body: str) -> str | None:
     return "json_schema" if name == "response_format" and "json_schema" in body else name
 
 
+def _timeout_error() -> type:
+    import openai
+
+    return openai.APITimeoutError
+
+
 def _is_refusal(error: BaseException) -> bool:
     import openai
 
@@ -113,11 +120,12 @@ def _describe(error: BaseException, settings: Settings, attempts: int | None,
     import openai
 
     tries = settings.max_retries + 1
-    if isinstance(error, openai.APITimeoutError):
+    if isinstance(error, openai.APITimeoutError):  # never resent: see transport
+        silent = f"the server sent nothing for {settings.timeout:g} s (--timeout)"
         if (concurrency or settings.concurrency) <= 1:
-            return (f"no answer within {settings.timeout:g} s ({tries} tries), with one request at a time",
-                    "the server takes longer than that for one answer: raise --timeout")
-        return f"no answer within {settings.timeout:g} s ({tries} tries)", "raise --timeout, or lower --concurrency"
+            return (f"{silent}, with one request at a time",
+                    "the server takes longer than that to begin an answer, or hangs: raise --timeout, or check the server")
+        return silent, "raise --timeout, or lower --concurrency"
     if isinstance(error, openai.APIConnectionError):
         return f"could not connect to {settings.effective_base_url} ({tries} tries)", "check --base-url and that the server is running"
     if isinstance(error, openai.APIStatusError):

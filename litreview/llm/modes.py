@@ -8,12 +8,10 @@ answer was poor.
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 
 from litreview.config import Settings
+from litreview.llm.memory import load_json_dict, save_json_dict, server_name
 
 AUTO_ORDER = ("tools", "json_schema", "json", "md_json")
 MODES_FILE = "llm-modes.json"  # beside the answer store: {"<base url> <model>": "json", ...}
@@ -24,7 +22,7 @@ class ModeChooser:
 
     def __init__(self, settings: Settings) -> None:
         self._path = Path(settings.cache_dir) / MODES_FILE
-        self._server = f"{settings.effective_base_url} {settings.model or ''}"
+        self._server = server_name(settings)
         self.asked = settings.mode
         self.remembered = self._load().get(self._server) if settings.mode == "auto" else None
         self.settled: str | None = settings.mode if settings.mode != "auto" else self.remembered
@@ -49,19 +47,7 @@ class ModeChooser:
         return True
 
     def _load(self) -> dict[str, str]:
-        try:
-            data = json.loads(self._path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return {k: v for k, v in data.items() if v in AUTO_ORDER} if isinstance(data, dict) else {}
+        return {k: v for k, v in load_json_dict(self._path).items() if v in AUTO_ORDER}
 
     def _save(self, stored: dict[str, str]) -> None:
-        """Write atomically: two runs sharing the cache folder never see half a file."""
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._path.parent, prefix=".modes-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(stored, file, indent=1, sort_keys=True)
-            os.replace(temporary, self._path)
-        except OSError:
-            pass  # remembering is a convenience: the next run probes again
+        save_json_dict(self._path, stored)

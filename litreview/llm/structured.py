@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from litreview.config import Settings
 from litreview.llm.concurrency import AdaptiveLimiter
+from litreview.llm.streaming import Wire
 from litreview.llm.transport import make_openai_client
 from litreview.llm.usage import Usage
 
@@ -32,25 +33,31 @@ class LoopState:
     loop: asyncio.AbstractEventLoop
     openai: Any
     limiter: AdaptiveLimiter
+    wire: Wire
     probe_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # held while `--mode auto` finds a mode
     on_created: Callable[[Any], None] | None = None  # given each new instructor client (the usage counters' hooks)
+    one_at_a_time: asyncio.Lock = field(default_factory=asyncio.Lock)  # the wire, for a server that cuts streams
     _structured: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(cls, settings: Settings, loop: asyncio.AbstractEventLoop, usage: Usage,
-               limiter: AdaptiveLimiter) -> LoopState:
+               limiter: AdaptiveLimiter, wire: Wire) -> LoopState:
         def count_retry() -> None:
             usage.retries += 1
             limiter.back_off()  # a timeout, 429 or 5xx: fewer requests in flight
 
-        return cls(loop, make_openai_client(settings, on_retry=count_retry), limiter)
+        return cls(loop, make_openai_client(settings, on_retry=count_retry), limiter, wire)
 
     def structured(self, mode: str) -> Any:
-        """instructor over this loop's openai client in `mode` (tools, json_schema, json or md_json)."""
+        """instructor over this loop's openai client in `mode` (tools, json_schema, json or md_json), each
+        attempt sent through the wire (streamed; see `streaming`)."""
         if mode not in self._structured:
             import instructor
 
-            self._structured[mode] = instructor.from_openai(self.openai, mode=getattr(instructor.Mode, mode.upper()))
+            chosen = getattr(instructor.Mode, mode.upper())
+            create = instructor.patch(create=self.wire.create_for(self.openai, self.one_at_a_time), mode=chosen)
+            self._structured[mode] = instructor.AsyncInstructor(client=self.openai, create=create, mode=chosen,
+                                                                provider=instructor.Provider.OPENAI)
             if self.on_created is not None:
                 self.on_created(self._structured[mode])
         return self._structured[mode]

@@ -46,13 +46,27 @@ def _backoff_client_class() -> type:
             self._backoff, self._backoff_max = backoff, backoff_max
             self._on_retry = on_retry or (lambda: None)
 
+        async def _send_request(self, request: Any, **kwargs: Any) -> Any:
+            """Send once. A server that accepted the request and then said nothing for --timeout is not sent it
+            again (it may be working on it, or dead: either way a resend doubles its work or the wait);
+            an error's body is read at once, even for a streamed request, so that `_should_retry` sees it."""
+            import httpx2
+
+            try:
+                response = await super()._send_request(request, **kwargs)
+            except httpx2.ReadTimeout:
+                raise openai.APITimeoutError(request=request) from None  # an OpenAIError: openai does not retry it
+            if response.status_code >= 400:
+                await response.aread()
+            return response
+
         def _should_retry(self, response: Any) -> bool:
             """openai's rule, except for a 5xx that names a parameter the server does not support: permanent."""
             from litreview.llm.faults import refused_parameter
 
             try:
                 body = response.text
-            except Exception:  # a streamed body not read yet: decide on the status alone
+            except Exception:  # a body that could not be read: decide on the status alone
                 body = ""
             if response.status_code >= 500 and refused_parameter(body) is not None:
                 return False
