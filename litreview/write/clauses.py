@@ -55,6 +55,7 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
+_INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()]+?),?\s(?:namely|called|named|dubbed|termed)\s"
                      r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?)(?P<comma>,?)\s*(?P<rest>.*)$")
@@ -96,6 +97,8 @@ class Clause:
     def passive_ready(self) -> bool:
         """Whether "{Object} is {participle}" reads right: a made/studied thing that opens with a noun phrase
         and says what it is ("An approach is proposed" does not)."""
+        if self.verb == "propose" and _INFINITIVE.match(self.object):  # "to leverage X" -> "Leveraging X is proposed"
+            return len(self.object.split()) <= MAX_PASSIVE_WORDS
         if self.verb not in PARTICIPLES or not _NOUN_PHRASE_START.match(self.object):
             return False
         if _NAMELY.match(self.object) or _NAMED_APPOSITIVE.match(self.object):
@@ -139,6 +142,9 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
 
 def passive_sentence(clause: Clause) -> str:
     """`{Object} is proposed.` for a passive-ready clause; else the paper's statement itself, standing alone."""
+    infinitive = _INFINITIVE.match(clause.object) if clause.verb == "propose" and clause.passive_ready else None
+    if infinitive:
+        return f"{upper_first(gerund(infinitive.group('verb')))}{infinitive.group('rest')} is proposed."
     if clause.verb and clause.passive_ready and _NAMELY.match(clause.object):
         # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is proposed as an approach to learn ..."
         named = _NAMELY.match(clause.object)
@@ -154,6 +160,17 @@ def passive_sentence(clause: Clause) -> str:
             return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
+
+
+def gerund(verb: str) -> str:
+    """`leverage` -> `leveraging`, `tie` -> `tying`, `map` -> `mapping`, `learn` -> `learning`."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", verb):  # one syllable ending consonant-vowel-consonant
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 
 
 def _plural_head(noun_phrase: str) -> bool:
