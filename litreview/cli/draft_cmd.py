@@ -66,7 +66,7 @@ def draft(
     judge: Judge = False,
     min_groups: Annotated[int, typer.Option("--min-groups", min=1, help="Fewest sub-themes.")] = 2,
     max_groups: Annotated[int, typer.Option("--max-groups", min=1, help="Most sub-themes.")] = 8,
-    our_work: Annotated[str | None, typer.Option("--our-work", metavar="TEXT|FILE", help="Your own abstract: each paragraph ends by positioning it (offline: a template sentence in your words).")] = None,
+    our_work: Annotated[str | None, typer.Option("--our-work", metavar="TEXT|FILE", help="Your own abstract: each paragraph ends by positioning it (offline: a template sentence in your words, and a paragraph opens with your background sentence closest to its papers). A theme of more than 12 words is read as your abstract too.")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Use the built-in offline engine even if an LLM is configured.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the selection and how many LLM calls would be made, then stop.")] = False,
     save_plan: Annotated[Path | None, typer.Option("--save-plan", help="Write the selection and grouping to this JSON file.")] = None,
