@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -55,3 +56,29 @@ def test_two_drafts_at_once_on_one_cache_pay_about_once(fake, tmp_path):
     assert tex[0] == tex[1] == (tmp_path / "alone.tex").read_text(encoding="utf-8")
     paid = [int(re.search(r"LLM: (\d+) new calls", stderr).group(1)) for stderr in errors]
     assert sum(paid) == together  # each request was paid by exactly one of the two runs
+
+
+def test_a_streamed_answer_longer_than_a_claim_lives_is_still_asked_once(fake_llm, llm_settings):
+    """Two runs sharing a cache (two clients on two threads: claims are per cache folder and process) ask the same
+    question while the server streams a long answer: the first run keeps its claim alive, the second waits."""
+    import threading
+
+    from fake_llm import Fault
+
+    fake_llm.responder = answer_finding
+    fake_llm.script(Fault.trickle(0.2), times=None)  # each gap within --timeout, the whole answer far longer
+    settings = llm_settings.model_copy(update={"timeout": 0.5, "max_retries": 0, "reask": 0})  # a claim lives 0.5 s
+    values: dict[str, object] = {}
+
+    def run(name: str, delay: float) -> None:
+        time.sleep(delay)
+        with LLMClient(settings) as llm:
+            values[name] = llm.ask_sync(Finding, finding_request(0).messages, prompt_version="finding-v1")
+
+    runs = [threading.Thread(target=run, args=(name, delay)) for name, delay in (("first", 0.0), ("second", 0.2))]
+    for thread in runs:
+        thread.start()
+    for thread in runs:
+        thread.join(timeout=60)
+    assert max(r.seconds for r in fake_llm.chat_requests) > 1.0  # the answer outlived the claim's 0.5 s
+    assert len(fake_llm.chat_requests) == 1 and values["first"] == values["second"]

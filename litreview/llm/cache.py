@@ -11,6 +11,8 @@ could not keep (unless the caller turned caching off).
 
 from __future__ import annotations
 
+import asyncio
+
 import datetime
 import hashlib
 import json
@@ -183,6 +185,13 @@ class AnswerCache:
             return False
 
         return self._with_claims(take)
+
+    async def keep_claim(self, key: str, seconds: float) -> None:
+        """Renew this process's claim on `key` every third of `seconds` until cancelled: a streamed answer may
+        run longer than a claim lives, and a process waiting for it must not ask the same meanwhile."""
+        while True:
+            self._with_claims(lambda claims: claims.touch(key, expire=seconds))
+            await asyncio.sleep(seconds / 3)
 
     def release(self, key: str) -> None:
         """End this process's claim on `key` (answered or failed)."""

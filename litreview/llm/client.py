@@ -239,21 +239,27 @@ class LLMClient:
         state = self._state()
         from litreview.llm.structured import validation_context
 
+        self._know_the_server()  # before any claim: a first probe of the server must not eat into the claim's life
         async with state.limiter.slot(request.response_model.__name__) as slot:  # waiting here is not timed
             # Look again now that a slot is held: a run sharing the cache may have answered it meanwhile.
             cached = await self._answered_elsewhere(request, key)
             if cached is not None:
                 self.usage.cached += 1
                 return cached, True
+            renewal = asyncio.create_task(self.cache.keep_claim(key, self._claim_seconds())) if self.settings.cache else None
             try:
                 self._pay_for_one_call()
-                self._know_the_server()
                 with validation_context(request.context):
                     answer, completion, mode = await self._attempts.answer(state, request, slot)
                 return self._keep(request, self._key(request, mode), answer, completion), False
             finally:
-                if self.settings.cache:
+                if renewal is not None:
+                    renewal.cancel()
                     self.cache.release(key)
+
+    def _claim_seconds(self) -> float:
+        """How long a claim lives unless renewed: the longest a request takes when the server stays silent."""
+        return self.settings.timeout * (self.settings.max_retries + 1) * (self.settings.reask + 1)
 
     def _know_the_server(self) -> None:
         """Before the first request: llama-cpp-python's server (known by its tokenizer endpoint; probed once,
@@ -267,7 +273,7 @@ class LLMClient:
         arrives; None when this process should ask (it then holds the claim on `key`)."""
         if not self.settings.cache:
             return None
-        claim_seconds = self.settings.timeout * (self.settings.max_retries + 1) * (self.settings.reask + 1)
+        claim_seconds = self._claim_seconds()
         while True:
             cached = self._cached_value(request, key)
             if cached is not None:
