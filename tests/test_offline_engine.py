@@ -429,3 +429,15 @@ def test_a_one_paper_group_is_named_by_a_phrase_of_its_title_not_of_its_abstract
     summaries, _ = summarize_papers([paper])
     groups, _ = group_papers(summaries, {"dro": paper}, "robustness")
     assert groups.groups[0].title == "Wasserstein balls"  # was "Broad applications"
+
+
+def test_a_phrase_that_only_describes_data_is_not_a_shared_topic():
+    papers = [Paper(key="a", title="Depth", abstract="We propose depth estimation from single images. Results on the KITTI driving dataset improve by 3 points."),
+              Paper(key="b", title="Pose", abstract="We introduce pose estimation for robots. We evaluate it on the KITTI driving dataset."),
+              Paper(key="c", title="Flow", abstract="We study optical flow for cars. Experiments on the KITTI benchmark show 2 points of gain.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Motion", description="", keys=["a", "b", "c"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "visual odometry")
+    shared = [s.text for s in sections[0].sentences if len(s.keys) >= 2]
+    assert "All three works report results on KITTI." in shared
+    assert not any("driving dataset" in text for text in shared)  # was "... share a focus on driving dataset."

@@ -76,6 +76,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         found = tuple(holders[term])
         if term_stems(term) & used or found in groups_seen or len(sentences) >= min(MAX_SHARED_SENTENCES, 1 + len(order) // 3):
             continue
+        if re.search(rf"\b{_DATASET_NOUN}$", term):  # "driving dataset" describes data, it names no shared topic
+            continue
         keys = [order[n] for n in found]
         shown = with_head_noun(surface_form(term, [texts[key] for key in keys]), [texts[key] for key in keys])
         text = f"{quantity(len(keys), len(order))} {_role(term, keys, texts, summaries)} {shown}."
