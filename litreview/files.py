@@ -3,8 +3,8 @@
 Every file litreview writes (drafts, companion .bib, plans, exports, the index, cache records) goes
 through `write_atomic`: the content is written to a temporary file in the same folder, flushed to disk,
 then renamed over the target (a rename within one folder is atomic on POSIX and Windows). A run killed
-mid-write leaves the previous file intact and a `.NAME.PID.partial` file, which the next write of the
-same file removes once the process that made it is gone.
+mid-write leaves the previous file intact and a `.NAME.PID-THREAD.partial` file, which the next write of
+the same file removes once the process that made it is gone.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import contextlib
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -33,7 +34,8 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
     """A binary handle whose content replaces `path` when the block ends without an error."""
     target = Path(os.path.realpath(path))  # through a symlink to the file it names: the link stays a link
     _remove_abandoned_partials(target)
-    partial = target.parent / f".{target.name}.{os.getpid()}{PARTIAL_SUFFIX}"
+    # The writer's process and thread: two threads of one process may replace the same file at once.
+    partial = target.parent / f".{target.name}.{os.getpid()}-{threading.get_ident()}{PARTIAL_SUFFIX}"
     try:
         with open(partial, "wb") as handle:
             yield handle
@@ -112,8 +114,13 @@ def _remove_abandoned_partials(target: Path) -> None:
     """Delete the partial files of earlier writes of `target` whose process no longer runs (killed mid-write)."""
     with contextlib.suppress(OSError):
         for partial in target.parent.glob(f".{_glob_escape(target.name)}.*{PARTIAL_SUFFIX}"):
-            pid = partial.name[len(target.name) + 2: -len(PARTIAL_SUFFIX)]
-            if pid.isdigit() and not _running(int(pid)):
+            pid, _, thread = partial.name[len(target.name) + 2: -len(PARTIAL_SUFFIX)].partition("-")
+            if not pid.isdigit():
+                continue
+            if int(pid) == os.getpid():  # this process: only this thread's own leftover, never another thread's write
+                if thread == str(threading.get_ident()):
+                    partial.unlink(missing_ok=True)
+            elif not _running(int(pid)):
                 partial.unlink(missing_ok=True)
 
 
@@ -125,8 +132,6 @@ def _read_only_mount(folder: Path) -> bool:
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return False  # this process is not writing it any more: a new write is starting
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

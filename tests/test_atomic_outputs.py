@@ -27,10 +27,13 @@ def test_a_kill_while_writing_a_large_draft_leaves_the_previous_one_intact(run_c
 
     writing = subprocess.Popen([str(LITREVIEW), *draft_args("related.tex", "--template", str(BIG_TEMPLATE))],
                                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    partial = tmp_path / f".related.tex.{writing.pid}.partial"
+    def partial() -> Path:  # named by the writer's process and thread
+        return next(tmp_path.glob(f".related.tex.{writing.pid}-*.partial"), tmp_path / "none")
+
     deadline = time.monotonic() + 120
-    while not (partial.exists() and partial.stat().st_size > 0) and writing.poll() is None and time.monotonic() < deadline:
+    while not (partial().exists() and partial().stat().st_size > 0) and writing.poll() is None and time.monotonic() < deadline:
         time.sleep(0.001)
+    partial = partial()
     writing.send_signal(signal.SIGKILL)
     writing.wait()
     assert writing.returncode == -signal.SIGKILL, writing.stderr.read()  # killed, not finished
@@ -80,3 +83,27 @@ def test_a_partial_file_of_a_run_still_writing_is_left_alone(run_cli, tmp_path, 
         assert run_cli(*draft_args("related.md")).exit_code == 0
         other_run.kill()
     assert theirs.read_text(encoding="utf-8") == "half of their draft" and not gone.exists()
+
+
+def test_two_threads_replacing_one_file_at_once_both_succeed(tmp_path):
+    """Two clients of one process (a script drafting on threads) write the same run record at once."""
+    import threading
+
+    from litreview.files import write_atomic
+
+    target, errors = tmp_path / "record.json", []
+
+    def write(text: str) -> None:
+        try:
+            for _ in range(200):
+                write_atomic(target, text)
+        except OSError as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(text,)) for text in ("first" * 1000, "second" * 1000)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and target.read_text() in ("first" * 1000, "second" * 1000)
+    assert [path.name for path in tmp_path.iterdir()] == ["record.json"]
