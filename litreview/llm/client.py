@@ -4,14 +4,13 @@ One request = one pydantic response model + chat messages + a prompt version. A 
 no request at all; a miss goes through instructor in the chosen mode (`attempts`: brief re-asks with
 the validation error, bounded answers, `--mode auto`) over openai's client (HTTP retries with
 backoff), holding a place of the adaptive concurrency limiter (`concurrency`). The answer is cached
-the moment it is validated, so a killed run resumes where it stopped.
+the moment it is validated, so a killed run resumes where it stopped. Embeddings: `embeddings`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ from litreview.config import Settings
 from litreview.errors import BudgetExceeded, ConfigError, LLMError
 from litreview.llm.attempts import Attempts
 from litreview.llm.budget import CHARS_PER_TOKEN, context_of
-from litreview.llm.cache import AnswerCache, answer_key, embedding_key
+from litreview.llm.cache import AnswerCache, answer_key
 from litreview.llm.concurrency import AdaptiveLimiter
 from litreview.llm.faults import llm_error, raise_if_over_budget
 from litreview.llm.streaming import Wire
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from litreview.llm.structured import LoopState
 
 TOKENIZER_MARGIN = 1.05  # a measured ratio, applied to other prompts of the same kind
-EMBEDDING_BATCH = 64  # texts per embeddings request
 CLAIM_POLL_SECONDS = 0.05  # how often a request waiting on another process's identical request looks for its answer
 
 
@@ -105,17 +103,9 @@ class LLMClient:
 
     async def embed(self, texts: Sequence[str], model: str | None = None) -> list[list[float]]:
         """One vector per text (cached per text and model); raises LLMError on failure."""
-        model = model or self.settings.embedding_model
-        if not model:
-            raise ConfigError("no embedding model set", hint="set --embedding-model or embedding_model in litreview.toml")
-        with self._busy:
-            keys = [embedding_key(base_url=self.settings.effective_base_url, model=model, text=t) for t in texts]
-            found = {key: self._cached_vector(key) for key in dict.fromkeys(keys)}
-            missing = {key: text for key, text in zip(keys, texts) if found[key] is None}
-            batches = _chunks(list(missing.items()), EMBEDDING_BATCH)
-            for vectors in await asyncio.gather(*(self._embed_batch(batch, model) for batch in batches)):
-                found.update(vectors)
-        return [found[key] for key in keys]  # type: ignore[misc]
+        from litreview.llm.embeddings import embed_texts
+
+        return await embed_texts(self, texts, model or self.settings.embedding_model)
 
     def ask_sync(self, response_model: type[T], messages: list[dict[str, Any]], *, prompt_version: str,
                  context: dict[str, Any] | None = None, label: str = "") -> T:
@@ -342,35 +332,6 @@ class LLMClient:
             self.usage.add_tokens(self.settings.model or "", prompt, completion)
         return prompt, completion
 
-    def _cached_vector(self, key: str) -> list[float] | None:
-        cached = self.cache.get(key) if self.settings.cache else None
-        if cached is not None:
-            self.usage.cached += 1
-            return cached.value
-        return None
-
-    async def _embed_batch(self, batch: list[tuple[str, str]], model: str) -> dict[str, list[float]]:
-        state = self._state()
-        self._pay_for_one_call()
-        async with state.limiter.slot("embeddings") as slot:
-            started = time.monotonic()
-            try:
-                response = await state.openai.embeddings.create(
-                    model=model, input=[text for _, text in batch], encoding_format="float")
-            except Exception as error:
-                self.usage.failed += 1
-                self.usage.unanswered += 1
-                raise llm_error(error, self.settings, where=f"embeddings {model}") from None
-            slot.observe(time.monotonic() - started, started=started)
-        self.usage.calls += 1
-        tokens = int(getattr(response.usage, "prompt_tokens", 0) or 0)
-        self.usage.add_tokens(model, tokens, 0)
-        vectors = {key: list(item.embedding) for (key, _), item in zip(batch, sorted(response.data, key=lambda d: d.index))}
-        if self.settings.cache:
-            for key, vector in vectors.items():
-                self.cache.put(key, vector, prompt_tokens=tokens // max(len(batch), 1))
-        return vectors
-
     def _state(self) -> LoopState:
         """The HTTP client and semaphore of the running event loop (both are bound to one loop)."""
         loop = asyncio.get_running_loop()
@@ -411,6 +372,3 @@ class LLMClient:
 def _schema_of(response_model: type[BaseModel]) -> dict[str, Any]:
     return response_model.model_json_schema()
 
-
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[start:start + size] for start in range(0, len(items), size)]
