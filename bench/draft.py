@@ -71,19 +71,13 @@ def main() -> None:
     if args.serve:
         serve(args.latency)
         return
-    from bench.results import load_average, write_section
+    from bench.results import load_average, publish, served
 
     corpus = write_corpus(args.papers, WORK / f"draft-{args.papers}.jsonl")
     load_before = load_average()  # before the runs: measured after them, it is mostly the benchmark's own load
-    server, url = _start_server(args.latency)
-    try:
+    with served(server_command(args.latency)) as url:
         rows = [measure(url, corpus, args, concurrency) for concurrency in args.concurrency]
-    finally:
-        server.kill()
-    report = _report(rows, args, corpus, load_before)
-    print(report)
-    if not args.no_write:
-        write_section(report.splitlines())
+    publish(_report(rows, args, corpus, load_before), write=not args.no_write)
 
 
 # --- the corpus ----------------------------------------------------------------------------------
@@ -144,11 +138,9 @@ def serve(latency: float) -> None:
     threading.Event().wait()
 
 
-def _start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--serve", "--latency", str(latency)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    assert server.stdout is not None
-    return server, server.stdout.readline().strip()
+def server_command(latency: float) -> list[str]:
+    """This script as the fake server of the benchmark, answering after `latency` seconds."""
+    return [sys.executable, str(Path(__file__).resolve()), "--serve", "--latency", str(latency)]
 
 
 # --- one concurrency: cold then warm -------------------------------------------------------------------------

@@ -20,14 +20,13 @@ sys.path = [os.path.dirname(_HERE)] + [p for p in sys.path if os.path.abspath(p 
 
 import argparse  # noqa: E402
 import platform  # noqa: E402
-import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from pydantic import BaseModel  # noqa: E402
 
-from bench.results import load_average, memory_total, write_section  # noqa: E402
+from bench.results import load_average, memory_total, publish, served  # noqa: E402
 from litreview.config import Settings  # noqa: E402
 from litreview.llm import LLMClient, LLMRequest  # noqa: E402
 
@@ -45,15 +44,9 @@ class Finding(BaseModel):
 def main() -> None:
     args = _arguments()
     load_before = load_average()
-    server, url = _start_server(args.latency)
-    try:
+    with served([sys.executable, str(ROOT / "tests" / "fake_llm.py"), "--latency", str(args.latency)]) as url:
         rows = [best_of(url, args, c) for c in args.concurrency]
-    finally:
-        server.kill()
-    report = _report(rows, args, load_before)
-    print(report)
-    if not args.no_write:
-        write_section(report.splitlines())
+    publish(_report(rows, args, load_before), write=not args.no_write)
 
 
 def best_of(url: str, args: argparse.Namespace, concurrency: int) -> dict[str, float]:
@@ -94,13 +87,6 @@ def _timed(work) -> float:
     started = time.perf_counter()
     work()
     return time.perf_counter() - started
-
-
-def _start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, str(ROOT / "tests" / "fake_llm.py"), "--latency", str(latency)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    assert server.stdout is not None
-    return server, server.stdout.readline().strip()
 
 
 def _report(rows: list[dict[str, float]], args: argparse.Namespace, load_before: str) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -32,3 +35,22 @@ def memory_total() -> str:
         return f"{kib / 1024 / 1024:.0f} GiB"
     except (OSError, AttributeError):
         return "unknown memory"
+
+
+def publish(report: str, *, write: bool) -> None:
+    """Print a section of results; also put it in RESULTS.md unless the run was asked not to (--no-write)."""
+    print(report)
+    if write:
+        write_section(report.splitlines())
+
+
+@contextlib.contextmanager
+def served(command: list[str]) -> Iterator[str]:
+    """Run a fake server (`command` prints its URL on its first line) for the block; yields the URL."""
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        yield server.stdout.readline().strip()
+    finally:
+        server.kill()
+        server.wait()

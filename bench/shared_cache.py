@@ -28,8 +28,8 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from bench.draft import LITREVIEW, THEME, WORK, _start_server, write_corpus  # noqa: E402
-from bench.results import load_average, memory_total, write_section  # noqa: E402
+from bench.draft import LITREVIEW, THEME, WORK, server_command, write_corpus  # noqa: E402
+from bench.results import load_average, memory_total, publish, served  # noqa: E402
 
 SECTION = "## shared cache: drafts of one theme at once on one cache (bench/shared_cache.py)"
 
@@ -38,17 +38,11 @@ def main() -> None:
     args = _arguments()
     corpus = write_corpus(args.papers, WORK / f"draft-{args.papers}.jsonl")
     load_before = load_average()
-    server, url = _start_server(args.latency)
-    try:
+    with served(server_command(args.latency)) as url:
         rows = [("this code", scenarios(url, corpus, args, code=None))]
         if args.before:
             rows.append((f"code in {args.before}", scenarios(url, corpus, args, code=args.before)))
-    finally:
-        server.kill()
-    report = _report(rows, args, load_before)
-    print(report)
-    if not args.no_write:
-        write_section(report.splitlines())
+    publish(_report(rows, args, load_before), write=not args.no_write)
 
 
 def scenarios(url: str, corpus: Path, args: argparse.Namespace, code: Path | None) -> tuple[dict, list[dict]]:
