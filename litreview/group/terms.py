@@ -120,10 +120,11 @@ def surface_form(term: str, texts: Iterable[str]) -> str:
 def with_head_noun(term: str, texts: Iterable[str]) -> str:
     """`term` with the generic noun that follows it in most of its occurrences ("pre-trained language" ->
     "pre-trained language models"): phrases stop before generic words, a label should not."""
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"\s+([a-z]+)\b", re.IGNORECASE)
-    total = sum(len(re.findall(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?![\w-])", text, re.IGNORECASE))
-                for text in texts)
-    following = Counter(match.group(1).lower() for text in texts for match in pattern.finditer(text))
+    texts = list(texts)
+    spelled = r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
+    total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
+    following = Counter(match.group(1).lower() for text in texts
+                        for match in re.finditer(spelled + r"\s+([a-z]+)\b", text, re.IGNORECASE))
     word, count = following.most_common(1)[0] if following else ("", 0)
     return f"{term} {word}" if word in HEAD_NOUNS and count * 2 > total else term
 

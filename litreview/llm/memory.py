@@ -6,12 +6,11 @@ works has its own file, see `modes`)."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from litreview.config import Settings
+from litreview.files import write_atomic
 
 SERVERS_FILE = "llm-servers.json"  # {"<base url> <model>": {"stream": false, "context": 2048, ...}, ...}
 
@@ -56,9 +55,6 @@ def save_json_dict(path: Path, data: dict[str, Any]) -> None:
     """Write atomically: two runs sharing the cache folder never see half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".memory-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, indent=1, sort_keys=True)
-        os.replace(temporary, path)
+        write_atomic(path, json.dumps(data, indent=1, sort_keys=True))
     except OSError:
         pass  # remembering is a convenience: the next run probes again
