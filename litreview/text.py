@@ -1,4 +1,4 @@
-"""Small text normalisations shared by deduplication, key generation, citation and ranking."""
+"""Small text normalisations shared by deduplication, key generation, citation and ranking, and what a theme is."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ STOPWORDS = frozenset(
     "toward towards into using use based about beyond through when how what why which can do does more "
     "not no than new".split()
 )
+
+OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
+
+
+def is_own_text(theme: str) -> bool:
+    """Whether `theme` is the researcher's own text (an abstract: more than OWN_TEXT_WORDS words), not a topic.
+    A topic names the section; an abstract is "our work", to open paragraphs from and position against."""
+    return len(theme.split()) > OWN_TEXT_WORDS
 
 
 def ascii_fold(text: str) -> str:

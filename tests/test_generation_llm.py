@@ -266,6 +266,17 @@ def test_our_work_closes_each_paragraph(fake, llm_settings, papers, summaries):
     assert all(f"<our_work>\n{OUR_WORK}\n</our_work>" in r.prompt for r in fake.chat_requests)
 
 
+def test_a_theme_that_is_the_researchers_abstract_is_positioned_against_like_our_work(fake, llm_settings, papers, summaries):
+    abstract = "We tune prompts for speech models with multimodal prompt tuning. Unlike prior work, our method needs no labelled audio."
+    with LLMClient(llm_settings) as llm:
+        sections, warnings = write_paragraphs(TWO_GROUPS, summaries, papers, abstract, llm=llm)
+    assert warnings == []
+    assert [s.sentences[-1].text for s in sections] == ["Unlike them, our method needs no labelled audio."] * 2
+    # the abstract is sent once, as the researcher's work, and the quote is checked against it
+    assert all(r.prompt.count(abstract) == 1 and f"<our_work>\n{abstract}\n</our_work>" in r.prompt for r in fake.chat_requests)
+    assert all(schema_name(r) == "PositionedParagraph" for r in fake.chat_requests)
+
+
 def test_an_ungrounded_positioning_is_reasked_then_dropped_with_a_warning(fake, llm_settings, papers, summaries):
     def invents_a_claim(request: FakeRequest) -> dict:
         return {**positioned_answer(request), "our_work_quote": "our method is ten times faster"}

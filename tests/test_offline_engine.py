@@ -128,7 +128,7 @@ def test_template_words_are_connectives_only():
     content = template_words() - {
         # subjects, quantities and connectives of the paragraph templates
         "work", "works", "on", "relates", "to", "through", "our", "further", "is", "related", "less", "closely",
-        "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus",
+        "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus", "discuss",
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
         "against", "this", "background", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "study", "another", "authors", "an", "as", "note", "notes", "they", "their",
@@ -441,3 +441,61 @@ def test_a_phrase_that_only_describes_data_is_not_a_shared_topic():
     shared = [s.text for s in sections[0].sentences if len(s.keys) >= 2]
     assert "All three works report results on KITTI." in shared
     assert not any("driving dataset" in text for text in shared)  # was "... share a focus on driving dataset."
+
+
+def test_connectives_and_list_markers_stay_out_and_a_quoted_name_is_said_in_the_passive():
+    papers = [
+        Paper(key="som", title="List items one by one", abstract=(
+            "Multimodal models struggle with visual tags. To promote the learning of SoM prompting, we propose a new learning "
+            "paradigm: \"list items one by one,\" which asks the model to enumerate all visual tags.")),
+        Paper(key="mol", title="Mol-LLM", abstract=(
+            "Molecular language models ignore graphs. We propose (i) a preference optimization over molecular structures "
+            "and (ii) an advanced graph encoder with a tailored pre-training strategy. On the other hand, for learning "
+            "the pseudo labels, we are the first to consider the in-context abilities of LLMs.")),
+    ]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Models", description="", keys=["som", "mol"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "multimodal models")
+    said = [s.text for s in sections[0].sentences if len(s.keys) == 1]
+    assert said[0] == "\"List items one by one\" is proposed as a learning paradigm."  # not "A learning paradigm is proposed."
+    assert said[1] == ("A preference optimization over molecular structures and an advanced graph encoder with a tailored "
+                       "pre-training strategy are proposed.")
+    assert not any("(ii)" in text or "on the other hand" in text.lower() for text in said)
+
+
+def test_a_shared_topic_sentence_says_them_only_after_an_opening_that_cited_them():
+    papers = [Paper(key="sbert", title="Sentence embeddings", abstract="We propose sentence embeddings from BERT with siamese networks."),
+              Paper(key="roberta", title="Robust pretraining", abstract="We present a replication study of BERT pretraining."),
+              Paper(key="glue", title="A benchmark", abstract="We introduce a benchmark of nine sentence understanding tasks.")]
+    summaries, _ = summarize_papers(papers)
+    by_key = {p.key: p for p in papers}
+    groups = Groups(groups=[SubTheme(title="Sentence encoders", description="", keys=["sbert", "roberta", "glue"])])
+    abstract = ("Sentence embeddings from pretrained encoders such as BERT support semantic search over sentence pairs. "
+                "We present a cheaper encoder for sentence similarity.")
+    long_theme, _ = write_paragraphs(groups, summaries, by_key, abstract)
+    shared = [s for s in long_theme[0].sentences if len(s.keys) == 2]
+    assert long_theme[0].sentences[0].keys == []  # the researcher's own sentence opens: it cites nobody
+    assert [(s.text, s.keys) for s in shared] == [("Two works discuss BERT.", ["sbert", "roberta"])]
+    short_theme, _ = write_paragraphs(groups, summaries, by_key, "sentence encoders")
+    assert short_theme[0].sentences[0].keys == ["sbert", "roberta", "glue"]
+    assert [s.text for s in short_theme[0].sentences if len(s.keys) == 2] == ["Two of them discuss BERT."]
+
+
+def test_a_paragraph_opens_with_up_to_two_background_sentences_of_the_researchers_abstract_in_its_order():
+    papers = [Paper(key="sfm", title="Depth and motion", abstract="We propose unsupervised learning of depth and pose from monocular video with a photometric loss."),
+              Paper(key="vo", title="Deep odometry", abstract="We present a deep network for visual odometry that estimates depth and camera pose from monocular video."),
+              Paper(key="geo", title="Joint learning", abstract="We introduce a self-supervised network that estimates depth and pose from KITTI video.")]
+    abstract = ("Visual odometry estimates camera pose from video. "
+                "Self-supervised methods learn depth and pose from monocular video by minimizing a photometric loss. "
+                "However, it needs labelled depth and pose for monocular video and camera pose. "  # "it" refers to nothing
+                "Labelled poses are expensive. We propose an adversarial framework for visual odometry. "
+                "The framework lowers depth and pose error of self-supervised networks on KITTI monocular video.")
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Odometry", description="", keys=["sfm", "vo", "geo"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
+    opening = [s for s in sections[0].sentences if not s.keys]
+    # The closest sentence, then the next closest of the background (before "We propose"), in the abstract's order;
+    # the result sentence after it, though close, is the researcher's finding, not their framing.
+    assert [s.text for s in opening] == ["Visual odometry estimates camera pose from video.",
+                                         "Self-supervised methods learn depth and pose from monocular video by minimizing a photometric loss."]
+    assert sections[0].sentences[:2] == opening

@@ -43,7 +43,7 @@ from litreview.group.terms import (
     with_head_noun,
 )
 from litreview.summarize.offline import text_sentences
-from litreview.text import words
+from litreview.text import is_own_text, words
 
 SEED = 0
 LSA_COMPONENTS = 5      # best of 3..50 at recovering TREC-COVID topics (bench/generation.py)
@@ -51,7 +51,6 @@ LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 DESCRIPTION_TERMS = 4
 TITLE_CHOICES = 3       # the title is the first phrase among this many best terms (else the best word)
 PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
-THEME_WORDS_EXCLUDED = 12  # a theme up to this long names the section: its words are not sub-theme labels
 MISFIT_SIMILARITY = 0.02   # a paper this far from its group mates (mean cosine) fits no group well
 MIN_PAPERS_FOR_OTHER = 6   # with fewer papers every group is small anyway: no "other" group
 MAX_GROUP_PAPERS = 12      # a larger group is split (Multi-XScience paragraphs cite up to 10; bench/writing.py)
@@ -137,7 +136,7 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
-    excluded = {stem(w) for w in words(theme)} if len(words(theme)) <= THEME_WORDS_EXCLUDED else set()
+    excluded = set() if is_own_text(theme) else {stem(w) for w in words(theme)}  # a topic's words name the section, not a group
     return [_pick_terms(vocabulary, row, excluded, top) for row in weights]
 
 

@@ -19,6 +19,7 @@ from litreview.group.schema import Groups, SubTheme
 from litreview.llm import LLMClient, LLMRequest, ProgressCallback, failures_error
 from litreview.prompts import render_prompt
 from litreview.summarize.schema import PaperSummary
+from litreview.text import is_own_text
 from litreview.warning import DraftWarning
 from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
 
@@ -31,17 +32,19 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     `llm=None` writes offline from templates and the papers' own words (`write.offline`). With an LLM, one
     request per group runs concurrently, validated against the group (`context={"group_keys": [...]}`); a
     paragraph still invalid after the re-asks is salvaged with warnings, and its answer remembered so a
-    rerun does not pay for it again. `our_work` (the researcher's own abstract) makes each paragraph end
-    with a sentence positioning that work (offline: a template sentence in the researcher's words).
+    rerun does not pay for it again. `our_work` (the researcher's own abstract, or a theme long enough to be
+    one) makes each paragraph end with a sentence positioning that work (offline: a template sentence in the
+    researcher's words, and the paragraph opens with the researcher's background sentences).
     """
+    our_work = our_work or (theme if is_own_text(theme) else None)
     if llm is None:
         from litreview.write.offline import (  # imports scikit-learn: only when used
             background_openings,
             offline_paragraph,
         )
 
-        openings = background_openings(groups.groups, papers, our_work or theme)
-        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, openings.get(group.title)))
+        openings = background_openings(groups.groups, papers, our_work) if our_work else {}
+        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, openings.get(group.title, [])))
                 for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid

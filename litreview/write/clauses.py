@@ -42,6 +42,8 @@ _LEAD = re.compile(
     r"^(?:however|moreover|furthermore|additionally|in addition|finally|also|specifically|concretely|"
     r"in particular|in this (?:paper|work|study|article)|to this end|in light of this|first(?:ly)?|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|"
+    r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
+    r"to sum up|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?)\s*,\s*",
     re.IGNORECASE,
 )
@@ -57,8 +59,11 @@ _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: 
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
-_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()]+?),?\s(?:namely|called|named|dubbed|termed)\s"
-                     r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?)(?P<comma>,?)\s*(?P<rest>.*)$")
+_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)|:)\s"
+                     r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)(?P<comma>,?)\s*(?P<rest>.*)$")
+# "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
+_INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
+_COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
@@ -152,7 +157,9 @@ def passive_sentence(clause: Clause) -> str:
         rest = f" {named.group('rest')}" if named.group("rest") else ""
         if named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):
             rest = ""  # ", which stands for ..." is said of the name, not of the kind of thing
-        return f"{named.group('name')} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
+        name = named.group("name")
+        name = name[:1] + upper_first(name[1:]) if name[:1] in "\"“" else name  # a quoted name opens the sentence
+        return f"{name} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
         obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
@@ -201,10 +208,10 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _CITED_ASIDE.sub("", text)
     text = CITATION_MARKERS.sub("", text)
     text = _SELF_REFERENCE.sub("", text)
-    text = _ENUMERATOR.sub("", text.strip())
+    text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
-    text = cut(" ".join(text.split()), limit)
+    text = _INNER_ENUMERATOR.sub("", cut(" ".join(text.split()), limit))
     text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
                   text, flags=re.IGNORECASE)

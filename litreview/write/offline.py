@@ -8,7 +8,8 @@ first, then findings) are added while the paragraph stays within its word budget
 paper, plus FIXED_WORDS). Papers known only by title share one sentence. With the researcher's own text
 (`our_work`, or a theme long enough to be their abstract), a closing sentence says what that work shares
 with the group and what it does, in the researcher's words, and that text gives each paragraph its opening:
-its background sentence closest to the group, uncited (the claim is the researcher's), when one is close.
+its background sentence closest to the group, uncited (the claim is the researcher's), when one is close, and
+a second one from the text's background (before its first "we") when that is close too.
 
 Templates supply only connective words (`template_words()`, with those of `clauses` and `relations`); every
 other word of a sentence comes from the papers it cites, the theme, or the researcher's text, so a test can
@@ -38,6 +39,7 @@ from litreview.summarize.offline import (
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
+from litreview.text import is_own_text
 from litreview.write import clauses
 from litreview.write.clauses import (
     Clause,
@@ -62,13 +64,13 @@ from litreview.write.schema import Sentence
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
-SHORT_THEME_WORDS = 12  # a longer theme (an abstract) is referred to as "our work"
 MIN_SHARED_STEMS = 3    # a background sentence of the researcher's opens a paragraph when it shares this much
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
+_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.IGNORECASE)  # where a background ends
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
@@ -86,9 +88,9 @@ def template_words() -> frozenset[str]:
 
 
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
-                      theme: str, our_work: str | None = None, background: str | None = None) -> list[Sentence]:
+                      theme: str, our_work: str | None = None, background: Sequence[str] = ()) -> list[Sentence]:
     """The sentences of one group's paragraph (see the module docstring); every member is cited. `background`
-    (a sentence of the researcher's own text, see `background_openings`) opens it instead of the template."""
+    (sentences of the researcher's own text, see `background_openings`) opens it instead of the template."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: _text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
@@ -98,9 +100,9 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
-        sentences.append(Sentence(text=background, keys=[]) if background else _opening(group, theme, texts))
-        excluded = term_stems(group.title.lower()) | (stems(theme) if len(theme.split()) <= SHORT_THEME_WORDS else frozenset())
-        sentences += shared_sentences(order, texts, summaries, excluded)
+        sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts)]
+        excluded = term_stems(group.title.lower()) | (frozenset() if is_own_text(theme) else stems(theme))
+        sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(words_in(s.text) for s in sentences)
         sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
@@ -110,27 +112,29 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     return sentences
 
 
-def is_own_text(theme: str) -> bool:
-    """Whether the theme is the researcher's own text (an abstract), not a topic: it is then "our work"."""
-    return len(theme.split()) > SHORT_THEME_WORDS
-
-
-def background_openings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, str]:
+def background_openings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, list[str]]:
     """For the researcher's own text (`--our-work`, or a theme long enough to be their abstract): per group title,
-    its background sentence (no first person) that shares most with the group's papers, each sentence used
-    once; none for a short theme (a topic, not a text)."""
+    its background sentence (no first person) that shares most with the group's papers, then a second one from
+    the text's background (before its first "we"), as authors open a paragraph with their framing; in the
+    text's order, each sentence used once. None for a short theme (a topic, not a text)."""
     if not is_own_text(own_text):
         return {}
-    own = [sentence for sentence in content_sentences(own_text) if standalone(sentence) and fits(sentence)]
-    chosen: dict[str, str] = {}
-    for group in groups:
-        if group.title == OTHER_TITLE:
-            continue
-        held = stems(" ".join(_text(papers[key]) for key in group.keys))
-        scored = [(len(stems(sentence) & held), -n) for n, sentence in enumerate(own) if sentence not in chosen.values()]
-        if scored and max(scored)[0] >= MIN_SHARED_STEMS:
-            chosen[group.title] = upper_first(clauses.clean_clause(own[-max(scored)[1]], clauses.MAX_SENTENCE_WORDS)) + "."
-    return chosen
+    sentences = content_sentences(own_text)
+    before_we = next((n for n, sentence in enumerate(sentences) if _OWN_WORK.search(sentence)), len(sentences))
+    # Cleaned first: "However, it requires ..." loses its connective and then opens with a pronoun.
+    own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
+    usable = [n for n, sentence in enumerate(own) if standalone(sentence) and standalone(sentences[n]) and fits(sentence)]
+    held = {group.title: stems(" ".join(_text(papers[key]) for key in group.keys)) for group in groups if group.title != OTHER_TITLE}
+    chosen: dict[str, list[int]] = {}
+    for second in (False, True):  # every group gets its closest sentence before any gets a second one
+        for title, group_stems in held.items():
+            if second != (title in chosen):
+                continue
+            taken = {n for picked in chosen.values() for n in picked}
+            scored = [(len(stems(own[n]) & group_stems), -n) for n in usable if n not in taken and (not second or n < before_we)]
+            if scored and max(scored)[0] >= MIN_SHARED_STEMS:
+                chosen.setdefault(title, []).append(-max(scored)[1])
+    return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
 
 
 def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
@@ -170,11 +174,11 @@ def positioning(our_work: str, keys: list[str], texts: Mapping[str, str]) -> Sen
 def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
     """`Work on {sub-theme} relates to {theme}.` (`... to our work through {terms}` for a long theme), citing every member."""
     keys = list(group.keys)
-    target = lower_first(theme.strip().rstrip(".")) if len(theme.split()) <= SHORT_THEME_WORDS else "our work"
+    target = "our work" if is_own_text(theme) else lower_first(theme.strip().rstrip("."))
     if group.title == OTHER_TITLE:
         return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
-    through = [] if len(theme.split()) <= SHORT_THEME_WORDS else _theme_terms(
+    through = [] if not is_own_text(theme) else _theme_terms(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))
     shown = listing([surface_form(term, [theme, *texts.values()]) for term in through])
     text = f"{_work_on(group)} relates to {target}" + (f" through {shown}." if through else ".")
@@ -262,7 +266,7 @@ def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None
         return []
     titles = [" ".join((papers[key].title or key).split()).rstrip(".") for key in keys]
     if alone and group is not None:
-        target = lower_first(theme.strip().rstrip(".")) if 0 < len(theme.split()) <= SHORT_THEME_WORDS else "our work"
+        target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
         lead = f"{_work_on(group)} that relates to {target} includes"
     else:
         lead = UNTITLED if len(keys) == 1 else "Also related are the papers"

@@ -21,7 +21,7 @@ KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmark
                 "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
 CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
 NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-RELATION_PHRASES = ("Both works", "All works", "of them", "address", "report results on", "share a focus on",
+RELATION_PHRASES = ("Both works", "All works", "of them", "works", "address", "report results on", "discuss",
                     *KIND_PHRASES.values(), *NUMBERS)
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -45,30 +45,31 @@ def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list
 
 
 def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
-                     excluded: frozenset[str]) -> list[Sentence]:
+                     excluded: frozenset[str], *, introduced: bool = True) -> list[Sentence]:
     """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`):
-    `Two of them address {term}.`; else the papers that make one kind of contribution."""
+    `Two of them address {term}.` (`Two works ...` when no sentence before cited them all: `introduced`
+    False); else the papers that make one kind of contribution."""
     if len(order) < 2:
         return []
     every = shared_terms([texts[key] for key in order])
     # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
     acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
     holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
-    sentences = _shared_sentences(order, texts, summaries, holders, excluded)
-    return sentences or _shared_kind(order, summaries)
+    sentences = _shared_sentences(order, texts, summaries, holders, excluded, introduced)
+    return sentences or _shared_kind(order, summaries, introduced)
 
 
-def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
+def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introduced: bool) -> list[Sentence]:
     """When the papers share no phrase: the ones making the same kind of contribution (`Two of them release datasets`)."""
     for kind, verb_phrase in KIND_PHRASES.items():
         keys = [key for key in order if summaries[key].kind == kind]
         if len(keys) >= 2:
-            return [Sentence(text=f"{quantity(len(keys), len(order))} {verb_phrase}.", keys=keys)]
+            return [Sentence(text=f"{quantity(len(keys), len(order), introduced)} {verb_phrase}.", keys=keys)]
     return []
 
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
-                      holders: dict[str, list[int]], excluded: frozenset[str]) -> list[Sentence]:
+                      holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool) -> list[Sentence]:
     used = set(excluded)
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
     sentences, groups_seen = [], set()
@@ -80,7 +81,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue
         keys = [order[n] for n in found]
         shown = with_head_noun(surface_form(term, [texts[key] for key in keys]), [texts[key] for key in keys])
-        text = f"{quantity(len(keys), len(order))} {_role(term, keys, texts, summaries)} {shown}."
+        text = f"{quantity(len(keys), len(order), introduced)} {_role(term, keys, texts, summaries)} {shown}."
         sentences.append(Sentence(text=text, keys=keys))
         used |= term_stems(term)
         groups_seen.add(found)
@@ -97,7 +98,7 @@ def contrasting(first: PaperSummary, second: PaperSummary) -> bool:
 
 
 def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
-    """The verb for papers sharing `term`: a dataset they report on, a problem they address, else a focus."""
+    """The verb for papers sharing `term`: a dataset they report on, a problem they address, else what they discuss."""
     pattern = re.escape(term).replace(r"\ ", r"\s+")
     near_dataset = re.compile(rf"\b{pattern}\b\W+(?:\w+\W+){{0,2}}{_DATASET_NOUN}\b|{_DATASET_NOUN}\W+(?:\w+\W+){{0,3}}{pattern}\b",
                               re.IGNORECASE)
@@ -107,15 +108,16 @@ def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mappi
     if all(summaries[key].problem != summaries[key].approach for key in keys) and \
             all(term in phrases(problem, 3) for problem in problems):
         return "address"
-    return "share a focus on"
+    return "discuss"
 
 
-def quantity(count: int, size: int) -> str:
-    """`Both works`, `All five works`, `Two of them`: how many of the paragraph's `size` papers a sentence cites."""
+def quantity(count: int, size: int, introduced: bool = True) -> str:
+    """`Both works`, `All five works`, `Two of them` (`Two works` when `introduced` is False: "them" would have
+    nothing to refer to): how many of the paragraph's `size` papers a sentence cites."""
     if count == size:
         return "Both works" if size == 2 else f"All {_number(size)} works"
     number = _number(count)
-    return f"{number[:1].upper()}{number[1:]} of them"
+    return f"{number[:1].upper()}{number[1:]} {'of them' if introduced else 'works'}"
 
 
 def _number(count: int) -> str:
