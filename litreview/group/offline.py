@@ -33,7 +33,9 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import (
+    ACRONYM,
     MAX_PHRASE_WORDS,
+    expansion,
     is_noun_phrase,
     listing,
     phrases,
@@ -74,7 +76,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
     groups = []
     for keys, group_terms in zip(members, terms):
-        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken))
+        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken, _topic_stems(theme)))
         taken.add(groups[-1].title.casefold())  # nor another group's label
     if misfits:
         scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)
@@ -136,7 +138,7 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
-    excluded = set() if is_own_text(theme) else {stem(w) for w in words(theme)}  # a topic's words name the section, not a group
+    excluded = set(_topic_stems(theme))  # a topic's words name the section, not a group
     return [_pick_terms(vocabulary, row, excluded, top) for row in weights]
 
 
@@ -198,19 +200,28 @@ def _cluster_order(labels: list[int]) -> list[int]:
     return sorted(sizes, key=lambda label: (-sizes[label], first[label]))
 
 
-def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str]) -> SubTheme:
+def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str]) -> SubTheme:
     """A group named by its best noun phrase (a phrase among the first TITLE_CHOICES terms rather than a single
-    word; never a title in `titles`; ended by the generic noun the papers put after it), described by its terms."""
+    word; never a title in `titles`; ended by the generic noun the papers put after it; an acronym by what it
+    stands for unless that is only the theme's words, stems `theme`), described by its terms."""
     shown = [surface_form(term, texts) for term in terms]
     named = [with_head_noun(term, texts) for term in shown]
     if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
         title = texts[0].split("\n", 1)[0].casefold()
         named = sorted(named, key=lambda term: term.casefold() not in title)
-    allowed = [term for term in named if term.casefold() not in titles]
+    # An acronym the papers define is named by what it stands for ("MLLMs" -> "multimodal large language models"),
+    # and is no label at all when that is the theme itself.
+    spelled = [(expansion(term, texts) if " " not in term and ACRONYM.search(term) else None) or term for term in named]
+    allowed = [term for term in spelled if term.casefold() not in titles and not (term_stems(term) <= theme and term not in named)]
     phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
+
+
+def _topic_stems(theme: str) -> frozenset[str]:
+    """The stems of a topic's words (none for the researcher's own text, which is no label)."""
+    return frozenset() if is_own_text(theme) else frozenset(stem(word) for word in words(theme))
 
 
 def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str,

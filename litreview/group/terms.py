@@ -129,6 +129,35 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
     return f"{term} {word}" if word in HEAD_NOUNS and count * 2 > total else term
 
 
+def expansion(acronym: str, texts: Iterable[str]) -> str | None:
+    """What `acronym` stands for where the texts define it ("multimodal large language models (MLLMs)" ->
+    "multimodal large language models"), in lower case but for acronyms; None when no text defines it.
+    The long form is found as Schwartz and Hearst (2003) do: the acronym's letters, matched right to left
+    in the words just before "(ACRONYM)", the first letter starting a word."""
+    pattern = re.compile(r"((?:[\w-]+\s+){1,%d})\(\s*%s\s*\)" % (min(len(acronym) + 5, 2 * len(acronym)), re.escape(acronym)))
+    for text in texts:
+        for match in pattern.finditer(text):
+            long_form = _long_form(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym,
+                                   " ".join(match.group(1).split()))
+            if long_form and len(long_form.split()) > 1:
+                return " ".join(word if ACRONYM.search(word) else word.lower() for word in long_form.split())
+    return None
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    """The shortest end of `candidate` whose letters spell `short` in order, its first letter a word's first."""
+    letters = [char.lower() for char in short if char.isalnum()]
+    at = len(candidate) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        while at >= 0 and (candidate[at].lower() != letters[index]
+                           or index == 0 and at > 0 and candidate[at - 1].isalnum()):
+            at -= 1
+        if at < 0:
+            return None
+        at -= 1
+    return candidate[candidate.rfind(" ", 0, at + 1) + 1:]
+
+
 def _word_form(word: str, texts: list[str]) -> str:
     """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)

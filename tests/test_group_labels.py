@@ -1,0 +1,45 @@
+"""Sub-theme labels of the offline grouping: an acronym the papers define is named by what it stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.corpus.paper import Paper
+from litreview.group import group_papers
+from litreview.group.terms import expansion
+from litreview.summarize import summarize_papers
+
+MLLM_PAPERS = [
+    Paper(key="m2pt", title="Prompt tuning for instruction following", abstract=(
+        "Multimodal Large Language Models (MLLMs) follow instructions. We tune visual prompts of MLLMs for zero-shot transfer.")),
+    Paper(key="e5v", title="Universal embeddings", abstract=(
+        "Multimodal large language models (MLLMs) can embed images and text. We adapt MLLMs to universal embeddings.")),
+    Paper(key="eval", title="Evaluating prompts", abstract=(
+        "Evaluations of MLLMs depend on their prompts. We customise prompts for each MLLMs benchmark.")),
+    Paper(key="lora", title="Low-rank adaptation", abstract=(
+        "Fine-tuning all weights is costly. We learn low-rank adaptation matrices for each attention layer.")),
+    Paper(key="adapter", title="Adapters", abstract=(
+        "Full fine-tuning stores a model per task. We insert low-rank adaptation modules into each attention layer.")),
+]
+
+
+@pytest.mark.parametrize("acronym, text, expected", [
+    ("MLLMs", "the rise of Multimodal Large Language Models (MLLMs) in vision", "multimodal large language models"),
+    ("SfM", "a local structure from motion (SfM) problem", "structure from motion"),
+    ("CRI", "We address the Causal Relation Identification (CRI) task", "causal relation identification"),
+    ("VO", "a monocular visual odometry (VO) system", "visual odometry"),
+    ("BERT", "BERT (Devlin et al., 2019) is a model", None),  # used, never defined
+])
+def test_an_acronym_is_expanded_where_the_text_defines_it(acronym, text, expected):
+    assert expansion(acronym, [text]) == expected
+
+
+def test_a_group_sharing_a_defined_acronym_is_named_by_its_long_form():
+    summaries, _ = summarize_papers(MLLM_PAPERS)
+    groups, _ = group_papers(summaries, {p.key: p for p in MLLM_PAPERS}, "prompt tuning", min_groups=2, max_groups=2)
+    labels = {tuple(sorted(group.keys)): group.title for group in groups.groups}
+    assert labels[("e5v", "eval", "m2pt")] == "Multimodal large language models"  # was "MLLMs" or a weaker phrase
+    # ... unless the long form is only the theme's words: the section's own topic names no sub-theme
+    groups, _ = group_papers(summaries, {p.key: p for p in MLLM_PAPERS}, "multimodal large language models",
+                             min_groups=2, max_groups=2)
+    assert not {"Multimodal large language models", "MLLMs"} & {group.title for group in groups.groups}
