@@ -28,7 +28,8 @@ PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "intr
                "design": "designed", "describe": "described", "build": "built", "construct": "constructed",
                "create": "created", "release": "released", "formulate": "formulated", "devise": "devised",
                "study": "studied", "investigate": "investigated", "explore": "explored", "analyze": "analyzed",
-               "analyse": "analysed", "examine": "examined", "evaluate": "evaluated"}
+               "analyse": "analysed", "examine": "examined", "evaluate": "evaluated", "perform": "performed",
+               "conduct": "conducted"}
 _PROPOSES = re.compile(
     r"\b(?:we|this (?:paper|work|study|article))\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)s?\b\s*(?P<object>.+)$",
@@ -57,6 +58,10 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
+# "we address this question by introducing X": the paper introduces X; "this question" refers to nothing here.
+_ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?:question|gap|problem|issue|challenge|"
+                           r"limitation|need|shortcoming|difficult(?:y|ies))s?\s+by\s+(?P<gerund>[a-z]+ing)\s+(?P<object>.+)$",
+                           re.DOTALL)
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)|:)\s"
@@ -109,6 +114,8 @@ class Clause:
         if _NAMELY.match(self.object) or _NAMED_APPOSITIVE.match(self.object):
             return True
         head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
+        if re.search(r",\s[\w-]+$", head):  # cut inside a list ("covering binary, multiclass, and ..."): say it whole
+            return False
         said = _HYPE.sub(r"\g<article> ", head).split()
         return MIN_PASSIVE_WORDS <= len(said) and len(self.passive_object.split()) <= MAX_PASSIVE_WORDS
 
@@ -128,8 +135,11 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         reported = match.group("object")[5:]  # "we show that X": X is the paper's statement
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
     if match:
-        verb = match.group("verb").lower()
-        return Clause("study" if verb == "studies" else verb, clean_clause(match.group("object"), limit), statement)
+        verb, obj = match.group("verb").lower(), match.group("object")
+        addressed = _ADDRESSED_BY.match(obj) if verb == "address" else None
+        if addressed and _base_verb(addressed.group("gerund")):
+            verb, obj = _base_verb(addressed.group("gerund")) or verb, addressed.group("object")
+        return Clause("study" if verb == "studies" else verb, clean_clause(obj, limit), statement)
     return Clause(None, statement, statement, standalone(sentence))
 
 
@@ -167,6 +177,13 @@ def passive_sentence(clause: Clause) -> str:
             return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
+
+
+def _base_verb(gerund_form: str) -> str | None:
+    """The proposing verb of a gerund ("introducing" -> "introduce", "performing" -> "perform"), if it is one."""
+    stem = gerund_form[:-3]
+    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem, stem[:-1] + "ie" if stem.endswith("y") else stem)
+    return next((verb for verb in candidates if verb in _VERBS), None)
 
 
 def gerund(verb: str) -> str:

@@ -1,0 +1,29 @@
+"""One paper's clause in the offline paragraph: what the paper does, said without references to nothing."""
+
+from __future__ import annotations
+
+from litreview.corpus.paper import Paper
+from litreview.group.schema import Groups, SubTheme
+from litreview.summarize import summarize_papers
+from litreview.write import write_paragraphs
+
+
+def _clauses(*abstracts: str) -> list[str]:
+    papers = [Paper(key=f"p{n}", title=f"Paper {n}", abstract=abstract) for n, abstract in enumerate(abstracts)]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Fine-tuning", description="", keys=[p.key for p in papers])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "fine-tuning")
+    return [s.text for s in sections[0].sentences if len(s.keys) == 1]
+
+
+def test_addressing_this_question_by_doing_something_is_said_as_doing_it():
+    said = _clauses(
+        "Preference data is costly to collect. In this paper, we address this question by introducing Discriminative "
+        "Fine-Tuning (DFT), an approach that eliminates the need for preference data.",
+        "Text classifiers are rarely compared fairly. We address this research gap by performing a large-scale evaluation "
+        "study for 16 text classification datasets covering binary, multiclass, and multilabel problems.")
+    assert said == [
+        "Discriminative Fine-Tuning (DFT) is introduced as an approach that eliminates the need for preference data.",
+        # a passive cut inside the list ("covering binary, multiclass is performed") would garble it: said whole
+        "One study performs a large-scale evaluation study for 16 text classification datasets covering binary, "
+        "multiclass, and multilabel problems."]
