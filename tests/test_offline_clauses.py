@@ -27,3 +27,16 @@ def test_addressing_this_question_by_doing_something_is_said_as_doing_it():
         # a passive cut inside the list ("covering binary, multiclass is performed") would garble it: said whole
         "One study performs a large-scale evaluation study for 16 text classification datasets covering binary, "
         "multiclass, and multilabel problems."]
+
+
+def test_a_shared_acronym_is_spelled_out_where_the_papers_define_it():
+    papers = [Paper(key="cftc", title="Counterfactual classifiers", abstract=(
+                  "In Multi-Label Text Classification (MLTC), one sample can belong to more than one class. "
+                  "We propose a counterfactual classifier for MLTC.")),
+              Paper(key="kenet", title="Knowledge networks", abstract="We design an attention network with label embeddings for MLTC."),
+              Paper(key="sparse", title="Sparsemax", abstract="We propose sparsemax, an activation function similar to softmax.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Text classification", description="", keys=["cftc", "kenet", "sparse"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "label noise")
+    shared = [(s.text, s.keys) for s in sections[0].sentences[1:] if len(s.keys) == 2]
+    assert shared == [("Two of them discuss multi-label text classification (MLTC).", ["kenet", "cftc"])]  # in paragraph order

@@ -43,7 +43,7 @@ WEAK_ALONE = frozenset(
     "min max recent analysis evaluation system systems set sets number time process approach order case "
     "cases level levels type types form forms part parts paper research field application applications "
     "technique techniques word words sentence sentences context image images user users class classes "
-    "sample samples industry".split()
+    "sample samples industry dataset datasets benchmark corpus corpora".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
 _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ent|ant|est)$")
@@ -140,7 +140,8 @@ def expansion(acronym: str, texts: Iterable[str]) -> str | None:
             long_form = _long_form(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym,
                                    " ".join(match.group(1).split()))
             if long_form and len(long_form.split()) > 1:
-                return " ".join(word if ACRONYM.search(word) else word.lower() for word in long_form.split())
+                return " ".join("-".join(part if ACRONYM.search(part) else part.lower() for part in word.split("-"))
+                                for word in long_form.split())
     return None
 
 
