@@ -40,3 +40,38 @@ def test_a_shared_acronym_is_spelled_out_where_the_papers_define_it():
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "label noise")
     shared = [(s.text, s.keys) for s in sections[0].sentences[1:] if len(s.keys) == 2]
     assert shared == [("Two of them discuss multi-label text classification (MLTC).", ["kenet", "cftc"])]  # in paragraph order
+
+
+def test_papers_that_each_say_they_use_a_term_are_said_to_use_it_together():
+    papers = [Paper(key="undemon", title="UnDEMoN", abstract=(
+                  "Depth is costly to label. The proposed network is trained using unlabeled binocular stereo image pairs.")),
+              Paper(key="undeepvo", title="UnDeepVO", abstract=(
+                  "Monocular odometry lacks scale. Specifically, we train UnDeepVO using stereo image pairs to recover the scale.")),
+              Paper(key="sfm", title="SfMLearner", abstract=(
+                  "Unlike methods that use stereo image pairs, we learn depth from monocular video.")),
+              Paper(key="geo", title="GeoNet", abstract=(
+                  "We show that networks which use stereo image pairs overfit. We learn flow from video."))]
+    summaries, _ = summarize_papers(papers)
+    by_key = {p.key: p for p in papers}
+
+    def shared(keys: list[str]) -> list[str]:
+        groups = Groups(groups=[SubTheme(title="Odometry", description="", keys=keys)])
+        sections, _ = write_paragraphs(groups, summaries, by_key, "visual odometry")
+        return [s.text for s in sections[0].sentences[1:] if len(s.keys) >= 2]
+
+    assert shared(["undemon", "undeepvo"]) == ["Both works use stereo image pairs."]
+    # a paper that names the term for other work ("unlike methods that use", "networks which use") does not use it
+    assert shared(["undemon", "sfm"]) == ["Both works discuss stereo image pairs."]
+    assert shared(["undeepvo", "geo"]) == ["Both works discuss stereo image pairs."]
+
+
+def test_a_shared_name_keeps_its_capitals():
+    papers = [Paper(key="seq", title="Sequence to sequence learning", abstract=(
+                  "Deep networks map sequences. We evaluate on the WMT English-to-French translation task.")),
+              Paper(key="attn", title="Neural Machine Translation by Jointly Learning to Align",
+                    abstract="Translation models use encoders. We improve English-to-French translation with attention.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Sequence models", description="", keys=["seq", "attn"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sequence models")
+    assert [s.text for s in sections[0].sentences[1:] if len(s.keys) == 2] == [
+        "Both works discuss English-to-French translation."]  # was "english-to-french translation"

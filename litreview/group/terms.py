@@ -160,11 +160,18 @@ def _long_form(short: str, candidate: str) -> str | None:
 
 
 def _word_form(word: str, texts: list[str]) -> str:
-    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)."""
+    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)
+    or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-    spellings = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
+    # (spelling, whether mid-sentence in running text: not after a full stop, nor in a Title Case first line)
+    found = [(m.group(0), "\n" in text[:m.start()] and not re.search(r"(?:[.!?:\n]\s*)$", text[:m.start()]))
+             for text in texts for m in pattern.finditer(text)]
+    spellings = Counter(spelled for spelled, _ in found)
     spelling = spellings.most_common(1)[0][0] if spellings else word
-    return "-".join(part if ACRONYM.search(part) else part.lower() for part in spelling.split("-"))
+    parts = spelling.split("-")
+    names = {n for n, part in enumerate(parts) if part[:1].isupper() and any(mid for _, mid in found)
+             and all(spelled.split("-")[n][:1].isupper() for spelled, _ in found if len(spelled.split("-")) == len(parts))}
+    return "-".join(part if ACRONYM.search(part) or n in names else part.lower() for n, part in enumerate(parts))
 
 
 def listing(items: Sequence[str], separator: str = ", ") -> str:

@@ -26,6 +26,17 @@ RELATION_PHRASES = ("Both works", "All works", "of them", "works", "address", "r
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
+# What papers do with a shared term, said for all of them ("Three works use stereo image pairs") when each says,
+# in its own first-person sentence, that it does so; verbs of use and study, never of authorship ("propose").
+SHARED_VERBS = frozenset("use leverage exploit employ adopt apply learn estimate predict train improve extend combine "
+                         "incorporate detect generate classify retrieve align fuse encode tackle solve explore analyze "
+                         "investigate study recognize segment reconstruct track optimize minimize integrate augment "
+                         "distill compress translate summarize".split())
+_BETWEEN_STOPS = "to|and|or|but|that|which|of|for|in|on|with|by|from|as|is|are|be|not"
+_OWN_SENTENCE = re.compile(r"\b(?:we|our|the proposed|this (?:paper|work|method|approach|model|network|system|framework))\b",
+                           re.IGNORECASE)  # the paper speaking of itself
+_NOT_OWN = re.compile(r"\b(?:that|which|who|unlike|than|instead|rather|without|not|never|no|fail\w*|previous|prior|existing|"
+                      r"other|others|most|many)\b", re.IGNORECASE)
 
 
 def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list[str]:
@@ -101,7 +112,8 @@ def contrasting(first: PaperSummary, second: PaperSummary) -> bool:
 
 
 def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
-    """The verb for papers sharing `term`: a dataset they report on, a problem they address, else what they discuss."""
+    """The verb for papers sharing `term`: a dataset they report on, a problem they address, what each says it
+    does with it (`shared_verb`), else what they discuss."""
     pattern = re.escape(term).replace(r"\ ", r"\s+")
     near_dataset = re.compile(rf"\b{pattern}\b\W+(?:\w+\W+){{0,2}}{_DATASET_NOUN}\b|{_DATASET_NOUN}\W+(?:\w+\W+){{0,3}}{pattern}\b",
                               re.IGNORECASE)
@@ -111,7 +123,35 @@ def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mappi
     if all(summaries[key].problem != summaries[key].approach for key in keys) and \
             all(term in phrases(problem, 3) for problem in problems):
         return "address"
-    return "discuss"
+    return shared_verb(term, [texts[key] for key in keys]) or "discuss"
+
+
+def shared_verb(term: str, texts: list[str]) -> str | None:
+    """The verb of SHARED_VERBS that every text puts right before `term` (up to two modifiers between) in a
+    sentence of its own ("we use stereo image pairs", "our model uses unlabeled stereo image pairs"), or None."""
+    pattern = re.escape(term).replace(r"\ ", r"\s+")
+    # the verb, then at most two modifiers ("using unlabeled binocular stereo image pairs"), never a clause between
+    # (a lookahead, so that "we train X using stereo image pairs" yields both "train" and "use")
+    before = re.compile(rf"(?=\b([a-z]+)\s+(?:(?!(?:{_BETWEEN_STOPS})\b)[\w-]+\s+){{0,2}}{pattern}\b)", re.IGNORECASE)
+    held = [{verb for match in before.finditer(text) if _said_of_itself(text[:match.start()])
+             and (verb := base_verb(match.group(1).lower()))} for text in texts]
+    common = set.intersection(*held) if held else set()
+    return min(common) if common else None
+
+
+def _said_of_itself(before: str) -> bool:
+    """Whether the verb that follows `before` (the text up to it) is the paper's own doing: its sentence has "we",
+    "our" or "the proposed" before it, and nothing after that hands the verb to other work ("we show that methods
+    which use ...")."""
+    sentence = re.split(r"[.!?]\s+", before)[-1]
+    own = [match.end() for match in _OWN_SENTENCE.finditer(sentence)]
+    return bool(own) and not _NOT_OWN.search(sentence[own[-1]:])
+
+
+def base_verb(word: str) -> str | None:
+    """`word` as a verb of SHARED_VERBS in its base form ("uses", "using", "used", "mapping" -> ...), or None."""
+    forms = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4], word[:-3] + "y" if word.endswith(("ies", "ied")) else "")
+    return next((form for form in forms if form in SHARED_VERBS), None)
 
 
 def quantity(count: int, size: int, introduced: bool = True) -> str:
