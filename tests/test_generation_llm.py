@@ -275,9 +275,11 @@ def test_a_theme_that_is_the_researchers_abstract_is_positioned_against_like_our
     # the abstract is sent once, as the researcher's work, and the quote is checked against it
     assert all(r.prompt.count(abstract) == 1 and f"<our_work>\n{abstract}\n</our_work>" in r.prompt for r in fake.chat_requests)
     assert all(schema_name(r) == "PositionedParagraph" for r in fake.chat_requests)
+    assert not any("<theme>" in r.prompt for r in fake.chat_requests)  # nothing for a model to echo in its place
 
 
-def test_an_ungrounded_positioning_is_reasked_then_dropped_with_a_warning(fake, llm_settings, papers, summaries):
+def test_an_ungrounded_positioning_is_reasked_then_said_in_the_researchers_words_with_a_warning(fake, llm_settings, papers,
+                                                                                               summaries):
     def invents_a_claim(request: FakeRequest) -> dict:
         return {**positioned_answer(request), "our_work_quote": "our method is ten times faster"}
 
@@ -285,9 +287,13 @@ def test_an_ungrounded_positioning_is_reasked_then_dropped_with_a_warning(fake, 
     with LLMClient(llm_settings) as llm:
         sections, warnings = write(llm, papers, summaries, our_work=OUR_WORK)
     assert len(fake.chat_requests) == 3
-    assert sections[1].sentences[-1].text == "The paper 2 is about prompts."
+    # the paragraph still ends by positioning the work: the offline template sentence, in the researcher's words
+    assert sections[1].sentences[-2].text == "The paper 2 is about prompts."
+    assert (sections[1].sentences[-1].text, sections[1].sentences[-1].keys) == (
+        "Against this background, we tune prompts for speech models.", ["must", "ggm"])
     assert warnings == [DraftWarning(stage="write", message=(
-        "'Structure': dropped the sentence positioning your work (its quote does not occur in your text)"))]
+        "'Structure': the LLM's sentence positioning your work was unusable (its quote does not occur in your text); "
+        "added one in your own words"))]
 
 
 # --- injection -------------------------------------------------------------------------------------

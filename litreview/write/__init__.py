@@ -86,7 +86,8 @@ def paragraph_request(group: SubTheme, summaries: dict[str, PaperSummary], paper
 
 def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
             our_work: str | None) -> tuple[list[Sentence], list[DraftWarning]]:
-    """The supported sentences of an invalid answer, plus offline sentences for members it left uncited."""
+    """The supported sentences of an invalid answer, plus offline sentences for members it left uncited (and for
+    the positioning of `our_work`, when the answer's is unsupported)."""
     raw = answer if isinstance(answer, dict) else {}
     kept, warnings = [], []
     for item in raw.get("sentences") or []:
@@ -96,8 +97,9 @@ def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
         else:
             warnings.append(_warning(group, f"dropped an unsupported sentence ({problem})"))
     cited = {key for sentence in kept for key in sentence.keys}
-    from litreview.write.offline import (
-        offline_sentences,  # imports scikit-learn: only when salvaging
+    from litreview.write.offline import (  # imports scikit-learn: only when salvaging
+        offline_positioning,
+        offline_sentences,
     )
 
     for key in (k for k in group.keys if k not in cited):
@@ -105,8 +107,11 @@ def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
         warnings.append(_warning(group, "the LLM left this paper uncited; added an extractive sentence from its abstract", key))
     if our_work:
         positioning, problem = _supported_positioning(raw, group.keys, our_work)
+        if positioning is None:  # the paragraph still ends by positioning the work, in the researcher's own words
+            positioning = offline_positioning(our_work, group.keys, papers)
+            done = "added one in your own words" if positioning else "left it out"
+            warnings.append(_warning(group, f"the LLM's sentence positioning your work was unusable ({problem}); {done}"))
         kept += [positioning] if positioning else []
-        warnings += [] if positioning else [_warning(group, f"dropped the sentence positioning your work ({problem})")]
     return kept, warnings
 
 

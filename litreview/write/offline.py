@@ -150,6 +150,11 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
     return sentences
 
 
+def offline_positioning(our_work: str, keys: list[str], papers: Mapping[str, Paper]) -> Sentence | None:
+    """The closing sentence positioning the researcher's work against the papers `keys` (completes an LLM paragraph)."""
+    return positioning(our_work, keys, {key: _text(papers[key]) for key in keys})
+
+
 def positioning(our_work: str, keys: list[str], texts: Mapping[str, str]) -> Sentence | None:
     """The closing sentence: what the researcher's work shares with the group and what it does, in its words."""
     own = content_sentences(our_work)
