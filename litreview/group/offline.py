@@ -44,7 +44,7 @@ from litreview.group.terms import (
     term_stems,
     with_head_noun,
 )
-from litreview.summarize.offline import text_sentences
+from litreview.summarize.offline import paper_text
 from litreview.text import is_own_text, words
 
 SEED = 0
@@ -67,7 +67,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
     Groups come closest to the theme first; papers that fit no group well (mean similarity to their group
     mates under MISFIT_SIMILARITY) go to a last "Other related work" group whose description gives their scores.
     """
-    texts = {paper.key or "": _text(paper) for paper in papers}
+    texts = {paper.key or "": paper_text(paper) for paper in papers}
     labels = cluster_labels(list(texts.values()), min_groups, max_groups) if len(papers) > 1 else [0] * len(papers)
     members = [[key for key, label in zip(texts, labels) if label == cluster] for cluster in _cluster_order(labels)]
     members, misfits = _without_misfits(members, texts, theme, max_groups)
@@ -265,7 +265,3 @@ def _closest_to_theme_first(members: list[list[str]], texts: dict[str, str], the
 
 def _capitalised(title: str) -> str:
     return title[:1].upper() + title[1:]
-
-
-def _text(paper: Paper) -> str:
-    return "\n".join([paper.title or "", *text_sentences(paper)])

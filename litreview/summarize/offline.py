@@ -149,6 +149,11 @@ def text_sentences(paper: Paper) -> list[str]:
     return content_sentences(summary_text(paper))
 
 
+def paper_text(paper: Paper) -> str:
+    """The title, then the content sentences, one per line: the text the offline grouping and writer compare."""
+    return "\n".join([paper.title or "", *text_sentences(paper)])
+
+
 def content_sentences(text: str | None) -> list[str]:
     """The sentences of `text` that say something about the work: structured-abstract labels cut, and no
     planted instructions, code or data links, publishing boilerplate or tables of contents."""

@@ -38,13 +38,13 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     """
     our_work = our_work or (theme if is_own_text(theme) else None)
     if llm is None:
-        from litreview.write.offline import (  # imports scikit-learn: only when used
-            background_openings,
-            offline_paragraph,
+        from litreview.write.offline import (
+            offline_paragraph,  # imports scikit-learn: only when used
         )
+        from litreview.write.own_work import framings
 
-        openings = background_openings(groups.groups, papers, our_work) if our_work else {}
-        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, openings.get(group.title, [])))
+        framed = framings(groups.groups, papers, our_work) if our_work else {}
+        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title)))
                 for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
@@ -97,10 +97,10 @@ def salvage(group: SubTheme, answer: object, papers: dict[str, Paper],
         else:
             warnings.append(_warning(group, f"dropped an unsupported sentence ({problem})"))
     cited = {key for sentence in kept for key in sentence.keys}
-    from litreview.write.offline import (  # imports scikit-learn: only when salvaging
-        offline_positioning,
-        offline_sentences,
+    from litreview.write.offline import (
+        offline_sentences,  # imports scikit-learn: only when salvaging
     )
+    from litreview.write.own_work import offline_positioning
 
     for key in (k for k in group.keys if k not in cited):
         kept += offline_sentences([key], papers)

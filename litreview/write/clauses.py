@@ -248,6 +248,16 @@ def cut(text: str, limit: int) -> str:
     return _DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")) if best is not None else text
 
 
+def bounded(sentence: str) -> str:
+    """`sentence` within MAX_SENTENCE_WORDS: cut at its last clause boundary that fits, else at a word."""
+    if fits(sentence):
+        return sentence
+    body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
+    if not fits(body):
+        body = " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")
+    return body.rstrip(" .,;:") + "."
+
+
 def fits(sentence: str) -> bool:
     return len(sentence.split()) <= MAX_SENTENCE_WORDS
 

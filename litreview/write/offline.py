@@ -6,45 +6,42 @@ clause for what it does, related papers next to each other, two papers that addr
 unrelated ways joined by "whereas"; more of the papers' sentences (those adding most of the theme's words
 first, then findings) are added while the paragraph stays within its word budget (WORDS_PER_PAPER a
 paper, plus FIXED_WORDS). Papers known only by title share one sentence. With the researcher's own text
-(`our_work`, or a theme long enough to be their abstract), a closing sentence says what that work shares
-with the group and what it does, in the researcher's words, and that text gives each paragraph its opening:
-its background sentence closest to the group, uncited (the claim is the researcher's), when one is close, and
-a second one from the text's background (before its first "we") when that is close too.
+(`our_work`, or a theme long enough to be their abstract), the paragraph opens with its background sentences
+and closes by positioning that work (`write/own_work.py`).
 
-Templates supply only connective words (`template_words()`, with those of `clauses` and `relations`); every
-other word of a sentence comes from the papers it cites, the theme, or the researcher's text, so a test can
-check each one. What relates the papers (order, shared terms, contrast) lives in `write/relations.py`; one
-paper's clause in `write/clauses.py`.
+Templates supply only connective words (`template_words()`, with those of `clauses`, `relations` and
+`own_work`); every other word of a sentence comes from the papers it cites, the theme, or the researcher's
+text, so a test can check each one. What relates the papers (order, shared terms, contrast) lives in
+`write/relations.py`; one paper's clause in `write/clauses.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
-    is_noun_phrase,
     listing,
-    phrases,
     surface_form,
     term_stems,
 )
 from litreview.summarize.offline import (
-    content_sentences,
     offline_summary,
+    paper_text,
     says_only_it_works,
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
 from litreview.text import is_own_text
-from litreview.write import clauses
+from litreview.write import clauses, own_work
 from litreview.write.clauses import (
     Clause,
     active_sentence,
     approach_clause,
+    bounded,
     finding_clause,
     fits,
     lower_first,
@@ -53,6 +50,7 @@ from litreview.write.clauses import (
     upper_first,
     words_in,
 )
+from litreview.write.own_work import Framing, positioning, theme_terms
 from litreview.write.relations import (
     RELATION_PHRASES,
     contrasting,
@@ -64,18 +62,16 @@ from litreview.write.schema import Sentence
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
-MIN_SHARED_STEMS = 3    # a background sentence of the researcher's opens a paragraph when it shares this much
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
-_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.IGNORECASE)  # where a background ends
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
     *RELATION_PHRASES, "whereas", "Also related are the papers", "includes", "It also includes", "and",
-    "Our work shares", "with these works", "we", "Against this background", "et al",
+    *own_work.TEMPLATE_PHRASES, "et al",
     FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
 )
 
@@ -88,15 +84,17 @@ def template_words() -> frozenset[str]:
 
 
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
-                      theme: str, our_work: str | None = None, background: Sequence[str] = ()) -> list[Sentence]:
-    """The sentences of one group's paragraph (see the module docstring); every member is cited. `background`
-    (sentences of the researcher's own text, see `background_openings`) opens it instead of the template."""
+                      theme: str, our_work: str | None = None, framing: Framing | None = None) -> list[Sentence]:
+    """The sentences of one group's paragraph (see the module docstring); every member is cited. `framing` (what
+    the paragraph takes from the researcher's text, see `own_work.framings`) gives its opening sentences, which
+    replace the template's, and the proposal its closing names."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
-    texts = {key: _text(papers[key]) for key in group.keys}
+    texts = {key: paper_text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
     titled = [key for key in group.keys if key not in with_text]
     order = related_order(with_text, texts, theme)
     our_work = our_work or (theme if is_own_text(theme) else None)
+    background = framing.opening if framing else []
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
@@ -107,34 +105,9 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
-        closing = positioning(our_work, group.keys, texts)
+        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0)
         sentences += [closing] if closing else []
     return sentences
-
-
-def background_openings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, list[str]]:
-    """For the researcher's own text (`--our-work`, or a theme long enough to be their abstract): per group title,
-    its background sentence (no first person) that shares most with the group's papers, then a second one from
-    the text's background (before its first "we"), as authors open a paragraph with their framing; in the
-    text's order, each sentence used once. None for a short theme (a topic, not a text)."""
-    if not is_own_text(own_text):
-        return {}
-    sentences = content_sentences(own_text)
-    before_we = next((n for n, sentence in enumerate(sentences) if _OWN_WORK.search(sentence)), len(sentences))
-    # Cleaned first: "However, it requires ..." loses its connective and then opens with a pronoun.
-    own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
-    usable = [n for n, sentence in enumerate(own) if standalone(sentence) and standalone(sentences[n]) and fits(sentence)]
-    held = {group.title: stems(" ".join(_text(papers[key]) for key in group.keys)) for group in groups if group.title != OTHER_TITLE}
-    chosen: dict[str, list[int]] = {}
-    for second in (False, True):  # every group gets its closest sentence before any gets a second one
-        for title, group_stems in held.items():
-            if second != (title in chosen):
-                continue
-            taken = {n for picked in chosen.values() for n in picked}
-            scored = [(len(stems(own[n]) & group_stems), -n) for n in usable if n not in taken and (not second or n < before_we)]
-            if scored and max(scored)[0] >= MIN_SHARED_STEMS:
-                chosen.setdefault(title, []).append(-max(scored)[1])
-    return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
 
 
 def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
@@ -150,30 +123,6 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
     return sentences
 
 
-def offline_positioning(our_work: str, keys: list[str], papers: Mapping[str, Paper]) -> Sentence | None:
-    """The closing sentence positioning the researcher's work against the papers `keys` (completes an LLM paragraph)."""
-    return positioning(our_work, keys, {key: _text(papers[key]) for key in keys})
-
-
-def positioning(our_work: str, keys: list[str], texts: Mapping[str, str]) -> Sentence | None:
-    """The closing sentence: what the researcher's work shares with the group and what it does, in its words."""
-    own = content_sentences(our_work)
-    if not own:
-        return None
-    shared = _theme_terms(our_work, [texts[key] for key in keys], exclude=frozenset(), at_least=1)
-    shown = listing([surface_form(term, [our_work]) for term in shared])
-    proposal = next((clause for clause in map(_own_clause, own) if clause.verb), None)
-    if proposal and shared:
-        text = f"Our work shares {shown} with these works; we {proposal.verb} {proposal.object}."
-    elif proposal:
-        text = f"Against this background, we {proposal.verb} {proposal.object}."
-    elif shared:
-        text = f"Our work shares {shown} with these works."
-    else:
-        text = f"Against this background, {lower_first(_own_clause(own[0]).statement)}."
-    return Sentence(text=_bounded(text), keys=list(keys))
-
-
 # --- the parts of a paragraph ------------------------------------------------------------------------------
 
 def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
@@ -183,11 +132,11 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
     if group.title == OTHER_TITLE:
         return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
-    through = [] if not is_own_text(theme) else _theme_terms(
+    through = [] if not is_own_text(theme) else theme_terms(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))
     shown = listing([surface_form(term, [theme, *texts.values()]) for term in through])
     text = f"{_work_on(group)} relates to {target}" + (f" through {shown}." if through else ".")
-    return Sentence(text=_bounded(text), keys=keys)
+    return Sentence(text=bounded(text), keys=keys)
 
 
 def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
@@ -246,7 +195,7 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
         named = subject is not None and unnamed_before == unnamed  # a name keeps its capital after "whereas"
-        parts.append((key, clause, _bounded(text), named, subject is None))
+        parts.append((key, clause, bounded(text), named, subject is None))
     index = 0
     while index < len(parts):
         key, clause, text, named, passive = parts[index]
@@ -280,7 +229,7 @@ def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None
         end = start + 1
         while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
             end += 1
-        sentences.append(Sentence(text=_bounded(f"{lead} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
+        sentences.append(Sentence(text=bounded(f"{lead} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
         lead, start = "It also includes" if alone else "Also related are the papers", end
     return sentences
 
@@ -330,46 +279,3 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     else:
         text = f"{lead} {lower_first(clause)}."
     return text if fits(text) else None
-
-
-def _theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
-    """Up to two noun-phrase terms of the theme held by `at_least` of `texts`: phrases held by half of them
-    first ("visual odometry" says more than "depth"), then the most held."""
-    held = {term: sum(term in set(phrases(text, 3)) for text in texts)
-            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term)}
-    half = max(at_least, (len(texts) + 1) // 2)
-    ranked = sorted((term for term, count in held.items() if count >= at_least),
-                    key=lambda term: (-(" " in term and held[term] >= half), -held[term], -term.count(" "), term))
-    chosen: list[str] = []
-    used = set(exclude)
-    for term in ranked:
-        if not term_stems(term) & used and len(chosen) < 2:
-            chosen.append(term)
-            used |= term_stems(term)
-    return chosen
-
-
-def _own_clause(sentence: str) -> Clause:
-    """A clause of the researcher's own sentence, in the first person as written."""
-    match = re.search(r"\bwe\s+(?:(?:\w+ly|also|first|then|further)\s+)?(?P<verb>propose|present|introduce|develop|design|"
-                      r"describe|build|study|investigate|explore|show|use|train|evaluate|address)\b\s*(?P<object>.+)$",
-                      sentence, re.IGNORECASE | re.DOTALL)
-    plain = clauses.cut(" ".join(sentence.split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
-    if match:
-        obj = clauses.cut(" ".join(match.group("object").split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
-        return Clause(match.group("verb").lower(), obj, plain)
-    return Clause(None, plain, plain)
-
-
-def _bounded(sentence: str) -> str:
-    """`sentence` within MAX_SENTENCE_WORDS: cut at its last clause boundary that fits, else at a word."""
-    if fits(sentence):
-        return sentence
-    body = clauses.cut(sentence.rstrip("."), clauses.MAX_SENTENCE_WORDS - 1)
-    if not fits(body):
-        body = " ".join(body.split()[: clauses.MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")
-    return body.rstrip(" .,;:") + "."
-
-
-def _text(paper: Paper) -> str:
-    return "\n".join([paper.title or "", *text_sentences(paper)])

@@ -1,0 +1,138 @@
+"""The researcher's own text in the offline paragraphs: the sentences of it that open a paragraph, and the
+closing sentence that positions their work against the paragraph's papers.
+
+The researcher's text is their abstract, given as `--our-work` or as a theme of more than 12 words
+(`text.is_own_text`). Authors open a paragraph with their own framing and close it on what their work does.
+So a paragraph opens with up to two background sentences of that text that share most with its papers
+(uncited: the claim is the researcher's), and ends with "Our work shares {terms} with these works; we {verb}
+{object}." in the researcher's words. Across one draft each background sentence is used once, and the closing
+names the main proposal (the text's first "we ..." sentence) in the first paragraph and, in the others, the
+first-person sentence closest to their papers, so that the paragraphs do not all end on the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from litreview.corpus.paper import Paper
+from litreview.group.offline import OTHER_TITLE
+from litreview.group.schema import SubTheme
+from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
+from litreview.summarize.offline import content_sentences, paper_text
+from litreview.text import is_own_text
+from litreview.write import clauses
+from litreview.write.clauses import Clause, bounded, fits, lower_first, standalone, upper_first
+from litreview.write.relations import stems
+from litreview.write.schema import Sentence
+
+MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
+TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", "Against this background")
+_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.IGNORECASE)  # where a background ends
+_OWN_VERB = re.compile(r"\bwe\s+(?:(?:\w+ly|also|first|then|further)\s+)?(?P<verb>propose|present|introduce|develop|design|"
+                       r"describe|build|study|investigate|explore|show|use|train|evaluate|address)\b\s*(?P<object>.+)$",
+                       re.IGNORECASE | re.DOTALL)
+
+
+class Framing(NamedTuple):
+    """What a paragraph takes from the researcher's text."""
+
+    opening: list[str]  # background sentences that open the paragraph, in the text's order
+    proposal: int       # which first-person sentence its closing names (0: the first, the main proposal)
+
+
+def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, Framing]:
+    """Per group title, its Framing (see the module docstring); none for a short text (a topic, not an abstract)."""
+    if not is_own_text(own_text):
+        return {}
+    held = {group.title: stems(" ".join(paper_text(papers[key]) for key in group.keys))
+            for group in groups if group.title != OTHER_TITLE}
+    openings = _openings(content_sentences(own_text), held)
+    proposals = _proposals(content_sentences(own_text), held)
+    return {title: Framing(openings.get(title, []), proposals.get(title, 0)) for title in held}
+
+
+def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0) -> Sentence | None:
+    """The closing sentence: what the researcher's work shares with the papers `keys` and what it does (its
+    `proposal`-th first-person sentence), in its words."""
+    own = content_sentences(own_text)
+    if not own:
+        return None
+    shared = theme_terms(own_text, [texts[key] for key in keys], exclude=frozenset(), at_least=1)
+    shown = listing([surface_form(term, [own_text]) for term in shared])
+    proposals = [clause for clause in map(own_clause, own) if clause.verb]
+    chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
+    if chosen and shared:
+        text = f"Our work shares {shown} with these works; we {chosen.verb} {chosen.object}."
+    elif chosen:
+        text = f"Against this background, we {chosen.verb} {chosen.object}."
+    elif shared:
+        text = f"Our work shares {shown} with these works."
+    else:
+        text = f"Against this background, {lower_first(own_clause(own[0]).statement)}."
+    return Sentence(text=bounded(text), keys=list(keys))
+
+
+def offline_positioning(own_text: str, keys: list[str], papers: Mapping[str, Paper]) -> Sentence | None:
+    """The closing sentence positioning the researcher's work against the papers `keys` (completes an LLM paragraph)."""
+    return positioning(own_text, keys, {key: paper_text(papers[key]) for key in keys})
+
+
+def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
+    """Up to two noun-phrase terms of the theme held by `at_least` of `texts`: phrases held by half of them
+    first ("visual odometry" says more than "depth"), then the most held."""
+    held = {term: sum(term in set(phrases(text, 3)) for text in texts)
+            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term)}
+    half = max(at_least, (len(texts) + 1) // 2)
+    ranked = sorted((term for term, count in held.items() if count >= at_least),
+                    key=lambda term: (-(" " in term and held[term] >= half), -held[term], -term.count(" "), term))
+    chosen: list[str] = []
+    used = set(exclude)
+    for term in ranked:
+        if not term_stems(term) & used and len(chosen) < 2:
+            chosen.append(term)
+            used |= term_stems(term)
+    return chosen
+
+
+def own_clause(sentence: str) -> Clause:
+    """A clause of the researcher's own sentence, in the first person as written."""
+    match = _OWN_VERB.search(sentence)
+    plain = clauses.cut(" ".join(sentence.split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
+    if match:
+        obj = clauses.cut(" ".join(match.group("object").split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
+        return Clause(match.group("verb").lower(), obj, plain)
+    return Clause(None, plain, plain)
+
+
+def _openings(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, list[str]]:
+    """Per group, its background sentence (no first person) sharing most with its papers, then a second one from
+    the text's background (before its first "we"); every group gets its first before any gets a second."""
+    before_we = next((n for n, sentence in enumerate(sentences) if _OWN_WORK.search(sentence)), len(sentences))
+    # Cleaned first: "However, it requires ..." loses its connective and then opens with a pronoun.
+    own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
+    usable = [n for n, sentence in enumerate(own) if standalone(sentence) and standalone(sentences[n]) and fits(sentence)]
+    chosen: dict[str, list[int]] = {}
+    for second in (False, True):
+        for title, group_stems in held.items():
+            if second != (title in chosen):
+                continue
+            taken = {n for picked in chosen.values() for n in picked}
+            scored = [(len(stems(own[n]) & group_stems), -n) for n in usable if n not in taken and (not second or n < before_we)]
+            if scored and max(scored)[0] >= MIN_SHARED_STEMS:
+                chosen.setdefault(title, []).append(-max(scored)[1])
+    return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
+
+
+def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, int]:
+    """Per group, which first-person sentence its closing names: the first (the main proposal) for the first group,
+    for the others the closest one not named yet, when it is close (else the main proposal again)."""
+    objects = [clause.object for clause in map(own_clause, sentences) if clause.verb]
+    chosen: dict[str, int] = {}
+    for position, (title, group_stems) in enumerate(held.items()):
+        named = set(chosen.values()) | {0}
+        scored = [(len(stems(obj) & group_stems), -n) for n, obj in enumerate(objects) if n not in named]
+        close = position > 0 and scored and max(scored)[0] >= MIN_SHARED_STEMS
+        chosen[title] = -max(scored)[1] if close else 0
+    return chosen

@@ -1,0 +1,36 @@
+"""The researcher's own abstract in the offline paragraphs: which of its sentences open and close each one."""
+
+from __future__ import annotations
+
+from litreview.corpus.paper import Paper
+from litreview.group.schema import Groups, SubTheme
+from litreview.summarize import summarize_papers
+from litreview.write import write_paragraphs
+
+PAPERS = [
+    Paper(key="t1", title="Transformers for sentiment", abstract="We fine-tune transformer encoders for sentiment classification of product reviews."),
+    Paper(key="t2", title="Review classification", abstract="We study transformer encoders for the sentiment classification of hotel reviews."),
+    Paper(key="g1", title="Message passing for molecules", abstract="We propose a graph neural network with message passing to predict molecular properties."),
+    Paper(key="g2", title="Molecular graphs", abstract="We introduce a graph neural network that predicts molecular properties from atom graphs."),
+]
+GROUPS = Groups(groups=[SubTheme(title="Sentiment", description="", keys=["t1", "t2"]),
+                        SubTheme(title="Molecules", description="", keys=["g1", "g2"])])
+
+
+def test_the_first_paragraph_closes_on_the_main_proposal_and_the_others_on_what_bears_on_them():
+    abstract = ("Reviews are classified with transformer encoders. "
+                "We propose a review encoder for sentiment classification of product reviews. "
+                "We also evaluate it on molecular properties predicted from atom graphs.")
+    summaries, _ = summarize_papers(PAPERS)
+    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    closings = [section.sentences[-1].text for section in sections]
+    assert closings[0].endswith("; we propose a review encoder for sentiment classification of product reviews.")
+    # not the same sentence again: the researcher's sentence about molecules closes the paragraph on molecules
+    assert closings[1].endswith("; we evaluate it on molecular properties predicted from atom graphs.")
+
+
+def test_with_one_proposal_every_paragraph_closes_on_it():
+    abstract = "Reviews are classified with transformer encoders. We propose a review encoder that reads molecules as graphs."
+    summaries, _ = summarize_papers(PAPERS)
+    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    assert all(s.sentences[-1].text.endswith("; we propose a review encoder that reads molecules as graphs.") for s in sections)
