@@ -11,6 +11,7 @@ from litreview.document import Draft, DraftWarning, SelectedPaper
 from litreview.errors import LitreviewError
 from litreview.group.schema import Groups
 from litreview.plan import Plan, PlannedPaper
+from litreview.text import is_own_text
 
 if TYPE_CHECKING:
     from litreview.corpus import Corpus
@@ -50,6 +51,8 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
         raise ConfigError(f"min-groups {min_groups} and max-groups {max_groups} leave no possible number of sub-themes",
                           where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
+    our_work = _plain_text(our_work) if our_work else None
+    theme = _plain_text(theme) if is_own_text(theme) else theme  # an abstract pasted from the paper's source
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
@@ -165,3 +168,14 @@ def _batch_progress(stage: str, report: StageCallback) -> Callable[[Any], None]:
         report(StageProgress(stage, item.done, item.total, cached))
 
     return on_item
+
+
+def _plain_text(text: str) -> str:
+    """The researcher's own text as plain text: it often comes from the paper's LaTeX source
+    (`\\emph{...}`, `~\\cite{...}`, `$k=4$`, `3.1\\%`), which the draft must not quote as markup."""
+    from litreview.corpus.latex import LatexDecodingError, latex_to_text, plain_latex_text
+
+    try:
+        return latex_to_text(text)
+    except LatexDecodingError:
+        return plain_latex_text(text)

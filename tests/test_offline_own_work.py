@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.summarize import summarize_papers
@@ -34,3 +37,19 @@ def test_with_one_proposal_every_paragraph_closes_on_it():
     summaries, _ = summarize_papers(PAPERS)
     sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
     assert all(s.sentences[-1].text.endswith("; we propose a review encoder that reads molecules as graphs.") for s in sections)
+
+
+def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_results_do_not_open_a_paragraph(run_cli, tmp_path):
+    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
+    (tmp_path / "abstract.tex").write_text(
+        "Early warning scores~\\citep{smith2016} flag sepsis in \\emph{emergency departments} too late. "
+        "We propose \\textsc{LactAlert}, a sepsis alert that combines NEWS2 with lactate clearance. "
+        "In emergency departments it flags sepsis in 61\\% of cases with an AUROC of $0.84$, earlier than NEWS2.\n")
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
+                     str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    sentences = [s for section in json.loads((tmp_path / "rw.json").read_text())["sections"] for s in section["sentences"]]
+    own = [s["text"] for s in sentences if not s["keys"]]
+    assert own == ["Early warning scores flag sepsis in emergency departments too late."]  # the result is no framing
+    assert sentences[-1]["text"].endswith("we propose LactAlert, a sepsis alert that combines NEWS2 with lactate clearance.")
+    assert not any(mark in s["text"] for s in sentences for mark in ("\\", "$", "{", "<cit.>", "~"))

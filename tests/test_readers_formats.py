@@ -413,6 +413,8 @@ def test_installed_command_prints_only_the_warning_line():
     ("A~B\n   spread  over\tlines", "A B spread over lines"),
     ("a bare 50% stays", "a bare 50% stays"),
     (r"\LaTeX{} and \{braces\}", "LaTeX and {braces}"),
+    # a citation inside an abstract is dropped (pylatexenc would write "<cit.>"), with the space before it
+    (r"soft prompts instead of all weights~\cite{lester2021}. Models~\citep[p.~3]{a,b} learn", "soft prompts instead of all weights. Models learn"),
 ])
 def test_latex_to_text(latex, text):
     assert latex_to_text(latex) == text

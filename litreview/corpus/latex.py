@@ -90,7 +90,8 @@ def _latex_to_text(value: str) -> str:
         value = _TIE.sub(" ", value)
     if "\\" not in value and "$" not in value:
         return _collapsed(_plain(value))
-    return _collapsed("".join(_decoded_parts(value)))
+    text = _collapsed("".join(_decoded_parts(value)))
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if "cite" in value else text  # "weights \cite{x}." -> "weights."
 
 
 def text_to_latex(text: str, *, keep_latin: bool = False) -> str:
@@ -195,6 +196,11 @@ def _pylatexenc_text(chunk: str) -> str:
         raise LatexDecodingError(chunk) from error
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:)])")
+_CITE_MACROS = ("cite", "citep", "citet", "citealp", "citealt", "autocite", "parencite", "textcite", "footcite",
+                "nocite", "citeyear", "citeyearpar")
+
+
 @cache
 def _converter() -> latex2text.LatexNodes2Text:
     """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
@@ -202,6 +208,8 @@ def _converter() -> latex2text.LatexNodes2Text:
     names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^",
              "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
+    # A citation in an abstract says nothing about this paper's content: dropped, not pylatexenc's "<cit.>".
+    macros += [latex2text.MacroTextSpec(name, simplify_repl="") for name in _CITE_MACROS]
     context.add_context_category("litreview", prepend=True, macros=macros)
     return latex2text.LatexNodes2Text(latex_context=context, math_mode="text")
 

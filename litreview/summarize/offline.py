@@ -37,10 +37,13 @@ _STRONG_FINDING_CUES = re.compile(
     r"surpass\w*|significant(?:ly)?\s+(?:improv|outperform|better|reduc)\w*|we (?:find|found|show|observe))\b",
     re.IGNORECASE,
 )
-# A result sentence that says only that the method works: no finding to report, unless it gives a figure.
+# A result sentence that says only that the method works, or that experiments were run: no finding to report,
+# unless it gives a figure.
 _VAGUE_FINDING = re.compile(
     r"\b(?:show|demonstrate|verify|validate|confirm|prove|illustrate)s?\s+(?:the\s+)?(?:effectiveness|superiority|"
-    r"efficacy|validity|feasibility|advantages?|merits?|benefits?|usefulness|potential)\s+of\b", re.IGNORECASE)
+    r"efficacy|validity|feasibility|advantages?|merits?|benefits?|usefulness|potential)\s+of\b"
+    r"|\b(?:conduct|perform|carry out|carried out|run)\w*\s+(?:\w+\s+){0,2}experiments?\b"  # "we conduct experiments on ..."
+    r"|\bexperiments?\s+(?:\w+\s+){0,4}(?:are|were|is|was)\s+(?:conducted|performed|carried out)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
 _FINDING_CUES = re.compile(
     r"\b(?:results?|show\w*|demonstrat\w*|improv\w*|significant\w*|gains?|reveal\w*|effective\w*|superior|"
@@ -223,6 +226,11 @@ def _finding_index(parts: list[str], approach_at: int) -> int | None:
 def says_only_it_works(sentence: str) -> bool:
     """Whether a result sentence only says the method works ("results show the effectiveness of our method")."""
     return bool(_VAGUE_FINDING.search(sentence)) and not _FIGURE.search(sentence)
+
+
+def reports_a_result(sentence: str) -> bool:
+    """Whether a sentence reads as a result ("On 12 benchmarks it improves accuracy by 3.1%"), by its cue words."""
+    return _finding_score(sentence) > 0
 
 
 def _finding_score(sentence: str) -> int:
