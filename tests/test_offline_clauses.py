@@ -75,3 +75,15 @@ def test_a_shared_name_keeps_its_capitals():
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sequence models")
     assert [s.text for s in sections[0].sentences[1:] if len(s.keys) == 2] == [
         "Both works discuss English-to-French translation."]  # was "english-to-french translation"
+
+
+def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_authors():
+    said = _clauses(
+        "Recommendation needs embeddings. We propose a training framework, NoteLLM-2, specifically designed for "
+        "multimodal representation.",
+        "Events have causes. In this paper, we describe our participation in the subtask 1 of CASE-2022, Event "
+        "Causality Identification with Casual News Corpus.")
+    assert said == [
+        "NoteLLM-2 is proposed as a training framework specifically designed for multimodal representation.",
+        "The authors' participation in the subtask 1 of CASE-2022, Event Causality Identification with Casual News "
+        "Corpus is described."]  # was "Their participation ...", with no one for "their" to refer to

@@ -64,7 +64,8 @@ _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?
                            re.DOTALL)
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
-_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)|:)\s"
+_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)|:"
+                     r"|,(?=\s[A-Z][\w-]*(?:\s\([^()]+\))?,\s(?!and\b|or\b)))\s"  # "a framework, NoteLLM-2, designed for ..."
                      r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)(?P<comma>,?)\s*(?P<rest>.*)$")
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
@@ -175,6 +176,7 @@ def passive_sentence(clause: Clause) -> str:
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
             return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
+        obj = re.sub(r"^their\b", "the authors'", obj, flags=re.IGNORECASE)  # "we describe our X": no "Their X is described"
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
 
