@@ -39,6 +39,7 @@ from litreview.group import group_papers  # noqa: E402
 from litreview.corpus.paper import Paper  # noqa: E402
 from litreview.select import rank  # noqa: E402
 from litreview.summarize import summarize_papers  # noqa: E402
+from litreview.summarize.offline import paper_text  # noqa: E402
 from litreview.write import write_paragraphs  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -120,7 +121,7 @@ def score_grouping(draws: list[list[tuple[int, Paper]]], labeller: Labeller) -> 
     ari, nmi, k_error = [], [], []
     for items in draws:
         truth = [topic for topic, _ in items]
-        labels = labeller([offline_group._text(paper) for _, paper in items])
+        labels = labeller([paper_text(paper) for _, paper in items])
         ari.append(adjusted_rand_score(truth, labels))
         nmi.append(normalized_mutual_info_score(truth, labels))
         k_error.append(abs(len(set(labels)) - len(set(truth))))

@@ -9,6 +9,7 @@ long, and never longer than MAX_SENTENCE_WORDS once the template's words are add
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -222,6 +223,7 @@ def finding_clause(finding: str) -> str:
     return clean_clause(match.group("clause") if match else finding)
 
 
+@functools.lru_cache(maxsize=16384)  # a paper's sentences are cleaned for its approach, its finding and the extras
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _CITED_ASIDE.sub("", text)

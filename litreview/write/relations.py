@@ -32,7 +32,8 @@ SHARED_VERBS = frozenset("use leverage exploit employ adopt apply learn estimate
                          "incorporate detect generate classify retrieve align fuse encode tackle solve explore analyze "
                          "investigate study recognize segment reconstruct track optimize minimize integrate augment "
                          "distill compress translate summarize".split())
-_BETWEEN_STOPS = "to|and|or|but|that|which|of|for|in|on|with|by|from|as|is|are|be|not"
+_BETWEEN_STOPS = frozenset("to and or but that which of for in on with by from as is are be not".split())
+_WORD = re.compile(r"[\w-]+")
 _OWN_SENTENCE = re.compile(r"\b(?:we|our|the proposed|this (?:paper|work|method|approach|model|network|system|framework))\b",
                            re.IGNORECASE)  # the paper speaking of itself
 _NOT_OWN = re.compile(r"\b(?:that|which|who|unlike|than|instead|rather|without|not|never|no|fail\w*|previous|prior|existing|"
@@ -129,14 +130,26 @@ def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mappi
 def shared_verb(term: str, texts: list[str]) -> str | None:
     """The verb of SHARED_VERBS that every text puts right before `term` (up to two modifiers between) in a
     sentence of its own ("we use stereo image pairs", "our model uses unlabeled stereo image pairs"), or None."""
-    pattern = re.escape(term).replace(r"\ ", r"\s+")
-    # the verb, then at most two modifiers ("using unlabeled binocular stereo image pairs"), never a clause between
-    # (a lookahead, so that "we train X using stereo image pairs" yields both "train" and "use")
-    before = re.compile(rf"(?=\b([a-z]+)\s+(?:(?!(?:{_BETWEEN_STOPS})\b)[\w-]+\s+){{0,2}}{pattern}\b)", re.IGNORECASE)
-    held = [{verb for match in before.finditer(text) if _said_of_itself(text[:match.start()])
-             and (verb := base_verb(match.group(1).lower()))} for text in texts]
+    pattern = re.compile(r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
+    held = [{verb for match in pattern.finditer(text) for verb in _verbs_before(text[:match.start()])} for text in texts]
     common = set.intersection(*held) if held else set()
     return min(common) if common else None
+
+
+def _verbs_before(before: str) -> set[str]:
+    """The SHARED_VERBS among the last three words of `before` (the text up to a term) with at most two modifiers
+    and no clause word between them and the term ("we train X using unlabeled stereo image pairs": train, use),
+    when the sentence says it of the paper itself."""
+    last = _WORD.findall(before[-120:])[-3:]
+    if not _said_of_itself(before):
+        return set()
+    found = set()
+    for back in range(1, len(last) + 1):
+        if any(word.lower() in _BETWEEN_STOPS for word in last[len(last) - back + 1:]):
+            break
+        verb = base_verb(last[-back].lower())
+        found |= {verb} if verb else set()
+    return found
 
 
 def _said_of_itself(before: str) -> bool:
