@@ -427,3 +427,17 @@ def test_text_to_latex_escapes_everything_latex_would_interpret():
                      r"{\textasciicircum} {\textbackslash}input\{x\} -{}- `{}`q'{}'")
     assert latex_to_text(latex) == text
     assert text_to_latex("plain words") == "plain words"
+
+
+def test_jats_and_html_markup_of_zotero_exports_is_read_as_text():
+    bib = {p.key: p for p in papers_of("markup/zotero_crossref.bib")}
+    assert bib["lee2021GraphNeuralNetworks"].abstract == (
+        "Molecular property prediction needs large labelled sets. We propose a graph neural network that predicts "
+        "H2O solubility from atom graphs.")
+    # entities decoded, paragraphs kept apart, and a comparison is not a tag
+    assert bib["park2022MessagePassing"].abstract == (
+        "Solubility matters for drugs & dyes. We introduce a message passing network for solubility prediction when "
+        "p < 0.05 and n > 30.")
+    csl = papers_of("markup/zotero_crossref.json")[0]
+    assert csl.title == "Molecular graphs of Drosophila proteins at scale"
+    assert csl.abstract == "Motivation: We study graph neural networks for in vivo protein graphs."  # a label, as PubMed has it

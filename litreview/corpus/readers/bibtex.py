@@ -30,6 +30,7 @@ from litreview.corpus.readers.bibblocks import (
 from litreview.corpus.readers.fields import (
     arxiv_from,
     doi_from,
+    markup_text,
     split_authors,
     split_keywords,
     year_from,
@@ -251,8 +252,8 @@ def _paper(entry: _Entry, path: str, problems: list[Problem]) -> Paper:
     doi = doi_from(_identifier(values.get("doi")))
     return Paper(
         key=entry.block.key,
-        title=_text(values.get("title")),
-        abstract=_text(values.get("abstract")),
+        title=markup_text(_text(values.get("title"))),
+        abstract=markup_text(_text(values.get("abstract"))),
         authors=tuple(_text(name) or "" for name in split_authors(values.get("author", ""))),
         year=year_from(values.get("year") or values.get("date")),
         venue=_text(venue),

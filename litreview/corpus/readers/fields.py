@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -16,12 +17,31 @@ _ARXIV_MENTION = re.compile(
 _AUTHOR_SEPARATOR = re.compile(r"\{|\}|\s+and\s+", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_ABSTRACT_HEADING = re.compile(r"<(?:jats:)?title[^<>]*>\s*abstract\s*</(?:jats:)?title>", re.IGNORECASE)
+_SECTION_TITLE = re.compile(r"<(?:jats:)?title[^<>]*>\s*([^<>]{1,60}?)[\s:.]*</(?:jats:)?title>", re.IGNORECASE)
+# Tags that end a block (a paragraph, a heading) are a space; inline ones (italics, subscripts) are nothing.
+_BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|list|list-item|abstract|label)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?(?:(?:jats|mml):[\w-]+|i|b|u|em|strong|sub|sup|sc|span|a|italic|bold|small|tt|scp|"
+                         r"inline-formula|named-content|ext-link)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
 def plain_text(value: str | None) -> str | None:
     """`value` with whitespace collapsed, None when blank."""
     text = " ".join(value.split()) if value else ""
     return text or None
+
+
+def markup_text(value: str | None) -> str | None:
+    """`plain_text` of a title or abstract without the JATS or HTML markup that Crossref, and Zotero exports of
+    what it fetched, keep in them (`<jats:title>Abstract</jats:title><jats:p>...`, `<i>in vivo</i>`,
+    `H<sub>2</sub>O` -> `H2O`, `&amp;` -> `&`, a section title -> `Motivation: `). Only known tag names are
+    removed, so `a < b > c` stays."""
+    if not value or "<" not in value and "&" not in value:
+        return plain_text(value)
+    text = _ABSTRACT_HEADING.sub(" ", value)
+    text = _SECTION_TITLE.sub(r" \1: ", text)  # a structured abstract's "Motivation: ...", as PubMed writes it
+    text = _BLOCK_TAG.sub(" ", text)
+    return plain_text(html.unescape(_INLINE_TAG.sub("", text)))
 
 
 def year_from(value: object) -> int | None:

@@ -7,20 +7,16 @@ and advertise the limit in force in `x-rate-limit-limit` / `x-rate-limit-interva
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 from typing import Any
 from urllib.parse import quote
 
+from litreview.corpus.readers.fields import markup_text
 from litreview.corpus.sources import Found, normal_doi
 from litreview.corpus.sources.http import Politeness, SourceClient
 
 NAME = "crossref"
 POLITE = Politeness(concurrency=3, interval=0.1)
 PUBLIC = Politeness(concurrency=1, interval=0.2)
-_ABSTRACT_HEADING = re.compile(r"<jats:title[^>]*>\s*abstract\s*</jats:title>", re.IGNORECASE)
-_BLOCK_END = re.compile(r"</(?:jats:)?(?:p|title|sec)>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def politeness(mailto: str | None) -> Politeness:
@@ -63,11 +59,7 @@ def work(item: dict[str, Any]) -> Found:
 
 def jats_text(abstract: str | None) -> str | None:
     """Plain text of a JATS abstract: tags dropped, an `Abstract` heading dropped, entities decoded."""
-    if not abstract or not abstract.strip():
-        return None
-    text = _BLOCK_END.sub(" ", _ABSTRACT_HEADING.sub(" ", abstract))
-    text = " ".join(html.unescape(_TAG.sub("", text)).split())
-    return text or None
+    return markup_text(abstract)
 
 
 def _author(author: dict[str, Any]) -> str:
