@@ -87,3 +87,18 @@ def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_a
         "NoteLLM-2 is proposed as a training framework specifically designed for multimodal representation.",
         "The authors' participation in the subtask 1 of CASE-2022, Event Causality Identification with Casual News "
         "Corpus is described."]  # was "Their participation ...", with no one for "their" to refer to
+
+
+def test_named_proposals_after_their_kind_and_no_hype_or_headings():
+    said = _clauses(
+        "Recurrent models are slow. We propose a simple network architecture, the Transformer.",
+        "Sentences have structure. We describe a convolutional architecture dubbed the Dynamic Convolutional Neural "
+        "Network (DCNN) that we adopt for the semantic modelling of sentences.",
+        "Words need vectors. We propose two novel model architectures for computing continuous vector representations of words.",
+        "Figures Preface 1. Attacks deceive people. We develop novel automated defenses against these attacks.")
+    assert sorted(said) == sorted([  # (in the paragraph, related papers sit together)
+        "The Transformer is proposed as a simple network architecture.",
+        "The Dynamic Convolutional Neural Network (DCNN) is described as a convolutional architecture that they adopt "
+        "for the semantic modelling of sentences.",
+        "Two model architectures for computing continuous vector representations of words are proposed.",
+        "Automated defenses against these attacks are developed."])  # "Figures Preface 1." is a heading, not a sentence

@@ -171,10 +171,13 @@ def _content_sentences(text: str) -> tuple[str, ...]:
 
 
 def _is_prose(sentence: str) -> bool:
-    """Mostly letters, and at least three words (not "I. Introduction, 488. — II. The model, 489.")."""
+    """Mostly letters, at least three words, and not a heading or contents line ("I. Introduction, 488. — II. The
+    model, 489.", "Figures Preface 1.": short, every word capitalised or a number)."""
     visible = [char for char in sentence if not char.isspace()]
     letters = sum(char.isalpha() for char in visible)
-    return len(sentence.split()) >= 3 and letters >= MIN_LETTER_SHARE * len(visible) and not _CONTENTS.search(sentence)
+    tokens = sentence.rstrip(".").split()
+    heading = len(tokens) <= 6 and all(token[:1].isupper() or token[:1].isdigit() for token in tokens)
+    return len(tokens) >= 3 and letters >= MIN_LETTER_SHARE * len(visible) and not _CONTENTS.search(sentence) and not heading
 
 
 def summary_kind(title: str, approach: str) -> Kind:

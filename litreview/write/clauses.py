@@ -66,8 +66,9 @@ _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)|:"
-                     r"|,(?=\s[A-Z][\w-]*(?:\s\([^()]+\))?,\s(?!and\b|or\b)))\s"  # "a framework, NoteLLM-2, designed for ..."
-                     r"(?P<name>[A-Z][\w-]*(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)(?P<comma>,?)\s*(?P<rest>.*)$")
+                     r"|,(?=\s(?:the\s)?[A-Z][\w-]*(?:\s\([^()]+\))?(?:,\s(?!and\b|or\b)|$)))\s"  # "a framework, NoteLLM-2, designed for ..."
+                     r"(?P<the>the\s)?(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,5}(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)"
+                     r"(?P<comma>,?)\s*(?P<rest>.*)$")  # "... dubbed the Dynamic Convolutional Neural Network (DCNN)"
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
@@ -169,7 +170,7 @@ def passive_sentence(clause: Clause) -> str:
         rest = f" {named.group('rest')}" if named.group("rest") else ""
         if named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):
             rest = ""  # ", which stands for ..." is said of the name, not of the kind of thing
-        name = named.group("name")
+        name = ("The " if named.group("the") else "") + named.group("name")
         name = name[:1] + upper_first(name[1:]) if name[:1] in "\"“" else name  # a quoted name opens the sentence
         return f"{name} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
@@ -178,6 +179,7 @@ def passive_sentence(clause: Clause) -> str:
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
             return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
         obj = re.sub(r"^their\b", "the authors'", obj, flags=re.IGNORECASE)  # "we describe our X": no "Their X is described"
+        obj = re.sub(r"^((?:two|three|four|several|multiple)\s+)?(?:novel|new)\s+(?=\w)", r"\1", obj, flags=re.IGNORECASE)  # no hype
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
 

@@ -29,7 +29,7 @@ from litreview.write.schema import Sentence
 
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
 TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", "Against this background")
-_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.IGNORECASE)  # where a background ends
+_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article)|the proposed)\b", re.IGNORECASE)  # where a background ends
 _OF_THEIR_WORK = re.compile(r"\d|\b(?:it|its|they|their)\b", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\bwe\s+(?:(?:\w+ly|also|first|then|further)\s+)?(?P<verb>propose|present|introduce|develop|design|"
                        r"describe|build|study|investigate|explore|show|use|train|evaluate|address)\b\s*(?P<object>.+)$",
