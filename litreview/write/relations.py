@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-from litreview.group.terms import ACRONYM, expansion, phrases, shared_terms, surface_form, term_stems, with_head_noun
+from litreview.group.terms import ACRONYM, expansion, phrases, shared_terms, stem, surface_form, term_stems, with_head_noun
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
 from litreview.write.schema import Sentence
@@ -32,6 +32,7 @@ SHARED_VERBS = frozenset("use leverage exploit employ adopt apply learn estimate
                          "incorporate detect generate classify retrieve align fuse encode tackle solve explore analyze "
                          "investigate study recognize segment reconstruct track optimize minimize integrate augment "
                          "distill compress translate summarize".split())
+_VERB_BY_STEM = {stem(verb): verb for verb in SHARED_VERBS}
 _BETWEEN_STOPS = frozenset("to and or but that which of for in on with by from as is are be not".split())
 _WORD = re.compile(r"[\w-]+")
 _OWN_SENTENCE = re.compile(r"\b(?:we|our|the proposed|this (?:paper|work|method|approach|model|network|system|framework))\b",
@@ -162,9 +163,8 @@ def _said_of_itself(before: str) -> bool:
 
 
 def base_verb(word: str) -> str | None:
-    """`word` as a verb of SHARED_VERBS in its base form ("uses", "using", "used", "mapping" -> ...), or None."""
-    forms = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4], word[:-3] + "y" if word.endswith(("ies", "ied")) else "")
-    return next((form for form in forms if form in SHARED_VERBS), None)
+    """`word` as a verb of SHARED_VERBS in its base form ("uses", "using", "used" -> "use"), by its stem; or None."""
+    return _VERB_BY_STEM.get(stem(word))
 
 
 def quantity(count: int, size: int, introduced: bool = True) -> str:
