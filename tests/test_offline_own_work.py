@@ -53,3 +53,15 @@ def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_resu
     assert own == ["Early warning scores flag sepsis in emergency departments too late."]  # the result is no framing
     assert sentences[-1]["text"].endswith("we propose LactAlert, a sepsis alert that combines NEWS2 with lactate clearance.")
     assert not any(mark in s["text"] for s in sentences for mark in ("\\", "$", "{", "<cit.>", "~"))
+
+
+def test_a_theme_that_is_the_researchers_abstract_is_not_the_sections_heading(run_cli, tmp_path):
+    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
+    abstract = ("Early warning scores flag sepsis in emergency departments too late. "
+                "We propose a sepsis alert that combines NEWS2 with lactate clearance.")
+    for suffix, heading in ((".md", "# Related work\n"), (".tex", "\\section{Related work}\n\\label{sec:related-work}\n")):
+        result = run_cli("draft", abstract, "--corpus", str(data), "-o", str(tmp_path / f"rw{suffix}"))
+        assert result.exit_code == 0, result.output
+        assert heading in (tmp_path / f"rw{suffix}").read_text()
+    result = run_cli("draft", "early warning scores", "--corpus", str(data), "-o", str(tmp_path / "short.md"))
+    assert (tmp_path / "short.md").read_text().startswith("# Early warning scores\n")  # a topic is still the heading

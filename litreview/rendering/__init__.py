@@ -29,8 +29,10 @@ from litreview.rendering.markup import (
     finalizer,
     join_filter,
 )
+from litreview.text import is_own_text
 
 OutputFormat = Literal["tex", "md", "json"]
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)")
 
 # Sectioning levels, outermost first: the sub-themes take the level below the section's.
 HEADINGS = ("section", "subsection", "subsubsection", "paragraph", "subparagraph")
@@ -89,12 +91,19 @@ def template_context(draft: Draft, style: CiteStyle, heading: str) -> dict[str, 
     levels = _heading_levels(heading)
     cited = draft.cited_keys()
     return {
-        "draft": draft, "theme": draft.theme, "engine": draft.engine, "format": style.format,
+        "draft": draft, "theme": draft.theme, "title": _title(draft.theme), "engine": draft.engine, "format": style.format,
         "cite_style": style.name, "heading": levels[0], "subheading": levels[1],
         "sections": draft.sections, "papers": draft.papers, "cited": [draft.papers[k] for k in cited],
         "numbers": dict(style.numbers), "selection": draft.selection, "summaries": draft.summaries,
         "warnings": draft.warnings, "usage": draft.usage, "considered": draft.considered, "_style": style,
     }
+
+
+def _title(theme: str) -> str:
+    """The section's heading: the theme, or "Related work" when the theme is the researcher's abstract (long,
+    and of two sentences or more: a long topic phrase still names the section)."""
+    sentences = len(_SENTENCE_END.findall(theme.strip()))
+    return "Related work" if is_own_text(theme) and sentences >= 2 else theme
 
 
 def environment(fmt: Format, search_path: list[Path]) -> jinja2.Environment:
