@@ -51,12 +51,13 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
         raise ConfigError(f"min-groups {min_groups} and max-groups {max_groups} leave no possible number of sub-themes",
                           where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
+    own_warnings = _own_macros(our_work or (theme if is_own_text(theme) else ""))
     our_work = _plain_text(our_work) if our_work else None
     theme = _plain_text(theme) if is_own_text(theme) else theme  # an abstract pasted from the paper's source
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
-    warnings: list[DraftWarning] = _without_abstracts(papers) + read_warnings
+    warnings: list[DraftWarning] = own_warnings + _without_abstracts(papers) + read_warnings
     try:
         summaries, more = _summaries(list(papers.values()), llm, report)
         warnings += more
@@ -179,3 +180,15 @@ def _plain_text(text: str) -> str:
         return latex_to_text(text)
     except LatexDecodingError:
         return plain_latex_text(text)
+
+
+def _own_macros(text: str) -> list[DraftWarning]:
+    """A warning naming the researcher's own LaTeX macros (`\\method`), which their text loses when read."""
+    from litreview.corpus.latex import unknown_macros
+
+    unknown = unknown_macros(text) if "\\" in text else []
+    if not unknown:
+        return []
+    return [DraftWarning(stage="write", message=(
+        f"your own text uses LaTeX macros of your paper ({', '.join(unknown)}); they were left out of it: "
+        "write what they stand for"))]

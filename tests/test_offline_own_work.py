@@ -65,3 +65,18 @@ def test_a_theme_that_is_the_researchers_abstract_is_not_the_sections_heading(ru
         assert heading in (tmp_path / f"rw{suffix}").read_text()
     result = run_cli("draft", "early warning scores", "--corpus", str(data), "-o", str(tmp_path / "short.md"))
     assert (tmp_path / "short.md").read_text().startswith("# Early warning scores\n")  # a topic is still the heading
+
+
+def test_the_researchers_own_latex_macros_are_named_in_a_warning_not_silently_lost(run_cli, tmp_path):
+    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
+    (tmp_path / "abstract.tex").write_text(
+        "\\begin{abstract}Early warning scores flag sepsis in emergency departments too late. We propose \\method{}, "
+        "a sepsis alert that combines NEWS2 with lactate clearance, and \\ours.\\end{abstract}\n")
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
+                     str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    assert ("your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: write what "
+            "they stand for") in " ".join(result.output.split())
+    warnings = json.loads((tmp_path / "rw.json").read_text())["warnings"]
+    assert [w["message"] for w in warnings if "macros" in w["message"]] == [
+        "your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: write what they stand for"]

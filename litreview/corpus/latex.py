@@ -94,6 +94,14 @@ def _latex_to_text(value: str) -> str:
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if "cite" in value else text  # "weights \cite{x}." -> "weights."
 
 
+def unknown_macros(text: str) -> list[str]:
+    """The macros of `text` that neither LaTeX nor its common packages define (a paper's own `\\method`):
+    decoding leaves them out, so the caller can say so."""
+    context = _converter().latex_context
+    names = dict.fromkeys(_MACRO_NAME.findall(text))
+    return [f"\\{name}" for name in names if name not in ("begin", "end") and context.get_macro_spec(name) is None]
+
+
 def text_to_latex(text: str, *, keep_latin: bool = False) -> str:
     """LaTeX source that pdflatex typesets: specials escaped, non-ASCII as LaTeX macros; what no macro
     writes (CJK, emoji) transliterated to ASCII, and invisible controls (U+200B, U+202E) dropped.
@@ -196,6 +204,7 @@ def _pylatexenc_text(chunk: str) -> str:
         raise LatexDecodingError(chunk) from error
 
 
+_MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:)])")
 _CITE_MACROS = ("cite", "citep", "citet", "citealp", "citealt", "autocite", "parencite", "textcite", "footcite",
                 "nocite", "citeyear", "citeyearpar")
