@@ -163,6 +163,12 @@ def test_latex_quotes_from_an_arxiv_abstract_print_as_quotes():
     assert render(draft, "tex").text.startswith('% Related work on "a {\\textquotedblleft}warm-up{\\textquotedblright} phase"')
 
 
+def test_escaped_latex_specials_from_an_arxiv_abstract_print_as_the_sign():
+    draft = sample_draft(theme="tuning 0.1\\% of weights \\& a\\_b")
+    assert render(draft, "md").text.startswith("# Tuning 0.1% of weights \\& a\\_b\n")  # was "0.1\\\\%"
+    assert render(draft, "tex").text.startswith('% Related work on "tuning 0.1\\% of weights \\& a\\_b"')
+
+
 def test_a_key_outside_the_draft_never_reaches_a_citation():
     draft = sample_draft()
     draft.sections[1].sentences.append(Sentence(text="Invented.", keys=["ghost2020"]))

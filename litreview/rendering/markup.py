@@ -60,6 +60,7 @@ MARKERS: dict[Format, type[Raw]] = {"tex": Tex, "md": Md}
 
 
 _LATEX_QUOTES = re.compile(r"``(?P<quoted>[^`']+?)''")
+_LATEX_SPECIAL = re.compile(r"\\(?=[%&_#$])")  # arXiv abstracts keep LaTeX's "0.1\%": the backslash is no text
 
 
 def one_line(value: object) -> str:
@@ -71,7 +72,8 @@ def one_line(value: object) -> str:
     if not text.isprintable():
         text = "".join(" " if char.isspace() else char for char in text
                        if char.isspace() or unicodedata.category(char) != "Cc")
-    # arXiv abstracts keep LaTeX's ``quotes'': printed as the quotes they stand for, not as backticks
+    # arXiv abstracts keep LaTeX's ``quotes'' and "0.1\%": printed as the quotes and the sign they stand for
+    text = _LATEX_SPECIAL.sub("", text) if "\\" in text else text
     return _LATEX_QUOTES.sub("\u201c\\g<quoted>\u201d", " ".join(text.split()))
 
 
