@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from litreview.corpus.latex import readable_text
 from litreview.corpus.texts import quote_source, text_counts
 from litreview.document import Draft, DraftWarning, SelectedPaper
 from litreview.errors import LitreviewError
@@ -52,8 +53,8 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
                           where="--min-groups", hint="give 1 <= --min-groups <= --max-groups")
     report = progress or (lambda event: None)
     own_warnings = _own_macros(our_work or (theme if is_own_text(theme) else ""))
-    our_work = _plain_text(our_work) if our_work else None
-    theme = _plain_text(theme) if is_own_text(theme) else theme  # an abstract pasted from the paper's source
+    our_work = readable_text(our_work) if our_work else None
+    theme = readable_text(theme) if is_own_text(theme) else theme  # an abstract pasted from the paper's source
     chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
@@ -170,16 +171,6 @@ def _batch_progress(stage: str, report: StageCallback) -> Callable[[Any], None]:
 
     return on_item
 
-
-def _plain_text(text: str) -> str:
-    """The researcher's own text as plain text: it often comes from the paper's LaTeX source
-    (`\\emph{...}`, `~\\cite{...}`, `$k=4$`, `3.1\\%`), which the draft must not quote as markup."""
-    from litreview.corpus.latex import LatexDecodingError, latex_to_text, plain_latex_text
-
-    try:
-        return latex_to_text(text)
-    except LatexDecodingError:
-        return plain_latex_text(text)
 
 
 def _own_macros(text: str) -> list[DraftWarning]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from litreview.corpus import load_corpus
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
+from litreview.select import rank
 from litreview.summarize import summarize_papers
 from litreview.write import write_paragraphs
 
@@ -80,3 +82,15 @@ def test_the_researchers_own_latex_macros_are_named_in_a_warning_not_silently_lo
     warnings = json.loads((tmp_path / "rw.json").read_text())["warnings"]
     assert [w["message"] for w in warnings if "macros" in w["message"]] == [
         "your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: write what they stand for"]
+
+
+def test_an_abstract_theme_in_latex_is_ranked_as_its_text_so_select_and_draft_agree():
+    corpus = load_corpus([Path(__file__).parent / "data" / "structured_abstracts.jsonl"])
+    latex = ("Early warning scores~\\citep{smith2016} flag sepsis in \\emph{emergency departments} too late. "
+             "We propose \\textsc{LactAlert}, combining NEWS2 with lactate clearance in 61\\% of cases.")
+    plain = ("Early warning scores flag sepsis in emergency departments too late. "
+             "We propose LactAlert, combining NEWS2 with lactate clearance in 61% of cases.")
+    ranked = rank(corpus, latex)
+    assert ranked.theme == plain
+    assert [s.key for s in ranked.selected] == [s.key for s in rank(corpus, plain).selected]
+    assert "citep" not in ranked.expansion and "textsc" not in ranked.expansion

@@ -94,6 +94,14 @@ def _latex_to_text(value: str) -> str:
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if "cite" in value else text  # "weights \cite{x}." -> "weights."
 
 
+def readable_text(text: str) -> str:
+    """Text that may be LaTeX source (a researcher's abstract pasted from their paper) as plain text; never fails."""
+    try:
+        return latex_to_text(text)
+    except LatexDecodingError:
+        return plain_latex_text(text)
+
+
 def unknown_macros(text: str) -> list[str]:
     """The macros of `text` that neither LaTeX nor its common packages define (a paper's own `\\method`):
     decoding leaves them out, so the caller can say so."""

@@ -17,12 +17,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from litreview.corpus import Corpus
+from litreview.corpus.latex import readable_text
 from litreview.corpus.paper import Paper
 from litreview.errors import SelectionError
 from litreview.select.cut import apply_cut
 from litreview.select.index import open_index, tokens
 from litreview.select.lexical import theme_scores
 from litreview.select.selection import Cut, JudgeReport, Scored, Selection
+from litreview.text import is_own_text
 
 __all__ = ["Cut", "JudgeReport", "Scored", "Selection", "rank", "selection_to_dict"]
 
@@ -60,6 +62,8 @@ def rank(corpus: Corpus, theme: str, *, top_k: int = DEFAULT_TOP_K, min_score: f
     `judge` has the model grade the first `judge_top` selected papers (all when None) 0-3, reordering
     by grade then score and dropping those graded below `min_grade`.
     """
+    if is_own_text(theme):  # the researcher's abstract, perhaps from the paper's LaTeX: ranked as draft reads it
+        theme = readable_text(theme)
     _check_arguments(theme, top_k, min_score, drop_off, year_from, year_to)
     _check_llm(llm, embeddings, judge)
     filters = resolve_filters(corpus, include, exclude, year_from, year_to)
