@@ -22,6 +22,11 @@ def is_own_text(theme: str) -> bool:
     return len(theme.split()) > OWN_TEXT_WORDS
 
 
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """`1 paper`, `2 papers`, `2 retries` (with `plural` for an irregular one)."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII: accents dropped (`Müller` -> `muller`), other letters kept where possible."""
     if text.isascii():

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from litreview.cli import output
+from litreview.text import counted
 
 app = typer.Typer(help="Inspect or clear the cache: LLM answers, search indexes and scholarly-API lookups.", no_args_is_help=True)
 
@@ -59,7 +60,7 @@ def clear(
         cache = _cache(cache_dir)
         if seconds is not None:
             removed = cache.clear(older_than=seconds)
-            output.print_line(f"removed {_count(removed, 'answer')} older than {older_than} from {cache.directory}")
+            output.print_line(f"removed {counted(removed, 'answer')} older than {older_than} from {cache.directory}")
             return
         set_aside = len([path for path in cache.set_aside() if not path.name.endswith(("-wal", "-shm"))])
         try:
@@ -73,9 +74,9 @@ def clear(
 
             raise CacheError(f"cannot clear the cache ({error.strerror})", where=str(error.filename or cache.directory),
                              hint=CACHE_NOT_WRITABLE_HINT) from None
-        damaged = f", and {_count(set_aside, 'damaged answer database')} set aside" if set_aside else ""
-        output.print_line(f"removed {_count(answers, 'answer')}, {_count(indexes, 'search index', 'search indexes')} and "
-                          f"{_count(lookups, 'scholarly lookup')}{damaged} from {cache.directory}")
+        damaged = f", and {counted(set_aside, 'damaged answer database')} set aside" if set_aside else ""
+        output.print_line(f"removed {counted(answers, 'answer')}, {counted(indexes, 'search index', 'search indexes')} and "
+                          f"{counted(lookups, 'scholarly lookup')}{damaged} from {cache.directory}")
 
 
 def parse_duration(text: str) -> float:
@@ -107,10 +108,6 @@ def _last_run(counters: dict[str, Any] | None) -> str:
         return "none recorded"
     when = datetime.datetime.fromtimestamp(counters.get("finished", 0)).strftime("%Y-%m-%d %H:%M")
     return f"{Usage.from_dict(counters).counts()}, finished {when}"
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 def _size(size: float) -> str:

@@ -28,6 +28,7 @@ from litreview.cli.selection_options import (
     corpus_paths,
     rank_options,
 )
+from litreview.text import counted
 
 
 class Format(str, Enum):
@@ -300,11 +301,6 @@ def _refuse_to_overwrite(written: Path, inputs: list[str], what: str) -> None:
     output.refuse_to_overwrite_input(written, inputs, what, hint)
 
 
-def _counted(count: int, noun: str) -> str:
-    """`1 paper`, `2 papers`."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def _fail_strictly(warnings: list[Any]) -> None:
     from litreview.errors import StrictFailure
 
@@ -327,14 +323,14 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     if quiet:
         return
     usage = result.usage
-    lines = [f"{_counted(len(result.selection), 'paper')} selected of {result.considered}, "
-             f"{_counted(len(result.sections), 'sub-theme')}, {len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
+    lines = [f"{counted(len(result.selection), 'paper')} selected of {result.considered}, "
+             f"{counted(len(result.sections), 'sub-theme')}, {len(result.cited_keys())} cited, engine {result.engine}, {seconds:.1f} s"]
     if result.texts:
         lines.append(_texts_line(result.texts))
     if thin:
         fix = ("--enrich found none for them: add them to the corpus, e.g. a Zotero export" if enriched else
                "fetch them with --enrich, or add them to the corpus, e.g. a Zotero export")
-        lines.append(f"{len(thin)} of the {_counted(len(result.selection), 'selected paper')} "
+        lines.append(f"{len(thin)} of the {counted(len(result.selection), 'selected paper')} "
                      f"{'has' if len(thin) == 1 else 'have'} no abstract: the draft says little about them ({fix})")
     if usage:
         cost = _cost(usage, settings)
@@ -353,7 +349,7 @@ def _texts_line(texts: dict) -> str:
     """`text: 4 abstracts from the corpus, 3 fetched (openalex 2, arxiv 1), 2 with full text, 1 title only`."""
     fetched = texts.get("fetched_abstract", {})
     by_source = ", ".join(f"{name} {count}" for name, count in fetched.items())
-    return (f"text: {_counted(texts.get('corpus_abstract', 0), 'abstract')} from the corpus, {sum(fetched.values())} fetched"
+    return (f"text: {counted(texts.get('corpus_abstract', 0), 'abstract')} from the corpus, {sum(fetched.values())} fetched"
             + (f" ({by_source})" if by_source else "")
             + f", {texts.get('fulltext', 0)} with full text, {texts.get('title_only', 0)} title only")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from litreview.config import Price
+from litreview.text import counted
 
 
 @dataclass
@@ -43,14 +44,14 @@ class Usage:
     def counts(self) -> str:
         """What was sent and what it came to, e.g. `5 requests sent: 3 paid calls, 2 failed attempts (not paid), ...`."""
         parts = [
-            f"{_count(self.sent, 'request')} sent: {_count(self.calls, 'paid call')}, "
-            f"{_count(self.failed_attempts, 'failed attempt')} (not paid)",
-            _count(self.cached, "answer") + " from the cache",
-            _count(self.retries, "retry", "retries"),
-            _count(self.reasks, "re-ask"),
+            f"{counted(self.sent, 'request')} sent: {counted(self.calls, 'paid call')}, "
+            f"{counted(self.failed_attempts, 'failed attempt')} (not paid)",
+            counted(self.cached, "answer") + " from the cache",
+            counted(self.retries, "retry", "retries"),
+            counted(self.reasks, "re-ask"),
         ]
         if self.failed:
-            parts.append(f"{_count(self.failed, 'request')} failed")
+            parts.append(f"{counted(self.failed, 'request')} failed")
         return ", ".join(parts)
 
     def count_attempts(self, structured: Any) -> None:
@@ -86,15 +87,15 @@ class Usage:
     def summary(self, prices: Mapping[str, Price] | None = None) -> str:
         """One line for the terminal, e.g. `12 calls, 30 from cache, 1 retry, 3400+800 tokens, 4.2 s`."""
         parts = [
-            _count(self.calls, "call"),
+            counted(self.calls, "call"),
             f"{self.cached} from cache",
-            _count(self.retries, "retry", "retries"),
-            _count(self.reasks, "re-ask"),
+            counted(self.retries, "retry", "retries"),
+            counted(self.reasks, "re-ask"),
             f"{self.prompt_tokens}+{self.completion_tokens} tokens",
             f"{self.seconds:.1f} s",
         ]
         if self.failed_attempts:
-            parts.insert(2, f"{_count(self.failed_attempts, 'failed attempt')} (not paid)")
+            parts.insert(2, f"{counted(self.failed_attempts, 'failed attempt')} (not paid)")
         if self.failed:
             parts.insert(2, f"{self.failed} failed")
         cost = self.cost(prices) if prices is not None and self.tokens_by_model else None
@@ -106,10 +107,6 @@ class Usage:
         """Plain JSON-ready values (for `cache info` and machine-readable reports)."""
         counters = {name: getattr(self, name) for name in self.__dataclass_fields__}
         return {**counters, "failed_attempts": self.failed_attempts, "sent": self.sent}
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 class WallClock:
