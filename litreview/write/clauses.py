@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from litreview.grounding import CITATION_MARKERS
+from litreview.group.terms import stem
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -31,6 +32,7 @@ PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "intr
                "study": "studied", "investigate": "investigated", "explore": "explored", "analyze": "analyzed",
                "analyse": "analysed", "examine": "examined", "evaluate": "evaluated", "perform": "performed",
                "conduct": "conducted"}
+_VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
     r"\b(?:we|this (?:paper|work|study|article))\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)s?\b\s*(?P<object>.+)$",
@@ -140,8 +142,9 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     if match:
         verb, obj = match.group("verb").lower(), match.group("object")
         addressed = _ADDRESSED_BY.match(obj) if verb == "address" else None
-        if addressed and _base_verb(addressed.group("gerund")):
-            verb, obj = _base_verb(addressed.group("gerund")) or verb, addressed.group("object")
+        done = _base_verb(addressed.group("gerund")) if addressed else None
+        if addressed and done:
+            verb, obj = done, addressed.group("object")
         return Clause("study" if verb == "studies" else verb, clean_clause(obj, limit), statement)
     return Clause(None, statement, statement, standalone(sentence))
 
@@ -150,7 +153,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
     """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
-        obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.object)  # not "a novel"
+        obj = _without_hype(clause.object)
         second = re.match(r"and (\w+)\b", obj)  # "we propose and compare X": both verbs agree with the subject
         if second and not plural:
             obj = f"and {third_person(second.group(1))}{obj[second.end():]}"
@@ -166,7 +169,7 @@ def passive_sentence(clause: Clause) -> str:
     if clause.verb and clause.passive_ready and _NAMELY.match(clause.object):
         # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is proposed as an approach to learn ..."
         named = _NAMELY.match(clause.object)
-        kind = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), named.group("kind"))
+        kind = _without_hype(named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
         if named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):
             rest = ""  # ", which stands for ..." is said of the name, not of the kind of thing
@@ -174,7 +177,7 @@ def passive_sentence(clause: Clause) -> str:
         name = name[:1] + upper_first(name[1:]) if name[:1] in "\"“" else name  # a quoted name opens the sentence
         return f"{name} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
-        obj = _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), clause.passive_object)
+        obj = _without_hype(clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
             return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
@@ -185,10 +188,8 @@ def passive_sentence(clause: Clause) -> str:
 
 
 def _base_verb(gerund_form: str) -> str | None:
-    """The proposing verb of a gerund ("introducing" -> "introduce", "performing" -> "perform"), if it is one."""
-    stem = gerund_form[:-3]
-    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem, stem[:-1] + "ie" if stem.endswith("y") else stem)
-    return next((verb for verb in candidates if verb in _VERBS), None)
+    """The proposing verb of a gerund ("introducing" -> "introduce", "performing" -> "perform"), by its stem."""
+    return _VERB_BY_STEM.get(stem(gerund_form))
 
 
 def gerund(verb: str) -> str:
@@ -300,6 +301,11 @@ def template_words() -> frozenset[str]:
     verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
     fixed = " ".join(["is are as notes note that an a", *_PRONOUNS.values()])
     return frozenset(re.findall(r"[a-z]+", fixed) + verbs)
+
+
+def _without_hype(text: str) -> str:
+    """`text` without "a novel" / "a simple yet effective", its article fitted to the next word ("an approach")."""
+    return _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), text)
 
 
 def _article(article: str, following: str) -> str:
