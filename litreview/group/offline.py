@@ -33,12 +33,11 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import (
-    ACRONYM,
     MAX_PHRASE_WORDS,
-    expansion,
     is_noun_phrase,
     listing,
     phrases,
+    spelled_out,
     stem,
     surface_form,
     term_stems,
@@ -74,9 +73,10 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
     members = _closest_to_theme_first(members, texts, theme)
     terms = distinctive_terms([[texts[key] for key in keys] for keys in members], theme) if members else []
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
+    topic = _topic_stems(theme)
     groups = []
     for keys, group_terms in zip(members, terms):
-        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken, _topic_stems(theme)))
+        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic))
         taken.add(groups[-1].title.casefold())  # nor another group's label
     if misfits:
         scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)
@@ -211,8 +211,9 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
         named = sorted(named, key=lambda term: term.casefold() not in title)
     # An acronym the papers define is named by what it stands for ("MLLMs" -> "multimodal large language models"),
     # and is no label at all when that is the theme itself.
-    spelled = [(expansion(term, texts) if " " not in term and ACRONYM.search(term) else None) or term for term in named]
-    allowed = [term for term in spelled if term.casefold() not in titles and not (term_stems(term) <= theme and term not in named)]
+    long_forms = {term: spelled_out(term, texts) for term in named}
+    spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)]
+    allowed = [term for term in spelled if term.casefold() not in titles]
     phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."

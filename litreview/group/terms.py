@@ -129,6 +129,11 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
     return f"{term} {word}" if word in HEAD_NOUNS and count * 2 > total else term
 
 
+def spelled_out(term: str, texts: Iterable[str]) -> str | None:
+    """What `term` stands for when it is one acronym ("MLLMs", "CLIP") that the texts define, else None."""
+    return expansion(term, texts) if " " not in term and ACRONYM.search(term) else None
+
+
 def expansion(acronym: str, texts: Iterable[str]) -> str | None:
     """What `acronym` stands for where the texts define it ("multimodal large language models (MLLMs)" ->
     "multimodal large language models"), in lower case but for acronyms; None when no text defines it.

@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-from litreview.group.terms import ACRONYM, expansion, phrases, shared_terms, stem, surface_form, term_stems, with_head_noun
+from litreview.group.terms import phrases, shared_terms, spelled_out, stem, surface_form, term_stems, with_head_noun
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
 from litreview.write.schema import Sentence
@@ -95,7 +95,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         keys = [order[n] for n in found]
         held = [texts[key] for key in keys]
         shown = with_head_noun(surface_form(term, held), held)
-        long_form = expansion(shown, held) if ACRONYM.fullmatch(shown.rstrip("s")) else None
+        long_form = spelled_out(shown, held)
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         text = f"{quantity(len(keys), len(order), introduced)} {_role(term, keys, texts, summaries)} {shown}."
         sentences.append(Sentence(text=text, keys=keys))
