@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from litreview.corpus.latex import readable_text
+from litreview.corpus.latex import readable_text, unknown_macros
 from litreview.corpus.texts import quote_source, text_counts
 from litreview.document import Draft, DraftWarning, SelectedPaper
 from litreview.errors import LitreviewError
@@ -172,11 +172,8 @@ def _batch_progress(stage: str, report: StageCallback) -> Callable[[Any], None]:
     return on_item
 
 
-
 def _own_macros(text: str) -> list[DraftWarning]:
     """A warning naming the researcher's own LaTeX macros (`\\method`), which their text loses when read."""
-    from litreview.corpus.latex import unknown_macros
-
     unknown = unknown_macros(text) if "\\" in text else []
     if not unknown:
         return []

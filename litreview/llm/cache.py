@@ -12,7 +12,6 @@ could not keep (unless the caller turned caching off).
 from __future__ import annotations
 
 import asyncio
-
 import datetime
 import hashlib
 import json

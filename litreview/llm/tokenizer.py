@@ -16,7 +16,6 @@ must work offline with a local server (the estimate errs towards "does not fit" 
 from __future__ import annotations
 
 import json
-import urllib.error
 import urllib.request
 from typing import Any
 
@@ -25,7 +24,7 @@ from litreview.llm.memory import ServerMemory
 
 PROBE_TEXT = "litreview asks once how this server splits a sentence into tokens."
 PROBE_SECONDS = 10.0  # a tokenizer answers in milliseconds; a server busy generating may hold it longer
-# (path, body keys for the text, key of the answer): tried in order
+# (path, the body keys that carry the text), tried in order; the count is read by `_count_in`
 LLAMA_CPP_PYTHON = "/extras/tokenize/count"
 ENDPOINTS = (
     (LLAMA_CPP_PYTHON, "input"),  # llama-cpp-python
@@ -97,7 +96,7 @@ class ServerTokenizer:
         try:
             with urllib.request.urlopen(request, timeout=min(PROBE_SECONDS, self.settings.timeout)) as response:
                 answer = json.loads(response.read())
-        except (OSError, ValueError, urllib.error.URLError):
+        except (OSError, ValueError):  # urllib's URLError and HTTPError are OSErrors
             return None
         return answer if isinstance(answer, dict) else None
 
