@@ -13,6 +13,8 @@ STOPWORDS = frozenset(
     "not no than new".split()
 )
 
+# How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
+THIS_WORK = r"this (?:paper|work|study|article|chapter|letter)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 
 

@@ -102,3 +102,50 @@ def test_named_proposals_after_their_kind_and_no_hype_or_headings():
         "for the semantic modelling of sentences.",
         "Two model architectures for computing continuous vector representations of words are proposed.",
         "Automated defenses against these attacks are developed."])  # "Figures Preface 1." is a heading, not a sentence
+
+
+def test_two_verbs_of_one_proposal_both_agree_and_a_list_is_never_cut_into_a_passive():
+    said = _clauses(
+        "Words cluster by context. We describe and experimentally evaluate a method for automatically clustering words "
+        "according to their distribution in particular syntactic contexts.",
+        "Flow is hard to learn. We propose and compare two architectures for optical flow estimation.",
+        "Neurons can be stochastic. We examine this question, existing approaches, and compare four families of "
+        "solutions, applicable in different settings.")
+    assert said == [
+        "One study describes and experimentally evaluates a method for automatically clustering words according to "
+        "their distribution in particular syntactic contexts.",  # was "And experimentally evaluate a method ... are described."
+        "Another study proposes and compares two architectures for optical flow estimation.",
+        "Another work examines this question, existing approaches, and compares four families of solutions, "
+        "applicable in different settings."]  # was "This question, existing approaches are examined."
+
+
+def test_a_self_reference_after_a_participle_keeps_its_place_and_a_cut_sentence_ends_on_a_word_that_completes_it():
+    said = _clauses(
+        "The methods described in this paper, McQuitty's similarity analysis, Ward's minimum-variance method, and the "
+        "EM algorithm, assign each instance of an ambiguous word to a known sense definition.",
+        "The editor of this volume, who is also author or coauthor of five of the contributions, has provided an "
+        "introduction that not only affords an overview of the separate articles but also interrelates the basic "
+        "issues in linguistics, psycholinguistics and cognitive studies that are addressed in this volume.")
+    assert sorted(said) == sorted([
+        "The methods described in the paper, McQuitty's similarity analysis, Ward's minimum-variance method, and the EM "
+        "algorithm, assign each instance of an ambiguous word to a known sense definition.",  # not "The methods described McQuitty's"
+        "The editor of this volume, who is also author or coauthor of five of the contributions, has provided an "
+        "introduction that not only affords an overview of the separate articles but also interrelates the basic "
+        "issues in linguistics, psycholinguistics and cognitive studies."])  # 45 words at most; not "... that are."
+
+
+def test_a_table_of_contents_and_a_publisher_summary_label_are_not_the_papers_sentences():
+    said = _clauses(
+        "Figures Preface 1. Introduction 2. National Language Generation in practice 3. The architecture of a Natural "
+        "Language Generation system 4. Document planning 5. Microplanning 6. Surface realisation 7. Beyond text generation.",
+        "Publisher Summary This chapter presents a detailed description of a model for a learning process, which was "
+        "proposed as an account of the learning of word classes.")
+    assert said == ["A detailed description of a model for a learning process is presented.",  # "This chapter presents"
+                    "Also related is the paper Paper 0."]  # nothing of it is prose: known by its title
+
+
+def test_a_finding_about_the_proposed_approach_is_said_for_its_authors():
+    said = _clauses("Prompts are costly to tune for every task. We propose a multitask prompt tuner for vision-language "
+                    "models. The proposed approach outperforms all single-task baseline prompt tuning methods on ELEVATER.")
+    assert said[-1] == ("The authors report that the proposed approach outperforms all single-task baseline prompt tuning "
+                        "methods on ELEVATER.")  # alone, "The proposed approach" would be nobody's

@@ -94,3 +94,17 @@ def test_an_abstract_theme_in_latex_is_ranked_as_its_text_so_select_and_draft_ag
     assert ranked.theme == plain
     assert [s.key for s in ranked.selected] == [s.key for s in rank(corpus, plain).selected]
     assert "citep" not in ranked.expansion and "textsc" not in ranked.expansion
+
+
+def test_an_abstract_in_the_third_person_closes_on_what_this_paper_does_and_never_opens_on_its_own_methods():
+    abstract = ("This paper describes an experimental comparison of transformer encoders for the sentiment classification "
+                "of reviews. The methods described in this paper, graph neural networks and transformer encoders, assign "
+                "each review a sentiment. The proposed encoders predict molecular properties as well. "
+                "Sentiment classification of product reviews remains costly to annotate.")
+    summaries, _ = summarize_papers(PAPERS)
+    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    openings = [s.text for section in sections for s in section.sentences if not s.keys]
+    # Only the background opens a paragraph: the methods "described in this paper" and "the proposed encoders" are the work.
+    assert openings == ["Sentiment classification of product reviews remains costly to annotate."]
+    assert sections[0].sentences[-1].text.endswith(
+        "; we describe an experimental comparison of transformer encoders for the sentiment classification of reviews.")

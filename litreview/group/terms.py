@@ -32,7 +32,8 @@ GENERIC = frozenset(
     "leading resulting obtaining yielding enabling consider considers identify identifies focus focuses describe "
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
-    "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive".split()
+    "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
+    "contrast contrasts".split()  # "in contrast"
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_NOUNS = frozenset("model models method methods framework frameworks approach approaches task tasks".split())

@@ -16,6 +16,7 @@ from litreview.corpus.method_names import method_name
 from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.summarize.schema import Kind, PaperSummary
+from litreview.text import THIS_WORK
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -24,7 +25,7 @@ _PROBLEM_CUES = re.compile(
     r"fails?|yet|unclear|little|gap|weakness\w*|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
-_SUBJECT = r"\b(?:we|this (?:paper|work|study|article))\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
+_SUBJECT = rf"\b(?:we|{THIS_WORK})\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     re.compile(_SUBJECT + r"(?:propose|present|introduce)s?\b", re.IGNORECASE),
@@ -70,15 +71,17 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
                 r"discussion|limitations|summary|abstract|keywords|study design|data sources")
 _LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}))*)"
-                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:AND\s+|&\s+)?[A-Z]{3,})*\s*:)\s+(?=[A-Z0-9(])")
+                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:AND\s+|&\s+)?[A-Z]{3,})*\s*:|Publisher\s+Summary:?)\s+(?=[A-Z0-9(])")
 # A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
 _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
+_ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next item's number, where a list was split)
 # Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
 _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
                                re.IGNORECASE)
 _MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?=[A-Z][a-z])")
 # A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
 MIN_LETTER_SHARE = 0.6
+MAX_HEADING_WORDS = 6   # a heading or a list item is this short
 MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
 
 # Kind cues, tried in this order on the title and the approach sentence.
@@ -166,8 +169,21 @@ def content_sentences(text: str | None) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
     sentences = [_LABEL.sub("", part).strip() for part in split_sentences(_LABEL.sub(" ", text).strip())]
-    return tuple(part for part in sentences if part and not _PLANTED.search(part) and not _ASIDE.search(part)
-                 and not _BOILERPLATE.search(part) and _is_prose(part))
+    listed = _numbered_items(sentences)
+    return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
+                 and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and _is_prose(part))
+
+
+def _numbered_items(sentences: list[str]) -> set[int]:
+    """Which "sentences" are items of a numbered list split at its numbers ("Preface 1. Introduction 2. Natural
+    Language Generation in practice 3. ..."): two in a row end with consecutive numbers; a short one after them is
+    the list's last item."""
+    numbers = [int(end.group(1)) if (end := _ITEM_NUMBER.search(sentence)) else None for sentence in sentences]
+    pairs = [n for n in range(len(numbers) - 1)
+             if numbers[n] is not None and numbers[n + 1] is not None and numbers[n + 1] == numbers[n] + 1]
+    items = {n for pair in pairs for n in (pair, pair + 1)}
+    return items | {n + 1 for n in items if n + 1 < len(sentences) and n + 1 not in items
+                    and len(sentences[n + 1].split()) <= MAX_HEADING_WORDS}
 
 
 def _is_prose(sentence: str) -> bool:
@@ -176,7 +192,7 @@ def _is_prose(sentence: str) -> bool:
     visible = [char for char in sentence if not char.isspace()]
     letters = sum(char.isalpha() for char in visible)
     tokens = sentence.rstrip(".").split()
-    heading = len(tokens) <= 6 and all(token[:1].isupper() or token[:1].isdigit() for token in tokens)
+    heading = len(tokens) <= MAX_HEADING_WORDS and all(token[:1].isupper() or token[:1].isdigit() for token in tokens)
     return len(tokens) >= 3 and letters >= MIN_LETTER_SHARE * len(visible) and not _CONTENTS.search(sentence) and not heading
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
+from litreview.text import THIS_WORK
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -34,7 +35,7 @@ PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "intr
                "conduct": "conducted"}
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article))\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
+    rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)s?\b\s*(?P<object>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -44,20 +45,23 @@ _REPORTS = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:however|moreover|furthermore|additionally|in addition|finally|also|specifically|concretely|"
-    r"in particular|in this (?:paper|work|study|article)|to this end|in light of this|first(?:ly)?|"
+    rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|"
     r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
     r"to sum up|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?)\s*,\s*",
     re.IGNORECASE,
 )
-_SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the present) (?:paper|work|article|study|letter)\b,?",
+_SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the present) (?:paper|work|article|study|letter|chapter)\b,?",
                              re.IGNORECASE)
+# After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
+_PLACED_SELF_REFERENCE = re.compile(r"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>paper|work|article|study|letter|chapter)\b",
+                                    re.IGNORECASE)
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
 # infinitive or a clause ("to combine ...", "how ...", "that ...").
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|this|these|its|[A-Z0-9])\b|^[A-Z]"
-                                r"|^(?!(?:to|that|how|what|whether|why|when|if|which|whose|where|them|it|both)\b)[a-z]")
+                                r"|^(?!(?:to|that|how|what|whether|why|when|if|which|whose|where|them|it|both|and|or)\b)[a-z]")
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
@@ -86,12 +90,16 @@ _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:w
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
                           r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
-                           r"\s+(?:that|which)\s+\w+s)+$", re.IGNORECASE)  # "... that outperforms" lost its object
+                           r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
+                           re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
+_AND_VERB = re.compile(r"(?P<lead>(?:^|,\s)and\s)(?P<adverb>\w+ly\s)?(?P<verb>describe|show|present|propose|demonstrate|"
+                       r"evaluate|apply|compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|"
+                       r"find|examine|explore|develop|implement|validate|release)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
-# A sentence that opens with a pronoun or "this/these ..." needs its paper named before it can stand alone.
-_DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here)\b", re.IGNORECASE)
+# A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
+_DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed)\b", re.IGNORECASE)
 # Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
 _FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
                             "here such both each all most many some several one two three when while although "
@@ -119,7 +127,9 @@ class Clause:
         if _NAMELY.match(self.object) or _NAMED_APPOSITIVE.match(self.object):
             return True
         head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
-        if re.search(r",\s[\w-]+$", head):  # cut inside a list ("covering binary, multiclass, and ..."): say it whole
+        # A comma left in the thing made is a list or an aside cut in the middle ("this question, existing
+        # approaches, and compare ...", "a model, trained on news"): say it whole, in the active. A name may follow.
+        if re.search(r",\s(?![A-Z])", re.sub(r"\([^()]*\)", "", head)):
             return False
         said = _HYPE.sub(r"\g<article> ", head).split()
         return MIN_PASSIVE_WORDS <= len(said) and len(self.passive_object.split()) <= MAX_PASSIVE_WORDS
@@ -154,9 +164,8 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
         obj = _without_hype(clause.object)
-        second = re.match(r"and (\w+)\b", obj)  # "we propose and compare X": both verbs agree with the subject
-        if second and not plural:
-            obj = f"and {third_person(second.group(1))}{obj[second.end():]}"
+        if not plural:  # "we describe and (experimentally) evaluate X", "X, and compare Y": every verb agrees
+            obj = _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", obj)
         return f"{subject} {verb} {obj}."
     return f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
 
@@ -231,7 +240,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _CITED_ASIDE.sub("", text)
     text = CITATION_MARKERS.sub("", text)
-    text = _SELF_REFERENCE.sub("", text)
+    text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
@@ -261,7 +270,7 @@ def bounded(sentence: str) -> str:
         return sentence
     body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
     if not fits(body):
-        body = " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")
+        body = _DANGLING_END.sub("", " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:"))
     return body.rstrip(" .,;:") + "."
 
 

@@ -21,7 +21,7 @@ from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
-from litreview.text import is_own_text
+from litreview.text import THIS_WORK, is_own_text
 from litreview.write import clauses
 from litreview.write.clauses import Clause, bounded, fits, lower_first, standalone, upper_first
 from litreview.write.relations import stems
@@ -29,10 +29,12 @@ from litreview.write.schema import Sentence
 
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
 TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", "Against this background")
-_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article)|the proposed)\b", re.IGNORECASE)  # where a background ends
-_OF_THEIR_WORK = re.compile(r"\d|\b(?:it|its|they|their)\b", re.IGNORECASE)
-_OWN_VERB = re.compile(r"\bwe\s+(?:(?:\w+ly|also|first|then|further)\s+)?(?P<verb>propose|present|introduce|develop|design|"
-                       r"describe|build|study|investigate|explore|show|use|train|evaluate|address)\b\s*(?P<object>.+)$",
+_OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORECASE)  # where a background ends
+_OF_THEIR_WORK = re.compile(r"\d|\b(?:it|its|they|their|these|those)\b", re.IGNORECASE)
+# "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
+_OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
+                       r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
+                       r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>.+)$",
                        re.IGNORECASE | re.DOTALL)
 
 
@@ -105,7 +107,8 @@ def own_clause(sentence: str) -> Clause:
     plain = clauses.cut(" ".join(sentence.split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
     if match:
         obj = clauses.cut(" ".join(match.group("object").split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
-        return Clause(match.group("verb").lower(), obj, plain)
+        verb = match.group("verb").lower()
+        return Clause("study" if verb == "studies" else verb, obj, plain)
     return Clause(None, plain, plain)
 
 
@@ -117,7 +120,8 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str
     own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
     # After "we ...", a sentence with a result cue, a figure or an "it" speaks of the researcher's results
     # ("On 12 benchmarks it improves accuracy by 3.1%"), which are not their framing.
-    usable = [n for n, sentence in enumerate(own) if standalone(sentence) and standalone(sentences[n]) and fits(sentence)
+    # "The methods described in this paper ..." and "the proposed system ..." are the work itself, not its framing.
+    usable = [n for n, sentence in enumerate(own) if standalone(sentence) and not _OWN_WORK.search(sentences[n]) and fits(sentence)
               and not (n > before_we and (reports_a_result(sentence) or _OF_THEIR_WORK.search(sentence)))]
     chosen: dict[str, list[int]] = {}
     for second in (False, True):

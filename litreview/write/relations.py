@@ -17,6 +17,8 @@ from litreview.write.schema import Sentence
 
 MAX_SHARED_SENTENCES = 2
 # What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
+# Kinds of contribution that relate papers ("Two of them release datasets"). "propose methods" says the least: it is
+# the last resort, after a word the papers share.
 KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
                 "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
 CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
@@ -61,20 +63,26 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
                      excluded: frozenset[str], *, introduced: bool = True) -> list[Sentence]:
     """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`):
     `Two of them address {term}.` (`Two works ...` when no sentence before cited them all: `introduced`
-    False); else the papers that make one kind of contribution."""
+    False); else the papers that make one kind of contribution (a dataset, a survey, ...); else those sharing
+    a word; else those that propose methods."""
     if len(order) < 2:
         return []
     every = shared_terms([texts[key] for key in order])
     # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
     acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
     holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
-    sentences = _shared_sentences(order, texts, summaries, holders, excluded, introduced)
-    return sentences or _shared_kind(order, summaries, introduced)
+    words = {term: found for term, found in every.items() if term not in holders}
+    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced)
+            or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
+            or _shared_sentences(order, texts, summaries, words, excluded, introduced, most=1)
+            or _shared_kind(order, summaries, introduced, ["method"]))
 
 
-def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introduced: bool) -> list[Sentence]:
-    """When the papers share no phrase: the ones making the same kind of contribution (`Two of them release datasets`)."""
-    for kind, verb_phrase in KIND_PHRASES.items():
+def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introduced: bool,
+                 kinds: list[str]) -> list[Sentence]:
+    """The papers making the same kind of contribution, of `kinds` (`Two of them release datasets`)."""
+    for kind in kinds:
+        verb_phrase = KIND_PHRASES[kind]
         keys = [key for key in order if summaries[key].kind == kind]
         if len(keys) >= 2:
             return [Sentence(text=f"{quantity(len(keys), len(order), introduced)} {verb_phrase}.", keys=keys)]
@@ -82,13 +90,14 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
 
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
-                      holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool) -> list[Sentence]:
+                      holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
+                      most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     used = set(excluded)
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
     sentences, groups_seen = [], set()
     for term in ranked:
         found = tuple(holders[term])
-        if term_stems(term) & used or found in groups_seen or len(sentences) >= min(MAX_SHARED_SENTENCES, 1 + len(order) // 3):
+        if term_stems(term) & used or found in groups_seen or len(sentences) >= min(most, 1 + len(order) // 3):
             continue
         if re.search(rf"\b{_DATASET_NOUN}$", term):  # "driving dataset" describes data, it names no shared topic
             continue
