@@ -179,4 +179,4 @@ def _own_macros(text: str) -> list[DraftWarning]:
         return []
     return [DraftWarning(stage="write", message=(
         f"your own text uses LaTeX macros of your paper ({', '.join(unknown)}); they were left out of it: "
-        "write what they stand for"))]
+        "add their \\newcommand lines to it, or write what they stand for"))]

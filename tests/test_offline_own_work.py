@@ -77,11 +77,31 @@ def test_the_researchers_own_latex_macros_are_named_in_a_warning_not_silently_lo
     result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
                      str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
     assert result.exit_code == 0, result.output
-    assert ("your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: write what "
-            "they stand for") in " ".join(result.output.split())
+    assert ("your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: add their "
+            "\\newcommand lines to it, or write what they stand for") in " ".join(result.output.split())
     warnings = json.loads((tmp_path / "rw.json").read_text())["warnings"]
     assert [w["message"] for w in warnings if "macros" in w["message"]] == [
-        "your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: write what they stand for"]
+        "your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: add their "
+        "\\newcommand lines to it, or write what they stand for"]
+
+
+def test_the_researchers_own_macro_definitions_are_expanded(run_cli, tmp_path):
+    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
+    (tmp_path / "abstract.tex").write_text(
+        "\\newcommand{\\method}{\\textsc{LactAlert}\\xspace}\n\\def\\score{NEWS2}\n"
+        "\\newcommand*{\\pct}[1]{#1\\%}\n"
+        "\\begin{abstract}Early warning scores flag sepsis in emergency departments too late. We propose \\method, "
+        "a sepsis alert that combines \\score{} with lactate clearance in \\pct{61} of cases.\\end{abstract}\n")
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
+                     str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    draft = json.loads((tmp_path / "rw.json").read_text())
+    assert draft["sections"][0]["sentences"][-1]["text"].endswith(
+        "; we propose LactAlert, a sepsis alert that combines NEWS2 with lactate clearance in 61 of cases.")
+    # Only the macro with an argument is lost, and named: the definitions themselves are no prose.
+    assert [w["message"] for w in draft["warnings"] if "macros" in w["message"]] == [
+        "your own text uses LaTeX macros of your paper (\\pct); they were left out of it: add their "
+        "\\newcommand lines to it, or write what they stand for"]
 
 
 def test_an_abstract_theme_in_latex_is_ranked_as_its_text_so_select_and_draft_agree():

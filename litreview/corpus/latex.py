@@ -22,6 +22,7 @@ from pylatexenc import latex2text, latexencode
 
 # A `~` that is not the accent `\~`: a non-breaking space, i.e. a space for search and prompts.
 _TIE = re.compile(r"(?<!\\)~")
+_CONTROL_SPACE = re.compile(r"(?<!\\)\\(?= )")
 # The parts of a value that need a LaTeX parser: math, a control symbol with its argument
 # (`\"{u}`, `\'e`, `\&`), a control word with its optional and braced arguments (two levels).
 _BRACED = r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
@@ -88,6 +89,8 @@ def _latex_to_text(value: str) -> str:
     """`latex_to_text` itself."""
     if "~" in value:
         value = _TIE.sub(" ", value)
+    if "\\ " in value:
+        value = _CONTROL_SPACE.sub("", value)  # `\method\ for`: the space after a macro, a space
     if "\\" not in value and "$" not in value:
         return _collapsed(_plain(value))
     text = _collapsed("".join(_decoded_parts(value)))
@@ -95,7 +98,9 @@ def _latex_to_text(value: str) -> str:
 
 
 def readable_text(text: str) -> str:
-    """Text that may be LaTeX source (a researcher's abstract pasted from their paper) as plain text; never fails."""
+    """Text that may be LaTeX source (a researcher's abstract pasted from their paper) as plain text, its own
+    macros (`\\newcommand{\\method}{MultiPrompt}`) expanded; never fails."""
+    text = expand_definitions(text)
     try:
         return latex_to_text(text)
     except LatexDecodingError:
@@ -103,11 +108,31 @@ def readable_text(text: str) -> str:
 
 
 def unknown_macros(text: str) -> list[str]:
-    """The macros of `text` that neither LaTeX nor its common packages define (a paper's own `\\method`):
-    decoding leaves them out, so the caller can say so."""
+    """The macros of `text` that neither LaTeX, its common packages nor a definition in `text` define (a paper's
+    own `\\method`, defined elsewhere): decoding leaves them out, so the caller can say so."""
     context = _converter().latex_context
-    names = dict.fromkeys(_MACRO_NAME.findall(text))
+    names = dict.fromkeys(_MACRO_NAME.findall(expand_definitions(text)))
     return [f"\\{name}" for name in names if name not in ("begin", "end") and context.get_macro_spec(name) is None]
+
+
+def expand_definitions(text: str) -> str:
+    """`text` with the macros it defines without arguments (`\\newcommand{\\method}{\\textsc{MultiPrompt}\\xspace}`,
+    `\\renewcommand`, `\\def\\ours{...}`) replaced by their bodies, and every definition removed (it is not
+    prose); a macro that takes arguments stays where it is used (and is named by `unknown_macros`)."""
+    if "command" not in text and "\\def" not in text:
+        return text
+    bodies: dict[str, str] = {}
+    for definition in _DEFINITION.finditer(text):
+        name = definition.group("name") or definition.group("bare") or definition.group("defname")
+        if definition.group("arguments") in (None, "0"):  # a macro with arguments would need them substituted
+            bodies.setdefault(name, (definition.group("body") or definition.group("defbody"))[1:-1])
+    text = _DEFINITION.sub("", text)
+    for _ in range(_EXPANSION_DEPTH):  # a body may use another defined macro
+        expanded = _MACRO_USE.sub(lambda use: "{" + bodies[use.group(1)] + "}" if use.group(1) in bodies else use.group(0), text)
+        if expanded == text:
+            break
+        text = expanded
+    return text
 
 
 def text_to_latex(text: str, *, keep_latin: bool = False) -> str:
@@ -213,6 +238,12 @@ def _pylatexenc_text(chunk: str) -> str:
 
 
 _MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
+_MACRO_USE = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")  # `\method` and `\method{}` (a space kept after it)
+# `\newcommand{\x}{...}`, `\newcommand*\x[1]{...}`, `\providecommand`, `\renewcommand`, `\def\x{...}`.
+_DEFINITION = re.compile(rf"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*(?:\{{\s*\\(?P<name>[A-Za-z]+)\s*\}}"
+                         rf"|\\(?P<bare>[A-Za-z]+))\s*(?:\[(?P<arguments>\d)\]\s*(?:\[[^\]]*\]\s*)?)?(?P<body>{_BRACED})[ \t]*\n?"
+                         rf"|\\def\s*\\(?P<defname>[A-Za-z]+)\s*(?P<defbody>{_BRACED})[ \t]*\n?")
+_EXPANSION_DEPTH = 5
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:)])")
 _CITE_MACROS = ("cite", "citep", "citet", "citealp", "citealt", "autocite", "parencite", "textcite", "footcite",
                 "nocite", "citeyear", "citeyearpar")
@@ -222,7 +253,7 @@ _CITE_MACROS = ("cite", "citep", "citet", "citealp", "citealt", "autocite", "par
 def _converter() -> latex2text.LatexNodes2Text:
     """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
     context = latex2text.get_default_latex_context_db()
-    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^",
+    names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^", "xspace": "",
              "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     # A citation in an abstract says nothing about this paper's content: dropped, not pylatexenc's "<cit.>".
