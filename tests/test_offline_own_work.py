@@ -128,3 +128,36 @@ def test_an_abstract_in_the_third_person_closes_on_what_this_paper_does_and_neve
     assert openings == ["Sentiment classification of product reviews remains costly to annotate."]
     assert sections[0].sentences[-1].text.endswith(
         "; we describe an experimental comparison of transformer encoders for the sentiment classification of reviews.")
+
+
+def test_an_opening_never_refers_back():
+    abstract = ("Sentiment classification of product reviews needs transformer encoders. "
+                "Graph neural networks predict them with message passing, which is costly. "
+                "We propose a review encoder that classifies reviews with transformer encoders.")
+    summaries, _ = summarize_papers(PAPERS)
+    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    openings = [s.text for section in sections for s in section.sentences if not s.keys]
+    # "predict them" has nothing to refer to once the sentence opens a paragraph of its own
+    assert openings == ["Sentiment classification of product reviews needs transformer encoders."]
+
+
+def test_a_sentence_that_refers_back_opens_a_paragraph_only_after_the_one_it_refers_to():
+    abstract = ("Transformer encoders classify the sentiment of product reviews. "
+                "Sentiment classification with these encoders needs many labelled reviews. "
+                "We propose a review encoder that needs few labelled reviews.")
+    summaries, _ = summarize_papers(PAPERS)
+    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    assert [[s.text for s in section.sentences if not s.keys] for section in sections] == [
+        ["Transformer encoders classify the sentiment of product reviews.",
+         "Sentiment classification with these encoders needs many labelled reviews."], []]
+
+
+def test_a_verb_of_the_researchers_text_is_not_a_term_their_work_shares():
+    papers = [Paper(key="a", abstract="APrompt learns attention prompts for prompt tuning of language models."),
+              Paper(key="b", abstract="BayesPrompt learns prompts with prompt tuning and Bayesian inference.")]
+    abstract = "Prompt tuning adapts encoders cheaply. We propose a tuner that learns prompts across modalities."
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Prompts", description="", keys=["a", "b"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
+    assert sections[0].sentences[-1].text == ("Our work shares prompt tuning with these works; we propose a tuner that "
+                                              "learns prompts across modalities.")  # was "prompt tuning and learns"

@@ -30,7 +30,10 @@ from litreview.write.schema import Sentence
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
 TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", "Against this background")
 _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORECASE)  # where a background ends
-_OF_THEIR_WORK = re.compile(r"\d|\b(?:it|its|they|their|these|those)\b", re.IGNORECASE)
+# A reference to an earlier sentence: "these approaches" anywhere; "they/them/their" with hardly a word before it
+# to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
+_REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d")
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
 _OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
@@ -86,7 +89,7 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
     """Up to two noun-phrase terms of the theme held by `at_least` of `texts`: phrases held by half of them
     first ("visual odometry" says more than "depth"), then the most held."""
     held = {term: sum(term in set(phrases(text, 3)) for text in texts)
-            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term)}
+            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term) and not _said_as_verb(term, theme)}
     half = max(at_least, (len(texts) + 1) // 2)
     ranked = sorted((term for term, count in held.items() if count >= at_least),
                     key=lambda term: (-(" " in term and held[term] >= half), -held[term], -term.count(" "), term))
@@ -99,6 +102,12 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
     # Two words of one phrase of the theme are that phrase ("prompts and tuning" -> "prompt tuning").
     joined = [term for term in held if " " in term and term_stems(term) == term_stems(" ".join(chosen))]
     return joined[:1] if len(chosen) == 2 and " " not in "".join(chosen) and joined else chosen
+
+
+def _said_as_verb(term: str, text: str) -> bool:
+    """Whether a one-word `term` is a verb where `text` uses it ("a method that learns shared prompts")."""
+    return " " not in term and term.endswith("s") and re.search(rf"\b(?:that|which|who|it|also)\s+{re.escape(term)}\b",
+                                                                 text, re.IGNORECASE) is not None
 
 
 def own_clause(sentence: str) -> Clause:
@@ -114,22 +123,25 @@ def own_clause(sentence: str) -> Clause:
 
 def _openings(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, list[str]]:
     """Per group, its background sentence (no first person) sharing most with its papers, then a second one from
-    the text's background (before its first "we"); every group gets its first before any gets a second."""
+    the text's background (before its first "we"); every group gets its first before any gets a second. A sentence
+    that refers to the one before it ("these approaches") is only ever a second, right after that one."""
     before_we = next((n for n, sentence in enumerate(sentences) if _OWN_WORK.search(sentence)), len(sentences))
     # Cleaned first: "However, it requires ..." loses its connective and then opens with a pronoun.
     own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
-    # After "we ...", a sentence with a result cue, a figure or an "it" speaks of the researcher's results
-    # ("On 12 benchmarks it improves accuracy by 3.1%"), which are not their framing.
-    # "The methods described in this paper ..." and "the proposed system ..." are the work itself, not its framing.
+    # Not a framing: the work itself ("The methods described in this paper ...", "the proposed system ..."), and
+    # after "we ...", a sentence with a result cue or a figure ("On 12 benchmarks, accuracy rises by 3.1%").
     usable = [n for n, sentence in enumerate(own) if standalone(sentence) and not _OWN_WORK.search(sentences[n]) and fits(sentence)
-              and not (n > before_we and (reports_a_result(sentence) or _OF_THEIR_WORK.search(sentence)))]
+              and not (n > before_we and (reports_a_result(sentence) or _FIGURE.search(sentence)))]
+    # A reference to an earlier sentence ("adapts them", "these approaches") only follows that sentence.
+    follows = {n: n - 1 if _REFERS_BACK.search(own[n]) else None for n in usable}
     chosen: dict[str, list[int]] = {}
     for second in (False, True):
         for title, group_stems in held.items():
             if second != (title in chosen):
                 continue
             taken = {n for picked in chosen.values() for n in picked}
-            scored = [(len(stems(own[n]) & group_stems), -n) for n in usable if n not in taken and (n < before_we or not second)]
+            scored = [(len(stems(own[n]) & group_stems), -n) for n in usable if n not in taken and (n < before_we or not second)
+                      and (follows[n] is None or second and chosen[title] == [follows[n]])]
             if scored and max(scored)[0] >= MIN_SHARED_STEMS:
                 chosen.setdefault(title, []).append(-max(scored)[1])
     return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
