@@ -38,7 +38,11 @@ def test_with_one_proposal_every_paragraph_closes_on_it():
     abstract = "Reviews are classified with transformer encoders. We propose a review encoder that reads molecules as graphs."
     summaries, _ = summarize_papers(PAPERS)
     sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
-    assert all(s.sentences[-1].text.endswith("; we propose a review encoder that reads molecules as graphs.") for s in sections)
+    assert [s.sentences[-1].text for s in sections] == [
+        "Our work shares transformer encoders and reviews with these works; we propose a review encoder that reads "
+        "molecules as graphs.",
+        # what it shares with the molecule papers is single words ("molecules", "graphs"): too little to say
+        "Against this background, we propose a review encoder that reads molecules as graphs."]
 
 
 def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_results_do_not_open_a_paragraph(run_cli, tmp_path):

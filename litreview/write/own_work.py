@@ -19,7 +19,7 @@ from typing import NamedTuple
 from litreview.corpus.paper import Paper
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import is_noun_phrase, listing, phrases, surface_form, term_stems
+from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, surface_form, term_stems
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
 from litreview.text import THIS_WORK, is_own_text
 from litreview.write import clauses
@@ -60,16 +60,18 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
 
 
 def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0) -> Sentence | None:
-    """The closing sentence: what the researcher's work shares with the papers `keys` and what it does (its
-    `proposal`-th first-person sentence), in its words."""
+    """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name; with
+    only single common words, nothing) and what it does (its `proposal`-th first-person sentence), in its words."""
     own = content_sentences(own_text)
     if not own:
         return None
     shared = theme_terms(own_text, [texts[key] for key in keys], exclude=frozenset(), at_least=1)
     shown = listing([surface_form(term, [own_text]) for term in shared])
+    # Single common words ("algorithm and sense") say too little of what the work shares: a phrase or a name must.
+    telling = any(" " in term or ACRONYM.search(surface_form(term, [own_text])) for term in shared)
     proposals = [clause for clause in map(own_clause, own) if clause.verb]
     chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
-    if chosen and shared:
+    if chosen and telling:
         text = f"Our work shares {shown} with these works; we {chosen.verb} {chosen.object}."
     elif chosen:
         text = f"Against this background, we {chosen.verb} {chosen.object}."
