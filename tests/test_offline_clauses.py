@@ -149,3 +149,31 @@ def test_a_finding_about_the_proposed_approach_is_said_for_its_authors():
                     "models. The proposed approach outperforms all single-task baseline prompt tuning methods on ELEVATER.")
     assert said[-1] == ("The authors report that the proposed approach outperforms all single-task baseline prompt tuning "
                         "methods on ELEVATER.")  # alone, "The proposed approach" would be nobody's
+
+
+def test_papers_sharing_a_term_are_named_and_cited_where_they_stand():
+    papers = [Paper(key="li2018", title="UnDeepVO: Monocular Visual Odometry through Unsupervised Deep Learning",
+                    abstract="Monocular odometry lacks scale. We train UnDeepVO using stereo image pairs to recover the scale."),
+              Paper(key="babu2018", title="UnDEMoN: Unsupervised Deep Network for Depth and Ego-Motion Estimation",
+                    abstract="Depth is costly to label. We propose UnDEMoN, a network trained using stereo image pairs."),
+              Paper(key="zhan2018", title="Unsupervised learning of monocular depth estimation and visual odometry",
+                    authors=("Zhan, Huangying", "Garg, Ravi", "Weerasekera, Chamara"), year=2018,
+                    abstract="Stereo is rarely used for odometry. We use stereo image pairs to learn depth and visual odometry.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Odometry", description="", keys=[p.key for p in papers])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "visual odometry")
+    shared = [s for s in sections[0].sentences[1:] if len(s.keys) >= 2]
+    assert [(s.text, [(c.after, c.keys) for c in s.inline]) for s in shared] == [
+        ("Zhan et al., UnDeepVO and UnDEMoN use stereo image pairs.",  # was "All three works use ..."
+         [("Zhan et al.", ["zhan2018"]), ("UnDeepVO", ["li2018"]), ("UnDEMoN", ["babu2018"])])]
+
+
+def test_papers_are_counted_not_named_when_the_term_they_share_is_one_of_their_names():
+    papers = [Paper(key="bert", title="BERT: Pre-training of Deep Bidirectional Transformers",
+                    abstract="Language models read one way. We introduce BERT, a bidirectional language representation model."),
+              Paper(key="xlnet", title="XLNet: Generalized Autoregressive Pretraining",
+                    abstract="BERT neglects dependencies between masked positions. We propose XLNet, which overcomes the limitations of BERT.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Pretraining", description="", keys=["bert", "xlnet"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "language models")
+    assert [s.text for s in sections[0].sentences if len(s.keys) == 2][1:] == ["Both works discuss BERT."]  # not "BERT and XLNet discuss BERT"

@@ -326,6 +326,8 @@ def test_two_approaches_to_one_problem_are_contrasted_and_unrelated_ones_are_not
     assert [(s.text, s.keys) for s in contrast] == [(
         "Smith et al. propose a loss correction that estimates the noise transition matrix, whereas Lee and Kim "
         "introduce a sample selection strategy that trusts small-loss instances.", ["smith", "lee"])]
+    # each cited where it is named: "\citet{smith} propose ..., whereas \citet{lee} introduce ..."
+    assert [(c.after, c.keys) for c in contrast[0].inline] == [("Smith et al.", ["smith"]), ("Lee and Kim", ["lee"])]
     unrelated = [papers[0], Paper(key="gnn", authors=["Wu, Fay"], title="Molecular graphs",
                                   abstract="We introduce a graph neural network that predicts molecular properties.")]
     summaries, _ = summarize_papers(unrelated)

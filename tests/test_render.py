@@ -10,7 +10,7 @@ from litreview.corpus.bibexport import to_bibtex
 from litreview.document import Section
 from litreview.errors import ConfigError, RenderError
 from litreview.rendering import render, templates_dir
-from litreview.write.schema import Sentence
+from litreview.write.schema import Paragraph, Sentence
 from render_samples import INJECTION, SMITH_BIBTEX, sample_draft
 
 NATBIB = r"""% Related work on "prompt tuning", drafted by litreview (offline); 3 papers cited.
@@ -219,6 +219,32 @@ def test_textual_citation_only_when_the_sentence_starts_with_the_authors_of_its_
             "Smith et al.'s method works~\\citep{smith2020}.\n"
             "As Smith et al. show, it works~\\citep{smith2020}!\n"
             "\\citet{smith2020} show it works?\n") in text
+
+
+@pytest.mark.parametrize(("fmt", "style", "expected"), [
+    ("tex", "natbib", "\\citet{smith2020} and Adapters~\\citep{lee2021} keep the backbone frozen, 50\\% of it~\\citep{wu2022:x}.\n"),
+    ("tex", "biblatex", "\\textcite{smith2020} and Adapters~\\autocite{lee2021} keep the backbone frozen, 50\\% of it~\\autocite{wu2022:x}.\n"),
+    ("md", "pandoc", "@smith2020 and Adapters [@lee2021] keep the backbone frozen, 50% of it [@wu2022:x].\n"),
+    ("md", "numbered", "Smith et al. [1] and Adapters [2] keep the backbone frozen, 50% of it [3].\n"),
+])
+def test_keys_cited_inside_a_sentence_come_right_after_their_words(fmt, style, expected):
+    draft = sample_draft()
+    draft.sections[0] = Section(title="T", description="d", keys=["smith2020", "lee2021", "wu2022:x"], sentences=[
+        Sentence(text="Smith et al. and Adapters keep the backbone frozen, 50% of it.", keys=["smith2020", "lee2021", "wu2022:x"],
+                 inline=[{"after": "Smith et al.", "keys": ["smith2020"]}, {"after": "Adapters", "keys": ["lee2021"]}]),
+    ])
+    draft.sections.pop()
+    assert expected in render(draft, fmt, cite_style=style).text
+
+
+def test_inline_citations_must_stand_on_words_of_the_sentence_and_are_never_asked_of_an_llm():
+    with pytest.raises(ValueError, match="inline citation after 'GeoNet': those words are not in the text"):
+        Sentence(text="UnDeepVO and GeoNet use stereo pairs.", keys=["a", "b"],
+                 inline=[{"after": "UnDeepVO", "keys": ["a"]}, {"after": "GeoNet", "keys": ["b"]},
+                         {"after": "GeoNet", "keys": ["b"]}])
+    with pytest.raises(ValueError, match="inline citation of 'c', which is not among the sentence's keys"):
+        Sentence(text="UnDeepVO uses stereo pairs.", keys=["a"], inline=[{"after": "UnDeepVO", "keys": ["c"]}])
+    assert "inline" not in json.dumps(Paragraph.model_json_schema())  # the offline engine's, not the model's to fill
 
 
 def test_templates_are_found_from_a_checkout():

@@ -2,14 +2,16 @@
 
 A sentence citing exactly one paper and starting with that paper's author phrase (`Smith et al. propose
 ...`, see `author_phrase`) gets a textual citation in place of the phrase (`\\citet{smith2020} propose ...`);
-any other sentence gets a parenthetical citation before its final punctuation. Only keys of the draft's
-papers reach a citation, and only keys a citation command can hold.
+any other sentence gets a parenthetical citation before its final punctuation, but for the keys it cites inline
+(`Sentence.inline`): those come right after their words (`GeoNet~\\citep{geonet} and \\citet{zhan2018} use ...`).
+Only keys of the draft's papers reach a citation, and only keys a citation command can hold.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from litreview.corpus.keys import is_citable_key
@@ -62,18 +64,47 @@ class CiteStyle:
         return self._raw(f"\\{'citet' if self.name == 'natbib' else 'textcite'}{{{key}}}")
 
     def sentence(self, sentence: Sentence) -> Raw:
-        """The sentence's text, escaped, with its citations."""
+        """The sentence's text, escaped, with its citations: inline ones in place, the others at its end."""
         escape = ESCAPERS[self.format]
         text = " ".join(sentence.text.split())
         if not sentence.keys:
             return escape(text)
+        if sentence.inline:
+            return self._with_inline(sentence, text)
         if len(sentence.keys) == 1:
             phrase = author_phrase(self._paper(sentence.keys[0]))
             if phrase and text.startswith(phrase + " "):
                 return self._raw(self.textual(sentence.keys[0]) + " " + escape(text[len(phrase) + 1:]))
+        return self._raw(self._cited_at_end(text, sentence.keys))
+
+    def _cited_at_end(self, text: str, keys: Sequence[str]) -> str:
+        """`text` escaped, with a parenthetical citation of `keys` before its final punctuation."""
+        escape = functools.partial(_escaped_in_line, ESCAPERS[self.format])
         body = _FINAL_PUNCTUATION.sub("", text)
-        tie = "~" if self.format == "tex" else " "
-        return self._raw(escape(body) + tie + self.parenthetical(sentence.keys) + escape(text[len(body):]))
+        return escape(body) + self._tie + self.parenthetical(keys) + escape(text[len(body):])
+
+    def _with_inline(self, sentence: Sentence, text: str) -> Raw:
+        """Each inline citation right after its words (a paper's own author phrase becomes a textual citation),
+        then the keys cited nowhere inside at the end."""
+        escape = functools.partial(_escaped_in_line, ESCAPERS[self.format])
+        parts, position = [], 0
+        for citation in sentence.inline:
+            start = text.find(" ".join(citation.after.split()), position)
+            end = start + len(" ".join(citation.after.split()))
+            key = citation.keys[0] if len(citation.keys) == 1 else None
+            if key is not None and citation.after == author_phrase(self._paper(key)):
+                parts += [escape(text[position:start]), self.textual(key)]
+            else:
+                parts += [escape(text[position:end]), self._tie, self.parenthetical(citation.keys)]
+            position = end
+        inside = {key for citation in sentence.inline for key in citation.keys}
+        rest = [key for key in sentence.keys if key not in inside]
+        parts.append(self._cited_at_end(text[position:], rest) if rest else escape(text[position:]))
+        return self._raw("".join(parts))
+
+    @property
+    def _tie(self) -> str:
+        return "~" if self.format == "tex" else " "
 
     def _checked(self, keys: list[str]) -> list[str]:
         for key in keys:
@@ -104,6 +135,14 @@ def cite_style(fmt: Format, name: str | None, papers: Mapping[str, Paper], cited
         raise ConfigError(f"cite style {name!r} does not apply to {fmt} output", where="--cite-style",
                           hint=f"use one of: {', '.join(choices)}")
     return CiteStyle(name, fmt, papers, {key: number for number, key in enumerate(cited, start=1)})
+
+
+def _escaped_in_line(escape: Callable[[object], Raw], segment: str) -> str:
+    """`segment` of a line escaped, the spaces at its edges kept (an escaper makes a value one line, stripped)."""
+    body = segment.strip()
+    if not body:
+        return segment
+    return segment[:len(segment) - len(segment.lstrip())] + escape(body) + segment[len(segment.rstrip()):]
 
 
 def _pandoc_key(key: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
@@ -58,7 +59,7 @@ from litreview.write.relations import (
     shared_sentences,
     stems,
 )
-from litreview.write.schema import Sentence
+from litreview.write.schema import InlineCitation, Sentence
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
@@ -100,8 +101,9 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         # The researcher's sentence is theirs, not the papers': it cites none of them.
         sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts)]
         excluded = term_stems(group.title.lower()) | (frozenset() if is_own_text(theme) else stems(theme))
-        sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background)
-        budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(words_in(s.text) for s in sentences)
+        names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
+        sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names)
+        budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
@@ -179,36 +181,47 @@ def clause_words(papers: int) -> int:
     return clauses.MAX_CLAUSE_WORDS if papers <= 3 else 22 if papers <= 6 else 16
 
 
+class _Said(NamedTuple):
+    """One paper's approach sentence, before it may be joined with the next one's."""
+
+    key: str
+    clause: Clause
+    text: str
+    name: str | None   # the paper's authors or method name when the sentence opens with it
+    passive: bool
+
+
 def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
                         summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
     written: list[Sentence] = []
     unnamed = 0
-    parts = []
+    said = []
     limit = clause_words(len(order))
     for key in order:
         clause = approach_clause(summaries[key].approach, limit)
         subject = _subject(papers[key], summaries[key], clause)
-        unnamed_before = unnamed
+        name = subject
         if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             subject = subject.replace("study", "work") if clause.verb == "study" else subject  # not "Another study studies"
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
-        named = subject is not None and unnamed_before == unnamed  # a name keeps its capital after "whereas"
-        parts.append((key, clause, bounded(text), named, subject is None))
+        said.append(_Said(key, clause, bounded(text), name, subject is None))
     index = 0
-    while index < len(parts):
-        key, clause, text, named, passive = parts[index]
+    while index < len(said):
+        first = said[index]
+        second = said[index + 1] if index + 1 < len(said) else None
         # Two proposals contrast; not two passives ("X is proposed, whereas Y is proposed" says nothing).
-        if index + 1 < len(parts) and clause.verb and parts[index + 1][1].verb and not (passive and parts[index + 1][4]) \
-                and contrasting(summaries[key], summaries[parts[index + 1][0]]):
-            other_key, _, other_text, other_named, _ = parts[index + 1]
-            joined = f"{text[:-1]}, whereas {other_text if other_named else lower_first(other_text)}"
+        if second and first.clause.verb and second.clause.verb and not (first.passive and second.passive) \
+                and contrasting(summaries[first.key], summaries[second.key]):
+            joined = f"{first.text[:-1]}, whereas {second.text if second.name else lower_first(second.text)}"  # a name keeps its capital
             if fits(joined):
-                written.append(Sentence(text=joined, keys=[key, other_key]))
+                # Each named paper is cited where it is named: "Smith et al. [1] tune ..., whereas Lee et al. [2] share ..."
+                inline = [InlineCitation(after=part.name, keys=[part.key]) for part in (first, second) if part.name]
+                written.append(Sentence(text=joined, keys=[first.key, second.key], inline=inline))
                 index += 2
                 continue
-        written.append(Sentence(text=text, keys=[key]))
+        written.append(Sentence(text=first.text, keys=[first.key]))
         index += 1
     return written
 
@@ -250,6 +263,11 @@ def _subject(paper: Paper, summary: PaperSummary, clause: Clause) -> str | None:
     if name and clause.verb and name.casefold() not in clause.object.casefold():
         return name
     return None
+
+
+def _prose_words(sentence: Sentence) -> int:
+    """The words of a sentence that are not citations: a name cited inline ("Smith et al." -> \\citet) is one."""
+    return words_in(sentence.text) - sum(words_in(citation.after) - 1 for citation in sentence.inline)
 
 
 def _plural(subject: str) -> bool:

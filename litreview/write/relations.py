@@ -10,12 +10,22 @@ import functools
 import re
 from collections.abc import Mapping
 
-from litreview.group.terms import phrases, shared_terms, spelled_out, stem, surface_form, term_stems, with_head_noun
+from litreview.group.terms import (
+    listing,
+    phrases,
+    shared_terms,
+    spelled_out,
+    stem,
+    surface_form,
+    term_stems,
+    with_head_noun,
+)
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
-from litreview.write.schema import Sentence
+from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
+MAX_NAMED = 4  # more papers sharing a term are counted ("Six of them ..."), not listed by name
 # What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
 # Kinds of contribution that relate papers ("Two of them release datasets"). "propose methods" says the least: it is
 # the last resort, after a word the papers share.
@@ -60,11 +70,13 @@ def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list
 
 
 def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
-                     excluded: frozenset[str], *, introduced: bool = True) -> list[Sentence]:
+                     excluded: frozenset[str], *, introduced: bool = True,
+                     names: Mapping[str, str | None] | None = None) -> list[Sentence]:
     """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`):
-    `Two of them address {term}.` (`Two works ...` when no sentence before cited them all: `introduced`
-    False); else the papers that make one kind of contribution (a dataset, a survey, ...); else those sharing
-    a word; else those that propose methods."""
+    `GeoNet and Zhan et al. use {term}.` when each has a name (`names`: its authors or its method's name,
+    each cited right after it), else `Two of them address {term}.` (`Two works ...` when no sentence before
+    cited them all: `introduced` False); else the papers that make one kind of contribution (a dataset, a
+    survey, ...); else those sharing a word; else those that propose methods."""
     if len(order) < 2:
         return []
     every = shared_terms([texts[key] for key in order])
@@ -72,9 +84,10 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
     holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
     words = {term: found for term, found in every.items() if term not in holders}
-    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced)
+    names = names or {}
+    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names)
             or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
-            or _shared_sentences(order, texts, summaries, words, excluded, introduced, most=1)
+            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, most=1)
             or _shared_kind(order, summaries, introduced, ["method"]))
 
 
@@ -91,7 +104,7 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
                       holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
-                      most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
+                      names: Mapping[str, str | None], most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     used = set(excluded)
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
     sentences, groups_seen = [], set()
@@ -106,11 +119,22 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         shown = with_head_noun(surface_form(term, held), held)
         long_form = spelled_out(shown, held)
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
-        text = f"{quantity(len(keys), len(order), introduced)} {_role(term, keys, texts, summaries)} {shown}."
-        sentences.append(Sentence(text=text, keys=keys))
+        sentences.append(_shared_sentence(keys, f"{_role(term, keys, texts, summaries)} {shown}.", names,
+                                          quantity(len(keys), len(order), introduced)))
         used |= term_stems(term)
         groups_seen.add(found)
     return sentences
+
+
+def _shared_sentence(keys: list[str], predicate: str, names: Mapping[str, str | None], counted: str) -> Sentence:
+    """`{Name}, {Name} and {Name} {predicate}`, each name cited where it stands, when every paper has its own
+    name that the predicate does not repeat ("BERT and XLNet discuss BERT"); else `{counted} {predicate}`."""
+    named = [names.get(key) for key in keys]
+    distinct = len({name.casefold() for name in named if name}) == len(keys)
+    if distinct and len(keys) <= MAX_NAMED and not any(name.casefold() in predicate.casefold() for name in named if name):
+        return Sentence(text=f"{listing([name for name in named if name])} {predicate}", keys=keys,
+                        inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys) if name])
+    return Sentence(text=f"{counted} {predicate}", keys=keys)
 
 
 def contrasting(first: PaperSummary, second: PaperSummary) -> bool:

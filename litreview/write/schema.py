@@ -11,8 +11,16 @@ of the model's last answer (see `litreview.write`).
 from __future__ import annotations
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from litreview.grounding import CITATION_MARKERS, occurs_in, record_answer
+
+
+class InlineCitation(BaseModel):
+    """Keys cited inside a sentence, right after the words `after` ("UnDeepVO [7] and GeoNet [2] use ...")."""
+
+    after: str
+    keys: list[str]
 
 
 class Sentence(BaseModel):
@@ -20,6 +28,9 @@ class Sentence(BaseModel):
 
     text: str = Field(description="The sentence, without any citation marker.")
     keys: list[str] = Field(description="Citation keys of the papers this sentence is about.")
+    # Where some of `keys` are cited inside the sentence, in the text's order; the others are cited at its end.
+    # Written by the offline engine only: not part of the schema the LLM is shown.
+    inline: SkipJsonSchema[list[InlineCitation]] = Field(default_factory=list)
 
     @field_validator("text")
     @classmethod
@@ -28,6 +39,19 @@ class Sentence(BaseModel):
         if marker:
             raise ValueError(f"the text holds a citation marker {marker.group(0)!r}; put keys only in 'keys', never in the text")
         return text
+
+    @model_validator(mode="after")
+    def _inline_citations_are_in_place(self) -> Sentence:
+        position = 0
+        for citation in self.inline:
+            found = self.text.find(citation.after, position)
+            if found < 0:
+                raise ValueError(f"inline citation after {citation.after!r}: those words are not in the text after its last one")
+            outside = [key for key in citation.keys if key not in self.keys]
+            if outside:
+                raise ValueError(f"inline citation of {outside[0]!r}, which is not among the sentence's keys")
+            position = found + len(citation.after)
+        return self
 
 
 class Paragraph(BaseModel):
