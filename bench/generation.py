@@ -7,7 +7,7 @@ Grouping quality: each draw mixes the judged-relevant papers of 2-6 random TREC-
 papers each; every paper is relevant to one topic only), groups them with `cluster_labels` (k in 2..8,
 not over n/2), and scores the groups against the topics: adjusted Rand index, NMI, and how far the chosen
 k is from the number of topics. All topics are about COVID-19, so this is the hard case of sub-themes of
-one theme. Rows vary the LSA dimension and where the silhouette is measured.
+one theme. Rows vary the LSA dimension, where the silhouette is measured and what is clustered.
 
 Speed: summaries, grouping and paragraphs of n TREC-COVID papers (titles + abstracts), median of 3 runs.
 """
@@ -107,11 +107,22 @@ def labellers() -> dict[str, Labeller]:
             lambda texts, c=components: offline_group.cluster_labels(texts, 2, 8, components=c))
     rows["LSA 5, silhouette in LSA space"] = silhouette_in_lsa_space
     rows["no LSA (k-means on TF-IDF)"] = lambda texts: offline_group.cluster_labels(texts, 2, 8, components=10**6)
+    rows["LSA 5, words instead of character 5-grams (the engine until session 5)"] = on_words
     return rows
 
 
+def on_words(texts: list[str]) -> list[int]:
+    """The default clustering on word TF-IDF, as the engine clustered before it took character 5-grams."""
+    features = offline_group._char_tfidf
+    offline_group._char_tfidf = offline_group._tfidf
+    try:
+        return offline_group.cluster_labels(texts, 2, 8)
+    finally:
+        offline_group._char_tfidf = features
+
+
 def silhouette_in_lsa_space(texts: list[str]) -> list[int]:
-    tfidf = offline_group._tfidf(texts)
+    tfidf = offline_group._char_tfidf(texts)
     points = offline_group._reduced(tfidf, offline_group.LSA_COMPONENTS)
     candidates = [offline_group._kmeans(points, k) for k in range(2, min(8, len(texts) // 2) + 1)]
     return max(candidates, key=lambda labels: silhouette_score(points, labels, metric="cosine") if len(set(labels)) > 1 else -1)

@@ -278,7 +278,7 @@ def test_offline_draft_with_our_work_ends_every_paragraph_by_positioning_it(run_
     sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
     closings = [section["sentences"][-1] for section in sections]
     assert all(c["keys"] == s["keys"] for c, s in zip(closings, sections))
-    assert closings[0]["text"] == ("Our work shares emergency departments and NEWS2 with these works; "
+    assert closings[0]["text"] == ("Our work shares emergency departments and NEWS2 with these works; "  # not "sepsis", the topic
                                    "we propose a sepsis alert "
                                    "that combines NEWS2 with lactate clearance in emergency departments.")
 
@@ -372,9 +372,14 @@ def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_
     short, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification")
     assert short[0].sentences[0].text == "Work on sentiment relates to sentiment classification."
     assert short[0].sentences[0].keys == ["t1", "t2"]
-    # The same text given as --our-work under a short theme opens and closes the paragraphs the same way.
+    # The same text given as --our-work under a short theme opens and closes the paragraphs the same way, but for
+    # the topic's words, which every selected paper shares: they are not what the work shares with these.
     own, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification", our_work=theme)
-    assert [s.sentences[0] for s in own] == openings and [s.sentences[-1] for s in own] == closings
+    assert [s.sentences[0] for s in own] == openings
+    assert [s.sentences[-1].text for s in own] == [
+        "Our work shares transformer encoders and reviews with these works; we propose a review encoder that reads "
+        "molecules as graphs.", closings[1].text]
+    assert closings[0].text.startswith("Our work shares sentiment classification and transformer encoders")
 
 
 def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted():

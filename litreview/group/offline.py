@@ -1,9 +1,10 @@
 """The offline grouping: papers clustered by their words, each group named by its distinctive terms.
 
-TF-IDF over title + abstract -> LSA (truncated SVD, when there are enough papers) -> unit length ->
-k-means with a fixed seed, for every k in the allowed range; the k kept is the one whose clustering
-has the best silhouette, measured in the TF-IDF space itself (cosine) so that the LSA dimension does
-not favour a k (that choice and the dimension were measured: bench/generation.py). Labels are the
+TF-IDF over the character 5-grams of the words of title + abstract -> LSA (truncated SVD, when there are
+enough papers) -> unit length -> k-means with a fixed seed, for every k in the allowed range; the k kept is
+the one whose clustering has the best silhouette, measured in the TF-IDF space itself (cosine) so that the
+LSA dimension does not favour a k (these choices were measured: bench/generation.py, bench/writing.py;
+5-grams group both benchmarks better than words). Labels and misfits use word TF-IDF. Labels are the
 class-based TF-IDF (c-TF-IDF) terms of each group: noun phrases of up to three words that never span a
 stop word or punctuation, counted once per paper and shared by two members, acronyms in the papers' own
 spelling; the title is the best of them that is not a member's title. Groups come closest to the theme
@@ -47,6 +48,7 @@ from litreview.summarize.offline import paper_text
 from litreview.text import is_own_text, words
 
 SEED = 0
+CHAR_GRAMS = 5          # papers are clustered on character 5-grams within words (see _char_tfidf)
 LSA_COMPONENTS = 5      # best of 3..50 at recovering TREC-COVID topics (bench/generation.py)
 LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 DESCRIPTION_TERMS = 4
@@ -89,7 +91,7 @@ def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, compon
     """A cluster number per text, k chosen by silhouette within [min_groups, min(max_groups, n/2)]."""
     low = max(1, min(min_groups, len(texts)))
     high = max(low, min(max_groups, len(texts) // 2))
-    tfidf = _tfidf(texts)
+    tfidf = _char_tfidf(texts)
     if tfidf is None or low == 1 and high == 1:
         return [index * low // len(texts) for index in range(len(texts))]
     points = _reduced(tfidf, components)
@@ -156,6 +158,21 @@ def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str],
         chosen.append(term)
         used |= stems
     return chosen
+
+
+def _char_tfidf(texts: list[str]) -> csr_matrix | None:
+    """Unit-length TF-IDF rows over the character 5-grams inside the texts' words, or None when they share none.
+
+    What the papers are clustered on: "transformer" and "transformers", "odometry" and "odometric" share most of
+    their 5-grams, which with a few papers per topic is worth more than exact words (bench/writing.py)."""
+    min_df = 2 if len(texts) >= 10 else 1
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(CHAR_GRAMS, CHAR_GRAMS), sublinear_tf=True,
+                                 min_df=min_df, max_df=0.9)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # no 5-gram left after min_df/max_df
+        return None
+    return matrix if matrix.nnz else None
 
 
 def _tfidf(texts: list[str], ignore: list[str] | None = None) -> csr_matrix | None:

@@ -107,7 +107,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
-        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0)
+        topic = frozenset() if is_own_text(theme) else stems(theme)
+        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic)
         sentences += [closing] if closing else []
     return sentences
 

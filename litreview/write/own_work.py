@@ -59,13 +59,15 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
     return {title: Framing(openings.get(title, []), proposals.get(title, 0)) for title in held}
 
 
-def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0) -> Sentence | None:
-    """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name; with
-    only single common words, nothing) and what it does (its `proposal`-th first-person sentence), in its words."""
+def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0,
+                exclude: frozenset[str] = frozenset()) -> Sentence | None:
+    """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name, with
+    no stem in `exclude`, such as the topic's, which every paper shares; with only single common words, nothing)
+    and what it does (its `proposal`-th first-person sentence), in its words."""
     own = content_sentences(own_text)
     if not own:
         return None
-    shared = theme_terms(own_text, [texts[key] for key in keys], exclude=frozenset(), at_least=1)
+    shared = theme_terms(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)
     shown = listing([surface_form(term, [own_text]) for term in shared])
     # Single common words ("algorithm and sense") say too little of what the work shares: a phrase or a name must.
     telling = any(" " in term or ACRONYM.search(surface_form(term, [own_text])) for term in shared)
