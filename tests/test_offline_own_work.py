@@ -11,6 +11,7 @@ from litreview.group.schema import Groups, SubTheme
 from litreview.select import rank
 from litreview.summarize import summarize_papers
 from litreview.write import write_paragraphs
+from litreview.write.schema import Section
 
 PAPERS = [
     Paper(key="t1", title="Transformers for sentiment", abstract="We fine-tune transformer encoders for sentiment classification of product reviews."),
@@ -22,12 +23,23 @@ GROUPS = Groups(groups=[SubTheme(title="Sentiment", description="", keys=["t1", 
                         SubTheme(title="Molecules", description="", keys=["g1", "g2"])])
 
 
+def _sections(abstract: str) -> list[Section]:
+    """The two paragraphs (sentiment, molecules) of PAPERS with `abstract` as the theme: the researcher's text."""
+    summaries, _ = summarize_papers(PAPERS)
+    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    return sections
+
+
+def _openings(sections: list[Section]) -> list[str]:
+    """The researcher's own sentences that open the paragraphs (they cite no paper)."""
+    return [s.text for section in sections for s in section.sentences if not s.keys]
+
+
 def test_the_first_paragraph_closes_on_the_main_proposal_and_the_others_on_what_bears_on_them():
     abstract = ("Reviews are classified with transformer encoders. "
                 "We propose a review encoder for sentiment classification of product reviews. "
                 "We also evaluate it on molecular properties predicted from atom graphs.")
-    summaries, _ = summarize_papers(PAPERS)
-    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    sections = _sections(abstract)
     closings = [section.sentences[-1].text for section in sections]
     assert closings[0].endswith("; we propose a review encoder for sentiment classification of product reviews.")
     # not the same sentence again: the researcher's sentence about molecules closes the paragraph on molecules
@@ -36,8 +48,7 @@ def test_the_first_paragraph_closes_on_the_main_proposal_and_the_others_on_what_
 
 def test_with_one_proposal_every_paragraph_closes_on_it():
     abstract = "Reviews are classified with transformer encoders. We propose a review encoder that reads molecules as graphs."
-    summaries, _ = summarize_papers(PAPERS)
-    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    sections = _sections(abstract)
     assert [s.sentences[-1].text for s in sections] == [
         "Our work shares transformer encoders and reviews with these works; we propose a review encoder that reads "
         "molecules as graphs.",
@@ -45,16 +56,22 @@ def test_with_one_proposal_every_paragraph_closes_on_it():
         "Against this background, we propose a review encoder that reads molecules as graphs."]
 
 
-def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_results_do_not_open_a_paragraph(run_cli, tmp_path):
-    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
-    (tmp_path / "abstract.tex").write_text(
-        "Early warning scores~\\citep{smith2016} flag sepsis in \\emph{emergency departments} too late. "
-        "We propose \\textsc{LactAlert}, a sepsis alert that combines NEWS2 with lactate clearance. "
-        "In emergency departments it flags sepsis in 61\\% of cases with an AUROC of $0.84$, earlier than NEWS2.\n")
-    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
+def _draft_with_our_work(run_cli, tmp_path: Path, latex: str) -> tuple[str, dict]:
+    """The CLI's output and JSON draft on the sepsis corpus, with `latex` as the researcher's abstract.tex."""
+    (tmp_path / "abstract.tex").write_text(latex)
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus",
+                     str(Path(__file__).parent / "data" / "structured_abstracts.jsonl"), "--our-work",
                      str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
     assert result.exit_code == 0, result.output
-    sentences = [s for section in json.loads((tmp_path / "rw.json").read_text())["sections"] for s in section["sentences"]]
+    return " ".join(result.output.split()), json.loads((tmp_path / "rw.json").read_text())
+
+
+def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_results_do_not_open_a_paragraph(run_cli, tmp_path):
+    _, draft = _draft_with_our_work(run_cli, tmp_path, (
+        "Early warning scores~\\citep{smith2016} flag sepsis in \\emph{emergency departments} too late. "
+        "We propose \\textsc{LactAlert}, a sepsis alert that combines NEWS2 with lactate clearance. "
+        "In emergency departments it flags sepsis in 61\\% of cases with an AUROC of $0.84$, earlier than NEWS2.\n"))
+    sentences = [s for section in draft["sections"] for s in section["sentences"]]
     own = [s["text"] for s in sentences if not s["keys"]]
     assert own == ["Early warning scores flag sepsis in emergency departments too late."]  # the result is no framing
     assert sentences[-1]["text"].endswith("we propose LactAlert, a sepsis alert that combines NEWS2 with lactate clearance.")
@@ -74,32 +91,22 @@ def test_a_theme_that_is_the_researchers_abstract_is_not_the_sections_heading(ru
 
 
 def test_the_researchers_own_latex_macros_are_named_in_a_warning_not_silently_lost(run_cli, tmp_path):
-    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
-    (tmp_path / "abstract.tex").write_text(
+    output, draft = _draft_with_our_work(run_cli, tmp_path, (
         "\\begin{abstract}Early warning scores flag sepsis in emergency departments too late. We propose \\method{}, "
-        "a sepsis alert that combines NEWS2 with lactate clearance, and \\ours.\\end{abstract}\n")
-    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
-                     str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
-    assert result.exit_code == 0, result.output
+        "a sepsis alert that combines NEWS2 with lactate clearance, and \\ours.\\end{abstract}\n"))
     assert ("your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: add their "
-            "\\newcommand lines to it, or write what they stand for") in " ".join(result.output.split())
-    warnings = json.loads((tmp_path / "rw.json").read_text())["warnings"]
-    assert [w["message"] for w in warnings if "macros" in w["message"]] == [
+            "\\newcommand lines to it, or write what they stand for") in output
+    assert [w["message"] for w in draft["warnings"] if "macros" in w["message"]] == [
         "your own text uses LaTeX macros of your paper (\\method, \\ours); they were left out of it: add their "
         "\\newcommand lines to it, or write what they stand for"]
 
 
 def test_the_researchers_own_macro_definitions_are_expanded(run_cli, tmp_path):
-    data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
-    (tmp_path / "abstract.tex").write_text(
+    _, draft = _draft_with_our_work(run_cli, tmp_path, (
         "\\newcommand{\\method}{\\textsc{LactAlert}\\xspace}\n\\def\\score{NEWS2}\n"
         "\\newcommand*{\\pct}[1]{#1\\%}\n"
         "\\begin{abstract}Early warning scores flag sepsis in emergency departments too late. We propose \\method, "
-        "a sepsis alert that combines \\score{} with lactate clearance in \\pct{61} of cases.\\end{abstract}\n")
-    result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--our-work",
-                     str(tmp_path / "abstract.tex"), "-o", str(tmp_path / "rw.json"))
-    assert result.exit_code == 0, result.output
-    draft = json.loads((tmp_path / "rw.json").read_text())
+        "a sepsis alert that combines \\score{} with lactate clearance in \\pct{61} of cases.\\end{abstract}\n"))
     assert draft["sections"][0]["sentences"][-1]["text"].endswith(
         "; we propose LactAlert, a sepsis alert that combines NEWS2 with lactate clearance in 61 of cases.")
     # Only the macro with an argument is lost, and named: the definitions themselves are no prose.
@@ -125,9 +132,8 @@ def test_an_abstract_in_the_third_person_closes_on_what_this_paper_does_and_neve
                 "of reviews. The methods described in this paper, graph neural networks and transformer encoders, assign "
                 "each review a sentiment. The proposed encoders predict molecular properties as well. "
                 "Sentiment classification of product reviews remains costly to annotate.")
-    summaries, _ = summarize_papers(PAPERS)
-    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
-    openings = [s.text for section in sections for s in section.sentences if not s.keys]
+    sections = _sections(abstract)
+    openings = _openings(sections)
     # Only the background opens a paragraph: the methods "described in this paper" and "the proposed encoders" are the work.
     assert openings == ["Sentiment classification of product reviews remains costly to annotate."]
     assert sections[0].sentences[-1].text.endswith(
@@ -138,9 +144,8 @@ def test_an_opening_never_refers_back():
     abstract = ("Sentiment classification of product reviews needs transformer encoders. "
                 "Graph neural networks predict them with message passing, which is costly. "
                 "We propose a review encoder that classifies reviews with transformer encoders.")
-    summaries, _ = summarize_papers(PAPERS)
-    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
-    openings = [s.text for section in sections for s in section.sentences if not s.keys]
+    sections = _sections(abstract)
+    openings = _openings(sections)
     # "predict them" has nothing to refer to once the sentence opens a paragraph of its own
     assert openings == ["Sentiment classification of product reviews needs transformer encoders."]
 
@@ -149,8 +154,7 @@ def test_a_sentence_that_refers_back_opens_a_paragraph_only_after_the_one_it_ref
     abstract = ("Transformer encoders classify the sentiment of product reviews. "
                 "Sentiment classification with these encoders needs many labelled reviews. "
                 "We propose a review encoder that needs few labelled reviews.")
-    summaries, _ = summarize_papers(PAPERS)
-    sections, _ = write_paragraphs(GROUPS, summaries, {p.key: p for p in PAPERS}, abstract)
+    sections = _sections(abstract)
     assert [[s.text for s in section.sentences if not s.keys] for section in sections] == [
         ["Transformer encoders classify the sentiment of product reviews.",
          "Sentiment classification with these encoders needs many labelled reviews."], []]
