@@ -14,7 +14,8 @@ STOPWORDS = frozenset(
 )
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
-THIS_WORK = r"this (?:paper|work|study|article|chapter|letter)"
+WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter)"
+THIS_WORK = rf"this {WORK_NOUNS}"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 
 

@@ -89,10 +89,11 @@ class CiteStyle:
         escape = functools.partial(_escaped_in_line, ESCAPERS[self.format])
         parts, position = [], 0
         for citation in sentence.inline:
-            start = text.find(" ".join(citation.after.split()), position)
-            end = start + len(" ".join(citation.after.split()))
+            words = " ".join(citation.after.split())
+            start = text.find(words, position)
+            end = start + len(words)
             key = citation.keys[0] if len(citation.keys) == 1 else None
-            if key is not None and citation.after == author_phrase(self._paper(key)):
+            if key is not None and words == author_phrase(self._paper(key)):
                 parts += [escape(text[position:start]), self.textual(key)]
             else:
                 parts += [escape(text[position:end]), self._tie, self.parenthetical(citation.keys)]

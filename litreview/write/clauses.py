@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
-from litreview.text import THIS_WORK
+from litreview.text import THIS_WORK, WORK_NOUNS
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -52,11 +52,9 @@ _LEAD = re.compile(
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?)\s*,\s*",
     re.IGNORECASE,
 )
-_SELF_REFERENCE = re.compile(r",?\s*\b(?:in|within|throughout) (?:this|the present) (?:paper|work|article|study|letter|chapter)\b,?",
-                             re.IGNORECASE)
+_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:this|the present) {WORK_NOUNS}\b,?", re.IGNORECASE)
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
-_PLACED_SELF_REFERENCE = re.compile(r"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>paper|work|article|study|letter|chapter)\b",
-                                    re.IGNORECASE)
+_PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
 # infinitive or a clause ("to combine ...", "how ...", "that ...").
@@ -79,23 +77,23 @@ _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|ca
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
+# A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
+_SECOND_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|"
+                r"analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|release)")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
-                         r"\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|"
-                         r"introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
+                         rf"\sand\s(?={_SECOND_VERB}s?\b)")
 _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
-                          r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|\sand\s(?=(?:describe|show|present|propose|demonstrate|evaluate|apply|"
-                          r"compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|find)s?\b)")
+                          r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
+                          rf"\sand\s(?={_SECOND_VERB}s?\b)")
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
-_AND_VERB = re.compile(r"(?P<lead>(?:^|,\s)and\s)(?P<adverb>\w+ly\s)?(?P<verb>describe|show|present|propose|demonstrate|"
-                       r"evaluate|apply|compare|discuss|use|introduce|provide|report|analy[sz]e|investigate|study|test|"
-                       r"find|examine|explore|develop|implement|validate|release)\b")
+_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s)(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.

@@ -26,7 +26,6 @@ from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
 MAX_NAMED = 4  # more papers sharing a term are counted ("Six of them ..."), not listed by name
-# What papers of one kind of contribution do, for a paragraph whose papers share no phrase.
 # Kinds of contribution that relate papers ("Two of them release datasets"). "propose methods" says the least: it is
 # the last resort, after a word the papers share.
 KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
