@@ -12,7 +12,9 @@ import subprocess
 
 import pytest
 
+from litreview.document import Draft
 from litreview.rendering import render
+from litreview.write.schema import InlineCitation, Sentence
 from render_samples import INJECTION, sample_draft
 
 LATEX = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "main"]
@@ -52,9 +54,18 @@ def run(command: list[str], cwd) -> subprocess.CompletedProcess:
     return done
 
 
+def draft() -> Draft:
+    """The injected sample draft, with a sentence citing two papers where they are named (inline)."""
+    sample = sample_draft(injected=True)
+    sample.sections[1].sentences.append(Sentence(
+        text="Lee and Park keep adapters small, as do Smith et al. for prompts.", keys=["lee2021", "smith2020"],
+        inline=[InlineCitation(after="Lee and Park", keys=["lee2021"]), InlineCitation(after="Smith et al.", keys=["smith2020"])]))
+    return sample
+
+
 def compile_latex(tmp_path, main: str, bibliography_tool: str, cite_style: str | None) -> str:
     """Write the rendered section, its .bib and `main`; build; return the PDF's text (whitespace-normalised)."""
-    rendered = render(sample_draft(injected=True), "tex", cite_style=cite_style)
+    rendered = render(draft(), "tex", cite_style=cite_style)
     (tmp_path / "related.tex").write_text(rendered.text, encoding="utf-8")
     (tmp_path / "related.bib").write_text(rendered.bib, encoding="utf-8")
     text = build(tmp_path, main, bibliography_tool)
@@ -96,6 +107,7 @@ def test_natbib_section_compiles_with_bibtex_and_shows_the_injection_as_text(tmp
         assert f"as text_with 50% & #hash {literal()} [Wu, 2022, Smith et al., 2020]." in text
         assert "Smith et al. [2020] tune prompts for vision models." in text
         assert "Adapters are cheap [Lee and Park, 2021]. Lee and Park [2021] report a *" in text
+        assert "Lee and Park [2021] keep adapters small, as do Smith et al. [2020] for prompts." in text  # inline
         assert text.lower().count(literal().lower()) == 4  # theme, sub-theme, sentence, the .bib entry's title
     else:
         assert "{\\textbackslash }input\\{/etc/passwd\\}" in text
@@ -109,6 +121,7 @@ def test_biblatex_section_compiles_with_biber_and_shows_the_injection_as_text(tm
         assert f"as text_with 50% & #hash {literal()} (Wu 2022; Smith, Lee, and Wu 2020)." in text
         assert "Smith, Lee, and Wu (2020) tune prompts for vision models." in text
         assert "Adapters are cheap (Lee and Park 2021). Lee and Park (2021) report a *" in text
+        assert "Lee and Park (2021) keep adapters small, as do Smith, Lee, and Wu (2020) for prompts." in text
         assert text.lower().count(literal().lower()) == 4  # theme, sub-theme, sentence, the .bib entry's title
     else:
         assert "{\\textbackslash }input\\{/etc/passwd\\}" in text
@@ -116,7 +129,7 @@ def test_biblatex_section_compiles_with_biber_and_shows_the_injection_as_text(tm
 
 def test_markdown_goes_through_pandoc_citeproc_with_the_companion_bib(tmp_path):
     need("pandoc")
-    rendered = render(sample_draft(injected=True), "md")
+    rendered = render(draft(), "md")
     (tmp_path / "related.md").write_text(rendered.text, encoding="utf-8")
     (tmp_path / "related.bib").write_text(rendered.bib, encoding="utf-8")
     done = run(["pandoc", "related.md", "--citeproc", "--bibliography", "related.bib", "-t", "plain",
@@ -127,6 +140,7 @@ def test_markdown_goes_through_pandoc_citeproc_with_the_companion_bib(tmp_path):
     assert "Smith, Lee, and Wu (2020) tune prompts for vision models." in text
     assert f"as text_with 50% & #hash {literal()} (Wu 2022; Smith, Lee, and Wu 2020)." in text
     assert "Adapters are cheap (Lee and Park 2021). Lee and Park (2021) report a *" in text
+    assert "Lee and Park (2021) keep adapters small, as do Smith, Lee, and Wu (2020) for prompts." in text
 
 
 def test_numbered_markdown_reads_back_literally_through_pandoc(tmp_path):
