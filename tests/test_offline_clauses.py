@@ -177,3 +177,10 @@ def test_papers_are_counted_not_named_when_the_term_they_share_is_one_of_their_n
     groups = Groups(groups=[SubTheme(title="Pretraining", description="", keys=["bert", "xlnet"])])
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "language models")
     assert [s.text for s in sections[0].sentences if len(s.keys) == 2][1:] == ["Both works discuss BERT."]  # not "BERT and XLNet discuss BERT"
+
+
+def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
+    said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
+                    "Classification (PLT-MLC).")
+    # was "A task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) are introduced."
+    assert said[-1] == "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is introduced as a task."

@@ -328,6 +328,10 @@ def test_two_approaches_to_one_problem_are_contrasted_and_unrelated_ones_are_not
         "introduce a sample selection strategy that trusts small-loss instances.", ["smith", "lee"])]
     # each cited where it is named: "\citet{smith} propose ..., whereas \citet{lee} introduce ..."
     assert [(c.after, c.keys) for c in contrast[0].inline] == [("Smith et al.", ["smith"]), ("Lee and Kim", ["lee"])]
+    # unnamed, the second would be a passive: "..., whereas a sample selection strategy ... is introduced" says not by whom
+    anonymous = [papers[0], papers[1].model_copy(update={"authors": ()})]
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in anonymous}, "learning with noisy labels")
+    assert not any("whereas" in s.text for s in sections[0].sentences)
     unrelated = [papers[0], Paper(key="gnn", authors=["Wu, Fay"], title="Molecular graphs",
                                   abstract="We introduce a graph neural network that predicts molecular properties.")]
     summaries, _ = summarize_papers(unrelated)

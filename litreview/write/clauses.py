@@ -73,6 +73,8 @@ _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|ca
                      r"|,(?=\s(?:the\s)?[A-Z][\w-]*(?:\s\([^()]+\))?(?:,\s(?!and\b|or\b)|$)))\s"  # "a framework, NoteLLM-2, designed for ..."
                      r"(?P<the>the\s)?(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,5}(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)"
                      r"(?P<comma>,?)\s*(?P<rest>.*)$")  # "... dubbed the Dynamic Convolutional Neural Network (DCNN)"
+# "a task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC)": what it is, then its name.
+_KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]*)$")
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
@@ -188,6 +190,9 @@ def passive_sentence(clause: Clause) -> str:
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
             return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
+        kind_then_name = _KIND_THEN_NAME.match(obj)
+        if kind_then_name:  # "a task, Partial Labeling and Long-Tailed MLC (PLT-MLC)" -> "... (PLT-MLC) is introduced as a task"
+            return f"{kind_then_name.group('name')} is {PARTICIPLES[clause.verb]} as {kind_then_name.group('kind')}."
         obj = re.sub(r"^their\b", "the authors'", obj, flags=re.IGNORECASE)  # "we describe our X": no "Their X is described"
         obj = re.sub(r"^((?:two|three|four|several|multiple)\s+)?(?:novel|new)\s+(?=\w)", r"\1", obj, flags=re.IGNORECASE)  # no hype
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."

@@ -212,8 +212,8 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
     while index < len(said):
         first = said[index]
         second = said[index + 1] if index + 1 < len(said) else None
-        # Two proposals contrast; not two passives ("X is proposed, whereas Y is proposed" says nothing).
-        if second and first.clause.verb and second.clause.verb and not (first.passive and second.passive) \
+        # Two proposals contrast, the second said by someone ("..., whereas Y is proposed" says not by whom).
+        if second and first.clause.verb and second.clause.verb and not second.passive \
                 and contrasting(summaries[first.key], summaries[second.key]):
             joined = f"{first.text[:-1]}, whereas {second.text if second.name else lower_first(second.text)}"  # a name keeps its capital
             if fits(joined):
