@@ -177,6 +177,14 @@ def test_papers_are_counted_not_named_when_the_term_they_share_is_one_of_their_n
     groups = Groups(groups=[SubTheme(title="Pretraining", description="", keys=["bert", "xlnet"])])
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "language models")
     assert [s.text for s in sections[0].sentences if len(s.keys) == 2][1:] == ["Both works discuss BERT."]  # not "BERT and XLNet discuss BERT"
+    papers = [Paper(key="relabel", title="Re-labeling ImageNet: from Single to Multi-Labels",
+                    abstract="ImageNet labels are single. Re-labeling ImageNet gives each ImageNet image multiple labels."),
+              Paper(key="reassess", title="Re-assessing ImageNet: How Multi-label Is ImageNet?",
+                    abstract="ImageNet images hold several objects. Re-assessing ImageNet proposes multi-label ImageNet metrics.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Labels", description="", keys=["relabel", "reassess"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "multi-label classification")
+    assert "Both works discuss ImageNet." in [s.text for s in sections[0].sentences]  # the term is in both names
 
 
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
@@ -184,3 +192,10 @@ def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
                     "Classification (PLT-MLC).")
     # was "A task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) are introduced."
     assert said[-1] == "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is introduced as a task."
+
+
+def test_a_passive_ends_before_a_second_verb_with_its_adverb():
+    said = _clauses("In-context learning is poorly understood. We study probabilistic aspects of ICL predictions and "
+                    "thoroughly examine the dynamics of ICL as more examples are provided.")
+    # was "Probabilistic aspects of ICL predictions and thoroughly examine the dynamics of ICL ... are studied."
+    assert said[-1] == "Probabilistic aspects of ICL predictions are studied."

@@ -86,11 +86,11 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
-                         rf"\sand\s(?={_SECOND_VERB}s?\b)")
+                         rf"\sand\s(?=(?:\w+ly\s)?{_SECOND_VERB}s?\b)")
 _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
-                          rf"\sand\s(?={_SECOND_VERB}s?\b)")
+                          rf"\sand\s(?=(?:\w+ly\s)?{_SECOND_VERB}s?\b)")
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed

@@ -118,22 +118,23 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         shown = with_head_noun(surface_form(term, held), held)
         long_form = spelled_out(shown, held)
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
-        sentences.append(_shared_sentence(keys, f"{_role(term, keys, texts, summaries)} {shown}.", names,
+        sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
                                           quantity(len(keys), len(order), introduced)))
         used |= term_stems(term)
         groups_seen.add(found)
     return sentences
 
 
-def _shared_sentence(keys: list[str], predicate: str, names: Mapping[str, str | None], counted: str) -> Sentence:
-    """`{Name}, {Name} and {Name} {predicate}`, each name cited where it stands, when every paper has its own
-    name that the predicate does not repeat ("BERT and XLNet discuss BERT"); else `{counted} {predicate}`."""
-    named = [names.get(key) for key in keys]
-    distinct = len({name.casefold() for name in named if name}) == len(keys)
-    if distinct and len(keys) <= MAX_NAMED and not any(name.casefold() in predicate.casefold() for name in named if name):
-        return Sentence(text=f"{listing([name for name in named if name])} {predicate}", keys=keys,
-                        inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys) if name])
-    return Sentence(text=f"{counted} {predicate}", keys=keys)
+def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, str | None], counted: str) -> Sentence:
+    """`{Name}, {Name} and {Name} {verb} {term}.`, each name cited where it stands, when every paper has a name of
+    its own that neither holds the term nor is held by it ("BERT and XLNet discuss BERT", "Re-labeling ImageNet and
+    Re-assessing ImageNet discuss ImageNet"); else `{counted} {verb} {term}.`."""
+    named = [name for key in keys if (name := names.get(key))]
+    folded = {name.casefold() for name in named}
+    if len(folded) == len(keys) <= MAX_NAMED and not any(term.casefold() in name or name in term.casefold() for name in folded):
+        return Sentence(text=f"{listing(named)} {verb} {term}.", keys=keys,
+                        inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys)])
+    return Sentence(text=f"{counted} {verb} {term}.", keys=keys)
 
 
 def contrasting(first: PaperSummary, second: PaperSummary) -> bool:
