@@ -43,3 +43,21 @@ def test_a_group_sharing_a_defined_acronym_is_named_by_its_long_form():
     groups, _ = group_papers(summaries, {p.key: p for p in MLLM_PAPERS}, "multimodal large language models",
                              min_groups=2, max_groups=2)
     assert not {"Multimodal large language models", "MLLMs"} & {group.title for group in groups.groups}
+
+
+def test_a_verb_the_papers_share_never_names_their_group():
+    papers = [
+        Paper(key="a", title="Robust detectors", abstract=(
+            "Detectors generalize poorly to unseen cameras. We propose a camera-invariant detector trained with style augmentation.")),
+        Paper(key="b", title="Shift-aware parsing", abstract=(
+            "Parsers generalize badly to new genres. We study genre adaptation with self-training on unlabeled genre data.")),
+        Paper(key="c", title="Message passing for molecules", abstract=(
+            "We propose a graph neural network with message passing to predict molecular properties.")),
+        Paper(key="d", title="Molecular graphs", abstract=(
+            "We introduce a graph neural network that predicts molecular properties from atom graphs.")),
+    ]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "robustness")
+    # "generalize" is all that the first two share, and they use it as a verb: no label is better than "Generalize"
+    assert [(g.title, g.keys) for g in groups.groups] == [("Further related work", ["a", "b"]),
+                                                          ("Graph neural network", ["c", "d"])]

@@ -38,6 +38,7 @@ from litreview.group.terms import (
     is_noun_phrase,
     listing,
     phrases,
+    said_as_verb,
     spelled_out,
     stem,
     surface_form,
@@ -141,11 +142,12 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
     excluded = set(_topic_stems(theme))  # a topic's words name the section, not a group
-    return [_pick_terms(vocabulary, row, excluded, top) for row in weights]
+    return [_pick_terms(vocabulary, row, excluded, top, texts) for row, texts in zip(weights, group_texts)]
 
 
-def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int) -> list[str]:
-    """The best-weighted noun-phrase terms, skipping any that shares a word stem with one already chosen."""
+def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int, texts: list[str]) -> list[str]:
+    """The best-weighted noun-phrase terms, skipping any that shares a word stem with one already chosen, and a
+    word that `texts` use as a verb ("Keeps", "Generalize" name no topic)."""
     chosen: list[str] = []
     used = set(excluded)
     for index in np.argsort(-weights, kind="stable"):
@@ -153,7 +155,7 @@ def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str],
         if weights[index] <= 0 or len(chosen) == top:
             break
         stems = term_stems(term)
-        if stems & used or not is_noun_phrase(term):
+        if stems & used or not is_noun_phrase(term) or said_as_verb(term, texts):
             continue
         chosen.append(term)
         used |= stems

@@ -33,7 +33,7 @@ GENERIC = frozenset(
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
-    "contrast contrasts".split()  # "in contrast"
+    "contrast contrasts contribution contributions".split()  # "in contrast"; every paper states its contributions
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_NOUNS = frozenset("model models method methods framework frameworks approach approaches task tasks".split())
@@ -59,10 +59,15 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "proposal animal journal trial potential tutorial".split())
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
-                        "separate adequate moderate downstream upstream vision-language".split())
+                        "separate adequate moderate downstream upstream vision-language lightweight".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
+# Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
+_BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
+                           "not does do did often still thus hence then".split())
+# A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
+_PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")
 
@@ -101,6 +106,17 @@ def is_noun_phrase(term: str) -> bool:
             or _COMPOUND_ADJECTIVE.search(words[-1]):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
+
+
+def said_as_verb(term: str, texts: Iterable[str]) -> bool:
+    """Whether a one-word `term` is a verb in half its uses in `texts` or more: after "to", "can", "we", "it", "which",
+    "that" ... or a plural noun ("it keeps", "to generalize", "a method that learns", "models generalize")."""
+    if " " in term:
+        return False
+    uses = [match.group(1) for text in texts for match in re.finditer(
+        rf"(?:(\w+)\s+)?(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)]
+    as_verb = sum(1 for before in uses if before and (before.lower() in _BEFORE_A_VERB or _PLURAL_NOUN.search(before.lower())))
+    return bool(uses) and 2 * as_verb >= len(uses)
 
 
 def shared_terms(texts: Sequence[str], *, at_least: int = 2, longest: int = MAX_PHRASE_WORDS) -> dict[str, list[int]]:

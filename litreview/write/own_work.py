@@ -19,7 +19,7 @@ from typing import NamedTuple
 from litreview.corpus.paper import Paper
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, surface_form, term_stems
+from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, said_as_verb, surface_form, term_stems
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
 from litreview.text import THIS_WORK, is_own_text
 from litreview.write import clauses
@@ -93,7 +93,7 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
     """Up to two noun-phrase terms of the theme held by `at_least` of `texts`: phrases held by half of them
     first ("visual odometry" says more than "depth"), then the most held."""
     held = {term: sum(term in set(phrases(text, 3)) for text in texts)
-            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term) and not _said_as_verb(term, theme)}
+            for term in dict.fromkeys(phrases(theme, 3)) if is_noun_phrase(term) and not said_as_verb(term, [theme])}
     half = max(at_least, (len(texts) + 1) // 2)
     ranked = sorted((term for term, count in held.items() if count >= at_least),
                     key=lambda term: (-(" " in term and held[term] >= half), -held[term], -term.count(" "), term))
@@ -106,12 +106,6 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
     # Two words of one phrase of the theme are that phrase ("prompts and tuning" -> "prompt tuning").
     joined = [term for term in held if " " in term and term_stems(term) == term_stems(" ".join(chosen))]
     return joined[:1] if len(chosen) == 2 and " " not in "".join(chosen) and joined else chosen
-
-
-def _said_as_verb(term: str, text: str) -> bool:
-    """Whether a one-word `term` is a verb where `text` uses it ("a method that learns shared prompts")."""
-    return " " not in term and term.endswith("s") and re.search(rf"\b(?:that|which|who|it|also)\s+{re.escape(term)}\b",
-                                                                 text, re.IGNORECASE) is not None
 
 
 def own_clause(sentence: str) -> Clause:
