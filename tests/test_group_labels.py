@@ -6,7 +6,7 @@ import pytest
 
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
-from litreview.group.terms import expansion
+from litreview.group.terms import expansion, with_head_noun
 from litreview.summarize import summarize_papers
 
 MLLM_PAPERS = [
@@ -61,3 +61,14 @@ def test_a_verb_the_papers_share_never_names_their_group():
     # "generalize" is all that the first two share, and they use it as a verb: no label is better than "Generalize"
     assert [(g.title, g.keys) for g in groups.groups] == [("Further related work", ["a", "b"]),
                                                           ("Graph neural network", ["c", "d"])]
+
+
+@pytest.mark.parametrize("term, texts, expected", [
+    # "model" and "models" after it are one head noun (each alone follows it only half the time)
+    ("pretrained language", ["a pretrained language model for retrieval", "Pretrained language models forget"],
+     "pretrained language models"),
+    ("graph-based", ["a graph-based approach", "graph-based approaches scale"], "graph-based approaches"),
+    ("multi-label", ["multi-label data", "multi-label models"], "multi-label"),  # a head noun in half the uses only
+])
+def test_a_label_ends_with_the_generic_noun_its_papers_put_after_it(term, texts, expected):
+    assert with_head_noun(term, texts) == expected

@@ -36,7 +36,8 @@ GENERIC = frozenset(
     "contrast contrasts contribution contributions".split()  # "in contrast"; every paper states its contributions
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
-HEAD_NOUNS = frozenset("model models method methods framework frameworks approach approaches task tasks".split())
+HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
+HEAD_NOUNS = frozenset(HEAD_PLURALS) | frozenset(HEAD_PLURALS.values())
 # Words too common in abstracts to name a group alone, though they may be part of a phrase ("training data").
 WEAK_ALONE = frozenset(
     "language learning data training trained model perform performs performance ability abilities common "
@@ -142,8 +143,12 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
     total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
     following = Counter(match.group(1).lower() for text in texts
                         for match in re.finditer(spelled + r"\s+([a-z]+)\b", text, re.IGNORECASE))
-    word, count = following.most_common(1)[0] if following else ("", 0)
-    return f"{term} {word}" if word in HEAD_NOUNS and count * 2 > total else term
+    # "model" and "models" are one head noun: counted together, said in the plural when it is used at all.
+    heads = Counter({head: following[head] + following[plural] for head, plural in HEAD_PLURALS.items()})
+    head, count = heads.most_common(1)[0]
+    if not count or count * 2 <= total:
+        return term
+    return f"{term} {HEAD_PLURALS[head] if following[HEAD_PLURALS[head]] else head}"
 
 
 def spelled_out(term: str, texts: Iterable[str]) -> str | None:
