@@ -6,7 +6,7 @@ import pytest
 
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
-from litreview.group.terms import expansion, with_head_noun
+from litreview.group.terms import expansion, surface_form, with_head_noun
 from litreview.summarize import summarize_papers
 
 MLLM_PAPERS = [
@@ -72,3 +72,34 @@ def test_a_verb_the_papers_share_never_names_their_group():
 ])
 def test_a_label_ends_with_the_generic_noun_its_papers_put_after_it(term, texts, expected):
     assert with_head_noun(term, texts) == expected
+
+
+@pytest.mark.parametrize("term, texts, expected", [
+    # Title Case where an acronym is defined is no name: "Multi-Label Text Classification (MLTC)"
+    ("multi-label text classification", ["Labels\nWe study Multi-Label Text Classification (MLTC) here.",
+                                         "Text\nIn Multi-Label Text Classification, labels co-occur."], "multi-label text classification"),
+    ("low-rank adaptation", ["LoRA\nWe freeze weights and train Low-Rank Adaptation (LoRA) matrices."], "low-rank adaptation"),
+    # a name is capitalised wherever it stands, also between lower-case words
+    ("english-to-french translation", ["MT\nWe evaluate on the WMT English-to-French translation task.",
+                                       "Seq\nThe English-to-French translation improves."], "English-to-French translation"),
+    ("clip-driven", ["CDUL\nWe propose CLIP-Driven Unsupervised Learning."], "CLIP-driven"),
+])
+def test_a_label_keeps_the_capitals_of_names_and_acronyms_only(term, texts, expected):
+    assert surface_form(term, texts) == expected
+
+
+def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
+    papers = [
+        Paper(key="a", title="Label graphs", abstract=(
+            "Multi-label text classification assigns several labels to a document. We model label co-occurrence with graphs.")),
+        Paper(key="b", title="Seq2set labels", abstract=(
+            "Multi-label text classification is hard with many labels. We predict label sets with a sequence model.")),
+        Paper(key="c", title="Message passing for molecules", abstract=(
+            "We propose a graph neural network with message passing to predict molecular properties.")),
+        Paper(key="d", title="Molecular graphs", abstract=(
+            "We introduce a graph neural network that predicts molecular properties from atom graphs.")),
+    ]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "graph learning")
+    titles = {group.title: group.keys for group in groups.groups}
+    assert titles["Multi-label text classification"] == ["a", "b"]  # not "Multi-label text" beside "classification"

@@ -147,18 +147,23 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
 
 def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int, texts: list[str]) -> list[str]:
     """The best-weighted noun-phrase terms, skipping any that shares a word stem with one already chosen, and a
-    word that `texts` use as a verb ("Keeps", "Generalize" name no topic)."""
+    word that `texts` use as a verb ("Keeps", "Generalize" name no topic). A phrase that holds all the words of one
+    already chosen takes its place ("multi-label text classification" for "classification" or "multi-label text")."""
     chosen: list[str] = []
-    used = set(excluded)
     for index in np.argsort(-weights, kind="stable"):
         term = str(vocabulary[index])
         if weights[index] <= 0 or len(chosen) == top:
             break
         stems = term_stems(term)
-        if stems & used or not is_noun_phrase(term) or said_as_verb(term, texts):
+        if stems & excluded or not is_noun_phrase(term) or said_as_verb(term, texts):
             continue
-        chosen.append(term)
-        used |= stems
+        held = [n for n, shorter in enumerate(chosen) if term_stems(shorter) < stems]
+        if any(stems & term_stems(other) for n, other in enumerate(chosen) if n not in held):
+            continue
+        if held:  # in the place of the first, the others dropped
+            chosen = [term if n == held[0] else other for n, other in enumerate(chosen) if n == held[0] or n not in held]
+        else:
+            chosen.append(term)
     return chosen
 
 

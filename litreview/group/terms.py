@@ -190,8 +190,10 @@ def _word_form(word: str, texts: list[str]) -> str:
     """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)
     or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-    # (spelling, whether mid-sentence in running text: not after a full stop, nor in a Title Case first line)
-    found = [(m.group(0), "\n" in text[:m.start()] and not re.search(r"(?:[.!?:\n]\s*)$", text[:m.start()]))
+    # (spelling, whether mid-sentence in running text: not after a full stop, nor in a Title Case first line, nor
+    # in a Title Case run such as "Multi-Label Text Classification (MLTC)", where every word is capitalised)
+    found = [(m.group(0), "\n" in text[:m.start()] and not re.search(r"(?:[.!?:\n]\s*)$", text[:m.start()])
+              and not re.match(r"\s+[A-Z][a-z]", text[m.end():]) and not re.search(r"\b[A-Z][a-z][\w-]*\s+$", text[:m.start()]))
              for text in texts for m in pattern.finditer(text)]
     spellings = Counter(spelled for spelled, _ in found)
     spelling = spellings.most_common(1)[0][0] if spellings else word
