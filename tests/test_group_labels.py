@@ -6,6 +6,7 @@ import pytest
 
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
+from litreview.group.schema import Groups
 from litreview.group.terms import expansion, surface_form, with_head_noun
 from litreview.summarize import summarize_papers
 
@@ -45,19 +46,29 @@ def test_a_group_sharing_a_defined_acronym_is_named_by_its_long_form():
     assert not {"Multimodal large language models", "MLLMs"} & {group.title for group in groups.groups}
 
 
+MOLECULES = [
+    Paper(key="c", title="Message passing for molecules", abstract=(
+        "We propose a graph neural network with message passing to predict molecular properties.")),
+    Paper(key="d", title="Molecular graphs", abstract=(
+        "We introduce a graph neural network that predicts molecular properties from atom graphs.")),
+]
+
+
+def _grouped(papers: list[Paper], theme: str) -> Groups:
+    """The offline groups of `papers` under `theme`."""
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, theme)
+    return groups
+
+
 def test_a_verb_the_papers_share_never_names_their_group():
     papers = [
         Paper(key="a", title="Robust detectors", abstract=(
             "Detectors generalize poorly to unseen cameras. We propose a camera-invariant detector trained with style augmentation.")),
         Paper(key="b", title="Shift-aware parsing", abstract=(
             "Parsers generalize badly to new genres. We study genre adaptation with self-training on unlabeled genre data.")),
-        Paper(key="c", title="Message passing for molecules", abstract=(
-            "We propose a graph neural network with message passing to predict molecular properties.")),
-        Paper(key="d", title="Molecular graphs", abstract=(
-            "We introduce a graph neural network that predicts molecular properties from atom graphs.")),
-    ]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "robustness")
+    ] + MOLECULES
+    groups = _grouped(papers, "robustness")
     # "generalize" is all that the first two share, and they use it as a verb: no label is better than "Generalize"
     assert [(g.title, g.keys) for g in groups.groups] == [("Further related work", ["a", "b"]),
                                                           ("Graph neural network", ["c", "d"])]
@@ -94,12 +105,7 @@ def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
             "Multi-label text classification assigns several labels to a document. We model label co-occurrence with graphs.")),
         Paper(key="b", title="Seq2set labels", abstract=(
             "Multi-label text classification is hard with many labels. We predict label sets with a sequence model.")),
-        Paper(key="c", title="Message passing for molecules", abstract=(
-            "We propose a graph neural network with message passing to predict molecular properties.")),
-        Paper(key="d", title="Molecular graphs", abstract=(
-            "We introduce a graph neural network that predicts molecular properties from atom graphs.")),
-    ]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "graph learning")
+    ] + MOLECULES
+    groups = _grouped(papers, "graph learning")
     titles = {group.title: group.keys for group in groups.groups}
     assert titles["Multi-label text classification"] == ["a", "b"]  # not "Multi-label text" beside "classification"

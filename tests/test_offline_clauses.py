@@ -6,14 +6,20 @@ from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.summarize import summarize_papers
 from litreview.write import write_paragraphs
+from litreview.write.schema import Sentence
+
+
+def _paragraph(papers: list[Paper], title: str, theme: str) -> list[Sentence]:
+    """The offline paragraph of one group `title` holding `papers`, in their order."""
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title=title, description="", keys=[p.key for p in papers])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, theme)
+    return sections[0].sentences
 
 
 def _clauses(*abstracts: str) -> list[str]:
     papers = [Paper(key=f"p{n}", title=f"Paper {n}", abstract=abstract) for n, abstract in enumerate(abstracts)]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Fine-tuning", description="", keys=[p.key for p in papers])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "fine-tuning")
-    return [s.text for s in sections[0].sentences if len(s.keys) == 1]
+    return [s.text for s in _paragraph(papers, "Fine-tuning", "fine-tuning") if len(s.keys) == 1]
 
 
 def test_addressing_this_question_by_doing_something_is_said_as_doing_it():
@@ -159,10 +165,7 @@ def test_papers_sharing_a_term_are_named_and_cited_where_they_stand():
               Paper(key="zhan2018", title="Unsupervised learning of monocular depth estimation and visual odometry",
                     authors=("Zhan, Huangying", "Garg, Ravi", "Weerasekera, Chamara"), year=2018,
                     abstract="Stereo is rarely used for odometry. We use stereo image pairs to learn depth and visual odometry.")]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Odometry", description="", keys=[p.key for p in papers])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "visual odometry")
-    shared = [s for s in sections[0].sentences[1:] if len(s.keys) >= 2]
+    shared = [s for s in _paragraph(papers, "Odometry", "visual odometry")[1:] if len(s.keys) >= 2]
     assert [(s.text, [(c.after, c.keys) for c in s.inline]) for s in shared] == [
         ("Zhan et al., UnDeepVO and UnDEMoN use stereo image pairs.",  # was "All three works use ..."
          [("Zhan et al.", ["zhan2018"]), ("UnDeepVO", ["li2018"]), ("UnDEMoN", ["babu2018"])])]
@@ -173,18 +176,14 @@ def test_papers_are_counted_not_named_when_the_term_they_share_is_one_of_their_n
                     abstract="Language models read one way. We introduce BERT, a bidirectional language representation model."),
               Paper(key="xlnet", title="XLNet: Generalized Autoregressive Pretraining",
                     abstract="BERT neglects dependencies between masked positions. We propose XLNet, which overcomes the limitations of BERT.")]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Pretraining", description="", keys=["bert", "xlnet"])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "language models")
-    assert [s.text for s in sections[0].sentences if len(s.keys) == 2][1:] == ["Both works discuss BERT."]  # not "BERT and XLNet discuss BERT"
+    sentences = _paragraph(papers, "Pretraining", "language models")
+    assert [s.text for s in sentences if len(s.keys) == 2][1:] == ["Both works discuss BERT."]  # not "BERT and XLNet discuss BERT"
     papers = [Paper(key="relabel", title="Re-labeling ImageNet: from Single to Multi-Labels",
                     abstract="ImageNet labels are single. Re-labeling ImageNet gives each ImageNet image multiple labels."),
               Paper(key="reassess", title="Re-assessing ImageNet: How Multi-label Is ImageNet?",
                     abstract="ImageNet images hold several objects. Re-assessing ImageNet proposes multi-label ImageNet metrics.")]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Labels", description="", keys=["relabel", "reassess"])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "multi-label classification")
-    assert "Both works discuss ImageNet." in [s.text for s in sections[0].sentences]  # the term is in both names
+    sentences = _paragraph(papers, "Labels", "multi-label classification")
+    assert "Both works discuss ImageNet." in [s.text for s in sentences]  # the term is in both names
 
 
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
