@@ -169,3 +169,11 @@ def test_a_verb_of_the_researchers_text_is_not_a_term_their_work_shares():
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
     assert sections[0].sentences[-1].text == ("Our work shares prompt tuning with these works; we propose a tuner that "
                                               "learns prompts across modalities.")  # was "prompt tuning and learns"
+
+
+def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_work_itself():
+    sections = _sections("Reviews are long and noisy to read for people. "
+                         "The methods described in this paper assign each review a sentiment quickly.")
+    # not "Against this background, reviews are long and noisy ...": the first sentence is background, not the work
+    assert sections[1].sentences[-1].text == ("Against this background, the methods described in this paper assign each "
+                                              "review a sentiment quickly.")

@@ -33,7 +33,7 @@ GENERIC = frozenset(
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
-    "contrast contrasts contribution contributions".split()  # "in contrast"; every paper states its contributions
+    "contrast contrasts contribution contributions gain gains".split()  # "in contrast"; every paper states its contributions, gains
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}

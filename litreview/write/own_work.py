@@ -80,7 +80,9 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     elif shared:
         text = f"Our work shares {shown} with these works."
     else:
-        text = f"Against this background, {lower_first(own_clause(own[0]).statement)}."
+        # No proposing verb: the first sentence about the work itself ("The methods described in this paper ...").
+        itself = next((sentence for sentence in own if _OWN_WORK.search(sentence)), own[0])
+        text = f"Against this background, {lower_first(own_clause(itself).statement)}."
     return Sentence(text=bounded(text), keys=list(keys))
 
 
