@@ -441,3 +441,15 @@ def test_jats_and_html_markup_of_zotero_exports_is_read_as_text():
     csl = papers_of("markup/zotero_crossref.json")[0]
     assert csl.title == "Molecular graphs of Drosophila proteins at scale"
     assert csl.abstract == "Motivation: We study graph neural networks for in vivo protein graphs."  # a label, as PubMed has it
+
+
+def test_an_arxiv_abstract_in_json_lines_loses_its_latex_escapes_but_keeps_real_backslashes(tmp_path):
+    path = tmp_path / "arxiv.jsonl"
+    path.write_text(json.dumps({
+        "key": "vlm2vec", "title": "VLM2Vec: Training \\emph{Vision-Language} Models",
+        "abstract": "Results improve by 10\\% to 20\\% on MMEB \\& its splits, with \\~4.3k labels. "
+                    "Files live in C:\\data\\mmeb and \\model stays as written."}) + "\n")
+    paper = read_file(path).papers[0]
+    assert paper.title == "VLM2Vec: Training Vision-Language Models"
+    assert paper.abstract == ("Results improve by 10% to 20% on MMEB & its splits, with ~4.3k labels. "
+                              "Files live in C:\\data\\mmeb and \\model stays as written.")

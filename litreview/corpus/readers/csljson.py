@@ -20,8 +20,8 @@ from litreview.corpus.readers.fields import (
     bounded_int,
     doi_from,
     invalid_json,
-    markup_text,
     plain_text,
+    prose_text,
     split_keywords,
     year_from,
 )
@@ -196,8 +196,8 @@ def _to_paper(csl: CslItem, path: str, line: int) -> Paper:
     doi = doi_from(csl.doi)
     return Paper(
         key=csl.key(),
-        title=markup_text(csl.title),
-        abstract=markup_text(csl.abstract),
+        title=prose_text(csl.title),
+        abstract=prose_text(csl.abstract),
         authors=tuple(name for name in (author.as_written() for author in csl.author) if name),
         year=csl.issued.year() if csl.issued else None,
         venue=plain_text(venue) or plain_text(csl.publisher),

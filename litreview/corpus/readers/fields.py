@@ -6,6 +6,9 @@ import html
 import json
 import re
 
+# What arXiv abstracts keep of their LaTeX source: escaped characters and text styles around plain words.
+_LATEX_ESCAPED = re.compile(r"\\([%&_#$~])")
+_LATEX_TEXT_STYLE = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textsf|textrm|textup|underline)\{([^{}\\]*)\}")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
@@ -42,6 +45,16 @@ def markup_text(value: str | None) -> str | None:
     text = _SECTION_TITLE.sub(r" \1: ", text)  # a structured abstract's "Motivation: ...", as PubMed writes it
     text = _BLOCK_TAG.sub(" ", text)
     return plain_text(html.unescape(_INLINE_TAG.sub("", text)))
+
+
+def prose_text(value: str | None) -> str | None:
+    """`markup_text` of a title or abstract from a format without LaTeX of its own (CSL-JSON, RIS, JSON lines, a
+    listing), without the LaTeX that arXiv abstracts keep: `40\\%` -> `40%`, `\\&` -> `&`, `\\~4k` -> `~4k`,
+    `\\emph{scan and snap}` -> `scan and snap`. Nothing else is read as LaTeX: such text may hold a real backslash."""
+    text = markup_text(value)
+    if not text or "\\" not in text:
+        return text
+    return _LATEX_TEXT_STYLE.sub(r"\1", _LATEX_ESCAPED.sub(r"\1", text))
 
 
 def year_from(value: object) -> int | None:

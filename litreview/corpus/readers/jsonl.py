@@ -18,8 +18,8 @@ from litreview.corpus.readers.fields import (
     bounded_int,
     doi_from,
     invalid_json,
-    markup_text,
     plain_text,
+    prose_text,
     split_authors,
     split_keywords,
     year_from,
@@ -100,8 +100,8 @@ def _paper(record: JsonlRecord, path: str, number: int) -> Paper:
     venue = plain_text(record.venue)
     return Paper(
         key=plain_text(record.key),
-        title=markup_text(record.title),
-        abstract=markup_text(record.abstract),
+        title=prose_text(record.title),
+        abstract=prose_text(record.abstract),
         authors=tuple(name.strip() for name in authors if name.strip()),
         year=year_from(record.year),
         venue=venue,

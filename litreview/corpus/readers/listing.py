@@ -13,6 +13,7 @@ import re
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Skipped
+from litreview.corpus.readers.fields import prose_text
 
 # Whole lines that listing pages put around papers.
 _BOILERPLATE_LINE = re.compile(
@@ -41,17 +42,17 @@ def read(text: str, path: str) -> FileRecords:
         number, line = lines[index]
         following = lines[index + 1][1] if index + 1 < len(lines) else None
         if is_abstract(line):
-            papers.append(Paper(abstract=line, entry_type="misc", origins=(Origin(path=path, line=number),)))
+            papers.append(Paper(abstract=prose_text(line), entry_type="misc", origins=(Origin(path=path, line=number),)))
             index += 1
         elif following is not None and is_abstract(following):
-            papers.append(Paper(title=line, abstract=following, entry_type="misc",
+            papers.append(Paper(title=prose_text(line), abstract=prose_text(following), entry_type="misc",
                                 origins=(Origin(path=path, line=number),)))
             index += 2
         elif _BOILERPLATE_LINE.match(line):
             skipped.append(Skipped(origin=Origin(path=path, line=number), reason=f"page boilerplate {line!r}"))
             index += 1
         else:
-            papers.append(Paper(title=line, entry_type="misc", origins=(Origin(path=path, line=number),)))
+            papers.append(Paper(title=prose_text(line), entry_type="misc", origins=(Origin(path=path, line=number),)))
             index += 1
     return FileRecords(path=path, format="listing", papers=papers, skipped=skipped)
 
