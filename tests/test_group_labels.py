@@ -7,7 +7,7 @@ import pytest
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
 from litreview.group.schema import Groups
-from litreview.group.terms import expansion, surface_form, with_head_noun
+from litreview.group.terms import expansion, said_as_verb, surface_form, with_head_noun
 from litreview.summarize import summarize_papers
 
 MLLM_PAPERS = [
@@ -109,3 +109,15 @@ def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
     groups = _grouped(papers, "graph learning")
     titles = {group.title: group.keys for group in groups.groups}
     assert titles["Multi-label text classification"] == ["a", "b"]  # not "Multi-label text" beside "classification"
+
+
+@pytest.mark.parametrize("term, texts, verb", [
+    ("accuracy exceeds", ["Its accuracy exceeds 96% on Senseval."], True),     # was the label "Accuracy exceeds"
+    ("author analyzes", ["The author analyzes the structure of the vectors."], True),
+    ("clinical notes", ["ICD codes from clinical notes and reports", "clinical notes written by nurses"], False),
+    ("neural networks", ["neural networks that learn", "Graph neural networks."], False),
+    ("generalize", ["Detectors generalize poorly.", "We aim to generalize."], True),
+    ("labels", ["noisy labels hurt", "the labels are sparse"], False),
+])
+def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts, verb):
+    assert said_as_verb(term, texts) is verb

@@ -67,6 +67,8 @@ _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
 # Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
+# How a verb's object starts: an article, a possessive or a number ("exceeds 96%", "analyzes the structure").
+_OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their)$|\d)")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
 _PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
@@ -110,10 +112,16 @@ def is_noun_phrase(term: str) -> bool:
 
 
 def said_as_verb(term: str, texts: Iterable[str]) -> bool:
-    """Whether a one-word `term` is a verb in half its uses in `texts` or more: after "to", "can", "we", "it", "which",
-    "that" ... or a plural noun ("it keeps", "to generalize", "a method that learns", "models generalize")."""
+    """Whether `term` is, or ends with, a verb in half its uses in `texts` or more. One word: after "to", "can", "we",
+    "it", "which", "that" ... or a plural noun ("it keeps", "to generalize", "models generalize"). A phrase ending in
+    "-s": before an article or a number, as its object ("accuracy exceeds 96%", "the author analyzes the structure")."""
     if " " in term:
-        return False
+        if not term.endswith("s"):
+            return False
+        spelled = r"\s+".join(map(re.escape, term.split()))
+        after = [match.group(1).lower() for text in texts
+                 for match in re.finditer(rf"(?<![\w-]){spelled}(?![\w-])\s*(\S*)", text, re.IGNORECASE)]
+        return bool(after) and 2 * sum(1 for word in after if _OBJECT_START.match(word)) >= len(after)
     uses = [match.group(1) for text in texts for match in re.finditer(
         rf"(?:(\w+)\s+)?(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)]
     as_verb = sum(1 for before in uses if before and (before.lower() in _BEFORE_A_VERB or _PLURAL_NOUN.search(before.lower())))
