@@ -121,3 +121,8 @@ def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
 ])
 def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts, verb):
     assert said_as_verb(term, texts) is verb
+
+
+def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():
+    # the abstract's first word after the title line is no object of the title's last word
+    assert not said_as_verb("stereo image pairs", ["Depth from Stereo Image Pairs\nThe depth of a scene is costly."])

@@ -120,7 +120,7 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
             return False
         spelled = r"\s+".join(map(re.escape, term.split()))
         after = [match.group(1).lower() for text in texts
-                 for match in re.finditer(rf"(?<![\w-]){spelled}(?![\w-])\s*(\S*)", text, re.IGNORECASE)]
+                 for match in re.finditer(rf"(?<![\w-]){spelled}(?![\w-])[ \t]*(\S*)", text, re.IGNORECASE)]  # same line
         return bool(after) and 2 * sum(1 for word in after if _OBJECT_START.match(word)) >= len(after)
     uses = [match.group(1) for text in texts for match in re.finditer(
         rf"(?:(\w+)\s+)?(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)]
