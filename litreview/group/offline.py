@@ -172,21 +172,19 @@ def _char_tfidf(texts: list[str]) -> csr_matrix | None:
 
     What the papers are clustered on: "transformer" and "transformers", "odometry" and "odometric" share most of
     their 5-grams, which with a few papers per topic is worth more than exact words (bench/writing.py)."""
-    min_df = 2 if len(texts) >= 10 else 1
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(CHAR_GRAMS, CHAR_GRAMS), sublinear_tf=True,
-                                 min_df=min_df, max_df=0.9)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # no 5-gram left after min_df/max_df
-        return None
-    return matrix if matrix.nnz else None
+    return _fitted(texts, analyzer="char_wb", ngram_range=(CHAR_GRAMS, CHAR_GRAMS))
 
 
 def _tfidf(texts: list[str], ignore: list[str] | None = None) -> csr_matrix | None:
     """Unit-length TF-IDF rows (without the words `ignore`), or None when the texts share no usable word."""
-    min_df = 2 if len(texts) >= 10 else 1
     stop_words = sorted(ENGLISH_STOP_WORDS | set(ignore)) if ignore else "english"
-    vectorizer = TfidfVectorizer(stop_words=stop_words, sublinear_tf=True, min_df=min_df, max_df=0.9, token_pattern=_TOKEN)
+    return _fitted(texts, stop_words=stop_words, token_pattern=_TOKEN)
+
+
+def _fitted(texts: list[str], **features: object) -> csr_matrix | None:
+    """TF-IDF rows of `texts` with the `features` asked for (sublinear tf; terms in two papers or more once there are
+    ten, and in at most 90% of them), or None when no term is left to cluster on."""
+    vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=2 if len(texts) >= 10 else 1, max_df=0.9, **features)
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # empty vocabulary: nothing to cluster on
