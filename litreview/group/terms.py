@@ -71,6 +71,11 @@ _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot
 _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their)$|\d)")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
 _PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
+# Around a word: the start of a sentence or line before it, a Title Case word before or after it.
+_SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
+_TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_TITLE_CASE_BEFORE = re.compile(r"\b[A-Z][a-z][\w-]*\s+$")
+_CONTEXT_CHARS = 80  # how much text before a word says where it stands
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")
 
@@ -198,17 +203,22 @@ def _word_form(word: str, texts: list[str]) -> str:
     """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)
     or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-    # (spelling, whether mid-sentence in running text: not after a full stop, nor in a Title Case first line, nor
-    # in a Title Case run such as "Multi-Label Text Classification (MLTC)", where every word is capitalised)
-    found = [(m.group(0), "\n" in text[:m.start()] and not re.search(r"(?:[.!?:\n]\s*)$", text[:m.start()])
-              and not re.match(r"\s+[A-Z][a-z]", text[m.end():]) and not re.search(r"\b[A-Z][a-z][\w-]*\s+$", text[:m.start()]))
-             for text in texts for m in pattern.finditer(text)]
+    found = [(m.group(0), _in_running_text(text, m.start(), m.end())) for text in texts for m in pattern.finditer(text)]
     spellings = Counter(spelled for spelled, _ in found)
     spelling = spellings.most_common(1)[0][0] if spellings else word
     parts = spelling.split("-")
     names = {n for n, part in enumerate(parts) if part[:1].isupper() and any(mid for _, mid in found)
              and all(spelled.split("-")[n][:1].isupper() for spelled, _ in found if len(spelled.split("-")) == len(parts))}
     return "-".join(part if ACRONYM.search(part) or n in names else part.lower() for n, part in enumerate(parts))
+
+
+def _in_running_text(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands mid-sentence in running text, where only a name keeps its capital: not in the
+    first line (a Title Case title), not after a full stop, nor in a Title Case run such as "Multi-Label Text
+    Classification (MLTC)". Only the words around it are looked at: a paper's text is searched once per term."""
+    before = text[max(0, start - _CONTEXT_CHARS):start]
+    return (text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(before)
+            and not _TITLE_CASE_NEXT.match(text, end) and not _TITLE_CASE_BEFORE.search(before))
 
 
 def listing(items: Sequence[str], separator: str = ", ") -> str:
