@@ -198,3 +198,66 @@ def test_a_passive_ends_before_a_second_verb_with_its_adverb():
                     "thoroughly examine the dynamics of ICL as more examples are provided.")
     # was "Probabilistic aspects of ICL predictions and thoroughly examine the dynamics of ICL ... are studied."
     assert said[-1] == "Probabilistic aspects of ICL predictions are studied."
+
+
+def test_a_short_proposal_goes_on_to_what_its_relative_clause_says_it_is_or_does():
+    said = _clauses(
+        "Annotations are costly. Inspired by prompt learning, we propose the Mix Prompt Tuning (MPT), which is a "
+        "semi-supervised method to alleviate the dependence on annotated data.",
+        "Labels carry meaning. Specifically, we propose a Mask Matching method, which equips an input with a prompt "
+        "and its label with another.",
+        "Continued pre-training can hurt. To tackle these issues, we propose Prompt-based Continued Pre-training (PCP), "
+        "which combines the idea of instruction tuning with conventional continued pre-training.",
+        "Sharpness matters. In this paper, we propose a novel optimization procedure, namely FSAM, which introduces a "
+        "Fisher mask to improve the efficiency of SAM.",
+        "Costs differ. We present a general pipeline, dubbed as FavMac, to maximize the value while controlling the cost.")
+    assert sorted(said) == sorted([  # each was only "X is proposed." / "FSAM is proposed as an optimization procedure."
+        "The Mix Prompt Tuning (MPT) is proposed as a semi-supervised method to alleviate the dependence on annotated data.",
+        "A Mask Matching method is proposed that equips an input with a prompt and its label with another.",
+        "Prompt-based Continued Pre-training (PCP) combines the idea of instruction tuning with conventional continued "
+        "pre-training.",
+        "FSAM is proposed as an optimization procedure that introduces a Fisher mask to improve the efficiency of SAM.",
+        "FavMac is presented as a general pipeline to maximize the value while controlling the cost."])
+
+
+def test_what_a_paper_makes_after_analysing_is_its_proposal_and_listed_verbs_agree():
+    said = _clauses(
+        "Adapters get fixed ranks. In this paper, we analyze the fundamental limitations of existing methods and "
+        "introduce a novel approach, GoRA (Gradient-driven Adaptive Low Rank Adaptation), which adaptively assigns "
+        "ranks based on gradient information.",
+        "Models ignore answer choices. We propose a mathematical formalism for studying this phenomenon, provide a "
+        "metric for quantifying attentiveness, and identify a simple method for increasing it.",
+        "Rationales can help. We also translate this finding into an automated score, Gen-U, that we propose, which "
+        "can help improve the ability of models to generate rationales.")
+    assert said[0] == ("GoRA (Gradient-driven Adaptive Low Rank Adaptation) is introduced as an approach that adaptively "
+                       "assigns ranks based on gradient information.")  # was "GoRA ... is analyzed as the fundamental limitations ..."
+    assert "provides a metric for quantifying attentiveness" in said[1]  # was "proposes ..., provide a metric"
+    assert not any("proposes ," in text for text in said)  # "that we propose, which ..." has no object
+
+
+def test_a_shared_task_entry_is_said_by_what_it_does_and_a_task_title_is_no_name():
+    said = _clauses(
+        "Events have causes. In this paper, we describe our participation in the subtask 1 of CASE-2022, Event "
+        "Causality Identification with Casual News Corpus. We address the Causal Relation Identification (CRI) task "
+        "by exploiting a set of simple yet complementary techniques for fine-tuning language models.",
+        "Entities are complex. This paper describes the architecture and systems built towards solving the SemEval "
+        "2023 Task 2: MultiCoNER II (Multilingual Complex Named Entity Recognition).",
+        "Models hallucinate. In this paper, we present our novel systems developed for the SemEval-2024 hallucination "
+        "detection task.")
+    assert said == [
+        "One study addresses the Causal Relation Identification (CRI) task by exploiting a set of simple yet "
+        "complementary techniques for fine-tuning language models.",  # was "The authors' participation ... is described."
+        "The architecture and systems built towards solving the SemEval 2023 Task 2 are described.",  # was "MultiCoNER II is described as ..."
+        "The authors' systems developed for the SemEval-2024 hallucination detection task are presented."]  # was "novel ... is"
+
+
+def test_two_verbs_of_one_infinitive_keep_the_object_they_share():
+    said = _clauses(  # four papers: each clause is cut near 22 words
+        "Models miss tags. We propose a learning paradigm, namely LIOBO, which asks the model to enumerate and describe "
+        "all visual tags placed on the image following the alphanumeric orders of the tags in training.",
+        "Tags are noisy. We present a tag cleaner for images.",
+        "Tags are sparse. We introduce a tag completion model for photos.",
+        "Tags drift. We study how tags change over time.")
+    # was "... that asks the model to enumerate.": cut before "and describe" as if it were the paper's second verb
+    assert "LIOBO is proposed as a learning paradigm that asks the model to enumerate and describe all visual tags " \
+           "placed on the image following the alphanumeric orders of the tags in training." in said

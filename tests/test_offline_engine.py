@@ -470,7 +470,8 @@ def test_connectives_and_list_markers_stay_out_and_a_quoted_name_is_said_in_the_
     groups = Groups(groups=[SubTheme(title="Models", description="", keys=["som", "mol"])])
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "multimodal models")
     said = [s.text for s in sections[0].sentences if len(s.keys) == 1]
-    assert said[0] == "\"List items one by one\" is proposed as a learning paradigm."  # not "A learning paradigm is proposed."
+    # not "A learning paradigm is proposed.", and what its ", which asks ..." says of it stays
+    assert said[0] == "\"List items one by one\" is proposed as a learning paradigm that asks the model to enumerate all visual tags."
     assert said[1] == ("A preference optimization over molecular structures and an advanced graph encoder with a tailored "
                        "pre-training strategy are proposed.")
     assert not any("(ii)" in text or "on the other hand" in text.lower() for text in said)

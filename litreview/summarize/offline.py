@@ -33,6 +33,8 @@ _APPROACH_TIERS = [
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
                r"address|use|train)s?\b", re.IGNORECASE),
 ]
+# "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
+_PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)
 _STRONG_FINDING_CUES = re.compile(
     r"\b(?:results?\s+(?:show|demonstrate|indicate|suggest|reveal)\w*|outperform\w*|achiev\w*|state-of-the-art|"
     r"surpass\w*|significant(?:ly)?\s+(?:improv|outperform|better|reduc)\w*|we (?:find|found|show|observe))\b",
@@ -213,11 +215,14 @@ def _claims(kind: Kind, approach: str) -> bool:
 
 
 def _approach_index(parts: list[str]) -> int:
-    """The first sentence of the strongest proposing tier ("we propose", "we develop", "we study"), else the first."""
-    for pattern in _APPROACH_TIERS:
-        found = next((i for i, part in enumerate(parts) if pattern.search(part)), None)
-        if found is not None:
-            return found
+    """The first sentence of the strongest proposing tier ("we propose", "we develop", "we study"), else the first;
+    a sentence about a shared-task entry ("we describe our participation in ...") only when no other proposes."""
+    for entries in (False, True):
+        for pattern in _APPROACH_TIERS:
+            found = next((i for i, part in enumerate(parts)
+                          if pattern.search(part) and bool(_PARTICIPATION.search(part)) == entries), None)
+            if found is not None:
+                return found
     return 0
 
 

@@ -20,6 +20,7 @@ from litreview.text import THIS_WORK, WORK_NOUNS
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
 MAX_PASSIVE_WORDS = 24  # "{object} is proposed" with a longer object leaves the verb too far from its subject
+MAX_NAME_WORDS = 8      # "{object} is proposed" with a head this short goes on to what the thing is or does
 MIN_PASSIVE_WORDS = 3   # "{object} is proposed" with a shorter object says nothing ("An approach is proposed")
 MAX_SENTENCE_WORDS = 45  # no written sentence is longer
 
@@ -67,12 +68,19 @@ _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: 
 _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?:question|gap|problem|issue|challenge|"
                            r"limitation|need|shortcoming|difficult(?:y|ies))s?\s+by\s+(?P<gerund>[a-z]+ing)\s+(?P<object>.+)$",
                            re.DOTALL)
+_MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
+_THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
-_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)|:"
+_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)(?:\sas)?|:"
                      r"|,(?=\s(?:the\s)?[A-Z][\w-]*(?:\s\([^()]+\))?(?:,\s(?!and\b|or\b)|$)))\s"  # "a framework, NoteLLM-2, designed for ..."
                      r"(?P<the>the\s)?(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,5}(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)"
                      r"(?P<comma>,?)\s*(?P<rest>.*)$")  # "... dubbed the Dynamic Convolutional Neural Network (DCNN)"
+# "the Mix Prompt Tuning (MPT), which is a semi-supervised method ...", "a method, which equips an input with ...":
+# a short thing proposed, then what it is (`copula`) or does, in a relative clause (a verb with its -s, or "is ...").
+_RELATIVE = re.compile(r"^(?P<head>[^,;:()]+(?:\([^()]*\))?),\s(?:which|that)\s"
+                       r"(?:(?P<copula>(?:is|are)\s(?=(?:an?|the)\s))|(?=(?:\w+ly\s)?[a-z]+[^s\W]s\b|is\b|are\b))(?P<rest>.+)$", re.DOTALL)
+_NOT_WHAT_IT_DOES = re.compile(r"^(?:stands|is short)\b")  # ", which stands for ..." is said of the name
 # "a task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC)": what it is, then its name.
 _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]*)$")
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
@@ -81,7 +89,10 @@ _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which'
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
 _SECOND_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|"
-                r"analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|release)")
+                r"analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|release|identify)")
+# Second verbs that are hardly ever nouns, so that one after a bare comma is a verb too ("X, provide Y, and ...").
+_LISTED_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|provide|"
+                r"analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
@@ -94,8 +105,10 @@ _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:w
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
+# "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
+_SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
-_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s)(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
+_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
@@ -124,9 +137,9 @@ class Clause:
             return len(self.object.split()) <= MAX_PASSIVE_WORDS
         if self.verb not in PARTICIPLES or not _NOUN_PHRASE_START.match(self.object):
             return False
-        if _NAMELY.match(self.object) or _NAMED_APPOSITIVE.match(self.object):
+        if _namely(self.object) or _NAMED_APPOSITIVE.match(self.object):
             return True
-        head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
+        head = _head(self.object)
         # A comma left in the thing made is a list or an aside cut in the middle ("this question, existing
         # approaches, and compare ...", "a model, trained on news"): say it whole, in the active. A name may follow.
         if re.search(r",\s(?![A-Z])", re.sub(r"\([^()]*\)", "", head)):
@@ -138,7 +151,7 @@ class Clause:
     def passive_object(self) -> str:
         """The object up to its first clause boundary (a second verb, a comma clause), so that "is proposed"
         follows the thing proposed."""
-        head = _PASSIVE_END.split(self.object, maxsplit=1)[0]
+        head = _head(self.object)
         return _DANGLING_END.sub("", cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS))
 
 
@@ -149,8 +162,11 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
         reported = match.group("object")[5:]  # "we show that X": X is the paper's statement
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
-    if match:
+    if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
+        made = _THEN_MADE.search(obj) if verb not in _MAKING else None
+        if made:  # "we analyze the limitations of X and introduce Y": Y is what the paper proposes
+            verb, obj = made.group("verb").lower(), made.group("object")
         addressed = _ADDRESSED_BY.match(obj) if verb == "address" else None
         done = _base_verb(addressed.group("gerund")) if addressed else None
         if addressed and done:
@@ -175,17 +191,23 @@ def passive_sentence(clause: Clause) -> str:
     infinitive = _INFINITIVE.match(clause.object) if clause.verb == "propose" and clause.passive_ready else None
     if infinitive:
         return f"{upper_first(gerund(infinitive.group('verb')))}{infinitive.group('rest')} is proposed."
-    if clause.verb and clause.passive_ready and _NAMELY.match(clause.object):
+    if clause.verb and clause.passive_ready and _namely(clause.object):
         # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is proposed as an approach to learn ..."
-        named = _NAMELY.match(clause.object)
+        named = _namely(clause.object)
         kind = _without_hype(named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
-        if named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):
+        does = re.match(r"which\s(?=(?:\w+ly\s)?[a-z]+[^s\W]s\b)(?P<what>.+)$", named.group("rest")) if named.group("comma") else None
+        if does and not _NOT_WHAT_IT_DOES.match(does.group("what")):
+            rest = f" that {does.group('what')}"  # "namely FSAM, which introduces a Fisher mask ..."
+        elif named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):
             rest = ""  # ", which stands for ..." is said of the name, not of the kind of thing
         name = ("The " if named.group("the") else "") + named.group("name")
         name = name[:1] + upper_first(name[1:]) if name[:1] in "\"“" else name  # a quoted name opens the sentence
         return f"{name} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
+        relative = _RELATIVE.match(_without_hype(clause.object))
+        if relative and len(clause.passive_object.split()) <= MAX_NAME_WORDS and not _NOT_WHAT_IT_DOES.match(relative["rest"]):
+            return _with_relative(_unhyped(relative["head"]), bool(relative["copula"]), relative["rest"], PARTICIPLES[clause.verb])
         obj = _without_hype(clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
@@ -193,10 +215,43 @@ def passive_sentence(clause: Clause) -> str:
         kind_then_name = _KIND_THEN_NAME.match(obj)
         if kind_then_name:  # "a task, Partial Labeling and Long-Tailed MLC (PLT-MLC)" -> "... (PLT-MLC) is introduced as a task"
             return f"{kind_then_name.group('name')} is {PARTICIPLES[clause.verb]} as {kind_then_name.group('kind')}."
-        obj = re.sub(r"^their\b", "the authors'", obj, flags=re.IGNORECASE)  # "we describe our X": no "Their X is described"
-        obj = re.sub(r"^((?:two|three|four|several|multiple)\s+)?(?:novel|new)\s+(?=\w)", r"\1", obj, flags=re.IGNORECASE)  # no hype
+        obj = _unhyped(obj)
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
+
+
+def _head(thing: str) -> str:
+    """`thing` up to its first `_PASSIVE_END` boundary: the thing made, without what follows it."""
+    end = next((boundary.start() for boundary in _PASSIVE_END.finditer(thing)
+                if not _SHARED_OBJECT.search(thing, 0, boundary.start())), len(thing))
+    return thing[:end]
+
+
+def _namely(thing: str) -> re.Match[str] | None:
+    """`_NAMELY`'s match, unless the kind ends on a name before a colon ("the systems for SemEval 2023 Task 2:
+    MultiCoNER II" is a task's title, not a system's name)."""
+    named = _NAMELY.match(thing)
+    if named and thing[named.end("kind"):].startswith(":") and re.search(r"(?:^|\s)[A-Z0-9][\w-]*$", named["kind"]):
+        return None
+    return named
+
+
+def _unhyped(thing: str) -> str:
+    """A thing proposed, ready to open a sentence: no "Their X" (nobody for "their" to refer to), no "novel"."""
+    thing = re.sub(r"^their\b", "the authors'", thing, flags=re.IGNORECASE)
+    return re.sub(r"^((?:two|three|four|several|multiple|the authors')\s+)?(?:novel|new)\s+(?=\w)", r"\1", thing,
+                  flags=re.IGNORECASE)
+
+
+def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
+    """A short thing proposed and the relative clause that says what it is or does: "MPT is proposed as a
+    semi-supervised method ...", "A method is proposed that equips ...", and for a name "PCP combines ..."."""
+    be = "are" if _plural_head(thing) else "is"
+    if copula:
+        return f"{upper_first(thing)} {be} {participle} as {rest}."
+    if re.match(r"(?:an?|two|three|four|several|multiple)\s", thing, re.IGNORECASE):
+        return f"{upper_first(thing)} {be} {participle} that {rest}."
+    return f"{upper_first(thing)} {rest}."
 
 
 def _base_verb(gerund_form: str) -> str | None:
@@ -218,7 +273,8 @@ def gerund(verb: str) -> str:
 def _plural_head(noun_phrase: str) -> bool:
     """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
     implications of X" -> True; "a study of models" -> False; "two models" -> True."""
-    head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s",
+    head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s"
+                    r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)",  # "systems developed for ..."
                     noun_phrase, maxsplit=1)[0].split()
     if not head:
         return False
@@ -261,6 +317,8 @@ def cut(text: str, limit: int) -> str:
         return text
     best = None
     for boundary in _CUT_BEFORE.finditer(text):
+        if _SHARED_OBJECT.search(text, 0, boundary.start()):
+            continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
             best = boundary.start()
@@ -286,8 +344,8 @@ def words_in(text: str) -> int:
 
 
 def third_person(verb: str) -> str:
-    if verb in ("study", "studies"):
-        return "studies"
+    if verb in ("study", "studies", "identify"):
+        return verb[:-1] + "ies" if verb.endswith("y") else verb
     if verb.endswith(("s", "sh", "ch")):
         return verb + "es"
     return verb + "s"
