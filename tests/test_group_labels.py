@@ -118,6 +118,8 @@ def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
     ("neural networks", ["neural networks that learn", "Graph neural networks."], False),
     ("generalize", ["Detectors generalize poorly.", "We aim to generalize."], True),
     ("labels", ["noisy labels hurt", "the labels are sparse"], False),
+    ("align multilingual language", ["We align multilingual language models with feedback."], True),  # starts with one
+    ("multilingual language", ["Multilingual language models fail.", "We tune multilingual language models."], False),
 ])
 def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts, verb):
     assert said_as_verb(term, texts) is verb
@@ -126,3 +128,33 @@ def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts,
 def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():
     # the abstract's first word after the title line is no object of the title's last word
     assert not said_as_verb("stereo image pairs", ["Depth from Stereo Image Pairs\nThe depth of a scene is costly."])
+
+
+@pytest.mark.parametrize("example", ["like BERT", "such as BERT"])
+def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
+    papers = [
+        Paper(key="a", title="Aligned chatbots", abstract=(
+            "Multilingual language models follow instructions poorly. Human feedback aligns multilingual language models "
+            "with reward modelling and dialogue safety.")),
+        Paper(key="b", title="Helpful dialogue", abstract=(
+            "Multilingual language models answer questions rudely. Preference optimisation of multilingual language "
+            "models improves dialogue helpfulness and reward.")),
+        Paper(key="e", title="Classifying news", abstract=(
+            "Pretrained multilingual language models classify headlines. Text classification of headlines uses "
+            f"pretrained multilingual language models {example} for topic labels.")),
+        Paper(key="f", title="Few topic labels", abstract=(
+            "Pretrained multilingual language models need topic labels. Text classification of headlines with "
+            f"pretrained multilingual language models {example} saves annotation.")),
+    ] + MOLECULES
+    titles = {group.title: group.keys for group in _grouped(papers, "robustness").groups}
+    assert titles["Multilingual language models"] == ["a", "b"]
+    # was "Like BERT", and without "like", "Pretrained multilingual language models": which group is which?
+    assert titles["Text classification"] == ["e", "f"]
+
+
+@pytest.mark.parametrize("gerund, texts, verb", [
+    ("predicting", ["We learn by predicting the next token.", "predicting masked words helps"], True),  # was the label "Predicting"
+    ("clustering", ["Document clustering of news", "Spectral clustering algorithms scale."], False),
+])
+def test_a_gerund_with_an_object_or_after_by_is_a_verb(gerund, texts, verb):
+    assert said_as_verb(gerund, texts) is verb

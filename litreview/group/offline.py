@@ -34,6 +34,7 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import (
+    HEAD_NOUNS,
     MAX_PHRASE_WORDS,
     is_noun_phrase,
     listing,
@@ -77,10 +78,10 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
     terms = distinctive_terms([[texts[key] for key in keys] for keys in members], theme) if members else []
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
     topic = _topic_stems(theme)
-    groups = []
+    groups: list[SubTheme] = []
     for keys, group_terms in zip(members, terms):
-        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic))
-        taken.add(groups[-1].title.casefold())  # nor another group's label
+        labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
+        groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels))
     if misfits:
         scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)
         groups.append(SubTheme(title=OTHER_TITLE, keys=[key for key, _ in misfits],
@@ -222,10 +223,12 @@ def _cluster_order(labels: list[int]) -> list[int]:
     return sorted(sizes, key=lambda label: (-sizes[label], first[label]))
 
 
-def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str]) -> SubTheme:
+def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str],
+              labels: list[frozenset[str]]) -> SubTheme:
     """A group named by its best noun phrase (a phrase among the first TITLE_CHOICES terms rather than a single
-    word; never a title in `titles`; ended by the generic noun the papers put after it; an acronym by what it
-    stands for unless that is only the theme's words, stems `theme`), described by its terms."""
+    word; never a title in `titles`, nor close to another group's label, stems in `labels`; ended by the generic
+    noun the papers put after it; an acronym by what it stands for unless that is only the theme's words, stems
+    `theme`), described by its terms."""
     shown = [surface_form(term, texts) for term in terms]
     named = [with_head_noun(term, texts) for term in shown]
     if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
@@ -235,11 +238,22 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)]
-    allowed = [term for term in spelled if term.casefold() not in titles]
+    allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)]
     phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
+
+
+_HEAD_STEMS = frozenset(stem(noun) for noun in HEAD_NOUNS)
+
+
+def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
+    """Whether `term` shares two word stems with one of `labels` (all of a one-word label's): "large pretrained
+    language models" after "large language models", "classification" after "text classification" tell no
+    reader which group is which."""
+    said = term_stems(term) - _HEAD_STEMS  # "language models" and "vision models" name two things
+    return any(len(said & label) >= min(2, len(said), len(label)) for label in (label - _HEAD_STEMS for label in labels))
 
 
 def _topic_stems(theme: str) -> frozenset[str]:

@@ -33,7 +33,8 @@ GENERIC = frozenset(
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
-    "contrast contrasts contribution contributions gain gains".split()  # "in contrast"; every paper states its contributions, gains
+    "contrast contrasts contribution contributions gain gains "  # "in contrast"; every paper states its contributions, gains
+    "like unlike versus despite".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
@@ -60,7 +61,8 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "proposal animal journal trial potential tutorial".split())
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
-                        "separate adequate moderate downstream upstream vision-language lightweight".split())
+                        "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
+                        "given".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
@@ -69,6 +71,8 @@ _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot
                            "not does do did often still thus hence then".split())
 # How a verb's object starts: an article, a possessive or a number ("exceeds 96%", "analyzes the structure").
 _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their)$|\d)")
+_GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
+_GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
 _PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 # Around a word: the start of a sentence or line before it, a Title Case word before or after it.
@@ -117,20 +121,40 @@ def is_noun_phrase(term: str) -> bool:
 
 
 def said_as_verb(term: str, texts: Iterable[str]) -> bool:
-    """Whether `term` is, or ends with, a verb in half its uses in `texts` or more. One word: after "to", "can", "we",
+    """Whether `term` is, starts or ends with, a verb in half its uses in `texts` or more. A phrase starts with one
+    after "we", "to", "which" ... ("we align multilingual language models"). One word: after "to", "can", "we",
     "it", "which", "that" ... or a plural noun ("it keeps", "to generalize", "models generalize"). A phrase ending in
     "-s": before an article or a number, as its object ("accuracy exceeds 96%", "the author analyzes the structure")."""
+    texts = list(texts)
     if " " in term:
+        spelled = r"\s+".join(map(re.escape, term.split()))
+        before = [(match.group(1) or "").lower() for text in texts
+                  for match in re.finditer(rf"(?:(\w+)\s+)?(?<![\w-]){spelled}(?![\w-])", text, re.IGNORECASE)]
+        if before and 2 * sum(1 for word in before if word in _BEFORE_A_VERB) >= len(before):
+            return True  # it starts with a verb: "we align multilingual language models"
         if not term.endswith("s"):
             return False
-        spelled = r"\s+".join(map(re.escape, term.split()))
         after = [match.group(1).lower() for text in texts
                  for match in re.finditer(rf"(?<![\w-]){spelled}(?![\w-])[ \t]*(\S*)", text, re.IGNORECASE)]  # same line
         return bool(after) and 2 * sum(1 for word in after if _OBJECT_START.match(word)) >= len(after)
+    if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
+        around = [(match.group(1) or "", match.group(2).lower()) for text in texts for match in re.finditer(
+            rf"(?:(\w+)[ \t]+)?(?<![\w-]){re.escape(term)}(?![\w-])[ \t]*(\S*)", text, re.IGNORECASE)]
+        verbal = sum(1 for before, after in around if before.lower() in _GERUND_LEAD or _starts_an_object(after))
+        if around and 2 * verbal >= len(around):
+            return True
     uses = [match.group(1) for text in texts for match in re.finditer(
         rf"(?:(\w+)\s+)?(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)]
     as_verb = sum(1 for before in uses if before and (before.lower() in _BEFORE_A_VERB or _PLURAL_NOUN.search(before.lower())))
     return bool(uses) and 2 * as_verb >= len(uses)
+
+
+def _starts_an_object(word: str) -> bool:
+    """Whether `word`, after a gerund, starts its object ("predicting the ...", "predicting masked words"), not the
+    head noun of a compound ("clustering algorithms")."""
+    word = word.strip(".,;:()")
+    return bool(_GERUND_OBJECT.match(word)) or word in _ADJECTIVES or word.endswith("ing") or \
+        bool(_NOT_A_HEAD.search(word)) and word not in _HEAD_NOUNS
 
 
 def shared_terms(texts: Sequence[str], *, at_least: int = 2, longest: int = MAX_PHRASE_WORDS) -> dict[str, list[int]]:
