@@ -132,24 +132,21 @@ def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():
 
 @pytest.mark.parametrize("example", ["like BERT", "such as BERT"])
 def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
-    papers = [
-        Paper(key="a", title="Aligned chatbots", abstract=(
-            "Multilingual language models follow instructions poorly. Human feedback aligns multilingual language models "
-            "with reward modelling and dialogue safety.")),
-        Paper(key="b", title="Helpful dialogue", abstract=(
-            "Multilingual language models answer questions rudely. Preference optimisation of multilingual language "
-            "models improves dialogue helpfulness and reward.")),
-        Paper(key="e", title="Classifying news", abstract=(
-            "Pretrained multilingual language models classify headlines. Text classification of headlines uses "
-            f"pretrained multilingual language models {example} for topic labels.")),
-        Paper(key="f", title="Few topic labels", abstract=(
-            "Pretrained multilingual language models need topic labels. Text classification of headlines with "
-            f"pretrained multilingual language models {example} saves annotation.")),
-    ] + MOLECULES
+    chat = [("a", "Aligned chatbots", "follow instructions poorly in dialogue. Human feedback aligns chatbots with reward "
+                                      "modelling and safety."),
+            ("b", "Helpful dialogue", "answer questions rudely in dialogue. Preference optimisation improves chatbot "
+                                      "helpfulness and reward."),
+            ("h", "Safe chat", "refuse harmless requests in dialogue. Red teaming of chatbots balances reward and safety.")]
+    news = [("e", "Classifying news", "classify headlines. Text classification of headlines assigns topic labels."),
+            ("f", "Few topic labels", "need topic labels. Text classification of headlines saves annotation."),
+            ("i", "Headline topics", "misread headlines. Text classification of headlines with topic labels improves.")]
+    papers = [Paper(key=key, title=title, abstract=f"Multilingual language models {text}") for key, title, text in chat] + \
+             [Paper(key=key, title=title, abstract=f"Pretrained multilingual language models {example} {text}")
+              for key, title, text in news] + MOLECULES
     titles = {group.title: group.keys for group in _grouped(papers, "robustness").groups}
-    assert titles["Multilingual language models"] == ["a", "b"]
+    assert titles["Multilingual language models"] == ["a", "b", "h"]
     # was "Like BERT", and without "like", "Pretrained multilingual language models": which group is which?
-    assert titles["Text classification"] == ["e", "f"]
+    assert titles["Text classification"] == ["e", "f", "i"]
 
 
 @pytest.mark.parametrize("gerund, texts, verb", [

@@ -92,6 +92,23 @@ def test_no_group_is_larger_than_a_paragraph_cites(drafted):
     assert max(len(group.keys) for group in groups.groups) <= 12  # "multimodal prompt tuning" made 13 + 17
 
 
+@pytest.mark.parametrize("topics, at_most", [((5, 49), 2), ((31, 45), 3)])
+def test_papers_of_two_topics_make_about_two_groups_not_six(topics, at_most):
+    # TREC-COVID: animal models of COVID-19 / post-infection immunity; coronavirus and flu / mental health impact.
+    folder = ROOT.parent / "shared" / "bench" / "trec-covid"
+    records = {row["id"]: row for row in map(json.loads, (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines())}
+    judged: dict[int, list[str]] = {}
+    for line in (folder / "qrels.tsv").read_text().splitlines()[1:]:
+        topic, doc = line.split("\t")
+        if doc in records and len(judged.setdefault(int(topic), [])) < 8:
+            judged[int(topic)].append(doc)
+    papers = [Paper(key=doc, title=records[doc].get("title") or None, abstract=records[doc].get("abstract") or None)
+              for topic in topics for doc in judged[topic]]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "COVID-19")
+    assert len(groups.groups) <= at_most  # were 6 and 7: the best silhouette split each topic again
+
+
 def test_group_labels_are_the_papers_words(drafted):
     _, papers, _, groups, _ = drafted
     for group in groups.groups:

@@ -2,8 +2,8 @@
 
 TF-IDF over the character 5-grams of the words of title + abstract -> LSA (truncated SVD, when there are
 enough papers) -> unit length -> k-means with a fixed seed, for every k in the allowed range; the k kept is
-the one whose clustering has the best silhouette, measured in the TF-IDF space itself (cosine) so that the
-LSA dimension does not favour a k (these choices were measured: bench/generation.py, bench/writing.py;
+the smallest whose clustering has a silhouette within 20% of the best, measured in the TF-IDF space itself
+(cosine) so that the LSA dimension does not favour a k (these choices were measured: bench/generation.py, bench/writing.py;
 5-grams group both benchmarks better than words). Labels and misfits use word TF-IDF. Labels are the
 class-based TF-IDF (c-TF-IDF) terms of each group: noun phrases of up to three words that never span a
 stop word or punctuation, counted once per paper and shared by two members, acronyms in the papers' own
@@ -53,6 +53,9 @@ SEED = 0
 CHAR_GRAMS = 5          # papers are clustered on character 5-grams within words (see _char_tfidf)
 LSA_COMPONENTS = 5      # best of 3..50 at recovering TREC-COVID topics (bench/generation.py)
 LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
+# The best silhouette draws about one group more than the topics of TREC-COVID or the authors' paragraphs of
+# Multi-XScience (+1.0 and +0.4 on average): the fewest groups within 20% of it come closer (+0.3, +0.2).
+SILHOUETTE_TOLERANCE = 0.2
 DESCRIPTION_TERMS = 4
 TITLE_CHOICES = 3       # the title is the first phrase among this many best terms (else the best word)
 PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
@@ -90,7 +93,8 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
 
 
 def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, components: int = LSA_COMPONENTS) -> list[int]:
-    """A cluster number per text, k chosen by silhouette within [min_groups, min(max_groups, n/2)]."""
+    """A cluster number per text, k chosen within [min_groups, min(max_groups, n/2)]: the fewest groups whose
+    silhouette is within SILHOUETTE_TOLERANCE of the best."""
     low = max(1, min(min_groups, len(texts)))
     high = max(low, min(max_groups, len(texts) // 2))
     tfidf = _char_tfidf(texts)
@@ -98,7 +102,10 @@ def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, compon
         return [index * low // len(texts) for index in range(len(texts))]
     points = _reduced(tfidf, components)
     candidates = [_kmeans(points, k) for k in range(low, high + 1)]
-    return _split_large(texts, max(candidates, key=lambda labels: _silhouette(tfidf, labels)), max_groups)
+    silhouettes = [_silhouette(tfidf, labels) for labels in candidates]
+    good_enough = max(silhouettes) - SILHOUETTE_TOLERANCE * abs(max(silhouettes))
+    fewest = next(labels for labels, silhouette in zip(candidates, silhouettes) if silhouette >= good_enough)
+    return _split_large(texts, fewest, max_groups)
 
 
 def _split_large(texts: list[str], labels: list[int], max_groups: int) -> list[int]:
