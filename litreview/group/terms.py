@@ -80,6 +80,8 @@ _SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b[A-Z][a-z][\w-]*\s+$")
 _CONTEXT_CHARS = 80  # how much text before a word says where it stands
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 _stemmer = Stemmer.Stemmer("english")
 
@@ -125,28 +127,30 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     after "we", "to", "which" ... ("we align multilingual language models"). One word: after "to", "can", "we",
     "it", "which", "that" ... or a plural noun ("it keeps", "to generalize", "models generalize"). A phrase ending in
     "-s": before an article or a number, as its object ("accuracy exceeds 96%", "the author analyzes the structure")."""
-    texts = list(texts)
+    uses = _uses(term, texts)
+    if not uses:
+        return False
     if " " in term:
-        spelled = r"\s+".join(map(re.escape, term.split()))
-        before = [(match.group(1) or "").lower() for text in texts
-                  for match in re.finditer(rf"(?:(\w+)\s+)?(?<![\w-]){spelled}(?![\w-])", text, re.IGNORECASE)]
-        if before and 2 * sum(1 for word in before if word in _BEFORE_A_VERB) >= len(before):
+        if 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB) >= len(uses):
             return True  # it starts with a verb: "we align multilingual language models"
-        if not term.endswith("s"):
-            return False
-        after = [match.group(1).lower() for text in texts
-                 for match in re.finditer(rf"(?<![\w-]){spelled}(?![\w-])[ \t]*(\S*)", text, re.IGNORECASE)]  # same line
-        return bool(after) and 2 * sum(1 for word in after if _OBJECT_START.match(word)) >= len(after)
+        return term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) >= len(uses)
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
-        around = [(match.group(1) or "", match.group(2).lower()) for text in texts for match in re.finditer(
-            rf"(?:(\w+)[ \t]+)?(?<![\w-]){re.escape(term)}(?![\w-])[ \t]*(\S*)", text, re.IGNORECASE)]
-        verbal = sum(1 for before, after in around if before.lower() in _GERUND_LEAD or _starts_an_object(after))
-        if around and 2 * verbal >= len(around):
+        if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)) >= len(uses):
             return True
-    uses = [match.group(1) for text in texts for match in re.finditer(
-        rf"(?:(\w+)\s+)?(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)]
-    as_verb = sum(1 for before in uses if before and (before.lower() in _BEFORE_A_VERB or _PLURAL_NOUN.search(before.lower())))
-    return bool(uses) and 2 * as_verb >= len(uses)
+    return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or _PLURAL_NOUN.search(before)) >= len(uses)
+
+
+def _uses(term: str, texts: Iterable[str]) -> list[tuple[str, str]]:
+    """The word before and the word after (on its line) each use of `term` in `texts`, lower case ("" for none)."""
+    spaced = r"\s+".join(map(re.escape, term.split()))
+    spelled = re.compile(rf"(?<![\w-]){spaced}(?![\w-])", re.IGNORECASE)
+    uses = []
+    for text in texts:
+        for match in spelled.finditer(text):
+            before = _LAST_WORD.search(text, max(0, match.start() - _CONTEXT_CHARS), match.start())
+            after = _NEXT_WORD.match(text, match.end())
+            uses.append(((before.group(1) if before else "").lower(), after.group(1).lower()))
+    return uses
 
 
 def _starts_an_object(word: str) -> bool:
