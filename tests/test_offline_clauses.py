@@ -261,3 +261,17 @@ def test_two_verbs_of_one_infinitive_keep_the_object_they_share():
     # was "... that asks the model to enumerate.": cut before "and describe" as if it were the paper's second verb
     assert "LIOBO is proposed as a learning paradigm that asks the model to enumerate and describe all visual tags " \
            "placed on the image following the alphanumeric orders of the tags in training." in said
+
+
+def test_a_clause_does_not_point_back_to_a_problem_only_the_abstract_stated():
+    said = _clauses(
+        "Label spaces are huge, and prompts cannot list every label. We use a pre-trained dense retrieval model to "
+        "bypass this limitation.",
+        "Conditional GANs collapse on easy classes. We propose a conditional GAN with an auxiliary discriminative "
+        "classifier (ADC-GAN) to resolve the above problem.",
+        "Set functions are hard to learn. We propose an algorithmic framework for this problem that iteratively "
+        "performs two main steps.")
+    assert sorted(said) == sorted([  # "this limitation" and "the above problem" refer to a sentence left out
+        "One study uses a pre-trained dense retrieval model.",
+        "A conditional GAN with an auxiliary discriminative classifier (ADC-GAN) is proposed.",
+        "An algorithmic framework that iteratively performs two main steps is proposed."])

@@ -105,6 +105,11 @@ _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:w
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
+# "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
+# own no longer has (the purpose clause goes up to its comma).
+_TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
+_BACK_REFERENCE = re.compile(rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
+                             rf"(?:\w+\s)?{_TROUBLE}[^,;]*|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 # "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
 _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
@@ -303,7 +308,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
-    text = _INNER_ENUMERATOR.sub("", cut(" ".join(text.split()), limit))
+    text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
                   text, flags=re.IGNORECASE)
