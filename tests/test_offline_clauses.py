@@ -29,7 +29,7 @@ def test_addressing_this_question_by_doing_something_is_said_as_doing_it():
         "Text classifiers are rarely compared fairly. We address this research gap by performing a large-scale evaluation "
         "study for 16 text classification datasets covering binary, multiclass, and multilabel problems.")
     assert said == [
-        "Discriminative Fine-Tuning (DFT) is introduced as an approach that eliminates the need for preference data.",
+        "Discriminative Fine-Tuning (DFT) is an approach that eliminates the need for preference data.",
         # a passive cut inside the list ("covering binary, multiclass is performed") would garble it: said whole
         "One study performs a large-scale evaluation study for 16 text classification datasets covering binary, "
         "multiclass, and multilabel problems."]
@@ -90,7 +90,7 @@ def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_a
         "Events have causes. In this paper, we describe our participation in the subtask 1 of CASE-2022, Event "
         "Causality Identification with Casual News Corpus.")
     assert said == [
-        "NoteLLM-2 is proposed as a training framework specifically designed for multimodal representation.",
+        "NoteLLM-2 is a training framework specifically designed for multimodal representation.",
         "The authors' participation in the subtask 1 of CASE-2022, Event Causality Identification with Casual News "
         "Corpus is described."]  # was "Their participation ...", with no one for "their" to refer to
 
@@ -103,8 +103,8 @@ def test_named_proposals_after_their_kind_and_no_hype_or_headings():
         "Words need vectors. We propose two novel model architectures for computing continuous vector representations of words.",
         "Figures Preface 1. Attacks deceive people. We develop novel automated defenses against these attacks.")
     assert sorted(said) == sorted([  # (in the paragraph, related papers sit together)
-        "The Transformer is proposed as a simple network architecture.",
-        "The Dynamic Convolutional Neural Network (DCNN) is described as a convolutional architecture that they adopt "
+        "The Transformer is a simple network architecture.",
+        "The Dynamic Convolutional Neural Network (DCNN) is a convolutional architecture that they adopt "
         "for the semantic modelling of sentences.",
         "Two model architectures for computing continuous vector representations of words are proposed.",
         "Automated defenses against these attacks are developed."])  # "Figures Preface 1." is a heading, not a sentence
@@ -190,7 +190,7 @@ def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")
     # was "A task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) are introduced."
-    assert said[-1] == "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is introduced as a task."
+    assert said[-1] == "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is a task."
 
 
 def test_a_passive_ends_before_a_second_verb_with_its_adverb():
@@ -212,12 +212,12 @@ def test_a_short_proposal_goes_on_to_what_its_relative_clause_says_it_is_or_does
         "Fisher mask to improve the efficiency of SAM.",
         "Costs differ. We present a general pipeline, dubbed as FavMac, to maximize the value while controlling the cost.")
     assert sorted(said) == sorted([  # each was only "X is proposed." / "FSAM is proposed as an optimization procedure."
-        "The Mix Prompt Tuning (MPT) is proposed as a semi-supervised method to alleviate the dependence on annotated data.",
+        "The Mix Prompt Tuning (MPT) is a semi-supervised method to alleviate the dependence on annotated data.",
         "A Mask Matching method is proposed that equips an input with a prompt and its label with another.",
         "Prompt-based Continued Pre-training (PCP) combines the idea of instruction tuning with conventional continued "
         "pre-training.",
-        "FSAM is proposed as an optimization procedure that introduces a Fisher mask to improve the efficiency of SAM.",
-        "FavMac is presented as a general pipeline to maximize the value while controlling the cost."])
+        "FSAM is an optimization procedure that introduces a Fisher mask to improve the efficiency of SAM.",
+        "FavMac is a general pipeline to maximize the value while controlling the cost."])
 
 
 def test_what_a_paper_makes_after_analysing_is_its_proposal_and_listed_verbs_agree():
@@ -229,7 +229,7 @@ def test_what_a_paper_makes_after_analysing_is_its_proposal_and_listed_verbs_agr
         "metric for quantifying attentiveness, and identify a simple method for increasing it.",
         "Rationales can help. We also translate this finding into an automated score, Gen-U, that we propose, which "
         "can help improve the ability of models to generate rationales.")
-    assert said[0] == ("GoRA (Gradient-driven Adaptive Low Rank Adaptation) is introduced as an approach that adaptively "
+    assert said[0] == ("GoRA (Gradient-driven Adaptive Low Rank Adaptation) is an approach that adaptively "
                        "assigns ranks based on gradient information.")  # was "GoRA ... is analyzed as the fundamental limitations ..."
     assert "provides a metric for quantifying attentiveness" in said[1]  # was "proposes ..., provide a metric"
     assert not any("proposes ," in text for text in said)  # "that we propose, which ..." has no object
@@ -259,7 +259,7 @@ def test_two_verbs_of_one_infinitive_keep_the_object_they_share():
         "Tags are sparse. We introduce a tag completion model for photos.",
         "Tags drift. We study how tags change over time.")
     # was "... that asks the model to enumerate.": cut before "and describe" as if it were the paper's second verb
-    assert "LIOBO is proposed as a learning paradigm that asks the model to enumerate and describe all visual tags " \
+    assert "LIOBO is a learning paradigm that asks the model to enumerate and describe all visual tags " \
            "placed on the image following the alphanumeric orders of the tags in training." in said
 
 

@@ -421,7 +421,7 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
                             SubTheme(title="Noisy labels", description="", keys=["smith", "lee"])])
     sections, _ = write_paragraphs(groups, summaries, by_key, "learning with noisy labels")
     texts = {tuple(s.keys): s.text for section in sections for s in section.sentences}
-    assert texts[("bayes",)] == ("BayesPrompt is proposed as an approach to learn prompts that contain domain "
+    assert texts[("bayes",)] == ("BayesPrompt is an approach to learn prompts that contain domain "
                                  "discriminative information.")
     assert texts[("vague",)] == "One study proposes an approach, which works well."  # never "An approach is proposed."
     assert summaries["vague"].finding is None  # "experiments demonstrate the effectiveness of ..." reports nothing
@@ -434,7 +434,7 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
     groups = Groups(groups=[SubTheme(title="Pre-training", description="", keys=["bert"])])
     sections, _ = write_paragraphs(groups, summaries, {"bert": bert}, "pre-training")
     # ", which stands for ..." is said of BERT, not of the kind of model: it is left out rather than misattributed
-    assert sections[0].sentences[1].text == "BERT is introduced as a language representation model."
+    assert sections[0].sentences[1].text == "BERT is a language representation model."
     named = [Paper(key="csp", title="CSP", abstract="Prompts compose. We introduce compositional soft prompting (CSP), a "
                    "parameter-efficient learning technique to improve zero-shot compositionality."),
              Paper(key="prefix", title="Prefix", abstract="Fine-tuning is costly. We propose prefix-tuning, a lightweight "
@@ -446,9 +446,9 @@ def test_a_proposal_is_said_with_what_it_is_and_two_passives_are_not_contrasted(
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in named}, "prompting")
     said = {s.keys[0]: s.text for s in sections[0].sentences if len(s.keys) == 1}
     assert said == {  # a named thing is said in the passive, and "to combine X" as "Combining X"
-        "csp": "Compositional soft prompting (CSP) is introduced as a parameter-efficient learning technique to improve "
+        "csp": "Compositional soft prompting (CSP) is a parameter-efficient learning technique to improve "
                "zero-shot compositionality.",
-        "prefix": "Prefix-tuning is proposed as a lightweight alternative to fine-tuning for natural language generation tasks.",
+        "prefix": "Prefix-tuning is a lightweight alternative to fine-tuning for natural language generation tasks.",
         "combine": "Combining the best of both worlds in one training approach for vision-language models is proposed."}
 
 
@@ -488,7 +488,7 @@ def test_connectives_and_list_markers_stay_out_and_a_quoted_name_is_said_in_the_
     sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "multimodal models")
     said = [s.text for s in sections[0].sentences if len(s.keys) == 1]
     # not "A learning paradigm is proposed.", and what its ", which asks ..." says of it stays
-    assert said[0] == "\"List items one by one\" is proposed as a learning paradigm that asks the model to enumerate all visual tags."
+    assert said[0] == "\"List items one by one\" is a learning paradigm that asks the model to enumerate all visual tags."
     assert said[1] == ("A preference optimization over molecular structures and an advanced graph encoder with a tailored "
                        "pre-training strategy are proposed.")
     assert not any("(ii)" in text or "on the other hand" in text.lower() for text in said)

@@ -197,7 +197,7 @@ def passive_sentence(clause: Clause) -> str:
     if infinitive:
         return f"{upper_first(gerund(infinitive.group('verb')))}{infinitive.group('rest')} is proposed."
     if clause.verb and clause.passive_ready and _namely(clause.object):
-        # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is proposed as an approach to learn ..."
+        # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is an approach to learn ..." (as authors write "X [n] is a Y")
         named = _namely(clause.object)
         kind = _without_hype(named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
@@ -208,18 +208,18 @@ def passive_sentence(clause: Clause) -> str:
             rest = ""  # ", which stands for ..." is said of the name, not of the kind of thing
         name = ("The " if named.group("the") else "") + named.group("name")
         name = name[:1] + upper_first(name[1:]) if name[:1] in "\"“" else name  # a quoted name opens the sentence
-        return f"{name} is {PARTICIPLES[clause.verb]} as {lower_first(kind)}{rest}."
+        return f"{name} is {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
         relative = _RELATIVE.match(_without_hype(clause.object))
         if relative and len(clause.passive_object.split()) <= MAX_NAME_WORDS and not _NOT_WHAT_IT_DOES.match(relative["rest"]):
             return _with_relative(_unhyped(relative["head"]), bool(relative["copula"]), relative["rest"], PARTICIPLES[clause.verb])
         obj = _without_hype(clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
-        if named:  # "XLNet, a pretraining method that ..." -> "XLNet is proposed as a pretraining method that ..."
-            return f"{upper_first(named.group('name'))} is {PARTICIPLES[clause.verb]} as {obj[named.end():]}."
+        if named:  # "XLNet, a pretraining method that ..." -> "XLNet is a pretraining method that ..."
+            return f"{upper_first(named.group('name'))} is {obj[named.end():]}."
         kind_then_name = _KIND_THEN_NAME.match(obj)
-        if kind_then_name:  # "a task, Partial Labeling and Long-Tailed MLC (PLT-MLC)" -> "... (PLT-MLC) is introduced as a task"
-            return f"{kind_then_name.group('name')} is {PARTICIPLES[clause.verb]} as {kind_then_name.group('kind')}."
+        if kind_then_name:  # "a task, Partial Labeling and Long-Tailed MLC (PLT-MLC)" -> "... (PLT-MLC) is a task"
+            return f"{kind_then_name.group('name')} is {kind_then_name.group('kind')}."
         obj = _unhyped(obj)
         return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
@@ -249,11 +249,11 @@ def _unhyped(thing: str) -> str:
 
 
 def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
-    """A short thing proposed and the relative clause that says what it is or does: "MPT is proposed as a
+    """A short thing proposed and the relative clause that says what it is or does: "MPT is a
     semi-supervised method ...", "A method is proposed that equips ...", and for a name "PCP combines ..."."""
     be = "are" if _plural_head(thing) else "is"
     if copula:
-        return f"{upper_first(thing)} {be} {participle} as {rest}."
+        return f"{upper_first(thing)} {be} {rest}."
     if re.match(r"(?:an?|two|three|four|several|multiple)\s", thing, re.IGNORECASE):
         return f"{upper_first(thing)} {be} {participle} that {rest}."
     return f"{upper_first(thing)} {rest}."
