@@ -275,3 +275,15 @@ def test_a_clause_does_not_point_back_to_a_problem_only_the_abstract_stated():
         "One study uses a pre-trained dense retrieval model.",
         "A conditional GAN with an auxiliary discriminative classifier (ADC-GAN) is proposed.",
         "An algorithmic framework that iteratively performs two main steps is proposed."])
+
+
+def test_a_list_is_never_cut_before_its_last_item():
+    said = _clauses(  # four papers: each clause is cut near 22 words
+        "Topics are many. We propose Text to Topic (Text2Topic), which achieves high performance by employing a Bi-Encoder architecture "
+        "that utilizes concatenation, subtraction, and multiplication of embeddings on both text and topic.",
+        "Tags are noisy. We present a tag cleaner for images.",
+        "Tags are sparse. We introduce a tag completion model for photos.",
+        "Tags drift. We study how tags change over time.")
+    # was "... that utilizes concatenation, subtraction.": cut at ", and" as if it began a clause
+    assert "Text to Topic (Text2Topic) achieves high performance by employing a Bi-Encoder architecture that utilizes concatenation, " \
+           "subtraction, and multiplication of embeddings on both text and topic." in said

@@ -112,6 +112,8 @@ _BACK_REFERENCE = re.compile(rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?
                              rf"(?:\w+\s)?{_TROUBLE}[^,;]*|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 # "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
 _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
+# "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
+_LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
@@ -322,7 +324,8 @@ def cut(text: str, limit: int) -> str:
         return text
     best = None
     for boundary in _CUT_BEFORE.finditer(text):
-        if _SHARED_OBJECT.search(text, 0, boundary.start()):
+        if _SHARED_OBJECT.search(text, 0, boundary.start()) or \
+                text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
