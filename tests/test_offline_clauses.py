@@ -270,8 +270,11 @@ def test_a_clause_does_not_point_back_to_a_problem_only_the_abstract_stated():
         "Conditional GANs collapse on easy classes. We propose a conditional GAN with an auxiliary discriminative "
         "classifier (ADC-GAN) to resolve the above problem.",
         "Set functions are hard to learn. We propose an algorithmic framework for this problem that iteratively "
-        "performs two main steps.")
+        "performs two main steps.",
+        "Polymer data are scattered. We introduce a benchmark database and protocol, PolyBench, designed to address "
+        "these critical challenges.")
     assert sorted(said) == sorted([  # "this limitation" and "the above problem" refer to a sentence left out
+        "PolyBench is a benchmark database and protocol.",  # not "... protocol designed."
         "One study uses a pre-trained dense retrieval model.",
         "A conditional GAN with an auxiliary discriminative classifier (ADC-GAN) is proposed.",
         "An algorithmic framework that iteratively performs two main steps is proposed."])
@@ -287,3 +290,11 @@ def test_a_list_is_never_cut_before_its_last_item():
     # was "... that utilizes concatenation, subtraction.": cut at ", and" as if it began a clause
     assert "Text to Topic (Text2Topic) achieves high performance by employing a Bi-Encoder architecture that utilizes concatenation, " \
            "subtraction, and multiplication of embeddings on both text and topic." in said
+
+
+def test_a_name_keeps_its_small_words():
+    said = _clauses("Domains differ in words. In this paper, we propose a novel method, called Domain Adaptation with "
+                    "Structured Knowledge (DASK), to enhance domain adaptation by exploiting word-level semantic relationships.")
+    # was "Domain Adaptation is a method with Structured Knowledge (DASK), to enhance ..."
+    assert said[-1] == ("Domain Adaptation with Structured Knowledge (DASK) is a method to enhance domain adaptation by "
+                        "exploiting word-level semantic relationships.")

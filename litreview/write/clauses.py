@@ -74,7 +74,7 @@ _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)(?:\sas)?|:"
                      r"|,(?=\s(?:the\s)?[A-Z][\w-]*(?:\s\([^()]+\))?(?:,\s(?!and\b|or\b)|$)))\s"  # "a framework, NoteLLM-2, designed for ..."
-                     r"(?P<the>the\s)?(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,5}(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)"
+                     r"(?P<the>the\s)?(?P<name>[A-Z][\w-]*(?:\s(?:(?:with|of|for|and|in|on|to|from|via|by)\s)?[A-Z][\w-]*){0,5}(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)"
                      r"(?P<comma>,?)\s*(?P<rest>.*)$")  # "... dubbed the Dynamic Convolutional Neural Network (DCNN)"
 # "the Mix Prompt Tuning (MPT), which is a semi-supervised method ...", "a method, which equips an input with ...":
 # a short thing proposed, then what it is (`copula`) or does, in a relative clause (a verb with its -s, or "is ...").
@@ -108,7 +108,7 @@ _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
 # own no longer has (the purpose clause goes up to its comma).
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
-_BACK_REFERENCE = re.compile(rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
+_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed))?\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
                              rf"(?:\w+\s)?{_TROUBLE}[^,;]*|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 # "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
 _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
