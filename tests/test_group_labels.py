@@ -155,3 +155,13 @@ def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
 ])
 def test_a_gerund_with_an_object_or_after_by_is_a_verb(gerund, texts, verb):
     assert said_as_verb(gerund, texts) is verb
+
+
+def test_a_phrase_holding_a_word_of_the_theme_names_a_part_of_it():
+    titles = ["Discriminative Fine-Tuning of Vision-Language Models", "Movement Pruning: Adaptive Sparsity by Fine-Tuning",
+              "Forgetting: A Mechanism for Better Fine-Tuning", "The Best Instruction Tuning Data Fit the Model",
+              "Robust Instruction Tuning for 3D Models", "Learning to Generate Instruction Tuning Datasets"]
+    papers = [Paper(key=f"p{n}", title=title) for n, title in enumerate(titles)]  # titles only, as most .bib files
+    titles = {group.title: group.keys for group in _grouped(papers, "multimodal prompt tuning").groups}
+    # were "Further related work" and "Instruction": "tuning" is a word of the theme, but not all of either phrase
+    assert titles == {"Fine-tuning": ["p0", "p1", "p2"], "Instruction tuning": ["p3", "p4", "p5"]}

@@ -131,7 +131,7 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     """Per group (a list of paper texts), its `top` c-TF-IDF terms: noun phrases of up to three words.
 
     Counts are papers containing a term (not occurrences), a term must occur in two papers of its
-    group (or all, if fewer), and theme words, generic words and near-repeats are left out.
+    group (or all, if fewer), and terms of only theme words, generic words and near-repeats are left out.
     """
     vectorizer = CountVectorizer(analyzer=lambda text: phrases(text, MAX_PHRASE_WORDS), binary=True)
     try:
@@ -149,7 +149,7 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
-    excluded = set(_topic_stems(theme))  # a topic's words name the section, not a group
+    excluded = set(_topic_stems(theme))  # a term of only the topic's words names the section, not a group
     return [_pick_terms(vocabulary, row, excluded, top, texts) for row, texts in zip(weights, group_texts)]
 
 
@@ -163,7 +163,7 @@ def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str],
         if weights[index] <= 0 or len(chosen) == top:
             break
         stems = term_stems(term)
-        if stems & excluded or not is_noun_phrase(term) or said_as_verb(term, texts):
+        if stems <= excluded or not is_noun_phrase(term) or said_as_verb(term, texts):
             continue
         held = [n for n, shorter in enumerate(chosen) if term_stems(shorter) < stems]
         if any(stems & term_stems(other) for n, other in enumerate(chosen) if n not in held):
