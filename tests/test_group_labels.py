@@ -7,7 +7,7 @@ import pytest
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
 from litreview.group.schema import Groups
-from litreview.group.terms import expansion, said_as_verb, surface_form, with_head_noun
+from litreview.group.terms import expansion, is_noun_phrase, said_as_verb, surface_form, with_head_noun
 from litreview.summarize import summarize_papers
 
 MLLM_PAPERS = [
@@ -147,6 +147,12 @@ def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
     assert titles["Multilingual language models"] == ["a", "b", "h"]
     # was "Like BERT", and without "like", "Pretrained multilingual language models": which group is which?
     assert titles["Text classification"] == ["e", "f", "i"]
+
+
+@pytest.mark.parametrize("term, label", [("open-source", False), ("assumption", False), ("accuracy", False),
+                                         ("open-source models", True), ("label noise", True)])
+def test_an_adjective_or_a_word_every_abstract_uses_names_no_group_alone(term, label):
+    assert is_noun_phrase(term) is label  # were the labels "Open-source", "Assumption" and "Accuracy"
 
 
 @pytest.mark.parametrize("gerund, texts, verb", [
