@@ -109,6 +109,16 @@ def test_papers_of_two_topics_make_about_two_groups_not_six(topics, at_most):
     assert len(groups.groups) <= at_most  # were 6 and 7: the best silhouette split each topic again
 
 
+@pytest.mark.parametrize("theme", ["in-context learning", "knowledge distillation"])
+def test_groups_of_a_title_only_corpus_never_share_a_heading(corpus, theme):
+    titles_only = corpus.with_papers([paper.model_copy(update={"abstract": None}) for paper in corpus.papers])
+    papers = {scored.key: scored.paper for scored in rank(titles_only, theme).selected}
+    summaries, _ = summarize_papers(list(papers.values()))
+    groups, _ = group_papers(summaries, papers, theme)
+    headings = [group.title for group in groups.groups]
+    assert len(headings) == len(set(headings)), headings  # were two "Further related work" groups
+
+
 def test_group_labels_are_the_papers_words(drafted):
     _, papers, _, groups, _ = drafted
     for group in groups.groups:

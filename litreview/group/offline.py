@@ -85,11 +85,23 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
     for keys, group_terms in zip(members, terms):
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
         groups.append(_subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels))
+    groups = _unnamed_together(groups, min_groups)
     if misfits:
         scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)
         groups.append(SubTheme(title=OTHER_TITLE, keys=[key for key, _ in misfits],
                                description=f"Papers that fit no sub-theme well (mean similarity to the closest group: {scores})."))
     return Groups(groups=groups)
+
+
+def _unnamed_together(groups: list[SubTheme], min_groups: int) -> list[SubTheme]:
+    """The groups with those no term could name merged into one, where the first was (when `min_groups` still
+    holds): two headings "Further related work" would tell a reader nothing."""
+    unnamed = [group for group in groups if group.title == FALLBACK_TITLE]
+    if len(unnamed) < 2 or len(groups) - len(unnamed) + 1 < min_groups:
+        return groups
+    merged = SubTheme(title=FALLBACK_TITLE, description=unnamed[0].description, keys=[k for g in unnamed for k in g.keys])
+    first = groups.index(unnamed[0])
+    return [merged if n == first else group for n, group in enumerate(groups) if n == first or group not in unnamed]
 
 
 def cluster_labels(texts: list[str], min_groups: int, max_groups: int, *, components: int = LSA_COMPONENTS) -> list[int]:
