@@ -13,7 +13,7 @@ import pytest
 
 from litreview.corpus import load_corpus
 from litreview.group import group_papers
-from litreview.write.clauses import gerund
+from litreview.write.english import gerund
 from litreview.write.offline import template_words
 from litreview.write.relations import base_verb
 from litreview.corpus.paper import Paper

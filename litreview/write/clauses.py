@@ -1,7 +1,8 @@
 """Clauses of one paper's own sentences, made ready for the offline paragraph.
 
 What a paper does comes from its "we propose {object}" sentence: `{Name} proposes {object}` when the paper
-has authors or a method name, else `{Object} is proposed` (the citation goes at the sentence's end). A
+has authors or a method name, else `{Object} is proposed`, or what a named thing is ("XLNet is a pretraining
+method ...", as authors write; the citation goes at the sentence's end). A
 sentence without such a verb is quoted as the paper's statement, its first person turned into the third.
 Every clause is trimmed of connectives, cited asides and "in this paper", cut at a clause boundary when
 long, and never longer than MAX_SENTENCE_WORDS once the template's words are added.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
 from litreview.text import THIS_WORK, WORK_NOUNS
+from litreview.write.english import article, gerund, lower_first, plural_head, same_case, third_person, upper_first
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -108,8 +110,9 @@ _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
 # own no longer has (the purpose clause goes up to its comma).
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
-_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed))?\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
-                             rf"(?:\w+\s)?{_TROUBLE}[^,;]*|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed))?\s(?:(?:in order|so as)\s)?"
+                             rf"to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s(?:\w+\s)?{_TROUBLE}[^,;]*"
+                             rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 # "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
 _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
@@ -120,10 +123,6 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
 _DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed)\b", re.IGNORECASE)
-# Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
-_FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
-                            "here such both each all most many some several one two three when while although "
-                            "as by from using based recent existing current previous".split())
 
 
 @dataclass(frozen=True)
@@ -198,9 +197,8 @@ def passive_sentence(clause: Clause) -> str:
     infinitive = _INFINITIVE.match(clause.object) if clause.verb == "propose" and clause.passive_ready else None
     if infinitive:
         return f"{upper_first(gerund(infinitive.group('verb')))}{infinitive.group('rest')} is proposed."
-    if clause.verb and clause.passive_ready and _namely(clause.object):
-        # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is an approach to learn ..." (as authors write "X [n] is a Y")
-        named = _namely(clause.object)
+    if clause.verb and clause.passive_ready and (named := _namely(clause.object)):
+        # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is an approach to learn ..."
         kind = _without_hype(named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
         does = re.match(r"which\s(?=(?:\w+ly\s)?[a-z]+[^s\W]s\b)(?P<what>.+)$", named.group("rest")) if named.group("comma") else None
@@ -223,7 +221,7 @@ def passive_sentence(clause: Clause) -> str:
         if kind_then_name:  # "a task, Partial Labeling and Long-Tailed MLC (PLT-MLC)" -> "... (PLT-MLC) is a task"
             return f"{kind_then_name.group('name')} is {kind_then_name.group('kind')}."
         obj = _unhyped(obj)
-        return f"{upper_first(obj)} {'are' if _plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
+        return f"{upper_first(obj)} {'are' if plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
     return f"{upper_first(clause.statement)}."
 
 
@@ -253,7 +251,7 @@ def _unhyped(thing: str) -> str:
 def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
     """A short thing proposed and the relative clause that says what it is or does: "MPT is a
     semi-supervised method ...", "A method is proposed that equips ...", and for a name "PCP combines ..."."""
-    be = "are" if _plural_head(thing) else "is"
+    be = "are" if plural_head(thing) else "is"
     if copula:
         return f"{upper_first(thing)} {be} {rest}."
     if re.match(r"(?:an?|two|three|four|several|multiple)\s", thing, re.IGNORECASE):
@@ -264,30 +262,6 @@ def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
 def _base_verb(gerund_form: str) -> str | None:
     """The proposing verb of a gerund ("introducing" -> "introduce", "performing" -> "perform"), by its stem."""
     return _VERB_BY_STEM.get(stem(gerund_form))
-
-
-def gerund(verb: str) -> str:
-    """`leverage` -> `leveraging`, `tie` -> `tying`, `map` -> `mapping`, `learn` -> `learning`."""
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
-        return verb[:-1] + "ing"
-    if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", verb):  # one syllable ending consonant-vowel-consonant
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
-
-
-def _plural_head(noun_phrase: str) -> bool:
-    """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
-    implications of X" -> True; "a study of models" -> False; "two models" -> True."""
-    head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s"
-                    r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)",  # "systems developed for ..."
-                    noun_phrase, maxsplit=1)[0].split()
-    if not head:
-        return False
-    last = head[-1].strip(",;:()")
-    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or "and" in head
-    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
 
 
 def standalone(sentence: str) -> bool:
@@ -312,7 +286,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
         text = _LEAD.sub("", text, count=1)
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
-    text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: _same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
+    text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
                   text, flags=re.IGNORECASE)
     return text.rstrip(" .,;:!?")
 
@@ -351,29 +325,6 @@ def words_in(text: str) -> int:
     return len(text.split())
 
 
-def third_person(verb: str) -> str:
-    if verb in ("study", "studies", "identify"):
-        return verb[:-1] + "ies" if verb.endswith("y") else verb
-    if verb.endswith(("s", "sh", "ch")):
-        return verb + "es"
-    return verb + "s"
-
-
-def lower_first(text: str) -> str:
-    """The first word in lower case when it is a function word ("The Early Jurassic" -> "the Early Jurassic")
-    or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" kept."""
-    first, _, rest = text.partition(" ")
-    if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
-        return text[:1].lower() + text[1:]
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest):  # not "Prompt Tuning"
-        return text[:1].lower() + text[1:]
-    return text
-
-
-def upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def template_words() -> frozenset[str]:
     """Every word the clause templates add: verbs (all persons), participles, "is", "note(s) that", pronouns."""
     verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
@@ -383,13 +334,7 @@ def template_words() -> frozenset[str]:
 
 def _without_hype(text: str) -> str:
     """`text` without "a novel" / "a simple yet effective", its article fitted to the next word ("an approach")."""
-    return _HYPE.sub(lambda m: _article(m.group("article"), m.string[m.end():]), text)
-
-
-def _article(article: str, following: str) -> str:
-    """`a`/`an` as the next word needs, in the case of `article`."""
-    word = "an" if following[:1].lower() in "aeiou" else "a"
-    return (word.capitalize() if article[:1].isupper() else word) + " "
+    return _HYPE.sub(lambda m: article(m.group("article"), m.string[m.end():]), text)
 
 
 def _balanced(text: str) -> str:
@@ -404,5 +349,3 @@ def _balanced(text: str) -> str:
     return text[:cut_at].rstrip() if depth and cut_at is not None else text
 
 
-def _same_case(word: str, like: str) -> str:
-    return word.capitalize() if like[:1].isupper() else word

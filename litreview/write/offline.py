@@ -45,12 +45,11 @@ from litreview.write.clauses import (
     bounded,
     finding_clause,
     fits,
-    lower_first,
     passive_sentence,
     standalone,
-    upper_first,
     words_in,
 )
+from litreview.write.english import lower_first, upper_first
 from litreview.write.own_work import Framing, positioning, theme_terms
 from litreview.write.relations import (
     RELATION_PHRASES,

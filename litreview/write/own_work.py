@@ -23,7 +23,8 @@ from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, sai
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
 from litreview.text import THIS_WORK, is_own_text
 from litreview.write import clauses
-from litreview.write.clauses import Clause, bounded, fits, lower_first, standalone, upper_first
+from litreview.write.clauses import Clause, bounded, fits, standalone
+from litreview.write.english import lower_first, upper_first
 from litreview.write.relations import stems
 from litreview.write.schema import Sentence
 

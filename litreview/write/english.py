@@ -1,0 +1,70 @@
+"""English word forms for the offline writer's templates: verbs in the third person and as gerunds, a plural
+head noun, the article before a word, and the case of a sentence's first word."""
+
+from __future__ import annotations
+
+import re
+
+# Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
+_FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
+                            "here such both each all most many some several one two three when while although "
+                            "as by from using based recent existing current previous".split())
+
+
+def gerund(verb: str) -> str:
+    """`leverage` -> `leveraging`, `tie` -> `tying`, `map` -> `mapping`, `learn` -> `learning`."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", verb):  # one syllable ending consonant-vowel-consonant
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def plural_head(noun_phrase: str) -> bool:
+    """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
+    implications of X" -> True; "a study of models" -> False; "two models" -> True."""
+    head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s"
+                    r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)",  # "systems developed for ..."
+                    noun_phrase, maxsplit=1)[0].split()
+    if not head:
+        return False
+    last = head[-1].strip(",;:()")
+    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or "and" in head
+    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
+
+
+def third_person(verb: str) -> str:
+    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`."""
+    if verb in ("study", "studies", "identify"):
+        return verb[:-1] + "ies" if verb.endswith("y") else verb
+    if verb.endswith(("s", "sh", "ch")):
+        return verb + "es"
+    return verb + "s"
+
+
+def lower_first(text: str) -> str:
+    """The first word in lower case when it is a function word ("The Early Jurassic" -> "the Early Jurassic")
+    or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" kept."""
+    first, _, rest = text.partition(" ")
+    if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
+        return text[:1].lower() + text[1:]
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest):  # not "Prompt Tuning"
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def article(given: str, following: str) -> str:
+    """`a`/`an` as the next word needs, in the case of the `given` article, and a space."""
+    word = "an" if following[:1].lower() in "aeiou" else "a"
+    return (word.capitalize() if given[:1].isupper() else word) + " "
+
+
+def same_case(word: str, like: str) -> str:
+    """`word` capitalised when `like` is ("We" -> "They")."""
+    return word.capitalize() if like[:1].isupper() else word
