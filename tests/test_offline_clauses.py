@@ -298,3 +298,8 @@ def test_a_name_keeps_its_small_words():
     # was "Domain Adaptation is a method with Structured Knowledge (DASK), to enhance ..."
     assert said[-1] == ("Domain Adaptation with Structured Knowledge (DASK) is a method to enhance domain adaptation by "
                         "exploiting word-level semantic relationships.")
+
+
+def test_a_kind_with_an_acronym_in_it_still_names_what_is_called_after_it():
+    said = _clauses("Odometry drifts. We propose a novel monocular visual odometry (VO) system called UnDeepVO in this paper.")
+    assert said[-1] == "UnDeepVO is a monocular visual odometry (VO) system."  # was "A monocular ... called UnDeepVO is proposed."

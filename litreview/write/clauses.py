@@ -74,7 +74,7 @@ _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "dev
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
-_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s[^,()\"“:]+?)(?:,?\s(?:namely|called|named|dubbed|termed)(?:\sas)?|:"
+_NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s(?:[^,()\"“:]|\([A-Z][\w-]*\))+?)(?:,?\s(?:namely|called|named|dubbed|termed)(?:\sas)?|:"
                      r"|,(?=\s(?:the\s)?[A-Z][\w-]*(?:\s\([^()]+\))?(?:,\s(?!and\b|or\b)|$)))\s"  # "a framework, NoteLLM-2, designed for ..."
                      r"(?P<the>the\s)?(?P<name>[A-Z][\w-]*(?:\s(?:(?:with|of|for|and|in|on|to|from|via|by)\s)?[A-Z][\w-]*){0,5}(?:\s\([^()]+\))?|\"[^\"]{2,60}\"|“[^”]{2,60}”)"
                      r"(?P<comma>,?)\s*(?P<rest>.*)$")  # "... dubbed the Dynamic Convolutional Neural Network (DCNN)"
