@@ -303,3 +303,15 @@ def test_a_name_keeps_its_small_words():
 def test_a_kind_with_an_acronym_in_it_still_names_what_is_called_after_it():
     said = _clauses("Odometry drifts. We propose a novel monocular visual odometry (VO) system called UnDeepVO in this paper.")
     assert said[-1] == "UnDeepVO is a monocular visual odometry (VO) system."  # was "A monocular ... called UnDeepVO is proposed."
+
+
+def test_an_acronym_whose_long_form_is_the_label_is_no_shared_term():
+    papers = [Paper(key="e5v", title="E5-V", abstract=(
+                  "Multimodal large language models (MLLMs) can embed text. We adapt MLLMs to universal embeddings.")),
+              Paper(key="pue", title="MLLM4PUE", abstract=(
+                  "Multimodal large language models (MLLMs) see slides. We build universal embeddings with MLLMs.")),
+              Paper(key="note", title="NoteLLM-2", abstract=(
+                  "Multimodal large language models (MLLMs) recommend notes. We train MLLMs for representation."))]
+    shared = [s.text for s in _paragraph(papers, "Multimodal large language models", "prompt tuning") if len(s.keys) >= 2]
+    assert not any("MLLMs" in text for text in shared)  # was "... discuss multimodal large language models (MLLMs)."
+    assert any(text.endswith("discuss universal embeddings.") for text in shared)

@@ -117,6 +117,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         held = [texts[key] for key in keys]
         shown = with_head_noun(surface_form(term, held), held)
         long_form = spelled_out(shown, held)
+        if long_form and term_stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
+            continue
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
                                           quantity(len(keys), len(order), introduced)))
