@@ -9,7 +9,6 @@ Only keys of the draft's papers reach a citation, and only keys a citation comma
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,14 +78,14 @@ class CiteStyle:
 
     def _cited_at_end(self, text: str, keys: Sequence[str]) -> str:
         """`text` escaped, with a parenthetical citation of `keys` before its final punctuation."""
-        escape = functools.partial(_escaped_in_line, ESCAPERS[self.format])
+        escape = self._escape_in_line
         body = _FINAL_PUNCTUATION.sub("", text)
         return escape(body) + self._tie + self.parenthetical(keys) + escape(text[len(body):])
 
     def _with_inline(self, sentence: Sentence, text: str) -> Raw:
         """Each inline citation right after its words (a paper's own author phrase becomes a textual citation),
         then the keys cited nowhere inside at the end."""
-        escape = functools.partial(_escaped_in_line, ESCAPERS[self.format])
+        escape = self._escape_in_line
         parts, position = [], 0
         for citation in sentence.inline:
             words = " ".join(citation.after.split())
@@ -102,6 +101,9 @@ class CiteStyle:
         rest = [key for key in sentence.keys if key not in inside]
         parts.append(self._cited_at_end(text[position:], rest) if rest else escape(text[position:]))
         return self._raw("".join(parts))
+
+    def _escape_in_line(self, segment: str) -> str:
+        return _escaped_in_line(ESCAPERS[self.format], segment)
 
     @property
     def _tie(self) -> str:

@@ -80,8 +80,10 @@ _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s(?:[^,()\"“:]|\([A-Z][\w-]*\))+?
                      r"(?P<comma>,?)\s*(?P<rest>.*)$")  # "... dubbed the Dynamic Convolutional Neural Network (DCNN)"
 # "the Mix Prompt Tuning (MPT), which is a semi-supervised method ...", "a method, which equips an input with ...":
 # a short thing proposed, then what it is (`copula`) or does, in a relative clause (a verb with its -s, or "is ...").
+_DOES = r"(?:\w+ly\s)?[a-z]+[^s\W]s\b"  # a verb with its -s, perhaps after an adverb: "equips", "adaptively assigns"
 _RELATIVE = re.compile(r"^(?P<head>[^,;:()]+(?:\([^()]*\))?),\s(?:which|that)\s"
-                       r"(?:(?P<copula>(?:is|are)\s(?=(?:an?|the)\s))|(?=(?:\w+ly\s)?[a-z]+[^s\W]s\b|is\b|are\b))(?P<rest>.+)$", re.DOTALL)
+                       rf"(?:(?P<copula>(?:is|are)\s(?=(?:an?|the)\s))|(?={_DOES}|is\b|are\b))(?P<rest>.+)$", re.DOTALL)
+_WHICH_DOES = re.compile(rf"which\s(?={_DOES})(?P<what>.+)$")  # ", which introduces a Fisher mask ..." after a name
 _NOT_WHAT_IT_DOES = re.compile(r"^(?:stands|is short)\b")  # ", which stands for ..." is said of the name
 # "a task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC)": what it is, then its name.
 _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]*)$")
@@ -201,7 +203,7 @@ def passive_sentence(clause: Clause) -> str:
         # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is an approach to learn ..."
         kind = _without_hype(named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
-        does = re.match(r"which\s(?=(?:\w+ly\s)?[a-z]+[^s\W]s\b)(?P<what>.+)$", named.group("rest")) if named.group("comma") else None
+        does = _WHICH_DOES.match(named.group("rest")) if named.group("comma") else None
         if does and not _NOT_WHAT_IT_DOES.match(does.group("what")):
             rest = f" that {does.group('what')}"  # "namely FSAM, which introduces a Fisher mask ..."
         elif named.group("comma") and re.match(r"(?:which|who|whose|where)\b", named.group("rest")):

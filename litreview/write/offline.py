@@ -95,18 +95,18 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     order = related_order(with_text, texts, theme)
     our_work = our_work or (theme if is_own_text(theme) else None)
     background = framing.opening if framing else []
+    topic = frozenset() if is_own_text(theme) else stems(theme)  # a topic's words: every paper shares them
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
         sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts)]
-        excluded = term_stems(group.title.lower()) | (frozenset() if is_own_text(theme) else stems(theme))
+        excluded = term_stems(group.title.lower()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         sentences += _paper_sentences(order, papers, summaries, budget, theme)
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
-        topic = frozenset() if is_own_text(theme) else stems(theme)
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic)
         sentences += [closing] if closing else []
     return sentences
