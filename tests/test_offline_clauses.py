@@ -315,3 +315,31 @@ def test_an_acronym_whose_long_form_is_the_label_is_no_shared_term():
     shared = [s.text for s in _paragraph(papers, "Multimodal large language models", "prompt tuning") if len(s.keys) >= 2]
     assert not any("MLLMs" in text for text in shared)  # was "... discuss multimodal large language models (MLLMs)."
     assert any(text.endswith("discuss universal embeddings.") for text in shared)
+
+
+def test_a_sentence_leaning_on_the_one_before_follows_it_and_the_authors_do_what_they_did():
+    papers = [Paper(key="p0", title="Paper 0", abstract=(
+        "We give improved constants for empirical Bernstein bounds. We give conditions under which sample variance "
+        "penalization is effective. In particular, we present a bound on the excess risk incurred by the method. Using "
+        "this, we argue that there are situations in which the excess risk of our method is smaller. We show some "
+        "experimental results, which confirm the theory."))]
+    said = [sentence.text for sentence in _paragraph(papers, "Variance penalization", "situations of smaller excess risk")]
+    # was "The authors note that using this, they argue that ...", two sentences after the bound it leans on
+    assert said[1:3] == ["A bound on the excess risk incurred by the method is presented.",
+                        "Using this, the authors argue that there are situations in which the excess risk of their method "
+                        "is smaller."]
+    assert "The authors show some experimental results, which confirm the theory." in said  # not "report that they show"
+
+
+def test_a_sentence_leaning_on_one_left_out_is_not_said():
+    papers = [Paper(key="p0", title="Paper 0", abstract=(
+        "We propose a detector of fake reviews. Review platforms rank sellers by their ratings. These attacks are cheap "
+        "and easy to scale across many platforms."))]
+    said = [sentence.text for sentence in _paragraph(papers, "Fake reviews", "cheap attacks at scale")]
+    # "these attacks" would point at the sentence before it, which adds nothing to the theme and is left out
+    assert not any("these attacks" in sentence.lower() for sentence in said)
+    papers[0] = papers[0].model_copy(update={"abstract": papers[0].abstract.replace("rank sellers by their ratings",
+                                                                                    "suffer frequent attacks by paid writers")})
+    said = [sentence.text for sentence in _paragraph(papers, "Fake reviews", "cheap attacks at scale")]
+    assert said.index("Review platforms suffer frequent attacks by paid writers.") + 1 == \
+        said.index("The authors note that these attacks are cheap and easy to scale across many platforms.")

@@ -51,7 +51,7 @@ _LEAD = re.compile(
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|"
     r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
-    r"to sum up|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
+    r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?)\s*,\s*",
     re.IGNORECASE,
 )
@@ -123,6 +123,10 @@ _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+",
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
+# "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
+# it (within its first words; not "In this paper").
+_LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
+                         re.IGNORECASE)
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
 _DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed)\b", re.IGNORECASE)
 
@@ -269,6 +273,11 @@ def _base_verb(gerund_form: str) -> str | None:
 def standalone(sentence: str) -> bool:
     """Whether a sentence of a paper can be quoted alone: no first person and no opening pronoun."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence)
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether a paper's sentence refers to the one before it within its first words ("Using this, we argue ...")."""
+    return bool(_LEANS_BACK.match(sentence))
 
 
 def finding_clause(finding: str) -> str:

@@ -35,8 +35,14 @@ def plural_head(noun_phrase: str) -> bool:
     return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
 
 
+_IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",
+              **{modal: modal for modal in "can could will would may might must should shall".split()}}
+
+
 def third_person(verb: str) -> str:
-    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`."""
+    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`, `are` -> `is`, `can` -> `can`."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
     if verb in ("study", "studies", "identify"):
         return verb[:-1] + "ies" if verb.endswith("y") else verb
     if verb.endswith(("s", "sh", "ch")):

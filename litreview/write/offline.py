@@ -45,11 +45,12 @@ from litreview.write.clauses import (
     bounded,
     finding_clause,
     fits,
+    leans_back,
     passive_sentence,
     standalone,
     words_in,
 )
-from litreview.write.english import lower_first, upper_first
+from litreview.write.english import lower_first, third_person, upper_first
 from litreview.write.own_work import Framing, positioning, theme_terms
 from litreview.write.relations import (
     RELATION_PHRASES,
@@ -67,6 +68,9 @@ NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
+# "they show improvements ...", "using this, they argue that ...": the paper's "we" doing something, as a clause says it.
+_AUTHORS_DO = re.compile(r"^(?P<lead>[^,;]{1,40},\s)?[Tt]hey\s(?P<adverb>(?:also|further|then|first|\w+ly)\s)?"
+                         r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
@@ -150,30 +154,53 @@ def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: M
     spent = sum(words_in(sentence.text) for sentence in written)
     theme_stems = stems(theme)
     said = set().union(*(stems(sentence.text) for sentence in written)) if written else set()
-    candidates = [(key, text, is_finding) for key in order
-                  for text, is_finding in _more_statements(papers[key], summaries[key])]
+    candidates = [(key, statement) for key in order for statement in _more_statements(papers[key], summaries[key])]
     used: set[str] = {sentence.text for sentence in written}
+    # Where each of a paper's sentences is said: one that leans on the sentence before it ("Using this, ...") is said
+    # only right after that one.
+    said_as = {(key, summaries[key].approach): sentence for sentence in written for key in sentence.keys}
     while True:
-        fitting = [(len((stems(text) & theme_stems) - said), is_finding, -n) for n, (key, text, is_finding)
-                   in enumerate(candidates) if text not in used and spent + words_in(text) <= budget]
+        fitting = [(len((stems(statement.text) & theme_stems) - said), statement.is_finding, -n)
+                   for n, (key, statement) in enumerate(candidates) if statement.text not in used
+                   and spent + words_in(statement.text) <= budget
+                   and (statement.follows is None or (key, statement.follows) in said_as)]
         fitting = [score for score in fitting if score[0] > 0 or score[1]]
         if not fitting:
             return written
-        key, text, _ = candidates[-max(fitting)[2]]
-        at = max(n for n, sentence in enumerate(written) if key in sentence.keys)
-        written.insert(at + 1, Sentence(text=text, keys=[key]))
-        spent += words_in(text)
-        said |= stems(text)
-        used.add(text)
+        key, statement = candidates[-max(fitting)[2]]
+        if statement.follows is None:
+            at = max(n for n, sentence in enumerate(written) if key in sentence.keys)
+        else:
+            at = next(n for n, sentence in enumerate(written) if sentence is said_as[key, statement.follows])
+        said_as[key, statement.source] = Sentence(text=statement.text, keys=[key])
+        written.insert(at + 1, said_as[key, statement.source])
+        spent += words_in(statement.text)
+        said |= stems(statement.text)
+        used.add(statement.text)
 
 
-def _more_statements(paper: Paper, summary: PaperSummary) -> list[tuple[str, bool]]:
-    """The paper's finding and its other sentences (not its approach), each as a statement; True for the finding."""
+class _Statement(NamedTuple):
+    """A further sentence of a paper, said for it."""
+
+    text: str
+    is_finding: bool
+    source: str          # the paper's sentence it says
+    follows: str | None  # the sentence before `source` when `source` leans on it ("Using this, we argue ...")
+
+
+def _more_statements(paper: Paper, summary: PaperSummary) -> list[_Statement]:
+    """The paper's finding and its other sentences (not its approach), each as a statement, the finding first."""
+    parts = text_sentences(paper)
+    before = {part: parts[n - 1] if n and leans_back(part) else None for n, part in enumerate(parts)}
     finding = _finding_sentence(paper, summary)
-    others = [_statement(paper, part, FACT_LEAD) for part in text_sentences(paper)
-              if part not in (summary.approach, summary.finding) and clauses.MIN_CUT_WORDS <= words_in(part)
-              and not says_only_it_works(part)]
-    return [(finding, True)] * bool(finding) + [(text, False) for text in others if text and text != finding]
+    statements = [_Statement(finding, True, summary.finding, before.get(summary.finding))] if finding else []
+    for part in parts:
+        if part in (summary.approach, summary.finding) or words_in(part) < clauses.MIN_CUT_WORDS or says_only_it_works(part):
+            continue
+        text = _statement(paper, part, FACT_LEAD)
+        if text and text != finding:
+            statements.append(_Statement(text, False, part, before[part]))
+    return statements
 
 
 def clause_words(papers: int) -> int:
@@ -288,8 +315,14 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
     verb = lead.split()[-2]  # "report" / "note"
+    own = _AUTHORS_DO.match(clause) if re.search(r"\bwe\b", sentence, re.IGNORECASE) else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
+    elif own:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
+        subject = authors or "The authors"
+        does = own["verb"] if _plural(subject) or not authors else third_person(own["verb"])
+        opening = f"{upper_first(own['lead'])}{lower_first(subject) if subject == 'The authors' else subject}" if own["lead"] else subject
+        text = f"{opening} {own['adverb'] or ''}{does}{own['rest']}."
     elif authors:
         text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause)}."
     elif standalone(sentence) and standalone(clause):
