@@ -408,7 +408,7 @@ def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_
     own, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "sentiment classification", our_work=theme)
     assert [s.sentences[0] for s in own] == openings
     assert [s.sentences[-1].text for s in own] == [
-        "Our work shares transformer encoders and reviews with these works; we propose a review encoder that reads "
+        "Our work shares transformer encoders with these works; we propose a review encoder that reads "
         "molecules as graphs.", closings[1].text]
     assert closings[0].text.startswith("Our work shares sentiment classification and transformer encoders")
 

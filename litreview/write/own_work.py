@@ -5,7 +5,7 @@ The researcher's text is their abstract, given as `--our-work` or as a theme of 
 (`text.is_own_text`). Authors open a paragraph with their own framing and close it on what their work does.
 So a paragraph opens with up to two background sentences of that text that share most with its papers
 (uncited: the claim is the researcher's), and ends with "Our work shares {terms} with these works; we {verb}
-{object}." in the researcher's words. Across one draft each background sentence is used once, and the closing
+{object}." in the researcher's words (the terms are phrases or names: without one, "Against this background, ..."). Across one draft each background sentence is used once, and the closing
 names the main proposal (the text's first "we ..." sentence) in the first paragraph and, in the others, the
 first-person sentence closest to their papers, so that the paragraphs do not all end on the same sentence.
 """
@@ -35,6 +35,7 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORE
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
+_IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
 _OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
@@ -68,22 +69,24 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     own = content_sentences(own_text)
     if not own:
         return None
-    shared = theme_terms(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)
-    shown = listing([surface_form(term, [own_text]) for term in shared])
-    # Single common words ("algorithm and sense") say too little of what the work shares: a phrase or a name must.
-    telling = any(" " in term or ACRONYM.search(surface_form(term, [own_text])) for term in shared)
+    shared = [surface_form(term, [own_text]) for term in
+              theme_terms(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)]
+    # Single common words ("algorithm and sense", "visual odometry and depth") say too little of what the work
+    # shares: only phrases and names are said.
+    telling = listing([term for term in shared if " " in term or ACRONYM.search(term)])
     proposals = [clause for clause in map(own_clause, own) if clause.verb]
     chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
     if chosen and telling:
-        text = f"Our work shares {shown} with these works; we {chosen.verb} {chosen.object}."
+        text = f"Our work shares {telling} with these works; we {chosen.verb} {chosen.object}."
     elif chosen:
         text = f"Against this background, we {chosen.verb} {chosen.object}."
-    elif shared:
-        text = f"Our work shares {shown} with these works."
+    elif telling:
+        text = f"Our work shares {telling} with these works."
     else:
         # No proposing verb: the first sentence about the work itself ("The methods described in this paper ...").
         itself = next((sentence for sentence in own if _OWN_WORK.search(sentence)), own[0])
-        text = f"Against this background, {lower_first(own_clause(itself).statement)}."
+        statement = _IN_THIS_WORK.sub("", own_clause(itself).statement)  # "In this paper, a model is proposed ..."
+        text = f"Against this background, {lower_first(statement)}."
     return Sentence(text=bounded(text), keys=list(keys))
 
 
