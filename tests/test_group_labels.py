@@ -7,7 +7,14 @@ import pytest
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
 from litreview.group.schema import Groups
-from litreview.group.terms import expansion, is_noun_phrase, said_as_verb, surface_form, with_head_noun
+from litreview.group.terms import (
+    expansion,
+    is_noun_phrase,
+    said_as_verb,
+    surface_form,
+    used_as_modifier,
+    with_head_noun,
+)
 from litreview.summarize import summarize_papers
 
 MLLM_PAPERS = [
@@ -171,3 +178,29 @@ def test_a_phrase_holding_a_word_of_the_theme_names_a_part_of_it():
     titles = {group.title: group.keys for group in _grouped(papers, "multimodal prompt tuning").groups}
     # were "Further related work" and "Instruction": "tuning" is a word of the theme, but not all of either phrase
     assert titles == {"Fine-tuning": ["p0", "p1", "p2"], "Instruction tuning": ["p3", "p4", "p5"]}
+
+
+@pytest.mark.parametrize("term, texts, expected", [
+    ("natural language", ["Natural language understanding is hard.", "We study natural language inference.",
+                          "Models read natural language."], True),  # qualifies what follows: names no topic
+    ("data augmentation", ["A data augmentation method for text.", "Our data augmentation strategy helps.",
+                           "Data augmentation improves robustness."], False),  # generic words after it do not count
+    ("computer vision", ["Computer vision models see.", "We work in computer vision."], False),
+])
+def test_a_phrase_mostly_followed_by_a_word_of_its_own_is_a_modifier(term, texts, expected):
+    assert used_as_modifier(term, texts) is expected
+
+
+def test_a_modifier_does_not_name_a_group():
+    papers = [
+        Paper(key="a", title="Robust entailment", abstract=(
+            "Natural language inference models overfit to artifacts. We retrain them on counterfactual pairs.")),
+        Paper(key="b", title="Reading comprehension", abstract=(
+            "Natural language understanding benchmarks saturate quickly. We build adversarial counterfactual pairs.")),
+        Paper(key="c", title="Question answering", abstract=(
+            "Natural language processing systems answer questions. We perturb questions into counterfactual pairs.")),
+    ]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "robustness", min_groups=1, max_groups=1)
+    # was "Natural language": the three papers share the words, each for a different thing
+    assert groups.groups[0].title == "Counterfactual pairs"

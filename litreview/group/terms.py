@@ -192,6 +192,25 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
     return f"{term} {HEAD_PLURALS[head] if following[HEAD_PLURALS[head]] else head}"
 
 
+# What a phrase qualifies is a noun, most often one made from a verb ("understanding", "inference", "generation",
+# "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
+_NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
+_NO_QUALIFIED = ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
+    "baseline baselines technique techniques using including having being according".split())
+
+
+def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
+    """Whether the texts put a word of its own after `term` in half of its uses or more: "natural language" in
+    "natural language understanding / inference" qualifies what follows and names no topic of its own; "data
+    augmentation" in "data augmentation methods / strategy" does (generic words and head nouns do not count)."""
+    spelled = r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
+    texts = list(texts)
+    total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
+    followed = sum(1 for text in texts for match in re.finditer(spelled + r"\s+([a-z][\w-]*)", text, re.IGNORECASE)
+                   if _NOMINAL.search(match.group(1)) and match.group(1).lower() not in _NO_QUALIFIED)
+    return followed >= 2 and followed * 2 >= total
+
+
 def spelled_out(term: str, texts: Iterable[str]) -> str | None:
     """What `term` stands for when it is one acronym ("MLLMs", "CLIP") that the texts define, else None."""
     return expansion(term, texts) if " " not in term and ACRONYM.search(term) else None
