@@ -317,6 +317,22 @@ def test_an_acronym_whose_long_form_is_the_label_is_no_shared_term():
     assert any(text.endswith("discuss universal embeddings.") for text in shared)
 
 
+def test_the_themes_own_acronym_and_a_phrase_qualifying_other_words_are_no_shared_terms():
+    papers = [Paper(key="a", title="Calibrating demonstrations", abstract=(
+                  "In-context learning (ICL) is brittle. Natural language inference suffers from label bias. We calibrate "
+                  "demonstrations for ICL with priors.")),
+              Paper(key="b", title="Retrieving demonstrations", abstract=(
+                  "In-context learning (ICL) depends on its examples. Natural language understanding needs good examples. "
+                  "We retrieve demonstrations for ICL with label anchors.")),
+              Paper(key="c", title="Ordering demonstrations", abstract=(
+                  "In-context learning (ICL) is sensitive to order. We order demonstrations for ICL with label anchors."))]
+    shared = [s.text for s in _paragraph(papers, "Demonstrations", "in-context learning") if len(s.keys) >= 2]
+    # were "All three works discuss in-context learning (ICL)." (the theme, which "in-" hid) and "Two of them discuss
+    # natural language."
+    assert not any("ICL" in text or "natural language" in text for text in shared)
+    assert any(text.endswith("discuss label anchors.") for text in shared)
+
+
 def test_a_sentence_leaning_on_the_one_before_follows_it_and_the_authors_do_what_they_did():
     papers = [Paper(key="p0", title="Paper 0", abstract=(
         "We give improved constants for empirical Bernstein bounds. We give conditions under which sample variance "

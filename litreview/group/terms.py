@@ -200,15 +200,16 @@ _NO_QUALIFIED = ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozens
 
 
 def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
-    """Whether the texts put a word of its own after `term` in half of its uses or more: "natural language" in
-    "natural language understanding / inference" qualifies what follows and names no topic of its own; "data
-    augmentation" in "data augmentation methods / strategy" does (generic words and head nouns do not count)."""
+    """Whether the texts put nouns of their own, two different ones at least, after `term` in half of its uses or
+    more: "natural language" in "natural language understanding / inference" qualifies what follows and names no
+    topic of its own; "data augmentation" in "data augmentation methods / strategy" does (generic words and head
+    nouns do not count), and so does "optical flow" in "optical flow estimation" (one phrase, said whole elsewhere)."""
     spelled = r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
     texts = list(texts)
     total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
-    followed = sum(1 for text in texts for match in re.finditer(spelled + r"\s+([a-z][\w-]*)", text, re.IGNORECASE)
-                   if _NOMINAL.search(match.group(1)) and match.group(1).lower() not in _NO_QUALIFIED)
-    return followed >= 2 and followed * 2 >= total
+    followed = [match.group(1).lower() for text in texts for match in re.finditer(spelled + r"\s+([a-z][\w-]*)", text, re.IGNORECASE)
+                if _NOMINAL.search(match.group(1)) and match.group(1).lower() not in _NO_QUALIFIED]
+    return len(set(followed)) >= 2 and len(followed) * 2 >= total
 
 
 def spelled_out(term: str, texts: Iterable[str]) -> str | None:

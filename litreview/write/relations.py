@@ -18,6 +18,7 @@ from litreview.group.terms import (
     stem,
     surface_form,
     term_stems,
+    used_as_modifier,
     with_head_noun,
 )
 from litreview.summarize.schema import PaperSummary
@@ -117,7 +118,9 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         held = [texts[key] for key in keys]
         shown = with_head_noun(surface_form(term, held), held)
         long_form = spelled_out(shown, held)
-        if long_form and term_stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
+        if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
+            continue
+        if used_as_modifier(shown, held):  # "natural language" (understanding, inference) is no topic they share
             continue
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
