@@ -359,3 +359,19 @@ def test_a_sentence_leaning_on_one_left_out_is_not_said():
     said = [sentence.text for sentence in _paragraph(papers, "Fake reviews", "cheap attacks at scale")]
     assert said.index("Review platforms suffer frequent attacks by paid writers.") + 1 == \
         said.index("The authors note that these attacks are cheap and easy to scale across many platforms.")
+
+
+def test_what_the_authors_did_is_said_with_them_doing_it():
+    said = _clauses("We consider higher-order linear-chain conditional random fields for sequence modelling.",
+                    "To better understand its behavior, we treat the model as a black-box function approximator and "
+                    "probe its generated functions.")
+    # were "One study notes that they consider ...", "Another study notes that to better understand ..., they treat ..."
+    assert said == ["One study considers higher-order linear-chain conditional random fields for sequence modelling.",
+                    "To better understand its behavior, another study treats the model as a black-box function "
+                    "approximator and probe its generated functions."]
+    papers = [Paper(key="s", title="Higher-order CRFs", authors=["Smith, Ann", "Jones, Bo", "Lee, Cy"], abstract=(
+        "We consider higher-order linear-chain conditional random fields for sequence modelling. In extensive "
+        "experiments, we extracted features from optical character recognition."))]
+    said = [s.text for s in _paragraph(papers, "Sequence models", "optical character recognition features")]
+    assert "Smith et al. consider higher-order linear-chain conditional random fields for sequence modelling." in said
+    assert "In extensive experiments, Smith et al. extracted features from optical character recognition." in said

@@ -121,6 +121,9 @@ _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
+# "they show improvements ...", "using this, they argue that ...": the paper's "we" (made "they") doing something.
+_THEY_DO = re.compile(r"^(?P<lead>[^,;]{1,40},\s)?[Tt]hey\s(?P<adverb>(?:also|further|then|first|\w+ly)\s)?"
+                      r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
@@ -195,7 +198,22 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
         if not plural:  # "we describe and (experimentally) evaluate X", "X, and compare Y": every verb agrees
             obj = _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", obj)
         return f"{subject} {verb} {obj}."
-    return f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
+    return said_by(subject, clause.statement, plural=plural) or \
+        f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
+
+
+def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
+    """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
+    they did ("Using this, the authors argue that X."); None when it does not open with "they" doing something."""
+    done = _THEY_DO.match(statement)
+    if not done:
+        return None
+    verb = done["verb"] if plural or done["verb"].endswith("ed") else third_person(done["verb"])  # "extracted" agrees
+    said = f"{done['adverb'] or ''}{verb}{done['rest']}."
+    if not done["lead"]:
+        return f"{subject} {said}"
+    common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
+    return f"{upper_first(done['lead'])}{subject[:1].lower() + subject[1:] if common else subject} {said}"
 
 
 def passive_sentence(clause: Clause) -> str:

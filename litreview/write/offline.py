@@ -46,11 +46,12 @@ from litreview.write.clauses import (
     finding_clause,
     fits,
     leans_back,
+    said_by,
     passive_sentence,
     standalone,
     words_in,
 )
-from litreview.write.english import lower_first, third_person, upper_first
+from litreview.write.english import lower_first, upper_first
 from litreview.write.own_work import Framing, positioning, theme_terms
 from litreview.write.relations import (
     RELATION_PHRASES,
@@ -68,9 +69,6 @@ NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
-# "they show improvements ...", "using this, they argue that ...": the paper's "we" doing something, as a clause says it.
-_AUTHORS_DO = re.compile(r"^(?P<lead>[^,;]{1,40},\s)?[Tt]hey\s(?P<adverb>(?:also|further|then|first|\w+ly)\s)?"
-                         r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
@@ -315,14 +313,12 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
     verb = lead.split()[-2]  # "report" / "note"
-    own = _AUTHORS_DO.match(clause) if re.search(r"\bwe\b", sentence, re.IGNORECASE) else None
+    subject = authors or "The authors"
+    done = said_by(subject, clause, plural=not authors or _plural(authors)) if re.search(r"\bwe\b", sentence, re.IGNORECASE) else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
-    elif own:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
-        subject = authors or "The authors"
-        does = own["verb"] if _plural(subject) or not authors else third_person(own["verb"])
-        opening = f"{upper_first(own['lead'])}{lower_first(subject) if subject == 'The authors' else subject}" if own["lead"] else subject
-        text = f"{opening} {own['adverb'] or ''}{does}{own['rest']}."
+    elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
+        text = done
     elif authors:
         text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause)}."
     elif standalone(sentence) and standalone(clause):
