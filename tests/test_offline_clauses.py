@@ -375,3 +375,17 @@ def test_what_the_authors_did_is_said_with_them_doing_it():
     said = [s.text for s in _paragraph(papers, "Sequence models", "optical character recognition features")]
     assert "Smith et al. consider higher-order linear-chain conditional random fields for sequence modelling." in said
     assert "In extensive experiments, Smith et al. extracted features from optical character recognition." in said
+
+
+def test_what_a_paper_reports_keeps_the_condition_it_holds_under():
+    said = _clauses("When provided a teaching sequence, we show that Transformers learn more sample-efficiently.",
+                    "We propose a benchmark of Turking tasks for language models. Despite our lenient evaluation "
+                    "methodology, we find that a large pretrained language model performs poorly across all tasks.")
+    # were "Transformers learn more sample-efficiently." and "... a large pretrained language model performs poorly
+    # across all tasks.": said more widely than the papers say them
+    assert "When provided a teaching sequence, Transformers learn more sample-efficiently." in said
+    assert "The authors report that despite their lenient evaluation methodology, a large pretrained language model " \
+           "performs poorly across all tasks." in said
+    said = _clauses("We propose a pose estimator for cameras. Further, we show that generating many pose hypotheses "
+                    "leads to more accurate predictions.")
+    assert said[-1] == "The authors report that generating many pose hypotheses leads to more accurate predictions."

@@ -25,6 +25,7 @@ MAX_PASSIVE_WORDS = 24  # "{object} is proposed" with a longer object leaves the
 MAX_NAME_WORDS = 8      # "{object} is proposed" with a head this short goes on to what the thing is or does
 MIN_PASSIVE_WORDS = 3   # "{object} is proposed" with a shorter object says nothing ("An approach is proposed")
 MAX_SENTENCE_WORDS = 45  # no written sentence is longer
+MAX_CONDITION_WORDS = 25  # "On GLUE tasks, we find that X": a longer lead before "we find that" is no condition of X
 
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
           "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
@@ -47,7 +48,7 @@ _REPORTS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _LEAD = re.compile(
-    r"^(?:however|moreover|furthermore|additionally|in addition|finally|also|specifically|concretely|"
+    r"^(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|"
     r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
@@ -175,7 +176,7 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     match = _PROPOSES.search(sentence)
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
-        reported = match.group("object")[5:]  # "we show that X": X is the paper's statement
+        reported = _condition(sentence[:match.start()]) + match.group("object")[5:]  # "we show that X": X is the statement
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
     if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
@@ -301,7 +302,17 @@ def leans_back(sentence: str) -> bool:
 def finding_clause(finding: str) -> str:
     """What a result sentence reports ("results show that X" -> "X"), cleaned."""
     match = _REPORTS.search(finding)
-    return clean_clause(match.group("clause") if match else finding)
+    return clean_clause(_condition(finding[:match.start()]) + match.group("clause") if match else finding)
+
+
+def _condition(before: str) -> str:
+    """What holds a reported clause when the sentence puts it first ("When provided a teaching sequence, we show that
+    X" -> "When provided a teaching sequence, "), so that X is not said more widely than the paper says it; else ""."""
+    lead = re.sub(r"\bwe\s+(?:also\s+)?$", "", before, flags=re.IGNORECASE).strip()
+    if not lead.endswith(",") or len(lead.split()) > MAX_CONDITION_WORDS or not _LEAD.sub("", f"{lead} ", count=1):
+        return ""  # no lead, a long one, or only a connective ("Further, we show that ...")
+    first_word = re.match(r"[A-Z][a-z]+\b", lead)  # no longer first in its sentence: "utilizing X, ..."
+    return f"{lead[:1].lower() + lead[1:] if first_word else lead} "
 
 
 @functools.lru_cache(maxsize=16384)  # a paper's sentences are cleaned for its approach, its finding and the extras
