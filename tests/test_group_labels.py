@@ -187,6 +187,7 @@ def test_a_phrase_holding_a_word_of_the_theme_names_a_part_of_it():
                            "Data augmentation improves robustness."], False),  # generic words after it do not count
     ("computer vision", ["Computer vision models see.", "We work in computer vision."], False),
     ("optical flow", ["Optical flow estimation is hard.", "We learn optical flow estimation."], False),  # one phrase
+    ("masked language", ["We pretrain with masked language modeling.", "Masked language models fill gaps."], True),
 ])
 def test_a_phrase_mostly_followed_by_a_word_of_its_own_is_a_modifier(term, texts, expected):
     assert used_as_modifier(term, texts) is expected

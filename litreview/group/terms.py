@@ -195,20 +195,22 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
 # What a phrase qualifies is a noun, most often one made from a verb ("understanding", "inference", "generation",
 # "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
 _NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
-_NO_QUALIFIED = ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
-    "baseline baselines technique techniques using including having being according".split())
+_NO_QUALIFIED = (ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
+    "baseline baselines technique techniques using including having being according".split())) - {"model", "models"}
 
 
 def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     """Whether the texts put nouns of their own, two different ones at least, after `term` in half of its uses or
     more: "natural language" in "natural language understanding / inference" qualifies what follows and names no
-    topic of its own; "data augmentation" in "data augmentation methods / strategy" does (generic words and head
-    nouns do not count), and so does "optical flow" in "optical flow estimation" (one phrase, said whole elsewhere)."""
+    topic of its own, nor does "masked language" (modeling, models); "data augmentation" in "data augmentation
+    methods / strategy" does (generic words do not count), and so does "optical flow" in "optical flow estimation"
+    (one phrase, said whole elsewhere)."""
     spelled = r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
     texts = list(texts)
     total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
     followed = [match.group(1).lower() for text in texts for match in re.finditer(spelled + r"\s+([a-z][\w-]*)", text, re.IGNORECASE)
-                if _NOMINAL.search(match.group(1)) and match.group(1).lower() not in _NO_QUALIFIED]
+                if (_NOMINAL.search(match.group(1)) or match.group(1).lower() in ("model", "models"))
+                and match.group(1).lower() not in _NO_QUALIFIED]
     return len(set(followed)) >= 2 and len(followed) * 2 >= total
 
 
