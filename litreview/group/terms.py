@@ -205,13 +205,10 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     topic of its own, nor does "masked language" (modeling, models); "data augmentation" in "data augmentation
     methods / strategy" does (generic words do not count), and so does "optical flow" in "optical flow estimation"
     (one phrase, said whole elsewhere)."""
-    spelled = r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
-    texts = list(texts)
-    total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
-    followed = [match.group(1).lower() for text in texts for match in re.finditer(spelled + r"\s+([a-z][\w-]*)", text, re.IGNORECASE)
-                if (_NOMINAL.search(match.group(1)) or match.group(1).lower() in ("model", "models"))
-                and match.group(1).lower() not in _NO_QUALIFIED]
-    return len(set(followed)) >= 2 and len(followed) * 2 >= total
+    uses = _uses(term, texts)
+    after = [word.strip(".,;:()\"'") for _, word in uses]
+    followed = [word for word in after if (_NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
+    return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
 
 
 def spelled_out(term: str, texts: Iterable[str]) -> str | None:

@@ -46,8 +46,8 @@ from litreview.write.clauses import (
     finding_clause,
     fits,
     leans_back,
-    said_by,
     passive_sentence,
+    said_by,
     standalone,
     words_in,
 )
@@ -313,8 +313,8 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
     verb = lead.split()[-2]  # "report" / "note"
-    subject = authors or "The authors"
-    done = said_by(subject, clause, plural=not authors or _plural(authors)) if re.search(r"\bwe\b", sentence, re.IGNORECASE) else None
+    we_did = re.search(r"\bwe\b", sentence, re.IGNORECASE)  # "they" in the clause is the authors, not others
+    done = said_by(authors or "The authors", clause, plural=not authors or _plural(authors)) if we_did else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."

@@ -5,9 +5,10 @@ The researcher's text is their abstract, given as `--our-work` or as a theme of 
 (`text.is_own_text`). Authors open a paragraph with their own framing and close it on what their work does.
 So a paragraph opens with up to two background sentences of that text that share most with its papers
 (uncited: the claim is the researcher's), and ends with "Our work shares {terms} with these works; we {verb}
-{object}." in the researcher's words (the terms are phrases or names: without one, "Against this background, ..."). Across one draft each background sentence is used once, and the closing
-names the main proposal (the text's first "we ..." sentence) in the first paragraph and, in the others, the
-first-person sentence closest to their papers, so that the paragraphs do not all end on the same sentence.
+{object}." in the researcher's words (the terms are phrases or names; without one, "Against this background, we
+..."). Across one draft each background sentence is used once, and the closing names the main proposal (the text's
+first "we ..." sentence) in the first paragraph and, in the others, the first-person sentence closest to their
+papers, so that the paragraphs do not all end on the same sentence.
 """
 
 from __future__ import annotations
