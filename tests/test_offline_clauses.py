@@ -389,3 +389,23 @@ def test_what_a_paper_reports_keeps_the_condition_it_holds_under():
     said = _clauses("We propose a pose estimator for cameras. Further, we show that generating many pose hypotheses "
                     "leads to more accurate predictions.")
     assert said[-1] == "The authors report that generating many pose hypotheses leads to more accurate predictions."
+
+
+def test_a_proposal_after_another_verb_in_the_passive_or_by_the_paper_itself_is_the_approach():
+    said = _clauses(
+        "Recent work enforces constraints on a neural model. However, such work assumes them a-priori. In this paper, we "
+        "relax this strong assumption and present an approach based on error detection rules.",
+        "In multi-label text classification, one sample can belong to more than one class. In this paper, a graph "
+        "attention network-based model is proposed to capture the dependency structure among the labels.",
+        "Labelled data is scarce in the realm of artificial intelligence. This paper focuses on understanding how a "
+        "continuous feedback loop can refine models.",
+        "Statistical models are often simple. This paper expands existing model selection methodology and presents the "
+        "first comparative study of search strategies.")
+    # were the background sentences ("In multi-label text classification, one sample can ...", "Labelled data is ...")
+    # and "Another work notes that such work assumes them a-priori."
+    assert sorted(said) == sorted([  # in the order that keeps related papers together
+        "One study relaxes this strong assumption and presents an approach based on error detection rules.",
+        "A graph attention network-based model is proposed to capture the dependency structure among the labels.",
+        "Another work focuses on understanding how a continuous feedback loop can refine models.",
+        "Another study expands existing model selection methodology and presents the first comparative study of search "
+        "strategies."])

@@ -28,10 +28,11 @@ _PROBLEM_CUES = re.compile(
 _SUBJECT = rf"\b(?:we|{THIS_WORK})\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
-    re.compile(_SUBJECT + r"(?:propose|present|introduce)s?\b", re.IGNORECASE),
-    re.compile(_SUBJECT + r"(?:develop|design|describe|build|construct|create|release|formulate|devise|offer|contribute)s?\b", re.IGNORECASE),
+    re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b", re.IGNORECASE),  # "we relax X and present Y"
+    re.compile(_SUBJECT + r"(?:develop|design|describe|build|construct|create|release|formulate|devise|offer|contribute)s?\b"
+               rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b", re.IGNORECASE),  # passive
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
-               r"address|use|train)s?\b", re.IGNORECASE),
+               r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
 ]
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
 _PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
 from litreview.text import THIS_WORK, WORK_NOUNS
-from litreview.write.english import article, gerund, lower_first, plural_head, same_case, third_person, upper_first
+from litreview.write.english import article, base_form, gerund, lower_first, plural_head, same_case, third_person, upper_first
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -40,7 +40,7 @@ PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "intr
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
     rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
-    rf"(?P<verb>{'|'.join(_VERBS)}|studies)s?\b\s*(?P<object>.+)$",
+    rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
 _REPORTS = re.compile(
@@ -121,9 +121,11 @@ _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
-_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")
-# "they show improvements ...", "using this, they argue that ...": the paper's "we" (made "they") doing something.
-_THEY_DO = re.compile(r"^(?P<lead>[^,;]{1,40},\s)?[Tt]hey\s(?P<adverb>(?:also|further|then|first|\w+ly)\s)?"
+_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s)|\sand\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))"
+                       rf"(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")  # "X and present Y": a listed verb after "and" too
+# "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
+# "they") or the paper itself doing something.
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>[Tt]his\s{WORK_NOUNS}))\s(?P<adverb>(?:also|further|then|first|\w+ly)\s)?"
                       r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
@@ -196,11 +198,15 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
         obj = _without_hype(clause.object)
-        if not plural:  # "we describe and (experimentally) evaluate X", "X, and compare Y": every verb agrees
-            obj = _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", obj)
-        return f"{subject} {verb} {obj}."
+        return f"{subject} {verb} {obj if plural else _agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural) or \
         f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
+
+
+def _agreeing(text: str) -> str:
+    """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
+    compare Y", "X and present Y" said of one study: every verb agrees)."""
+    return _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
 
 
 def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
@@ -209,8 +215,10 @@ def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
     done = _THEY_DO.match(statement)
     if not done:
         return None
-    verb = done["verb"] if plural or done["verb"].endswith("ed") else third_person(done["verb"])  # "extracted" agrees
-    said = f"{done['adverb'] or ''}{verb}{done['rest']}."
+    verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
+    verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
+    rest = done["rest"] if plural else _agreeing(done["rest"])  # "relaxes X and presents Y"
+    said = f"{done['adverb'] or ''}{verb}{rest}."
     if not done["lead"]:
         return f"{subject} {said}"
     common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"

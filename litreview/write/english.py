@@ -39,13 +39,26 @@ _IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",
               **{modal: modal for modal in "can could will would may might must should shall".split()}}
 
 
+def base_form(verb: str) -> str:
+    """A verb said in the third person singular in its base form: `expands` -> `expand`, `studies` -> `study`,
+    `addresses` -> `address`, `is` -> `are` (for a plural subject)."""
+    plural = {said: base for base, said in _IRREGULAR.items() if base != said} | {"focuses": "focus"}  # not "focuse"
+    if verb in plural:
+        return plural[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
 def third_person(verb: str) -> str:
-    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`, `are` -> `is`, `can` -> `can`."""
+    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`, `relax` -> `relaxes`, `are` -> `is`, `can` -> `can`."""
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if verb in ("study", "studies", "identify"):
         return verb[:-1] + "ies" if verb.endswith("y") else verb
-    if verb.endswith(("s", "sh", "ch")):
+    if verb.endswith(("s", "sh", "ch", "x")):
         return verb + "es"
     return verb + "s"
 

@@ -36,7 +36,7 @@ from litreview.summarize.offline import (
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
-from litreview.text import is_own_text
+from litreview.text import THIS_WORK, is_own_text
 from litreview.write import clauses, own_work
 from litreview.write.clauses import (
     Clause,
@@ -313,7 +313,7 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
     verb = lead.split()[-2]  # "report" / "note"
-    we_did = re.search(r"\bwe\b", sentence, re.IGNORECASE)  # "they" in the clause is the authors, not others
+    we_did = re.search(rf"\bwe\b|\b{THIS_WORK}\b", sentence, re.IGNORECASE)  # "they" in the clause is the authors, not others
     done = said_by(authors or "The authors", clause, plural=not authors or _plural(authors)) if we_did else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
