@@ -14,7 +14,7 @@ STOPWORDS = frozenset(
 )
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
-WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter)"
+WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter|survey|report)"
 THIS_WORK = rf"this {WORK_NOUNS}"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 

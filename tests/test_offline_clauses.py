@@ -409,3 +409,22 @@ def test_a_proposal_after_another_verb_in_the_passive_or_by_the_paper_itself_is_
         "Another work focuses on understanding how a continuous feedback loop can refine models.",
         "Another study expands existing model selection methodology and presents the first comparative study of search "
         "strategies."])
+
+
+def test_a_paper_doing_anything_else_is_said_doing_it_rather_than_its_background():
+    said = _clauses(
+        "Counterfactual examples are widely employed to make language models robust. To decipher this, we define four "
+        "types of relationships between the counterfactual generator and judge models.",
+        "Memorization in language models is typically treated as a homogenous phenomenon. We instead model memorization "
+        "as the effect of a set of complex factors that describe each sample.",
+        "Search engines for job titles are common. The paper focuses on deep learning semantic search algorithms "
+        "applied in the HR domain.",
+        "Factual recall can be stored in weights or tools. We address this question by demonstrating the benefits of "
+        "in-tool learning over in-weight learning for factual recall.")
+    # were the background sentences, and "One study addresses this question by demonstrating ..."
+    assert sorted(said) == sorted([
+        "To decipher this, one study defines four types of relationships between the counterfactual generator and "
+        "judge models.",
+        "Another study instead models memorization as the effect of a set of complex factors that describe each sample.",
+        "A further study focuses on deep learning semantic search algorithms applied in the HR domain.",
+        "Another work demonstrates the benefits of in-tool learning over in-weight learning for factual recall."])

@@ -169,7 +169,8 @@ def test_template_words_are_connectives_only():
     assert content == {
         "addresses", "analyse", "analysed", "analyses", "analyze", "analyzed", "analyzes", "build", "builds", "built",
         "conduct", "conducted", "conducts", "construct", "constructed", "constructs", "contribute", "contributes", "create",
-        "created", "creates", "describe", "described", "describes", "design", "designed", "designs", "develop",
+        "created", "creates", "demonstrate", "demonstrates", "describe", "described", "describes", "design", "designed",
+        "designs", "develop",
         "developed", "develops", "devise", "devised", "devises", "evaluate", "evaluated", "evaluates", "examine",
         "examined", "examines", "explore", "explored", "explores", "focuses", "formulate", "formulated",
         "formulates", "introduce", "introduced", "introduces", "investigate", "investigated", "investigates",

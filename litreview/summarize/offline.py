@@ -25,14 +25,24 @@ _PROBLEM_CUES = re.compile(
     r"fails?|yet|unclear|little|gap|weakness\w*|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
-_SUBJECT = rf"\b(?:we|{THIS_WORK})\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
+_SUBJECT = rf"\b(?:we|{THIS_WORK}|the (?:paper|article))\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
-    re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b", re.IGNORECASE),  # "we relax X and present Y"
+    # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
+    re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b"
+               r"(?!\s+(?:\w+\s+)?(?:results|findings|evidence)\b)", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:develop|design|describe|build|construct|create|release|formulate|devise|offer|contribute)s?\b"
-               rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b", re.IGNORECASE),  # passive
+               rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"  # the paper's own, passive
+               r"|\b(?:studied|presented|described|proposed|introduced|developed)\s+here\b", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
                r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
+    # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
+    # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
+    re.compile(_SUBJECT + r"(?:\(\w+\)\s+|(?:already|instead|still|now|thus|here)\s+)?(?!(?:find|found|observe|see|know|"
+               r"believe|note|hope|want|wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|"
+               r"need|have|has|had|is|are|was|were|"
+               r"already|instead|still|now|thus|here)\b)[a-z]{3,}\b",
+               re.IGNORECASE),
 ]
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
 _PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)

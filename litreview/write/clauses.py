@@ -29,7 +29,7 @@ MAX_CONDITION_WORDS = 25  # "On GLUE tasks, we find that X": a longer lead befor
 
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
           "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
-          "focus address use train").split()
+          "focus address use train demonstrate").split()
 # Verbs whose object is a thing made or studied, so that "{object} is {participle}" says the same.
 PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "introduced", "develop": "developed",
                "design": "designed", "describe": "described", "build": "built", "construct": "constructed",
@@ -93,10 +93,10 @@ _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
-_SECOND_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|"
+_SECOND_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|argue|"
                 r"analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|release|identify)")
 # Second verbs that are hardly ever nouns, so that one after a bare comma is a verb too ("X, provide Y, and ...").
-_LISTED_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|provide|"
+_LISTED_VERB = (r"(?:describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|provide|argue|"
                 r"analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
@@ -125,7 +125,7 @@ _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VER
                        rf"(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")  # "X and present Y": a listed verb after "and" too
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>[Tt]his\s{WORK_NOUNS}))\s(?P<adverb>(?:also|further|then|first|\w+ly)\s)?"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>[Tt]his\s{WORK_NOUNS}|[Tt]he\s(?:paper|article)))\s(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
                       r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
@@ -134,7 +134,8 @@ _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ours
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
                          re.IGNORECASE)
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
-_DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed)\b", re.IGNORECASE)
+_DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the paper|"
+                       r"the article)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -313,7 +313,8 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
     verb = lead.split()[-2]  # "report" / "note"
-    we_did = re.search(rf"\bwe\b|\b{THIS_WORK}\b", sentence, re.IGNORECASE)  # "they" in the clause is the authors, not others
+    # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
+    we_did = re.search(rf"\bwe\b|\b{THIS_WORK}\b|\bthe (?:paper|article)\b", sentence, re.IGNORECASE)
     done = said_by(authors or "The authors", clause, plural=not authors or _plural(authors)) if we_did else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
