@@ -428,3 +428,11 @@ def test_a_paper_doing_anything_else_is_said_doing_it_rather_than_its_background
         "Another study instead models memorization as the effect of a set of complex factors that describe each sample.",
         "A further study focuses on deep learning semantic search algorithms applied in the HR domain.",
         "Another work demonstrates the benefits of in-tool learning over in-weight learning for factual recall."])
+
+
+def test_every_listed_verb_agrees_with_one_study():
+    said = _clauses("We summarize performance and review a selection of well performing methods.",
+                    "We treat the model as a black-box function approximator and observe its generated functions.")
+    assert said == ["One study summarizes performance and reviews a selection of well performing methods.",
+                    "Another study treats the model as a black-box function approximator and observes its generated "
+                    "functions."]  # were "... and review ...", "... and observe ..."

@@ -93,10 +93,10 @@ _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
-_SECOND_VERB = (r"(?:observe|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|argue|"
+_SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|argue|"
                 r"analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|release|identify)")
 # Second verbs that are hardly ever nouns, so that one after a bare comma is a verb too ("X, provide Y, and ...").
-_LISTED_VERB = (r"(?:observe|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|provide|argue|"
+_LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|provide|argue|"
                 r"analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
