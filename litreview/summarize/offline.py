@@ -26,6 +26,7 @@ _PROBLEM_CUES = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT = rf"\b(?:we|{THIS_WORK}|the (?:paper|article))\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
+_ADVERBS = "already|instead|still|now|thus|here"  # "we instead model X": the verb comes after
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -38,11 +39,9 @@ _APPROACH_TIERS = [
                r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
     # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
     # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
-    re.compile(_SUBJECT + r"(?:\(\w+\)\s+|(?:already|instead|still|now|thus|here)\s+)?(?!(?:find|found|observe|see|know|"
-               r"believe|note|hope|want|wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|"
-               r"need|have|has|had|is|are|was|were|"
-               r"already|instead|still|now|thus|here)\b)[a-z]{3,}\b",
-               re.IGNORECASE),
+    re.compile(_SUBJECT + rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
+               r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|have|has|"
+               rf"had|is|are|was|were|{_ADVERBS})\b)[a-z]{{3,}}\b", re.IGNORECASE),
 ]
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
 _PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)

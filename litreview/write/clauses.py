@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
 from litreview.text import THIS_WORK, WORK_NOUNS
-from litreview.write.english import article, base_form, gerund, lower_first, plural_head, same_case, third_person, upper_first
+from litreview.write.english import (
+    article,
+    gerund,
+    lower_first,
+    plural_head,
+    same_case,
+    third_person,
+    upper_first,
+)
+from litreview.write.voice import SECOND_VERB, agreeing, said_by
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -92,21 +101,15 @@ _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
 _CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
-# A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
-_SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|provide|report|argue|"
-                r"analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|release|identify)")
-# Second verbs that are hardly ever nouns, so that one after a bare comma is a verb too ("X, provide Y, and ...").
-_LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|provide|argue|"
-                r"analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
-                         rf"\sand\s(?=(?:\w+ly\s)?{_SECOND_VERB}s?\b)")
+                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
 _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
-                          rf"\sand\s(?=(?:\w+ly\s)?{_SECOND_VERB}s?\b)")
+                          rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
@@ -121,18 +124,8 @@ _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
-_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s)|\sand\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))"
-                       rf"(?P<adverb>\w+ly\s)?(?P<verb>{_SECOND_VERB})\b")  # "X and present Y": a listed verb after "and" too
-# "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
-# "they") or the paper itself doing something.
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>[Tt]his\s{WORK_NOUNS}|[Tt]he\s(?:paper|article)))\s(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
-                      r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
-# "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
-# it (within its first words; not "In this paper").
-_LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
-                         re.IGNORECASE)
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
 _DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the paper|"
                        r"the article)\b", re.IGNORECASE)
@@ -199,31 +192,9 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> st
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
         obj = _without_hype(clause.object)
-        return f"{subject} {verb} {obj if plural else _agreeing(obj)}."
+        return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural) or \
         f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
-
-
-def _agreeing(text: str) -> str:
-    """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
-    compare Y", "X and present Y" said of one study: every verb agrees)."""
-    return _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
-
-
-def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
-    """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
-    they did ("Using this, the authors argue that X."); None when it does not open with "they" doing something."""
-    done = _THEY_DO.match(statement)
-    if not done:
-        return None
-    verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
-    verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
-    rest = done["rest"] if plural else _agreeing(done["rest"])  # "relaxes X and presents Y"
-    said = f"{done['adverb'] or ''}{verb}{rest}."
-    if not done["lead"]:
-        return f"{subject} {said}"
-    common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
-    return f"{upper_first(done['lead'])}{subject[:1].lower() + subject[1:] if common else subject} {said}"
 
 
 def passive_sentence(clause: Clause) -> str:
@@ -301,11 +272,6 @@ def _base_verb(gerund_form: str) -> str | None:
 def standalone(sentence: str) -> bool:
     """Whether a sentence of a paper can be quoted alone: no first person and no opening pronoun."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence)
-
-
-def leans_back(sentence: str) -> bool:
-    """Whether a paper's sentence refers to the one before it within its first words ("Using this, we argue ...")."""
-    return bool(_LEANS_BACK.match(sentence))
 
 
 def finding_clause(finding: str) -> str:

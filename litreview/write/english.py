@@ -37,14 +37,14 @@ def plural_head(noun_phrase: str) -> bool:
 
 _IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",
               **{modal: modal for modal in "can could will would may might must should shall".split()}}
+_BASE = {said: base for base, said in _IRREGULAR.items() if base != said} | {"focuses": "focus"}  # not "focuse"
 
 
 def base_form(verb: str) -> str:
     """A verb said in the third person singular in its base form: `expands` -> `expand`, `studies` -> `study`,
     `addresses` -> `address`, `is` -> `are` (for a plural subject)."""
-    plural = {said: base for base, said in _IRREGULAR.items() if base != said} | {"focuses": "focus"}  # not "focuse"
-    if verb in plural:
-        return plural[verb]
+    if verb in _BASE:
+        return _BASE[verb]
     if verb.endswith("ies"):
         return verb[:-3] + "y"
     if verb.endswith(("sses", "shes", "ches", "xes")):
@@ -53,7 +53,8 @@ def base_form(verb: str) -> str:
 
 
 def third_person(verb: str) -> str:
-    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`, `relax` -> `relaxes`, `are` -> `is`, `can` -> `can`."""
+    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`, `relax` -> `relaxes`, `are` -> `is`,
+    `can` -> `can`."""
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if verb in ("study", "studies", "identify"):

@@ -45,9 +45,7 @@ from litreview.write.clauses import (
     bounded,
     finding_clause,
     fits,
-    leans_back,
     passive_sentence,
-    said_by,
     standalone,
     words_in,
 )
@@ -61,6 +59,7 @@ from litreview.write.relations import (
     stems,
 )
 from litreview.write.schema import InlineCitation, Sentence
+from litreview.write.voice import leans_back, said_by
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence

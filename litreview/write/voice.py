@@ -1,0 +1,58 @@
+"""Who does what in a paper's sentence, as the paragraph says it: the paper's "we" (made "they") or the paper itself
+("this paper expands X") said with the subject the paragraph gives it ("One study considers X", "Using this, the
+authors argue that X"), every verb listed after the first agreeing with that subject, and whether a sentence leans on
+the one before it ("Using this, ..."), so that it is said only right after that one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litreview.text import WORK_NOUNS
+from litreview.write.english import base_form, third_person, upper_first
+
+# A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
+SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|"
+               r"provide|report|argue|analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|"
+               r"release|identify)")
+# Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
+_LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
+                r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
+_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s)|\sand\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))"
+                       rf"(?P<adverb>\w+ly\s)?(?P<verb>{SECOND_VERB})\b")
+# "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
+# "they") or the paper itself doing something.
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>[Tt]his\s{WORK_NOUNS}|[Tt]he\s(?:paper|article)))\s"
+                      r"(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
+                      r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
+# "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
+# it (within its first words; not "In this paper").
+_LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
+                         re.IGNORECASE)
+
+
+def agreeing(text: str) -> str:
+    """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
+    compare Y", "X and present Y" said of one study: every verb agrees)."""
+    return _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
+
+
+def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
+    """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
+    they did ("Using this, the authors argue that X."); None when it does not open with "they" doing something."""
+    done = _THEY_DO.match(statement)
+    if not done:
+        return None
+    verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
+    verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
+    rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
+    said = f"{done['adverb'] or ''}{verb}{rest}."
+    if not done["lead"]:
+        return f"{subject} {said}"
+    common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
+    return f"{upper_first(done['lead'])}{subject[:1].lower() + subject[1:] if common else subject} {said}"
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether a paper's sentence refers to the one before it within its first words ("Using this, we argue ...")."""
+    return bool(_LEANS_BACK.match(sentence))
