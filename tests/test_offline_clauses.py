@@ -364,11 +364,12 @@ def test_a_sentence_leaning_on_one_left_out_is_not_said():
 def test_what_the_authors_did_is_said_with_them_doing_it():
     said = _clauses("We consider higher-order linear-chain conditional random fields for sequence modelling.",
                     "To better understand its behavior, we treat the model as a black-box function approximator and "
-                    "probe its generated functions.")
-    # were "One study notes that they consider ...", "Another study notes that to better understand ..., they treat ..."
+                    "observe its generated functions.")
+    # were "One study notes that they consider ...", "Another study notes that to better understand ..., they treat ...":
+    # the purpose pointed back to a sentence not said ("its behavior"), so it goes
     assert said == ["One study considers higher-order linear-chain conditional random fields for sequence modelling.",
-                    "To better understand its behavior, another study treats the model as a black-box function "
-                    "approximator and probe its generated functions."]
+                    "Another study treats the model as a black-box function approximator and observes its generated "
+                    "functions."]
     papers = [Paper(key="s", title="Higher-order CRFs", authors=["Smith, Ann", "Jones, Bo", "Lee, Cy"], abstract=(
         "We consider higher-order linear-chain conditional random fields for sequence modelling. In extensive "
         "experiments, we extracted features from optical character recognition."))]
@@ -423,8 +424,7 @@ def test_a_paper_doing_anything_else_is_said_doing_it_rather_than_its_background
         "in-tool learning over in-weight learning for factual recall.")
     # were the background sentences, and "One study addresses this question by demonstrating ..."
     assert sorted(said) == sorted([
-        "To decipher this, one study defines four types of relationships between the counterfactual generator and "
-        "judge models.",
+        "One study defines four types of relationships between the counterfactual generator and judge models.",
         "Another study instead models memorization as the effect of a set of complex factors that describe each sample.",
         "A further study focuses on deep learning semantic search algorithms applied in the HR domain.",
         "Another work demonstrates the benefits of in-tool learning over in-weight learning for factual recall."])
@@ -436,3 +436,13 @@ def test_every_listed_verb_agrees_with_one_study():
     assert said == ["One study summarizes performance and reviews a selection of well performing methods.",
                     "Another study treats the model as a black-box function approximator and observes its generated "
                     "functions."]  # were "... and review ...", "... and observe ..."
+
+
+def test_a_purpose_pointing_back_to_a_sentence_not_said_goes():
+    said = _clauses("Counterfactual data helps. To decipher this, we define four types of relationships between generators "
+                    "and judges.",
+                    "Saliency maps are hard to read. In order to make them more accessible, we formalize the task of "
+                    "translating saliency maps into natural language.")
+    assert sorted(said) == sorted([  # were "To decipher this, one study defines ...", "In order to make them ..., ..."
+        "One study defines four types of relationships between generators and judges.",
+        "Another study formalizes the task of translating saliency maps into natural language."])
