@@ -36,7 +36,7 @@ from litreview.summarize.offline import (
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
-from litreview.text import THIS_WORK, is_own_text
+from litreview.text import THE_WORK, is_own_text
 from litreview.write import clauses, own_work
 from litreview.write.clauses import (
     Clause,
@@ -313,7 +313,7 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     authors = author_phrase(paper)
     verb = lead.split()[-2]  # "report" / "note"
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
-    we_did = re.search(rf"\bwe\b|\b{THIS_WORK}\b|\bthe (?:paper|article)\b", sentence, re.IGNORECASE)
+    we_did = re.search(rf"\b(?:we|{THE_WORK})\b", sentence, re.IGNORECASE)
     done = said_by(authors or "The authors", clause, plural=not authors or _plural(authors)) if we_did else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import WORK_NOUNS
+from litreview.text import THE_WORK, WORK_NOUNS
 from litreview.write.english import base_form, third_person, upper_first
 
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
@@ -22,7 +22,7 @@ _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VER
                        rf"(?P<adverb>\w+ly\s)?(?P<verb>{SECOND_VERB})\b")
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>[Tt]his\s{WORK_NOUNS}|[Tt]he\s(?:paper|article)))\s"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
                       r"(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
                       r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
