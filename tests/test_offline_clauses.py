@@ -446,3 +446,12 @@ def test_a_purpose_pointing_back_to_a_sentence_not_said_goes():
     assert sorted(said) == sorted([  # were "To decipher this, one study defines ...", "In order to make them ..., ..."
         "One study defines four types of relationships between generators and judges.",
         "Another study formalizes the task of translating saliency maps into natural language."])
+
+
+def test_a_verb_ending_in_a_consonant_and_y_agrees_as_applies():
+    said = _clauses("We apply a label smoothing prior to noisy multi-label image classification benchmarks.",
+                    "We employ a teacher network to relabel noisy samples before training the student network.")
+    # was "One study applys ...": only "study" and "identify" were spelled with -ies
+    assert said == ["One study applies a label smoothing prior to noisy multi-label image classification benchmarks.",
+                    "Another study employs a teacher network to relabel noisy samples before training the student "
+                    "network."]

@@ -53,12 +53,12 @@ def base_form(verb: str) -> str:
 
 
 def third_person(verb: str) -> str:
-    """`propose` -> `proposes`, `study` -> `studies`, `address` -> `addresses`, `relax` -> `relaxes`, `are` -> `is`,
-    `can` -> `can`."""
+    """`propose` -> `proposes`, `study` -> `studies`, `apply` -> `applies`, `address` -> `addresses`, `relax` ->
+    `relaxes`, `are` -> `is`, `can` -> `can`."""
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
-    if verb in ("study", "studies", "identify"):
-        return verb[:-1] + "ies" if verb.endswith("y") else verb
+    if re.search(r"[^aeiou]y$", verb):  # "applies", "classifies"; not "employs"
+        return verb[:-1] + "ies"
     if verb.endswith(("s", "sh", "ch", "x")):
         return verb + "es"
     return verb + "s"

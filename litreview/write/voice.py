@@ -24,7 +24,7 @@ _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VER
 # "they") or the paper itself doing something.
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
                       r"(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
-                      r"(?P<verb>[a-z]+)(?P<rest>\s.+)$", re.DOTALL)
+                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,})(?P<rest>\s.+)$", re.DOTALL)  # "apply a X"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
 # it (within its first words; not "In this paper").
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
