@@ -306,8 +306,9 @@ def _finding_sentence(paper: Paper, summary: PaperSummary) -> str | None:
 
 
 def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
-    """A sentence of the paper said for it: `{Object} is proposed` for a proposal, the sentence itself when it
-    can stand alone, else after its authors or `lead` ("The authors report that ..."); None when too long."""
+    """A sentence of the paper said for it: `{Object} is proposed` for a proposal, what its authors did with them
+    doing it ("The authors show X"), the sentence itself when it can stand alone, else after its authors or `lead`
+    ("The authors report that ..."); None when too long."""
     proposal = approach_clause(sentence)
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
