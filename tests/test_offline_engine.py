@@ -544,3 +544,45 @@ def test_a_paragraph_opens_with_up_to_two_background_sentences_of_the_researcher
     assert [s.text for s in opening] == ["Visual odometry estimates camera pose from video.",
                                          "Self-supervised methods learn depth and pose from monocular video by minimizing a photometric loss."]
     assert sections[0].sentences[:2] == opening
+
+
+VO_PAPERS = [
+    Paper(key=f"vo{n}", title=f"Odometry paper {n}", abstract=abstract) for n, abstract in enumerate([
+        "We present a self-supervised visual odometry network that learns depth and camera pose from monocular video "
+        "by minimizing the photometric loss between warped and captured frames.",
+        "We propose an unsupervised framework that estimates monocular depth and ego-motion from unstructured video "
+        "sequences with a view synthesis loss and an explainability mask.",
+        "We introduce a recurrent convolutional network for monocular visual odometry that learns camera motion "
+        "end to end from raw image sequences of driving scenes.",
+        "We describe a stereo training scheme in which depth and visual odometry are learned jointly from rectified "
+        "stereo pairs and evaluated on monocular sequences.",
+        "We present a system for keyframe-based dense camera tracking and depth map estimation that is entirely learned "
+        "from synthetic renderings of indoor rooms.",
+        "We propose a method for ignoring distracting moving objects in camera images so that vehicle motion is "
+        "estimated robustly in cluttered urban streets.",
+    ])]
+# The researcher's abstract: two long background sentences, which open the paragraph and take from its budget.
+VO_ABSTRACT = (
+    "Visual odometry estimates the motion of a camera from a sequence of images and underlies many systems in "
+    "robotics, autonomous driving and augmented reality that must run without external positioning. "
+    "Learned visual odometry with self-supervised depth and pose networks trained from monocular video by "
+    "minimizing photometric loss has recently approached the accuracy of classic geometric pipelines. "
+    "We propose a self-supervised visual odometry network that models the correlation of consecutive frames "
+    "with adversarial learning.")
+
+
+def test_a_paragraph_over_its_budget_cites_the_papers_it_cannot_describe_together():
+    papers = {paper.key: paper for paper in VO_PAPERS}
+    summaries, _ = summarize_papers(VO_PAPERS)
+    group = SubTheme(title="Visual odometry", description="", keys=list(papers))
+    sections, _ = write_paragraphs(Groups(groups=[group]), summaries, papers, VO_ABSTRACT)
+    sentences = sections[0].sentences
+    # every paper is cited, but the paragraph (its closing aside) stays within its budget: 20 words a paper and 50
+    assert set().union(*(s.keys for s in sentences)) == set(papers)
+    assert sum(len(s.text.split()) for s in sentences[:-1]) <= 20 * len(papers) + 50
+    together = sentences[-2]
+    assert together.text == "Work on visual odometry also includes." and together.keys
+    # the paper least like the researcher's abstract (moving objects in urban streets) is the one left undescribed;
+    # every other paper has a sentence of its own
+    assert together.keys == ["vo5"]
+    assert all(any(s.keys == [key] for s in sentences) for key in papers if key != "vo5")

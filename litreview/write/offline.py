@@ -3,7 +3,8 @@
 A paragraph opens with its sub-theme and how it bears on the theme (the terms the group shares with it),
 says what several members share (`Two of them address {term}`, citing those), then gives each paper a
 clause for what it does, related papers next to each other, two papers that address the same term in
-unrelated ways joined by "whereas"; more of the papers' sentences (those adding most of the theme's words
+unrelated ways joined by "whereas" (papers closest to the theme first while the word budget allows; the rest
+are cited together, `Work on {sub-theme} also includes`, as authors cite a large group); more of the papers' sentences (those adding most of the theme's words
 first, then findings) are added while the paragraph stays within its word budget (WORDS_PER_PAPER a
 paper, plus FIXED_WORDS). Papers known only by title share one sentence. With the researcher's own text
 (`our_work`, or a theme long enough to be their abstract), the paragraph opens with its background sentences
@@ -54,6 +55,7 @@ from litreview.write.own_work import Framing, positioning, theme_terms
 from litreview.write.relations import (
     RELATION_PHRASES,
     contrasting,
+    jaccard,
     related_order,
     shared_sentences,
     stems,
@@ -105,7 +107,11 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
-        sentences += _paper_sentences(order, papers, summaries, budget, theme)
+        described = _paper_sentences(order, papers, summaries, budget, theme)
+        sentences += described
+        # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group.
+        further = [key for key in order if not any(key in sentence.keys for sentence in described)]
+        sentences += [Sentence(text=f"{_work_on(group)} also includes.", keys=further)] if further else []
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic)
@@ -147,7 +153,11 @@ def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: M
     """What each paper does (two joined by "whereas" where they address one term differently), then, while
     the words stay within `budget`, more of the papers' own sentences: first those that add most of the
     theme's words not yet said (as authors relate what they cite to their own problem), then findings."""
-    written = _approach_sentences(order, papers, summaries)
+    limit = clause_words(len(order))
+    described = _described(order, _approach_said(order, papers, summaries, limit), budget, theme, papers)
+    written = _joined(_approach_said([key for key in order if key in described], papers, summaries, limit), summaries)
+    if len(described) < len(order):
+        return written  # the budget is spent: what a paper does comes before more of what another one says
     spent = sum(words_in(sentence.text) for sentence in written)
     theme_stems = stems(theme)
     said = set().union(*(stems(sentence.text) for sentence in written)) if written else set()
@@ -215,12 +225,12 @@ class _Said(NamedTuple):
     passive: bool
 
 
-def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
-                        summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
-    written: list[Sentence] = []
-    unnamed = 0
+def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
+                   limit: int) -> list[_Said]:
+    """Each paper's approach sentence (its clause at most `limit` words), the subject of those that name no one
+    rotating ("One study", "Another study")."""
     said = []
-    limit = clause_words(len(order))
+    unnamed = 0
     for key in order:
         clause = approach_clause(summaries[key].approach, limit)
         subject = _subject(papers[key], summaries[key], clause)
@@ -231,6 +241,12 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
             unnamed += 1
         text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
         said.append(_Said(key, clause, bounded(text), name, subject is None))
+    return said
+
+
+def _joined(said: list[_Said], summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
+    """The approach sentences, two proposals that contrast joined by "whereas"."""
+    written: list[Sentence] = []
     index = 0
     while index < len(said):
         first = said[index]
@@ -248,6 +264,21 @@ def _approach_sentences(order: list[str], papers: Mapping[str, Paper],
         written.append(Sentence(text=first.text, keys=[first.key]))
         index += 1
     return written
+
+
+def _described(order: list[str], said: list[_Said], budget: int, theme: str, papers: Mapping[str, Paper]) -> set[str]:
+    """The papers whose approach sentences fit `budget`, those closest to the theme first; at least one. The
+    others are cited together (`_further`), as authors cite a large group (see bench/RESULTS.md)."""
+    texts = {key: stems(paper_text(papers[key])) for key in order}
+    theme_stems = stems(theme)
+    words = {part.key: words_in(part.text) for part in said}
+    described: set[str] = set()
+    spent = 0
+    for key in sorted(order, key=lambda key: -jaccard(texts[key], theme_stems)):  # stable: ties keep the order
+        if not described or spent + words[key] <= budget:
+            described.add(key)
+            spent += words[key]
+    return described
 
 
 def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
