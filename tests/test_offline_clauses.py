@@ -455,3 +455,15 @@ def test_a_verb_ending_in_a_consonant_and_y_agrees_as_applies():
     assert said == ["One study applies a label smoothing prior to noisy multi-label image classification benchmarks.",
                     "Another study employs a teacher network to relabel noisy samples before training the student "
                     "network."]
+
+
+def test_what_counts_as_referring_back():
+    from litreview.write.voice import refers_back
+    assert refers_back("One study proposes an extension of Confident Learning to this setting.")
+    assert refers_back("Its SGD training dynamics are analyzed.")
+    assert refers_back("Two neural models for learning such representations are proposed.")
+    # the paper itself, an example list, a manner said in the same sentence, "these are": nothing said before
+    for text in ("One study argues in this paper that X holds.", "Models such as BERT are probed.",
+                 "Models produced in this manner are compared.", "Embeddings help when these are small.",
+                 "The editor of this volume gives an introduction."):
+        assert not refers_back(text), text

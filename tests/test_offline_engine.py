@@ -586,3 +586,21 @@ def test_a_paragraph_over_its_budget_cites_the_papers_it_cannot_describe_togethe
     # every other paper has a sentence of its own
     assert together.keys == ["vo5"]
     assert all(any(s.keys == [key] for s in sentences) for key in papers if key != "vo5")
+
+
+def test_an_approach_sentence_that_refers_back_comes_after_what_it_refers_to(corpus):
+    keys = ["lookslikebecause", "attentivenessanswerchoices", "efficientlyadaptingpretrained"]
+    papers = {key: corpus.get(key) for key in keys}
+    summaries, _ = summarize_papers(list(papers.values()))
+    group = SubTheme(title="Interpretability", description="", keys=keys)
+    sections, _ = write_paragraphs(Groups(groups=[group]), summaries, papers, "interpretability")
+    texts = [s.text for s in sections[0].sentences]
+    # "We address this ambiguity": the ambiguity is the paper's sentence before it, said first and citing it
+    at = next(n for n, text in enumerate(texts) if "addresses this ambiguity" in text)
+    assert texts[at - 1].startswith("Only visualising prototypes can be insufficient for a user to understand")
+    assert sections[0].sentences[at - 1].keys == ["lookslikebecause"]
+    at = next(n for n, text in enumerate(texts) if "without running into these issues" in text)
+    assert texts[at - 1] == "Naively adapting to new languages leads to catastrophic forgetting and poor tokenizer efficiency."
+    # "studying this phenomenon" follows a question ("Does increasing attentiveness ...?"): no antecedent to state
+    assert not any("Does increasing attentiveness" in text for text in texts)
+    assert any("studying this phenomenon" in text for text in texts)

@@ -61,7 +61,7 @@ from litreview.write.relations import (
     stems,
 )
 from litreview.write.schema import InlineCitation, Sentence
-from litreview.write.voice import leans_back, said_by
+from litreview.write.voice import leans_back, refers_back, said_by
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
@@ -154,8 +154,9 @@ def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: M
     the words stay within `budget`, more of the papers' own sentences: first those that add most of the
     theme's words not yet said (as authors relate what they cite to their own problem), then findings."""
     limit = clause_words(len(order))
-    described = _described(order, _approach_said(order, papers, summaries, limit), budget, theme, papers)
-    written = _joined(_approach_said([key for key in order if key in described], papers, summaries, limit), summaries)
+    described, explained = _described(order, _approach_said(order, papers, summaries, limit), budget, theme, papers)
+    said = _approach_said([key for key in order if key in described], papers, summaries, limit)
+    written = _joined([part if part.key in explained else part._replace(before=None) for part in said], summaries)
     if len(described) < len(order):
         return written  # the budget is spent: what a paper does comes before more of what another one says
     spent = sum(words_in(sentence.text) for sentence in written)
@@ -223,6 +224,7 @@ class _Said(NamedTuple):
     text: str
     name: str | None   # the paper's authors or method name when the sentence opens with it
     passive: bool
+    before: str | None = None  # the paper's sentence said first, which the approach sentence refers to ("this setting")
 
 
 def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary],
@@ -239,8 +241,8 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             subject = subject.replace("study", "work") if clause.verb == "study" else subject  # not "Another study studies"
             unnamed += 1
-        text = active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause)
-        said.append(_Said(key, clause, bounded(text), name, subject is None))
+        text = bounded(active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause))
+        said.append(_Said(key, clause, text, name, subject is None, _antecedent(papers[key], summaries[key].approach, text)))
     return said
 
 
@@ -252,7 +254,9 @@ def _joined(said: list[_Said], summaries: Mapping[str, PaperSummary]) -> list[Se
         first = said[index]
         second = said[index + 1] if index + 1 < len(said) else None
         # Two proposals contrast, the second said by someone ("..., whereas Y is proposed" says not by whom).
-        if second and first.clause.verb and second.clause.verb and not second.passive \
+        if first.before:
+            written.append(Sentence(text=first.before, keys=[first.key]))
+        elif second and not second.before and first.clause.verb and second.clause.verb and not second.passive \
                 and contrasting(summaries[first.key], summaries[second.key]):
             joined = f"{first.text[:-1]}, whereas {second.text if second.name else lower_first(second.text)}"  # a name keeps its capital
             if fits(joined):
@@ -266,19 +270,39 @@ def _joined(said: list[_Said], summaries: Mapping[str, PaperSummary]) -> list[Se
     return written
 
 
-def _described(order: list[str], said: list[_Said], budget: int, theme: str, papers: Mapping[str, Paper]) -> set[str]:
-    """The papers whose approach sentences fit `budget`, those closest to the theme first; at least one. The
-    others are cited together (`_further`), as authors cite a large group (see bench/RESULTS.md)."""
+def _described(order: list[str], said: list[_Said], budget: int, theme: str,
+               papers: Mapping[str, Paper]) -> tuple[set[str], set[str]]:
+    """The papers whose approach sentences fit `budget`, those closest to the theme first (at least one; the others
+    are cited together, as authors cite a large group), and those of them whose antecedent (`_Said.before`) then
+    fits too: a paper's own sentence comes before another's context."""
     texts = {key: stems(paper_text(papers[key])) for key in order}
     theme_stems = stems(theme)
-    words = {part.key: words_in(part.text) for part in said}
+    by_closeness = sorted(said, key=lambda part: -jaccard(texts[part.key], theme_stems))  # stable: ties keep the order
     described: set[str] = set()
     spent = 0
-    for key in sorted(order, key=lambda key: -jaccard(texts[key], theme_stems)):  # stable: ties keep the order
-        if not described or spent + words[key] <= budget:
-            described.add(key)
-            spent += words[key]
-    return described
+    for part in by_closeness:
+        if not described or spent + words_in(part.text) <= budget:
+            described.add(part.key)
+            spent += words_in(part.text)
+    explained: set[str] = set()
+    for part in by_closeness:
+        if part.key in described and part.before and spent + words_in(part.before) <= budget:
+            explained.add(part.key)
+            spent += words_in(part.before)
+    return described, explained
+
+
+def _antecedent(paper: Paper, approach: str, written: str) -> str | None:
+    """The paper's sentence before its approach, said so that the approach sentence's "this setting" or "these
+    graphs" has something to refer to; None when it needs none, or that sentence cannot stand alone."""
+    parts = text_sentences(paper)
+    at = parts.index(approach) if approach in parts else 0
+    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?"):  # a question is no antecedent to say
+        return None
+    said = _statement(paper, parts[at - 1], FACT_LEAD)
+    if not said or refers_back(said) or said.startswith(("The authors", author_phrase(paper) or "The authors")):
+        return None
+    return said
 
 
 def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,

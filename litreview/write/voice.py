@@ -30,6 +30,11 @@ _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>(?i:{
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
                          re.IGNORECASE)
 
+# "... to this setting", "these graphs", "Its SGD training dynamics": a written sentence that refers to something
+# said before it (not the paper itself, "such as", "in this manner", nor "this is" / "these are").
+_REFERS_BACK = re.compile(rf"\b(?:this|these|those|such)\s(?!(?:{WORK_NOUNS}|volume|as|that|way|manner|is|are|was|were|of)\b)"
+                          r"[a-z][\w-]*|^(?:It|Its|They|Their|This|These)\b")
+
 
 def agreeing(text: str) -> str:
     """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
@@ -56,3 +61,8 @@ def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
 def leans_back(sentence: str) -> bool:
     """Whether a paper's sentence refers to the one before it within its first words ("Using this, we argue ...")."""
     return bool(_LEANS_BACK.match(sentence))
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a written sentence refers to something said before it ("One study extends CL to this setting")."""
+    return bool(_REFERS_BACK.search(sentence))
