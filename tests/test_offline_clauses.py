@@ -107,6 +107,7 @@ def test_named_proposals_after_their_kind_and_no_hype_or_headings():
         "The Dynamic Convolutional Neural Network (DCNN) is a convolutional architecture that they adopt "
         "for the semantic modelling of sentences.",
         "Two model architectures for computing continuous vector representations of words are proposed.",
+        "Attacks deceive people.",  # said first: the next sentence refers to "these attacks"
         "Automated defenses against these attacks are developed."])  # "Figures Preface 1." is a heading, not a sentence
 
 
@@ -121,6 +122,7 @@ def test_two_verbs_of_one_proposal_both_agree_and_a_list_is_never_cut_into_a_pas
         "One study describes and experimentally evaluates a method for automatically clustering words according to "
         "their distribution in particular syntactic contexts.",  # was "And experimentally evaluate a method ... are described."
         "Another study proposes and compares two architectures for optical flow estimation.",
+        "Neurons can be stochastic.",  # said first: "this question" refers to it
         "Another work examines this question, existing approaches, and compares four families of solutions, "
         "applicable in different settings."]  # was "This question, existing approaches are examined."
 
@@ -231,7 +233,7 @@ def test_what_a_paper_makes_after_analysing_is_its_proposal_and_listed_verbs_agr
         "can help improve the ability of models to generate rationales.")
     assert said[0] == ("GoRA (Gradient-driven Adaptive Low Rank Adaptation) is an approach that adaptively "
                        "assigns ranks based on gradient information.")  # was "GoRA ... is analyzed as the fundamental limitations ..."
-    assert "provides a metric for quantifying attentiveness" in said[1]  # was "proposes ..., provide a metric"
+    assert any("provides a metric for quantifying attentiveness" in text for text in said)  # was "proposes ..., provide a metric"
     assert not any("proposes ," in text for text in said)  # "that we propose, which ..." has no object
 
 
