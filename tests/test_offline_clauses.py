@@ -469,3 +469,10 @@ def test_what_counts_as_referring_back():
                  "Models produced in this manner are compared.", "Embeddings help when these are small.",
                  "The editor of this volume gives an introduction."):
         assert not refers_back(text), text
+
+
+def test_a_listed_verb_after_an_adverb_agrees_too():
+    from litreview.write.voice import agreeing
+    assert agreeing("grounds for X and furthermore investigate the utility of Y") == (
+        "grounds for X and furthermore investigates the utility of Y")  # was "... furthermore investigate ..."
+    assert agreeing("X and also describe Y") == "X and also describes Y"

@@ -18,8 +18,9 @@ SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|eva
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
                 r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
-_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s)|\sand\s(?=(?:\w+ly\s)?{_LISTED_VERB}\s))"
-                       rf"(?P<adverb>\w+ly\s)?(?P<verb>{SECOND_VERB})\b")
+_ADVERB = r"(?:\w+ly|furthermore|further|also|then)\s"  # "and furthermore investigate Y"
+_AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
+                       rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s)?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
