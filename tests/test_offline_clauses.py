@@ -476,3 +476,18 @@ def test_a_listed_verb_after_an_adverb_agrees_too():
     assert agreeing("grounds for X and furthermore investigate the utility of Y") == (
         "grounds for X and furthermore investigates the utility of Y")  # was "... furthermore investigate ..."
     assert agreeing("X and also describe Y") == "X and also describes Y"
+
+
+def test_what_a_sentence_refers_back_to_is_said_first_or_kept_after_its_verb():
+    said = _clauses(
+        "Knowledge in models is probed with questions. Do they answer such questions by cheating? In this paper, we "
+        "investigate this issue using a controlled biography dataset.",
+        "Text needs vectors. In this dissertation we report results of our research on dense distributed "
+        "representations of text data. We propose two novel neural models for learning such representations.")
+    assert said == [
+        # a question says nothing to refer to; "this issue" stays after its verb (was "This issue using a controlled
+        # biography dataset is investigated.")
+        "One study investigates this issue using a controlled biography dataset.",
+        # "such representations" are those the sentence before names, said first (the dissertation is the work itself)
+        "The authors report results of their research on dense distributed representations of text data.",
+        "Two neural models for learning such representations are proposed."]

@@ -242,7 +242,8 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
             subject = subject.replace("study", "work") if clause.verb == "study" else subject  # not "Another study studies"
             unnamed += 1
         text = bounded(active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause))
-        said.append(_Said(key, clause, text, name, subject is None, _antecedent(papers[key], summaries[key].approach, text)))
+        before = _antecedent(papers[key], summaries[key].approach, text, named=subject is None or subject == name)
+        said.append(_Said(key, clause, text, name, subject is None, before))
     return said
 
 
@@ -292,15 +293,17 @@ def _described(order: list[str], said: list[_Said], budget: int, theme: str,
     return described, explained
 
 
-def _antecedent(paper: Paper, approach: str, written: str) -> str | None:
+def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> str | None:
     """The paper's sentence before its approach, said so that the approach sentence's "this setting" or "these
-    graphs" has something to refer to; None when it needs none, or that sentence cannot stand alone."""
+    graphs" has something to refer to; None when it needs none, or that sentence cannot stand alone. Said by "the
+    authors" only when the approach sentence (`named`) does not then name the same paper "One study"."""
     parts = text_sentences(paper)
     at = parts.index(approach) if approach in parts else 0
-    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?"):  # a question is no antecedent to say
+    # a question, or a sentence that itself refers back ("It involves ..."), is no antecedent to say
+    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or refers_back(parts[at - 1]):
         return None
     said = _statement(paper, parts[at - 1], FACT_LEAD)
-    if not said or refers_back(said) or said.startswith(("The authors", author_phrase(paper) or "The authors")):
+    if not said or (said.startswith("The authors") and not named):
         return None
     return said
 
