@@ -491,3 +491,19 @@ def test_what_a_sentence_refers_back_to_is_said_first_or_kept_after_its_verb():
         # "such representations" are those the sentence before names, said first (the dissertation is the work itself)
         "The authors report results of their research on dense distributed representations of text data.",
         "Two neural models for learning such representations are proposed."]
+
+
+def test_a_long_leading_purpose_is_kept_whole_with_who_did_it():
+    from litreview.write.clauses import cut
+    sentence = ("To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes that are conferring "
+                "cross-protection in the current pandemic, we modeled 3D structures of HLA-A*02:01 presenting "
+                "immunogenic epitopes from SAR-CoV-1, recovered from the IEDB.")
+    # no cut inside the purpose: it would leave no main clause (was "... notes that to prospect the T cell targets in SARS-CoV-2")
+    assert cut(sentence, 30) == sentence
+    said = _clauses("Immunity differs between countries. " + sentence,
+                    "Vision models are evaluated. To uncover such capabilities of MLMs, particularly GPT-4V and Gemini, "
+                    "we provide an in-depth evaluation from three perspectives.")
+    assert said[0].startswith("To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes that are "
+                              "conferring cross-protection in the current pandemic, one study modeled 3D structures")
+    assert said[-1] == ("To uncover such capabilities of MLMs, particularly GPT-4V and Gemini, another study provides an "
+                       "in-depth evaluation from three perspectives.")  # was "Another study notes that to uncover ..., they provide ..."

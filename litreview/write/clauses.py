@@ -26,7 +26,7 @@ from litreview.write.english import (
     third_person,
     upper_first,
 )
-from litreview.write.voice import SECOND_VERB, agreeing, said_by
+from litreview.write.voice import SECOND_VERB, SUBORDINATOR, agreeing, said_by
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -125,6 +125,9 @@ _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|diff
 _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed))?\s(?:(?:in order|so as)\s)?"
                              rf"to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s(?:\w+\s)?{_TROUBLE}[^,;]*"
                              rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
+# "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
+# leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
+_SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
 # "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
 _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
@@ -318,7 +321,8 @@ def cut(text: str, limit: int) -> str:
     if len(text.split()) <= limit:
         return text
     best = None
-    for boundary in _CUT_BEFORE.finditer(text):
+    lead = _SUBORDINATE_LEAD.match(text)
+    for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
         if _SHARED_OBJECT.search(text, 0, boundary.start()) or \
                 text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()):
             continue
