@@ -604,3 +604,24 @@ def test_an_approach_sentence_that_refers_back_comes_after_what_it_refers_to(cor
     # "studying this phenomenon" follows a question ("Does increasing attentiveness ...?"): no antecedent to state
     assert not any("Does increasing attentiveness" in text for text in texts)
     assert any("studying this phenomenon" in text for text in texts)
+
+
+def test_pubmed_style_labels_without_colons_never_reach_the_draft(run_cli, tmp_path):
+    # Five CORD-19 abstracts (TREC-COVID) as PubMed gives them: "BACKGROUND The outbreak ...", "DESIGN, SETTING, AND
+    # PARTICIPANTS Retrospective ...", trial protocols' "BLINDING (MASKING): ...", "PURPOSE OF REVIEW: ...".
+    data = ROOT / "tests" / "data" / "cord19_structured.jsonl"
+    result = run_cli("draft", "COVID-19 immunity", "--corpus", str(data), "--top-k", "5", "--drop-off", "0",
+                     "-o", str(tmp_path / "rw.md"))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "rw.md").read_text()
+    for debris in ("BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS", "IMPORTANCE", "DESIGN, SETTING", "EXPOSURES",
+                   "MAIN OUTCOMES", "BLINDING", "(MASKING)", "(SAMPLE SIZE)", "PURPOSE OF REVIEW", "OF REVIEW:"):
+        assert debris not in text, debris
+    paper = load_corpus([data]).get("cord19_85tgrqab")
+    sentences = summarize_papers([paper])[0]["cord19_85tgrqab"]
+    from litreview.summarize.offline import text_sentences
+    parts = text_sentences(paper)
+    # a sentence that opens with an acronym is a sentence (was glued to the one before: "... positive group. BAME ...")
+    assert "There was over-representation of men and BAME ethnicities in the COVID-19 positive group." in parts
+    assert any(part.startswith("BAME individuals had, on average, poorer cardiometabolic profile") for part in parts)
+    assert sentences.approach == parts[0] and not parts[0].startswith("BACKGROUND")
