@@ -507,3 +507,10 @@ def test_a_long_leading_purpose_is_kept_whole_with_who_did_it():
                               "conferring cross-protection in the current pandemic, one study modeled 3D structures")
     assert said[-1] == ("To uncover such capabilities of MLMs, particularly GPT-4V and Gemini, another study provides an "
                        "in-depth evaluation from three perspectives.")  # was "Another study notes that to uncover ..., they provide ..."
+
+
+def test_a_review_names_itself_as_the_work():
+    said = _clauses("Drugs may raise risk. In this review, we provide a critical review of risk factors for severe "
+                    "COVID-19 in patients with hypertension.")
+    assert said[-1:] == ["One study provides a critical review of risk factors for severe COVID-19 in patients with "
+                    "hypertension."]  # was "In this review, one study provides ..."

@@ -46,7 +46,9 @@ WEAK_ALONE = frozenset(
     "min max recent analysis evaluation system systems set sets number time process approach order case "
     "cases level levels type types form forms part parts paper research field application applications "
     "technique techniques word words sentence sentences context image images user users class classes "
-    "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy".split()
+    "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
+    # a date says when, not what ("Both works discuss April")
+    "january february march april may june july august september october november december".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
 _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ent|ant|est)$")
@@ -62,7 +64,8 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
-                        "given open-source closed-source open-vocabulary open-ended".split())
+                        "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
+                        "prior main major minor fatal".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
