@@ -514,3 +514,21 @@ def test_a_review_names_itself_as_the_work():
                     "COVID-19 in patients with hypertension.")
     assert said[-1:] == ["One study provides a critical review of risk factors for severe COVID-19 in patients with "
                     "hypertension."]  # was "In this review, one study provides ..."
+
+
+def test_a_stated_aim_is_said_as_what_the_study_does():
+    from litreview.write.clauses import active_sentence, approach_clause
+    said = {text: active_sentence("One study", approach_clause(text)) for text in (
+        "The aim of this study is to evaluate the efficacy and safety of convalescent plasma in hospitalized adults.",
+        "To develop and validate a prognostic model for in-hospital mortality in COVID-19 patients.",
+        "To date, few studies have examined early warning scores.")}
+    assert list(said.values()) == [
+        "One study evaluates the efficacy and safety of convalescent plasma in hospitalized adults.",
+        "One study develops and validates a prognostic model for in-hospital mortality in COVID-19 patients.",
+        "One study notes that to date, few studies have examined early warning scores."]  # "To date" is no aim
+
+
+def test_a_study_that_studied_is_another_work():
+    said = _clauses("Sepsis is common. We propose a score for sepsis.",
+                    "Severity differs by sex. We studied 4510 UK Biobank participants tested for COVID-19.")
+    assert "One work studied 4510 UK Biobank participants tested for COVID-19." in said  # not "One study studied"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 import sentencex
 
@@ -16,6 +17,7 @@ from litreview.corpus.method_names import method_name
 from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.summarize.schema import Kind, PaperSummary
+from litreview.summarize.structured import LABEL, Role, labelled_parts
 from litreview.text import THE_WORK, THIS_WORK
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
@@ -43,6 +45,9 @@ _APPROACH_TIERS = [
                r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|have|has|"
                rf"had|is|are|was|were|{_ADVERBS})\b)[a-z]{{3,}}\b", re.IGNORECASE),
 ]
+# A structured abstract's aim that says what the study does ("To compare X", "This study aims to X"), not background
+# filed under OBJECTIVE ("The coronavirus disease 2019 has spread worldwide").
+_AIM = re.compile(rf"^To\s[a-z]+\b|\b(?:aim|aimed|aims|objective|purpose|goal|sought|we)\b|\b{THE_WORK}\b", re.IGNORECASE)
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
 _PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)
 _STRONG_FINDING_CUES = re.compile(
@@ -77,16 +82,6 @@ _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rig
                           r"\b(?:elsevier|springer(?:-verlag)?|wiley)\b|\bproceedings of\b|\bkeynote\b|\binvited talk\b|"
                           r"\baccepted (?:for publication|at|to)\b|\bto appear in\b|\barxiv admin note\b|"
                           r"\bthis (?:is an|extended) (?:extended )?abstract\b|\bpresented at the\b", re.IGNORECASE)
-# Structured-abstract labels ("OBJECTIVE:", "Materials and methods:"), cut wherever a sentence starts with one.
-_LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|context|methods?|methodology|design|"
-                r"setting|participants|patients|materials and methods|main outcome measures?|interventions?|"
-                r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
-                r"discussion|limitations|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
-                r"main outcomes?|measures")
-_LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}))*)"
-                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"
-                    # without a colon only in capitals, as CORD-19 and PubMed give them ("BACKGROUND The outbreak ...")
-                    rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*)\s+(?=[A-Z0-9(])")
 # A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
 _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
 _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next item's number, where a list was split)
@@ -119,9 +114,10 @@ def offline_summary(paper: Paper) -> PaperSummary:
     parts = text_sentences(paper) or [paper.title or ""]
     # A run-on "sentence" (an abstract without full stops) is only chosen when it is all there is.
     parts = [part for part in parts if len(part.split()) <= MAX_SENTENCE_WORDS] or parts
-    approach_at = _approach_index(parts)
-    problem_at = _problem_index(parts, approach_at)
-    finding_at = _finding_index(parts, approach_at)
+    roles = sentence_roles(paper)
+    approach_at = _approach_index(parts, roles)
+    problem_at = _problem_index(parts, approach_at, roles)
+    finding_at = _finding_index(parts, approach_at, roles)
     chosen = [parts[i] for i in dict.fromkeys(i for i in (problem_at, approach_at, finding_at) if i is not None)]
     return PaperSummary(
         key=paper.key or "",
@@ -183,7 +179,7 @@ def content_sentences(text: str | None) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
-    sentences = [_LABEL.sub("", part).strip() for part in split_sentences(_LABEL.sub(" ", text).strip())]
+    sentences = [LABEL.sub("", part).strip() for part in split_sentences(LABEL.sub(" ", text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
                  and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and _is_prose(part))
@@ -227,35 +223,61 @@ def _claims(kind: Kind, approach: str) -> bool:
     return any(cue.search(" ".join(after.group(1).split()[:8])) for after in _PROPOSING_VERB.finditer(approach))
 
 
-def _approach_index(parts: list[str]) -> int:
-    """The first sentence of the strongest proposing tier ("we propose", "we develop", "we study"), else the first;
-    a sentence about a shared-task entry ("we describe our participation in ...") only when no other proposes."""
+def sentence_roles(paper: Paper) -> dict[str, Role]:
+    """Each content sentence of a structured abstract and the role its label gives it; empty for an unstructured one."""
+    roles: dict[str, Role] = {}
+    for role, part in labelled_parts(summary_text(paper) or ""):
+        for sentence in content_sentences(part) if role else ():
+            roles.setdefault(sentence, role)
+    return roles
+
+
+def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
+    """The first sentence of the strongest tier that has one: one that proposes ("we propose", "we develop"), a
+    structured abstract's stated aim ("OBJECTIVE To compare X"), one that studies ("we examine whether"), the
+    abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
+    ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
+    only when no other does."""
+    # the aim, or what the authors did said as background ("BACKGROUND We examined whether X")
+    aim = [i for i, part in enumerate(parts) if roles.get(part) == "aim" and _AIM.search(part)
+           or roles.get(part) == "problem" and re.search(r"\bwe\b", part, re.IGNORECASE)]
+    method = [i for i, part in enumerate(parts) if roles.get(part) == "method"]
+    tiers = [*_APPROACH_TIERS[:2], aim, _APPROACH_TIERS[2], method, *_APPROACH_TIERS[3:]]
     for entries in (False, True):
-        for pattern in _APPROACH_TIERS:
-            found = next((i for i, part in enumerate(parts)
-                          if pattern.search(part) and bool(_PARTICIPATION.search(part)) == entries), None)
+        for tier in tiers:
+            found = next((i for i, part in enumerate(parts) if tier.search(part)
+                          and bool(_PARTICIPATION.search(part)) == entries), None) \
+                if isinstance(tier, re.Pattern) else (tier[0] if tier and not entries else None)
             if found is not None:
                 return found
     return 0
 
 
-def _problem_index(parts: list[str], approach_at: int) -> int:
-    """The sentence before the approach with the most problem cues (earliest on ties), else the first.
+def _problem_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]) -> int:
+    """The sentence before the approach with the most problem cues (earliest on ties), else the first sentence of a
+    structured abstract's background, else the first.
 
     When the abstract opens with its approach, the problem is looked for in the sentences after it.
     """
     candidates = range(approach_at) if approach_at > 0 else range(1, len(parts))
     scored = [(len(_PROBLEM_CUES.findall(parts[i])), -i) for i in candidates]
     best = max(scored, default=(0, 0))
-    return -best[1] if best[0] > 0 else 0
+    background = next((i for i in candidates if roles.get(parts[i]) == "problem"), 0)
+    return -best[1] if best[0] > 0 else background
 
 
-def _finding_index(parts: list[str], approach_at: int) -> int | None:
-    """The sentence after the approach with the most result cues (earliest on ties), or None.
+def _finding_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]) -> int | None:
+    """The first conclusion of a structured abstract after the approach, else the sentence after the approach with the
+    most result cues (earliest on ties; among its results when labelled), or None.
 
     Strong cues ("results show", "outperforms") weigh double; another proposing sentence is penalised.
     """
-    scored = [(_finding_score(parts[i]), -i) for i in range(approach_at + 1, len(parts))]
+    after = range(approach_at + 1, len(parts))
+    concluding = next((i for i in after if roles.get(parts[i]) == "conclusion" and not says_only_it_works(parts[i])), None)
+    if concluding is not None:
+        return concluding
+    results = [i for i in after if roles.get(parts[i]) == "result"] or after
+    scored = [(_finding_score(parts[i]), -i) for i in results]
     best = max(scored, default=(0, 0))
     return -best[1] if best[0] > 0 else None
 

@@ -52,6 +52,11 @@ _PROPOSES = re.compile(
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
+# A structured abstract's aim, with no main clause after it: "To compare X.", "The aim of this study is to evaluate X."
+_STATED_AIM = re.compile(r"^(?:(?:The|Our)\s(?:main\s|primary\s)?(?:aim|objective|purpose|goal)\sof\s(?:this|the|our)\s(?:present\s)?"
+                         r"(?:study|work|paper|review|trial|analysis|research)\s(?:is|was)\s)?[Tt]o\s"
+                         r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
+                         r"(?P<object>(?:(?!,\s(?:we|they|our|the authors)\b).)+)$", re.DOTALL)
 _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
     re.IGNORECASE | re.DOTALL,
@@ -178,7 +183,7 @@ class Clause:
 
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
-    match = _PROPOSES.search(sentence)
+    match = _PROPOSES.search(sentence) or _STATED_AIM.match(sentence)
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
         reported = _condition(sentence[:match.start()]) + match.group("object")[5:]  # "we show that X": X is the statement

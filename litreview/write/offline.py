@@ -239,7 +239,8 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
         name = subject
         if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
-            subject = subject.replace("study", "work") if clause.verb == "study" else subject  # not "Another study studies"
+            studies = clause.verb == "study" or re.match(r"(?:we|they)\s+studied\b", clause.statement, re.IGNORECASE)
+            subject = subject.replace("study", "work") if studies else subject  # not "Another study studies / studied"
             unnamed += 1
         text = bounded(active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause))
         before = _antecedent(papers[key], summaries[key].approach, text, named=subject is None or subject == name)

@@ -1,0 +1,47 @@
+"""Structured abstracts: the labels cut from the text ("OBJECTIVE:", "Materials and methods:", PubMed's and
+CORD-19's "BACKGROUND The outbreak ..."), and the role the part after each label plays in the paper, which the
+offline summary prefers to cue words: what the study sets out to do ("OBJECTIVE To compare X") or how ("METHODS"),
+what it found ("CONCLUSIONS"), and the problem behind it ("BACKGROUND").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Role = Literal["problem", "aim", "method", "result", "conclusion"]
+
+_LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|context|methods?|methodology|design|"
+                r"setting|participants|patients|materials and methods|main outcome measures?|interventions?|"
+                r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
+                r"discussion|limitations|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
+                r"main outcomes?|measures")
+# A label wherever a sentence starts with one.
+LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}))*)"
+                   r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
+                   # without a colon only in capitals, as CORD-19 and PubMed give them ("BACKGROUND The outbreak ...")
+                   rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*)\s+(?=[A-Z0-9(])")
+# The role of a label, by its first word ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW" is the aim).
+_ROLES: dict[str, Role] = {
+    **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
+    **dict.fromkeys(("objective", "objectives", "aim", "aims", "purpose", "goal", "goals"), "aim"),
+    **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials",
+                     "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure"), "method"),
+    **dict.fromkeys(("result", "results", "findings"), "result"),
+    **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion"), "conclusion"),
+}
+
+
+def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
+    """`text` cut at its labels, each part with the role its label gives (None before the first label and after a
+    label that says no role, "KEYWORDS:", "BLINDING (MASKING):"); one part, None, for an unstructured text."""
+    parts: list[tuple[Role | None, str]] = []
+    role: Role | None = None
+    start = 0
+    for label in LABEL.finditer(text):
+        parts.append((role, text[start:label.start()]))
+        first = re.match(r"\s*([A-Za-z]+)", label.group(0))
+        role = _ROLES.get(first.group(1).lower()) if first else None
+        start = label.end()
+    parts.append((role, text[start:]))
+    return [(role, part) for role, part in parts if part.strip()]
