@@ -532,3 +532,15 @@ def test_a_study_that_studied_is_another_work():
     said = _clauses("Sepsis is common. We propose a score for sepsis.",
                     "Severity differs by sex. We studied 4510 UK Biobank participants tested for COVID-19.")
     assert "One work studied 4510 UK Biobank participants tested for COVID-19." in said  # not "One study studied"
+
+
+def test_an_irregular_past_agrees_and_a_literature_review_is_the_work_itself():
+    said = _clauses(
+        "Sera were collected. We also found that there are significant levels of neutralizing antibodies in recovered "
+        "SARS patients 9-17 years after initial infection.",
+        "Viruses coevolve with hosts. In this literature review we try to give a short insight into some general "
+        "consequences or traits of virus-host coevolution.")
+    assert "One study also found that there are significant levels of neutralizing antibodies in recovered SARS " \
+           "patients 9-17 years after initial infection." in said  # was "also founds"
+    assert "Another study tries to give a short insight into some general consequences or traits of virus-host " \
+           "coevolution." in said  # was "notes that in this literature review they try to ..."

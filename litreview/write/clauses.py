@@ -73,7 +73,7 @@ _LEAD = re.compile(
     r"\s*,\s*",
     re.IGNORECASE,
 )
-_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:this|the present) {WORK_NOUNS}\b,?", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|the present {WORK_NOUNS})\b,?", re.IGNORECASE)
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
