@@ -149,7 +149,7 @@ def test_a_table_of_contents_and_a_publisher_summary_label_are_not_the_papers_se
         "Publisher Summary This chapter presents a detailed description of a model for a learning process, which was "
         "proposed as an account of the learning of word classes.")
     assert said == ["A detailed description of a model for a learning process is presented.",  # "This chapter presents"
-                    "Also related is the paper Paper 0."]  # nothing of it is prose: known by its title
+                    "Also related is the paper “Paper 0”."]  # nothing of it is prose: known by its title
 
 
 def test_a_finding_about_the_proposed_approach_is_said_for_its_authors():

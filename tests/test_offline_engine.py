@@ -75,7 +75,7 @@ def test_a_paper_without_abstract_is_summarised_and_cited_from_its_title():
     assert groups.groups[0].title == "Large-scale pretrained language models"  # shared terms, not the title
     assert [s.text for s in sections[0].sentences] == [
         "Work on large-scale pretrained language models that relates to regularization includes "
-        "Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models."]
+        "“Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models”."]
 
 
 def test_groups_are_a_non_trivial_partition(drafted):

@@ -314,7 +314,8 @@ def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None
     """Papers known only by title, in as few sentences as the word limit allows."""
     if not keys:
         return []
-    titles = [" ".join((papers[key].title or key).split()).rstrip(".") for key in keys]
+    # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
+    titles = [f"“{' '.join((papers[key].title or key).split()).rstrip('.')}”" for key in keys]
     if alone and group is not None:
         target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
         lead = f"{_work_on(group)} that relates to {target} includes"
