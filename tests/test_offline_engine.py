@@ -647,3 +647,22 @@ def test_a_structured_abstract_gives_each_sentence_its_role(run_cli, tmp_path):
            "COVID-19 infections and moderate type of confirmed cases [@cord19_6vxc7wv0]." in text, result.output
     # "BACKGROUND We examined whether X": what the authors did, though filed as background, is the approach
     assert summaries["cord19_85tgrqab"].approach.startswith("We examined whether the greater severity of coronavirus")
+
+
+def test_capitalised_labels_go_and_a_passive_method_is_the_approach_of_a_medical_abstract():
+    from litreview.summarize.offline import text_sentences
+    labelled = Paper(key="l", title="Cardiac toxicity", abstract=(
+        "Background The mortality impact of COVID-19 has been described in crude death counts. Objective To "
+        "systematically review the literature on cardiac toxicity. Methods and analysis Participants were recruited "
+        "via email. Background subtraction is a problem of its own. Context Free Grammars are not labels."))
+    assert text_sentences(labelled) == [
+        "The mortality impact of COVID-19 has been described in crude death counts.",
+        "To systematically review the literature on cardiac toxicity.", "Participants were recruited via email.",
+        "Background subtraction is a problem of its own.", "Context Free Grammars are not labels."]
+    # CORD-19 (TREC-COVID), unstructured and in the passive: what was done, not the background, is the approach
+    passive = Paper(key="hcov", title="Human coronavirus infections in adults", abstract=(
+        "Human coronaviruses (HCoV) are common causes of respiratory illnesses (RI) despite preexisting humoral "
+        "immunity. Sera were obtained near the onset of RI and 3 to 4 weeks later as part of a prospective study of "
+        "200 subjects evaluated for RI from 2009 to 2013. HCoV infections were associated with RI in older adults."))
+    approach = summarize_papers([passive])[0]["hcov"].approach
+    assert approach.startswith("Sera were obtained near the onset of RI")

@@ -48,6 +48,11 @@ _APPROACH_TIERS = [
 # A structured abstract's aim that says what the study does ("To compare X", "This study aims to X"), not background
 # filed under OBJECTIVE ("The coronavirus disease 2019 has spread worldwide").
 _AIM = re.compile(rf"^To\s[a-z]+\b|\b(?:aim|aimed|aims|objective|purpose|goal|sought|we)\b|\b{THE_WORK}\b", re.IGNORECASE)
+# Last, what was done, said in the passive as medicine writes it ("Sera were obtained near the onset of RI"); not a
+# result ("was associated with", "were found").
+_DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|observed|seen|noted|detected|identified|"
+                           r"reported|shown|considered|estimated|expected|required|needed|known|thought|believed|"
+                           r"linked|related|correlated)\b)[a-z]{3,}ed\b")
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
 _PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)
 _STRONG_FINDING_CUES = re.compile(
@@ -242,7 +247,7 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
     aim = [i for i, part in enumerate(parts) if roles.get(part) == "aim" and _AIM.search(part)
            or roles.get(part) == "problem" and re.search(r"\bwe\b", part, re.IGNORECASE)]
     method = [i for i, part in enumerate(parts) if roles.get(part) == "method"]
-    tiers = [*_APPROACH_TIERS[:2], aim, _APPROACH_TIERS[2], method, *_APPROACH_TIERS[3:]]
+    tiers = [*_APPROACH_TIERS[:2], aim, _APPROACH_TIERS[2], method, *_APPROACH_TIERS[3:], _DONE_PASSIVE]
     for entries in (False, True):
         for tier in tiers:
             found = next((i for i, part in enumerate(parts) if tier.search(part)

@@ -16,11 +16,16 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
                 r"discussion|limitations|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
                 r"main outcomes?|measures")
+_TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
+                 r"interpretation|highlights|study design|materials and methods|main outcome measures?")
 # A label wherever a sentence starts with one.
 LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}))*)"
                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
                    # without a colon only in capitals, as CORD-19 and PubMed give them ("BACKGROUND The outbreak ...")
-                   rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*)\s+(?=[A-Z0-9(])")
+                   rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*\s+(?=[A-Z0-9(])"
+                   # or capitalised, before a capitalised word ("Background Multiple biomarkers", "Methods and analysis
+                   # Participants were"): only labels no sentence opens with ("Context Free Grammars", "Design Choices")
+                   rf"|(?=[A-Z][a-z])(?i:{_TITLE_LABELS})(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*\s+(?=[A-Z]))")
 # The role of a label, by its first word ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW" is the aim).
 _ROLES: dict[str, Role] = {
     **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
