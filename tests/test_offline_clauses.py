@@ -544,3 +544,16 @@ def test_an_irregular_past_agrees_and_a_literature_review_is_the_work_itself():
            "patients 9-17 years after initial infection." in said  # was "also founds"
     assert "Another study tries to give a short insight into some general consequences or traits of virus-host " \
            "coevolution." in said  # was "notes that in this literature review they try to ..."
+
+
+def test_a_colon_after_an_infinitive_keeps_the_active_and_and_they_agrees():
+    said = _clauses(
+        "VLMs lack understanding. In this work, we propose to combine \"the best of both worlds\": a new training "
+        "approach for discriminative fine-tuning of LVLMs.",
+        "Intents arrive over time. We investigate spoken language understanding in a class-incremental setting and "
+        "they propose COCONUT, a method that relies on contrastive learning.")
+    # was 'Combining "the best of both worlds": a new training approach ... is proposed.'
+    assert said[0] == ("One study proposes to combine \"the best of both worlds\": a training approach for "
+                       "discriminative fine-tuning of LVLMs.")
+    assert said[1].endswith("class-incremental setting and proposes COCONUT, a method that relies on contrastive "
+                            "learning.")  # was "... and they propose COCONUT"

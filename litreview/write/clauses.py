@@ -160,7 +160,8 @@ class Clause:
         """Whether "{Object} is {participle}" reads right: a made/studied thing that opens with a noun phrase
         and says what it is ("An approach is proposed" does not)."""
         if self.verb == "propose" and _INFINITIVE.match(self.object):  # "to leverage X" -> "Leveraging X is proposed"
-            return len(self.object.split()) <= MAX_PASSIVE_WORDS
+            # not "to combine "the best of both worlds": a new approach ...": what the colon names would open the passive
+            return len(self.object.split()) <= MAX_PASSIVE_WORDS and ": " not in self.object
         if self.verb not in PARTICIPLES or not _NOUN_PHRASE_START.match(self.object):
             return False
         if _namely(self.object) or _NAMED_APPOSITIVE.match(self.object):

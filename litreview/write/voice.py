@@ -21,6 +21,7 @@ _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|ev
 _ADVERB = r"(?:\w+ly|furthermore|further|also|then)\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
+_AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
@@ -43,6 +44,7 @@ _REFERS_BACK = re.compile(rf"\b(?:this|these|those|such)\s(?!(?:{WORK_NOUNS}|vol
 def agreeing(text: str) -> str:
     """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
     compare Y", "X and present Y" said of one study: every verb agrees)."""
+    text = _AND_THEY.sub("and ", text)  # "investigates X and they propose Y": one subject, "and proposes Y"
     return _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
 
 
