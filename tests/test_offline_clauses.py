@@ -557,3 +557,11 @@ def test_a_colon_after_an_infinitive_keeps_the_active_and_and_they_agrees():
                        "discriminative fine-tuning of LVLMs.")
     assert said[1].endswith("class-incremental setting and proposes COCONUT, a method that relies on contrastive "
                             "learning.")  # was "... and they propose COCONUT"
+
+
+def test_a_name_the_sentence_capitalises_again_keeps_its_capital():
+    from litreview.write.english import lower_first
+    # CORD-19: "Another study notes that turkey is one of the latest countries ..." lost the country's capital
+    assert lower_first("Turkey is one of the latest countries, and Istanbul in Turkey became the epicenter") == \
+        "Turkey is one of the latest countries, and Istanbul in Turkey became the epicenter"
+    assert lower_first("Experimental results show gains on Turkey data") == "experimental results show gains on Turkey data"

@@ -73,7 +73,9 @@ def lower_first(text: str) -> str:
     first, _, rest = text.partition(" ")
     if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest):  # not "Prompt Tuning"
+    # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey")
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest) \
+            and not re.search(rf"\b{re.escape(first)}\b", rest):
         return text[:1].lower() + text[1:]
     return text
 
