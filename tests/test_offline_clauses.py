@@ -565,3 +565,9 @@ def test_a_name_the_sentence_capitalises_again_keeps_its_capital():
     assert lower_first("Turkey is one of the latest countries, and Istanbul in Turkey became the epicenter") == \
         "Turkey is one of the latest countries, and Istanbul in Turkey became the epicenter"
     assert lower_first("Experimental results show gains on Turkey data") == "experimental results show gains on Turkey data"
+
+
+def test_a_list_the_clause_does_not_give_is_not_announced():
+    said = _clauses("Hypertension is common. In this review, we provide a critical review to the following questions: "
+                    "(1) Does hypertension influence immunity? (2) Is aging a major factor?")
+    assert "One study provides a critical review." in said  # was "... a critical review to the following questions."

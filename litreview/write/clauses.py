@@ -121,7 +121,9 @@ _PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:w
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
                           rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
+# (also "... a critical review to the following questions:", whose list the clause does not give)
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
+                           r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
