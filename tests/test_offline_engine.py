@@ -638,6 +638,8 @@ def test_a_structured_abstract_gives_each_sentence_its_role(run_cli, tmp_path):
     assert immunity.approach.startswith("The routine laboratory tests and host immunity in COVID-19 patients")
     assert immunity.problem.startswith("The Coronavirus Disease-2019 (COVID-19), infected by")
     assert immunity.finding == "The number and function of T cells are inconsistent in COVID-19 patients."
+    # "RECENT FINDINGS: Despite ..., there is no evidence ...": a labelled result, though it has no cue word
+    assert summaries["cord19_gwefujal"].finding.startswith("Despite the potential involvement of immune responses")
     # "IMPORTANCE <background> OBJECTIVE To compare X": the stated aim, said as what the study does
     assert summaries["cord19_6vxc7wv0"].approach.startswith("To compare the difference of epidemiology")
     result = run_cli("draft", "COVID-19 immunity", "--corpus", str(data), "--top-k", "5", "--drop-off", "0",

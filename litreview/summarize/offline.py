@@ -281,10 +281,10 @@ def _finding_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]
     concluding = next((i for i in after if roles.get(parts[i]) == "conclusion" and not says_only_it_works(parts[i])), None)
     if concluding is not None:
         return concluding
-    results = [i for i in after if roles.get(parts[i]) == "result"] or after
-    scored = [(_finding_score(parts[i]), -i) for i in results]
+    labelled = [i for i in after if roles.get(parts[i]) == "result"]
+    scored = [(_finding_score(parts[i]), -i) for i in labelled or after]
     best = max(scored, default=(0, 0))
-    return -best[1] if best[0] > 0 else None
+    return -best[1] if best[0] > 0 or labelled else None  # a labelled result is one without cue words too
 
 
 def says_only_it_works(sentence: str) -> bool:

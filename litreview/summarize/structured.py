@@ -32,7 +32,7 @@ _ROLES: dict[str, Role] = {
     **dict.fromkeys(("objective", "objectives", "aim", "aims", "purpose", "goal", "goals"), "aim"),
     **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials",
                      "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure"), "method"),
-    **dict.fromkeys(("result", "results", "findings"), "result"),
+    **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
     **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion"), "conclusion"),
 }
 
