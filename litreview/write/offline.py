@@ -114,7 +114,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += [Sentence(text=f"{_work_on(group)} also includes.", keys=further)] if further else []
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
-        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic)
+        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
+                              again=bool(framing and framing.again))
         sentences += [closing] if closing else []
     return sentences
 

@@ -8,7 +8,9 @@ So a paragraph opens with up to two background sentences of that text that share
 {object}." in the researcher's words (the terms are phrases or names; without one, "Against this background, we
 ..."). Across one draft each background sentence is used once, and the closing names the main proposal (the text's
 first "we ..." sentence) in the first paragraph and, in the others, the first-person sentence closest to their
-papers, so that the paragraphs do not all end on the same sentence.
+papers, so that the paragraphs do not all end on the same sentence (with none close, the main proposal only by
+name: "we propose a review encoder"). The closing cites the paragraph's papers where it names them ("these works",
+"this background"), never after the researcher's own proposal.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from litreview.write import clauses
 from litreview.write.clauses import Clause, bounded, fits, standalone
 from litreview.write.english import lower_first, upper_first
 from litreview.write.relations import stems
-from litreview.write.schema import Sentence
+from litreview.write.schema import InlineCitation, Sentence
 
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
 TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", "Against this background")
@@ -36,6 +38,7 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORE
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
+_NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
 _OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
@@ -49,6 +52,7 @@ class Framing(NamedTuple):
 
     opening: list[str]  # background sentences that open the paragraph, in the text's order
     proposal: int       # which first-person sentence its closing names (0: the first, the main proposal)
+    again: bool = False  # that sentence closed an earlier paragraph: named briefly ("we propose a review encoder")
 
 
 def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, Framing]:
@@ -59,14 +63,16 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
             for group in groups if group.title != OTHER_TITLE}
     openings = _openings(content_sentences(own_text), held)
     proposals = _proposals(content_sentences(own_text), held)
-    return {title: Framing(openings.get(title, []), proposals.get(title, 0)) for title in held}
+    return {title: Framing(openings.get(title, []), *proposals.get(title, (0, False))) for title in held}
 
 
 def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0,
-                exclude: frozenset[str] = frozenset()) -> Sentence | None:
+                exclude: frozenset[str] = frozenset(), *, again: bool = False) -> Sentence | None:
     """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name, with
     no stem in `exclude`, such as the topic's, which every paper shares; with only single common words, nothing)
-    and what it does (its `proposal`-th first-person sentence), in its words."""
+    and what it does (its `proposal`-th first-person sentence, only up to its first clause boundary when an earlier
+    paragraph closed on it: `again`), in its words. The papers are cited after "these works" or "this background":
+    at the end, the citations would credit them with the researcher's own work."""
     own = content_sentences(own_text)
     if not own:
         return None
@@ -77,10 +83,14 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     telling = listing([term for term in shared if " " in term or ACRONYM.search(term)])
     proposals = [clause for clause in map(own_clause, own) if clause.verb]
     chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
+    said = chosen.object if chosen else ""
+    named = _NAMED_PART.split(chosen.passive_object, maxsplit=1)[0] if chosen and again else ""
+    if len(named.split()) >= clauses.MIN_PASSIVE_WORDS:
+        said = named  # "a review encoder", not again "a review encoder that reads molecules as graphs"
     if chosen and telling:
-        text = f"Our work shares {telling} with these works; we {chosen.verb} {chosen.object}."
+        text = f"Our work shares {telling} with these works; we {chosen.verb} {said}."
     elif chosen:
-        text = f"Against this background, we {chosen.verb} {chosen.object}."
+        text = f"Against this background, we {chosen.verb} {said}."
     elif telling:
         text = f"Our work shares {telling} with these works."
     else:
@@ -88,7 +98,8 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
         itself = next((sentence for sentence in own if _OWN_WORK.search(sentence)), own[0])
         statement = _IN_THIS_WORK.sub("", own_clause(itself).statement)  # "In this paper, a model is proposed ..."
         text = f"Against this background, {lower_first(statement)}."
-    return Sentence(text=bounded(text), keys=list(keys))
+    after = "with these works" if text.startswith("Our work shares") else "Against this background"
+    return Sentence(text=bounded(text), keys=list(keys), inline=[InlineCitation(after=after, keys=list(keys))])
 
 
 def offline_positioning(own_text: str, keys: list[str], papers: Mapping[str, Paper]) -> Sentence | None:
@@ -152,9 +163,9 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str
     return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
 
 
-def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, int]:
+def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, tuple[int, bool]]:
     """Per group, which first-person sentence its closing names: the first (the main proposal) for the first group,
-    for the others the closest one not named yet, when it is close (else the main proposal again)."""
+    for the others the closest one not named yet, when it is close (else the main proposal again: True)."""
     objects = [clause.object for clause in map(own_clause, sentences) if clause.verb]
     chosen: dict[str, int] = {}
     for position, (title, group_stems) in enumerate(held.items()):
@@ -162,4 +173,4 @@ def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[st
         scored = [(len(stems(obj) & group_stems), -n) for n, obj in enumerate(objects) if n not in named]
         close = position > 0 and scored and max(scored)[0] >= MIN_SHARED_STEMS
         chosen[title] = -max(scored)[1] if close else 0
-    return chosen
+    return {title: (n, position > 0 and n == 0) for position, (title, n) in enumerate(chosen.items())}
