@@ -247,7 +247,8 @@ def test_our_work_from_a_file_ends_each_paragraph_by_positioning_it(run_cli, fak
     sections = (here / "related.md").read_text(encoding="utf-8").split("\n## ")[1:]
     for section in sections:
         last = section.strip().splitlines()[-1]
-        assert last.startswith("Unlike them, our method needs no labelled audio [@") and last.endswith("].")
+        # cited where the sentence names the papers, not after the researcher's own method
+        assert last.startswith("Unlike them [@") and last.endswith("], our method needs no labelled audio.")
 
 
 # --- the same selection as `select`: --judge and the embedding model ----------------------------------------

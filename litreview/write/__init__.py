@@ -134,11 +134,15 @@ def _supported_positioning(raw: dict[str, Any], group_keys: list[str], our_work:
     quote = raw.get("our_work_quote")
     if sentence and not (isinstance(quote, str) and occurs_in(quote, our_work)):
         return None, "its quote does not occur in your text"
-    return sentence, problem
+    from litreview.write.own_work import cited_where_named
+
+    return (cited_where_named(sentence) if sentence else None), problem
 
 
 def _sentences_of(paragraph: Paragraph) -> list[Sentence]:
-    closing = [paragraph.positioning] if isinstance(paragraph, PositionedParagraph) else []
+    from litreview.write.own_work import cited_where_named  # reads abstracts (sentencex): only when used
+
+    closing = [cited_where_named(paragraph.positioning)] if isinstance(paragraph, PositionedParagraph) else []
     return [*paragraph.sentences, *closing]
 
 
