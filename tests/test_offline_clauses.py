@@ -571,3 +571,26 @@ def test_a_list_the_clause_does_not_give_is_not_announced():
     said = _clauses("Hypertension is common. In this review, we provide a critical review to the following questions: "
                     "(1) Does hypertension influence immunity? (2) Is aging a major factor?")
     assert "One study provides a critical review." in said  # was "... a critical review to the following questions."
+
+
+def test_no_cut_inside_brackets_and_a_head_agrees_by_its_own_number():
+    from litreview.write.english import plural_head
+    said = _clauses("Arabic lacks models. As a result, we release three new Arabic BERT-style models ( JABER, Char-JABER, "
+                    "and SABER), and two T5-style models (AT5S and AT5B).")
+    assert said[-1].startswith("Three Arabic BERT-style models ( JABER, Char-JABER, and SABER)")  # was "( JABER, Char-JABER are"
+    assert not plural_head("A precise and quantitative law that governs the learning of token embeddings")
+    assert plural_head("A model and a dataset for retrieval") and plural_head("State-of-the-art LLMs (such as GPT-4)")
+    assert not plural_head("The model (base, instructed, and chat) along with its training data")
+
+
+def test_everyones_understanding_is_not_the_authors_and_in_our_work_is_the_work_itself():
+    said = _clauses(
+        "Brains are hard to read. We show that decoding brain recordings is pivotal for advancing our understanding of "
+        "human cognition.",
+        "Attention is debated. In our work, we compare attention with five feature attribution methods, and extend "
+        "this analysis to transformers.")
+    assert any("advancing the understanding of human cognition" in text for text in said)  # was "their understanding"
+    assert "Another study compares attention with five feature attribution methods, and extends this analysis to " \
+           "transformers." in said  # was "In their work, one study compares ..., and extend ..."
+    from litreview.write.clauses import clean_clause
+    assert clean_clause("to the best of our knowledge, we are first") == "to the best of their knowledge, they are first"

@@ -73,7 +73,8 @@ _LEAD = re.compile(
     r"\s*,\s*",
     re.IGNORECASE,
 )
-_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|the present {WORK_NOUNS})\b,?", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|our) {WORK_NOUNS})\b,?",
+                             re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
@@ -141,6 +142,9 @@ _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
+# "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
+_EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
+                        re.IGNORECASE)
 _PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
 _DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the paper|"
@@ -250,8 +254,14 @@ def passive_sentence(clause: Clause) -> str:
 def _head(thing: str) -> str:
     """`thing` up to its first `_PASSIVE_END` boundary: the thing made, without what follows it."""
     end = next((boundary.start() for boundary in _PASSIVE_END.finditer(thing)
-                if not _SHARED_OBJECT.search(thing, 0, boundary.start())), len(thing))
+                if not _SHARED_OBJECT.search(thing, 0, boundary.start()) and not _inside_brackets(thing, boundary.start())),
+               len(thing))
     return thing[:end]
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether `at` falls inside parentheses ("models (JABER, Char-JABER, | and SABER)"): no clause ends there."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def _namely(thing: str) -> re.Match[str] | None:
@@ -318,6 +328,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
         text = _LEAD.sub("", text, count=1)
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
+    text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
     text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
                   text, flags=re.IGNORECASE)
     return text.rstrip(" .,;:!?")
@@ -331,7 +342,7 @@ def cut(text: str, limit: int) -> str:
     best = None
     lead = _SUBORDINATE_LEAD.match(text)
     for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
-        if _SHARED_OBJECT.search(text, 0, boundary.start()) or \
+        if _SHARED_OBJECT.search(text, 0, boundary.start()) or _inside_brackets(text, boundary.start()) or \
                 text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())

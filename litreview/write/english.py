@@ -27,12 +27,15 @@ def plural_head(noun_phrase: str) -> bool:
     implications of X" -> True; "a study of models" -> False; "two models" -> True."""
     head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s"
                     r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)",  # "systems developed for ..."
-                    noun_phrase, maxsplit=1)[0].split()
+                    re.sub(r"\([^()]*\)", "", noun_phrase), maxsplit=1)[0].split()  # "the model (base, and chat)"
     if not head:
         return False
     last = head[-1].strip(",;:()")
-    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or "and" in head
-    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower())
+    # "X and Y" are two, but "a precise and quantitative law" is one: after "a", only a second article counts
+    joined = "and" in head and (head[0].lower() not in ("a", "an") or bool(re.search(r"\band (?:an?|the)\b", " ".join(head))))
+    counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or joined
+    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower()) \
+        or bool(re.fullmatch(r"[A-Z]{2,}s", last))  # "LLMs"
 
 
 _IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",

@@ -14,7 +14,7 @@ from litreview.write.english import base_form, third_person, upper_first
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
 SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|"
                r"provide|report|argue|analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|"
-               r"release|identify)")
+               r"release|identify|extend)")
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
                 r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
