@@ -594,3 +594,8 @@ def test_everyones_understanding_is_not_the_authors_and_in_our_work_is_the_work_
            "transformers." in said  # was "In their work, one study compares ..., and extend ..."
     from litreview.write.clauses import clean_clause
     assert clean_clause("to the best of our knowledge, we are first") == "to the best of their knowledge, they are first"
+
+
+def test_markdown_emphasis_an_abstract_kept_is_not_quoted():
+    said = _clauses("Models differ. We propose **GRAPE**, a SFT framework that accounts for the target model.")
+    assert said[-1] == "GRAPE is a SFT framework that accounts for the target model."  # was "proposes **GRAPE**, ..."

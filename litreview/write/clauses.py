@@ -142,6 +142,7 @@ _SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
 _EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
                         re.IGNORECASE)
@@ -321,7 +322,7 @@ def _condition(before: str) -> str:
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _CITED_ASIDE.sub("", text)
-    text = CITATION_MARKERS.sub("", text)
+    text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", text))
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
