@@ -4,11 +4,11 @@ A paragraph opens with its sub-theme and how it bears on the theme (the terms th
 says what several members share (`Two of them address {term}`, citing those), then gives each paper a
 clause for what it does, related papers next to each other, two papers that address the same term in
 unrelated ways joined by "whereas" (papers closest to the theme first while the word budget allows; the rest
-are cited together, `Work on {sub-theme} also includes`, as authors cite a large group); more of the papers' sentences (those adding most of the theme's words
-first, then findings) are added while the paragraph stays within its word budget (WORDS_PER_PAPER a
-paper, plus FIXED_WORDS). Papers known only by title share one sentence. With the researcher's own text
-(`our_work`, or a theme long enough to be their abstract), the paragraph opens with its background sentences
-and closes by positioning that work (`write/own_work.py`).
+are cited together, `Work on {sub-theme} also includes`, as authors cite a large group); more of the papers'
+sentences (those adding most of the theme's words first, then findings) are added while the paragraph stays
+within its word budget (WORDS_PER_PAPER a paper, plus FIXED_WORDS). Papers known only by title share one
+sentence. With the researcher's own text (`our_work`, or a theme long enough to be their abstract), the
+paragraph opens with its background sentences and closes by positioning that work (`write/own_work.py`).
 
 Templates supply only connective words (`template_words()`, with those of `clauses`, `relations` and
 `own_work`); every other word of a sentence comes from the papers it cites, the theme, or the researcher's
@@ -155,9 +155,11 @@ def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: M
     the words stay within `budget`, more of the papers' own sentences: first those that add most of the
     theme's words not yet said (as authors relate what they cite to their own problem), then findings."""
     limit = clause_words(len(order))
-    described, explained = _described(order, _approach_said(order, papers, summaries, limit), budget, theme, papers)
-    said = _approach_said([key for key in order if key in described], papers, summaries, limit)
-    written = _joined([part if part.key in explained else part._replace(before=None) for part in said], summaries)
+    approaches = _approach_said(order, papers, summaries, limit)
+    described, explained = _described(order, approaches, budget, theme, papers)
+    if len(described) < len(order):  # said again: the unnamed subjects rotate over those described only
+        approaches = _approach_said([key for key in order if key in described], papers, summaries, limit)
+    written = _joined([part if part.key in explained else part._replace(before=None) for part in approaches], summaries)
     if len(described) < len(order):
         return written  # the budget is spent: what a paper does comes before more of what another one says
     spent = sum(words_in(sentence.text) for sentence in written)
