@@ -243,16 +243,19 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
     ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
     only when no other does."""
-    # the aim, or what the authors did said as background ("BACKGROUND We examined whether X")
-    aim = [i for i, part in enumerate(parts) if roles.get(part) == "aim" and _AIM.search(part)
-           or roles.get(part) == "problem" and re.search(r"\bwe\b", part, re.IGNORECASE)]
-    method = [i for i, part in enumerate(parts) if roles.get(part) == "method"]
-    tiers = [*_APPROACH_TIERS[:2], aim, _APPROACH_TIERS[2], method, *_APPROACH_TIERS[3:], _DONE_PASSIVE]
+    def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X")
+        return roles.get(part) == "aim" and bool(_AIM.search(part)) or \
+            roles.get(part) == "problem" and bool(re.search(r"\bwe\b", part, re.IGNORECASE))
+
+    def method(part: str) -> bool:
+        return roles.get(part) == "method"
+
+    searches = [tier.search for tier in _APPROACH_TIERS]
+    tiers = [*searches[:2], aim, searches[2], method, *searches[3:], _DONE_PASSIVE.search]
     for entries in (False, True):
         for tier in tiers:
-            found = next((i for i, part in enumerate(parts) if tier.search(part)
-                          and bool(_PARTICIPATION.search(part)) == entries), None) \
-                if isinstance(tier, re.Pattern) else (tier[0] if tier and not entries else None)
+            found = next((i for i, part in enumerate(parts) if tier(part) and bool(_PARTICIPATION.search(part)) == entries),
+                         None)
             if found is not None:
                 return found
     return 0
