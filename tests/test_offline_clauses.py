@@ -599,3 +599,17 @@ def test_everyones_understanding_is_not_the_authors_and_in_our_work_is_the_work_
 def test_markdown_emphasis_an_abstract_kept_is_not_quoted():
     said = _clauses("Models differ. We propose **GRAPE**, a SFT framework that accounts for the target model.")
     assert said[-1] == "GRAPE is a SFT framework that accounts for the target model."  # was "proposes **GRAPE**, ..."
+
+
+def test_cord19_leads_a_main_clause_of_the_study_itself_and_a_note_of_no_abstract():
+    from litreview.summarize.offline import content_sentences
+    from litreview.write.clauses import active_sentence, approach_clause
+    said = [active_sentence("Another study", approach_clause(text)) for text in (
+        "To assess the role of HVAC systems in airborne transmission, this study sought to determine the viral "
+        "presence on air handling units.",
+        "Thus we examined whether glycosphingolipids can serve as an antiviral therapeutic target.")]
+    assert said == [  # was "Another study assesses the role of ..., this study sought to ..."
+        "To assess the role of HVAC systems in airborne transmission, another study sought to determine the viral "
+        "presence on air handling units.",
+        "Another study examined whether glycosphingolipids can serve as an antiviral therapeutic target."]  # "notes that thus they"
+    assert content_sentences("This article has no abstract DOI:10 18502/jfqhc 7 1 2445") == []  # was "One study has no abstract"

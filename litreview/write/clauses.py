@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
-from litreview.text import THIS_WORK, WORK_NOUNS
+from litreview.text import THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.english import (
     article,
     gerund,
@@ -56,7 +56,7 @@ _PROPOSES = re.compile(
 _STATED_AIM = re.compile(r"^(?:(?:The|Our)\s(?:main\s|primary\s)?(?:aim|objective|purpose|goal)\sof\s(?:this|the|our)\s(?:present\s)?"
                          r"(?:study|work|paper|review|trial|analysis|research)\s(?:is|was)\s)?[Tt]o\s"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
-                         r"(?P<object>(?:(?!,\s(?:we|they|our|the authors)\b).)+)$", re.DOTALL)
+                         rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b).)+)$", re.DOTALL)
 _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
     re.IGNORECASE | re.DOTALL,
@@ -70,7 +70,7 @@ _LEAD = re.compile(
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To better understand its behavior,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:this|these|that|those|such|it|its|them|their)\b[^,;]{0,40}(?=,\s*(?:we|they)\b))"
-    r"\s*,\s*",
+    r"(?:\s*,\s*|\s+(?=(?:we|they)\s))",  # "Thus we examined": the comma is often left out before "we"
     re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|our) {WORK_NOUNS})\b,?",

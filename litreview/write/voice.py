@@ -27,7 +27,7 @@ _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
 SUBORDINATOR = r"(?:To|In order to|When|While|Although|Though|Because|Since|If|After|Before|Despite|Unlike|Given|Using)\b"
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=they\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{THE_WORK}))\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
                       r"(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,})(?P<rest>\s.+)$", re.DOTALL)  # "apply a X"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
