@@ -613,3 +613,14 @@ def test_cord19_leads_a_main_clause_of_the_study_itself_and_a_note_of_no_abstrac
         "presence on air handling units.",
         "Another study examined whether glycosphingolipids can serve as an antiviral therapeutic target."]  # "notes that thus they"
     assert content_sentences("This article has no abstract DOI:10 18502/jfqhc 7 1 2445") == []  # was "One study has no abstract"
+
+
+def test_one_title_left_is_the_paper_and_the_us_is_no_pronoun():
+    from litreview.write.clauses import clean_clause
+    from litreview.write.offline import _titles
+    long = "A long title about the sexual and other routes of SARS-CoV-2 transmission and its prevention in settings"
+    papers = {key: Paper(key=key, title=title) for key, title in (("a", long), ("b", long + " of care"), ("c", long + " too"))}
+    said = [s.text for s in _titles(list(papers), papers, None, "", alone=False)]
+    assert len(said) == 2 and said[1].startswith("Also related is the paper “")  # was "Also related are the papers" for one
+    assert clean_clause("We screened 1700 US FDA approved compounds with us") == \
+        "They screened 1700 US FDA approved compounds with them"  # was "1700 Them FDA approved compounds"

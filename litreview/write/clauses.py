@@ -330,8 +330,8 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
-    text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: same_case(_PRONOUNS[m.group(0).lower()], m.group(0)),
-                  text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
+                  else same_case(_PRONOUNS[m.group(0).lower()], m.group(0)), text, flags=re.IGNORECASE)
     return text.rstrip(" .,;:!?")
 
 

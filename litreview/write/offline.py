@@ -323,13 +323,14 @@ def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None
         target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
         lead = f"{_work_on(group)} that relates to {target} includes"
     else:
-        lead = UNTITLED if len(keys) == 1 else "Also related are the papers"
+        lead = "Also related are the papers"
     sentences, start = [], 0
     while start < len(keys):
         end = start + 1
         while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
             end += 1
-        sentences.append(Sentence(text=bounded(f"{lead} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
+        said = UNTITLED if lead == "Also related are the papers" and end - start == 1 else lead  # one: "is the paper"
+        sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
         lead, start = "It also includes" if alone else "Also related are the papers", end
     return sentences
 
