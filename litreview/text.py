@@ -15,7 +15,7 @@ STOPWORDS = frozenset(
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
 WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation)"
-THIS_WORK = rf"this (?:(?:literature|systematic|narrative|scoping|short|brief|present)\s)?{WORK_NOUNS}"  # "this literature review"
+THIS_WORK = rf"this (?:(?:literature|systematic|narrative|scoping|short|brief|present)\s|mini-)?{WORK_NOUNS}"  # "this literature review"
 THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article))"  # the paper as the subject of its own sentence ("The paper focuses on")
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 

@@ -624,3 +624,18 @@ def test_one_title_left_is_the_paper_and_the_us_is_no_pronoun():
     assert len(said) == 2 and said[1].startswith("Also related is the paper “")  # was "Also related are the papers" for one
     assert clean_clause("We screened 1700 US FDA approved compounds with us") == \
         "They screened 1700 US FDA approved compounds with them"  # was "1700 Them FDA approved compounds"
+
+
+def test_cord19_figures_mini_reviews_irregular_pasts_and_prepositional_leads():
+    from litreview.summarize.offline import content_sentences
+    assert content_sentences("Droplets spread the virus widely. [Figure: see text].") == ["Droplets spread the virus widely."]
+    said = _clauses(
+        "Aerosols matter. In this mini-review, we highlight possible genetic determinants of COVID-19.",
+        "Offices are risky. In order to quantify the risk in enclosed spaces, we undertook a computer modelling study.",
+        "Lactoferrin is antimicrobial. Due to the broad-spectrum antimicrobial activity of lactoferrin, we sought to "
+        "verify whether its bovine form would be effective against SARS-CoV-2.")
+    assert "One study highlights possible genetic determinants of COVID-19." in said  # was "In this mini-review, one study"
+    assert "In order to quantify the risk in enclosed spaces, another study undertook a computer modelling study." \
+        in said  # was "undertooks"
+    assert ("Due to the broad-spectrum antimicrobial activity of lactoferrin, another work sought to verify whether its "
+            "bovine form would be effective against SARS-CoV-2.") in said  # was "Another study notes that due to ..., they sought"

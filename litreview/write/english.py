@@ -42,7 +42,9 @@ _IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",
               **{modal: modal for modal in "can could will would may might must should shall".split()},
               # irregular pasts agree with any subject ("One study also found that", not "founds")
               **{past: past for past in "found made took gave saw got built led held sought brought thought chose "
-                                        "wrote ran began did had".split()}}
+                                        "wrote ran began did had undertook underwent understood overcame drew grew knew "
+                                        "went became came kept lost sent spent stood taught told fell felt bought caught "
+                                        "dealt drove threw rose arose spoke withdrew oversaw".split()}}
 _BASE = {said: base for base, said in _IRREGULAR.items() if base != said} | {"focuses": "focus"}  # not "focuse"
 
 
