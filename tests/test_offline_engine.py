@@ -669,3 +669,15 @@ def test_capitalised_labels_go_and_a_passive_method_is_the_approach_of_a_medical
         "200 subjects evaluated for RI from 2009 to 2013. HCoV infections were associated with RI in older adults."))
     approach = summarize_papers([passive])[0]["hcov"].approach
     assert approach.startswith("Sera were obtained near the onset of RI")
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models", "Mixout"),
+    ("mBLIP: Efficient Bootstrapping of Multilingual Vision-LLMs", "mBLIP"),
+    # CORD-19 titles: a topic, a kind of article and PubMed's bracketed translation name no method
+    ("COVID-19 outbreak: Migration, effects on society, global environment and prevention", None),
+    ("[COVID-19 Triage: Who is an inpatient? The Essen triage model].", None),
+    ("Review: Deep networks for sepsis", None), ("Deep learning: a review", None)])
+def test_a_title_names_a_method_only_with_a_name(title, name):
+    from litreview.corpus.method_names import method_name
+    assert method_name(title, None) == name  # "COVID-19 outbreak describes the impact of COVID-19 on society ..."

@@ -22,11 +22,20 @@ _FIELD_ACRONYMS = frozenset(
 )
 
 
+_ARTICLE_KINDS = frozenset({"review", "editorial", "commentary", "correspondence", "letter", "erratum", "correction",
+                            "perspective", "opinion", "viewpoint", "news", "case report", "short communication",
+                            "mini review", "research letter", "systematic review"})  # "Review: ...", no method's name
+
+
 def method_name(title: str | None, abstract: str | None) -> str | None:
     """`Mixout` from "Mixout: Effective ...", else the name the abstract's proposing sentence defines."""
     if title:
         head, colon, _ = title.partition(":")
-        if colon and 0 < len(head.split()) <= 2 and len(head) <= 30:
+        words = head.split()
+        # a name, not a topic or a kind of article: a capital or digit in every word ("Mixout", "mBLIP", "Prefix-Tuning";
+        # not "COVID-19 outbreak", "Deep learning", "Review"), and not PubMed's bracketed translated title ("[COVID-19 ...]")
+        if colon and 0 < len(words) <= 2 and len(head) <= 30 and all(re.search(r"[A-Z0-9]", word) for word in words) \
+                and not head.startswith(("[", "(")) and head.strip().lower() not in _ARTICLE_KINDS:
             return head.strip()
     for sentence in _PROPOSING.finditer(abstract or ""):
         name = _name_in(sentence.group(0))
