@@ -639,3 +639,10 @@ def test_cord19_figures_mini_reviews_irregular_pasts_and_prepositional_leads():
         in said  # was "undertooks"
     assert ("Due to the broad-spectrum antimicrobial activity of lactoferrin, another work sought to verify whether its "
             "bovine form would be effective against SARS-CoV-2.") in said  # was "Another study notes that due to ..., they sought"
+
+
+def test_yet_and_indeed_are_connectives_of_the_abstract_not_of_the_paragraph():
+    from litreview.write.clauses import clean_clause
+    assert clean_clause("Yet, the true challenge lies in knowledge-intensive VQA tasks.") == \
+        "the true challenge lies in knowledge-intensive VQA tasks"  # was "Yet, the true challenge ..." said alone
+    assert clean_clause("Indeed, models forget.") == "models forget"
