@@ -646,3 +646,11 @@ def test_yet_and_indeed_are_connectives_of_the_abstract_not_of_the_paragraph():
     assert clean_clause("Yet, the true challenge lies in knowledge-intensive VQA tasks.") == \
         "the true challenge lies in knowledge-intensive VQA tasks"  # was "Yet, the true challenge ..." said alone
     assert clean_clause("Indeed, models forget.") == "models forget"
+
+
+def test_a_finding_that_only_announces_a_list_is_not_said_and_ones_names_no_group():
+    from litreview.group.terms import is_noun_phrase
+    said = _clauses("Mamba is fast. We propose ML-Mamba, a multimodal language model that uses Mamba-2 for inference. "
+                    "The experimental results show that: (1) ML-Mamba achieves performance comparable to TinyLaVA.")
+    assert not any(text.endswith(" show.") for text in said)  # was "The experimental results show."
+    assert not is_noun_phrase("larger ones")  # was the label "Larger ones"

@@ -65,7 +65,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
-                        "prior main major minor fatal".split())
+                        "prior main major minor fatal ones".split())  # "larger ones" names nothing
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")

@@ -70,6 +70,8 @@ NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 UNTITLED = "Also related is the paper"
+# "The experimental results show that: (1) ..." cut to "The experimental results show.": says nothing of its own
+_ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests?|finds?|following(?:\s[\w-]+){0,2})\.$")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
@@ -390,4 +392,4 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
         text = f"{upper_first(clause)}."
     else:
         text = f"{lead} {lower_first(clause)}."
-    return text if fits(text) else None
+    return text if fits(text) and not _ANNOUNCES.search(text) else None
