@@ -38,10 +38,10 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORE
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
-# How a closing names the paragraph's papers: "these works", "prior approaches", "unlike them".
+# How a closing names the paragraph's papers: "these works", "prior approaches", "unlike them", "Against this background".
 _NAMES_THE_PAPERS = re.compile(r"\b(?:these|those|such|prior|previous|existing|earlier|the above)\s(?:\w+\s)?(?:works?|methods|"
                                r"approaches|studies|papers|models|systems|efforts|techniques)\b|\b(?:unlike|like|than|"
-                               r"beyond|to|with|from|of) them\b", re.IGNORECASE)
+                               r"beyond|to|with|from|of) them\b|^Against this background\b", re.IGNORECASE)
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
@@ -102,13 +102,13 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
         itself = next((sentence for sentence in own if _OWN_WORK.search(sentence)), own[0])
         statement = _IN_THIS_WORK.sub("", own_clause(itself).statement)  # "In this paper, a model is proposed ..."
         text = f"Against this background, {lower_first(statement)}."
-    after = "with these works" if text.startswith("Our work shares") else "Against this background"
-    return Sentence(text=bounded(text), keys=list(keys), inline=[InlineCitation(after=after, keys=list(keys))])
+    return cited_where_named(Sentence(text=bounded(text), keys=list(keys)))
 
 
 def cited_where_named(closing: Sentence) -> Sentence:
-    """An LLM's closing with its papers cited where it names them ("Unlike them [@a], our method ..."), when it
-    does and cites nothing inline yet: at the end the citations would credit them with the researcher's work."""
+    """A closing (ours or an LLM's) with its papers cited where it names them ("with these works [@a]; we ...",
+    "Unlike them [@a], our method ..."), when it does and cites nothing inline yet: at the end the citations would
+    credit them with the researcher's work."""
     named = _NAMES_THE_PAPERS.search(closing.text)
     if closing.inline or not named:
         return closing

@@ -22,12 +22,12 @@ _ADVERB = r"(?:\w+ly|furthermore|further|also|then)\s"  # "and furthermore inves
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
-# "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
-# "they") or the paper itself doing something.
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
 SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|After|Before|Despite|Unlike|Given|Using|"
                 r"Due to|Owing to|Because of|Based on|Inspired by|Motivated by)\b")  # "Due to X's activity, we sought"
+# "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
+# "they") or the paper itself doing something.
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{THE_WORK}))\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
                       r"(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,})(?P<rest>\s.+)$", re.DOTALL)  # "apply a X"
