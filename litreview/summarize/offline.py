@@ -18,7 +18,7 @@ from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts
-from litreview.text import THE_WORK, THIS_WORK
+from litreview.text import ADVERB, THE_WORK, THIS_WORK
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -27,7 +27,7 @@ _PROBLEM_CUES = re.compile(
     r"fails?|yet|unclear|little|gap|weakness\w*|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
-_SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
+_SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
 _ADVERBS = "already|instead|still|now|thus|here"  # "we instead model X": the verb comes after
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from litreview.grounding import CITATION_MARKERS
 from litreview.group.terms import stem
-from litreview.text import THE_WORK, THIS_WORK, WORK_NOUNS
+from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.english import (
     article,
     gerund,
@@ -48,7 +48,7 @@ PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "intr
                "conduct": "conducted"}
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
+    rf"\b(?:we|{THIS_WORK})\s+(?:{ADVERB}\s+)?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )

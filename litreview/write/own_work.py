@@ -24,7 +24,7 @@ from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, said_as_verb, surface_form, term_stems
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
-from litreview.text import THIS_WORK, is_own_text
+from litreview.text import ADVERB, THIS_WORK, is_own_text
 from litreview.write import clauses
 from litreview.write.clauses import Clause, bounded, fits, standalone
 from litreview.write.english import lower_first, upper_first
@@ -45,7 +45,7 @@ _NAMES_THE_PAPERS = re.compile(r"\b(?:these|those|such|prior|previous|existing|e
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
-_OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:(?:\w+ly|also|first|then|further)\s+)?"
+_OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:{ADVERB}\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
                        r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>.+)$",
                        re.IGNORECASE | re.DOTALL)

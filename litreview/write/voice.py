@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import THE_WORK, WORK_NOUNS
+from litreview.text import ADVERB, THE_WORK, WORK_NOUNS
 from litreview.write.english import base_form, third_person, upper_first
 
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
@@ -18,7 +18,7 @@ SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|eva
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
                 r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
-_ADVERB = r"(?:\w+ly|furthermore|further|also|then)\s"  # "and furthermore investigate Y"
+_ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
@@ -29,7 +29,7 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{THE_WORK}))\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
-                      r"(?P<adverb>(?:also|further|then|first|already|instead|still|now|thus|\w+ly)\s)?"
+                      rf"(?P<adverb>(?:{ADVERB}|already|instead|still|now|thus)\s)?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,})(?P<rest>\s.+)$", re.DOTALL)  # "apply a X"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
 # it (within its first words; not "In this paper").
