@@ -613,6 +613,8 @@ def test_cord19_leads_a_main_clause_of_the_study_itself_and_a_note_of_no_abstrac
         "presence on air handling units.",
         "Another study examined whether glycosphingolipids can serve as an antiviral therapeutic target."]  # "notes that thus they"
     assert content_sentences("This article has no abstract DOI:10 18502/jfqhc 7 1 2445") == []  # was "One study has no abstract"
+    cited = "A small study found faster recovery with the higher dose (medRxiv 2020, DOI: 10 1101/2020 04 07 20056424)."
+    assert content_sentences(cited) == [cited]  # a DOI cited in prose is no boilerplate
 
 
 def test_one_title_left_is_the_paper_and_the_us_is_no_pronoun():
