@@ -244,10 +244,11 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
         name = subject
         if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
-            studies = clause.verb == "study" or re.match(r"(?:we|they)\s+studied\b", clause.statement, re.IGNORECASE)
-            subject = subject.replace("study", "work") if studies else subject  # not "Another study studies / studied"
             unnamed += 1
         text = bounded(active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause))
+        if subject and subject.endswith(" study") and re.search(rf"\b{subject} stud", text, re.IGNORECASE):
+            subject = subject.replace("study", "work")  # "Another work studies / studied", not "Another study studied"
+            text = bounded(active_sentence(subject, clause))
         before = _antecedent(papers[key], summaries[key].approach, text, named=subject is None or subject == name)
         said.append(_Said(key, clause, text, name, subject is None, before))
     return said
