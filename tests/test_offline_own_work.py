@@ -172,6 +172,21 @@ def test_a_verb_of_the_researchers_text_is_not_a_term_their_work_shares():
                                               "learns prompts across modalities.")  # was "prompt tuning and learns"
 
 
+def test_an_opening_says_what_the_work_shares_with_the_group_only_in_phrases_and_names():
+    papers = [Paper(key="a", abstract="Senses of nouns are clustered with an unsupervised learning algorithm."),
+              Paper(key="b", abstract="An unsupervised learning algorithm induces senses from contexts of nouns.")]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Word senses", description="", keys=["a", "b"])])
+    abstract = ("We compare three unsupervised learning algorithms that distinguish the senses of nouns in text. "
+                "Each algorithm is evaluated on twelve nouns.")
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
+    # was "... through unsupervised learning and nouns.": a single common word says too little of what is shared
+    assert sections[0].sentences[0].text == "Work on word senses relates to our work through unsupervised learning."
+    abstract = "We compare three classifiers that distinguish the senses of nouns in text. Each is evaluated on twelve nouns."
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
+    assert sections[0].sentences[0].text == "Work on word senses relates to our work."  # was "... through nouns."
+
+
 def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_work_itself():
     sections = _sections("Reviews are long and noisy to read for people. "
                          "The methods described in this paper assign each review a sentiment quickly.")

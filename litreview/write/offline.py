@@ -27,7 +27,6 @@ from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
     listing,
-    surface_form,
     term_stems,
 )
 from litreview.summarize.offline import (
@@ -51,7 +50,7 @@ from litreview.write.clauses import (
     words_in,
 )
 from litreview.write.english import lower_first, upper_first
-from litreview.write.own_work import Framing, positioning, theme_terms
+from litreview.write.own_work import Framing, positioning, shared_with
 from litreview.write.relations import (
     RELATION_PHRASES,
     contrasting,
@@ -144,10 +143,9 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
     if group.title == OTHER_TITLE:
         return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
-    through = [] if not is_own_text(theme) else theme_terms(
+    through = "" if not is_own_text(theme) else shared_with(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))
-    shown = listing([surface_form(term, [theme, *texts.values()]) for term in through])
-    text = f"{_work_on(group)} relates to {target}" + (f" through {shown}." if through else ".")
+    text = f"{_work_on(group)} relates to {target}" + (f" through {through}." if through else ".")
     return Sentence(text=bounded(text), keys=keys)
 
 

@@ -80,11 +80,7 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     own = content_sentences(own_text)
     if not own:
         return None
-    shared = [surface_form(term, [own_text]) for term in
-              theme_terms(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)]
-    # Single common words ("algorithm and sense", "visual odometry and depth") say too little of what the work
-    # shares: only phrases and names are said.
-    telling = listing([term for term in shared if " " in term or ACRONYM.search(term)])
+    telling = shared_with(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)
     proposals = [clause for clause in map(own_clause, own) if clause.verb]
     chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
     said = chosen.object if chosen else ""
@@ -118,6 +114,13 @@ def cited_where_named(closing: Sentence) -> Sentence:
 def offline_positioning(own_text: str, keys: list[str], papers: Mapping[str, Paper]) -> Sentence | None:
     """The closing sentence positioning the researcher's work against the papers `keys` (completes an LLM paragraph)."""
     return positioning(own_text, keys, {key: paper_text(papers[key]) for key in keys})
+
+
+def shared_with(own_text: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> str:
+    """What the researcher's text shares with `texts` (`theme_terms`), listed as the text spells it: phrases and
+    names only, since single common words ("algorithm and sense", "through nouns") say too little of it."""
+    shared = [surface_form(term, [own_text]) for term in theme_terms(own_text, texts, exclude=exclude, at_least=at_least)]
+    return listing([term for term in shared if " " in term or ACRONYM.search(term)])
 
 
 def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
