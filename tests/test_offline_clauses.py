@@ -188,6 +188,21 @@ def test_papers_are_counted_not_named_when_the_term_they_share_is_one_of_their_n
     assert "Both works discuss ImageNet." in [s.text for s in sentences]  # the term is in both names
 
 
+def test_a_shared_term_the_papers_also_say_in_the_plural_is_said_in_the_plural():
+    papers = [Paper(key="a", abstract="Seven supervised learning algorithms are compared. Each learning algorithm tags word senses."),
+              Paper(key="b", abstract="A decision list is a learning algorithm for word senses. It needs few labelled examples."),
+              Paper(key="c", abstract="Large language models (LLMs) write text. We ask an LLM to tag word senses in context."),
+              Paper(key="d", abstract="We prompt a large language model (LLM) with dictionary glosses to tag word senses.")]
+    shared = [s.text for s in _paragraph(papers, "Word senses", "sense tagging") if len(s.keys) >= 2]
+    # were "Two of them discuss learning algorithm." and "... large language model (LLM).": a counted noun is never bare
+    assert "Two of them discuss learning algorithms." in shared
+    assert "Two of them discuss large language models (LLMs)." in shared
+    papers = [Paper(key="a", abstract="Data augmentation of images helps classification. We crop images at random."),
+              Paper(key="b", abstract="We study data augmentation by mixing images for classification.")]
+    shared = [s.text for s in _paragraph(papers, "Training images", "image classification") if len(s.keys) >= 2]
+    assert shared[1:] == ["Both works discuss data augmentation."]  # never said in the plural: not counted
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

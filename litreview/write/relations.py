@@ -23,6 +23,7 @@ from litreview.group.terms import (
 )
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
+from litreview.write.english import counted, in_plural
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
@@ -106,6 +107,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
                       holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
                       names: Mapping[str, str | None], most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     used = set(excluded)
+    every_text = list(texts.values())
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
     sentences, groups_seen = [], set()
     for term in ranked:
@@ -122,6 +124,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue
         if used_as_modifier(shown, held):  # "natural language" (understanding, inference) is no topic they share
             continue
+        if any(counted(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
+            shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
                                           quantity(len(keys), len(order), introduced)))
@@ -136,7 +140,9 @@ def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, 
     Re-assessing ImageNet discuss ImageNet"); else `{counted} {verb} {term}.`."""
     named = [name for key in keys if (name := names.get(key))]
     folded = {name.casefold() for name in named}
-    if len(folded) == len(keys) <= MAX_NAMED and not any(term.casefold() in name or name in term.casefold() for name in folded):
+    said = term.casefold()
+    one = said[:-1] if said.endswith("s") else said  # "LLM2LLM" holds "LLMs" too
+    if len(folded) == len(keys) <= MAX_NAMED and not any(one in name or name in said for name in folded):
         return Sentence(text=f"{listing(named)} {verb} {term}.", keys=keys,
                         inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys)])
     return Sentence(text=f"{counted} {verb} {term}.", keys=keys)
