@@ -203,6 +203,22 @@ def test_a_shared_term_the_papers_also_say_in_the_plural_is_said_in_the_plural()
     assert shared[1:] == ["Both works discuss data augmentation."]  # never said in the plural: not counted
 
 
+def test_a_word_shared_alone_is_said_only_when_it_names_a_topic():
+    def shared(*abstracts: str) -> list[str]:
+        papers = [Paper(key=f"p{n}", abstract=abstract) for n, abstract in enumerate(abstracts)]
+        return [s.text for s in _paragraph(papers, "Coronavirus", "coronavirus")[1:] if len(s.keys) >= 2]
+    # was "Both works discuss respiratory.": it qualifies the noun after it
+    assert shared("Respiratory syncytial virus infects infants in winter.",
+                  "We sequence respiratory tract samples of adults with fever.") == []
+    # was "Three of them discuss building.": a verb here ("building a cohort", "by building")
+    assert shared("We describe building a cohort of adults with fever in Wuhan.",
+                  "Transmission is curbed by building contact networks of households.") == []
+    # was "Both works discuss factors.": factors of anything
+    assert shared("Risk factors of infection in children include age.", "We study which factors predict death in adults.") == []
+    assert shared("Fever and cough were the main symptoms.",
+                  "Loss of smell precedes other symptoms in adults.") == ["Both works discuss symptoms."]
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

@@ -47,6 +47,7 @@ WEAK_ALONE = frozenset(
     "cases level levels type types form forms part parts paper research field application applications "
     "technique techniques word words sentence sentences context image images user users class classes "
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
+    "advance advances progress factor factors aspect aspects property properties "  # of anything: no topic alone
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
@@ -212,6 +213,16 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     after = [word.strip(".,;:()\"'") for _, word in uses]
     followed = [word for word in after if (_NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
+
+
+def stands_alone(word: str, texts: Iterable[str]) -> bool:
+    """Whether `word` ends its phrase (punctuation, a stop word or nothing after it) in half of its uses or more:
+    "respiratory" in "respiratory syndrome" qualifies the word after it and names no topic alone; "cores" in
+    "assigned to processor cores and ..." does."""
+    uses = _uses(word, texts)
+    ended = [after for _, after in uses if not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS
+             or after[-1:] in ".,;:)"]
+    return 2 * len(ended) >= len(uses)
 
 
 def spelled_out(term: str, texts: Iterable[str]) -> str | None:

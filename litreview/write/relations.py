@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from litreview.group.terms import (
     listing,
     phrases,
+    said_as_verb,
     shared_terms,
     spelled_out,
+    stands_alone,
     stem,
     surface_form,
     term_stems,
@@ -124,6 +126,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue
         if used_as_modifier(shown, held):  # "natural language" (understanding, inference) is no topic they share
             continue
+        if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
+            continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
         if any(counted(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
