@@ -53,6 +53,19 @@ def test_a_group_sharing_a_defined_acronym_is_named_by_its_long_form():
     assert not {"Multimodal large language models", "MLLMs"} & {group.title for group in groups.groups}
 
 
+def test_a_label_the_papers_count_is_in_the_plural():
+    papers = [Paper(key="kenet", title="KeNet", abstract="A doc-label attention network tags documents with many labels."),
+              Paper(key="gat", title="Label graphs", abstract="A graph attention network links labels that co-occur."),
+              Paper(key="bigru", title="Recurrent encoders", abstract="Recurrent encoders in label-wise attention networks read "
+                                                                     "clinical notes."),
+              Paper(key="aug1", title="Mixing text", abstract="We augment training documents by mixing sentences of documents."),
+              Paper(key="aug2", title="Back-translation", abstract="We augment training documents by back-translating documents.")]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "multi-label classification", min_groups=2, max_groups=2)
+    # was "Attention network": a noun the papers count ("attention networks") has no bare singular
+    assert "Attention networks" in [group.title for group in groups.groups]
+
+
 MOLECULES = [
     Paper(key="c", title="Message passing for molecules", abstract=(
         "We propose a graph neural network with message passing to predict molecular properties.")),

@@ -215,6 +215,40 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
 
 
+def plural(noun: str) -> str:
+    """`encoder` -> `encoders`, `strategy` -> `strategies`, `box` -> `boxes`, `LLM` -> `LLMs`."""
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+_SINGULAR_NOUN = re.compile(r"[a-z][a-z-]*[^s\W](?<!ing)(?<!ics)|(?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z])")
+
+
+def in_plural(term: str) -> str:
+    """`term` with its last word in the plural when that is a singular noun ("learning algorithm" ->
+    "learning algorithms", "LLM" -> "LLMs"); else as it is ("contrastive learning", "pseudo labels")."""
+    *first, last = term.split()
+    shape = _SINGULAR_NOUN.fullmatch(last)
+    if not shape:
+        return term
+    return " ".join([*first, last + "s" if shape.group("acronym") else plural(last)])
+
+
+def counted(term: str, texts: Iterable[str]) -> bool:
+    """Whether the texts also say `term`, a singular noun phrase, in the plural: then it is counted and has no
+    bare singular ("Two works discuss learning algorithm"). One never said in the plural is not counted ("data
+    augmentation"; "natural language" beside "new languages")."""
+    said = in_plural(term)
+    if said == term:
+        return False
+    spelled = r"\s+".join(map(re.escape, said.split()))
+    pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])", re.IGNORECASE if said.split()[-1].islower() else 0)  # "LLMs" as spelled
+    return any(pattern.search(text) for text in texts)
+
+
 def stands_alone(word: str, texts: Iterable[str]) -> bool:
     """Whether `word` ends its phrase (punctuation, a stop word or nothing after it) in half of its uses or more:
     "respiratory" in "respiratory syndrome" qualifies the word after it and names no topic alone; "cores" in

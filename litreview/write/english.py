@@ -4,7 +4,6 @@ head noun, the article before a word, and the case of a sentence's first word.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 # Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
 _FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
@@ -37,40 +36,6 @@ def plural_head(noun_phrase: str) -> bool:
     counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or joined
     return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower()) \
         or bool(re.fullmatch(r"[A-Z]{2,}s", last))  # "LLMs"
-
-
-def plural(noun: str) -> str:
-    """`encoder` -> `encoders`, `strategy` -> `strategies`, `box` -> `boxes`, `LLM` -> `LLMs`."""
-    if re.search(r"(?:s|x|z|ch|sh)$", noun):
-        return noun + "es"
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
-_SINGULAR_NOUN = re.compile(r"[a-z][a-z-]*[^s\W](?<!ing)(?<!ics)|(?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z])")
-
-
-def in_plural(term: str) -> str:
-    """`term` with its last word in the plural when that is a singular noun ("learning algorithm" ->
-    "learning algorithms", "LLM" -> "LLMs"); else as it is ("contrastive learning", "pseudo labels")."""
-    *first, last = term.split()
-    shape = _SINGULAR_NOUN.fullmatch(last)
-    if not shape:
-        return term
-    return " ".join([*first, last + "s" if shape.group("acronym") else plural(last)])
-
-
-def counted(term: str, texts: Iterable[str]) -> bool:
-    """Whether the texts also say `term`, a singular noun phrase, in the plural: then it is counted and has no
-    bare singular ("Two works discuss learning algorithm"). One never said in the plural is not counted ("data
-    augmentation"; "natural language" beside "new languages")."""
-    said = in_plural(term)
-    if said == term:
-        return False
-    spelled = r"\s+".join(map(re.escape, said.split()))
-    pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])", re.IGNORECASE if said.islower() else 0)  # "LLMs" as spelled
-    return any(pattern.search(text) for text in texts)
 
 
 _IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 
 from litreview.group.terms import (
+    counted,
+    in_plural,
     listing,
     phrases,
     said_as_verb,
@@ -25,7 +27,6 @@ from litreview.group.terms import (
 )
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
-from litreview.write.english import counted, in_plural
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
