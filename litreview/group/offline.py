@@ -36,7 +36,7 @@ from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import (
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
-    counted,
+    said_in_plural,
     in_plural,
     is_noun_phrase,
     listing,
@@ -89,7 +89,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
         group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels)
         # "Attention networks" where any paper counts them ("label-wise attention networks")
-        groups.append(group.model_copy(update={"title": in_plural(group.title)}) if counted(group.title, texts.values()) else group)
+        groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
     groups = _unnamed_together(groups, min_groups)
     if misfits:
         scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)

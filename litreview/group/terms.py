@@ -237,7 +237,7 @@ def in_plural(term: str) -> str:
     return " ".join([*first, last + "s" if shape.group("acronym") else plural(last)])
 
 
-def counted(term: str, texts: Iterable[str]) -> bool:
+def said_in_plural(term: str, texts: Iterable[str]) -> bool:
     """Whether the texts also say `term`, a singular noun phrase, in the plural: then it is counted and has no
     bare singular ("Two works discuss learning algorithm"). One never said in the plural is not counted ("data
     augmentation"; "natural language" beside "new languages")."""

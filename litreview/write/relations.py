@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 
 from litreview.group.terms import (
-    counted,
+    said_in_plural,
     in_plural,
     listing,
     phrases,
@@ -129,7 +129,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
-        if any(counted(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
+        if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
