@@ -219,6 +219,19 @@ def test_a_word_shared_alone_is_said_only_when_it_names_a_topic():
                   "Loss of smell precedes other symptoms in adults.") == ["Both works discuss symptoms."]
 
 
+def test_a_long_sentence_that_cites_in_brackets_is_no_run_on_and_is_said_without_its_references():
+    abstract = ("In this paper, a tree generating system called a tree adjunct grammar is described and its formal properties "
+                "are studied relating them to the tree generating systems of Brainerd (Information and Control 14 (1969), "
+                "217-231) and Rounds (Mathematical Systems Theory 4 (1970), 257-287) and to the recognizable sets and local "
+                "sets discussed by Thatcher (Journal of Computer and System Sciences 1 (1967), 317-322; 4 (1970), 339-367) "
+                "and Rounds. Linguistic relevance of these systems has been briefly discussed also.")
+    sentences = [s.text for s in _paragraph([Paper(key="tag", abstract=abstract)], "Grammars", "tree adjoining grammars")]
+    # was only "Linguistic relevance of these systems ...": 74 words counted as a run-on, the paper's own sentence lost
+    assert ("A tree generating system called a tree adjunct grammar is described and its formal properties are studied "
+            "relating them to the tree generating systems of Brainerd and Rounds and to the recognizable sets and local "
+            "sets discussed by Thatcher and Rounds.") in sentences
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

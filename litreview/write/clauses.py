@@ -26,7 +26,7 @@ from litreview.write.english import (
     third_person,
     upper_first,
 )
-from litreview.write.voice import SECOND_VERB, SUBORDINATOR, agreeing, said_by
+from litreview.write.voice import PRONOUNS, SECOND_VERB, SUBORDINATOR, agreeing, in_third_person, said_by
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
@@ -112,7 +112,8 @@ _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
-_CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:19|20)\d{2}[a-z]?\b[^()\[\]]*[)\]]")
+# "(Smith 1990)", "[Thatcher, 1967]": a bracket that cites; one holding such a bracket (marked "\0") cites too.
+_CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*(?:\b(?:19|20)\d{2}[a-z]?\b|\0)[^()\[\]]*[)\]]")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
@@ -143,10 +144,6 @@ _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
-# "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
-_EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
-                        re.IGNORECASE)
-_PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
 _DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the paper|"
                        r"the article)\b", re.IGNORECASE)
@@ -321,7 +318,9 @@ def _condition(before: str) -> str:
 @functools.lru_cache(maxsize=16384)  # a paper's sentences are cleaned for its approach, its finding and the extras
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
-    text = _CITED_ASIDE.sub("", text)
+    while (uncited := _CITED_ASIDE.sub("\0", text)) != text:  # "(Information and Control 14 (1969), 217-231)"
+        text = uncited
+    text = text.replace("\0", "")
     text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", text))
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
@@ -329,10 +328,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
         text = _LEAD.sub("", text, count=1)
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
-    text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
-    text = re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
-                  else same_case(_PRONOUNS[m.group(0).lower()], m.group(0)), text, flags=re.IGNORECASE)
-    return text.rstrip(" .,;:!?")
+    return in_third_person(text).rstrip(" .,;:!?")
 
 
 def cut(text: str, limit: int) -> str:
@@ -373,7 +369,7 @@ def words_in(text: str) -> int:
 def template_words() -> frozenset[str]:
     """Every word the clause templates add: verbs (all persons), participles, "is", "note(s) that", pronouns."""
     verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
-    fixed = " ".join(["is are as notes note that an a", *_PRONOUNS.values()])
+    fixed = " ".join(["is are as notes note that an a", *PRONOUNS.values()])
     return frozenset(re.findall(r"[a-z]+", fixed) + verbs)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from litreview.text import ADVERB, THE_WORK, WORK_NOUNS
-from litreview.write.english import base_form, third_person, upper_first
+from litreview.write.english import base_form, same_case, third_person, upper_first
 
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
 SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|"
@@ -73,3 +73,17 @@ def leans_back(sentence: str) -> bool:
 def refers_back(sentence: str) -> bool:
     """Whether a written sentence refers to something said before it ("One study extends CL to this setting")."""
     return bool(_REFERS_BACK.search(sentence))
+
+
+# "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
+_EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
+                        re.IGNORECASE)
+PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
+
+
+def in_third_person(text: str) -> str:
+    """A paper's `text` with its "we", "our", "us" made "they", "their", "them" ("US FDA" and "our understanding",
+    which is everyone's, kept apart)."""
+    text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
+    return re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
+                  else same_case(PRONOUNS[m.group(0).lower()], m.group(0)), text, flags=re.IGNORECASE)
