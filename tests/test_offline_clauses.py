@@ -232,6 +232,17 @@ def test_a_long_sentence_that_cites_in_brackets_is_no_run_on_and_is_said_without
             "sets discussed by Thatcher and Rounds.") in sentences
 
 
+def test_a_sentence_cut_at_a_word_does_not_stop_inside_a_date():
+    abstract = ("According to data compiled by researchers at Johns Hopkins University in Baltimore, Maryland, more than two "
+                "and half million cases of coronavirus disease 2019 (COVID-19), caused by a newly discovered virus named "
+                "severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2), have been confirmed on April 20, 2020 "
+                "(Nature, 2020b). Hospitals kept beds free for them.")
+    sentences = [s.text for s in _paragraph([Paper(key="jhu", abstract=abstract)], "Cases", "COVID-19 cases")]
+    said = next(text for text in sentences if text.startswith("According to data"))
+    assert said.endswith("(SARS-CoV-2), have been confirmed.")  # was "... have been confirmed on April."
+    assert len(said.split()) <= 45
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

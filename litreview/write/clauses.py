@@ -128,6 +128,9 @@ _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|
                            r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
                            r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
+# Cut at a word, a sentence can stop in the middle of a phrase: "confirmed on April" (20, 2020), "on the".
+_CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)))+$", re.IGNORECASE)
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
 # own no longer has (the purpose clause goes up to its comma).
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
@@ -354,7 +357,7 @@ def bounded(sentence: str) -> str:
         return sentence
     body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
     if not fits(body):
-        body = _DANGLING_END.sub("", " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:"))
+        body = _DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")))
     return body.rstrip(" .,;:") + "."
 
 
