@@ -66,6 +66,18 @@ def test_a_label_the_papers_count_is_in_the_plural():
     assert "Attention networks" in [group.title for group in groups.groups]
 
 
+def test_a_label_is_the_whole_phrase_not_the_three_words_a_phrase_stops_at():
+    papers = [Paper(key="sars1", title="Bats and SARS", abstract="Severe acute respiratory syndrome spread from bats to civets."),
+              Paper(key="sars2", title="Civets", abstract="Civets carried severe acute respiratory syndrome to markets in 2003."),
+              Paper(key="mask1", title="Masks", abstract="Surgical face masks cut droplet transmission in wards."),
+              Paper(key="mask2", title="Respirators", abstract="Respirators and surgical face masks protect nurses in wards.")]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "coronavirus", min_groups=2, max_groups=2)
+    labels = {tuple(sorted(group.keys)): group.title for group in groups.groups}
+    assert labels[("sars1", "sars2")] == "Severe acute respiratory syndrome"  # was "Acute respiratory syndrome"
+    assert labels[("mask1", "mask2")] == "Surgical face masks"  # "surgical" follows no one word each time: as it was
+
+
 MOLECULES = [
     Paper(key="c", title="Message passing for molecules", abstract=(
         "We propose a graph neural network with message passing to predict molecular properties.")),

@@ -36,18 +36,18 @@ from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import (
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
-    said_in_plural,
     in_plural,
     is_noun_phrase,
     listing,
     phrases,
     said_as_verb,
+    said_in_plural,
     spelled_out,
     stem,
     surface_form,
     term_stems,
     used_as_modifier,
-    with_head_noun,
+    whole_phrase,
 )
 from litreview.summarize.offline import paper_text
 from litreview.text import is_own_text, words
@@ -254,7 +254,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     noun the papers put after it; an acronym by what it stands for unless that is only the theme's words, stems
     `theme`), described by its terms."""
     shown = [surface_form(term, texts) for term in terms]
-    named = [with_head_noun(term, texts) for term in shown]
+    named = [whole_phrase(term, texts) for term in shown]
     if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
         title = texts[0].split("\n", 1)[0].casefold()
         named = sorted(named, key=lambda term: term.casefold() not in title)

@@ -180,6 +180,19 @@ def surface_form(term: str, texts: Iterable[str]) -> str:
     return " ".join(_word_form(word, texts) for word in term.split())
 
 
+def whole_phrase(term: str, texts: Iterable[str]) -> str:
+    """The phrase `term` is part of in `texts`: with the word before it when every use has that one
+    ("acute respiratory syndrome" -> "severe acute respiratory syndrome": phrases stop at three words) and the
+    generic noun after it (`with_head_noun`)."""
+    texts = list(texts)
+    uses = _uses(term, texts)
+    leads = {before for before, _ in uses}
+    lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
+    if lead.isalpha() and lead not in ENGLISH_STOP_WORDS | GENERIC:
+        term = f"{lead} {term}"
+    return with_head_noun(term, texts)
+
+
 def with_head_noun(term: str, texts: Iterable[str]) -> str:
     """`term` with the generic noun that follows it in most of its occurrences ("pre-trained language" ->
     "pre-trained language models"): phrases stop before generic words, a label should not."""

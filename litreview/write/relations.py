@@ -11,11 +11,11 @@ import re
 from collections.abc import Mapping
 
 from litreview.group.terms import (
-    said_in_plural,
     in_plural,
     listing,
     phrases,
     said_as_verb,
+    said_in_plural,
     shared_terms,
     spelled_out,
     stands_alone,
@@ -23,7 +23,7 @@ from litreview.group.terms import (
     surface_form,
     term_stems,
     used_as_modifier,
-    with_head_noun,
+    whole_phrase,
 )
 from litreview.summarize.schema import PaperSummary
 from litreview.text import significant_words
@@ -121,7 +121,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue
         keys = [order[n] for n in found]
         held = [texts[key] for key in keys]
-        shown = with_head_noun(surface_form(term, held), held)
+        shown = whole_phrase(surface_form(term, held), held)
         long_form = spelled_out(shown, held)
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue
