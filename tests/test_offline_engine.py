@@ -671,6 +671,33 @@ def test_capitalised_labels_go_and_a_passive_method_is_the_approach_of_a_medical
     assert approach.startswith("Sera were obtained near the onset of RI")
 
 
+def test_labels_that_took_the_place_of_a_full_stop_or_sit_in_markup_end_the_sentence_and_go():
+    from litreview.summarize.offline import text_sentences
+    # CORD-19 (TREC-COVID): full stops lost before labels, and a Chinese journal's "@*Methods@#" markup
+    lost = Paper(key="hcq", title="Hydroxychloroquine and COVID-19", abstract=(
+        "Objective: To review the effects of these drugs against COVID-19 Methods: A thorough literature search was "
+        "conducted on recently published studies. PubMed, Google Scholar and Science Direct databases were searched "
+        "Results: A total 22 articles were found eligible. To assess the efficacy of HCQ Design: Retrospective "
+        "observational study Setting: Cleveland Clinic Abu Dhabi."))
+    assert text_sentences(lost) == [
+        "To review the effects of these drugs against COVID-19.", "A thorough literature search was conducted on "
+        "recently published studies.", "PubMed, Google Scholar and Science Direct databases were searched.",
+        "A total 22 articles were found eligible.", "To assess the efficacy of HCQ.",
+        "Retrospective observational study."]  # "Cleveland Clinic Abu Dhabi" alone reads as a heading: left out
+    markup = Paper(key="family", title="A family cluster of COVID-19", abstract=(
+        "@*Objective@#To curb the spread of the epidemic.@*Methods@#Epidemiological investigation was conducted for a "
+        "family cluster of COVID-19.@*Results@#Two primary cases had a common exposure history in Wuhan."))
+    summary = summarize_papers([markup])[0]["family"]
+    assert text_sentences(markup) == ["To curb the spread of the epidemic.", "Epidemiological investigation was "
+                                      "conducted for a family cluster of COVID-19.", "Two primary cases had a common "
+                                      "exposure history in Wuhan."]  # were "@*Methods@#Epidemiological ..."
+    assert summary.finding == "Two primary cases had a common exposure history in Wuhan."  # the labelled result
+    protocol = Paper(key="sdm", title="Social distancing", abstract=(
+        "Abstract Introduction: Social distancing measures protect public health. Methods and analysis: We will "
+        "conduct a systematic review of randomised controlled trials."))
+    assert text_sentences(protocol)[-1] == "We will conduct a systematic review of randomised controlled trials."
+
+
 @pytest.mark.parametrize("title, name", [
     ("Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models", "Mixout"),
     ("mBLIP: Efficient Bootstrapping of Multilingual Vision-LLMs", "mBLIP"),

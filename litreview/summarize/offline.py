@@ -17,7 +17,7 @@ from litreview.corpus.method_names import method_name
 from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.summarize.schema import Kind, PaperSummary
-from litreview.summarize.structured import LABEL, Role, labelled_parts
+from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
 from litreview.text import ADVERB, THE_WORK, THIS_WORK
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
@@ -206,7 +206,7 @@ def content_sentences(text: str | None) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
-    sentences = [LABEL.sub("", part).strip() for part in split_sentences(LABEL.sub(" ", text).strip())]
+    sentences = [LABEL.sub("", part).strip() for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
                  and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and _is_prose(part))

@@ -19,13 +19,19 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
                  r"interpretation|highlights|study design|materials and methods|main outcome measures?")
 # A label wherever a sentence starts with one.
-LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}))*)"
+LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}|analysis))*)"
                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
                    # without a colon only in capitals, as CORD-19 and PubMed give them ("BACKGROUND The outbreak ...")
                    rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*\s+(?=[A-Z0-9(])"
                    # or capitalised, before a capitalised word ("Background Multiple biomarkers", "Methods and analysis
                    # Participants were"): only labels no sentence opens with ("Context Free Grammars", "Design Choices")
-                   rf"|(?=[A-Z][a-z])(?i:{_TITLE_LABELS})(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*\s+(?=[A-Z]))")
+                   rf"|(?=[A-Z][a-z])(?i:{_TITLE_LABELS})(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*\s+(?=[A-Z]))"
+                   # A full stop lost before a label ("databases were searched Results: A total of 22 ..."), and labels
+                   # in the markup of some CORD-19 sources ("epidemic.@*Methods@#Epidemiological investigation ...").
+                   rf"|(?<=[A-Za-z0-9)])\s+(?=[A-Z][a-z])(?i:(?:{_LABEL_WORDS})(?:\s+(?:and|&)\s+(?:{_LABEL_WORDS}|analysis))*)\s*:\s*(?=[A-Z])"
+                   rf"|\s*@\*\s*(?i:{_LABEL_WORDS})\s*@#\s*")
+# A label that took the place of a full stop: the text is cut there into two sentences.
+_MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
 # The role of a label, by its first word ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW" is the aim).
 _ROLES: dict[str, Role] = {
     **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
@@ -45,8 +51,13 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
     start = 0
     for label in LABEL.finditer(text):
         parts.append((role, text[start:label.start()]))
-        first = re.match(r"\s*([A-Za-z]+)", label.group(0))
-        role = _ROLES.get(first.group(1).lower()) if first else None
+        first = re.search(r"[A-Za-z]+", label.group(0))
+        role = _ROLES.get(first.group(0).lower()) if first else None
         start = label.end()
     parts.append((role, text[start:]))
     return [(role, part) for role, part in parts if part.strip()]
+
+
+def unlabelled(text: str) -> str:
+    """`text` without its labels; one that took the place of a full stop ends the sentence before it."""
+    return LABEL.sub(lambda label: ". " if _MID_SENTENCE.search(text, 0, label.start()) else " ", text)
