@@ -18,7 +18,7 @@ WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter|survey|review|report|t
 THIS_WORK = rf"this (?:(?:literature|systematic|narrative|scoping|short|brief|present)\s|mini-)?{WORK_NOUNS}"  # "this literature review"
 THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article))"  # the paper as the subject of its own sentence ("The paper focuses on")
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
-ADVERB = r"(?:\w+ly|also|first|then|further|furthermore)"
+ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 
 

@@ -35,6 +35,13 @@ def test_addressing_this_question_by_doing_something_is_said_as_doing_it():
         "multiclass, and multilabel problems."]
 
 
+def test_hereby_is_no_verb():
+    said = _clauses("Lockdowns followed the spread of SARS-CoV-2. To benefit the public, we hereby present a chronicle of "
+                    "SARS-CoV-2 that leads to social distancing.")
+    # was "To benefit the public, one study herebies present a chronicle ..."
+    assert said[-1] == "A chronicle of SARS-CoV-2 that leads to social distancing is presented."
+
+
 def test_a_shared_acronym_is_spelled_out_where_the_papers_define_it():
     papers = [Paper(key="cftc", title="Counterfactual classifiers", abstract=(
                   "In Multi-Label Text Classification (MLTC), one sample can belong to more than one class. "
@@ -241,6 +248,18 @@ def test_a_sentence_cut_at_a_word_does_not_stop_inside_a_date():
     said = next(text for text in sentences if text.startswith("According to data"))
     assert said.endswith("(SARS-CoV-2), have been confirmed.")  # was "... have been confirmed on April."
     assert len(said.split()) <= 45
+
+
+def test_two_shared_sentences_never_say_one_thing_twice():
+    papers = [Paper(key="a", abstract="Severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2) binds ACE2. Severe acute "
+                                      "respiratory syndrome spread in 2003. Cell culture assays test drugs."),
+              Paper(key="b", abstract="Severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2) enters cells. Severe acute "
+                                      "respiratory syndrome had no drug. Cell culture assays screen antivirals."),
+              Paper(key="c", abstract="We test nafamostat against SARS-CoV-2 in lung cells.")]
+    shared = [s.text for s in _paragraph(papers, "Antivirals", "coronavirus drugs") if len(s.keys) >= 2][1:]
+    # was also "Both works discuss severe acute respiratory syndrome." after the first
+    assert shared == ["All three works discuss severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2).",
+                      "Two of them discuss cell culture assays."]
 
 
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():

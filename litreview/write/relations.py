@@ -112,7 +112,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
     used = set(excluded)
     every_text = list(texts.values())
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
-    sentences, groups_seen = [], set()
+    sentences, groups_seen, said = [], set(), []
     for term in ranked:
         found = tuple(holders[term])
         if term_stems(term) & used or found in groups_seen or len(sentences) >= min(most, 1 + len(order) // 3):
@@ -132,6 +132,9 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
+        if any(stems(shown) <= before or before <= stems(shown) for before in said):
+            continue  # "severe acute respiratory syndrome", then "severe acute respiratory syndrome coronavirus 2"
+        said.append(stems(shown))
         sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
                                           quantity(len(keys), len(order), introduced)))
         used |= term_stems(term)
