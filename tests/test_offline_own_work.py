@@ -79,6 +79,24 @@ def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_resu
     assert not any(mark in s["text"] for s in sentences for mark in ("\\", "$", "{", "<cit.>", "~"))
 
 
+def test_a_background_sentence_opens_the_paragraph_whose_papers_it_is_most_typical_of(run_cli, tmp_path):
+    (tmp_path / "ours.txt").write_text(
+        "Prompt tuning adapts large pretrained models to new tasks by learning a few continuous prompt vectors while the "
+        "model stays frozen. Existing multimodal prompt tuning methods learn separate prompts for the vision and language "
+        "branches and ignore how the two modalities interact. We propose a cross-modal prompt tuning method that couples "
+        "visual and textual prompts through a shared lightweight attention bridge.")
+    corpus = Path(__file__).parent.parent / "examples" / "corpus"
+    result = run_cli("draft", "multimodal prompt tuning", "--corpus", str(corpus), "--our-work",
+                     str(tmp_path / "ours.txt"), "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
+    openings = {key: section["sentences"][0]["text"] for section in sections for key in section["keys"]}
+    # were given out in the order of the groups: the first paragraph (multimodal LLMs) took the sentence on prompt
+    # tuning, the second (other MLLM work) the next, and the paragraph of APrompt, prefix-tuning, BayesPrompt none
+    assert openings["aprompt"].startswith("Prompt tuning adapts large pretrained models to new tasks")
+    assert openings["m2pt"].startswith("Existing multimodal prompt tuning methods learn separate prompts")
+
+
 def test_a_theme_that_is_the_researchers_abstract_is_not_the_sections_heading(run_cli, tmp_path):
     data = Path(__file__).parent / "data" / "structured_abstracts.jsonl"
     abstract = ("Early warning scores flag sepsis in emergency departments too late. "

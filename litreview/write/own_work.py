@@ -3,7 +3,7 @@ closing sentence that positions their work against the paragraph's papers.
 
 The researcher's text is their abstract, given as `--our-work` or as a theme of more than 12 words
 (`text.is_own_text`). Authors open a paragraph with their own framing and close it on what their work does.
-So a paragraph opens with up to two background sentences of that text that share most with its papers
+So a paragraph opens with up to two background sentences of that text that are most typical of its papers
 (uncited: the claim is the researcher's), and ends with "Our work shares {terms} with these works; we {verb}
 {object}." in the researcher's words (the terms are phrases or names; without one, "Against this background, we
 ..."). Across one draft each background sentence is used once, and the closing names the main proposal (the text's
@@ -16,6 +16,7 @@ name: "we propose a review encoder"). The closing cites the paragraph's papers w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -63,9 +64,13 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
     """Per group title, its Framing (see the module docstring); none for a short text (a topic, not an abstract)."""
     if not is_own_text(own_text):
         return {}
-    held = {group.title: stems(" ".join(paper_text(papers[key]) for key in group.keys))
-            for group in groups if group.title != OTHER_TITLE}
-    openings = _openings(content_sentences(own_text), held)
+    named = [group for group in groups if group.title != OTHER_TITLE]
+    held = {group.title: stems(" ".join(paper_text(papers[key]) for key in group.keys)) for group in named}
+    # How typical each word is of a group: the share of its papers that use it.
+    shares = {group.title: {word: count / len(group.keys) for word, count in
+                            Counter(word for key in group.keys for word in stems(paper_text(papers[key]))).items()}
+              for group in named}
+    openings = _openings(content_sentences(own_text), held, shares)
     proposals = _proposals(content_sentences(own_text), held)
     return {title: Framing(openings.get(title, []), *proposals.get(title, (0, False))) for title in held}
 
@@ -153,10 +158,12 @@ def own_clause(sentence: str) -> Clause:
     return Clause(None, plain, plain)
 
 
-def _openings(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, list[str]]:
-    """Per group, its background sentence (no first person) sharing most with its papers, then a second one from
-    the text's background (before its first "we"); every group gets its first before any gets a second. A sentence
-    that refers to the one before it ("these approaches") is only ever a second, right after that one."""
+def _openings(sentences: list[str], held: dict[str, frozenset[str]],
+              shares: dict[str, dict[str, float]]) -> dict[str, list[str]]:
+    """Per group, the background sentence (no first person) most typical of its papers (the shares of its papers
+    that use each of its words, summed), then a second one from the text's background (before its first "we"); a
+    sentence goes to the group it is most typical of, and every group gets its first before any gets a second. A
+    sentence that refers to the one before it ("these approaches") is only ever a second, right after that one."""
     before_we = next((n for n, sentence in enumerate(sentences) if _OWN_WORK.search(sentence)), len(sentences))
     # Cleaned first: "However, it requires ..." loses its connective and then opens with a pronoun.
     own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
@@ -166,16 +173,17 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str
               and not (n > before_we and (reports_a_result(sentence) or _FIGURE.search(sentence)))]
     # A reference to an earlier sentence ("adapts them", "these approaches") only follows that sentence.
     follows = {n: n - 1 if _REFERS_BACK.search(own[n]) else None for n in usable}
+    order = {title: position for position, title in enumerate(held)}
+    pairs = sorted(((sum(shares[title].get(word, 0.0) for word in stems(own[n])), -n, -order[title], n, title)
+                    for n in usable for title in held if len(stems(own[n]) & held[title]) >= MIN_SHARED_STEMS), reverse=True)
     chosen: dict[str, list[int]] = {}
     for second in (False, True):
-        for title, group_stems in held.items():
-            if second != (title in chosen):
+        for *_, n, title in pairs:
+            taken = {picked for picks in chosen.values() for picked in picks}
+            if n in taken or second != (title in chosen) or len(chosen.get(title, [])) > 1:
                 continue
-            taken = {n for picked in chosen.values() for n in picked}
-            scored = [(len(stems(own[n]) & group_stems), -n) for n in usable if n not in taken and (n < before_we or not second)
-                      and (follows[n] is None or second and chosen[title] == [follows[n]])]
-            if scored and max(scored)[0] >= MIN_SHARED_STEMS:
-                chosen.setdefault(title, []).append(-max(scored)[1])
+            if (second and n < before_we or not second) and (follows[n] is None or second and chosen[title] == [follows[n]]):
+                chosen.setdefault(title, []).append(n)
     return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
 
 
