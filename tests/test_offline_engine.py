@@ -160,7 +160,7 @@ def test_template_words_are_connectives_only():
         "work", "works", "on", "relates", "to", "through", "our", "further", "is", "related", "less", "closely",
         "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus", "discuss",
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
-        "against", "this", "background", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
+        "against", "this", "background", "in", "context", "alongside", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "study", "another", "authors", "an", "as", "note", "notes", "they", "their",
         "theirs", "themselves",
         # what papers of one kind of contribution do ("Two of them release datasets")

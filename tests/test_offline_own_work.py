@@ -54,7 +54,8 @@ def test_with_one_proposal_every_paragraph_closes_on_it():
         "molecules as graphs.",  # not "transformer encoders and reviews": a single common word says too little
         # what it shares with the molecule papers is single words ("molecules", "graphs"): too little to say; and the
         # proposal said once in full is named briefly (was "... a review encoder that reads molecules as graphs." again)
-        "Against this background, we propose a review encoder."]
+        "In this context, we propose a review encoder."]  # a new lead: not "Against this background" in every paragraph
+    assert [c.after for c in sections[1].sentences[-1].inline] == ["In this context"]  # cited there, not after "encoder"
 
 
 def _draft_with_our_work(run_cli, tmp_path: Path, latex: str) -> tuple[str, dict]:

@@ -33,7 +33,10 @@ from litreview.write.relations import stems
 from litreview.write.schema import InlineCitation, Sentence
 
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
-TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", "Against this background")
+# What a closing without a term to share opens with; a proposal named again opens on the next, so that the
+# paragraphs do not all end on the same words.
+CLOSING_LEADS = ("Against this background", "In this context", "Alongside these works")
+TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", *CLOSING_LEADS)
 _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORECASE)  # where a background ends
 # A reference to an earlier sentence: "these approaches" anywhere; "they/them/their" with hardly a word before it
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
@@ -42,7 +45,7 @@ _FIGURE = re.compile(r"\d")
 # How a closing names the paragraph's papers: "these works", "prior approaches", "unlike them", "Against this background".
 _NAMES_THE_PAPERS = re.compile(r"\b(?:these|those|such|prior|previous|existing|earlier|the above)\s(?:\w+\s)?(?:works?|methods|"
                                r"approaches|studies|papers|models|systems|efforts|techniques)\b|\b(?:unlike|like|than|"
-                               r"beyond|to|with|from|of) them\b|^Against this background\b", re.IGNORECASE)
+                               r"beyond|to|with|from|of) them\b|^(?:Against this background|In this context)\b", re.IGNORECASE)
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
@@ -57,7 +60,7 @@ class Framing(NamedTuple):
 
     opening: list[str]  # background sentences that open the paragraph, in the text's order
     proposal: int       # which first-person sentence its closing names (0: the first, the main proposal)
-    again: bool = False  # that sentence closed an earlier paragraph: named briefly ("we propose a review encoder")
+    again: int = 0      # how many earlier paragraphs closed on that sentence: then named briefly ("we propose a review encoder")
 
 
 def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, Framing]:
@@ -72,15 +75,15 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
               for group in named}
     openings = _openings(content_sentences(own_text), held, shares)
     proposals = _proposals(content_sentences(own_text), held)
-    return {title: Framing(openings.get(title, []), *proposals.get(title, (0, False))) for title in held}
+    return {title: Framing(openings.get(title, []), *proposals.get(title, (0, 0))) for title in held}
 
 
 def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0,
-                exclude: frozenset[str] = frozenset(), *, again: bool = False) -> Sentence | None:
+                exclude: frozenset[str] = frozenset(), *, again: int = 0) -> Sentence | None:
     """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name, with
     no stem in `exclude`, such as the topic's, which every paper shares; with only single common words, nothing)
     and what it does (its `proposal`-th first-person sentence, only up to its first clause boundary when an earlier
-    paragraph closed on it: `again`), in its words. The papers are cited after "these works" or "this background":
+    paragraph closed on it: `again` times, which also picks its lead), in its words. The papers are cited after "these works" or "this background":
     at the end, the citations would credit them with the researcher's own work."""
     own = content_sentences(own_text)
     if not own:
@@ -95,7 +98,7 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     if chosen and telling:
         text = f"Our work shares {telling} with these works; we {chosen.verb} {said}."
     elif chosen:
-        text = f"Against this background, we {chosen.verb} {said}."
+        text = f"{CLOSING_LEADS[again % len(CLOSING_LEADS)]}, we {chosen.verb} {said}."
     elif telling:
         text = f"Our work shares {telling} with these works."
     else:
@@ -187,9 +190,10 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]],
     return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
 
 
-def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, tuple[int, bool]]:
+def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[str, tuple[int, int]]:
     """Per group, which first-person sentence its closing names: the first (the main proposal) for the first group,
-    for the others the closest one not named yet, when it is close (else the main proposal again: True)."""
+    for the others the closest one not named yet, when it is close (else the main proposal again); and how many
+    earlier groups named it."""
     objects = [clause.object for clause in map(own_clause, sentences) if clause.verb]
     chosen: dict[str, int] = {}
     for position, (title, group_stems) in enumerate(held.items()):
@@ -197,4 +201,4 @@ def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[st
         scored = [(len(stems(obj) & group_stems), -n) for n, obj in enumerate(objects) if n not in named]
         close = position > 0 and scored and max(scored)[0] >= MIN_SHARED_STEMS
         chosen[title] = -max(scored)[1] if close else 0
-    return {title: (n, position > 0 and n == 0) for position, (title, n) in enumerate(chosen.items())}
+    return {title: (n, list(chosen.values())[:position].count(n)) for position, (title, n) in enumerate(chosen.items())}
