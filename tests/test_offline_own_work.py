@@ -35,6 +35,14 @@ def _openings(sections: list[Section]) -> list[str]:
     return [s.text for section in sections for s in section.sentences if not s.keys]
 
 
+def _paragraph(papers: list[Paper], title: str, abstract: str) -> list[str]:
+    """The sentences of one paragraph, titled `title`, of all `papers`, with `abstract` as the researcher's text."""
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title=title, description="", keys=[p.key for p in papers])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
+    return [s.text for s in sections[0].sentences]
+
+
 def test_the_first_paragraph_closes_on_the_main_proposal_and_the_others_on_what_bears_on_them():
     abstract = ("Reviews are classified with transformer encoders. "
                 "We propose a review encoder for sentiment classification of product reviews. "
@@ -184,26 +192,19 @@ def test_a_verb_of_the_researchers_text_is_not_a_term_their_work_shares():
     papers = [Paper(key="a", abstract="APrompt learns attention prompts for prompt tuning of language models."),
               Paper(key="b", abstract="BayesPrompt learns prompts with prompt tuning and Bayesian inference.")]
     abstract = "Prompt tuning adapts encoders cheaply. We propose a tuner that learns prompts across modalities."
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Prompts", description="", keys=["a", "b"])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
-    assert sections[0].sentences[-1].text == ("Our work shares prompt tuning with these works; we propose a tuner that "
-                                              "learns prompts across modalities.")  # was "prompt tuning and learns"
+    assert _paragraph(papers, "Prompts", abstract)[-1] == ("Our work shares prompt tuning with these works; we propose a "
+                                                          "tuner that learns prompts across modalities.")  # was "prompt tuning and learns"
 
 
 def test_an_opening_says_what_the_work_shares_with_the_group_only_in_phrases_and_names():
     papers = [Paper(key="a", abstract="Senses of nouns are clustered with an unsupervised learning algorithm."),
               Paper(key="b", abstract="An unsupervised learning algorithm induces senses from contexts of nouns.")]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Word senses", description="", keys=["a", "b"])])
     abstract = ("We compare three unsupervised learning algorithms that distinguish the senses of nouns in text. "
                 "Each algorithm is evaluated on twelve nouns.")
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
     # was "... through unsupervised learning and nouns.": a single common word says too little of what is shared
-    assert sections[0].sentences[0].text == "Work on word senses relates to our work through unsupervised learning."
+    assert _paragraph(papers, "Word senses", abstract)[0] == "Work on word senses relates to our work through unsupervised learning."
     abstract = "We compare three classifiers that distinguish the senses of nouns in text. Each is evaluated on twelve nouns."
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, abstract)
-    assert sections[0].sentences[0].text == "Work on word senses relates to our work."  # was "... through nouns."
+    assert _paragraph(papers, "Word senses", abstract)[0] == "Work on word senses relates to our work."  # was "... through nouns."
 
 
 def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_work_itself():
@@ -217,15 +218,13 @@ def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_w
 def test_without_a_proposal_a_closing_names_only_phrases_and_else_says_the_work_itself():
     papers = [Paper(key="a", abstract="Deep networks with attention learn text embeddings for sentence classification."),
               Paper(key="b", abstract="A convolutional architecture over words learns sentence embeddings for retrieval.")]
-    summaries, _ = summarize_papers(papers)
-    group = Groups(groups=[SubTheme(title="Text embeddings", description="", keys=["a", "b"])])
     abstract = ("Textual networks hold both structure and text, and the two are rarely learned together in embeddings. "
                 "In this paper, a deep neural architecture is proposed to fuse the two kinds of information into one "
                 "representation of every node.")
-    sections, _ = write_paragraphs(group, summaries, {p.key: p for p in papers}, abstract)
     # was "Our work shares networks and architecture with these works.": single words, and no "we" to say what it does
-    assert sections[0].sentences[-1].text == ("Against this background, a deep neural architecture is proposed to fuse "
-                                              "the two kinds of information into one representation of every node.")
+    assert _paragraph(papers, "Text embeddings", abstract)[-1] == (
+        "Against this background, a deep neural architecture is proposed to fuse the two kinds of information into one "
+        "representation of every node.")
 
 
 def test_a_closing_cites_the_papers_where_it_names_them_not_after_the_researchers_proposal(run_cli, tmp_path):
