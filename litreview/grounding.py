@@ -21,6 +21,8 @@ CITATION_MARKERS = re.compile(
     r"|\[@|(?<![\w.])@[A-Za-z][\w:.-]*"                 # Pandoc [@key] and @key
     r"|[(\[]\s*[A-Z][^()\[\]]{0,60}?,?\s+(?:19|20)\d{2}[a-z]?\s*[)\]]"  # (Smith, 2020), [Smith et al. 2020]
 )
+# "(Smith 1990)", "[Thatcher, 1967]": a bracket that cites; one holding such a bracket (marked "\0") cites too.
+_CITED_BRACKET = re.compile(r"\s*[(\[][^()\[\]]*(?:\b(?:19|20)\d{2}[a-z]?\b|\0)[^()\[\]]*[)\]]")
 
 # Typography that differs between an abstract and a model's copy of it, mapped to one form.
 _CHARACTERS = str.maketrans({
@@ -40,6 +42,14 @@ _LATEX = [
 ]
 ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026|\[\s*(?:\.\.\.|\u2026)\s*\])\s*")
 _EDGE_PUNCTUATION = "\"'()[]{}.,;:!?"
+
+
+def without_cited_brackets(text: str) -> str:
+    """`text` without the brackets that cite, nested ones whole: "of Brainerd (Information and Control 14 (1969),
+    217-231) and Rounds" -> "of Brainerd and Rounds". A bracket never closed stays, with all that follows it."""
+    while (uncited := _CITED_BRACKET.sub("\0", text)) != text:
+        text = uncited
+    return text.replace("\0", "")
 
 
 def normalise(text: str) -> str:

@@ -16,6 +16,7 @@ import sentencex
 from litreview.corpus.method_names import method_name
 from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
+from litreview.grounding import without_cited_brackets
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
 from litreview.text import ADVERB, THE_WORK, THIS_WORK
@@ -99,7 +100,6 @@ _MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?
 # A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
 MIN_LETTER_SHARE = 0.6
 MAX_HEADING_WORDS = 6   # a heading or a list item is this short
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
 
 # Kind cues, tried in this order on the title and the approach sentence.
@@ -122,7 +122,7 @@ def offline_summary(paper: Paper) -> PaperSummary:
     parts = text_sentences(paper) or [paper.title or ""]
     # A run-on "sentence" (an abstract without full stops) is only chosen when it is all there is; the references a
     # sentence cites in brackets do not make it one.
-    parts = [part for part in parts if len(_uncited(part).split()) <= MAX_SENTENCE_WORDS] or parts
+    parts = [part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS] or parts
     roles = sentence_roles(paper)
     approach_at = _approach_index(parts, roles)
     problem_at = _problem_index(parts, approach_at, roles)
@@ -137,24 +137,6 @@ def offline_summary(paper: Paper) -> PaperSummary:
         method_name=method_name(paper.title, paper.abstract),
         evidence=chosen[:3],
     )
-
-
-def _uncited(sentence: str) -> str:
-    """`sentence` without the (nested) round brackets that cite, holding a year ("(Information and Control 14
-    (1969), 217-231)"); as it is when a bracket is never closed (a run-on after an unclosed bracket is no shorter)."""
-    kept, depth, start = [], 0, 0
-    for at, char in enumerate(sentence):
-        if char == "(":
-            start = at if not depth else start
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-            if not depth:
-                aside = sentence[start:at + 1]
-                kept.append("" if _YEAR.search(aside) else aside)
-        elif not depth:
-            kept.append(char)
-    return sentence if depth else "".join(kept)
 
 
 def split_sentences(text: str | None) -> list[str]:

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from litreview.grounding import CITATION_MARKERS
+from litreview.grounding import CITATION_MARKERS, without_cited_brackets
 from litreview.group.terms import stem
 from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.english import (
@@ -22,7 +22,6 @@ from litreview.write.english import (
     gerund,
     lower_first,
     plural_head,
-    same_case,
     third_person,
     upper_first,
 )
@@ -112,8 +111,6 @@ _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
-# "(Smith 1990)", "[Thatcher, 1967]": a bracket that cites; one holding such a bracket (marked "\0") cites too.
-_CITED_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*(?:\b(?:19|20)\d{2}[a-z]?\b|\0)[^()\[\]]*[)\]]")
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
@@ -321,10 +318,7 @@ def _condition(before: str) -> str:
 @functools.lru_cache(maxsize=16384)  # a paper's sentences are cleaned for its approach, its finding and the extras
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
-    while (uncited := _CITED_ASIDE.sub("\0", text)) != text:  # "(Information and Control 14 (1969), 217-231)"
-        text = uncited
-    text = text.replace("\0", "")
-    text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", text))
+    text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", without_cited_brackets(text)))
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
