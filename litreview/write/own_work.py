@@ -9,7 +9,7 @@ So a paragraph opens with up to two background sentences of that text that are m
 ..."). Across one draft each background sentence is used once, and the closing names the main proposal (the text's
 first "we ..." sentence) in the first paragraph and, in the others, the first-person sentence closest to their
 papers, so that the paragraphs do not all end on the same sentence (with none close, the main proposal only by
-name: "we propose a review encoder"). The closing cites the paragraph's papers where it names them ("these works",
+name and after another lead: "In this context, we propose a review encoder"). The closing cites the paragraph's papers where it names them ("these works",
 "this background"), never after the researcher's own proposal.
 """
 
@@ -42,7 +42,7 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORE
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
-# How a closing names the paragraph's papers: "these works", "prior approaches", "unlike them", "Against this background".
+# How a closing names the paragraph's papers: "these works", "prior approaches", "unlike them", "In this context".
 _NAMES_THE_PAPERS = re.compile(r"\b(?:these|those|such|prior|previous|existing|earlier|the above)\s(?:\w+\s)?(?:works?|methods|"
                                r"approaches|studies|papers|models|systems|efforts|techniques)\b|\b(?:unlike|like|than|"
                                r"beyond|to|with|from|of) them\b|^(?:Against this background|In this context)\b", re.IGNORECASE)
@@ -83,8 +83,9 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name, with
     no stem in `exclude`, such as the topic's, which every paper shares; with only single common words, nothing)
     and what it does (its `proposal`-th first-person sentence, only up to its first clause boundary when an earlier
-    paragraph closed on it: `again` times, which also picks its lead), in its words. The papers are cited after "these works" or "this background":
-    at the end, the citations would credit them with the researcher's own work."""
+    paragraph closed on it: `again` times, which also picks its lead, CLOSING_LEADS), in its words. The papers are
+    cited where it names them ("these works", "this background"): at the end, the citations would credit them with
+    the researcher's own work."""
     own = content_sentences(own_text)
     if not own:
         return None
@@ -180,13 +181,14 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]],
     pairs = sorted(((sum(shares[title].get(word, 0.0) for word in stems(own[n])), -n, -order[title], n, title)
                     for n in usable for title in held if len(stems(own[n]) & held[title]) >= MIN_SHARED_STEMS), reverse=True)
     chosen: dict[str, list[int]] = {}
+    taken: set[int] = set()
     for second in (False, True):
         for *_, n, title in pairs:
-            taken = {picked for picks in chosen.values() for picked in picks}
             if n in taken or second != (title in chosen) or len(chosen.get(title, [])) > 1:
                 continue
-            if (second and n < before_we or not second) and (follows[n] is None or second and chosen[title] == [follows[n]]):
+            if (not second or n < before_we) and (follows[n] is None or second and chosen[title] == [follows[n]]):
                 chosen.setdefault(title, []).append(n)
+                taken.add(n)
     return {title: [own[n] for n in sorted(picked)] for title, picked in chosen.items()}
 
 
