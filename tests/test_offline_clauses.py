@@ -262,6 +262,15 @@ def test_two_shared_sentences_never_say_one_thing_twice():
                       "Two of them discuss cell culture assays."]
 
 
+def test_a_paper_without_title_or_prose_is_cited_not_named_by_its_key():
+    papers = [Paper(key="ref0", abstract="Agent tracking infers the plans of other agents from their observable actions."),
+              Paper(key="ref1", abstract="I. Introduction, 488. — II. The model with automobiles as an example, 489. — "
+                                         "III. Examples and applications, 492. — IV. Conclusion, 500.")]  # only contents
+    sentences = _paragraph(papers, "Agents", "agent tracking")
+    assert not any("ref1" in s.text for s in sentences)  # was "Also related is the paper “ref1”."
+    assert [s.text for s in sentences if s.keys == ["ref1"]] == ["Work on agents also includes."]
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

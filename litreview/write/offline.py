@@ -315,11 +315,15 @@ def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> st
 
 def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
             *, alone: bool) -> list[Sentence]:
-    """Papers known only by title, in as few sentences as the word limit allows."""
+    """Papers known only by title, in as few sentences as the word limit allows; those without one are cited
+    together, never by their keys ("“ref1”")."""
+    untitled = [key for key in keys if not (papers[key].title or "").strip()]
+    keys = [key for key in keys if key not in untitled]
+    cited = [Sentence(text=f"{_work_on(group) if group else 'Further work'} also includes.", keys=untitled)] if untitled else []
     if not keys:
-        return []
+        return cited
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
-    titles = [f"“{' '.join((papers[key].title or key).split()).rstrip('.')}”" for key in keys]
+    titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
     if alone and group is not None:
         target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
         lead = f"{_work_on(group)} that relates to {target} includes"
@@ -333,7 +337,7 @@ def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None
         said = UNTITLED if lead == "Also related are the papers" and end - start == 1 else lead  # one: "is the paper"
         sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
         lead, start = "It also includes" if alone else "Also related are the papers", end
-    return sentences
+    return sentences + cited
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
