@@ -47,7 +47,7 @@ WEAK_ALONE = frozenset(
     "cases level levels type types form forms part parts paper research field application applications "
     "technique techniques word words sentence sentences context image images user users class classes "
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
-    "advance advances progress factor factors aspect aspects property properties "  # of anything: no topic alone
+    "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
