@@ -271,6 +271,13 @@ def test_a_paper_without_title_or_prose_is_cited_not_named_by_its_key():
     assert [s.text for s in sentences if s.keys == ["ref1"]] == ["Work on agents also includes."]
 
 
+def test_a_shared_term_is_never_a_fragment_of_a_phrase_the_label_holds():
+    papers = [Paper(key="a", abstract="Tree adjoining grammars are a formalism for parsing natural language syntax."),
+              Paper(key="b", abstract="An incremental parser for tree adjoining grammars reads each lexeme in turn.")]
+    shared = [s.text for s in _paragraph(papers, "Grammars", "parsing") if len(s.keys) >= 2]
+    assert not any("tree adjoining." in text for text in shared)  # was "Both works discuss tree adjoining."
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

@@ -181,15 +181,22 @@ def surface_form(term: str, texts: Iterable[str]) -> str:
 
 
 def whole_phrase(term: str, texts: Iterable[str]) -> str:
-    """The phrase `term` is part of in `texts`: with the word before it when every use has that one
-    ("acute respiratory syndrome" -> "severe acute respiratory syndrome": phrases stop at three words) and the
-    generic noun after it (`with_head_noun`)."""
+    """The phrase `term` is part of in `texts`: with the word before it and the word after it when every use has
+    that one ("acute respiratory syndrome" -> "severe acute respiratory syndrome": phrases stop at three words, and
+    at a word excluded, "tree adjoining" -> "tree adjoining grammars"), and the generic noun most put after it
+    (`with_head_noun`)."""
     texts = list(texts)
-    uses = _uses(term, texts)
-    leads = {before for before, _ in uses}
-    lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
-    if lead.isalpha() and lead not in ENGLISH_STOP_WORDS | GENERIC:
-        term = f"{lead} {term}"
+    for _ in range(MAX_PHRASE_WORDS):  # "tree" -> "tree adjoining" -> "tree adjoining grammars"
+        uses = _uses(term, texts)
+        leads = {before for before, _ in uses}
+        follows = {after.rstrip(".,;:)") for _, after in uses}
+        lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
+        follow = follows.pop() if len(uses) >= 2 and len(follows) == 1 else ""
+        whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
+                         and word not in ENGLISH_STOP_WORDS | GENERIC)
+        if whole == term:
+            break
+        term = whole
     return with_head_noun(term, texts)
 
 

@@ -122,6 +122,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         keys = [order[n] for n in found]
         held = [texts[key] for key in keys]
         shown = whole_phrase(surface_form(term, held), held)
+        if term_stems(shown.lower()) & used:  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
+            continue
         long_form = spelled_out(shown, held)
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue
