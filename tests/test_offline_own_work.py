@@ -207,6 +207,14 @@ def test_an_opening_says_what_the_work_shares_with_the_group_only_in_phrases_and
     assert _paragraph(papers, "Word senses", abstract)[0] == "Work on word senses relates to our work."  # was "... through nouns."
 
 
+def test_a_name_the_work_shares_keeps_its_capital():
+    papers = [Paper(key="a", abstract="Parsers of English syntax learn from treebanks."),
+              Paper(key="b", abstract="We parse English syntax with a neural model.")]
+    abstract = "Syntactic parsing is slow on long documents. We propose a parser that reads English syntax in linear time."
+    # was "Our work shares english syntax with these works": the researcher's text alone shows no name mid-sentence
+    assert _paragraph(papers, "Parsers", abstract)[-1].startswith("Our work shares English syntax with these works;")
+
+
 def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_work_itself():
     sections = _sections("Reviews are long and noisy to read for people. "
                          "The methods described in this paper assign each review a sentiment quickly.")

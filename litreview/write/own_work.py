@@ -128,7 +128,9 @@ def offline_positioning(own_text: str, keys: list[str], papers: Mapping[str, Pap
 def shared_with(own_text: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> str:
     """What the researcher's text shares with `texts` (`theme_terms`), listed as the text spells it: phrases and
     names only, since single common words ("algorithm and sense", "through nouns") say too little of it."""
-    shared = [surface_form(term, [own_text]) for term in theme_terms(own_text, texts, exclude=exclude, at_least=at_least)]
+    # spelled as the papers spell it too: a name keeps its capital mid-sentence ("English"), which the researcher's
+    # text alone, with no title line, does not show
+    shared = [surface_form(term, [own_text, *texts]) for term in theme_terms(own_text, texts, exclude=exclude, at_least=at_least)]
     return listing([term for term in shared if " " in term or ACRONYM.search(term)])
 
 
