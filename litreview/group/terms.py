@@ -75,6 +75,7 @@ _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot
                            "not does do did often still thus hence then".split())
 # How a verb's object starts: an article, a possessive or a number ("exceeds 96%", "analyzes the structure").
 _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their)$|\d)")
+_DETERMINERS = frozenset("each every all these those this that some many".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
@@ -137,6 +138,9 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     if " " in term:
         if 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB) >= len(uses):
             return True  # it starts with a verb: "we align multilingual language models"
+        # it ends with one, before its object: "accuracy exceeds 96%", and after a plural subject, "grammars parse each"
+        if _PLURAL_NOUN.search(term.split()[-2]) and not term.endswith("s"):
+            return 2 * sum(1 for _, after in uses if _OBJECT_START.match(after) or after in _DETERMINERS) >= len(uses)
         return term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) >= len(uses)
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
         if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)) >= len(uses):
