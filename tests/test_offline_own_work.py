@@ -215,6 +215,17 @@ def test_a_name_the_work_shares_keeps_its_capital():
     assert _paragraph(papers, "Parsers", abstract)[-1].startswith("Our work shares English syntax with these works;")
 
 
+def test_a_paragraph_never_closes_on_the_sentence_it_opened_with():
+    papers = [Paper(key="a", abstract="Tree grammars parse sentences quickly with rules."),
+              Paper(key="b", abstract="Rules of tree grammars parse each sentence in linear time.")]
+    abstract = ("Interpolation grammars parse each sentence with reversible rules, quickly. Their goal is to emulate "
+                "salient features of the human reader. Each rule is partly context-sensitive.")  # no "we", no "this paper"
+    sentences = _paragraph(papers, "Parsing", abstract)
+    assert sentences[0] == "Interpolation grammars parse each sentence with reversible rules, quickly."
+    # was closed by "Against this background, interpolation grammars parse each sentence ..." again
+    assert not any("interpolation grammars" in text for text in sentences[1:])
+
+
 def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_work_itself():
     sections = _sections("Reviews are long and noisy to read for people. "
                          "The methods described in this paper assign each review a sentiment quickly.")

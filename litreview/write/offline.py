@@ -116,7 +116,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     sentences += _titles(titled, papers, group, theme, alone=not with_text)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
-                              again=framing.again if framing else 0)
+                              again=framing.again if framing else 0, opened=background)
         sentences += [closing] if closing else []
     return sentences
 

@@ -79,13 +79,13 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
 
 
 def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0,
-                exclude: frozenset[str] = frozenset(), *, again: int = 0) -> Sentence | None:
+                exclude: frozenset[str] = frozenset(), *, again: int = 0, opened: Sequence[str] = ()) -> Sentence | None:
     """The closing sentence: what the researcher's work shares with the papers `keys` (a phrase or a name, with
     no stem in `exclude`, such as the topic's, which every paper shares; with only single common words, nothing)
     and what it does (its `proposal`-th first-person sentence, only up to its first clause boundary when an earlier
     paragraph closed on it: `again` times, which also picks its lead, CLOSING_LEADS), in its words. The papers are
     cited where it names them ("these works", "this background"): at the end, the citations would credit them with
-    the researcher's own work."""
+    the researcher's own work. Never the sentence that `opened` the paragraph again: then nothing."""
     own = content_sentences(own_text)
     if not own:
         return None
@@ -105,6 +105,8 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     else:
         # No proposing verb: the first sentence about the work itself ("The methods described in this paper ...").
         itself = next((sentence for sentence in own if _OWN_WORK.search(sentence)), own[0])
+        if any(stems(itself) == stems(opening) for opening in opened):
+            return None
         statement = _IN_THIS_WORK.sub("", own_clause(itself).statement)  # "In this paper, a model is proposed ..."
         text = f"Against this background, {lower_first(statement)}."
     return cited_where_named(Sentence(text=bounded(text), keys=list(keys)))
