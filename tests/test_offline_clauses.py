@@ -278,6 +278,15 @@ def test_a_shared_term_is_never_a_fragment_of_a_phrase_the_label_holds():
     assert not any("tree adjoining." in text for text in shared)  # was "Both works discuss tree adjoining."
 
 
+def test_a_shared_sentence_never_says_what_the_labels_acronym_stands_for():
+    papers = [Paper(key="a", abstract="Severe acute respiratory syndrome (SARS) coronavirus came from bats, its hosts."),
+              Paper(key="b", abstract="Severe acute respiratory syndrome spread from civets, its intermediate hosts."),
+              Paper(key="c", abstract="Bats are hosts of many SARS-like coronaviruses in Yunnan.")]
+    shared = [s.text for s in _paragraph(papers, "SARS coronavirus", "coronavirus origin") if len(s.keys) >= 2][1:]
+    # was "Two of them discuss severe acute respiratory syndrome." under the heading "SARS coronavirus"
+    assert not any("severe acute respiratory syndrome" in text for text in shared)
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")
@@ -709,10 +718,10 @@ def test_cord19_leads_a_main_clause_of_the_study_itself_and_a_note_of_no_abstrac
 
 def test_one_title_left_is_the_paper_and_the_us_is_no_pronoun():
     from litreview.write.clauses import clean_clause
-    from litreview.write.offline import _titles
+    from litreview.write.titled import title_sentences
     long = "A long title about the sexual and other routes of SARS-CoV-2 transmission and its prevention in settings"
     papers = {key: Paper(key=key, title=title) for key, title in (("a", long), ("b", long + " of care"), ("c", long + " too"))}
-    said = [s.text for s in _titles(list(papers), papers, None, "", alone=False)]
+    said = [s.text for s in title_sentences(list(papers), papers, None, "", alone=False)]
     assert len(said) == 2 and said[1].startswith("Also related is the paper “")  # was "Also related are the papers" for one
     assert clean_clause("We screened 1700 US FDA approved compounds with us") == \
         "They screened 1700 US FDA approved compounds with them"  # was "1700 Them FDA approved compounds"

@@ -283,6 +283,14 @@ def stands_alone(word: str, texts: Iterable[str]) -> bool:
     return 2 * len(ended) >= len(uses)
 
 
+def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:
+    """The stems of a group's label and of what its acronyms stand for in `texts` ("SARS coronavirus" holds "severe
+    acute respiratory syndrome"): terms of these words say the label again."""
+    texts = list(texts)
+    long_forms = [expansion(word, texts) or "" for word in label.split() if ACRONYM.search(word)]
+    return term_stems(" ".join([label.lower(), *long_forms]))
+
+
 def spelled_out(term: str, texts: Iterable[str]) -> str | None:
     """What `term` stands for when it is one acronym ("MLLMs", "CLIP") that the texts define, else None."""
     return expansion(term, texts) if " " not in term and ACRONYM.search(term) else None

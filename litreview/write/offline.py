@@ -7,8 +7,9 @@ unrelated ways joined by "whereas" (papers closest to the theme first while the 
 are cited together, `Work on {sub-theme} also includes`, as authors cite a large group); more of the papers'
 sentences (those adding most of the theme's words first, then findings) are added while the paragraph stays
 within its word budget (WORDS_PER_PAPER a paper, plus FIXED_WORDS). Papers known only by title share one
-sentence. With the researcher's own text (`our_work`, or a theme long enough to be their abstract), the
-paragraph opens with its background sentences and closes by positioning that work (`write/own_work.py`).
+sentence (`write/titled.py`). With the researcher's own text (`our_work`, or a theme long enough to be their
+abstract), the paragraph opens with its background sentences and closes by positioning that work
+(`write/own_work.py`).
 
 Templates supply only connective words (`template_words()`, with those of `clauses`, `relations` and
 `own_work`); every other word of a sentence comes from the papers it cites, the theme, or the researcher's
@@ -23,10 +24,10 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
-from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
+from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
-    listing,
+    label_stems,
     term_stems,
 )
 from litreview.summarize.offline import (
@@ -60,6 +61,7 @@ from litreview.write.relations import (
     stems,
 )
 from litreview.write.schema import InlineCitation, Sentence
+from litreview.write.titled import UNTITLED, title_sentences, work_on
 from litreview.write.voice import leans_back, refers_back, said_by
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
@@ -68,7 +70,6 @@ FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
-UNTITLED = "Also related is the paper"
 # "The experimental results show that: (1) ..." cut to "The experimental results show.": says nothing of its own
 _ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests?|finds?|following(?:\s[\w-]+){0,2})\.$")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
@@ -104,7 +105,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
         sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts)]
-        excluded = term_stems(group.title.lower()) | topic
+        excluded = label_stems(group.title, texts.values()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
@@ -112,8 +113,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += described
         # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group.
         further = [key for key in order if not any(key in sentence.keys for sentence in described)]
-        sentences += [Sentence(text=f"{_work_on(group)} also includes.", keys=further)] if further else []
-    sentences += _titles(titled, papers, group, theme, alone=not with_text)
+        sentences += [Sentence(text=f"{work_on(group)} also includes.", keys=further)] if further else []
+    sentences += title_sentences(titled, papers, group, theme, alone=not with_text)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
                               again=framing.again if framing else 0, opened=background)
@@ -130,7 +131,7 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
         if text_sentences(papers[key]):
             sentences += _paper_sentences([key], papers, found, budget=2 * WORDS_PER_PAPER)
         else:
-            sentences += _titles([key], papers, None, "", alone=False)
+            sentences += title_sentences([key], papers, None, "", alone=False)
     return sentences
 
 
@@ -145,7 +146,7 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
     through = "" if not is_own_text(theme) else shared_with(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))
-    text = f"{_work_on(group)} relates to {target}" + (f" through {through}." if through else ".")
+    text = f"{work_on(group)} relates to {target}" + (f" through {through}." if through else ".")
     return Sentence(text=bounded(text), keys=keys)
 
 
@@ -313,39 +314,7 @@ def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> st
     return said
 
 
-def _titles(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
-            *, alone: bool) -> list[Sentence]:
-    """Papers known only by title, in as few sentences as the word limit allows; those without one are cited
-    together, never by their keys ("“ref1”")."""
-    untitled = [key for key in keys if not (papers[key].title or "").strip()]
-    keys = [key for key in keys if key not in untitled]
-    cited = [Sentence(text=f"{_work_on(group) if group else 'Further work'} also includes.", keys=untitled)] if untitled else []
-    if not keys:
-        return cited
-    # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
-    titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
-    if alone and group is not None:
-        target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
-        lead = f"{_work_on(group)} that relates to {target} includes"
-    else:
-        lead = "Also related are the papers"
-    sentences, start = [], 0
-    while start < len(keys):
-        end = start + 1
-        while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
-            end += 1
-        said = UNTITLED if lead == "Also related are the papers" and end - start == 1 else lead  # one: "is the paper"
-        sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
-        lead, start = "It also includes" if alone else "Also related are the papers", end
-    return sentences + cited
-
-
 # --- helpers ---------------------------------------------------------------------------------------------
-
-def _work_on(group: SubTheme) -> str:
-    """`Work on {label}`, or `Further work` for a group the grouping could not name."""
-    return "Further work" if group.title in (FALLBACK_TITLE, OTHER_TITLE) else f"Work on {lower_first(group.title)}"
-
 
 def _subject(paper: Paper, summary: PaperSummary, clause: Clause) -> str | None:
     """The authors ("Smith et al.") or the method's name, unless the clause opens with that name."""

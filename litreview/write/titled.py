@@ -1,0 +1,49 @@
+"""Papers known only by their titles, in a paragraph: "Also related are the papers “A” and “B”", as few sentences
+as the word limit allows; a paper with neither a title nor prose is cited, never named by its key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from litreview.corpus.paper import Paper
+from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
+from litreview.group.schema import SubTheme
+from litreview.group.terms import listing
+from litreview.text import is_own_text
+from litreview.write.clauses import bounded, fits
+from litreview.write.english import lower_first
+from litreview.write.schema import Sentence
+
+UNTITLED = "Also related is the paper"
+
+
+def work_on(group: SubTheme) -> str:
+    """`Work on {label}`, or `Further work` for a group the grouping could not name."""
+    return "Further work" if group.title in (FALLBACK_TITLE, OTHER_TITLE) else f"Work on {lower_first(group.title)}"
+
+
+def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
+                    *, alone: bool) -> list[Sentence]:
+    """Papers known only by title, in as few sentences as the word limit allows; those without one are cited
+    together, never by their keys ("“ref1”")."""
+    untitled = [key for key in keys if not (papers[key].title or "").strip()]
+    keys = [key for key in keys if key not in untitled]
+    cited = [Sentence(text=f"{work_on(group) if group else 'Further work'} also includes.", keys=untitled)] if untitled else []
+    if not keys:
+        return cited
+    # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
+    titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
+    if alone and group is not None:
+        target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
+        lead = f"{work_on(group)} that relates to {target} includes"
+    else:
+        lead = "Also related are the papers"
+    sentences, start = [], 0
+    while start < len(keys):
+        end = start + 1
+        while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
+            end += 1
+        said = UNTITLED if lead == "Also related are the papers" and end - start == 1 else lead  # one: "is the paper"
+        sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
+        lead, start = "It also includes" if alone else "Also related are the papers", end
+    return sentences + cited
