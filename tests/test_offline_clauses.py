@@ -287,6 +287,17 @@ def test_a_shared_sentence_never_says_what_the_labels_acronym_stands_for():
     assert not any("severe acute respiratory syndrome" in text for text in shared)
 
 
+def test_a_name_that_opens_an_embedded_clause_keeps_its_capital():
+    # CORD-19 (TREC-COVID), its full stops lost as given: the first "sentence" runs on to "we reveal"
+    abstract = ("OBJECTIVE: Turkey is one of the latest countries that COVID-19 disease was reported, with the first case "
+                "on March 11, 2020, and since then, Istanbul became the epicenter of the pandemic in Turkey Here, we "
+                "reveal sequences of the virus isolated from three different patients with various clinical presentations "
+                "METHODS: Nasopharyngeal swab specimens of the patients were tested positive for the COVID-19 by qRT-PCR.")
+    said = [s.text for s in _paragraph([Paper(key="tr", abstract=abstract)], "Origin", "coronavirus origin")]
+    # was "One study notes that turkey is one of ...": "in Turkey" shows the paper's name for it
+    assert any("notes that Turkey is one of the latest countries" in text for text in said), said
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

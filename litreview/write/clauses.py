@@ -206,14 +206,15 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     return Clause(None, statement, statement, standalone(sentence))
 
 
-def active_sentence(subject: str, clause: Clause, *, plural: bool = False) -> str:
-    """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb."""
+def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names: frozenset[str] = frozenset()) -> str:
+    """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb (its first word
+    in lower case unless one of the paper's `names`)."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
         obj = _without_hype(clause.object)
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural) or \
-        f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement)}."
+        f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement, names)}."
 
 
 def passive_sentence(clause: Clause) -> str:

@@ -72,17 +72,24 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
-def lower_first(text: str) -> str:
+def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
     """The first word in lower case when it is a function word ("The Early Jurassic" -> "the Early Jurassic")
-    or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" kept."""
+    or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" and the
+    `names` (`names_in` the paper's text) kept."""
     first, _, rest = text.partition(" ")
     if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
     # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey")
     if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest) \
-            and not re.search(rf"\b{re.escape(first)}\b", rest):
+            and not re.search(rf"\b{re.escape(first)}\b", rest) and first.rstrip(",;:") not in names:
         return text[:1].lower() + text[1:]
     return text
+
+
+def names_in(text: str | None) -> frozenset[str]:
+    """The capitalised words `text` uses mid-sentence: names ("the epicenter of the pandemic in Turkey"), which keep
+    their capital where a clause of it is embedded ("notes that Turkey is one of ...")."""
+    return frozenset(re.findall(r"(?<![.!?:;]\s)(?<=[a-z,]\s)([A-Z][a-z]+)\b", text or ""))
 
 
 def upper_first(text: str) -> str:

@@ -50,7 +50,7 @@ from litreview.write.clauses import (
     standalone,
     words_in,
 )
-from litreview.write.english import lower_first, upper_first
+from litreview.write.english import lower_first, names_in, upper_first
 from litreview.write.own_work import Framing, positioning, shared_with
 from litreview.write.relations import (
     RELATION_PHRASES,
@@ -244,10 +244,11 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
         if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             unnamed += 1
-        text = bounded(active_sentence(subject, clause, plural=_plural(subject)) if subject else passive_sentence(clause))
+        names = names_in(papers[key].abstract)
+        text = bounded(active_sentence(subject, clause, plural=_plural(subject), names=names) if subject else passive_sentence(clause))
         if subject and subject.endswith(" study") and re.search(rf"\b{subject} stud", text, re.IGNORECASE):
             subject = subject.replace("study", "work")  # "Another work studies / studied", not "Another study studied"
-            text = bounded(active_sentence(subject, clause))
+            text = bounded(active_sentence(subject, clause, names=names))
         before = _antecedent(papers[key], summaries[key].approach, text, named=subject is None or subject == name)
         said.append(_Said(key, clause, text, name, subject is None, before))
     return said
@@ -359,9 +360,9 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
         text = done
     elif authors:
-        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause)}."
+        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause, names_in(paper.abstract))}."
     elif standalone(sentence) and standalone(clause):
         text = f"{upper_first(clause)}."
     else:
-        text = f"{lead} {lower_first(clause)}."
+        text = f"{lead} {lower_first(clause, names_in(paper.abstract))}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None
