@@ -89,7 +89,7 @@ def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
 def names_in(text: str | None) -> frozenset[str]:
     """The capitalised words `text` uses mid-sentence: names ("the epicenter of the pandemic in Turkey"), which keep
     their capital where a clause of it is embedded ("notes that Turkey is one of ...")."""
-    return frozenset(re.findall(r"(?<![.!?:;]\s)(?<=[a-z,]\s)([A-Z][a-z]+)\b", text or ""))
+    return frozenset(re.findall(r"(?<=[a-z,]\s)([A-Z][a-z]+)\b", text or ""))  # after a word or comma: mid-sentence
 
 
 def upper_first(text: str) -> str:
