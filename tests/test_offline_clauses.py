@@ -17,6 +17,11 @@ def _paragraph(papers: list[Paper], title: str, theme: str) -> list[Sentence]:
     return sections[0].sentences
 
 
+def _shared(papers: list[Paper], title: str, theme: str) -> list[str]:
+    """The sentences of the paragraph that cite two papers or more, after its opening (which cites them all)."""
+    return [s.text for s in _paragraph(papers, title, theme)[1:] if len(s.keys) >= 2]
+
+
 def _clauses(*abstracts: str) -> list[str]:
     papers = [Paper(key=f"p{n}", title=f"Paper {n}", abstract=abstract) for n, abstract in enumerate(abstracts)]
     return [s.text for s in _paragraph(papers, "Fine-tuning", "fine-tuning") if len(s.keys) == 1]
@@ -200,20 +205,20 @@ def test_a_shared_term_the_papers_also_say_in_the_plural_is_said_in_the_plural()
               Paper(key="b", abstract="A decision list is a learning algorithm for word senses. It needs few labelled examples."),
               Paper(key="c", abstract="Large language models (LLMs) write text. We ask an LLM to tag word senses in context."),
               Paper(key="d", abstract="We prompt a large language model (LLM) with dictionary glosses to tag word senses.")]
-    shared = [s.text for s in _paragraph(papers, "Word senses", "sense tagging") if len(s.keys) >= 2]
+    shared = _shared(papers, "Word senses", "sense tagging")
     # were "Two of them discuss learning algorithm." and "... large language model (LLM).": a counted noun is never bare
     assert "Two of them discuss learning algorithms." in shared
     assert "Two of them discuss large language models (LLMs)." in shared
     papers = [Paper(key="a", abstract="Data augmentation of images helps classification. We crop images at random."),
               Paper(key="b", abstract="We study data augmentation by mixing images for classification.")]
-    shared = [s.text for s in _paragraph(papers, "Training images", "image classification") if len(s.keys) >= 2]
-    assert shared[1:] == ["Both works discuss data augmentation."]  # never said in the plural: not counted
+    shared = _shared(papers, "Training images", "image classification")
+    assert shared == ["Both works discuss data augmentation."]  # never said in the plural: not counted
 
 
 def test_a_word_shared_alone_is_said_only_when_it_names_a_topic():
     def shared(*abstracts: str) -> list[str]:
         papers = [Paper(key=f"p{n}", abstract=abstract) for n, abstract in enumerate(abstracts)]
-        return [s.text for s in _paragraph(papers, "Coronavirus", "coronavirus")[1:] if len(s.keys) >= 2]
+        return _shared(papers, "Coronavirus", "coronavirus")
     # was "Both works discuss respiratory.": it qualifies the noun after it
     assert shared("Respiratory syncytial virus infects infants in winter.",
                   "We sequence respiratory tract samples of adults with fever.") == []
@@ -256,7 +261,7 @@ def test_two_shared_sentences_never_say_one_thing_twice():
               Paper(key="b", abstract="Severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2) enters cells. Severe acute "
                                       "respiratory syndrome had no drug. Cell culture assays screen antivirals."),
               Paper(key="c", abstract="We test nafamostat against SARS-CoV-2 in lung cells.")]
-    shared = [s.text for s in _paragraph(papers, "Antivirals", "coronavirus drugs") if len(s.keys) >= 2][1:]
+    shared = _shared(papers, "Antivirals", "coronavirus drugs")
     # was also "Both works discuss severe acute respiratory syndrome." after the first
     assert shared == ["All three works discuss severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2).",
                       "Two of them discuss cell culture assays."]
@@ -274,7 +279,7 @@ def test_a_paper_without_title_or_prose_is_cited_not_named_by_its_key():
 def test_a_shared_term_is_never_a_fragment_of_a_phrase_the_label_holds():
     papers = [Paper(key="a", abstract="Tree adjoining grammars are a formalism for parsing natural language syntax."),
               Paper(key="b", abstract="An incremental parser for tree adjoining grammars reads each lexeme in turn.")]
-    shared = [s.text for s in _paragraph(papers, "Grammars", "parsing") if len(s.keys) >= 2]
+    shared = _shared(papers, "Grammars", "parsing")
     assert not any("tree adjoining." in text for text in shared)  # was "Both works discuss tree adjoining."
 
 
@@ -282,7 +287,7 @@ def test_a_shared_sentence_never_says_what_the_labels_acronym_stands_for():
     papers = [Paper(key="a", abstract="Severe acute respiratory syndrome (SARS) coronavirus came from bats, its hosts."),
               Paper(key="b", abstract="Severe acute respiratory syndrome spread from civets, its intermediate hosts."),
               Paper(key="c", abstract="Bats are hosts of many SARS-like coronaviruses in Yunnan.")]
-    shared = [s.text for s in _paragraph(papers, "SARS coronavirus", "coronavirus origin") if len(s.keys) >= 2][1:]
+    shared = _shared(papers, "SARS coronavirus", "coronavirus origin")
     # was "Two of them discuss severe acute respiratory syndrome." under the heading "SARS coronavirus"
     assert not any("severe acute respiratory syndrome" in text for text in shared)
 
@@ -424,7 +429,7 @@ def test_an_acronym_whose_long_form_is_the_label_is_no_shared_term():
                   "Multimodal large language models (MLLMs) see slides. We build universal embeddings with MLLMs.")),
               Paper(key="note", title="NoteLLM-2", abstract=(
                   "Multimodal large language models (MLLMs) recommend notes. We train MLLMs for representation."))]
-    shared = [s.text for s in _paragraph(papers, "Multimodal large language models", "prompt tuning") if len(s.keys) >= 2]
+    shared = _shared(papers, "Multimodal large language models", "prompt tuning")
     assert not any("MLLMs" in text for text in shared)  # was "... discuss multimodal large language models (MLLMs)."
     assert any(text.endswith("discuss universal embeddings.") for text in shared)
 
@@ -438,7 +443,7 @@ def test_the_themes_own_acronym_and_a_phrase_qualifying_other_words_are_no_share
                   "We retrieve demonstrations for ICL with label anchors.")),
               Paper(key="c", title="Ordering demonstrations", abstract=(
                   "In-context learning (ICL) is sensitive to order. We order demonstrations for ICL with label anchors."))]
-    shared = [s.text for s in _paragraph(papers, "Demonstrations", "in-context learning") if len(s.keys) >= 2]
+    shared = _shared(papers, "Demonstrations", "in-context learning")
     # were "All three works discuss in-context learning (ICL)." (the theme, which "in-" hid) and "Two of them discuss
     # natural language."
     assert not any("ICL" in text or "natural language" in text for text in shared)
