@@ -19,6 +19,8 @@ THIS_WORK = rf"this (?:(?:literature|systematic|narrative|scoping|short|brief|pr
 THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article))"  # the paper as the subject of its own sentence ("The paper focuses on")
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
 ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
+# Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
+STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 
 

@@ -19,7 +19,7 @@ from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
-from litreview.text import ADVERB, THE_WORK, THIS_WORK
+from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, THIS_WORK
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -29,7 +29,7 @@ _PROBLEM_CUES = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
-_ADVERBS = "already|instead|still|now|thus|here"  # "we instead model X": the verb comes after
+_ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import ADVERB, THE_WORK, WORK_NOUNS
+from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, WORK_NOUNS
 from litreview.write.english import base_form, same_case, third_person, upper_first
 
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
@@ -29,7 +29,7 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{THE_WORK}))\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
-                      rf"(?P<adverb>(?:{ADVERB}|already|instead|still|now|thus)\s)?"
+                      rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,})(?P<rest>\s.+)$", re.DOTALL)  # "apply a X"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
 # it (within its first words; not "In this paper").
