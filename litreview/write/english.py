@@ -3,6 +3,7 @@ head noun, the article before a word, and the case of a sentence's first word.""
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
@@ -86,6 +87,7 @@ def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)  # asked of a paper's abstract for each of its sentences
 def names_in(text: str | None) -> frozenset[str]:
     """The capitalised words `text` uses mid-sentence: names ("the epicenter of the pandemic in Turkey"), which keep
     their capital where a clause of it is embedded ("notes that Turkey is one of ...")."""
