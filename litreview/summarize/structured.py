@@ -18,6 +18,8 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"main outcomes?|measures")
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
                  r"interpretation|highlights|study design|materials and methods|main outcome measures?")
+# "Methods and analysis", "Results and conclusions": the labels a label joins to it (lower or title case)
+_JOINED = rf"(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*"
 # A label wherever a sentence starts with one.
 LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}|analysis))*)"
                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
@@ -25,10 +27,10 @@ LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WOR
                    rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*\s+(?=[A-Z0-9(])"
                    # or capitalised, before a capitalised word ("Background Multiple biomarkers", "Methods and analysis
                    # Participants were"): only labels no sentence opens with ("Context Free Grammars", "Design Choices")
-                   rf"|(?=[A-Z][a-z])(?i:{_TITLE_LABELS})(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*\s+(?=[A-Z]))"
+                   rf"|(?=[A-Z][a-z])(?i:{_TITLE_LABELS}){_JOINED}\s+(?=[A-Z]))"
                    # A full stop lost before a label ("databases were searched Results: A total of 22 ..."), and labels
                    # in the markup of some CORD-19 sources ("epidemic.@*Methods@#Epidemiological investigation ...").
-                   rf"|(?<=[A-Za-z0-9)])\s+(?=[A-Z][a-z])(?i:(?:{_LABEL_WORDS})(?:\s+(?:and|&)\s+(?:{_LABEL_WORDS}|analysis))*)\s*:\s*(?=[A-Z])"
+                   rf"|(?<=[A-Za-z0-9)])\s+(?=[A-Z][a-z])(?i:{_LABEL_WORDS}){_JOINED}\s*:\s*(?=[A-Z])"
                    rf"|\s*@\*\s*(?i:{_LABEL_WORDS})\s*@#\s*")
 # A label that took the place of a full stop: the text is cut there into two sentences.
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
