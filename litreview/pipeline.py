@@ -42,7 +42,8 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     """A related-work draft of `corpus` for `theme`: offline when `llm` is None, else through the LLM.
 
     `plan` (from `make_plan` / `--save-plan`, possibly hand-edited) fixes the selection and grouping;
-    otherwise `selection` is used, or the corpus is ranked with `select_options` (see `select.rank`).
+    otherwise `selection` is used, or the corpus is ranked with `select_options` (see `select.rank`); a selection
+    without a paper raises SelectionError, saying which rule left every paper out.
     A configured LLM that fails raises LLMError; it is never silently replaced by the offline engine.
     With `fulltext`, the selected papers' attached PDFs are read and summaries use their excerpts too.
     """
@@ -114,6 +115,8 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
 
         report(StageProgress("ranking", 0, len(corpus)))
         selection = rank(corpus, theme, **options)
+    if not selection.selected:  # an empty draft written over last week's would be the only sign
+        raise _nothing_selected(selection)
     chosen = [SelectedPaper(rank=s.rank, key=s.key, score=s.score, grade=s.grade, reason=s.reason)
               for s in selection.selected]
     return chosen, selection.considered
@@ -180,3 +183,21 @@ def _own_macros(text: str) -> list[DraftWarning]:
     return [DraftWarning(stage="write", message=(
         f"your own text uses LaTeX macros of your paper ({', '.join(unknown)}); they were left out of it: "
         "add their \\newcommand lines to it, or write what they stand for"))]
+
+
+def _nothing_selected(selection: Selection) -> LitreviewError:
+    """Why no paper was selected for the theme, and what to change."""
+    from litreview.errors import SelectionError
+
+    cut = selection.cut
+    if selection.considered == 0:
+        why, hint = (f"the key and year rules leave none of the corpus's {cut.corpus_size} papers",
+                     "widen --year-from/--year-to or drop an --exclude")
+    elif cut.matched == 0:
+        why, hint = (f"none of the {selection.considered} papers considered shares a word with it",
+                     "check the theme's spelling, or add papers on it to the corpus")
+    elif selection.judge is not None and selection.judge.dropped:
+        why, hint = f"the judge graded every paper below {selection.judge.min_grade}", "lower min_grade or drop --judge"
+    else:  # the only other rule that can stop a list at its first paper
+        why, hint = cut.reason, "lower --min-score"  # "the best paper scored 0.8, below the minimum score 2"
+    return SelectionError(f"no paper was selected for the theme {selection.theme!r}: {why}", hint=hint)

@@ -475,3 +475,19 @@ def test_a_one_paper_draft_says_so_in_the_singular(run_cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     summary = [line for line in result.stderr.splitlines() if " selected of " in line]
     assert summary and summary[0].startswith("1 paper selected of 450, 1 sub-theme, 1 cited, engine offline, ")
+
+
+@pytest.mark.parametrize("theme, args, why", [
+    ("graph neural networks", (), "none of the 7 papers considered shares a word with it; check the theme's spelling, "
+                                  "or add papers on it to the corpus"),
+    ("prompt tuning", ("--min-score", "5"), "the best paper scored 0.6971, below the minimum score 5; lower --min-score"),
+    ("prompt tuning", ("--year-from", "2030"), "the key and year rules leave none of the corpus's 7 papers; widen "
+                                               "--year-from/--year-to or drop an --exclude"),
+])
+def test_a_theme_no_paper_matches_is_an_error_and_writes_nothing(run_cli, here, theme, args, why):
+    """An empty section written over the last draft would be the only sign that the theme matched nothing."""
+    shutil.copy(ROOT / "tests" / "data" / "dblp_titles.bib", here / "refs.bib")
+    result = run_cli("draft", theme, "--corpus", "refs.bib", "-o", "related.tex", "-q", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: no paper was selected for the theme {theme!r}: {why}\n"
+    assert sorted(p.name for p in here.iterdir()) == ["refs.bib"]

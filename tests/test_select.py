@@ -66,6 +66,14 @@ def test_top_k_larger_than_the_corpus_keeps_every_match():
     assert selection.cut.matched == 5
 
 
+def test_a_cut_at_the_first_paper_speaks_of_the_best_paper_not_the_next():
+    best = rank(small_corpus(), "label noise", feedback=False, drop_off=None).selected[0].score
+    selection = rank(small_corpus(), "label noise", feedback=False, drop_off=None, min_score=best + 1)
+    assert (selection.keys, selection.cut.reason) == ([], f"the best paper scored {best:.4g}, below the minimum score {best + 1:g}")
+    nothing = rank(small_corpus(), "quantum chromodynamics", feedback=False)
+    assert (nothing.keys, nothing.cut.reason) == ([], "no paper shares a term with the theme")
+
+
 def test_min_score_cut_is_explained():
     full = rank(small_corpus(), "label noise", feedback=False, drop_off=None)
     threshold = (full.selected[1].score + full.selected[2].score) / 2

@@ -33,21 +33,23 @@ def apply_cut(scores: Sequence[float], *, top_k: int, min_score: float | None, d
     for position, score in enumerate(map(float, scores)):
         rejected = _first_rejecting_rule(position, score, top, top_k=top_k, min_score=min_score, drop_off=drop_off)
         if rejected is not None:
-            return Stop(kept=position, rule=rejected, reason=explain(rejected, score, top, top_k=top_k,
-                                                                      min_score=min_score, drop_off=drop_off))
+            return Stop(kept=position, rule=rejected, reason=explain(rejected, score, top, top_k=top_k, min_score=min_score,
+                                                                      drop_off=drop_off, first=position == 0))
     return Stop(kept=len(scores), rule="end", reason="every paper that matches the theme was kept")
 
 
 def explain(rule: Rule, score: float, top: float, *, top_k: int, min_score: float | None,
-            drop_off: float | None) -> str:
-    """The sentence for the footer: which rule stopped the list, with the numbers it compared."""
+            drop_off: float | None, first: bool = False) -> str:
+    """The sentence for the footer: which rule stopped the list (at its `first` paper: nothing kept), with the
+    numbers it compared."""
+    paper = "the best paper" if first else "the next paper"
     if rule == "top-k":
         return f"top-k {top_k} reached (the next paper scored {score:.4g})"
     if rule == "min-score":
-        return f"the next paper scored {score:.4g}, below the minimum score {min_score:g}"
+        return f"{paper} scored {score:.4g}, below the minimum score {min_score:g}"
     if rule == "drop-off":
-        return f"the next paper scored {score:.4g}, below {drop_off:g} x the top score {top:.4g} = {drop_off * top:.4g}"
-    return "no other paper shares a term with the theme"
+        return f"{paper} scored {score:.4g}, below {drop_off:g} x the top score {top:.4g} = {drop_off * top:.4g}"
+    return f"no {'' if first else 'other '}paper shares a term with the theme"
 
 
 def _first_rejecting_rule(position: int, score: float, top: float, *, top_k: int, min_score: float | None,
