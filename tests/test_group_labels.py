@@ -36,6 +36,7 @@ MLLM_PAPERS = [
     ("SfM", "a local structure from motion (SfM) problem", "structure from motion"),
     ("CRI", "We address the Causal Relation Identification (CRI) task", "causal relation identification"),
     ("VO", "a monocular visual odometry (VO) system", "visual odometry"),
+    ("VL", "the remarkable success of vision-language (VL) models", "vision-language"),  # one hyphenated word
     ("BERT", "BERT (Devlin et al., 2019) is a model", None),  # used, never defined
 ])
 def test_an_acronym_is_expanded_where_the_text_defines_it(acronym, text, expected):

@@ -306,7 +306,7 @@ def expansion(acronym: str, texts: Iterable[str]) -> str | None:
         for match in pattern.finditer(text):
             long_form = _long_form(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym,
                                    " ".join(match.group(1).split()))
-            if long_form and len(long_form.split()) > 1:
+            if long_form and len(re.split(r"[\s-]+", long_form)) > 1:  # "vision-language (VL)" too
                 return " ".join("-".join(part if ACRONYM.search(part) else part.lower() for part in word.split("-"))
                                 for word in long_form.split())
     return None
