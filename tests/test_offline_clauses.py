@@ -267,6 +267,24 @@ def test_two_shared_sentences_never_say_one_thing_twice():
                       "Two of them discuss cell culture assays."]
 
 
+def test_a_term_the_whole_draft_uses_is_no_topic_one_group_shares():
+    antivirals = [Paper(key="a", abstract="Remdesivir inhibits SARS-CoV-2 replication. Cell culture assays measured viral load."),
+                  Paper(key="b", abstract="Nafamostat blocks SARS-CoV-2 entry. Cell culture assays showed lower titres."),
+                  Paper(key="c", abstract="We screened 1,200 approved drugs against SARS-CoV-2 in Vero E6 cells.")]
+    transmission = [Paper(key=f"t{n}", abstract=f"SARS-CoV-2 spreads through {how}. We model its transmission.")
+                    for n, how in enumerate(["aerosols in offices", "droplets in queues", "surfaces in hospitals",
+                                             "contact within families", "air on cruise ships"])]
+    papers = antivirals + transmission
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Antiviral drugs", description="", keys=["a", "b", "c"]),
+                            SubTheme(title="Transmission", description="", keys=[p.key for p in transmission])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "COVID-19")
+    shared = [s.text for s in sections[0].sentences[1:] if len(s.keys) >= 2]
+    # every paper of the draft says SARS-CoV-2: "All three works discuss SARS-CoV-2" told the reader nothing
+    assert shared == ["Two of them discuss cell culture assays."]
+    assert _shared(antivirals, "Antiviral drugs", "COVID-19")[0] == "All three works discuss SARS-CoV-2."  # alone, it is
+
+
 def test_a_paper_without_title_or_prose_is_cited_not_named_by_its_key():
     papers = [Paper(key="ref0", abstract="Agent tracking infers the plans of other agents from their observable actions."),
               Paper(key="ref1", abstract="I. Introduction, 488. — II. The model with automobiles as an example, 489. — "

@@ -13,7 +13,7 @@ import pytest
 
 from litreview.corpus import load_corpus
 from litreview.group import group_papers
-from litreview.write.english import gerund, third_person
+from litreview.write.english import base_form, gerund, third_person
 from litreview.write.offline import template_words
 from litreview.write.relations import base_verb
 from litreview.corpus.paper import Paper
@@ -138,6 +138,7 @@ def test_every_sentence_is_made_of_the_cited_papers_words(drafted):
             own = {w for key in sentence.keys for w in words(_text(papers[key]))}
             own |= {gerund(w) for w in own}  # "we propose to leverage X" is said "Leveraging X is proposed"
             own |= {third_person(w) for w in own}  # "we treat X as Y": "One study treats X as Y"
+            own |= {base_form(w) for w in own}  # "This work seeks to ...": "The authors seek to ..."
             own |= {verb for w in own if (verb := base_verb(w))}  # "we use X" / "using X": "Two works use X"
             assert set(words(sentence.text)) - fixed <= own, sentence.text
 

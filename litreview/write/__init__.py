@@ -41,10 +41,14 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         from litreview.write.offline import (
             offline_paragraph,  # imports scikit-learn: only when used
         )
+        from litreview.summarize.offline import paper_text
         from litreview.write.own_work import framings
+        from litreview.write.relations import TermUses
 
         framed = framings(groups.groups, papers, our_work) if our_work else {}
-        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title)))
+        draft_terms = TermUses.of(paper_text(papers[key]) for group in groups.groups for key in group.keys)
+        return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title),
+                                                  draft_terms))
                 for group in groups.groups], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid

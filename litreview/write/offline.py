@@ -54,6 +54,7 @@ from litreview.write.english import lower_first, names_in, upper_first
 from litreview.write.own_work import Framing, positioning, shared_with
 from litreview.write.relations import (
     RELATION_PHRASES,
+    TermUses,
     contrasting,
     jaccard,
     related_order,
@@ -89,10 +90,12 @@ def template_words() -> frozenset[str]:
 
 
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
-                      theme: str, our_work: str | None = None, framing: Framing | None = None) -> list[Sentence]:
+                      theme: str, our_work: str | None = None, framing: Framing | None = None,
+                      draft_terms: TermUses | None = None) -> list[Sentence]:
     """The sentences of one group's paragraph (see the module docstring); every member is cited. `framing` (what
     the paragraph takes from the researcher's text, see `own_work.framings`) gives its opening sentences, which
-    replace the template's, and the proposal its closing names."""
+    replace the template's, and the proposal its closing names. `draft_terms` counts the terms of the whole draft's
+    papers: what the others say as much is no topic this group shares."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
@@ -107,7 +110,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts)]
         excluded = label_stems(group.title, texts.values()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
-        sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names)
+        sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
+                                      elsewhere=draft_terms.without(texts.values()) if draft_terms else None)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         described = _paper_sentences(order, papers, summaries, budget, theme)
         sentences += described

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from litreview.group.terms import (
+    MAX_PHRASE_WORDS,
     in_plural,
     listing,
     phrases,
@@ -30,6 +33,10 @@ from litreview.text import significant_words
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
+# Papers share a term when at least MIN_LIFT times as large a share of them use it as of the draft's other papers
+# (when there are MIN_ELSEWHERE of those): else it is what the whole draft is about.
+MIN_LIFT = 2.0
+MIN_ELSEWHERE = 4
 MAX_NAMED = 4  # more papers sharing a term are counted ("Six of them ..."), not listed by name
 # Kinds of contribution that relate papers ("Two of them release datasets"). "propose methods" says the least: it is
 # the last resort, after a word the papers share.
@@ -75,8 +82,9 @@ def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list
 
 def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
                      excluded: frozenset[str], *, introduced: bool = True,
-                     names: Mapping[str, str | None] | None = None) -> list[Sentence]:
-    """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`):
+                     names: Mapping[str, str | None] | None = None, elsewhere: TermUses | None = None) -> list[Sentence]:
+    """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`, nor one that
+    the draft's other papers use nearly as much, counted in `elsewhere`: see MIN_LIFT):
     `GeoNet and Zhan et al. use {term}.` when each has a name (`names`: its authors or its method's name,
     each cited right after it), else `Two of them address {term}.` (`Two works ...` when no sentence before
     cited them all: `introduced` False); else the papers that make one kind of contribution (a dataset, a
@@ -84,15 +92,45 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     if len(order) < 2:
         return []
     every = shared_terms([texts[key] for key in order])
+    # Not "Seven of them discuss SARS-CoV-2" in a draft on COVID-19: what the other papers say as much.
+    shares = elsewhere.shares() if elsewhere and elsewhere.papers >= MIN_ELSEWHERE else {}
     # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
     acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
     holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
     words = {term: found for term, found in every.items() if term not in holders}
     names = names or {}
-    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names)
+    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, shares)
             or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
-            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, most=1)
+            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, shares, most=1)
             or _shared_kind(order, summaries, introduced, ["method"]))
+
+
+class TermUses(NamedTuple):
+    """How many of some papers use each term (as its word stems: "LLM" and "LLMs" alike), of how many papers."""
+
+    counts: Counter[frozenset[str]]
+    papers: int
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> TermUses:
+        texts = list(texts)
+        return cls(Counter(term for text in texts for term in _terms_of(text)), len(texts))
+
+    def without(self, texts: Iterable[str]) -> TermUses:
+        """The uses in the other papers than those of `texts` (which are among them): a draft's, but one group's."""
+        inside = TermUses.of(texts)
+        counts = self.counts.copy()
+        counts.subtract(inside.counts)
+        return TermUses(counts, self.papers - inside.papers)
+
+    def shares(self) -> dict[frozenset[str], float]:
+        return {term: count / self.papers for term, count in self.counts.items() if count > 0}
+
+
+@functools.lru_cache(maxsize=4096)
+def _terms_of(text: str) -> frozenset[frozenset[str]]:
+    """The terms of one paper's text, each as its word stems."""
+    return frozenset(map(term_stems, phrases(text, MAX_PHRASE_WORDS)))
 
 
 def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introduced: bool,
@@ -108,7 +146,8 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
                       holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
-                      names: Mapping[str, str | None], most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
+                      names: Mapping[str, str | None], elsewhere: Mapping[frozenset[str], float],
+                      most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     used = set(excluded)
     every_text = list(texts.values())
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
@@ -127,6 +166,9 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         long_form = spelled_out(shown, held)
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue
+        share = len(found) / len(order)
+        if any(elsewhere.get(term_stems(form.lower()), 0.0) * MIN_LIFT >= share for form in (term, long_form) if form):
+            continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
         if used_as_modifier(shown, held):  # "natural language" (understanding, inference) is no topic they share
             continue
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
