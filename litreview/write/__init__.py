@@ -21,6 +21,7 @@ from litreview.prompts import render_prompt
 from litreview.summarize.schema import PaperSummary
 from litreview.text import is_own_text
 from litreview.warning import DraftWarning
+from litreview.write.citing import cited_where_named
 from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
 
 
@@ -38,10 +39,10 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     """
     our_work = our_work or (theme if is_own_text(theme) else None)
     if llm is None:
+        from litreview.summarize.offline import paper_text
         from litreview.write.offline import (
             offline_paragraph,  # imports scikit-learn: only when used
         )
-        from litreview.summarize.offline import paper_text
         from litreview.write.own_work import framings
         from litreview.write.relations import TermUses
 
@@ -138,14 +139,10 @@ def _supported_positioning(raw: dict[str, Any], group_keys: list[str], our_work:
     quote = raw.get("our_work_quote")
     if sentence and not (isinstance(quote, str) and occurs_in(quote, our_work)):
         return None, "its quote does not occur in your text"
-    from litreview.write.own_work import cited_where_named
-
     return (cited_where_named(sentence) if sentence else None), problem
 
 
 def _sentences_of(paragraph: Paragraph) -> list[Sentence]:
-    from litreview.write.own_work import cited_where_named  # reads abstracts (sentencex): only when used
-
     closing = [cited_where_named(paragraph.positioning)] if isinstance(paragraph, PositionedParagraph) else []
     return [*paragraph.sentences, *closing]
 

@@ -23,14 +23,23 @@ from typing import NamedTuple
 from litreview.corpus.paper import Paper
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import ACRONYM, is_noun_phrase, listing, phrases, said_as_verb, surface_form, term_stems
+from litreview.group.terms import (
+    ACRONYM,
+    is_noun_phrase,
+    listing,
+    phrases,
+    said_as_verb,
+    surface_form,
+    term_stems,
+)
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
 from litreview.text import ADVERB, THIS_WORK, is_own_text
 from litreview.write import clauses
+from litreview.write.citing import cited_where_named
 from litreview.write.clauses import Clause, bounded, fits, standalone
 from litreview.write.english import lower_first, upper_first
 from litreview.write.relations import stems
-from litreview.write.schema import InlineCitation, Sentence
+from litreview.write.schema import Sentence
 
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
 # What a closing without a term to share opens with; a proposal named again opens on the next, so that the
@@ -42,10 +51,6 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORE
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
-# How a closing names the paragraph's papers: "these works", "prior approaches", "unlike them", "In this context".
-_NAMES_THE_PAPERS = re.compile(r"\b(?:these|those|such|prior|previous|existing|earlier|the above)\s(?:\w+\s)?(?:works?|methods|"
-                               r"approaches|studies|papers|models|systems|efforts|techniques)\b|\b(?:unlike|like|than|"
-                               r"beyond|to|with|from|of) them\b|^(?:Against this background|In this context)\b", re.IGNORECASE)
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
@@ -110,16 +115,6 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
         statement = _IN_THIS_WORK.sub("", own_clause(itself).statement)  # "In this paper, a model is proposed ..."
         text = f"Against this background, {lower_first(statement)}."
     return cited_where_named(Sentence(text=bounded(text), keys=list(keys)))
-
-
-def cited_where_named(closing: Sentence) -> Sentence:
-    """A closing (ours or an LLM's) with its papers cited where it names them ("with these works [@a]; we ...",
-    "Unlike them [@a], our method ..."), when it does and cites nothing inline yet: at the end the citations would
-    credit them with the researcher's work."""
-    named = _NAMES_THE_PAPERS.search(closing.text)
-    if closing.inline or not named:
-        return closing
-    return closing.model_copy(update={"inline": [InlineCitation(after=named.group(0), keys=list(closing.keys))]})
 
 
 def offline_positioning(own_text: str, keys: list[str], papers: Mapping[str, Paper]) -> Sentence | None:
