@@ -22,6 +22,7 @@ from litreview.summarize.schema import PaperSummary
 from litreview.write.schema import Paragraph
 from litreview.select import rank
 from litreview.summarize import summarize_papers
+from litreview.summarize.offline import split_sentences
 from litreview.text import words
 from litreview.write import write_paragraphs
 
@@ -380,6 +381,19 @@ def test_sentences_keep_abbreviations_decimals_and_et_al_together():
     assert summary.problem == "Following Smith et al. (2019), early warning scores flag deterioration on wards."
     assert summary.approach == "We propose a ward score that weighs vital signs, e.g. heart rate, as in Tab. 3 of the protocol."
     assert summary.finding == "The score reaches an AUROC of 0.82 and outperforms NEWS2 by 4.5 points."
+
+
+def test_a_list_inside_a_sentence_stays_in_it_and_a_list_of_sentences_stays_apart():
+    # CORD-19 (TREC-COVID): sentencex breaks before "(i)", leaving "The lecture covers three main topics:" as the summary
+    lecture = ("The lecture covers three main topics: (i) Viruses: properties, place in the living world, and possible "
+               "origin; (ii) Molecular basis of viral variability and evolution; and (iii) Evolution of viral "
+               "pathogenicity and emerging viral infections.")
+    assert split_sentences(lecture) == [lecture]
+    report = ("Our report makes the following contributions: 1) We provide a reproducible code implementation of the "
+              "method. 2) We verify the effectiveness of its aggregation strategy.")
+    assert split_sentences(report) == ["Our report makes the following contributions:",
+                                       "1) We provide a reproducible code implementation of the method.",
+                                       "2) We verify the effectiveness of its aggregation strategy."]
 
 
 def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_closes_on_its_proposal():

@@ -96,6 +96,9 @@ _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next i
 # Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
 _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
                                re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s")  # "(ii) ", "2) ", "b) "
+_ENDED = re.compile(r"[.!?][\"')\]]?$")
+_LIST_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))$")
 _MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?=[A-Z][a-z]|[A-Z]{2,}\b|A\s)")  # "... group. BAME individuals"
 # A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
 MIN_LETTER_SHARE = 0.6
@@ -143,19 +146,28 @@ def split_sentences(text: str | None) -> list[str]:
     """The sentences of `text`, stripped, empty ones dropped.
 
     sentencex handles `e.g.`, `et al.` and decimals; a break it makes after another abbreviation
-    ("Tab. 3", "Fig. 2") is undone, and one it misses after an enumeration ("(a) On ... tasks. Additionally,
-    ...") is made.
+    ("Tab. 3", "Fig. 2") or before an item of a list inside the sentence ("covers three topics: (i) viruses; (ii)
+    ...") is undone, and one it misses after an enumeration ("(a) On ... tasks. Additionally, ...") is made.
     """
     if not text or not text.strip():
         return []
     parts: list[str] = []
     pieces = (piece.strip() for segment in sentencex.segment("en", text) for piece in _missed_breaks(segment))
     for part in pieces:
-        if parts and part and _ABBREVIATION_END.search(parts[-1]):
+        if parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part)):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:
             parts.append(part)
     return parts
+
+
+def _inside_a_list(before: str, part: str) -> bool:
+    """Whether `part` is an item of a list that `before` leads into, inside one sentence: "covers three topics:" +
+    "(i) viruses;", "(ii) their evolution; and" + "(iii) ...". An item that is a sentence of its own after a colon
+    ("contributions:" + "1) We provide ... code.") stays one."""
+    if not _LIST_ITEM.match(part) or _ENDED.search(before):
+        return False
+    return not _ENDED.search(part) or bool(_LIST_GOES_ON.search(before))
 
 
 def _missed_breaks(segment: str) -> list[str]:
