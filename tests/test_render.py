@@ -52,6 +52,12 @@ def test_latex_natbib_is_the_default():
     assert rendered.cited_keys == ["smith2020", "wu2022:x", "lee2021"]
 
 
+def test_a_one_paper_draft_says_paper_in_the_singular():
+    draft = sample_draft()
+    draft = draft.model_copy(update={"sections": draft.sections[1:]})  # "Adapters": lee2021 only
+    assert render(draft, "tex").text.splitlines()[0].endswith("drafted by litreview (offline); 1 paper cited.")
+
+
 def test_latex_biblatex_uses_autocite_and_textcite():
     text = render(sample_draft(), "tex", cite_style="biblatex").text
     preamble = (r"% \usepackage[backend=biber]{biblatex} \addbibresource{<the companion .bib>}; build with biber.")
