@@ -789,3 +789,14 @@ def test_a_finding_that_only_announces_a_list_is_not_said_and_ones_names_no_grou
                     "The experimental results show that: (1) ML-Mamba achieves performance comparable to TinyLaVA.")
     assert not any(text.endswith(" show.") for text in said)  # was "The experimental results show."
     assert not is_noun_phrase("larger ones")  # was the label "Larger ones"
+
+
+def test_a_label_that_opens_with_a_name_keeps_its_capital_after_work_on():
+    legal = [Paper(key="a", abstract="Dense retrievers trained on English data transfer poorly to German and French statutes."),
+             Paper(key="b", abstract="We retrieve French legal texts with a multilingual encoder.")]
+    assert _paragraph(legal, "French legal texts", "dense retrieval")[0].text == \
+        "Work on French legal texts relates to dense retrieval."  # was "Work on french legal texts"
+    mllms = [Paper(key="c", abstract="We tune Multimodal Large Language Models (MLLMs) with prompts."),
+             Paper(key="d", abstract="Evaluating multimodal large language models depends on their prompts.")]
+    assert _paragraph(mllms, "Multimodal large language models", "prompt tuning")[0].text == \
+        "Work on multimodal large language models relates to prompt tuning."  # a Title Case run is no name

@@ -107,7 +107,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
-        sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts)]
+        sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts, papers)]
         excluded = label_stems(group.title, texts.values()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
@@ -117,7 +117,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += described
         # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group.
         further = [key for key in order if not any(key in sentence.keys for sentence in described)]
-        sentences += [Sentence(text=f"{work_on(group)} also includes.", keys=further)] if further else []
+        sentences += [Sentence(text=f"{work_on(group, papers)} also includes.", keys=further)] if further else []
     sentences += title_sentences(titled, papers, group, theme, alone=not with_text)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
@@ -141,7 +141,7 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
 
 # --- the parts of a paragraph ------------------------------------------------------------------------------
 
-def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
+def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapping[str, Paper]) -> Sentence:
     """`Work on {sub-theme} relates to {theme}.` (`... to our work through {terms}` for a long theme), citing every member."""
     keys = list(group.keys)
     target = "our work" if is_own_text(theme) else lower_first(theme.strip().rstrip("."))
@@ -150,7 +150,7 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str]) -> Sentence:
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
     through = "" if not is_own_text(theme) else shared_with(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))
-    text = f"{work_on(group)} relates to {target}" + (f" through {through}." if through else ".")
+    text = f"{work_on(group, papers)} relates to {target}" + (f" through {through}." if through else ".")
     return Sentence(text=bounded(text), keys=keys)
 
 

@@ -11,15 +11,19 @@ from litreview.group.schema import SubTheme
 from litreview.group.terms import listing
 from litreview.text import is_own_text
 from litreview.write.clauses import bounded, fits
-from litreview.write.english import lower_first
+from litreview.write.english import lower_first, never_lowered
 from litreview.write.schema import Sentence
 
 UNTITLED = "Also related is the paper"
 
 
-def work_on(group: SubTheme) -> str:
-    """`Work on {label}`, or `Further work` for a group the grouping could not name."""
-    return "Further work" if group.title in (FALLBACK_TITLE, OTHER_TITLE) else f"Work on {lower_first(group.title)}"
+def work_on(group: SubTheme, papers: Mapping[str, Paper]) -> str:
+    """`Work on {label}`, or `Further work` for a group the grouping could not name. A label that opens with a name
+    its papers' abstracts capitalise mid-sentence keeps it ("Work on French legal texts")."""
+    if group.title in (FALLBACK_TITLE, OTHER_TITLE):
+        return "Further work"
+    names = never_lowered(papers[key].abstract for key in group.keys if key in papers)
+    return f"Work on {lower_first(group.title, names)}"
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
@@ -28,14 +32,14 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     together, never by their keys ("“ref1”")."""
     untitled = [key for key in keys if not (papers[key].title or "").strip()]
     keys = [key for key in keys if key not in untitled]
-    cited = [Sentence(text=f"{work_on(group) if group else 'Further work'} also includes.", keys=untitled)] if untitled else []
+    cited = [Sentence(text=f"{work_on(group, papers) if group else 'Further work'} also includes.", keys=untitled)] if untitled else []
     if not keys:
         return cited
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
     titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
     if alone and group is not None:
         target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
-        lead = f"{work_on(group)} that relates to {target} includes"
+        lead = f"{work_on(group, papers)} that relates to {target} includes"
     else:
         lead = "Also related are the papers"
     sentences, start = [], 0
