@@ -22,7 +22,7 @@ from litreview.summarize.schema import PaperSummary
 from litreview.write.schema import Paragraph
 from litreview.select import rank
 from litreview.summarize import summarize_papers
-from litreview.summarize.offline import split_sentences
+from litreview.summarize.offline import paper_text, split_sentences
 from litreview.text import words
 from litreview.write import write_paragraphs
 
@@ -394,6 +394,20 @@ def test_a_list_inside_a_sentence_stays_in_it_and_a_list_of_sentences_stays_apar
     assert split_sentences(report) == ["Our report makes the following contributions:",
                                        "1) We provide a reproducible code implementation of the method.",
                                        "2) We verify the effectiveness of its aggregation strategy."]
+
+
+def test_a_papers_own_latex_macro_never_reaches_a_summary():
+    # arXiv abstracts as the example corpus holds them: the paper's \\method and \\model were defined in its source
+    paper = Paper(key="vlm", title="VLM2Vec", abstract=(
+        "Embedding models are crucial for retrieval. We propose a framework called Vision-Language Model to Vector "
+        "(\\method) that converts any vision-language model into an embedding model. Our results show that \\model "
+        "achieves an absolute average improvement of 10% to 20% over existing models. The basic reproduction number "
+        "$\\mathcal{R}_0$ of the benchmark is irrelevant here."))
+    summary = summarize_papers([paper])[0]["vlm"]
+    assert summary.approach == ("We propose a framework called Vision-Language Model to Vector that converts any "
+                                "vision-language model into an embedding model.")  # the name said again goes
+    assert summary.finding is None or "\\model" not in summary.finding  # was "... show that \\model achieves ..."
+    assert "$\\mathcal{R}_0$" in paper_text(paper)  # a macro LaTeX knows stays: it can be read
 
 
 def test_a_theme_that_is_the_researchers_abstract_opens_from_its_background_and_closes_on_its_proposal():

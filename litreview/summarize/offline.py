@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import sentencex
 
+from litreview.corpus.latex import unknown_macros
 from litreview.corpus.method_names import method_name
 from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
@@ -96,6 +97,8 @@ _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next i
 # Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
 _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
                                re.IGNORECASE)
+_BARE_MACRO = re.compile(r"\\[A-Za-z]+(?:\{\})?(?![\w{])")  # "\model achieves", not "\emph{...}"
+_MACRO_ALONE = re.compile(r"\s*\(\\[A-Za-z]+(?:\{\})?\)")  # "(\method)", "(\ours{})"
 _LIST_ITEM = re.compile(r"\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s")  # "(ii) ", "2) ", "b) "
 _ENDED = re.compile(r"[.!?][\"')\]]?$")
 _LIST_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))$")
@@ -194,16 +197,25 @@ def paper_text(paper: Paper) -> str:
 
 def content_sentences(text: str | None) -> list[str]:
     """The sentences of `text` that say something about the work: structured-abstract labels cut, and no
-    planted instructions, code or data links, publishing boilerplate or tables of contents."""
+    planted instructions, code or data links, publishing boilerplate, tables of contents, nor a sentence holding
+    a paper's own LaTeX macro, defined elsewhere (arXiv abstracts keep "\\method"): no one can say what it reads."""
     return list(_content_sentences(text or ""))
 
 
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
+    text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
     sentences = [LABEL.sub("", part).strip() for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
-                 and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and _is_prose(part))
+                 and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and _is_prose(part)
+                 and not _holds_own_macro(part))
+
+
+def _holds_own_macro(sentence: str) -> bool:
+    """Whether `sentence` uses, as a word, a macro LaTeX does not know: the paper's own, defined in its source and
+    left in its arXiv abstract ("Our results show that \\model achieves ...")."""
+    return "\\" in sentence and any(unknown_macros(used.group(0)) for used in _BARE_MACRO.finditer(sentence))
 
 
 def _numbered_items(sentences: list[str]) -> set[int]:
