@@ -800,3 +800,12 @@ def test_a_label_that_opens_with_a_name_keeps_its_capital_after_work_on():
              Paper(key="d", abstract="Evaluating multimodal large language models depends on their prompts.")]
     assert _paragraph(mllms, "Multimodal large language models", "prompt tuning")[0].text == \
         "Work on multimodal large language models relates to prompt tuning."  # a Title Case run is no name
+
+
+def test_what_every_abstract_says_of_itself_is_no_shared_topic():
+    papers = [Paper(key="a", abstract="We survey visual understanding in MLLMs and outline a research direction for future research."),
+              Paper(key="b", abstract="We benchmark visual understanding of MLLMs and suggest a research direction for future research."),
+              Paper(key="c", abstract="Hallucination plays a potential role in MLLM errors.")]
+    shared = _shared(papers, "Evaluation", "multimodal models")
+    assert shared and not any(term in text for text in shared for term in ("future research", "research direction"))
+    assert "Two of them discuss visual understanding." in shared
