@@ -107,6 +107,20 @@ def test_a_verb_the_papers_share_never_names_their_group():
                                                           ("Graph neural network", ["c", "d"])]
 
 
+def test_a_word_of_anything_never_names_a_group_alone():
+    papers = [
+        Paper(key="a", title="Probing encoders", abstract=(
+            "Scene understanding needs grounded text. We probe BERT layers for spatial understanding and their implications.")),
+        Paper(key="b", title="Captions for scenes", abstract=(
+            "Caption understanding is shallow. We fine-tune BERT on scene captions for understanding and discuss implications.")),
+        Paper(key="v", title="Video scenes", abstract=(
+            "Video understanding lags behind. We caption video scenes for understanding, with implications for retrieval.")),
+    ] + MOLECULES
+    titles = [g.title for g in _grouped(papers, "vision-language models").groups]
+    # was "Implications", then "Understanding" came: of what, or by what, neither word says
+    assert titles[0] == "BERT"
+
+
 @pytest.mark.parametrize("term, texts, expected", [
     # "model" and "models" after it are one head noun (each alone follows it only half the time)
     ("pretrained language", ["a pretrained language model for retrieval", "Pretrained language models forget"],

@@ -34,7 +34,7 @@ GENERIC = frozenset(
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
     "contrast contrasts contribution contributions gain gains "  # "in contrast"; every paper states its contributions, gains
-    "future direction directions potential role roles "  # "future research", "research direction", "potential role"
+    "future direction directions potential role roles fewer driven "  # "future research", "research direction", "potential role"
     "like unlike versus despite".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
@@ -49,6 +49,7 @@ WEAK_ALONE = frozenset(
     "technique techniques word words sentence sentences context image images user users class classes "
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
+    "understanding capability capabilities implication implications magnitude "
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
@@ -225,7 +226,7 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
 # "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
 _NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
 _NO_QUALIFIED = (ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
-    "baseline baselines technique techniques using including having being according".split())) - {"model", "models"}
+    "baseline baselines technique techniques using including having being according".split())) - {"model", "models", "understanding"}
 
 
 def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
