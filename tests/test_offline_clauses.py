@@ -809,3 +809,14 @@ def test_what_every_abstract_says_of_itself_is_no_shared_topic():
     shared = _shared(papers, "Evaluation", "multimodal models")
     assert shared and not any(term in text for text in shared for term in ("future research", "research direction"))
     assert "Two of them discuss visual understanding." in shared
+
+
+def test_a_name_the_papers_capitalise_keeps_its_capitals_and_a_method_they_stress_does_not():
+    who = [Paper(key="a", abstract="COVID-19 was declared a pandemic by the World Health Organization in March. Masks cut spread."),
+           Paper(key="b", abstract="Dentists follow guidance of the World Health Organization (WHO). Aerosols carry virus."),
+           Paper(key="c", abstract="Schools reopened in May.")]
+    assert "Two of them discuss World Health Organization." in _shared(who, "Guidance", "COVID-19 prevention")  # was "world health organization"
+    lora = [Paper(key="d", abstract="We fine-tune with Low-Rank Adaptation (LoRA) and Prefix Tuning on GLUE."),
+            Paper(key="e", abstract="Our method extends Low-Rank Adaptation (LoRA) to vision transformers."),
+            Paper(key="f", abstract="Adapters add small layers.")]
+    assert "Two of them discuss low-rank adaptation (LoRA)." in _shared(lora, "Adapters", "parameter-efficient fine-tuning")

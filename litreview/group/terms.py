@@ -86,6 +86,7 @@ _PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 _SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b[A-Z][a-z][\w-]*\s+$")
+_DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
 _CONTEXT_CHARS = 80  # how much text before a word says where it stands
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
@@ -181,9 +182,32 @@ def shared_terms(texts: Sequence[str], *, at_least: int = 2, longest: int = MAX_
 
 
 def surface_form(term: str, texts: Iterable[str]) -> str:
-    """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case."""
+    """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case; a
+    phrase that is a name as they spell it ("World Health Organization")."""
     texts = list(texts)
-    return " ".join(_word_form(word, texts) for word in term.split())
+    return (" " in term and _spelled_as_name(term, texts)) or " ".join(_word_form(word, texts) for word in term.split())
+
+
+def _spelled_as_name(term: str, texts: list[str]) -> str | None:
+    """The papers' spelling of the phrase `term` when every use of it capitalises each word, one use at least in
+    their running text, past a sentence's first word: a name ("World Health Organization"), never written "world
+    health organization" by anyone. A phrase one paper capitalises in its title only is no name."""
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?![\w-])", re.IGNORECASE)
+    uses = [(" ".join(match.group(0).split()), text, match) for text in texts for match in pattern.finditer(text)]
+    if not uses or not all(word[:1].isupper() for spelled, _, _ in uses for word in spelled.split()):
+        return None
+    if not any(_said_as_name(text, match.start(), match.end()) for _, text, match in uses):
+        return None
+    return Counter(spelled for spelled, _, _ in uses).most_common(1)[0][0]
+
+
+def _said_as_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised phrase `text[start:end]` stands in running text past a sentence's first word, whole
+    (no capitalised word before or after it: "Pathology Universal Embeddings") and not to define an acronym, as
+    method names are ("Low-Rank Adaptation (LoRA)"): "declared by the World Health Organization as ..."."""
+    before = text[max(0, start - _CONTEXT_CHARS):start]
+    return (text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(before) and not _TITLE_CASE_BEFORE.search(before)
+            and not _TITLE_CASE_NEXT.match(text, end) and not _DEFINES.match(text, end))
 
 
 def whole_phrase(term: str, texts: Iterable[str]) -> str:
