@@ -20,8 +20,10 @@ from pathlib import Path
 
 from litreview import Draft, LLMClient, draft, load_corpus, load_settings, render
 from litreview.corpus.bibexport import to_bibtex
+from litreview.errors import SelectionError
 from litreview.files import write_atomic
 from litreview.resources import example_corpus_dir
+from litreview.text import counted
 
 THEMES = ["multimodal prompt tuning", "parameter-efficient fine-tuning", "video-language pretraining"]
 TOP_K = 12  # papers per theme
@@ -33,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_corpus(args.corpus or [example_corpus_dir()])
     use_llm = settings.llm_configured and not args.offline
     with LLMClient(settings) if use_llm else contextlib.nullcontext() as llm:
-        drafts = [_draft_one(corpus, theme, llm, settings.cache_dir) for theme in args.theme or THEMES]
+        drafts = [result for theme in args.theme or THEMES if (result := _draft_one(corpus, theme, llm, settings.cache_dir))]
     write_atomic(args.output, report_text(drafts, len(corpus)))  # a run killed here leaves the last report whole
     write_atomic(args.output.with_suffix(".bib"), bibliography(drafts))
     print(f"wrote {args.output} and {args.output.with_suffix('.bib')}", file=sys.stderr)
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 def report_text(drafts: list[Draft], corpus_size: int) -> str:
     """The report: a title, one line on how it was made, then each theme as a `##` section."""
     engine = drafts[0].engine if drafts else "offline"
-    parts = ["# Related work report", f"{len(drafts)} themes drafted from a corpus of {corpus_size} papers ({engine})."]
+    parts = ["# Related work report", f"{counted(len(drafts), 'theme')} drafted from a corpus of {corpus_size} papers ({engine})."]
     for result in drafts:
         parts.append(render(result, "md", heading="subsection").text.strip())
     return "\n\n".join(parts) + "\n"
@@ -55,8 +57,13 @@ def bibliography(drafts: list[Draft]) -> str:
     return to_bibtex(cited.values())
 
 
-def _draft_one(corpus, theme: str, llm: LLMClient | None, cache_dir: Path) -> Draft:
-    result = draft(corpus, theme, llm=llm, select_options={"top_k": TOP_K, "cache_dir": cache_dir})
+def _draft_one(corpus, theme: str, llm: LLMClient | None, cache_dir: Path) -> Draft | None:
+    """The theme's draft; None, with the reason, when the corpus has no paper on it (the other themes go on)."""
+    try:
+        result = draft(corpus, theme, llm=llm, select_options={"top_k": TOP_K, "cache_dir": cache_dir})
+    except SelectionError as error:
+        print(f"{theme}: left out of the report: {error.line()}", file=sys.stderr)
+        return None
     usage = result.usage
     calls = f", LLM calls: {usage['calls']} new, {usage['cached']} cached so far" if usage else ""
     print(f"{theme}: {len(result.selection)} papers, {len(result.sections)} sub-themes{calls}", file=sys.stderr)

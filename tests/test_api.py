@@ -152,6 +152,16 @@ def test_the_report_example_drafts_each_theme_of_the_example_corpus_into_one_mar
     assert done.stderr.splitlines()[-1] == "wrote report.md and report.bib"
 
 
+def test_the_report_example_leaves_out_a_theme_the_corpus_has_no_paper_on_and_says_why(tmp_path):
+    done = run_report(tmp_path, "report.md", "--theme", "quantum chromodynamics", "--theme", "prefix tuning")
+    assert done.stderr.splitlines()[0] == (
+        "quantum chromodynamics: left out of the report: no paper was selected for the theme 'quantum chromodynamics': "
+        "none of the 450 papers considered shares a word with it; check the theme's spelling, or add papers on it to the corpus")
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Related work report\n\n1 theme drafted from a corpus of 450 papers (offline).\n\n")
+    assert re.findall(r"(?m)^## (.+)$", report) == ["Prefix tuning"]
+
+
 def test_the_report_example_uses_the_configured_llm_and_its_cache(tmp_path, fake_llm, llm_env):
     fake_llm.responder = grounded_answer
     bib = Path(__file__).parent / "data" / "better_bibtex.bib"
