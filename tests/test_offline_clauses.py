@@ -800,6 +800,10 @@ def test_a_label_that_opens_with_a_name_keeps_its_capital_after_work_on():
              Paper(key="d", abstract="Evaluating multimodal large language models depends on their prompts.")]
     assert _paragraph(mllms, "Multimodal large language models", "prompt tuning")[0].text == \
         "Work on multimodal large language models relates to prompt tuning."  # a Title Case run is no name
+    bounds = [Paper(key="e", abstract="We derive confidence bounds, called empirical Bernstein bounds, for the sample variance."),
+              Paper(key="f", abstract="Empirical Bernstein bounds give faster rates for penalized risk.")]
+    assert _paragraph(bounds, "Empirical Bernstein bounds", "risk bounds")[0].text == \
+        "Work on empirical Bernstein bounds relates to risk bounds."  # was "Work on Empirical Bernstein bounds"
 
 
 def test_what_every_abstract_says_of_itself_is_no_shared_topic():

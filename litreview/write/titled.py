@@ -22,8 +22,10 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper]) -> str:
     its papers' abstracts capitalise mid-sentence keeps it ("Work on French legal texts")."""
     if group.title in (FALLBACK_TITLE, OTHER_TITLE):
         return "Further work"
-    names = never_lowered(papers[key].abstract for key in group.keys if key in papers)
-    return f"Work on {lower_first(group.title, names)}"
+    first, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
+    if first[1:] == first[1:].lower() and first not in never_lowered(papers[key].abstract for key in group.keys if key in papers):
+        first = first.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
+    return f"Work on {first} {rest}".rstrip()
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
