@@ -13,6 +13,7 @@ from litreview.group.terms import (
     said_as_verb,
     surface_form,
     used_as_modifier,
+    whole_phrase,
     with_head_noun,
 )
 from litreview.summarize import summarize_papers
@@ -77,6 +78,16 @@ def test_a_label_is_the_whole_phrase_not_the_three_words_a_phrase_stops_at():
     labels = {tuple(sorted(group.keys)): group.title for group in groups.groups}
     assert labels[("sars1", "sars2")] == "Severe acute respiratory syndrome"  # was "Acute respiratory syndrome"
     assert labels[("mask1", "mask2")] == "Surgical face masks"  # "surgical" follows no one word each time: as it was
+
+
+def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
+    # TREC-COVID topic mixtures: labels were "Accelerating COVID-19 pandemic caused" and "Cases aged younger"
+    hospitals = ["The accelerating COVID-19 pandemic caused hospitals to postpone surgery.",
+                 "Elective surgery stopped as the accelerating COVID-19 pandemic caused bed shortages."]
+    assert whole_phrase("covid-19 pandemic", hospitals) == "accelerating covid-19 pandemic"
+    children = ["Paediatric cases aged younger than 10 years were mild.", "Most cases aged younger than 18 had no fever."]
+    assert whole_phrase("paediatric cases", children[:1] * 2) == "paediatric cases"
+    assert whole_phrase("cases", children) == "cases"
 
 
 MOLECULES = [

@@ -35,7 +35,7 @@ GENERIC = frozenset(
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
     "contrast contrasts contribution contributions gain gains "  # "in contrast"; every paper states its contributions, gains
     "future direction directions potential role roles fewer driven "  # "future research", "research direction", "potential role"
-    "like unlike versus despite".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
+    "like unlike versus despite regarding concerning".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
@@ -58,7 +58,7 @@ _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|
 _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
                         "agent gradient component document element environment experiment moment segment "
                         "argument assessment measurement treatment patient participant variant constraint "
-                        "dictionary library summary vocabulary boundary memory trajectory family supply "
+                        "dictionary library summary vocabulary boundary memory trajectory family supply characteristic "
                         "assembly anomaly reply query objective alternative representative detective "
                         "archive clinic mechanic arithmetic epidemic pandemic interest test request forest "
                         "signal interval rival manual arrival removal retrieval rehearsal terminal survival "
@@ -68,7 +68,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
-                        "prior main major minor fatal ones".split())  # "larger ones" names nothing
+                        "prior main major minor fatal ones respiratory younger older taken".split())  # "larger ones" names nothing
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 _WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
@@ -216,6 +216,7 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
     at a word excluded, "tree adjoining" -> "tree adjoining grammars"), and the generic noun most put after it
     (`with_head_noun`)."""
     texts = list(texts)
+    given = term
     for _ in range(MAX_PHRASE_WORDS):  # "tree" -> "tree adjoining" -> "tree adjoining grammars"
         uses = _uses(term, texts)
         leads = {before for before, _ in uses}
@@ -227,6 +228,8 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
         if whole == term:
             break
         term = whole
+    while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
+        term = term.rsplit(" ", 1)[0]
     return with_head_noun(term, texts)
 
 
