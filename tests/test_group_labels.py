@@ -90,6 +90,15 @@ def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
     assert whole_phrase("cases", children) == "cases"
 
 
+def test_who_or_where_the_papers_studied_is_no_label():
+    papers = [
+        Paper(key="a", title="Ward outcomes", abstract="Patients in 12 countries had worse outcomes. Steroids reduced deaths in patients on ventilators."),
+        Paper(key="b", title="Ventilated cases", abstract="Patients on ventilators in three countries received steroids; the impact on patients was large."),
+    ] + MOLECULES
+    titles = [g.title for g in _grouped(papers, "COVID-19 treatment").groups]
+    assert titles[0] == "Steroids", titles  # was "Countries": who or where, not what they studied
+
+
 MOLECULES = [
     Paper(key="c", title="Message passing for molecules", abstract=(
         "We propose a graph neural network with message passing to predict molecular properties.")),

@@ -49,7 +49,8 @@ WEAK_ALONE = frozenset(
     "technique techniques word words sentence sentences context image images user users class classes "
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
-    "understanding capability capabilities implication implications magnitude "
+    "understanding capability capabilities implication implications magnitude impact impacts effect effects "
+    "country countries patient patients people "  # who or where, not what
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
