@@ -73,8 +73,9 @@ _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
 def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_groups: int = 8) -> Groups:
     """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers).
 
-    Groups come closest to the theme first; papers that fit no group well (mean similarity to their group
-    mates under MISFIT_SIMILARITY) go to a last "Other related work" group whose description gives their scores.
+    Groups come closest to the theme first, a group no term could name after them; papers that fit no group well
+    (mean similarity to their group mates under MISFIT_SIMILARITY) go to a last "Other related work" group whose
+    description gives their scores.
     """
     texts = {paper.key or "": paper_text(paper) for paper in papers}
     labels = cluster_labels(list(texts.values()), min_groups, max_groups) if len(papers) > 1 else [0] * len(papers)
@@ -91,6 +92,8 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
     groups = _unnamed_together(groups, min_groups)
+    # "Further related work" says "after the others": a group no term names comes last (before the misfits)
+    groups = sorted(groups, key=lambda group: group.title == FALLBACK_TITLE)  # stable: the named in their order
     if misfits:
         scores = ", ".join(f"{key} {score:.2f}" for key, score in misfits)
         groups.append(SubTheme(title=OTHER_TITLE, keys=[key for key, _ in misfits],
