@@ -8,7 +8,7 @@ the smallest whose clustering has a silhouette within 20% of the best, measured 
 class-based TF-IDF (c-TF-IDF) terms of each group: noun phrases of up to three words that never span a
 stop word or punctuation, counted once per paper and shared by two members, acronyms in the papers' own
 spelling; the title is the best of them that is not a member's title. Groups come closest to the theme
-first; papers that fit no group go to a last "Other related work" group. Everything is
+first, one no term names after them; papers that fit no group go to a last "Other related work" group. Everything is
 seeded and single-threaded, so the same papers give the same groups byte for byte.
 """
 
