@@ -824,3 +824,9 @@ def test_a_name_the_papers_capitalise_keeps_its_capitals_and_a_method_they_stres
             Paper(key="e", abstract="Our method extends Low-Rank Adaptation (LoRA) to vision transformers."),
             Paper(key="f", abstract="Adapters add small layers.")]
     assert "Two of them discuss low-rank adaptation (LoRA)." in _shared(lora, "Adapters", "parameter-efficient fine-tuning")
+
+
+def test_a_new_and_other_thing_loses_new_and_whole():
+    said = _clauses("We present a new and independent determination of the Hubble constant from the tip of the red giant branch.",
+                    "We fine-tune adapters for low-resource translation.")
+    assert any(text.startswith("An independent determination of the Hubble constant") for text in said), said  # was "An and"

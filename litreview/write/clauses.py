@@ -76,7 +76,8 @@ _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(
                              re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
-_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)\s+(?=\w)", re.IGNORECASE)
+# "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
+_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
 # infinitive or a clause ("to combine ...", "how ...", "that ...").
 # Not "this issue", "its dynamics": a passive would open on what the sentence before said ("This issue using X is
