@@ -830,3 +830,13 @@ def test_a_new_and_other_thing_loses_new_and_whole():
     said = _clauses("We present a new and independent determination of the Hubble constant from the tip of the red giant branch.",
                     "We fine-tune adapters for low-resource translation.")
     assert any(text.startswith("An independent determination of the Hubble constant") for text in said), said  # was "An and"
+
+
+def test_a_theme_that_opens_with_a_name_keeps_its_capital():
+    hubble = [Paper(key="a", abstract="We measure the local value of the Hubble constant with Cepheid variables."),
+              Paper(key="b", abstract="Our value of the Hubble constant sits midway between Planck and Cepheid distances.")]
+    assert _paragraph(hubble, "Cepheid variables", "Hubble constant tension")[0].text == \
+        "Work on Cepheid variables relates to Hubble constant tension."  # was "relates to hubble constant tension"
+    prompts = [Paper(key="c", abstract="We study prompt tuning for vision models."),
+               Paper(key="d", abstract="Prompt tuning adapts frozen encoders with few prompt vectors.")]
+    assert _paragraph(prompts, "Vision models", "Prompt tuning")[0].text == "Work on vision models relates to prompt tuning."

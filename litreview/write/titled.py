@@ -23,9 +23,19 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper]) -> str:
     if group.title in (FALLBACK_TITLE, OTHER_TITLE):
         return "Further work"
     first, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
-    if first[1:] == first[1:].lower() and first not in never_lowered(papers[key].abstract for key in group.keys if key in papers):
+    if first[1:] == first[1:].lower() and first not in _names(group, papers):
         first = first.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
     return f"Work on {first} {rest}".rstrip()
+
+
+def theme_said(theme: str, group: SubTheme, papers: Mapping[str, Paper]) -> str:
+    """The theme inside a sentence: "relates to prompt tuning", "relates to Hubble constant tension" (a name the
+    papers capitalise keeps its capital)."""
+    return lower_first(theme.strip().rstrip("."), _names(group, papers))
+
+
+def _names(group: SubTheme, papers: Mapping[str, Paper]) -> frozenset[str]:
+    return never_lowered(papers[key].abstract for key in group.keys if key in papers)
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
@@ -40,7 +50,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
     titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
     if alone and group is not None:
-        target = lower_first(theme.strip().rstrip(".")) if theme.strip() and not is_own_text(theme) else "our work"
+        target = theme_said(theme, group, papers) if theme.strip() and not is_own_text(theme) else "our work"
         lead = f"{work_on(group, papers)} that relates to {target} includes"
     else:
         lead = "Also related are the papers"
