@@ -840,3 +840,8 @@ def test_a_theme_that_opens_with_a_name_keeps_its_capital():
     prompts = [Paper(key="c", abstract="We study prompt tuning for vision models."),
                Paper(key="d", abstract="Prompt tuning adapts frozen encoders with few prompt vectors.")]
     assert _paragraph(prompts, "Vision models", "Prompt tuning")[0].text == "Work on vision models relates to prompt tuning."
+
+
+def test_a_hyphenated_verb_is_said_by_the_study():
+    said = _clauses("We fine-tune adapters for low-resource translation.", "Graph networks predict molecular properties.")
+    assert said[0] == "One study fine-tunes adapters for low-resource translation."  # was "notes that they fine-tune"

@@ -30,7 +30,7 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 # "they") or the paper itself doing something.
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{THE_WORK}))\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?"
-                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,})(?P<rest>\s.+)$", re.DOTALL)  # "apply a X"
+                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
 # it (within its first words; not "In this paper").
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
