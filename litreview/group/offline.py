@@ -14,6 +14,7 @@ seeded and single-threaded, so the same papers give the same groups byte for byt
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -34,6 +35,7 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import (
+    GENERIC,
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
     in_plural,
@@ -259,8 +261,8 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     shown = [surface_form(term, texts) for term in terms]
     named = [whole_phrase(term, texts) for term in shown]
     if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
-        title = texts[0].split("\n", 1)[0].casefold()
-        named = sorted(named, key=lambda term: term.casefold() not in title)
+        title = texts[0].split("\n", 1)[0]
+        named = sorted(named, key=lambda term: not _whole_in(term, title))
     # An acronym the papers define is named by what it stands for ("MLLMs" -> "multimodal large language models"),
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
@@ -274,6 +276,16 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
 
 
 _HEAD_STEMS = frozenset(stem(noun) for noun in HEAD_NOUNS)
+
+
+def _whole_in(term: str, title: str) -> bool:
+    """Whether `title` holds `term` as a whole phrase, not the start of a longer one: "Robust Inference via Generative
+    Classifiers for Handling Noisy Labels" holds "generative classifiers", not "handling noisy" (of "noisy labels")."""
+    for found in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", title, re.IGNORECASE):
+        after = re.match(r"\s+([A-Za-z][\w-]*)", title[found.end():])
+        if not after or after.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC:
+            return True
+    return False
 
 
 def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
