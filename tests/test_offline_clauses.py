@@ -845,3 +845,12 @@ def test_a_theme_that_opens_with_a_name_keeps_its_capital():
 def test_a_hyphenated_verb_is_said_by_the_study():
     said = _clauses("We fine-tune adapters for low-resource translation.", "Graph networks predict molecular properties.")
     assert said[0] == "One study fine-tunes adapters for low-resource translation."  # was "notes that they fine-tune"
+
+
+def test_two_papers_sharing_nothing_but_proposing_methods_get_no_sentence_saying_so():
+    # a JabRef export on noisy labels: the pair is contrasted ("whereas"); "Both works propose methods" said nothing
+    papers = [Paper(key="zhang", abstract="Deep neural networks easily overfit noisy labels. In this article, we propose a "
+                                          "sample reweighting scheme that learns per-sample weights from a small clean set."),
+              Paper(key="kumar", abstract="Learning with noisy labels is a practical challenge. We present co-training with "
+                                          "label smoothing, in which two networks exchange small-loss samples.")]
+    assert "Both works propose methods." not in [s.text for s in _paragraph(papers, "Networks", "noisy labels")]

@@ -88,7 +88,7 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     `GeoNet and Zhan et al. use {term}.` when each has a name (`names`: its authors or its method's name,
     each cited right after it), else `Two of them address {term}.` (`Two works ...` when no sentence before
     cited them all: `introduced` False); else the papers that make one kind of contribution (a dataset, a
-    survey, ...); else those sharing a word; else those that propose methods."""
+    survey, ...); else those sharing a word; else, in a group of three or more, those that propose methods."""
     if len(order) < 2:
         return []
     every = shared_terms([texts[key] for key in order])
@@ -102,7 +102,9 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, shares)
             or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
             or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, shares, most=1)
-            or _shared_kind(order, summaries, introduced, ["method"]))
+            # "Both works propose methods" tells a reader of two papers nothing; a larger group needs one sentence
+            # that cites several of them
+            or (_shared_kind(order, summaries, introduced, ["method"]) if len(order) > 2 else []))
 
 
 class TermUses(NamedTuple):
