@@ -99,13 +99,16 @@ def test_who_or_where_the_papers_studied_is_no_label():
     assert titles[0] == "Steroids", titles  # was "Countries": who or where, not what they studied
 
 
-def test_a_one_paper_group_is_never_named_by_the_start_of_a_title_phrase():
+def test_a_one_paper_group_is_never_named_by_a_part_of_a_title_phrase():
     lee = Paper(key="lee", title="Robust Inference via Generative Classifiers for Handling Noisy Labels", abstract=(
         "Large-scale datasets may contain significant proportions of noisy (incorrect) class labels. We propose a novel "
         "inference method, termed Robust Generative classifier (RoG), applicable to any discriminative neural classifier "
         "pre-trained on noisy datasets. Our method induces a generative classifier on top of hidden feature spaces."))
     titles = [g.title for g in _grouped([lee] + MOLECULES, "noisy labels").groups]
     assert "Handling noisy" not in titles, titles  # "handling noisy" is the start of "handling noisy labels"
+    # a Zotero export's title-only paper: "der berg encoders" is the end of a name, "van der Berg Encoders"
+    berg = Paper(key="berg", title="Multilingual Retrieval with van der Berg Encoders")
+    assert [g.title for g in _grouped([berg] + MOLECULES, "retrieval").groups][0] == "Multilingual retrieval"
 
 
 MOLECULES = [

@@ -279,11 +279,13 @@ _HEAD_STEMS = frozenset(stem(noun) for noun in HEAD_NOUNS)
 
 
 def _whole_in(term: str, title: str) -> bool:
-    """Whether `title` holds `term` as a whole phrase, not the start of a longer one: "Robust Inference via Generative
-    Classifiers for Handling Noisy Labels" holds "generative classifiers", not "handling noisy" (of "noisy labels")."""
+    """Whether `title` holds `term` as a whole phrase, not a part of a longer one: "Robust Inference via Generative
+    Classifiers for Handling Noisy Labels" holds "generative classifiers", not "handling noisy" (of "noisy labels");
+    "Retrieval with van der Berg Encoders" does not hold "der berg encoders"."""
     for found in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", title, re.IGNORECASE):
         after = re.match(r"\s+([A-Za-z][\w-]*)", title[found.end():])
-        if not after or after.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC:
+        before = re.search(r"([A-Za-z][\w-]*)\s+$", title[:found.start()])
+        if all(not word or word.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC for word in (before, after)):
             return True
     return False
 
