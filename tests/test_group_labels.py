@@ -111,6 +111,18 @@ def test_a_one_paper_group_is_never_named_by_a_part_of_a_title_phrase():
     assert [g.title for g in _grouped([berg] + MOLECULES, "retrieval").groups][0] == "Multilingual retrieval"
 
 
+def test_a_generic_verb_never_names_a_group():
+    # an EndNote export on contrastive learning: the pair's group was headed "Enables"
+    simclr = Paper(key="RN12", title="A Simple Framework for Contrastive Learning of Visual Representations", abstract=(
+        "This paper presents SimCLR: a simple framework for contrastive learning of visual representations. In order to "
+        "understand what enables the contrastive prediction tasks to learn useful representations, we study its components."))
+    moco = Paper(key="RN15", title="Momentum Contrast for Unsupervised Visual Representation Learning", abstract=(
+        "We present Momentum Contrast (MoCo) for unsupervised visual representation learning. This enables building a large "
+        "and consistent dictionary on-the-fly that facilitates contrastive unsupervised learning."))
+    titles = [g.title for g in _grouped([simclr, moco] + MOLECULES, "contrastive self-supervised learning").groups]
+    assert "Enables" not in titles, titles
+
+
 MOLECULES = [
     Paper(key="c", title="Message passing for molecules", abstract=(
         "We propose a graph neural network with message passing to predict molecular properties.")),

@@ -34,7 +34,7 @@ GENERIC = frozenset(
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
     "contrast contrasts contribution contributions gain gains "  # "in contrast"; every paper states its contributions, gains
-    "future direction directions potential role roles fewer driven "  # "future research", "research direction", "potential role"
+    "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
     "like unlike versus despite regarding concerning".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
