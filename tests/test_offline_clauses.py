@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.summarize import summarize_papers
@@ -791,19 +793,32 @@ def test_a_finding_that_only_announces_a_list_is_not_said_and_ones_names_no_grou
     assert not is_noun_phrase("larger ones")  # was the label "Larger ones"
 
 
-def test_a_label_that_opens_with_a_name_keeps_its_capital_after_work_on():
-    legal = [Paper(key="a", abstract="Dense retrievers trained on English data transfer poorly to German and French statutes."),
-             Paper(key="b", abstract="We retrieve French legal texts with a multilingual encoder.")]
-    assert _paragraph(legal, "French legal texts", "dense retrieval")[0].text == \
-        "Work on French legal texts relates to dense retrieval."  # was "Work on french legal texts"
-    mllms = [Paper(key="c", abstract="We tune Multimodal Large Language Models (MLLMs) with prompts."),
-             Paper(key="d", abstract="Evaluating multimodal large language models depends on their prompts.")]
-    assert _paragraph(mllms, "Multimodal large language models", "prompt tuning")[0].text == \
-        "Work on multimodal large language models relates to prompt tuning."  # a Title Case run is no name
-    bounds = [Paper(key="e", abstract="We derive confidence bounds, called empirical Bernstein bounds, for the sample variance."),
-              Paper(key="f", abstract="Empirical Bernstein bounds give faster rates for penalized risk.")]
-    assert _paragraph(bounds, "Empirical Bernstein bounds", "risk bounds")[0].text == \
-        "Work on empirical Bernstein bounds relates to risk bounds."  # was "Work on Empirical Bernstein bounds"
+_OPENINGS = [
+    # a label's first word that is a name keeps its capital (was "Work on french legal texts") ...
+    (["Dense retrievers trained on English data transfer poorly to German and French statutes.",
+      "We retrieve French legal texts with a multilingual encoder."], "French legal texts", "dense retrieval",
+     "Work on French legal texts relates to dense retrieval."),
+    # ... a Title Case run in an abstract is no name ...
+    (["We tune Multimodal Large Language Models (MLLMs) with prompts.",
+      "Evaluating multimodal large language models depends on their prompts."], "Multimodal large language models",
+     "prompt tuning", "Work on multimodal large language models relates to prompt tuning."),
+    # ... and the capital a heading gives goes, a name after it or not (was "Work on Empirical Bernstein bounds")
+    (["We derive confidence bounds, called empirical Bernstein bounds, for the sample variance.",
+      "Empirical Bernstein bounds give faster rates for penalized risk."], "Empirical Bernstein bounds", "risk bounds",
+     "Work on empirical Bernstein bounds relates to risk bounds."),
+    # the theme keeps a name's capital too (was "relates to hubble constant tension"), and only a name's
+    (["We measure the local value of the Hubble constant with Cepheid variables.",
+      "Our value of the Hubble constant sits midway between Planck and Cepheid distances."], "Cepheid variables",
+     "Hubble constant tension", "Work on Cepheid variables relates to Hubble constant tension."),
+    (["We study prompt tuning for vision models.", "Prompt tuning adapts frozen encoders with few prompt vectors."],
+     "Vision models", "Prompt tuning", "Work on vision models relates to prompt tuning."),
+]
+
+
+@pytest.mark.parametrize("abstracts, label, theme, opening", _OPENINGS)
+def test_an_opening_keeps_the_capitals_of_names_only(abstracts, label, theme, opening):
+    papers = [Paper(key=f"p{n}", abstract=abstract) for n, abstract in enumerate(abstracts)]
+    assert _paragraph(papers, label, theme)[0].text == opening
 
 
 def test_what_every_abstract_says_of_itself_is_no_shared_topic():
@@ -830,27 +845,3 @@ def test_a_new_and_other_thing_loses_new_and_whole():
     said = _clauses("We present a new and independent determination of the Hubble constant from the tip of the red giant branch.",
                     "We fine-tune adapters for low-resource translation.")
     assert any(text.startswith("An independent determination of the Hubble constant") for text in said), said  # was "An and"
-
-
-def test_a_theme_that_opens_with_a_name_keeps_its_capital():
-    hubble = [Paper(key="a", abstract="We measure the local value of the Hubble constant with Cepheid variables."),
-              Paper(key="b", abstract="Our value of the Hubble constant sits midway between Planck and Cepheid distances.")]
-    assert _paragraph(hubble, "Cepheid variables", "Hubble constant tension")[0].text == \
-        "Work on Cepheid variables relates to Hubble constant tension."  # was "relates to hubble constant tension"
-    prompts = [Paper(key="c", abstract="We study prompt tuning for vision models."),
-               Paper(key="d", abstract="Prompt tuning adapts frozen encoders with few prompt vectors.")]
-    assert _paragraph(prompts, "Vision models", "Prompt tuning")[0].text == "Work on vision models relates to prompt tuning."
-
-
-def test_a_hyphenated_verb_is_said_by_the_study():
-    said = _clauses("We fine-tune adapters for low-resource translation.", "Graph networks predict molecular properties.")
-    assert said[0] == "One study fine-tunes adapters for low-resource translation."  # was "notes that they fine-tune"
-
-
-def test_two_papers_sharing_nothing_but_proposing_methods_get_no_sentence_saying_so():
-    # a JabRef export on noisy labels: the pair is contrasted ("whereas"); "Both works propose methods" said nothing
-    papers = [Paper(key="zhang", abstract="Deep neural networks easily overfit noisy labels. In this article, we propose a "
-                                          "sample reweighting scheme that learns per-sample weights from a small clean set."),
-              Paper(key="kumar", abstract="Learning with noisy labels is a practical challenge. We present co-training with "
-                                          "label smoothing, in which two networks exchange small-loss samples.")]
-    assert "Both works propose methods." not in [s.text for s in _paragraph(papers, "Networks", "noisy labels")]
