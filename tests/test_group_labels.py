@@ -123,6 +123,14 @@ def test_a_generic_verb_never_names_a_group():
     assert "Enables" not in titles, titles
 
 
+def test_a_phrase_never_runs_from_the_title_into_the_abstract():
+    li = Paper(key="li", title="Occlusion-Aware Pedestrian Detection", abstract=(
+        "Occluded pedestrians are missed by most detectors. We propose an occlusion-aware part model for pedestrian "
+        "detection and report gains on CityPersons."))
+    titles = [g.title for g in _grouped([li] + MOLECULES, "pedestrian detection").groups]
+    assert titles[0] == "Occluded pedestrians", titles  # was "Detection occluded pedestrians"
+
+
 MOLECULES = [
     Paper(key="c", title="Message passing for molecules", abstract=(
         "We propose a graph neural network with message passing to predict molecular properties.")),

@@ -72,7 +72,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "prior main major minor fatal ones respiratory younger older taken".split())  # "larger ones" names nothing
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
-_WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+")
+_WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+|\n")  # a line break ends a phrase: title | abstract
 # Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
