@@ -845,3 +845,11 @@ def test_a_new_and_other_thing_loses_new_and_whole():
     said = _clauses("We present a new and independent determination of the Hubble constant from the tip of the red giant branch.",
                     "We fine-tune adapters for low-resource translation.")
     assert any(text.startswith("An independent determination of the Hubble constant") for text in said), said  # was "An and"
+
+
+def test_a_second_verb_reported_agrees_with_one_author():
+    papers = [Paper(key="li", authors=("Li, Wei",), abstract="Occluded pedestrians are missed by most detectors. We propose "
+                    "an occlusion-aware part model for pedestrian detection and report gains on CityPersons."),
+              Paper(key="kim", authors=("Kim, Ana",), abstract="We fuse thermal and RGB images in a two-stream detector.")]
+    said = [s.text for s in _paragraph(papers, "Pedestrians", "pedestrian detection")]
+    assert any("proposes an occlusion-aware part model for pedestrian detection and reports gains" in text for text in said), said

@@ -17,7 +17,7 @@ SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|eva
                r"release|identify|extend)")
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
-                r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify)")
+                r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify|report)")
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
