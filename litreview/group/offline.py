@@ -41,6 +41,7 @@ from litreview.group.terms import (
     in_plural,
     is_noun_phrase,
     listing,
+    phrase_pattern,
     phrases,
     said_as_verb,
     said_in_plural,
@@ -282,7 +283,7 @@ def _whole_in(term: str, title: str) -> bool:
     """Whether `title` holds `term` as a whole phrase, not a part of a longer one: "Robust Inference via Generative
     Classifiers for Handling Noisy Labels" holds "generative classifiers", not "handling noisy" (of "noisy labels");
     "Retrieval with van der Berg Encoders" does not hold "der berg encoders"."""
-    for found in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", title, re.IGNORECASE):
+    for found in phrase_pattern(term).finditer(title):
         after = re.match(r"\s+([A-Za-z][\w-]*)", title[found.end():])
         before = re.search(r"([A-Za-z][\w-]*)\s+$", title[:found.start()])
         if all(not word or word.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC for word in (before, after)):

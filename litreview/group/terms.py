@@ -152,13 +152,23 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or _PLURAL_NOUN.search(before)) >= len(uses)
 
 
+def spelled(term: str) -> str:
+    """A regular expression for `term` where a text says it: its words with any space between them, never the end
+    of a longer word ("LLM" not in "MLLM"); what may follow is the caller's."""
+    return r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
+
+
+def phrase_pattern(term: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """`term` as a whole phrase of a text: neither the end nor the start of a longer word (see `spelled`)."""
+    return re.compile(spelled(term) + r"(?![\w-])", flags)
+
+
 def _uses(term: str, texts: Iterable[str]) -> list[tuple[str, str]]:
     """The word before and the word after (on its line) each use of `term` in `texts`, lower case ("" for none)."""
-    spaced = r"\s+".join(map(re.escape, term.split()))
-    spelled = re.compile(rf"(?<![\w-]){spaced}(?![\w-])", re.IGNORECASE)
+    pattern = phrase_pattern(term)
     uses = []
     for text in texts:
-        for match in spelled.finditer(text):
+        for match in pattern.finditer(text):
             before = _LAST_WORD.search(text, max(0, match.start() - _CONTEXT_CHARS), match.start())
             after = _NEXT_WORD.match(text, match.end())
             uses.append(((before.group(1) if before else "").lower(), after.group(1).lower()))
@@ -193,7 +203,7 @@ def _spelled_as_name(term: str, texts: list[str]) -> str | None:
     """The papers' spelling of the phrase `term` when every use of it capitalises each word, one use at least in
     their running text, past a sentence's first word: a name ("World Health Organization"), never written "world
     health organization" by anyone. A phrase one paper capitalises in its title only is no name."""
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?![\w-])", re.IGNORECASE)
+    pattern = phrase_pattern(term)
     uses = [(" ".join(match.group(0).split()), text, match) for text in texts for match in pattern.finditer(text)]
     if not uses or not all(word[:1].isupper() for spelled, _, _ in uses for word in spelled.split()):
         return None
@@ -238,10 +248,9 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
     """`term` with the generic noun that follows it in most of its occurrences ("pre-trained language" ->
     "pre-trained language models"): phrases stop before generic words, a label should not."""
     texts = list(texts)
-    spelled = r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
-    total = sum(len(re.findall(spelled + r"(?![\w-])", text, re.IGNORECASE)) for text in texts)
+    total = sum(len(phrase_pattern(term).findall(text)) for text in texts)
     following = Counter(match.group(1).lower() for text in texts
-                        for match in re.finditer(spelled + r"\s+([a-z]+)\b", text, re.IGNORECASE))
+                        for match in re.finditer(spelled(term) + r"\s+([a-z]+)\b", text, re.IGNORECASE))
     # "model" and "models" are one head noun: counted together, said in the plural when it is used at all.
     heads = Counter({head: following[head] + following[plural] for head, plural in HEAD_PLURALS.items()})
     head, count = heads.most_common(1)[0]
@@ -298,8 +307,7 @@ def said_in_plural(term: str, texts: Iterable[str]) -> bool:
     said = in_plural(term)
     if said == term:
         return False
-    spelled = r"\s+".join(map(re.escape, said.split()))
-    pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])", re.IGNORECASE if said.split()[-1].islower() else 0)  # "LLMs" as spelled
+    pattern = phrase_pattern(said, re.IGNORECASE if said.split()[-1].islower() else 0)  # "LLMs" as spelled
     return any(pattern.search(text) for text in texts)
 
 
@@ -359,7 +367,7 @@ def _long_form(short: str, candidate: str) -> str | None:
 def _word_form(word: str, texts: list[str]) -> str:
     """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)
     or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
-    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+    pattern = phrase_pattern(word)
     found = [(m.group(0), _in_running_text(text, m.start(), m.end())) for text in texts for m in pattern.finditer(text)]
     spellings = Counter(spelled for spelled, _ in found)
     spelling = spellings.most_common(1)[0][0] if spellings else word

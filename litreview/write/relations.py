@@ -16,6 +16,7 @@ from litreview.group.terms import (
     MAX_PHRASE_WORDS,
     in_plural,
     listing,
+    phrase_pattern,
     phrases,
     said_as_verb,
     said_in_plural,
@@ -229,7 +230,7 @@ def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mappi
 def shared_verb(term: str, texts: list[str]) -> str | None:
     """The verb of SHARED_VERBS that every text puts right before `term` (up to two modifiers between) in a
     sentence of its own ("we use stereo image pairs", "our model uses unlabeled stereo image pairs"), or None."""
-    pattern = re.compile(r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
+    pattern = phrase_pattern(term)
     held = [{verb for match in pattern.finditer(text) for verb in _verbs_before(text[:match.start()])} for text in texts]
     common = set.intersection(*held) if held else set()
     return min(common) if common else None
