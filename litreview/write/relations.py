@@ -94,15 +94,15 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
         return []
     every = shared_terms([texts[key] for key in order])
     # Not "Seven of them discuss SARS-CoV-2" in a draft on COVID-19: what the other papers say as much.
-    shares = elsewhere.shares() if elsewhere and elsewhere.papers >= MIN_ELSEWHERE else {}
+    elsewhere = elsewhere if elsewhere and elsewhere.papers >= MIN_ELSEWHERE else None
     # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
     acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
     holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
     words = {term: found for term, found in every.items() if term not in holders}
     names = names or {}
-    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, shares)
+    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, elsewhere)
             or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
-            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, shares, most=1)
+            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, elsewhere, most=1)
             # "Both works propose methods" tells a reader of two papers nothing; a larger group needs one sentence
             # that cites several of them
             or (_shared_kind(order, summaries, introduced, ["method"]) if len(order) > 2 else []))
@@ -126,8 +126,9 @@ class TermUses(NamedTuple):
         counts.subtract(inside.counts)
         return TermUses(counts, self.papers - inside.papers)
 
-    def shares(self) -> dict[frozenset[str], float]:
-        return {term: count / self.papers for term, count in self.counts.items() if count > 0}
+    def share(self, term: str) -> float:
+        """The share of the papers that use `term`."""
+        return self.counts[term_stems(term.lower())] / self.papers
 
 
 @functools.lru_cache(maxsize=4096)
@@ -149,7 +150,7 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
                       holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
-                      names: Mapping[str, str | None], elsewhere: Mapping[frozenset[str], float],
+                      names: Mapping[str, str | None], elsewhere: TermUses | None,
                       most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     used = set(excluded)
     every_text = list(texts.values())
@@ -170,7 +171,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue
         share = len(found) / len(order)
-        if any(elsewhere.get(term_stems(form.lower()), 0.0) * MIN_LIFT >= share for form in (term, long_form) if form):
+        if elsewhere and any(elsewhere.share(form) * MIN_LIFT >= share for form in (term, long_form) if form):
             continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
         if used_as_modifier(shown, held):  # "natural language" (understanding, inference) is no topic they share
             continue
