@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 # Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
 _FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
@@ -95,11 +94,11 @@ def names_in(text: str | None) -> frozenset[str]:
     return frozenset(re.findall(r"(?<=[a-z,]\s)([A-Z][a-z]+)\b", text or ""))  # after a word or comma: mid-sentence
 
 
-def never_lowered(texts: Iterable[str | None]) -> frozenset[str]:
+@functools.lru_cache(maxsize=1024)  # asked of a group's abstracts for its label and for the theme
+def never_lowered(texts: tuple[str | None, ...]) -> frozenset[str]:
     """The names of `texts` (`names_in`) that none of them writes in lower case: "French" in "German and French
     statutes", not "Multimodal" in "leverages Multimodal Large Language Models" when another says "multimodal"."""
-    texts = [text or "" for text in texts]
-    lowered = {word for text in texts for word in re.findall(r"\b[a-z]+\b", text)}
+    lowered = {word for text in texts for word in re.findall(r"\b[a-z]+\b", text or "")}
     return frozenset(name for text in texts for name in names_in(text) if name.lower() not in lowered)
 
 

@@ -144,7 +144,7 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
 def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapping[str, Paper]) -> Sentence:
     """`Work on {sub-theme} relates to {theme}.` (`... to our work through {terms}` for a long theme), citing every member."""
     keys = list(group.keys)
-    target = "our work" if is_own_text(theme) else theme_said(theme, group, papers)
+    target = theme_said(theme, group, papers)
     if group.title == OTHER_TITLE:
         return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.

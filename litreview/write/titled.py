@@ -30,12 +30,14 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper]) -> str:
 
 def theme_said(theme: str, group: SubTheme, papers: Mapping[str, Paper]) -> str:
     """The theme inside a sentence: "relates to prompt tuning", "relates to Hubble constant tension" (a name the
-    papers capitalise keeps its capital)."""
+    papers capitalise keeps its capital); "our work" for the researcher's own text, or no theme."""
+    if not theme.strip() or is_own_text(theme):
+        return "our work"
     return lower_first(theme.strip().rstrip("."), _names(group, papers))
 
 
 def _names(group: SubTheme, papers: Mapping[str, Paper]) -> frozenset[str]:
-    return never_lowered(papers[key].abstract for key in group.keys if key in papers)
+    return never_lowered(tuple(papers[key].abstract for key in group.keys if key in papers))
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
@@ -50,8 +52,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
     titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
     if alone and group is not None:
-        target = theme_said(theme, group, papers) if theme.strip() and not is_own_text(theme) else "our work"
-        lead = f"{work_on(group, papers)} that relates to {target} includes"
+        lead = f"{work_on(group, papers)} that relates to {theme_said(theme, group, papers)} includes"
     else:
         lead = "Also related are the papers"
     sentences, start = [], 0
