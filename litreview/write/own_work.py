@@ -73,11 +73,11 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
     if not is_own_text(own_text):
         return {}
     named = [group for group in groups if group.title != OTHER_TITLE]
-    held = {group.title: stems(" ".join(paper_text(papers[key]) for key in group.keys)) for group in named}
-    # How typical each word is of a group: the share of its papers that use it.
+    # How typical each word is of a group: the share of its papers that use it; the words it holds are those.
     shares = {group.title: {word: count / len(group.keys) for word, count in
                             Counter(word for key in group.keys for word in stems(paper_text(papers[key]))).items()}
               for group in named}
+    held = {title: frozenset(words) for title, words in shares.items()}
     openings = _openings(content_sentences(own_text), held, shares)
     proposals = _proposals(content_sentences(own_text), held)
     return {title: Framing(openings.get(title, []), *proposals.get(title, (0, 0))) for title in held}
@@ -177,8 +177,9 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]],
     # A reference to an earlier sentence ("adapts them", "these approaches") only follows that sentence.
     follows = {n: n - 1 if _REFERS_BACK.search(own[n]) else None for n in usable}
     order = {title: position for position, title in enumerate(held)}
-    pairs = sorted(((sum(shares[title].get(word, 0.0) for word in stems(own[n])), -n, -order[title], n, title)
-                    for n in usable for title in held if len(stems(own[n]) & held[title]) >= MIN_SHARED_STEMS), reverse=True)
+    said = {n: stems(own[n]) for n in usable}
+    pairs = sorted(((sum(shares[title].get(word, 0.0) for word in said[n]), -n, -order[title], n, title)
+                    for n in usable for title in held if len(said[n] & held[title]) >= MIN_SHARED_STEMS), reverse=True)
     chosen: dict[str, list[int]] = {}
     taken: set[int] = set()
     for second in (False, True):
