@@ -19,6 +19,11 @@ def _paragraph(papers: list[Paper], title: str, theme: str) -> list[Sentence]:
     return sections[0].sentences
 
 
+def _one_paper(abstract: str, title: str, theme: str) -> list[str]:
+    """The sentences of the paragraph of a group `title` holding one paper with `abstract`."""
+    return [s.text for s in _paragraph([Paper(key="one", abstract=abstract)], title, theme)]
+
+
 def _shared(papers: list[Paper], title: str, theme: str) -> list[str]:
     """The sentences of the paragraph that cite two papers or more, after its opening (which cites them all)."""
     return [s.text for s in _paragraph(papers, title, theme)[1:] if len(s.keys) >= 2]
@@ -239,7 +244,7 @@ def test_a_long_sentence_that_cites_in_brackets_is_no_run_on_and_is_said_without
                 "217-231) and Rounds (Mathematical Systems Theory 4 (1970), 257-287) and to the recognizable sets and local "
                 "sets discussed by Thatcher (Journal of Computer and System Sciences 1 (1967), 317-322; 4 (1970), 339-367) "
                 "and Rounds. Linguistic relevance of these systems has been briefly discussed also.")
-    sentences = [s.text for s in _paragraph([Paper(key="tag", abstract=abstract)], "Grammars", "tree adjoining grammars")]
+    sentences = _one_paper(abstract, "Grammars", "tree adjoining grammars")
     # was only "Linguistic relevance of these systems ...": 74 words counted as a run-on, the paper's own sentence lost
     assert ("A tree generating system called a tree adjunct grammar is described and its formal properties are studied "
             "relating them to the tree generating systems of Brainerd and Rounds and to the recognizable sets and local "
@@ -251,7 +256,7 @@ def test_a_sentence_cut_at_a_word_does_not_stop_inside_a_date():
                 "and half million cases of coronavirus disease 2019 (COVID-19), caused by a newly discovered virus named "
                 "severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2), have been confirmed on April 20, 2020 "
                 "(Nature, 2020b). Hospitals kept beds free for them.")
-    sentences = [s.text for s in _paragraph([Paper(key="jhu", abstract=abstract)], "Cases", "COVID-19 cases")]
+    sentences = _one_paper(abstract, "Cases", "COVID-19 cases")
     said = next(text for text in sentences if text.startswith("According to data"))
     assert said.endswith("(SARS-CoV-2), have been confirmed.")  # was "... have been confirmed on April."
     assert len(said.split()) <= 45
@@ -318,7 +323,7 @@ def test_a_name_that_opens_an_embedded_clause_keeps_its_capital():
                 "on March 11, 2020, and since then, Istanbul became the epicenter of the pandemic in Turkey Here, we "
                 "reveal sequences of the virus isolated from three different patients with various clinical presentations "
                 "METHODS: Nasopharyngeal swab specimens of the patients were tested positive for the COVID-19 by qRT-PCR.")
-    said = [s.text for s in _paragraph([Paper(key="tr", abstract=abstract)], "Origin", "coronavirus origin")]
+    said = _one_paper(abstract, "Origin", "coronavirus origin")
     # was "One study notes that turkey is one of ...": "in Turkey" shows the paper's name for it
     assert any("notes that Turkey is one of the latest countries" in text for text in said), said
 

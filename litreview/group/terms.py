@@ -263,7 +263,8 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
 # "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
 _NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
 _NO_QUALIFIED = (ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
-    "baseline baselines technique techniques using including having being according".split())) - {"model", "models", "understanding"}
+    "baseline baselines technique techniques using including having being according".split())) \
+    - {"model", "models", "understanding"}  # weak alone, yet what a phrase qualifies ("natural language understanding")
 
 
 def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
