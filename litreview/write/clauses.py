@@ -25,7 +25,14 @@ from litreview.write.english import (
     third_person,
     upper_first,
 )
-from litreview.write.voice import PRONOUNS, SECOND_VERB, SUBORDINATOR, agreeing, in_third_person, said_by
+from litreview.write.voice import (
+    PRONOUNS,
+    SECOND_VERB,
+    SUBORDINATOR,
+    agreeing,
+    in_third_person,
+    said_by,
+)
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this

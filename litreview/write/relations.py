@@ -197,7 +197,7 @@ def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, 
     named = [name for key in keys if (name := names.get(key))]
     folded = {name.casefold() for name in named}
     said = term.casefold()
-    one = said[:-1] if said.endswith("s") else said  # "LLM2LLM" holds "LLMs" too
+    one = said.removesuffix("s")  # "LLM2LLM" holds "LLMs" too
     if len(folded) == len(keys) <= MAX_NAMED and not any(one in name or name in said for name in folded):
         return Sentence(text=f"{listing(named)} {verb} {term}.", keys=keys,
                         inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys)])
