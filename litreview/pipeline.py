@@ -36,7 +36,7 @@ StageCallback = Callable[[StageProgress], None]
 
 
 def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Plan | None = None,
-          selection: Selection | None = None, our_work: str | None = None, min_groups: int = 2,
+          selection: Selection | None = None, our_work: str | None = None, min_groups: int | None = None,
           max_groups: int = 8, select_options: Mapping[str, Any] | None = None,
           progress: StageCallback | None = None, fulltext: FulltextOptions | None = None) -> Draft:
     """A related-work draft of `corpus` for `theme`: offline when `llm` is None, else through the LLM.
@@ -46,8 +46,9 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     without a paper raises SelectionError, saying which rule left every paper out.
     A configured LLM that fails raises LLMError; it is never silently replaced by the offline engine.
     With `fulltext`, the selected papers' attached PDFs are read and summaries use their excerpts too.
+    `min_groups` None: two sub-themes, or one for fewer than four papers.
     """
-    if not 1 <= min_groups <= max_groups:
+    if not 1 <= (min_groups or 1) <= max_groups:
         from litreview.errors import ConfigError
 
         raise ConfigError(f"min-groups {min_groups} and max-groups {max_groups} leave no possible number of sub-themes",
@@ -157,7 +158,7 @@ def _summaries(papers: list[Paper], llm: LLMClient | None,
 
 
 def _group(summaries: dict[str, Any], papers: dict[str, Paper], theme: str, llm: LLMClient | None,
-           min_groups: int, max_groups: int) -> tuple[Groups, list[DraftWarning]]:
+           min_groups: int | None, max_groups: int) -> tuple[Groups, list[DraftWarning]]:
     from litreview.group import group_papers
 
     return group_papers(summaries, papers, theme, llm=llm, min_groups=min_groups, max_groups=max_groups)

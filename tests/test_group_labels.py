@@ -140,9 +140,9 @@ MOLECULES = [
 
 
 def _grouped(papers: list[Paper], theme: str) -> Groups:
-    """The offline groups of `papers` under `theme`."""
+    """The offline groups of `papers` under `theme`, two or more (three papers are one group by default)."""
     summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, theme)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, theme, min_groups=2)
     return groups
 
 

@@ -159,7 +159,7 @@ def test_paragraphs_relate_papers_and_stay_within_budget(drafted):
 def test_template_words_are_connectives_only():
     content = template_words() - {
         # subjects, quantities and connectives of the paragraph templates
-        "work", "works", "on", "relates", "to", "through", "our", "further", "is", "related", "less", "closely",
+        "work", "works", "on", "relates", "relate", "to", "through", "our", "further", "is", "related", "less", "closely",
         "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus", "discuss",
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
         "against", "this", "background", "in", "context", "alongside", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
@@ -216,10 +216,34 @@ def test_group_bounds_are_respected_for_few_papers(corpus):
     papers = {p.key: p for p in corpus.papers[:3]}
     summaries, _ = summarize_papers(list(papers.values()))
     groups, _ = group_papers(summaries, papers, "anything", min_groups=2, max_groups=8)
-    assert sorted(len(g.keys) for g in groups.groups) == [1, 2]
+    assert sorted(len(g.keys) for g in groups.groups) == [1, 2]  # asked for: as asked
+    groups, _ = group_papers(summaries, papers, "anything")
+    assert [len(g.keys) for g in groups.groups] == [3]  # by default, three papers are one sub-theme, not a list
+    four = {p.key: p for p in corpus.papers[:4]}
+    groups, _ = group_papers(summarize_papers(list(four.values()))[0], four, "anything")
+    assert len(groups.groups) == 2
     single = {p.key: p for p in corpus.papers[:1]}
     groups, _ = group_papers(summarize_papers(list(single.values()))[0], single, "anything")
     assert [g.keys for g in groups.groups] == [[corpus.papers[0].key]]
+
+
+def test_a_draft_of_papers_no_term_groups_says_how_many_works_not_further_work():
+    papers = {"smith": Paper(key="smith", title="Pedestrian Detection at Night with Thermal Cameras", abstract=(
+                  "Pedestrian detection at night is hard for RGB cameras. We fuse thermal and RGB images in a two-stream "
+                  "detector. Detection rate rises by 9 points on the KAIST benchmark.")),
+              "li": Paper(key="li", title="Occlusion-Aware Pedestrian Detection", abstract=(
+                  "Occluded pedestrians are missed by most detectors. We propose an occlusion-aware part model for "
+                  "pedestrian detection and report gains on CityPersons.")),
+              "kim": Paper(key="kim", title="Pedestrians in Crowds")}  # a title-only entry of the same export
+    summaries, _ = summarize_papers(list(papers.values()))
+    groups, _ = group_papers(summaries, papers, "pedestrian detection")
+    sections, _ = write_paragraphs(groups, summaries, papers, "pedestrian detection")
+    assert [group.title for group in groups.groups] == ["Further related work"]  # no term the papers share
+    # was "Further work relates to pedestrian detection": further than nothing
+    assert sections[0].sentences[0].text == "Three works relate to pedestrian detection."
+    title_only = write_paragraphs(Groups(groups=[SubTheme(title="Further related work", description="", keys=["kim"])]),
+                                  summaries, papers, "pedestrian detection")[0][0]
+    assert title_only.sentences[0].text == "Work that relates to pedestrian detection includes “Pedestrians in Crowds”."
 
 
 _SCRIPT = """

@@ -58,6 +58,15 @@ def test_a_one_paper_draft_says_paper_in_the_singular():
     assert render(draft, "tex").text.splitlines()[0].endswith("drafted by litreview (offline); 1 paper cited.")
 
 
+def test_a_lone_sub_theme_gets_no_heading_of_its_own():
+    draft = sample_draft()
+    draft = draft.model_copy(update={"sections": draft.sections[1:]})
+    assert render(draft, "md").text == "# Prompt tuning\n\nAdapters are cheap [@lee2021].\n" + PANDOC.split("[@lee2021].\n")[1]
+    assert render(draft, "tex").text.endswith("\\label{sec:prompt-tuning}\n\nAdapters are cheap~\\citep{lee2021}.\n"
+                                              + NATBIB.split("\\citep{lee2021}.\n")[1])
+    assert render(draft, "md", cite_style="numbered").text.startswith("# Prompt tuning\n\nAdapters are cheap [1].\n")
+
+
 def test_latex_biblatex_uses_autocite_and_textcite():
     text = render(sample_draft(), "tex", cite_style="biblatex").text
     preamble = (r"% \usepackage[backend=biber]{biblatex} \addbibresource{<the companion .bib>}; build with biber.")

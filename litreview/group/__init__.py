@@ -19,7 +19,7 @@ from typing import Any
 from litreview.corpus.paper import Paper
 from litreview.errors import UnusableAnswer
 from litreview.grounding import content_words
-from litreview.group.schema import Groups, SubTheme
+from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.llm import LLMClient, LLMRequest
 from litreview.llm.budget import fits, prompt_text
 from litreview.prompts import render_prompt
@@ -28,9 +28,10 @@ from litreview.warning import DraftWarning
 
 
 def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str, *,
-                 llm: LLMClient | None = None, min_groups: int = 2,
+                 llm: LLMClient | None = None, min_groups: int | None = None,
                  max_groups: int = 8) -> tuple[Groups, list[DraftWarning]]:
-    """The papers of `summaries` (in that order) as between `min_groups` and `max_groups` sub-themes.
+    """The papers of `summaries` (in that order) as between `min_groups` and `max_groups` sub-themes
+    (`min_groups` None: two, or one for fewer than four papers; see `schema.fewest_groups`).
 
     `llm=None` clusters offline. With an LLM, its answer is validated as a partition of exactly these
     keys (`context={"keys", "min_groups", "max_groups"}`); when the re-asks are spent, the offline
@@ -114,10 +115,10 @@ def _settled(requests: list[LLMRequest[Groups]], outcomes: list[Any], llm: LLMCl
 
 
 def grouping_request(summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str,
-                     min_groups: int, max_groups: int) -> LLMRequest[Groups]:
+                     min_groups: int | None, max_groups: int) -> LLMRequest[Groups]:
     """The request for a grouping of the keys of `summaries`, validated as their partition."""
     keys = list(summaries)
-    low = min(min_groups, len(keys))
+    low = fewest_groups(min_groups, len(keys), max_groups)
     items = [{"key": key, "title": papers[key].title, "summary": summaries[key]} for key in keys]
     messages, version = render_prompt("group", theme=theme, papers=items, min_groups=low, max_groups=max_groups)
     context: dict[str, Any] = {"keys": keys, "min_groups": min_groups, "max_groups": max_groups, "answers": []}
@@ -126,7 +127,7 @@ def grouping_request(summaries: dict[str, PaperSummary], papers: dict[str, Paper
                       max_tokens=answer)
 
 
-def _offline_groups(papers: list[Paper], theme: str, *, min_groups: int, max_groups: int) -> Groups:
+def _offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None, max_groups: int) -> Groups:
     """The offline clustering, imported only when used: scikit-learn takes a second to load."""
     from litreview.group.offline import offline_groups as cluster
 

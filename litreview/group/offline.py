@@ -33,7 +33,7 @@ from threadpoolctl import (
 )
 
 from litreview.corpus.paper import Paper
-from litreview.group.schema import Groups, SubTheme
+from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.terms import (
     GENERIC,
     HEAD_NOUNS,
@@ -73,15 +73,17 @@ FALLBACK_TITLE = "Further related work"
 _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
 
 
-def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_groups: int = 8) -> Groups:
-    """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers).
+def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = None, max_groups: int = 8) -> Groups:
+    """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers; the
+    default `min_groups` is `schema.fewest_groups`'s).
 
     Groups come closest to the theme first, a group no term could name after them; papers that fit no group well
     (mean similarity to their group mates under MISFIT_SIMILARITY) go to a last "Other related work" group whose
     description gives their scores.
     """
     texts = {paper.key or "": paper_text(paper) for paper in papers}
-    labels = cluster_labels(list(texts.values()), min_groups, max_groups) if len(papers) > 1 else [0] * len(papers)
+    fewest = fewest_groups(min_groups, len(papers), max_groups)
+    labels = cluster_labels(list(texts.values()), fewest, max_groups) if len(papers) > 1 else [0] * len(papers)
     members = [[key for key, label in zip(texts, labels) if label == cluster] for cluster in _cluster_order(labels)]
     members, misfits = _without_misfits(members, texts, theme, max_groups)
     members = _closest_to_theme_first(members, texts, theme)
@@ -94,7 +96,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int = 2, max_
         group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels)
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
-    groups = _unnamed_together(groups, min_groups)
+    groups = _unnamed_together(groups, fewest)
     # "Further related work" says "after the others": a group no term names comes last (before the misfits)
     groups = sorted(groups, key=lambda group: group.title == FALLBACK_TITLE)  # stable: the named in their order
     if misfits:

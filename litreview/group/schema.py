@@ -1,7 +1,8 @@
 """The group stage's answer: the selected papers divided into sub-themes.
 
 Validators read `{"keys": [...], "min_groups": 2, "max_groups": 8}` from the validation context: every key
-exactly once, no unknown key, no empty group, a number of groups within bounds. A context may also hold
+exactly once, no unknown key, no empty group, a number of groups within bounds (`min_groups` None or absent: the
+default, see `fewest_groups`). A context may also hold
 `"answers": []`, to which every raw answer is appended (see `litreview.grounding.record_answer`).
 """
 
@@ -12,6 +13,8 @@ from collections import Counter
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from litreview.grounding import record_answer
+
+DEFAULT_MIN_GROUPS = 2  # the fewest sub-themes when not asked for, given four papers or more
 
 
 class SubTheme(BaseModel):
@@ -36,17 +39,26 @@ class Groups(BaseModel):
     def _partition(self, info: ValidationInfo) -> Groups:
         context = info.context or {}
         if "keys" in context:
-            problems = partition_problems(self, context["keys"], context.get("min_groups", 2), context.get("max_groups", 8))
+            problems = partition_problems(self, context["keys"], context.get("min_groups"), context.get("max_groups", 8))
             if problems:
                 raise ValueError("; ".join(problems))
         return self
 
 
-def partition_problems(groups: Groups, keys: list[str], min_groups: int, max_groups: int) -> list[str]:
+def fewest_groups(min_groups: int | None, papers: int, max_groups: int) -> int:
+    """The fewest sub-themes `papers` papers go into: `min_groups` when asked for (but no more than one a paper);
+    by default DEFAULT_MIN_GROUPS where each can hold two papers or more, else one: two or three papers under a
+    heading each are a list, not sub-themes."""
+    if min_groups is None:
+        return max(1, min(DEFAULT_MIN_GROUPS, papers // 2, max_groups))
+    return max(1, min(min_groups, papers))
+
+
+def partition_problems(groups: Groups, keys: list[str], min_groups: int | None, max_groups: int) -> list[str]:
     """Why `groups` is not a partition of `keys` into min..max non-empty groups (empty when it is)."""
     counts = Counter(key for group in groups.groups for key in group.keys)
     expected = set(keys)
-    low = min(min_groups, len(expected))
+    low = fewest_groups(min_groups, len(expected), max_groups)
     problems = [f"unknown key {key!r} (use only the given keys)" for key in counts if key not in expected]
     problems += [f"key {key!r} is in {n} groups (put it in exactly one)" for key, n in counts.items() if n > 1 and key in expected]
     problems += [f"key {key!r} is in no group" for key in sorted(expected - set(counts))]

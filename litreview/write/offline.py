@@ -57,12 +57,19 @@ from litreview.write.relations import (
     TermUses,
     contrasting,
     jaccard,
+    number_word,
     related_order,
     shared_sentences,
     stems,
 )
 from litreview.write.schema import InlineCitation, Sentence
-from litreview.write.titled import UNTITLED, theme_said, title_sentences, work_on
+from litreview.write.titled import (
+    UNTITLED,
+    theme_said,
+    title_sentences,
+    unnamed,
+    work_on,
+)
 from litreview.write.voice import leans_back, refers_back, said_by
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
@@ -75,7 +82,8 @@ FACT_LEAD = "The authors note that"
 _ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests?|finds?|following(?:\s[\w-]+){0,2})\.$")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
-    "Work on", "relates to", "through", "Further work", "that relates to", "includes", "our work", "Further work is related to", "less closely",
+    "Work on", "relates to", "through", "Further work", "Related work", "work relates", "works relate", "that relates to",
+    "includes", "our work", "Further work is related to", "less closely",
     *RELATION_PHRASES, "whereas", "Also related are the papers", "includes", "It also includes", "and",
     *own_work.TEMPLATE_PHRASES, "et al",
     FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
@@ -91,11 +99,11 @@ def template_words() -> frozenset[str]:
 
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
                       theme: str, our_work: str | None = None, framing: Framing | None = None,
-                      draft_terms: TermUses | None = None) -> list[Sentence]:
+                      draft_terms: TermUses | None = None, first: bool = False) -> list[Sentence]:
     """The sentences of one group's paragraph (see the module docstring); every member is cited. `framing` (what
     the paragraph takes from the researcher's text, see `own_work.framings`) gives its opening sentences, which
     replace the template's, and the proposal its closing names. `draft_terms` counts the terms of the whole draft's
-    papers: what the others say as much is no topic this group shares."""
+    papers: what the others say as much is no topic this group shares. `first`: the draft's first paragraph."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
@@ -107,7 +115,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
-        sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts, papers)]
+        sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts, papers, first)]
         excluded = label_stems(group.title, texts.values()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
@@ -117,8 +125,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += described
         # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group.
         further = [key for key in order if not any(key in sentence.keys for sentence in described)]
-        sentences += [Sentence(text=f"{work_on(group, papers)} also includes.", keys=further)] if further else []
-    sentences += title_sentences(titled, papers, group, theme, alone=not with_text)
+        sentences += [Sentence(text=f"{work_on(group, papers, first=first)} also includes.", keys=further)] if further else []
+    sentences += title_sentences(titled, papers, group, theme, alone=not with_text, first=first)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
                               again=framing.again if framing else 0, opened=background)
@@ -141,12 +149,17 @@ def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
 
 # --- the parts of a paragraph ------------------------------------------------------------------------------
 
-def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapping[str, Paper]) -> Sentence:
-    """`Work on {sub-theme} relates to {theme}.` (`... to our work through {terms}` for a long theme), citing every member."""
+def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapping[str, Paper], first: bool) -> Sentence:
+    """`Work on {sub-theme} relates to {theme}.` (`... to our work through {terms}` for a long theme), citing every
+    member; `Two works relate to {theme}.` for an unnamed group that is the draft's `first`."""
     keys = list(group.keys)
     target = theme_said(theme, group, papers)
     if group.title == OTHER_TITLE:
         return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
+    if first and unnamed(group):  # "Further work relates to" would point back at nothing
+        number = number_word(len(keys))
+        works = "work relates" if len(keys) == 1 else "works relate"
+        return Sentence(text=bounded(f"{number[:1].upper()}{number[1:]} {works} to {target}."), keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
     through = "" if not is_own_text(theme) else shared_with(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))

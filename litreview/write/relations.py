@@ -271,12 +271,13 @@ def quantity(count: int, size: int, introduced: bool = True) -> str:
     """`Both works`, `All five works`, `Two of them` (`Two works` when `introduced` is False: "them" would have
     nothing to refer to): how many of the paragraph's `size` papers a sentence cites."""
     if count == size:
-        return "Both works" if size == 2 else f"All {_number(size)} works"
-    number = _number(count)
+        return "Both works" if size == 2 else f"All {number_word(size)} works"
+    number = number_word(count)
     return f"{number[:1].upper()}{number[1:]} {'of them' if introduced else 'works'}"
 
 
-def _number(count: int) -> str:
+def number_word(count: int) -> str:
+    """"three", or "12" past ten."""
     return NUMBERS[count] if count < len(NUMBERS) else str(count)
 
 

@@ -17,15 +17,21 @@ from litreview.write.schema import Sentence
 UNTITLED = "Also related is the paper"
 
 
-def work_on(group: SubTheme, papers: Mapping[str, Paper]) -> str:
-    """`Work on {label}`, or `Further work` for a group the grouping could not name. A label that opens with a name
-    its papers' abstracts capitalise mid-sentence keeps it ("Work on French legal texts")."""
-    if group.title in (FALLBACK_TITLE, OTHER_TITLE):
-        return "Further work"
+def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False) -> str:
+    """`Work on {label}`; for a group the grouping could not name, `Further work`, or `Related work` when it is the
+    draft's `first` (nothing comes before it to be further to). A label that opens with a name its papers' abstracts
+    capitalise mid-sentence keeps it ("Work on French legal texts")."""
+    if unnamed(group):
+        return "Related work" if first else "Further work"
     first, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
     if first[1:] == first[1:].lower() and first not in _names(group, papers):
         first = first.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
     return f"Work on {first} {rest}".rstrip()
+
+
+def unnamed(group: SubTheme) -> bool:
+    """Whether `group` is one the grouping could not name by a term (its papers' own, or those that fit none)."""
+    return group.title in (FALLBACK_TITLE, OTHER_TITLE)
 
 
 def theme_said(theme: str, group: SubTheme, papers: Mapping[str, Paper]) -> str:
@@ -41,18 +47,21 @@ def _names(group: SubTheme, papers: Mapping[str, Paper]) -> frozenset[str]:
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
-                    *, alone: bool) -> list[Sentence]:
+                    *, alone: bool, first: bool = False) -> list[Sentence]:
     """Papers known only by title, in as few sentences as the word limit allows; those without one are cited
-    together, never by their keys ("“ref1”")."""
+    together, never by their keys ("“ref1”"). `alone`: the paragraph has no other papers; `first`: it is the draft's
+    first."""
     untitled = [key for key in keys if not (papers[key].title or "").strip()]
     keys = [key for key in keys if key not in untitled]
-    cited = [Sentence(text=f"{work_on(group, papers) if group else 'Further work'} also includes.", keys=untitled)] if untitled else []
+    cited = [Sentence(text=f"{work_on(group, papers, first=first) if group else 'Further work'} also includes.",
+                      keys=untitled)] if untitled else []
     if not keys:
         return cited
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
     titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
     if alone and group is not None:
-        lead = f"{work_on(group, papers)} that relates to {theme_said(theme, group, papers)} includes"
+        work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
+        lead = f"{work} that relates to {theme_said(theme, group, papers)} includes"
     else:
         lead = "Also related are the papers"
     sentences, start = [], 0
