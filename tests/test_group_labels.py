@@ -174,6 +174,23 @@ def test_a_word_of_anything_never_names_a_group_alone():
     assert titles[0] == "BERT"
 
 
+def test_networks_alone_name_no_group():
+    # a JabRef export on noisy labels: the three papers' paragraph opened "Work on networks relates to noisy labels"
+    papers = [Paper(key="Zhang2021", title="Robust Learning With Noisy Labels via Sample Reweighting", abstract=(
+                  "Deep neural networks easily overfit noisy labels. We propose a sample reweighting scheme that learns "
+                  "per-sample weights from a small clean set.")),
+              Paper(key="Kumar2020", title="Co-training with Label Smoothing for Noisy Labels", abstract=(
+                  "Learning with noisy labels is a practical challenge. We present co-training with label smoothing, in "
+                  "which two networks exchange small-loss samples and smooth their targets.")),
+              Paper(key="Lee2019", title="Robust Inference via Generative Classifiers for Handling Noisy Labels", abstract=(
+                  "We propose a novel inference method applicable to any discriminative neural classifier pre-trained on "
+                  "noisy datasets."))]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "noisy labels")
+    assert [g.title for g in groups.groups] != ["Networks"] and "Networks" not in [g.title for g in groups.groups]
+    assert not is_noun_phrase("networks") and is_noun_phrase("graph neural networks")
+
+
 @pytest.mark.parametrize("term, texts, expected", [
     # "model" and "models" after it are one head noun (each alone follows it only half the time)
     ("pretrained language", ["a pretrained language model for retrieval", "Pretrained language models forget"],

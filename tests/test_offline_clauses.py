@@ -102,6 +102,21 @@ def test_a_shared_name_keeps_its_capitals():
         "Both works discuss English-to-French translation."]  # was "english-to-french translation"
 
 
+def test_a_phrase_said_only_with_its_of_complement_is_no_shared_term_and_a_greek_letter_starts_a_word():
+    # an ADS export: both say "the local value of the Hubble constant"; one says "Planck ΛCDM value"
+    papers = [Paper(key="2019ApJ...882...34F", title="The Carnegie-Chicago Hubble Program", abstract=(
+                  "We present a new and independent determination of the local value of the Hubble constant based on a "
+                  "calibration of the tip of the red giant branch (TRGB) applied to Type Ia supernovae. Our value sits "
+                  "midway between the Planck ΛCDM value and that of Cepheid-calibrated distances.")),
+              Paper(key="2016ApJ...826...56R", title="A 2.4% Determination of the Local Value of the Hubble Constant",
+                    abstract=("We use the Wide Field Camera 3 on the Hubble Space Telescope to reduce the uncertainty in "
+                              "the local value of the Hubble constant from 3.3% to 2.4%. The Planck ΛCDM cosmology "
+                              "predicts a lower value."))]
+    said = _shared(papers, "Type Ia supernovae", "Hubble constant tension")
+    assert not any("local value" in text or "discuss cdm" in text.lower() for text in said), said  # were both said
+    assert said == ["Both works discuss Planck ΛCDM."]
+
+
 def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_authors():
     said = _clauses(
         "Recommendation needs embeddings. We propose a training framework, NoteLLM-2, specifically designed for "

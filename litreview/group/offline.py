@@ -41,6 +41,7 @@ from litreview.group.terms import (
     in_plural,
     is_noun_phrase,
     listing,
+    needs_its_complement,
     phrase_pattern,
     phrases,
     said_as_verb,
@@ -271,7 +272,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
-               and not used_as_modifier(term, texts)]
+               and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]
     phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."

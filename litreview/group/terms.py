@@ -50,6 +50,7 @@ WEAK_ALONE = frozenset(
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
+    "network networks "  # of anything: "neural", "graph", "social" networks
     "country countries patient patients people "  # who or where, not what
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
@@ -72,7 +73,9 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "prior main major minor fatal ones respiratory younger older taken".split())  # "larger ones" names nothing
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
-_WORD_OR_BREAK = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|[^\sa-z]+|\n")  # a line break ends a phrase: title | abstract
+# A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); digits and punctuation
+# break a phrase, and so does a line break: title | abstract.
+_WORD_OR_BREAK = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*|(?:[^\s\w]|[\d_])+|\n")
 # Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
@@ -320,6 +323,16 @@ def stands_alone(word: str, texts: Iterable[str]) -> bool:
     ended = [after for _, after in uses if not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS
              or after[-1:] in ".,;:)"]
     return 2 * len(ended) >= len(uses)
+
+
+def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
+    """Whether `term` ends with a noun of something that every use in `texts` goes on to say with "of": "local
+    value" is said only as "the local value of the Hubble constant", and alone names nothing. A noun made from a verb
+    names an activity of its own ("text classification of headlines")."""
+    if _NOMINAL.search(term.split()[-1]):
+        return False
+    uses = _uses(term, texts)
+    return bool(uses) and all(after == "of" for _, after in uses)
 
 
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:

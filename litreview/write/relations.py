@@ -16,6 +16,7 @@ from litreview.group.terms import (
     MAX_PHRASE_WORDS,
     in_plural,
     listing,
+    needs_its_complement,
     phrase_pattern,
     phrases,
     said_as_verb,
@@ -173,8 +174,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         share = len(found) / len(order)
         if elsewhere and any(elsewhere.share(form) * MIN_LIFT >= share for form in (term, long_form) if form):
             continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
-        if used_as_modifier(shown, held):  # "natural language" (understanding, inference) is no topic they share
-            continue
+        if used_as_modifier(shown, held) or needs_its_complement(shown, held):
+            continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
