@@ -6,9 +6,9 @@ import pytest
 
 from litreview.corpus.paper import Paper
 from litreview.group import group_papers
+from litreview.group.acronyms import expansion
 from litreview.group.schema import Groups
 from litreview.group.terms import (
-    expansion,
     is_noun_phrase,
     said_as_verb,
     surface_form,

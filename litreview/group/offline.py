@@ -33,6 +33,7 @@ from threadpoolctl import (
 )
 
 from litreview.corpus.paper import Paper
+from litreview.group.acronyms import spelled_out
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.terms import (
     GENERIC,
@@ -46,7 +47,6 @@ from litreview.group.terms import (
     phrases,
     said_as_verb,
     said_in_plural,
-    spelled_out,
     stem,
     surface_form,
     term_stems,

@@ -21,10 +21,10 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper
+from litreview.group.acronyms import ACRONYM
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
-    ACRONYM,
     is_noun_phrase,
     listing,
     phrases,

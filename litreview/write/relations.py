@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from litreview.group.acronyms import spelled_out
 from litreview.group.terms import (
     MAX_PHRASE_WORDS,
     in_plural,
@@ -22,7 +23,6 @@ from litreview.group.terms import (
     said_as_verb,
     said_in_plural,
     shared_terms,
-    spelled_out,
     stands_alone,
     stem,
     surface_form,

@@ -1,0 +1,43 @@
+"""Acronyms in paper texts: what is one ("CLIP", "MLLMs", "TabPFN") and what the texts say it stands for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
+
+
+def spelled_out(term: str, texts: Iterable[str]) -> str | None:
+    """What `term` stands for when it is one acronym ("MLLMs", "CLIP") that the texts define, else None."""
+    return expansion(term, texts) if " " not in term and ACRONYM.search(term) else None
+
+
+def expansion(acronym: str, texts: Iterable[str]) -> str | None:
+    """What `acronym` stands for where the texts define it ("multimodal large language models (MLLMs)" ->
+    "multimodal large language models"), in lower case but for acronyms; None when no text defines it.
+    The long form is found as Schwartz and Hearst (2003) do: the acronym's letters, matched right to left
+    in the words just before "(ACRONYM)", the first letter starting a word."""
+    pattern = re.compile(r"((?:[\w-]+\s+){1,%d})\(\s*%s\s*\)" % (min(len(acronym) + 5, 2 * len(acronym)), re.escape(acronym)))
+    for text in texts:
+        for match in pattern.finditer(text):
+            long_form = _long_form(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym,
+                                   " ".join(match.group(1).split()))
+            if long_form and len(re.split(r"[\s-]+", long_form)) > 1:  # "vision-language (VL)" too
+                return " ".join("-".join(part if ACRONYM.search(part) else part.lower() for part in word.split("-"))
+                                for word in long_form.split())
+    return None
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    """The shortest end of `candidate` whose letters spell `short` in order, its first letter a word's first."""
+    letters = [char.lower() for char in short if char.isalnum()]
+    at = len(candidate) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        while at >= 0 and (candidate[at].lower() != letters[index]
+                           or index == 0 and at > 0 and candidate[at - 1].isalnum()):
+            at -= 1
+        if at < 0:
+            return None
+        at -= 1
+    return candidate[candidate.rfind(" ", 0, at + 1) + 1:]
