@@ -117,6 +117,22 @@ def test_a_phrase_said_only_with_its_of_complement_is_no_shared_term_and_a_greek
     assert said == ["Both works discuss Planck ΛCDM."]
 
 
+def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural():
+    who = [Paper(key="who1", title="Dental practice", abstract=(
+               "Dentists face aerosols. We review infection control in dental practice. The World Health Organization "
+               "has guidance for it.")),
+           Paper(key="who2", title="Surfaces", abstract=(
+               "The virus spreads through droplets. We sample hospital surfaces. Our results support the World Health "
+               "Organization in its advice."))]
+    # was "Both works discuss World Health Organization."
+    assert _shared(who, "Infection control", "COVID-19 transmission") == ["Both works discuss the World Health Organization."]
+    pseudo = [Paper(key="p1", title="Self-training", abstract=(
+                  "Labels are scarce. We refine the pseudo labels with a teacher model trained on clean images.")),
+              Paper(key="p2", title="Prompt learning", abstract=(
+                  "Prompts need labels. We learn prompts from the pseudo labels of a CLIP model on unlabeled images."))]
+    assert "Both works discuss pseudo labels." in _shared(pseudo, "Unlabeled images", "prompt learning")  # not "the pseudo labels"
+
+
 def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_authors():
     said = _clauses(
         "Recommendation needs embeddings. We propose a training framework, NoteLLM-2, specifically designed for "
@@ -854,7 +870,7 @@ def test_a_name_the_papers_capitalise_keeps_its_capitals_and_a_method_they_stres
     who = [Paper(key="a", abstract="COVID-19 was declared a pandemic by the World Health Organization in March. Masks cut spread."),
            Paper(key="b", abstract="Dentists follow guidance of the World Health Organization (WHO). Aerosols carry virus."),
            Paper(key="c", abstract="Schools reopened in May.")]
-    assert "Two of them discuss World Health Organization." in _shared(who, "Guidance", "COVID-19 prevention")  # was "world health organization"
+    assert "Two of them discuss the World Health Organization." in _shared(who, "Guidance", "COVID-19 prevention")  # was "world health organization"
     lora = [Paper(key="d", abstract="We fine-tune with Low-Rank Adaptation (LoRA) and Prefix Tuning on GLUE."),
             Paper(key="e", abstract="Our method extends Low-Rank Adaptation (LoRA) to vision transformers."),
             Paper(key="f", abstract="Adapters add small layers.")]

@@ -336,6 +336,19 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
     return bool(uses) and all(after == "of" for _, after in uses)
 
 
+def said_with_the(term: str, texts: Iterable[str]) -> bool:
+    """Whether the texts say "the {term}", with the phrase ending there, in half its uses or more: "the World Health
+    Organization has ...", "during the incubation period."; not "the Planck ΛCDM value", whose article is the
+    value's, nor a plural ("the pseudo labels" are some paper's own)."""
+    last = term.split()[-1]
+    if last.islower() and _PLURAL_NOUN.match(last):
+        return False
+    uses = _uses(term, texts)
+    ended = [before for before, after in uses if before == "the" and (not after[:1].isalnum() or after[-1:] in ".,;:)"
+                                                                      or after in ENGLISH_STOP_WORDS)]
+    return 2 * len(ended) >= len(uses) > 0
+
+
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:
     """The stems of a group's label and of what its acronyms stand for in `texts` ("SARS coronavirus" holds "severe
     acute respiratory syndrome"): terms of these words say the label again."""

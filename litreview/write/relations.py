@@ -22,6 +22,7 @@ from litreview.group.terms import (
     phrases,
     said_as_verb,
     said_in_plural,
+    said_with_the,
     shared_terms,
     stands_alone,
     stem,
@@ -181,6 +182,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
+        shown = f"the {shown}" if said_with_the(long_form or shown, held) else shown  # "discuss the incubation period"
         if any(stems(shown) <= before or before <= stems(shown) for before in said):
             continue  # "severe acute respiratory syndrome", then "severe acute respiratory syndrome coronavirus 2"
         said.append(stems(shown))
