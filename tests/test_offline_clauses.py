@@ -126,6 +126,14 @@ def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural
                "Organization in its advice."))]
     # was "Both works discuss World Health Organization."
     assert _shared(who, "Infection control", "COVID-19 transmission") == ["Both works discuss the World Health Organization."]
+    said_first = [Paper(key="who1", title="Dental practice", abstract=(  # in the sentence stating each one's problem
+                      "The World Health Organization has warned dentists of aerosols. We review infection control in dental "
+                      "practice.")),
+                  Paper(key="who2", title="Surfaces", abstract=(
+                      "The World Health Organization has warned of droplets on surfaces. We sample hospital surfaces."))]
+    # was "Both works address the World Health Organization": a name they mention, not a problem they address
+    assert _shared(said_first, "Infection control", "COVID-19 transmission") == [
+        "Both works discuss the World Health Organization."]
     pseudo = [Paper(key="p1", title="Self-training", abstract=(
                   "Labels are scarce. We refine the pseudo labels with a teacher model trained on clean images.")),
               Paper(key="p2", title="Prompt learning", abstract=(

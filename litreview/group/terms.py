@@ -91,7 +91,7 @@ _PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 # Around a word: the start of a sentence or line before it, a Title Case word before or after it.
 _SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_TITLE_CASE_BEFORE = re.compile(r"\b[A-Z][a-z][\w-]*\s+$")
+_TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
 _CONTEXT_CHARS = 80  # how much text before a word says where it stands
 _LAST_WORD = re.compile(r"(\w+)\s+$")
