@@ -12,10 +12,12 @@ averaged over examples. The reference rows (LEAD, the citing abstract, first sen
 oracle) are computed here with the same scorer. A theme this long is the researcher's abstract to the engine: each
 paragraph opens with its background sentence closest to the group and closes by positioning it (as `--our-work`).
 
-Grouping: the groups the offline engine makes without being told how many (k in 2..8, at most n/2),
-scored by ARI and NMI against (a) the authors' paragraphs (`paragraph_groupings.jsonl`, documents cited by
-several paragraphs left out) and (b) TREC-COVID topic mixtures (bench/generation.py's draws); next to
-TF-IDF agglomerative clustering given the right k.
+Grouping: the groups the offline engine makes without being told how many (k in 2..8, at most n/2; two or three
+papers are one group), scored by ARI and NMI against (a) the authors' paragraphs (`paragraph_groupings.jsonl`,
+documents cited by several paragraphs left out) and (b) TREC-COVID topic mixtures (bench/generation.py's draws);
+next to TF-IDF agglomerative clustering given the right k. Whether three papers could be split by the data: the
+silhouette of the engine's best two-way split of three TREC-COVID papers from one topic against two from one topic
+and one from another.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import argparse  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
+import random  # noqa: E402
 import re  # noqa: E402
 import statistics  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
@@ -46,9 +49,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
 
 from litreview.corpus.paper import Paper  # noqa: E402
-from litreview.group import group_papers  # noqa: E402
+from litreview.group import group_papers, offline  # noqa: E402
 from litreview.summarize import summarize_papers  # noqa: E402
-from litreview.summarize.offline import split_sentences  # noqa: E402
+from litreview.summarize.offline import paper_text, split_sentences  # noqa: E402
 from litreview.write import write_paragraphs  # noqa: E402
 from litreview.write.schema import Section  # noqa: E402
 
@@ -98,9 +101,10 @@ def main() -> None:
         "greedy extractive oracle over cited sentences only": rouge(examples, lambda ex: oracle(ex, citing=False)),
     }
     grouping = {"Multi-XScience paragraphs": mxs_grouping(args.mxs / "paragraph_groupings.jsonl"),
+                "Multi-XScience paragraphs, 4 documents or more": mxs_grouping(args.mxs / "paragraph_groupings.jsonl", 4),
                 "TREC-COVID topic mixtures": trec_grouping(args.trec, args.draws)}
     samples = [(ex, drafts[ex.id]) for ex in examples if ex.id in args.samples]
-    lines = report(len(examples), writing, grouping, samples)
+    lines = report(len(examples), writing, grouping, three_papers(args.trec), samples)
     print("\n".join(lines))
     if not args.no_write:
         bench_module("results").write_section(lines)
@@ -177,15 +181,17 @@ def _r12(gold: str, text: str) -> float:
 Grouping = dict[str, tuple[float, float, int]]
 
 
-def mxs_grouping(path: Path) -> Grouping:
-    """ARI/NMI per citing paper with 2+ documents left, averaged; against agglomerative with the gold k."""
+def mxs_grouping(path: Path, fewest: int = 3) -> Grouping:
+    """ARI/NMI per citing paper with `fewest` documents left or more, averaged; against agglomerative with the gold
+    k. Three documents are the remains of larger paragraphs (their shared documents left out): given k=2, any
+    method splits them, right or wrong, while the engine keeps three papers together by default."""
     cases = []
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         shared = set(row["docs_in_multiple_groups"])
         truth = {doc: n for n, group in enumerate(row["gold_groups"]) for doc in group["doc_ids"] if doc not in shared}
         papers = [Paper(key=d["doc_id"], abstract=d["abstract"] or None) for d in row["documents"] if d["doc_id"] in truth]
-        if len(papers) >= 3:
+        if len(papers) >= fewest:
             cases.append(([truth[p.key] for p in papers], papers, row["query_abstract"]))
     return score_grouping(cases)
 
@@ -215,6 +221,40 @@ def score_grouping(cases: list[tuple[list[int], list[Paper], str]]) -> Grouping:
     return results
 
 
+def three_papers(folder: Path, draws: int = 300) -> list[str]:
+    """Report lines: can the engine's best two-way split of three papers (k-means as `cluster_labels` runs it) tell
+    three of one TREC-COVID topic, which belong together, from two of one topic and one of another?"""
+    docs, qrels = bench_module("generation").read_trec(folder)
+    topics = sorted(topic for topic, judged in qrels.items() if len(judged) >= 30)
+    rng = random.Random(1)
+    together, apart, aris = [], [], []
+    for _ in range(draws):
+        together.append(_best_split([docs[key] for key in rng.sample(qrels[rng.choice(topics)], 3)])[1])
+        first, second = rng.sample(topics, 2)
+        labels, silhouette = _best_split([docs[key] for key in rng.sample(qrels[first], 2) + rng.sample(qrels[second], 1)])
+        apart.append(silhouette)
+        aris.append(adjusted_rand_score([0, 0, 1], labels))
+    deciles = lambda values: " / ".join(f"{statistics.quantiles(values, n=10)[i]:.3f}" for i in (0, 2, 4, 6, 8))
+    return [
+        "", f"Three papers ({draws} TREC-COVID draws of each kind): the silhouette of the engine's best two-way split, "
+        "deciles 10 / 30 / 50 / 70 / 90:", "",
+        "| three papers | silhouette deciles |", "|---|---|",
+        f"| from one topic (they belong together) | {deciles(together)} |",
+        f"| two from one topic, one from another (a 2 + 1 split is right) | {deciles(apart)} |", "",
+        f"The best split of a 2 + 1 draw is the right one in {sum(a == 1.0 for a in aris) / draws:.0%} of draws (chance "
+        f"33%; mean ARI {statistics.mean(aris):.3f}, one group 0). No silhouette threshold keeps most one-topic draws "
+        "together and splits most 2 + 1 draws: "
+        + "; ".join(f"{t}: {sum(s < t for s in together) / draws:.0%} kept, {sum(s >= t for s in apart) / draws:.0%} split"
+                    for t in (0.05, 0.1, 0.15)) + ".",
+    ]
+
+
+def _best_split(papers: list[Paper]) -> tuple[list[int], float]:
+    tfidf = offline._char_tfidf([paper_text(paper) for paper in papers])
+    labels = offline._kmeans(offline._reduced(tfidf, offline.LSA_COMPONENTS), 2)
+    return labels, offline._silhouette(tfidf, labels)
+
+
 def engine_labels(papers: list[Paper], theme: str, _k: int) -> list[int]:
     """The group number of each paper in the offline draft's groups (the "other related work" group included)."""
     by_key = {paper.key or "": paper for paper in papers}
@@ -231,7 +271,7 @@ def agglomerative(papers: list[Paper], k: int, linkage: str) -> list[int]:
     return list(AgglomerativeClustering(n_clusters=k, metric=metric, linkage=linkage).fit_predict(vectors))
 
 
-def report(count: int, writing: dict[str, dict[str, float]], grouping: dict[str, Grouping],
+def report(count: int, writing: dict[str, dict[str, float]], grouping: dict[str, Grouping], three: list[str],
            samples: list[tuple[Example, list[Section]]]) -> list[str]:
     lines = [
         "## writing: offline paragraphs and groups against the authors' related work (bench/writing.py)",
@@ -253,6 +293,7 @@ def report(count: int, writing: dict[str, dict[str, float]], grouping: dict[str,
         "|---|---|---|---|---|",
         *[f"| {data} | {name} | {a:.3f} | {n:.3f} | {c} |" for data, rows in grouping.items()
           for name, (a, n, c) in rows.items()],
+        *three,
     ]
     for example, plain in samples:
         lines += ["", f"Sample {example.id} ({len(example.papers)} cited abstracts), offline engine:", "",
