@@ -205,7 +205,7 @@ def test_three_papers_may_be_one_sub_theme_unless_more_are_asked_for(fake, llm_s
     with LLMClient(llm_settings) as llm:
         _, warnings = group_papers(three, papers, "multimodal prompt tuning", llm=llm, min_groups=2)
     assert "Make between 2 and 8 sub-themes" in fake.chat_requests[0].prompt and len(fake.chat_requests) == 2
-    assert "1 groups; make between 2 and 8" in fake.chat_requests[1].prompt and warnings[0].stage == "group"
+    assert "1 group; make between 2 and 8" in fake.chat_requests[1].prompt and warnings[0].stage == "group"
 
 
 def test_a_grouping_the_server_never_answers_is_an_error_not_a_fallback(fake, llm_settings, papers, summaries):

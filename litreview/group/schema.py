@@ -64,5 +64,6 @@ def partition_problems(groups: Groups, keys: list[str], min_groups: int | None, 
     problems += [f"key {key!r} is in no group" for key in sorted(expected - set(counts))]
     problems += [f"group {g.title!r} is empty" for g in groups.groups if not g.keys]
     if not low <= len(groups.groups) <= max_groups:
-        problems.append(f"{len(groups.groups)} groups; make between {low} and {max_groups}")
+        count = len(groups.groups)
+        problems.append(f"{count} group{'' if count == 1 else 's'}; make between {low} and {max_groups}")
     return problems
