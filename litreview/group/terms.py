@@ -321,9 +321,12 @@ def stands_alone(word: str, texts: Iterable[str]) -> bool:
     "respiratory" in "respiratory syndrome" qualifies the word after it and names no topic alone; "cores" in
     "assigned to processor cores and ..." does."""
     uses = _uses(word, texts)
-    ended = [after for _, after in uses if not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS
-             or after[-1:] in ".,;:)"]
-    return 2 * len(ended) >= len(uses)
+    return 2 * sum(1 for _, after in uses if _ends_a_phrase(after)) >= len(uses)
+
+
+def _ends_a_phrase(after: str) -> bool:
+    """Whether a phrase ends before `after`, the word after it: punctuation, a stop word or nothing."""
+    return not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS or after[-1:] in ".,;:)"
 
 
 def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
@@ -344,9 +347,7 @@ def said_with_the(term: str, texts: Iterable[str]) -> bool:
     if last.islower() and _PLURAL_NOUN.match(last):
         return False
     uses = _uses(term, texts)
-    ended = [before for before, after in uses if before == "the" and (not after[:1].isalnum() or after[-1:] in ".,;:)"
-                                                                      or after in ENGLISH_STOP_WORDS)]
-    return 2 * len(ended) >= len(uses) > 0
+    return 2 * sum(1 for before, after in uses if before == "the" and _ends_a_phrase(after)) >= len(uses) > 0
 
 
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:
