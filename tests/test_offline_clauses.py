@@ -141,6 +141,27 @@ def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural
     assert "Both works discuss pseudo labels." in _shared(pseudo, "Unlabeled images", "prompt learning")  # not "the pseudo labels"
 
 
+def test_three_papers_a_contrast_relates_are_not_also_said_to_propose_methods():
+    # a JabRef export on noisy labels: "All three works propose methods" said nothing the contrast does not
+    papers = [Paper(key="Kumar2020", title="Co-training with Label Smoothing for Noisy Labels", authors=("Ravi Kumar", "Jane Smith"),
+                    abstract=("Learning with noisy labels is a practical challenge. We present co-training with label "
+                              "smoothing, in which two networks exchange small-loss samples and smooth their targets.")),
+              Paper(key="Zhang2021", title="Robust Learning With Noisy Labels via Sample Reweighting", authors=("Wei Zhang", "Na Li"),
+                    abstract=("Deep neural networks easily overfit noisy labels. In this article, we propose a sample "
+                              "reweighting scheme that learns per-sample weights from a small clean set.")),
+              Paper(key="Lee2019", title="Robust Inference via Generative Classifiers for Handling Noisy Labels",
+                    authors=("Kimin Lee", "Sukmin Yun"), abstract=(
+                        "We propose a novel inference method applicable to any discriminative neural classifier pre-trained "
+                        "on noisy datasets."))]
+    shared = _shared(papers, "Further related work", "noisy labels")
+    assert [text for text in shared if "whereas" in text] and not [text for text in shared if "propose methods" in text]
+    # without authors there is no contrast ("... is presented"), and one sentence still relates the three papers
+    anonymous = [paper.model_copy(update={"authors": ()}) for paper in papers]
+    assert _shared(anonymous, "Further related work", "noisy labels") == ["All three works propose methods."]
+    # and "X, in which ..." cut before its relative clause leaves no comma: was "Co-training with label smoothing, is presented."
+    assert "Co-training with label smoothing is presented." in [s.text for s in _paragraph(anonymous, "Co-training", "noisy labels")]
+
+
 def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_authors():
     said = _clauses(
         "Recommendation needs embeddings. We propose a training framework, NoteLLM-2, specifically designed for "

@@ -124,7 +124,7 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
                          rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
-_PASSIVE_END = re.compile(r"[;:]\s|\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
+_PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
                           rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")

@@ -53,6 +53,7 @@ from litreview.write.clauses import (
 from litreview.write.english import lower_first, names_in, upper_first
 from litreview.write.own_work import Framing, positioning, shared_with
 from litreview.write.relations import (
+    KIND_PHRASES,
     RELATION_PHRASES,
     TermUses,
     contrasting,
@@ -122,6 +123,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
                                       elsewhere=draft_terms.without(texts.values()) if draft_terms else None)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         described = _paper_sentences(order, papers, summaries, budget, theme)
+        if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:
+            sentences = [s for s in sentences if not s.text.endswith(f" {KIND_PHRASES['method']}.")]  # "... propose methods"
         sentences += described
         # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group.
         further = [key for key in order if not any(key in sentence.keys for sentence in described)]
