@@ -681,6 +681,17 @@ def test_pubmed_style_labels_without_colons_never_reach_the_draft(run_cli, tmp_p
     assert not parts[0].startswith("BACKGROUND") and not sentences.approach.startswith("BACKGROUND")
 
 
+def test_a_label_split_in_two_leaves_no_half_behind():
+    # a CORD-19 abstract (TREC-COVID) whose "INTRODUCTION AND AIMS:" reached the corpus as two labels
+    from litreview.summarize.structured import labelled_parts
+
+    text = ("INTRODUCTION: and aims: To prevent the spread of coronavirus disease (COVID19) total lockdown is in place "
+            "in India from March 24, 2020 for 21 days. METHODS: Data were taken from a previous study.")
+    assert labelled_parts(text) == [  # was "and aims: To prevent ...": one label, "INTRODUCTION AND AIMS", the background
+        ("problem", " To prevent the spread of coronavirus disease (COVID19) total lockdown is in place in India from March 24, "
+                "2020 for 21 days."), ("method", " Data were taken from a previous study.")]
+
+
 def test_a_structured_abstract_gives_each_sentence_its_role(run_cli, tmp_path):
     data = ROOT / "tests" / "data" / "cord19_structured.jsonl"
     corpus = load_corpus([data])

@@ -31,7 +31,9 @@ LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WOR
                    # A full stop lost before a label ("databases were searched Results: A total of 22 ..."), and labels
                    # in the markup of some CORD-19 sources ("epidemic.@*Methods@#Epidemiological investigation ...").
                    rf"|(?<=[A-Za-z0-9)])\s+(?=[A-Z][a-z])(?i:{_LABEL_WORDS}){_JOINED}\s*:\s*(?=[A-Z])"
-                   rf"|\s*@\*\s*(?i:{_LABEL_WORDS})\s*@#\s*")
+                   rf"|\s*@\*\s*(?i:{_LABEL_WORDS})\s*@#\s*"
+                   # the rest of a label split in two ("INTRODUCTION: and aims: To prevent ...", CORD-19)
+                   rf"|(?<=:)\s*(?:and|&)\s+(?i:{_LABEL_WORDS})\s*:")
 # A label that took the place of a full stop: the text is cut there into two sentences.
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
 # The role of a label, by its first word ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW" is the aim).
@@ -53,8 +55,9 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
     start = 0
     for label in LABEL.finditer(text):
         parts.append((role, text[start:label.start()]))
-        first = re.search(r"[A-Za-z]+", label.group(0))
-        role = _ROLES.get(first.group(0).lower()) if first else None
+        first = re.search(r"[A-Za-z&]+", label.group(0))
+        if not first or first.group(0).lower() not in ("and", "&"):  # "INTRODUCTION: and aims:" is one label
+            role = _ROLES.get(first.group(0).lower()) if first else None
         start = label.end()
     parts.append((role, text[start:]))
     return [(role, part) for role, part in parts if part.strip()]
