@@ -162,6 +162,16 @@ def test_three_papers_a_contrast_relates_are_not_also_said_to_propose_methods():
     assert "Co-training with label smoothing is presented." in [s.text for s in _paragraph(anonymous, "Co-training", "noisy labels")]
 
 
+def test_a_space_an_abstract_puts_before_a_full_stop_is_not_written():
+    # CORD-19 abstracts (TREC-COVID) as some sources space them: "... confinement .", "their efforts : curating"
+    said = _one_paper("Lockdowns change daily life . We surveyed 200 patients with type 1 diabetes during the lockdown . Use "
+                      "of insulin pumps , and of glucose sensors , appeared as an effective way to prevent acute "
+                      "complications related to confinement .", "Diabetes care", "COVID-19 lockdown")
+    assert said[1:] == ["One study surveyed 200 patients with type 1 diabetes during the lockdown.",
+                        "Use of insulin pumps, and of glucose sensors, appeared as an effective way to prevent acute "
+                        "complications related to confinement."]
+
+
 def test_a_name_between_commas_is_said_as_what_is_proposed_and_our_becomes_the_authors():
     said = _clauses(
         "Recommendation needs embeddings. We propose a training framework, NoteLLM-2, specifically designed for "

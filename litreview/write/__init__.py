@@ -8,6 +8,7 @@ is a DraftWarning. A paragraph the model never answered raises LLMError (after t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +24,8 @@ from litreview.text import is_own_text
 from litreview.warning import DraftWarning
 from litreview.write.citing import cited_where_named
 from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+([.,;:!?])(?=\s|$)")  # "... the expected value, R0 ." as some abstracts space it
 
 
 def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str, *,
@@ -148,7 +151,8 @@ def _sentences_of(paragraph: Paragraph) -> list[Sentence]:
 
 
 def _section(group: SubTheme, sentences: list[Sentence]) -> Section:
-    return Section(title=group.title, description=group.description, keys=list(group.keys), sentences=sentences)
+    tidied = [s.model_copy(update={"text": _SPACE_BEFORE_MARK.sub(r"\1", s.text)}) for s in sentences]
+    return Section(title=group.title, description=group.description, keys=list(group.keys), sentences=tidied)
 
 
 def _warning(group: SubTheme, message: str, key: str | None = None) -> DraftWarning:
