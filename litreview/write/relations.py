@@ -282,7 +282,7 @@ def quantity(count: int, size: int, introduced: bool = True) -> str:
 
 
 def number_word(count: int) -> str:
-    """"three", or "12" past ten."""
+    """A count in words ("three"), in digits past ten ("12")."""
     return NUMBERS[count] if count < len(NUMBERS) else str(count)
 
 
