@@ -10,6 +10,7 @@ from litreview.group.acronyms import expansion
 from litreview.group.schema import Groups
 from litreview.group.terms import (
     is_noun_phrase,
+    phrases,
     said_as_verb,
     surface_form,
     used_as_modifier,
@@ -172,6 +173,14 @@ def test_a_word_of_anything_never_names_a_group_alone():
     titles = [g.title for g in _grouped(papers, "vision-language models").groups]
     # was "Implications", then "Understanding" came: of what, or by what, neither word says
     assert titles[0] == "BERT"
+
+
+def test_a_word_is_of_any_script_and_letters_glued_to_a_number_are_none():
+    # ADS: "ΛCDM" was "cdm"; Multi-XScience: "6-DoF camera pose" gave "All three works discuss DOF"; EUR-Lex: "57k
+    # legislative documents" would name a group "57k ..."
+    said = phrases("the Planck ΛCDM value, a naïve Bayes model, 6-DoF camera pose from 57k legislative documents", 2)
+    assert {"λcdm value", "naïve bayes", "camera pose", "legislative documents"} <= set(said)
+    assert not {"cdm", "na", "dof", "dof camera", "k", "57k", "6-dof"} & set(said)
 
 
 def test_networks_alone_name_no_group():

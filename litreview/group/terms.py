@@ -75,9 +75,10 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "prior main major minor fatal ones respiratory younger older taken".split())  # "larger ones" names nothing
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
-# A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); digits and punctuation
-# break a phrase, and so does a line break: title | abstract.
-_WORD_OR_BREAK = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*|(?:[^\s\w]|[\d_])+|\n")
+# A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); punctuation and a token
+# that starts with a digit break a phrase, the letters glued to the digit too ("6-DoF", "57k": not "dof", "k"); so
+# does a line break: title | abstract.
+_WORD_OR_BREAK = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*|\d[^\W_]*(?:-[^\W_]+)*|[^\s\w]+|_+|\n")
 # Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
