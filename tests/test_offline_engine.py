@@ -339,6 +339,18 @@ def test_offline_draft_with_our_work_ends_every_paragraph_by_positioning_it(run_
                                    "that combines NEWS2 with lactate clearance in emergency departments.")
 
 
+def test_other_related_work_of_a_paper_without_title_or_prose_is_introduced_as_such():
+    # Multi-XScience: a cited "abstract" that is a book's table of contents, and no title
+    toc = Paper(key="mxs_049_6", abstract="Figures Preface 1. Introduction 2. Natural Language Generation in practice 3. "
+                                          "The architecture of a Natural Language Generation system 4. Document planning "
+                                          "5. Microplanning 6. Surface realisation 7. Beyond text generation Appendix Index.")
+    groups = Groups(groups=[SubTheme(title="Other related work", description="", keys=["mxs_049_6"])])
+    sections, _ = write_paragraphs(groups, {}, {"mxs_049_6": toc}, "language generation")
+    # was "Further work also includes [@mxs_049_6]." alone under the heading
+    assert [(s.text, s.keys) for s in sections[0].sentences] == [
+        ("Further work is related to language generation less closely.", ["mxs_049_6"])]
+
+
 def test_a_paper_that_fits_no_group_goes_to_other_related_work_with_its_score(run_cli, tmp_path):
     data = ROOT / "tests" / "data" / "structured_abstracts.jsonl"  # six sepsis papers and one on cigarette warnings
     result = run_cli("draft", "early warning scores for sepsis", "--corpus", str(data), "--top-k", "7",

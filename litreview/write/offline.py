@@ -66,6 +66,7 @@ from litreview.write.relations import (
 from litreview.write.schema import InlineCitation, Sentence
 from litreview.write.titled import (
     UNTITLED,
+    less_closely,
     theme_said,
     title_sentences,
     unnamed,
@@ -158,7 +159,7 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapp
     keys = list(group.keys)
     target = theme_said(theme, group, papers)
     if group.title == OTHER_TITLE:
-        return Sentence(text=f"Further work is related to {target} less closely.", keys=keys)
+        return Sentence(text=less_closely(group, theme, papers), keys=keys)
     if first and unnamed(group):  # "Further work relates to" would point back at nothing
         number = number_word(len(keys))
         works = "work relates" if len(keys) == 1 else "works relate"

@@ -42,6 +42,11 @@ def theme_said(theme: str, group: SubTheme, papers: Mapping[str, Paper]) -> str:
     return lower_first(theme.strip().rstrip("."), _names(group, papers))
 
 
+def less_closely(group: SubTheme, theme: str, papers: Mapping[str, Paper]) -> str:
+    """How the papers that fit no group are introduced: "Further work is related to {theme} less closely."."""
+    return f"Further work is related to {theme_said(theme, group, papers)} less closely."
+
+
 def _names(group: SubTheme, papers: Mapping[str, Paper]) -> frozenset[str]:
     return never_lowered(tuple(papers[key].abstract for key in group.keys if key in papers))
 
@@ -53,8 +58,11 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     first."""
     untitled = [key for key in keys if not (papers[key].title or "").strip()]
     keys = [key for key in keys if key not in untitled]
-    cited = [Sentence(text=f"{work_on(group, papers, first=first) if group else 'Further work'} also includes.",
-                      keys=untitled)] if untitled else []
+    if group is not None and group.title == OTHER_TITLE and not keys:  # its only papers: as misfits are introduced
+        said = less_closely(group, theme, papers)
+    else:
+        said = f"{work_on(group, papers, first=first) if group else 'Further work'} also includes."
+    cited = [Sentence(text=said, keys=untitled)] if untitled else []
     if not keys:
         return cited
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
