@@ -183,6 +183,18 @@ def test_a_word_is_of_any_script_and_letters_glued_to_a_number_are_none():
     assert not {"cdm", "na", "dof", "dof camera", "k", "57k", "6-dof"} & set(said)
 
 
+def test_a_phrase_among_the_groups_terms_names_it_before_a_word():
+    from litreview.group.offline import _subtheme
+
+    # Multi-XScience's visual odometry papers: terms "depth", "camera", "estimation", then "visual odometry"; the
+    # label was "Depth", as a phrase was looked for among the first three terms only
+    texts = ["UnDeepVO\nA visual odometry system learns depth from one camera, with estimation of motion.",
+             "GeoNet\nVisual odometry from video learns depth with a moving camera; estimation is joint.",
+             "DeepVO\nEnd-to-end visual odometry: depth for each camera by estimation."]
+    group = _subtheme(["a", "b", "c"], ["depth", "camera", "estimation", "visual odometry"], texts, set(), frozenset(), [])
+    assert group.title == "Visual odometry"
+
+
 def test_networks_alone_name_no_group():
     # a JabRef export on noisy labels: the three papers' paragraph opened "Work on networks relates to noisy labels"
     papers = [Paper(key="Zhang2021", title="Robust Learning With Noisy Labels via Sample Reweighting", abstract=(

@@ -64,7 +64,6 @@ LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 # Multi-XScience (+1.0 and +0.4 on average): the fewest groups within 20% of it come closer (+0.3, +0.2).
 SILHOUETTE_TOLERANCE = 0.2
 DESCRIPTION_TERMS = 4
-TITLE_CHOICES = 3       # the title is the first phrase among this many best terms (else the best word)
 PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
 MISFIT_SIMILARITY = 0.02   # a paper this far from its group mates (mean cosine) fits no group well
 MIN_PAPERS_FOR_OTHER = 6   # with fewer papers every group is small anyway: no "other" group
@@ -258,7 +257,7 @@ def _cluster_order(labels: list[int]) -> list[int]:
 
 def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str],
               labels: list[frozenset[str]]) -> SubTheme:
-    """A group named by its best noun phrase (a phrase among the first TITLE_CHOICES terms rather than a single
+    """A group named by its best noun phrase (a phrase among its DESCRIPTION_TERMS terms rather than a single
     word; never a title in `titles`, nor close to another group's label, stems in `labels`; ended by the generic
     noun the papers put after it; an acronym by what it stands for unless that is only the theme's words, stems
     `theme`), described by its terms."""
@@ -273,7 +272,8 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]
-    phrases_first = [term for term in allowed[:TITLE_CHOICES] if " " in term] + allowed
+    # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
+    phrases_first = [term for term in allowed if " " in term] + allowed
     title = phrases_first[0] if phrases_first else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
