@@ -297,7 +297,11 @@ def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
                                          ("severe", False), ("april", False), ("severe acute respiratory syndrome", True),
                                          # MXS: "Work on algorithm relates to our work", "Both works discuss factors"
                                          ("algorithm", False), ("loss", False), ("factors", False),
-                                         ("learning algorithm", True), ("contrastive loss", True)])
+                                         ("learning algorithm", True), ("contrastive loss", True),
+                                         # Multi-XScience: "Two of them discuss automatically generate"
+                                         ("automatically generate", False), ("significantly improve", False),
+                                         ("elderly patients", True), ("timely diagnosis", True),
+                                         ("distributionally robust optimization", True)])
 def test_an_adjective_or_a_word_every_abstract_uses_names_no_group_alone(term, label):
     assert is_noun_phrase(term) is label  # were the labels "Open-source", "Assumption" and "Accuracy"
 

@@ -139,6 +139,10 @@ def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural
               Paper(key="p2", title="Prompt learning", abstract=(
                   "Prompts need labels. We learn prompts from the pseudo labels of a CLIP model on unlabeled images."))]
     assert "Both works discuss pseudo labels." in _shared(pseudo, "Unlabeled images", "prompt learning")  # not "the pseudo labels"
+    kitti = [Paper(key=f"vo{n}", title=f"Odometry {n}", abstract=f"{what} Results on the KITTI, a driving benchmark, are "
+                                                                 "strong.")
+             for n, what in enumerate(["We estimate depth from stereo pairs.", "We track camera motion with event sensors."])]
+    assert "Both works report results on KITTI." in _shared(kitti, "Visual odometry", "depth estimation")  # not "on the KITTI"
 
 
 def test_three_papers_a_contrast_relates_are_not_also_said_to_propose_methods():

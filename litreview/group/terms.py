@@ -58,6 +58,7 @@ WEAK_ALONE = frozenset(
     "january february march april may june july august september october november december".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
+_ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|ently|antly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
 _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ent|ant|est)$")
 _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
                         "agent gradient component document element environment experiment moment segment "
@@ -126,10 +127,13 @@ def term_stems(term: str) -> frozenset[str]:
 
 
 def is_noun_phrase(term: str) -> bool:
-    """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, and a
-    single word is not one of the words every abstract uses."""
+    """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, nor a verb an
+    adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic), and a single word
+    is not one of the words every abstract uses."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
+    if len(words) == 2 and _ADVERB.search(words[0]):
+        return False
     if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
             or _COMPOUND_ADJECTIVE.search(words[-1]):
         return False
@@ -343,9 +347,9 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
 def said_with_the(term: str, texts: Iterable[str]) -> bool:
     """Whether the texts say "the {term}", with the phrase ending there, in half its uses or more: "the World Health
     Organization has ...", "during the incubation period."; not "the Planck ΛCDM value", whose article is the
-    value's, nor a plural ("the pseudo labels" are some paper's own)."""
+    value's, nor a plural ("the pseudo labels" are some paper's own), nor an acronym alone ("results on KITTI")."""
     last = term.split()[-1]
-    if last.islower() and _PLURAL_NOUN.match(last):
+    if last.islower() and _PLURAL_NOUN.match(last) or " " not in term and ACRONYM.search(term):
         return False
     uses = _uses(term, texts)
     return 2 * sum(1 for before, after in uses if before == "the" and _ends_a_phrase(after)) >= len(uses) > 0
