@@ -117,6 +117,21 @@ def test_a_phrase_said_only_with_its_of_complement_is_no_shared_term_and_a_greek
     assert said == ["Both works discuss Planck ΛCDM."]
 
 
+def test_a_thing_the_papers_count_is_said_in_the_plural_and_a_noun_of_something_not_at_all():
+    # Multi-XScience's abstracts drafted as one corpus: "Both works discuss decoder", "Two of them discuss component"
+    decoders = [Paper(key="sel", title="Selective encoding", abstract=(
+                    "Summaries drop words. We extend sequence-to-sequence models with a selective gate before a decoder.")),
+                Paper(key="tr", title="Attention only", abstract=(
+                    "Recurrence is slow. We replace recurrence with attention in an encoder and a decoder."))]
+    assert _shared(decoders, "Sequence models", "attention") == ["Both works discuss decoders."]
+    parts = [Paper(key="s1", title="Similarity search", abstract=(
+                 "Similarity search has become a crucial component of large-scale retrieval. We hash documents to bits.")),
+             Paper(key="s2", title="Acquisition", abstract=(
+                 "Learning is only an intended component of such a theory. We simulate word learning with other "
+                 "component subsystems."))]
+    assert not any("component" in text for text in _shared(parts, "Learning", "language generation"))
+
+
 def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural():
     who = [Paper(key="who1", title="Dental practice", abstract=(
                "Dentists face aerosols. We review infection control in dental practice. The World Health Organization "

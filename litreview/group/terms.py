@@ -35,7 +35,7 @@ GENERIC = frozenset(
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
-    "contrast contrasts contribution contributions gain gains "  # "in contrast"; every paper states its contributions, gains
+    "contrast contrasts contribution contributions gain gains performing "  # "in contrast"; every paper states its contributions, gains
     "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
     "like unlike versus despite regarding concerning".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
 )
@@ -335,13 +335,14 @@ def _ends_a_phrase(after: str) -> bool:
 
 
 def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
-    """Whether `term` ends with a noun of something that every use in `texts` goes on to say with "of": "local
-    value" is said only as "the local value of the Hubble constant", and alone names nothing. A noun made from a verb
-    names an activity of its own ("text classification of headlines")."""
+    """Whether `term` ends with a noun of something that most uses in `texts` go on to say with "of": "local
+    value" is said only as "the local value of the Hubble constant", "component" as "a crucial component of ...",
+    and alone they name nothing. A noun made from a verb names an activity of its own ("text classification of
+    headlines")."""
     if _NOMINAL.search(term.split()[-1]):
         return False
     uses = _uses(term, texts)
-    return bool(uses) and all(after == "of" for _, after in uses)
+    return 2 * sum(1 for _, after in uses if after == "of") > len(uses)
 
 
 def said_with_the(term: str, texts: Iterable[str]) -> bool:
@@ -353,6 +354,12 @@ def said_with_the(term: str, texts: Iterable[str]) -> bool:
         return False
     uses = _uses(term, texts)
     return 2 * sum(1 for before, after in uses if before == "the" and _ends_a_phrase(after)) >= len(uses) > 0
+
+
+def said_with_a(term: str, texts: Iterable[str]) -> bool:
+    """Whether a text says "a {term}" or "an {term}", the phrase ending there: a thing counted, which a sentence
+    cannot name bare in the singular ("Both works discuss decoder"); not "a cell culture model", the model's article."""
+    return any(before in ("a", "an") and _ends_a_phrase(after) for before, after in _uses(term, texts))
 
 
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:

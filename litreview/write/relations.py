@@ -22,6 +22,7 @@ from litreview.group.terms import (
     phrases,
     said_as_verb,
     said_in_plural,
+    said_with_a,
     said_with_the,
     shared_terms,
     stands_alone,
@@ -182,6 +183,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
+        elif shown.islower() and not said_with_the(shown, held) and said_with_a(shown, held):
+            shown = in_plural(shown)  # "a decoder" in each: "Both works discuss decoders", not "discuss decoder"
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         shown = f"the {shown}" if said_with_the(long_form or shown, held) else shown  # "discuss the incubation period"
         if any(stems(shown) <= before or before <= stems(shown) for before in said):
