@@ -158,6 +158,9 @@ def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural
                                                                  "strong.")
              for n, what in enumerate(["We estimate depth from stereo pairs.", "We track camera motion with event sensors."])]
     assert "Both works report results on KITTI." in _shared(kitti, "Visual odometry", "depth estimation")  # not "on the KITTI"
+    own = [Paper(key=f"cnn{n}", title=f"Sentence models {n}", abstract=f"{what} We describe the architecture.")
+           for n, what in enumerate(["We classify questions with convolutions.", "We model sentences with dynamic pooling."])]
+    assert "Both works discuss architecture." in _shared(own, "Sentence models", "classification")  # each its own "the architecture"
 
 
 def test_three_papers_a_contrast_relates_are_not_also_said_to_propose_methods():

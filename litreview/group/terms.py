@@ -348,9 +348,10 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
 def said_with_the(term: str, texts: Iterable[str]) -> bool:
     """Whether the texts say "the {term}", with the phrase ending there, in half its uses or more: "the World Health
     Organization has ...", "during the incubation period."; not "the Planck ΛCDM value", whose article is the
-    value's, nor a plural ("the pseudo labels" are some paper's own), nor an acronym alone ("results on KITTI")."""
+    value's, nor a plural ("the pseudo labels" are some paper's own), nor a common word or an acronym alone ("the
+    architecture" is each paper's own; "results on KITTI")."""
     last = term.split()[-1]
-    if last.islower() and _PLURAL_NOUN.match(last) or " " not in term and ACRONYM.search(term):
+    if last.islower() and _PLURAL_NOUN.match(last) or " " not in term and (term.islower() or ACRONYM.search(term)):
         return False
     uses = _uses(term, texts)
     return 2 * sum(1 for before, after in uses if before == "the" and _ends_a_phrase(after)) >= len(uses) > 0
