@@ -117,6 +117,15 @@ def test_a_phrase_said_only_with_its_of_complement_is_no_shared_term_and_a_greek
     assert said == ["Both works discuss Planck ΛCDM."]
 
 
+def test_a_name_that_stands_for_the_shared_term_does_not_discuss_it():
+    # Multi-XScience: "UnDeepVO and RCNNs discuss neural networks", RCNNs being recurrent convolutional neural networks
+    papers = [Paper(key="undeep", abstract=("Odometry needs scale. We propose UnDeepVO, a monocular visual odometry system "
+                                            "trained with deep neural networks on stereo image pairs.")),
+              Paper(key="rcnn", abstract=("Odometry is learned end to end. We present a framework for monocular VO by using "
+                                          "deep Recurrent Convolutional Neural Networks (RCNNs)."))]
+    assert _shared(papers, "Visual odometry", "depth estimation") == ["Both works discuss neural networks."]
+
+
 def test_a_thing_the_papers_count_is_said_in_the_plural_and_a_noun_of_something_not_at_all():
     # Multi-XScience's abstracts drafted as one corpus: "Both works discuss decoder", "Two of them discuss component"
     decoders = [Paper(key="sel", title="Selective encoding", abstract=(

@@ -191,21 +191,24 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue  # "severe acute respiratory syndrome", then "severe acute respiratory syndrome coronavirus 2"
         said.append(stems(shown))
         sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
-                                          quantity(len(keys), len(order), introduced)))
+                                          quantity(len(keys), len(order), introduced), held))
         used |= term_stems(term)
         groups_seen.add(found)
     return sentences
 
 
-def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, str | None], counted: str) -> Sentence:
+def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, str | None], counted: str,
+                     held: list[str]) -> Sentence:
     """`{Name}, {Name} and {Name} {verb} {term}.`, each name cited where it stands, when every paper has a name of
     its own that neither holds the term nor is held by it ("BERT and XLNet discuss BERT", "Re-labeling ImageNet and
-    Re-assessing ImageNet discuss ImageNet"); else `{counted} {verb} {term}.`."""
+    Re-assessing ImageNet discuss ImageNet", "RCNNs discuss neural networks", RCNNs standing for recurrent
+    convolutional neural networks in the papers' texts `held`); else `{counted} {verb} {term}.`."""
     named = [name for key in keys if (name := names.get(key))]
     folded = {name.casefold() for name in named}
+    meant = folded | {long.casefold() for name in named if (long := spelled_out(name, held))}
     said = term.casefold()
     one = said.removesuffix("s")  # "LLM2LLM" holds "LLMs" too
-    if len(folded) == len(keys) <= MAX_NAMED and not any(one in name or name in said for name in folded):
+    if len(folded) == len(keys) <= MAX_NAMED and not any(one in name or name in said for name in meant):
         return Sentence(text=f"{listing(named)} {verb} {term}.", keys=keys,
                         inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys)])
     return Sentence(text=f"{counted} {verb} {term}.", keys=keys)
