@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -64,3 +65,11 @@ def surname(author: str) -> str:
 def significant_words(text: str) -> list[str]:
     """Words of `text` that are not stopwords or single letters."""
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def listing(items: Sequence[str], separator: str = ", ") -> str:
+    """`a`, `a and b`, `a, b and c`; with `; ` as separator (items holding commas): `a; b; and c`."""
+    if len(items) <= 1:
+        return "".join(items)
+    final = "; and " if separator == "; " and len(items) > 2 else " and "
+    return separator.join(items[:-1]) + final + items[-1]

@@ -41,7 +41,6 @@ from litreview.group.terms import (
     MAX_PHRASE_WORDS,
     in_plural,
     is_noun_phrase,
-    listing,
     needs_its_complement,
     phrase_pattern,
     phrases,
@@ -54,7 +53,7 @@ from litreview.group.terms import (
     whole_phrase,
 )
 from litreview.summarize.offline import paper_text
-from litreview.text import is_own_text, words
+from litreview.text import is_own_text, listing, words
 
 SEED = 0
 CHAR_GRAMS = 5          # papers are clustered on character 5-grams within words (see _char_tfidf)

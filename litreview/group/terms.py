@@ -391,11 +391,3 @@ def _in_running_text(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _CONTEXT_CHARS):start]
     return (text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(before)
             and not _TITLE_CASE_NEXT.match(text, end) and not _TITLE_CASE_BEFORE.search(before))
-
-
-def listing(items: Sequence[str], separator: str = ", ") -> str:
-    """`a`, `a and b`, `a, b and c`; with `; ` as separator (items holding commas): `a; b; and c`."""
-    if len(items) <= 1:
-        return "".join(items)
-    final = "; and " if separator == "; " and len(items) > 2 else " and "
-    return separator.join(items[:-1]) + final + items[-1]

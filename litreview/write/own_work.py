@@ -26,14 +26,13 @@ from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
     is_noun_phrase,
-    listing,
     phrases,
     said_as_verb,
     surface_form,
     term_stems,
 )
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
-from litreview.text import ADVERB, THIS_WORK, is_own_text
+from litreview.text import ADVERB, THIS_WORK, is_own_text, listing
 from litreview.write import clauses
 from litreview.write.citing import cited_where_named
 from litreview.write.clauses import Clause, bounded, fits, standalone

@@ -16,7 +16,6 @@ from litreview.group.acronyms import spelled_out
 from litreview.group.terms import (
     MAX_PHRASE_WORDS,
     in_plural,
-    listing,
     needs_its_complement,
     phrase_pattern,
     phrases,
@@ -33,7 +32,7 @@ from litreview.group.terms import (
     whole_phrase,
 )
 from litreview.summarize.schema import PaperSummary
-from litreview.text import significant_words
+from litreview.text import listing, significant_words
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
