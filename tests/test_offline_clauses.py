@@ -117,6 +117,19 @@ def test_a_phrase_said_only_with_its_of_complement_is_no_shared_term_and_a_greek
     assert said == ["Both works discuss Planck ΛCDM."]
 
 
+def test_a_verb_before_its_object_is_no_shared_term_and_a_phrasal_verb_is_not_made_passive():
+    # the example corpus, "hallucination": "Both works discuss enhances"
+    papers = [Paper(key="figret", title="Guiding retrievers", abstract=(
+                  "Retrievers miss facts. FiGRet enhances the retriever with fine-grained guidance from LLMs.")),
+              Paper(key="vkt", title="Visual knowledge", abstract=(
+                  "Multimodal models hallucinate. Visual knowledge training enhances the model with retrieved images."))]
+    assert not any("enhances" in text for text in _shared(papers, "Retrieval", "hallucination"))
+    # "We build upon X" was "Upon X is built."
+    assert _one_paper("Time series are hard to classify. We build upon time-series classification by leveraging the "
+                      "capabilities of Vision Language Models (VLMs).", "Time series", "forecasting")[1] == (
+        "One study builds upon time-series classification by leveraging the capabilities of Vision Language Models (VLMs).")
+
+
 def test_a_name_that_stands_for_the_shared_term_does_not_discuss_it():
     # Multi-XScience: "UnDeepVO and RCNNs discuss neural networks", RCNNs being recurrent convolutional neural networks
     papers = [Paper(key="undeep", abstract=("Odometry needs scale. We propose UnDeepVO, a monocular visual odometry system "

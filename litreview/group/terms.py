@@ -158,6 +158,8 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
         if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)) >= len(uses):
             return True
+    if term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) > len(uses):
+        return True  # a verb before its object: "X enhances the ...", "Y improves a ..."
     return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or _PLURAL_NOUN.search(before)) >= len(uses)
 
 

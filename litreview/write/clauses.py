@@ -91,7 +91,7 @@ _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|simple yet effective|simple
 # investigated"); the active keeps it after its verb ("One study investigates this issue using X").
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b|^[A-Z]"
                                 r"|^(?!(?:to|that|how|what|whether|why|when|if|which|whose|where|them|it|its|this|these|"
-                                r"those|such|both|and|or)\b)[a-z]")
+                                r"those|such|both|and|or|upon|on|onto|into|with|from|for|about|across|over)\b)[a-z]")  # "build upon X"
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
