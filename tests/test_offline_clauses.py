@@ -130,6 +130,18 @@ def test_a_verb_before_its_object_is_no_shared_term_and_a_phrasal_verb_is_not_ma
         "One study builds upon time-series classification by leveraging the capabilities of Vision Language Models (VLMs).")
 
 
+def test_a_reported_pair_of_clauses_keeps_one_that_and_groundbreaking_is_hype():
+    # the example corpus, "model compression"
+    said = _one_paper("Compression and prediction are linked. We show that large language models are powerful "
+                      "general-purpose predictors and that the compression viewpoint provides novel insights into scaling "
+                      "laws.", "Compression", "model compression")
+    assert said[1] == ("Large language models are powerful general-purpose predictors and the compression viewpoint "
+                       "provides novel insights into scaling laws.")  # was "... predictors and that the compression ..."
+    said = _one_paper("Binarization cuts memory. We present BiLLM, a groundbreaking 1-bit post-training quantization "
+                      "scheme tailored for pretrained LLMs.", "Quantization", "model compression")
+    assert said[1] == "BiLLM is a 1-bit post-training quantization scheme tailored for pretrained LLMs."
+
+
 def test_a_name_that_stands_for_the_shared_term_does_not_discuss_it():
     # Multi-XScience: "UnDeepVO and RCNNs discuss neural networks", RCNNs being recurrent convolutional neural networks
     papers = [Paper(key="undeep", abstract=("Odometry needs scale. We propose UnDeepVO, a monocular visual odometry system "
