@@ -35,7 +35,7 @@ GENERIC = frozenset(
     "describes explore explores investigate investigates obtain obtains perform performs require requires "
     "limitations differences contain contains containing challenging promising remarkable "
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
-    "contrast contrasts contribution contributions gain gains performing "  # "in contrast"; every paper states its contributions, gains
+    "contrast contrasts contribution contributions gain gains performing "  # "in contrast"; contributions, gains; "well performing"
     "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
     "like unlike versus despite regarding concerning".split()  # prepositions the stop words miss: no phrase starts with one ("like CLIP")
 )
@@ -353,7 +353,7 @@ def said_with_the(term: str, texts: Iterable[str]) -> bool:
     value's, nor a plural ("the pseudo labels" are some paper's own), nor a common word or an acronym alone ("the
     architecture" is each paper's own; "results on KITTI")."""
     last = term.split()[-1]
-    if last.islower() and _PLURAL_NOUN.match(last) or " " not in term and (term.islower() or ACRONYM.search(term)):
+    if (last.islower() and _PLURAL_NOUN.match(last)) or (" " not in term and (term.islower() or ACRONYM.search(term))):
         return False
     uses = _uses(term, texts)
     return 2 * sum(1 for before, after in uses if before == "the" and _ends_a_phrase(after)) >= len(uses) > 0
