@@ -67,6 +67,7 @@ _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+_SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 _LEAD = re.compile(
     r"^(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|"
@@ -84,8 +85,7 @@ _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 # "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
-_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)",
-                   re.IGNORECASE)
+_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
 # infinitive or a clause ("to combine ...", "how ...", "that ...").
 # Not "this issue", "its dynamics": a passive would open on what the sentence before said ("This issue using X is
@@ -200,7 +200,7 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(sentence)
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
-        reported = _condition(sentence[:match.start()]) + _one_that(match.group("object")[5:])  # "we show that X": X
+        reported = _condition(sentence[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match.group("object")[5:], count=1)
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
     if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
@@ -312,12 +312,7 @@ def standalone(sentence: str) -> bool:
 def finding_clause(finding: str) -> str:
     """What a result sentence reports ("results show that X" -> "X"), cleaned."""
     match = _REPORTS.search(finding)
-    return clean_clause(_condition(finding[:match.start()]) + _one_that(match.group("clause")) if match else finding)
-
-
-def _one_that(reported: str) -> str:
-    """A reported clause without the "that" its second part kept from "we show that X and that Y": "X and Y"."""
-    return re.sub(r"\b(and|but)\s+that\s+(?=\w)", r"\1 ", reported, count=1)
+    return clean_clause(_condition(finding[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match["clause"], count=1) if match else finding)
 
 
 def _condition(before: str) -> str:
