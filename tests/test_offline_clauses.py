@@ -140,6 +140,23 @@ def test_a_reported_pair_of_clauses_keeps_one_that_and_groundbreaking_is_hype():
     said = _one_paper("Binarization cuts memory. We present BiLLM, a groundbreaking 1-bit post-training quantization "
                       "scheme tailored for pretrained LLMs.", "Quantization", "model compression")
     assert said[1] == "BiLLM is a 1-bit post-training quantization scheme tailored for pretrained LLMs."
+    said = _one_paper("Captions drift. We propose an innovative reinforcement learning algorithm to supervise the tokens "
+                      "of a caption.", "Captioning", "reinforcement learning")
+    assert said[1] == "A reinforcement learning algorithm to supervise the tokens of a caption is proposed."
+    # the article fits what follows once the hype goes: was "a MU approach" (machine unlearning)
+    said = _one_paper("Diffusion models memorise. We propose Score Forgetting Distillation (SFD), an innovative MU approach "
+                      "that promotes the forgetting of unsafe concepts.", "Unlearning", "machine unlearning")
+    assert said[1].startswith("Score Forgetting Distillation (SFD) is an MU approach that promotes")
+
+
+@pytest.mark.parametrize("following, said", [("MU approach", "an"), ("LLMs", "an"), ("URL", "a"), ("SVM", "an"),
+                                             ("MUltimodal Structural Transformer", "a"), ("X-ray", "an"),
+                                             ("user study", "a"), ("unified model", "a"), ("unsupervised model", "an"),
+                                             ("hour", "an"), ("approach", "an"), ("model", "a")])
+def test_a_or_an_is_what_the_next_word_sounds_like(following, said):
+    from litreview.write.english import article
+
+    assert article("a", following) == f"{said} "
 
 
 def test_a_name_that_stands_for_the_shared_term_does_not_discuss_it():

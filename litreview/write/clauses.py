@@ -85,7 +85,7 @@ _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 # "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
-_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
+_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|innovative|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
 # infinitive or a clause ("to combine ...", "how ...", "that ...").
 # Not "this issue", "its dynamics": a passive would open on what the sentence before said ("This issue using X is
@@ -284,7 +284,7 @@ def _namely(thing: str) -> re.Match[str] | None:
 def _unhyped(thing: str) -> str:
     """A thing proposed, ready to open a sentence: no "Their X" (nobody for "their" to refer to), no "novel"."""
     thing = re.sub(r"^their\b", "the authors'", thing, flags=re.IGNORECASE)
-    return re.sub(r"^((?:two|three|four|several|multiple|the authors')\s+)?(?:novel|new)\s+(?=\w)", r"\1", thing,
+    return re.sub(r"^((?:two|three|four|several|multiple|\d+|the authors')\s+)?(?:novel|new)\s+(?=\w)", r"\1", thing,
                   flags=re.IGNORECASE)
 
 

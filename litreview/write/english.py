@@ -106,9 +106,16 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SAID_WITH_Y = re.compile(r"(?:uni|use|usa|usu|uti|ura|uro|eu|one\b|once\b)", re.IGNORECASE)  # "a unified", "a user"
+_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)  # "an hour"
+
+
 def article(given: str, following: str) -> str:
-    """`a`/`an` as the next word needs, in the case of the `given` article, and a space."""
-    word = "an" if following[:1].lower() in "aeiou" else "a"
+    """`a`/`an` as the next word needs, in the case of the `given` article, and a space; an acronym by how its first
+    letter is spoken ("an MU approach", "an LLM", "a URL"; "a MUltimodal ..." is a word)."""
+    spelled = re.match(r"[A-Z]{2,}(?:s\b|(?=[\s\d.,;:)-]|$))|[A-Z](?=[\d-])", following)  # "MU", "LLMs", "X-ray"
+    vowel = following[:1].lower() in "aeiou" and not _SAID_WITH_Y.match(following) or bool(_SILENT_H.match(following))
+    word = "an" if (following[:1] in "AEFHILMNORSX" if spelled else vowel) else "a"
     return (word.capitalize() if given[:1].isupper() else word) + " "
 
 
