@@ -152,6 +152,7 @@ def test_a_reported_pair_of_clauses_keeps_one_that_and_groundbreaking_is_hype():
 @pytest.mark.parametrize("following, said", [("MU approach", "an"), ("LLMs", "an"), ("URL", "a"), ("SVM", "an"),
                                              ("MUltimodal Structural Transformer", "a"), ("X-ray", "an"),
                                              ("user study", "a"), ("unified model", "a"), ("unsupervised model", "an"),
+                                             ("unintended effect", "an"),
                                              ("hour", "an"), ("approach", "an"), ("model", "a")])
 def test_a_or_an_is_what_the_next_word_sounds_like(following, said):
     from litreview.write.english import article

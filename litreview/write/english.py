@@ -106,7 +106,7 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_SAID_WITH_Y = re.compile(r"(?:uni|use|usa|usu|uti|ura|uro|eu|one\b|once\b)", re.IGNORECASE)  # "a unified", "a user"
+_SAID_WITH_Y = re.compile(r"(?:uni(?!n)|use|usa|usu|uti|ura|uro|eu|one\b|once\b)", re.IGNORECASE)  # "a unified", "a user"
 _SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)  # "an hour"
 
 
