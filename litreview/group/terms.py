@@ -132,10 +132,8 @@ def is_noun_phrase(term: str) -> bool:
     is not one of the words every abstract uses."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
-    if len(words) == 2 and _ADVERB.search(words[0]):
-        return False
     if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
-            or _COMPOUND_ADJECTIVE.search(words[-1]):
+            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
@@ -174,8 +172,13 @@ def phrase_pattern(term: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(spelled(term) + r"(?![\w-])", flags)
 
 
-def _uses(term: str, texts: Iterable[str]) -> list[tuple[str, str]]:
+def _uses(term: str, texts: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The word before and the word after (on its line) each use of `term` in `texts`, lower case ("" for none)."""
+    return _uses_in(term, tuple(texts))
+
+
+@functools.lru_cache(maxsize=4096)  # a shared term is tested several ways (verb? modifier? article?) on the same texts
+def _uses_in(term: str, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     pattern = phrase_pattern(term)
     uses = []
     for text in texts:
@@ -183,7 +186,7 @@ def _uses(term: str, texts: Iterable[str]) -> list[tuple[str, str]]:
             before = _LAST_WORD.search(text, max(0, match.start() - _CONTEXT_CHARS), match.start())
             after = _NEXT_WORD.match(text, match.end())
             uses.append(((before.group(1) if before else "").lower(), after.group(1).lower()))
-    return uses
+    return tuple(uses)
 
 
 def _starts_an_object(word: str) -> bool:

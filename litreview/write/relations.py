@@ -204,12 +204,13 @@ def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, 
     convolutional neural networks in the papers' texts `held`); else `{counted} {verb} {term}.`."""
     named = [name for key in keys if (name := names.get(key))]
     folded = {name.casefold() for name in named}
-    meant = folded | {long.casefold() for name in named if (long := spelled_out(name, held))}
     said = term.casefold()
     one = said.removesuffix("s")  # "LLM2LLM" holds "LLMs" too
-    if len(folded) == len(keys) <= MAX_NAMED and not any(one in name or name in said for name in meant):
-        return Sentence(text=f"{listing(named)} {verb} {term}.", keys=keys,
-                        inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys)])
+    if len(folded) == len(keys) <= MAX_NAMED:  # what the names stand for is looked up only for a few papers' texts
+        meant = folded | {long.casefold() for name in named if (long := spelled_out(name, held))}
+        if not any(one in name or name in said for name in meant):
+            return Sentence(text=f"{listing(named)} {verb} {term}.", keys=keys,
+                            inline=[InlineCitation(after=name, keys=[key]) for name, key in zip(named, keys)])
     return Sentence(text=f"{counted} {verb} {term}.", keys=keys)
 
 
