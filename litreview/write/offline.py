@@ -161,9 +161,8 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapp
     if group.title == OTHER_TITLE:
         return Sentence(text=less_closely(group, theme, papers), keys=keys)
     if first and unnamed(group):  # "Further work relates to" would point back at nothing
-        number = number_word(len(keys))
         works = "work relates" if len(keys) == 1 else "works relate"
-        return Sentence(text=bounded(f"{number[:1].upper()}{number[1:]} {works} to {target}."), keys=keys)
+        return Sentence(text=bounded(f"{upper_first(number_word(len(keys)))} {works} to {target}."), keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
     through = "" if not is_own_text(theme) else shared_with(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))

@@ -33,6 +33,7 @@ from litreview.group.terms import (
 )
 from litreview.summarize.schema import PaperSummary
 from litreview.text import listing, significant_words
+from litreview.write.english import upper_first
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
@@ -167,7 +168,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue
         keys = [order[n] for n in found]
         held = [texts[key] for key in keys]
-        shown = whole_phrase(surface_form(term, held), held)
+        spelled = surface_form(term, held)
+        shown = whole_phrase(spelled, held)
         if term_stems(shown.lower()) & used:  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
@@ -189,7 +191,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         if any(stems(shown) <= before or before <= stems(shown) for before in said):
             continue  # "severe acute respiratory syndrome", then "severe acute respiratory syndrome coronavirus 2"
         said.append(stems(shown))
-        sentences.append(_shared_sentence(keys, _role(term, keys, texts, summaries), shown, names,
+        sentences.append(_shared_sentence(keys, _role(term, spelled, keys, texts, summaries), shown, names,
                                           quantity(len(keys), len(order), introduced), held))
         used |= term_stems(term)
         groups_seen.add(found)
@@ -223,16 +225,16 @@ def contrasting(first: PaperSummary, second: PaperSummary) -> bool:
     return jaccard(stems(first.approach), stems(second.approach)) < CONTRAST_OVERLAP
 
 
-def _role(term: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
-    """The verb for papers sharing `term`: a dataset they report on, a problem they address, what each says it
-    does with it (`shared_verb`), else what they discuss."""
+def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
+    """The verb for papers sharing `term` (`spelled` as they spell it): a dataset they report on, a problem they
+    address (not a name they mention), what each says it does with it (`shared_verb`), else what they discuss."""
     pattern = re.escape(term).replace(r"\ ", r"\s+")
     near_dataset = re.compile(rf"\b{pattern}\b\W+(?:\w+\W+){{0,2}}{_DATASET_NOUN}\b|{_DATASET_NOUN}\W+(?:\w+\W+){{0,3}}{pattern}\b",
                               re.IGNORECASE)
     if all(near_dataset.search(texts[key]) for key in keys):
         return "report results on"
     problems = [summaries[key].problem for key in keys]
-    named = _TITLE_CASE_NAME.fullmatch(surface_form(term, [texts[key] for key in keys]))
+    named = _TITLE_CASE_NAME.fullmatch(spelled)  # as the papers spell it
     if not named and all(summaries[key].problem != summaries[key].approach for key in keys) and \
             all(term in phrases(problem, 3) for problem in problems):
         return "address"  # a problem; not "address the World Health Organization", a name they mention
@@ -284,7 +286,7 @@ def quantity(count: int, size: int, introduced: bool = True) -> str:
     if count == size:
         return "Both works" if size == 2 else f"All {number_word(size)} works"
     number = number_word(count)
-    return f"{number[:1].upper()}{number[1:]} {'of them' if introduced else 'works'}"
+    return f"{upper_first(number)} {'of them' if introduced else 'works'}"
 
 
 def number_word(count: int) -> str:

@@ -22,10 +22,10 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False
     capitalise mid-sentence keeps it ("Work on French legal texts")."""
     if unnamed(group):
         return "Related work" if first else "Further work"
-    first, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
-    if first[1:] == first[1:].lower() and first not in _names(group, papers):
-        first = first.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
-    return f"Work on {first} {rest}".rstrip()
+    head, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
+    if head[1:] == head[1:].lower() and head not in _names(group, papers):
+        head = head.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
+    return f"Work on {head} {rest}".rstrip()
 
 
 def unnamed(group: SubTheme) -> bool:
