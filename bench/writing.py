@@ -182,9 +182,8 @@ Grouping = dict[str, tuple[float, float, int]]
 
 
 def mxs_grouping(path: Path, fewest: int = 3) -> Grouping:
-    """ARI/NMI per citing paper with `fewest` documents left or more, averaged; against agglomerative with the gold
-    k. Three documents are the remains of larger paragraphs (their shared documents left out): given k=2, any
-    method splits them, right or wrong, while the engine keeps three papers together by default."""
+    """ARI/NMI per citing paper with `fewest` documents left or more (its shared documents left out), averaged;
+    against agglomerative with the gold k."""
     cases = []
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -242,8 +241,9 @@ def three_papers(folder: Path, draws: int = 300) -> list[str]:
         f"| from one topic (they belong together) | {deciles(together)} |",
         f"| two from one topic, one from another (a 2 + 1 split is right) | {deciles(apart)} |", "",
         f"The best split of a 2 + 1 draw is the right one in {sum(a == 1.0 for a in aris) / draws:.0%} of draws (chance "
-        f"33%; mean ARI {statistics.mean(aris):.3f}, one group 0). No silhouette threshold keeps most one-topic draws "
-        "together and splits most 2 + 1 draws: "
+        f"33%; mean ARI {statistics.mean(aris):.3f}, one group 0; a split of a one-topic draw scores 0, as one group "
+        "does), so three papers are split by default. No silhouette threshold keeps most one-topic draws together and "
+        "splits most 2 + 1 draws: "
         + "; ".join(f"{t}: {sum(s < t for s in together) / draws:.0%} kept, {sum(s >= t for s in apart) / draws:.0%} split"
                     for t in (0.05, 0.1, 0.15)) + ".",
     ]

@@ -46,7 +46,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     without a paper raises SelectionError, saying which rule left every paper out.
     A configured LLM that fails raises LLMError; it is never silently replaced by the offline engine.
     With `fulltext`, the selected papers' attached PDFs are read and summaries use their excerpts too.
-    `min_groups` None: two sub-themes, or one for fewer than four papers.
+    `min_groups` None: two sub-themes, or one for fewer than three papers.
     """
     if not 1 <= (min_groups or 1) <= max_groups:
         from litreview.errors import ConfigError

@@ -192,18 +192,18 @@ def test_a_grouping_that_stays_invalid_falls_back_to_offline_with_a_warning(fake
         "group); used the offline grouping instead"))]
 
 
-def test_three_papers_may_be_one_sub_theme_unless_more_are_asked_for(fake, llm_settings, papers, summaries):
-    three = {key: summaries[key] for key in KEYS[:3]}
-    one_group = Fault.answer({"groups": [{"title": "Prompts", "description": "d", "keys": KEYS[:3]}]})
+def test_two_papers_may_be_one_sub_theme_unless_more_are_asked_for(fake, llm_settings, papers, summaries):
+    two = {key: summaries[key] for key in KEYS[:2]}
+    one_group = Fault.answer({"groups": [{"title": "Prompts", "description": "d", "keys": KEYS[:2]}]})
     fake.script(one_group, when=of("Groups"), times=None)
     with LLMClient(llm_settings) as llm:
-        groups, warnings = group_papers(three, papers, "multimodal prompt tuning", llm=llm)
-    assert (warnings, len(fake.chat_requests)) == ([], 1) and [g.keys for g in groups.groups] == [KEYS[:3]]
+        groups, warnings = group_papers(two, papers, "multimodal prompt tuning", llm=llm)
+    assert (warnings, len(fake.chat_requests)) == ([], 1) and [g.keys for g in groups.groups] == [KEYS[:2]]
     assert "Make between 1 and 8 sub-themes" in fake.chat_requests[0].prompt  # was "between 2 and 8": a re-ask
     fake.reset()
     fake.script(one_group, when=of("Groups"), times=None)
     with LLMClient(llm_settings) as llm:
-        _, warnings = group_papers(three, papers, "multimodal prompt tuning", llm=llm, min_groups=2)
+        _, warnings = group_papers(two, papers, "multimodal prompt tuning", llm=llm, min_groups=2)
     assert "Make between 2 and 8 sub-themes" in fake.chat_requests[0].prompt and len(fake.chat_requests) == 2
     assert "1 group; make between 2 and 8" in fake.chat_requests[1].prompt and warnings[0].stage == "group"
 

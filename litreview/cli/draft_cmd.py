@@ -66,7 +66,7 @@ def draft(
     exclude: Exclude = None,
     judge: Judge = False,
     min_groups: Annotated[int | None, typer.Option("--min-groups", min=1, show_default=False,
-                                                   help="Fewest sub-themes. Default: 2, or 1 for fewer than 4 papers.")] = None,
+                                                   help="Fewest sub-themes. Default: 2, or 1 for fewer than 3 papers.")] = None,
     max_groups: Annotated[int, typer.Option("--max-groups", min=1, help="Most sub-themes.")] = 8,
     our_work: Annotated[str | None, typer.Option("--our-work", metavar="TEXT|FILE", help="Your own abstract: each paragraph ends by positioning it (offline: a template sentence in your words, and a paragraph opens with your background sentence closest to its papers). A theme of more than 12 words is read as your abstract too.")] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Use the built-in offline engine even if an LLM is configured.")] = False,

@@ -31,7 +31,7 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
                  llm: LLMClient | None = None, min_groups: int | None = None,
                  max_groups: int = 8) -> tuple[Groups, list[DraftWarning]]:
     """The papers of `summaries` (in that order) as between `min_groups` and `max_groups` sub-themes
-    (`min_groups` None: two, or one for fewer than four papers; see `schema.fewest_groups`).
+    (`min_groups` None: two, or one for fewer than three papers; see `schema.fewest_groups`).
 
     `llm=None` clusters offline. With an LLM, its answer is validated as a partition of exactly these
     keys (`context={"keys", "min_groups", "max_groups"}`); when the re-asks are spent, the offline
