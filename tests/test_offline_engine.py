@@ -777,6 +777,38 @@ def test_labels_that_took_the_place_of_a_full_stop_or_sit_in_markup_end_the_sent
     assert text_sentences(protocol)[-1] == "We will conduct a systematic review of randomised controlled trials."
 
 
+def test_a_heading_word_and_lost_full_stops_end_no_sentence_and_numbered_references_go():
+    from litreview.summarize.offline import text_sentences
+    # CORD-19 (TREC-COVID) as PMC and Elsevier give it: a bare "Abstract" or "Summary" before the text, full stops
+    # lost where headings were, and a report's numbered references
+    heading = Paper(key="astro", title="Codon usage in the recent evolution of the Astroviridae", abstract=(
+        "Abstract The evolutionary history of the Astroviridae comprises the ancient separation between avian and "
+        "mammalian astrovirus lineages. The latter process included several cross-species transmissions."))
+    assert text_sentences(heading)[0].startswith("The evolutionary history")  # was "Abstract The evolutionary ..."
+    aim = Paper(key="kikwit", title="Kikwit", abstract="Abstract Objective This article looks at lessons learned.")
+    assert summarize_papers([aim])[0]["kikwit"].approach == "This article looks at lessons learned."
+    named = Paper(key="amr", title="Parsing", abstract="Abstract Meaning Representation (AMR) is a semantic formalism.")
+    assert text_sentences(named) == ["Abstract Meaning Representation (AMR) is a semantic formalism."]  # a name
+    lost = Paper(key="ards", title="A case of rapidly lethal ARDS", abstract=(
+        "As of April 2020, the COVID-19 pandemic has resulted in more than 210,000 deaths globally The most common "
+        "cause of death from COVID-19 is acute respiratory failure We report the case of a 78-year-old female, who "
+        "presented with one day of dyspnea. It was published in The Lancet and group A streptococcus was absent."))
+    assert text_sentences(lost) == [  # was one sentence of 52 words, then the last
+        "As of April 2020, the COVID-19 pandemic has resulted in more than 210,000 deaths globally.",
+        "The most common cause of death from COVID-19 is acute respiratory failure.",
+        "We report the case of a 78-year-old female, who presented with one day of dyspnea.",
+        "It was published in The Lancet and group A streptococcus was absent."]
+    numbered = Paper(key="mmwr", title="Prevalence of self-reported hypertension", abstract=(
+        "In 2017, approximately one in three U.S. adults reported having been told by a health care professional "
+        "that they had high blood pressure (hypertension) (1). Ang II is converted to Ang (1-7), which acts on Mas."))
+    text = " ".join(s.text for s in write_paragraphs(Groups(groups=[SubTheme(title="Blood pressure", description="",
+        keys=["mmwr"])]), summarize_papers([numbered])[0], {"mmwr": numbered}, "hypertension")[0][0].sentences)
+    assert "blood pressure (hypertension) [" not in text and "(1)" not in text and "(hypertension)" in text
+    from litreview.write.clauses import clean_clause
+    assert clean_clause("Ang II is converted to Ang (1-7), which acts on Mas.") == \
+        "Ang II is converted to Ang (1-7), which acts on Mas"  # a peptide's name, not a reference
+
+
 @pytest.mark.parametrize("title, name", [
     ("Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models", "Mixout"),
     ("mBLIP: Efficient Bootstrapping of Multilingual Vision-LLMs", "mBLIP"),

@@ -102,7 +102,9 @@ _MACRO_ALONE = re.compile(r"\s*\(\\[A-Za-z]+(?:\{\})?\)")  # "(\method)", "(\our
 _LIST_ITEM = re.compile(r"\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s")  # "(ii) ", "2) ", "b) "
 _ENDED = re.compile(r"[.!?][\"')\]]?$")
 _LIST_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))$")
-_MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?=[A-Z][a-z]|[A-Z]{2,}\b|A\s)")  # "... group. BAME individuals"
+_MISSED_BREAK = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9)'\"]))[.!?]['\")]?\s+(?=[A-Z][a-z]|[A-Z]{2,}\b|A\s)"  # "... group. BAME"
+                           # a full stop lost where a heading was: "... deaths globally The most common cause ..."
+                           r"|(?<=[a-z][a-z])\s+(?=(?:The|We|This|These|Our|Here|In this)\s[a-z])")
 # A line of the table of contents, numbers or symbols rather than prose: few letters among its characters.
 MIN_LETTER_SHARE = 0.6
 MAX_HEADING_WORDS = 6   # a heading or a list item is this short
@@ -175,11 +177,13 @@ def _inside_a_list(before: str, part: str) -> bool:
 
 def _missed_breaks(segment: str) -> list[str]:
     """`segment` cut after each full stop that ends a word of two or more lower-case letters (or a digit or a
-    closing bracket) and precedes a capitalised word: never after "et al." or an initial."""
+    closing bracket) and precedes a capitalised word: never after "et al." or an initial; and where a full stop was
+    lost, which is put back."""
     pieces, start = [], 0
     for end in _MISSED_BREAK.finditer(segment):
         if not _ABBREVIATION_END.search(segment[start:end.start() + 1]):
-            pieces.append(segment[start:end.end()])
+            piece = segment[start:end.end()]
+            pieces.append(piece if end.group(0).strip() else f"{piece.rstrip()}.")
             start = end.end()
     return pieces + [segment[start:]]
 

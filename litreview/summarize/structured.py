@@ -34,6 +34,11 @@ LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WOR
                    rf"|\s*@\*\s*(?i:{_LABEL_WORDS})\s*@#\s*"
                    # the rest of a label split in two ("INTRODUCTION: and aims: To prevent ...", CORD-19)
                    rf"|(?<=:)\s*(?:and|&)\s+(?i:{_LABEL_WORDS})\s*:")
+# A bare "Abstract" or "Summary" before the text, as CORD-19 and PMC give it ("Abstract The evolutionary history ...",
+# "Summary Hand hygiene is ...", "Abstract Objective This article"); not a name it begins ("Abstract Meaning
+# Representation (AMR) is ...").
+_HEADING_WORD = re.compile(rf"^\s*(?:Abstract|Summary)\s+(?=(?=[A-Z])(?i:{_TITLE_LABELS}|importance)\b"
+                           r"|(?:The|This|These|We|Our|In|A|An|Here)\s|[A-Z0-9]\S*\s+(?![A-Z][a-z]))")
 # A label that took the place of a full stop: the text is cut there into two sentences.
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
 # The role of a label, by its first word ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW" is the aim).
@@ -53,6 +58,7 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
     parts: list[tuple[Role | None, str]] = []
     role: Role | None = None
     start = 0
+    text = _HEADING_WORD.sub("", text, count=1)
     for label in LABEL.finditer(text):
         parts.append((role, text[start:label.start()]))
         first = re.search(r"[A-Za-z&]+", label.group(0))
@@ -65,4 +71,5 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
 
 def unlabelled(text: str) -> str:
     """`text` without its labels; one that took the place of a full stop ends the sentence before it."""
+    text = _HEADING_WORD.sub("", text, count=1)
     return LABEL.sub(lambda label: ". " if _MID_SENTENCE.search(text, 0, label.start()) else " ", text)

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from litreview.grounding import CITATION_MARKERS, without_cited_brackets
+from litreview.grounding import CITATION_MARKERS, NUMBERED_REFERENCE, without_cited_brackets
 from litreview.group.terms import stem
 from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.english import (
@@ -328,7 +328,7 @@ def _condition(before: str) -> str:
 @functools.lru_cache(maxsize=16384)  # a paper's sentences are cleaned for its approach, its finding and the extras
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
-    text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", without_cited_brackets(text)))
+    text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", NUMBERED_REFERENCE.sub("", without_cited_brackets(text))))
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
