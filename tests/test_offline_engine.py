@@ -809,6 +809,21 @@ def test_a_heading_word_and_lost_full_stops_end_no_sentence_and_numbered_referen
         "Ang II is converted to Ang (1-7), which acts on Mas"  # a peptide's name, not a reference
 
 
+def test_what_the_themes_acronym_stands_for_names_no_group_and_no_shared_topic(run_cli, tmp_path):
+    corpus = ROOT.parent / "shared" / "bench" / "trec-covid" / "corpus.jsonl"
+    result = run_cli("draft", "COVID-19 cytokine storm", "--corpus", str(corpus), "-o", str(tmp_path / "rw.md"))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "rw.md").read_text(encoding="utf-8")
+    assert "## Coronavirus disease" not in text and "discuss coronavirus disease" not in text  # was both: the theme
+    assert text.count("\n## ") >= 3
+    from litreview.group.offline import spelled_theme
+    texts = ["Coronavirus disease 2019 (COVID-19) spreads.", "The corona virus disease 2019 (COVID-19) kills.",
+             "The coronavirus disease 2019 (COVID-19) and a review (COVID-19)."]
+    # each way two texts define it, not a single odd match ("COVID-19 and a review" spells C-O-V-I-D too)
+    assert spelled_theme("COVID-19 storms", texts) == "COVID-19 storms coronavirus disease 2019"
+    assert spelled_theme("COVID-19 storms", texts[1:2]) == "COVID-19 storms corona virus disease 2019"
+
+
 @pytest.mark.parametrize("title, name", [
     ("Mixout: Effective Regularization to Finetune Large-scale Pretrained Language Models", "Mixout"),
     ("mBLIP: Efficient Bootstrapping of Multilingual Vision-LLMs", "mBLIP"),

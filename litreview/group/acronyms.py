@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
 
@@ -18,15 +18,20 @@ def expansion(acronym: str, texts: Iterable[str]) -> str | None:
     "multimodal large language models"), in lower case but for acronyms; None when no text defines it.
     The long form is found as Schwartz and Hearst (2003) do: the acronym's letters, matched right to left
     in the words just before "(ACRONYM)", the first letter starting a word."""
+    return next(expansions(acronym, texts), None)
+
+
+def expansions(acronym: str, texts: Iterable[str]) -> Iterator[str]:
+    """Each definition of `acronym` in `texts`, in their order (see `expansion`): "coronavirus disease 2019" and
+    "corona virus disease 2019" both stand for "COVID-19"."""
     pattern = re.compile(r"((?:[\w-]+\s+){1,%d})\(\s*%s\s*\)" % (min(len(acronym) + 5, 2 * len(acronym)), re.escape(acronym)))
     for text in texts:
         for match in pattern.finditer(text):
             long_form = _long_form(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym,
                                    " ".join(match.group(1).split()))
             if long_form and len(re.split(r"[\s-]+", long_form)) > 1:  # "vision-language (VL)" too
-                return " ".join("-".join(part if ACRONYM.search(part) else part.lower() for part in word.split("-"))
-                                for word in long_form.split())
-    return None
+                yield " ".join("-".join(part if ACRONYM.search(part) else part.lower() for part in word.split("-"))
+                               for word in long_form.split())
 
 
 def _long_form(short: str, candidate: str) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -33,7 +34,7 @@ from threadpoolctl import (
 )
 
 from litreview.corpus.paper import Paper
-from litreview.group.acronyms import spelled_out
+from litreview.group.acronyms import ACRONYM, expansions, spelled_out
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.terms import (
     GENERIC,
@@ -86,9 +87,9 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     members = [[key for key, label in zip(texts, labels) if label == cluster] for cluster in _cluster_order(labels)]
     members, misfits = _without_misfits(members, texts, theme, max_groups)
     members = _closest_to_theme_first(members, texts, theme)
-    terms = distinctive_terms([[texts[key] for key in keys] for keys in members], theme) if members else []
+    topic = topic_stems(theme, texts.values())
+    terms = distinctive_terms([[texts[key] for key in keys] for keys in members], topic) if members else []
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
-    topic = _topic_stems(theme)
     groups: list[SubTheme] = []
     for keys, group_terms in zip(members, terms):
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
@@ -151,11 +152,11 @@ def _split_large(texts: list[str], labels: list[int], max_groups: int) -> list[i
     return labels
 
 
-def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCRIPTION_TERMS) -> list[list[str]]:
+def distinctive_terms(group_texts: list[list[str]], topic: frozenset[str], top: int = DESCRIPTION_TERMS) -> list[list[str]]:
     """Per group (a list of paper texts), its `top` c-TF-IDF terms: noun phrases of up to three words.
 
     Counts are papers containing a term (not occurrences), a term must occur in two papers of its
-    group (or all, if fewer), and terms of only theme words, generic words and near-repeats are left out.
+    group (or all, if fewer), and terms of only `topic`'s stems, generic words and near-repeats are left out.
     """
     vectorizer = CountVectorizer(analyzer=lambda text: phrases(text, MAX_PHRASE_WORDS), binary=True)
     try:
@@ -173,7 +174,7 @@ def distinctive_terms(group_texts: list[list[str]], theme: str, top: int = DESCR
     weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
     weights *= counts >= sizes
-    excluded = set(_topic_stems(theme))  # a term of only the topic's words names the section, not a group
+    excluded = set(topic)  # a term of only the topic's words names the section, not a group
     return [_pick_terms(vocabulary, row, excluded, top, texts) for row, texts in zip(weights, group_texts)]
 
 
@@ -301,9 +302,23 @@ def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
     return any(len(said & label) >= min(2, len(said), len(label)) for label in (label - _HEAD_STEMS for label in labels))
 
 
-def _topic_stems(theme: str) -> frozenset[str]:
-    """The stems of a topic's words (none for the researcher's own text, which is no label)."""
-    return frozenset() if is_own_text(theme) else frozenset(stem(word) for word in words(theme))
+def topic_stems(theme: str, texts: Iterable[str] = ()) -> frozenset[str]:
+    """The stems of a topic's words, and of what its acronyms stand for (see `spelled_theme`): every selected paper
+    shares them. None for the researcher's own text, which is no label."""
+    return frozenset() if is_own_text(theme) else frozenset(stem(word) for word in words(spelled_theme(theme, texts)))
+
+
+def spelled_theme(theme: str, texts: Iterable[str]) -> str:
+    """`theme` followed by what its acronyms stand for, each way two of `texts` define them (or the one way if
+    only one does; a single odd match is no definition): "COVID-19 cytokine storm coronavirus disease 2019 corona
+    virus disease 2019". A group named "Coronavirus disease" in a draft on COVID-19 names the section."""
+    acronyms = [word.strip(",;:()") for word in theme.split() if ACRONYM.search(word)]
+    texts = list(texts) if acronyms else []
+    long_forms: list[str] = []
+    for acronym in acronyms:
+        found = Counter(expansions(acronym, texts)).most_common()
+        long_forms += [long for long, count in found if count > 1] or [long for long, _ in found[:1]]
+    return " ".join([theme, *long_forms])
 
 
 def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str,

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
-from litreview.group.offline import OTHER_TITLE
+from litreview.group.offline import OTHER_TITLE, spelled_theme
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
     label_stems,
@@ -113,7 +113,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     order = related_order(with_text, texts, theme)
     our_work = our_work or (theme if is_own_text(theme) else None)
     background = framing.opening if framing else []
-    topic = frozenset() if is_own_text(theme) else stems(theme)  # a topic's words: every paper shares them
+    # a topic's words, and what its acronyms stand for ("COVID-19": coronavirus disease): every paper shares them
+    topic = frozenset() if is_own_text(theme) else stems(spelled_theme(theme, texts.values()))
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
