@@ -927,11 +927,16 @@ def test_cord19_figures_mini_reviews_irregular_pasts_and_prepositional_leads():
             "bovine form would be effective against SARS-CoV-2.") in said  # was "Another study notes that due to ..., they sought"
 
 
-def test_yet_and_indeed_are_connectives_of_the_abstract_not_of_the_paragraph():
+def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_paragraph():
     from litreview.write.clauses import clean_clause
     assert clean_clause("Yet, the true challenge lies in knowledge-intensive VQA tasks.") == \
         "the true challenge lies in knowledge-intensive VQA tasks"  # was "Yet, the true challenge ..." said alone
     assert clean_clause("Indeed, models forget.") == "models forget"
+    # CORD-19 (TREC-COVID): "Below, another study reviews the possibilities ..." pointed into the paper's own pages
+    assert clean_clause("Below, we review the possibilities of targeting the pathway.") == \
+        "they review the possibilities of targeting the pathway"
+    assert clean_clause("Herein, we report a case.") == "they report a case"
+    assert clean_clause("Below 5 degrees, the virus survives.") == "Below 5 degrees, the virus survives"
 
 
 def test_a_finding_that_only_announces_a_list_is_not_said_and_ones_names_no_group():

@@ -70,7 +70,7 @@ _REPORTS = re.compile(
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 _LEAD = re.compile(
     r"^(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
-    rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|"
+    rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
