@@ -37,7 +37,7 @@ GENERIC = frozenset(
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
     "contrast contrasts contribution contributions gain gains performing "  # "in contrast"; contributions, gains; "well performing"
     "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
-    "like unlike versus despite regarding concerning according".split()  # prepositions the stop words miss ("like CLIP")
+    "like unlike versus despite regarding concerning according associated".split()  # no phrase starts with one ("like CLIP")
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
