@@ -936,6 +936,7 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
     assert clean_clause("Below, we review the possibilities of targeting the pathway.") == \
         "they review the possibilities of targeting the pathway"
     assert clean_clause("Herein, we report a case.") == "they report a case"
+    assert clean_clause("We hereby report recombinant co-expression.") == "They report recombinant co-expression"
     assert clean_clause("Below 5 degrees, the virus survives.") == "Below 5 degrees, the virus survives"
 
 

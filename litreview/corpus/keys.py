@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from litreview.corpus.method_names import method_name
+from litreview.corpus.method_names import method_name, title_head
 from litreview.corpus.paper import Paper
 from litreview.text import ascii_fold, compact, significant_words, surname
 
@@ -73,7 +73,7 @@ def _suffix(number: int) -> str:
 
 
 def _from_title(title: str) -> str:
-    name = method_name(title, None)
+    name = title_head(title)  # as keys were always made: a new rule for names in prose changes no key
     return compact(name or "".join(significant_words(title)[:3]))[:_MAX_BASE]
 
 

@@ -27,20 +27,31 @@ _ARTICLE_KINDS = frozenset({"review", "editorial", "commentary", "correspondence
                             "mini review", "research letter", "systematic review"})  # "Review: ...", no method's name
 
 
+_DOES_TO = re.compile(r"[A-Z][a-z]+ing|Towards?|Beyond|On|About|Against|Fighting")
+
+
 def method_name(title: str | None, abstract: str | None) -> str | None:
-    """`Mixout` from "Mixout: Effective ...", else the name the abstract's proposing sentence defines."""
-    if title:
-        head, colon, _ = title.partition(":")
-        words = head.split()
-        # a name, not a topic or a kind of article: a capital or digit in every word ("Mixout", "mBLIP", "Prefix-Tuning";
-        # not "COVID-19 outbreak", "Deep learning", "Review"), and not PubMed's bracketed translated title ("[COVID-19 ...]")
-        if colon and 0 < len(words) <= 2 and len(head) <= 30 and all(re.search(r"[A-Z0-9]", word) for word in words) \
-                and not head.startswith(("[", "(")) and head.strip().lower() not in _ARTICLE_KINDS:
-            return head.strip()
+    """`Mixout` from "Mixout: Effective ...", else the name the abstract's proposing sentence defines. Not what the
+    paper does to a name ("Tackling SARS-CoV-2: ...", "Towards GPT-4: ...")."""
+    head = title_head(title)
+    if head and not _DOES_TO.fullmatch(head.split()[0]):
+        return head
     for sentence in _PROPOSING.finditer(abstract or ""):
         name = _name_in(sentence.group(0))
         if name:
             return name
+    return None
+
+
+def title_head(title: str | None) -> str | None:
+    """The name before a title's colon: "Mixout" of "Mixout: Effective ...". Citation keys are made from it."""
+    head, colon, _ = (title or "").partition(":")
+    words = head.split()
+    # a name, not a topic or a kind of article: a capital or digit in every word ("Mixout", "mBLIP", "Prefix-Tuning";
+    # not "COVID-19 outbreak", "Deep learning", "Review"), and not PubMed's bracketed translated title ("[COVID-19 ...]")
+    if colon and 0 < len(words) <= 2 and len(head) <= 30 and all(re.search(r"[A-Z0-9]", word) for word in words) \
+            and not head.startswith(("[", "(")) and head.strip().lower() not in _ARTICLE_KINDS:
+        return head.strip()
     return None
 
 

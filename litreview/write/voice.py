@@ -83,7 +83,8 @@ PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourse
 
 def in_third_person(text: str) -> str:
     """A paper's `text` with its "we", "our", "us" made "they", "their", "them" ("US FDA" and "our understanding",
-    which is everyone's, kept apart)."""
+    which is everyone's, kept apart); "we hereby report" is "they report"."""
+    text = re.sub(r"\b(we)\s+(?:hereby|herein)\s", r"\1 ", text, flags=re.IGNORECASE)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
     return re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
                   else same_case(PRONOUNS[m.group(0).lower()], m.group(0)), text, flags=re.IGNORECASE)
