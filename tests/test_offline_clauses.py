@@ -722,6 +722,12 @@ def test_every_listed_verb_agrees_with_one_study():
     assert said == ["One study summarizes performance and reviews a selection of well performing methods.",
                     "Another study treats the model as a black-box function approximator and observes its generated "
                     "functions."]  # were "... and review ...", "... and observe ..."
+    # any verb, not only the listed ones, where a determiner follows it (CORD-19, TREC-COVID); not an infinitive's
+    said = _clauses("We show the inactivation of the novel coronavirus and endorse the importance of hand hygiene.",
+                    "We aim to discuss and suggest the most appropriate procedures in dental practice.")
+    assert said == ["One study shows the inactivation of the novel coronavirus and endorses the importance of hand "
+                    "hygiene.", "Another study aims to discuss and suggest the most appropriate procedures in dental "
+                    "practice."]  # was "... and endorse the importance ..."
 
 
 def test_a_purpose_pointing_back_to_a_sentence_not_said_goes():
