@@ -730,6 +730,14 @@ def test_every_listed_verb_agrees_with_one_study():
                     "practice."]  # was "... and endorse the importance ..."
 
 
+def test_also_in_a_papers_first_sentence_points_back_to_nothing_and_goes():
+    # CORD-19 (TREC-COVID): "One study also found that ..." opened what the draft says of the paper
+    said = _clauses("SARS-CoV-2 antibodies wane. We also found that there are significant levels of neutralizing "
+                    "antibodies in recovered SARS patients 9-17 years after initial infection.")
+    assert said[-1] == ("One study found that there are significant levels of neutralizing antibodies in recovered SARS "
+                        "patients 9-17 years after initial infection.")
+
+
 def test_a_purpose_pointing_back_to_a_sentence_not_said_goes():
     said = _clauses("Counterfactual data helps. To decipher this, we define four types of relationships between generators "
                     "and judges.",
@@ -830,7 +838,7 @@ def test_an_irregular_past_agrees_and_a_literature_review_is_the_work_itself():
         "SARS patients 9-17 years after initial infection.",
         "Viruses coevolve with hosts. In this literature review we try to give a short insight into some general "
         "consequences or traits of virus-host coevolution.")
-    assert "One study also found that there are significant levels of neutralizing antibodies in recovered SARS " \
+    assert "One study found that there are significant levels of neutralizing antibodies in recovered SARS " \
            "patients 9-17 years after initial infection." in said  # was "also founds"
     assert "Another study tries to give a short insight into some general consequences or traits of virus-host " \
            "coevolution." in said  # was "notes that in this literature review they try to ..."

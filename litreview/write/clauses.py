@@ -222,7 +222,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names
         verb = clause.verb if plural else third_person(clause.verb)
         obj = _without_hype(clause.object)
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
-    return said_by(subject, clause.statement, plural=plural) or \
+    return said_by(subject, clause.statement, plural=plural, first=True) or \
         f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement, names)}."
 
 

@@ -61,16 +61,18 @@ def agreeing(text: str) -> str:
                              else f" and {third_person(m.group('verb'))}", text)
 
 
-def said_by(subject: str, statement: str, *, plural: bool) -> str | None:
+def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
     """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
-    they did ("Using this, the authors argue that X."); None when it does not open with "they" doing something."""
+    they did ("Using this, the authors argue that X."); None when it does not open with "they" doing something.
+    `first`: the paper's first sentence, after which "also" points back to nothing ("One study also found")."""
     done = _THEY_DO.match(statement)
     if not done:
         return None
     verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
     rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
-    said = f"{done['adverb'] or ''}{verb}{rest}."
+    adverb = "" if first and done["adverb"] == "also " else done["adverb"] or ""
+    said = f"{adverb}{verb}{rest}."
     if not done["lead"]:
         return f"{subject} {said}"
     common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
