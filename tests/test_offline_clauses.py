@@ -724,10 +724,13 @@ def test_every_listed_verb_agrees_with_one_study():
                     "functions."]  # were "... and review ...", "... and observe ..."
     # any verb, not only the listed ones, where a determiner follows it (CORD-19, TREC-COVID); not an infinitive's
     said = _clauses("We show the inactivation of the novel coronavirus and endorse the importance of hand hygiene.",
-                    "We aim to discuss and suggest the most appropriate procedures in dental practice.")
+                    "We aim to discuss and suggest the most appropriate procedures in dental practice.",
+                    "We assess the adverse impact of the outbreak on students, understand the underlying mechanisms, "
+                    "and explore feasible mitigation strategies.")
     assert said == ["One study shows the inactivation of the novel coronavirus and endorses the importance of hand "
                     "hygiene.", "Another study aims to discuss and suggest the most appropriate procedures in dental "
-                    "practice."]  # was "... and endorse the importance ..."
+                    "practice.", "Another work assesses the adverse impact of the outbreak on students, understands the "
+                    "underlying mechanisms, and explores feasible mitigation strategies."]  # were "endorse", "understand"
 
 
 def test_also_in_a_papers_first_sentence_points_back_to_nothing_and_goes():
@@ -952,6 +955,9 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
     assert clean_clause("Herein, we report a case.") == "they report a case"
     assert clean_clause("We hereby report recombinant co-expression.") == "They report recombinant co-expression"
     assert clean_clause("Below 5 degrees, the virus survives.") == "Below 5 degrees, the virus survives"
+    # a relative clause that lost what followed is cut, but "WHO" is the World Health Organization (CORD-19)
+    assert clean_clause("Responses came from 12 countries and five WHO regions.") == \
+        "Responses came from 12 countries and five WHO regions"  # was "... and five"
 
 
 def test_a_finding_that_only_announces_a_list_is_not_said_and_ones_names_no_group():

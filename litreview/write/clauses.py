@@ -132,8 +132,8 @@ _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?
 # (also "... a critical review to the following questions:", whose list the clause does not give)
 _DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
                            r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
-                           r"\s+(?:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
-                           re.IGNORECASE)  # "... that outperforms", "... studies that are" lost what followed
+                           r"\s+(?-i:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
+                           re.IGNORECASE)  # "... that outperforms", "studies that are" lost what followed; not "WHO regions"
 # Cut at a word, a sentence can stop in the middle of a phrase: "confirmed on April" (20, 2020), "on the".
 _CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December)))+$", re.IGNORECASE)

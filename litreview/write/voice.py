@@ -21,13 +21,16 @@ _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|ev
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
-# "and endorse the importance of X": a word between "and" and a determiner is a verb, whatever it is, unless it is one
-# of the little words that go there ("and thus the", "and via the") or already agrees ("endorses", "endorsed"); and
-# not after an infinitive or a modal it shares ("aims to discuss and suggest the ...").
-_AND_ANY_VERB = re.compile(r"\sand\s(?P<verb>(?!(?:then|thus|so|yet|also|hence|therefore|via|per|despite|toward|towards|"
-                           r"versus|including|across|within|among|between|for|from|with|without|into|onto|over|under|"
-                           r"after|before|during|through|all|both|each|not|only|even|just|because|since|while|whereas|"
-                           r"when|where|which|who|the|its|their|our|can|could|may|might|must|shall|should|will|would)\b)"
+# "and endorse the importance of X", "assesses X, understand Y, and explores Z": a word between "and" (or a comma of
+# a list that goes on with "and") and a determiner is a verb, whatever it is, unless it is one of the little words
+# that go there ("and thus the", "and via the") or already agrees ("endorses", "endorsed"); and not after an
+# infinitive or a modal it shares ("aims to discuss and suggest the ...").
+_AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|also|hence|therefore|via|per|despite|toward|"
+                           r"towards|versus|including|across|within|among|between|for|from|with|without|into|onto|over|"
+                           r"under|after|before|during|through|all|both|each|not|only|even|just|because|since|while|"
+                           r"whereas|when|where|which|who|the|its|their|our|can|could|may|might|must|shall|should|will|"
+                           r"would|beyond|above|below|along|around|against|alongside|amid|amongst|upon|about|inside|"
+                           r"outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
 _INFINITIVE = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?"
                          r"(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
@@ -57,8 +60,8 @@ def agreeing(text: str) -> str:
     compare Y", "X and present Y" said of one study: every verb agrees)."""
     text = _AND_THEY.sub("and ", text)  # "investigates X and they propose Y": one subject, "and proposes Y"
     text = _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
-    return _AND_ANY_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text, 0, m.start())
-                             else f" and {third_person(m.group('verb'))}", text)
+    return _AND_ANY_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text, 0, m.start()) or m["lead"] == ","
+                             and not re.search(r"\band\s", text[m.end():]) else f"{m['lead']} {third_person(m['verb'])}", text)
 
 
 def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
