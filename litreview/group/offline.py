@@ -35,18 +35,17 @@ from threadpoolctl import (
 
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import ACRONYM, expansions, spelled_out
+from litreview.group.articles import in_plural, said_in_plural
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.terms import (
     GENERIC,
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
-    in_plural,
     is_noun_phrase,
     needs_its_complement,
     phrase_pattern,
     phrases,
     said_as_verb,
-    said_in_plural,
     stem,
     surface_form,
     term_stems,

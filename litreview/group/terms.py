@@ -89,7 +89,7 @@ _DETERMINERS = frozenset("each every all these those this that some many".split(
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
-_PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
+PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 # Around a word: the start of a sentence or line before it, a Title Case word before or after it.
 _SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
@@ -143,14 +143,14 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     after "we", "to", "which" ... ("we align multilingual language models"). One word: after "to", "can", "we",
     "it", "which", "that" ... or a plural noun ("it keeps", "to generalize", "models generalize"). A phrase ending in
     "-s": before an article or a number, as its object ("accuracy exceeds 96%", "the author analyzes the structure")."""
-    uses = _uses(term, texts)
+    uses = uses_of(term, texts)
     if not uses:
         return False
     if " " in term:
         if 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB) >= len(uses):
             return True  # it starts with a verb: "we align multilingual language models"
         # it ends with one, before its object: "accuracy exceeds 96%", and after a plural subject, "grammars parse each"
-        if _PLURAL_NOUN.search(term.split()[-2]) and not term.endswith("s"):
+        if PLURAL_NOUN.search(term.split()[-2]) and not term.endswith("s"):
             return 2 * sum(1 for _, after in uses if _OBJECT_START.match(after) or after in _DETERMINERS) >= len(uses)
         return term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) >= len(uses)
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
@@ -158,7 +158,7 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
             return True
     if term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) > len(uses):
         return True  # a verb before its object: "X enhances the ...", "Y improves a ..."
-    return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or _PLURAL_NOUN.search(before)) >= len(uses)
+    return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or PLURAL_NOUN.search(before)) >= len(uses)
 
 
 def spelled(term: str) -> str:
@@ -172,7 +172,7 @@ def phrase_pattern(term: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(spelled(term) + r"(?![\w-])", flags)
 
 
-def _uses(term: str, texts: Iterable[str]) -> tuple[tuple[str, str], ...]:
+def uses_of(term: str, texts: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The word before and the word after (on its line) each use of `term` in `texts`, lower case ("" for none)."""
     return _uses_in(term, tuple(texts))
 
@@ -243,7 +243,7 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
     texts = list(texts)
     given = term
     for _ in range(MAX_PHRASE_WORDS):  # "tree" -> "tree adjoining" -> "tree adjoining grammars"
-        uses = _uses(term, texts)
+        uses = uses_of(term, texts)
         leads = {before for before, _ in uses}
         follows = {after.rstrip(".,;:)") for _, after in uses}
         lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
@@ -287,54 +287,21 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     topic of its own, nor does "masked language" (modeling, models); "data augmentation" in "data augmentation
     methods / strategy" does (generic words do not count), and so does "optical flow" in "optical flow estimation"
     (one phrase, said whole elsewhere)."""
-    uses = _uses(term, texts)
+    uses = uses_of(term, texts)
     after = [word.strip(".,;:()\"'") for _, word in uses]
     followed = [word for word in after if (_NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
-
-
-def plural(noun: str) -> str:
-    """`encoder` -> `encoders`, `strategy` -> `strategies`, `box` -> `boxes`, `LLM` -> `LLMs`."""
-    if re.search(r"(?:s|x|z|ch|sh)$", noun):
-        return noun + "es"
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
-_SINGULAR_NOUN = re.compile(r"[a-z][a-z-]*[^s\W](?<!ing)(?<!ics)|(?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z])")
-
-
-def in_plural(term: str) -> str:
-    """`term` with its last word in the plural when that is a singular noun ("learning algorithm" ->
-    "learning algorithms", "LLM" -> "LLMs"); else as it is ("contrastive learning", "pseudo labels")."""
-    *first, last = term.split()
-    shape = _SINGULAR_NOUN.fullmatch(last)
-    if not shape:
-        return term
-    return " ".join([*first, last + "s" if shape.group("acronym") else plural(last)])
-
-
-def said_in_plural(term: str, texts: Iterable[str]) -> bool:
-    """Whether the texts also say `term`, a singular noun phrase, in the plural: then it is counted and has no
-    bare singular ("Two works discuss learning algorithm"). One never said in the plural is not counted ("data
-    augmentation"; "natural language" beside "new languages")."""
-    said = in_plural(term)
-    if said == term:
-        return False
-    pattern = phrase_pattern(said, re.IGNORECASE if said.split()[-1].islower() else 0)  # "LLMs" as spelled
-    return any(pattern.search(text) for text in texts)
 
 
 def stands_alone(word: str, texts: Iterable[str]) -> bool:
     """Whether `word` ends its phrase (punctuation, a stop word or nothing after it) in half of its uses or more:
     "respiratory" in "respiratory syndrome" qualifies the word after it and names no topic alone; "cores" in
     "assigned to processor cores and ..." does."""
-    uses = _uses(word, texts)
-    return 2 * sum(1 for _, after in uses if _ends_a_phrase(after)) >= len(uses)
+    uses = uses_of(word, texts)
+    return 2 * sum(1 for _, after in uses if ends_a_phrase(after)) >= len(uses)
 
 
-def _ends_a_phrase(after: str) -> bool:
+def ends_a_phrase(after: str) -> bool:
     """Whether a phrase ends before `after`, the word after it: punctuation, a stop word or nothing."""
     return not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS or after[-1:] in ".,;:)"
 
@@ -346,26 +313,8 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
     headlines")."""
     if _NOMINAL.search(term.split()[-1]):
         return False
-    uses = _uses(term, texts)
+    uses = uses_of(term, texts)
     return 2 * sum(1 for _, after in uses if after == "of") > len(uses)
-
-
-def said_with_the(term: str, texts: Iterable[str]) -> bool:
-    """Whether the texts say "the {term}", with the phrase ending there, in half its uses or more: "the World Health
-    Organization has ...", "during the incubation period."; not "the Planck ΛCDM value", whose article is the
-    value's, nor a plural ("the pseudo labels" are some paper's own), nor a common word or an acronym alone ("the
-    architecture" is each paper's own; "results on KITTI")."""
-    last = term.split()[-1]
-    if (last.islower() and _PLURAL_NOUN.match(last)) or (" " not in term and (term.islower() or ACRONYM.search(term))):
-        return False
-    uses = _uses(term, texts)
-    return 2 * sum(1 for before, after in uses if before == "the" and _ends_a_phrase(after)) >= len(uses) > 0
-
-
-def said_with_a(term: str, texts: Iterable[str]) -> bool:
-    """Whether a text says "a {term}" or "an {term}", the phrase ending there: a thing counted, which a sentence
-    cannot name bare in the singular ("Both works discuss decoder"); not "a cell culture model", the model's article."""
-    return any(before in ("a", "an") and _ends_a_phrase(after) for before, after in _uses(term, texts))
 
 
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:

@@ -13,16 +13,18 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from litreview.group.acronyms import spelled_out
+from litreview.group.articles import (
+    in_plural,
+    said_in_plural,
+    said_with_a,
+    said_with_the,
+)
 from litreview.group.terms import (
     MAX_PHRASE_WORDS,
-    in_plural,
     needs_its_complement,
     phrase_pattern,
     phrases,
     said_as_verb,
-    said_in_plural,
-    said_with_a,
-    said_with_the,
     shared_terms,
     stands_alone,
     stem,

@@ -1,0 +1,61 @@
+"""How a shared term is said in a sentence: in the plural where the papers count it ("Both works discuss decoders"),
+with "the" where they say it so ("the World Health Organization"), and bare only where they say it bare."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from litreview.group.acronyms import ACRONYM
+from litreview.group.terms import PLURAL_NOUN, ends_a_phrase, phrase_pattern, uses_of
+
+
+def plural(noun: str) -> str:
+    """`encoder` -> `encoders`, `strategy` -> `strategies`, `box` -> `boxes`, `LLM` -> `LLMs`."""
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+_SINGULAR_NOUN = re.compile(r"[a-z][a-z-]*[^s\W](?<!ing)(?<!ics)|(?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z])")
+
+
+def in_plural(term: str) -> str:
+    """`term` with its last word in the plural when that is a singular noun ("learning algorithm" ->
+    "learning algorithms", "LLM" -> "LLMs"); else as it is ("contrastive learning", "pseudo labels")."""
+    *first, last = term.split()
+    shape = _SINGULAR_NOUN.fullmatch(last)
+    if not shape:
+        return term
+    return " ".join([*first, last + "s" if shape.group("acronym") else plural(last)])
+
+
+def said_in_plural(term: str, texts: Iterable[str]) -> bool:
+    """Whether the texts also say `term`, a singular noun phrase, in the plural: then it is counted and has no
+    bare singular ("Two works discuss learning algorithm"). One never said in the plural is not counted ("data
+    augmentation"; "natural language" beside "new languages")."""
+    said = in_plural(term)
+    if said == term:
+        return False
+    pattern = phrase_pattern(said, re.IGNORECASE if said.split()[-1].islower() else 0)  # "LLMs" as spelled
+    return any(pattern.search(text) for text in texts)
+
+
+def said_with_the(term: str, texts: Iterable[str]) -> bool:
+    """Whether the texts say "the {term}", with the phrase ending there, in half its uses or more: "the World Health
+    Organization has ...", "during the incubation period."; not "the Planck ΛCDM value", whose article is the
+    value's, nor a plural ("the pseudo labels" are some paper's own), nor a common word or an acronym alone ("the
+    architecture" is each paper's own; "results on KITTI")."""
+    last = term.split()[-1]
+    if (last.islower() and PLURAL_NOUN.match(last)) or (" " not in term and (term.islower() or ACRONYM.search(term))):
+        return False
+    uses = uses_of(term, texts)
+    return 2 * sum(1 for before, after in uses if before == "the" and ends_a_phrase(after)) >= len(uses) > 0
+
+
+def said_with_a(term: str, texts: Iterable[str]) -> bool:
+    """Whether a text says "a {term}" or "an {term}", the phrase ending there: a thing counted, which a sentence
+    cannot name bare in the singular ("Both works discuss decoder"); not "a cell culture model", the model's article."""
+    return any(before in ("a", "an") and ends_a_phrase(after) for before, after in uses_of(term, texts))
