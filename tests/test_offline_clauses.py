@@ -182,6 +182,19 @@ def test_a_thing_the_papers_count_is_said_in_the_plural_and_a_noun_of_something_
                  "Learning is only an intended component of such a theory. We simulate word learning with other "
                  "component subsystems."))]
     assert not any("component" in text for text in _shared(parts, "Learning", "language generation"))
+    # CORD-19 (TREC-COVID), a draft on mental health: "Four of them discuss outbreak", which they say only with a word
+    # before it; a noun of an activity, a plural and a word said after "of" may be bare
+    outbreaks = [Paper(key="it", title="Lockdown in Italy", abstract=(
+                     "The psychological impact of the COVID-19 outbreak on Italians is unknown. We ran a web survey of "
+                     "anxiety during the lockdown.")),
+                 Paper(key="th", title="Health care workers in Thailand", abstract=(
+                     "Health care workers faced this outbreak first. We surveyed anxiety and the quality of life of "
+                     "workers during the lockdown."))]
+    shared = _shared(outbreaks, "Anxiety", "mental health")
+    assert not any("outbreak" in text for text in shared) and "Both works discuss lockdown." not in shared
+    from litreview.group.articles import said_bare
+    assert said_bare("classification", ["text classification"]) and said_bare("hosts", ["the hosts"])
+    assert said_bare("life", ["the quality of life"]) and not said_bare("sense", ["each word sense"])
 
 
 def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural():

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from litreview.group.acronyms import ACRONYM
-from litreview.group.terms import PLURAL_NOUN, ends_a_phrase, phrase_pattern, uses_of
+from litreview.group.terms import NOMINAL, PLURAL_NOUN, ends_a_phrase, phrase_pattern, uses_of
 
 
 def plural(noun: str) -> str:
@@ -53,6 +53,23 @@ def said_with_the(term: str, texts: Iterable[str]) -> bool:
         return False
     uses = uses_of(term, texts)
     return 2 * sum(1 for before, after in uses if before == "the" and ends_a_phrase(after)) >= len(uses) > 0
+
+
+# "for classification", "of disambiguation", "and depression": a word after one of these has no determiner (not "up",
+# the end of "follow-up survey")
+_BARE_BEFORE = frozenset("of for in on with by from to and or via about into through without between among under "
+                         "over during after before than as at".split())
+
+_ENDS_PLURAL = re.compile(r"^[a-z-]{2,}(?<!ss)(?<!us)(?<!is)s$")  # "senses", "hosts"; not "process", "virus", "analysis"
+
+
+def said_bare(word: str, texts: Iterable[str]) -> bool:
+    """Whether a sentence can name `word` bare: a plural ("hosts"), a noun of an activity or a quality
+    ("classification", "retrieval"), or a word the texts say with nothing before it but a preposition or a
+    conjunction ("of life"). A thing they only say as "the outbreak", "COVID-19 outbreak" or "word sense" has no
+    bare singular ("Four of them discuss outbreak", "Both works discuss sense")."""
+    return bool(_ENDS_PLURAL.match(word) or NOMINAL.search(word)) or \
+        any(before in _BARE_BEFORE for before, _ in uses_of(word, texts))
 
 
 def said_with_a(term: str, texts: Iterable[str]) -> bool:

@@ -275,7 +275,7 @@ def with_head_noun(term: str, texts: Iterable[str]) -> str:
 
 # What a phrase qualifies is a noun, most often one made from a verb ("understanding", "inference", "generation",
 # "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
-_NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
+NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
 _NO_QUALIFIED = (ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
     "baseline baselines technique techniques using including having being according".split())) \
     - {"model", "models", "understanding"}  # weak alone, yet what a phrase qualifies ("natural language understanding")
@@ -289,7 +289,7 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     (one phrase, said whole elsewhere)."""
     uses = uses_of(term, texts)
     after = [word.strip(".,;:()\"'") for _, word in uses]
-    followed = [word for word in after if (_NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
+    followed = [word for word in after if (NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
 
 
@@ -311,7 +311,7 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
     value" is said only as "the local value of the Hubble constant", "component" as "a crucial component of ...",
     and alone they name nothing. A noun made from a verb names an activity of its own ("text classification of
     headlines")."""
-    if _NOMINAL.search(term.split()[-1]):
+    if NOMINAL.search(term.split()[-1]):
         return False
     uses = uses_of(term, texts)
     return 2 * sum(1 for _, after in uses if after == "of") > len(uses)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from litreview.group.acronyms import spelled_out
 from litreview.group.articles import (
     in_plural,
+    said_bare,
     said_in_plural,
     said_with_a,
     said_with_the,
@@ -188,6 +189,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         elif shown.islower() and not said_with_the(shown, held) and said_with_a(shown, held):
             shown = in_plural(shown)  # "a decoder" in each: "Both works discuss decoders", not "discuss decoder"
+        elif " " not in shown and shown.islower() and not said_bare(shown, held):
+            continue  # "Four of them discuss outbreak": the papers say "the outbreak", "this outbreak"
         shown = f"{long_form} ({shown})" if long_form else shown  # "MLTC" -> "multi-label text classification (MLTC)"
         shown = f"the {shown}" if said_with_the(long_form or shown, held) else shown  # "discuss the incubation period"
         if any(stems(shown) <= before or before <= stems(shown) for before in said):
