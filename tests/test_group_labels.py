@@ -85,10 +85,13 @@ def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
     # TREC-COVID topic mixtures: labels were "Accelerating COVID-19 pandemic caused" and "Cases aged younger"
     hospitals = ["The accelerating COVID-19 pandemic caused hospitals to postpone surgery.",
                  "Elective surgery stopped as the accelerating COVID-19 pandemic caused bed shortages."]
-    assert whole_phrase("covid-19 pandemic", hospitals) == "accelerating covid-19 pandemic"
+    assert whole_phrase("covid-19 pandemic", hospitals) == "accelerating COVID-19 pandemic"  # spelled as the texts do
     children = ["Paediatric cases aged younger than 10 years were mild.", "Most cases aged younger than 18 had no fever."]
     assert whole_phrase("paediatric cases", children[:1] * 2) == "paediatric cases"
     assert whole_phrase("cases", children) == "cases"
+    # a CORD-19 draft on Canada: "Two of them discuss icu bed capacity" (the word added before was in lower case)
+    icu = ["Demand would still exceed available ICU bed capacity.", "To remain below their non-ICU bed capacity, they cut care."]
+    assert whole_phrase("bed capacity", icu) == "ICU bed capacity"
 
 
 def test_who_or_where_the_papers_studied_is_no_label():

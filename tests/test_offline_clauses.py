@@ -971,6 +971,15 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
     # a relative clause that lost what followed is cut, but "WHO" is the World Health Organization (CORD-19)
     assert clean_clause("Responses came from 12 countries and five WHO regions.") == \
         "Responses came from 12 countries and five WHO regions"  # was "... and five"
+    # CORD-19 drafts on Canada: "Given this background, another study modeled ...", a cut "... in other countries,
+    # especially", and "sought to estimate and compares"
+    assert clean_clause("Given this background, we modeled unobserved infections.") == "they modeled unobserved infections"
+    assert clean_clause("MERS caused sporadic cases in other countries, especially") == \
+        "MERS caused sporadic cases in other countries"
+    from litreview.write.voice import agreeing
+    assert agreeing(" sought to estimate and compare the CFR") == " sought to estimate and compare the CFR"
+    assert agreeing(" aims to refine X in MLCIL and propose a CSC approach") == \
+        " aims to refine X in MLCIL and proposes a CSC approach"  # back to the subject: "we aim ... and propose"
 
 
 def test_a_finding_that_only_announces_a_list_is_not_said_and_ones_names_no_group():

@@ -255,7 +255,7 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
         term = whole
     while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
         term = term.rsplit(" ", 1)[0]
-    return with_head_noun(term, texts)
+    return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
 
 
 def with_head_noun(term: str, texts: Iterable[str]) -> str:

@@ -14,10 +14,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from litreview.grounding import CITATION_MARKERS, NUMBERED_REFERENCE, without_cited_brackets
+from litreview.grounding import (
+    CITATION_MARKERS,
+    NUMBERED_REFERENCE,
+    without_cited_brackets,
+)
 from litreview.group.terms import stem
 from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.english import (
+    PARTICIPLES,
     article,
     gerund,
     lower_first,
@@ -45,13 +50,6 @@ MAX_CONDITION_WORDS = 25  # "On GLUE tasks, we find that X": a longer lead befor
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
           "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
           "focus address use train demonstrate").split()
-# Verbs whose object is a thing made or studied, so that "{object} is {participle}" says the same.
-PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "introduced", "develop": "developed",
-               "design": "designed", "describe": "described", "build": "built", "construct": "constructed",
-               "create": "created", "release": "released", "formulate": "formulated", "devise": "devised",
-               "study": "studied", "investigate": "investigated", "explore": "explored", "analyze": "analyzed",
-               "analyse": "analysed", "examine": "examined", "evaluate": "evaluated", "perform": "performed",
-               "conduct": "conducted"}
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
     rf"\b(?:we|{THIS_WORK})\s+(?:{ADVERB}\s+)?"
@@ -71,6 +69,7 @@ _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and
 _LEAD = re.compile(
     r"^(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
+    r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
@@ -130,7 +129,8 @@ _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
                           rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
 # (also "... a critical review to the following questions:", whose list the clause does not give)
-_DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively)|"
+_DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
+                           r"including|particularly|notably|namely|such as)|"
                            r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
                            r"\s+(?-i:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                            re.IGNORECASE)  # "... that outperforms", "studies that are" lost what followed; not "WHO regions"

@@ -1,11 +1,19 @@
-"""English word forms for the offline writer's templates: verbs in the third person and as gerunds, a plural
-head noun, the article before a word, and the case of a sentence's first word."""
+"""English word forms for the offline writer's templates: verbs in the third person, as gerunds and as
+participles, a plural head noun, the article before a word, and the case of a sentence's first word."""
 
 from __future__ import annotations
 
 import functools
 import re
 
+# The past participles of the verbs whose object is a thing made or studied, so that "{object} is {participle}" says
+# what "we {verb} {object}" says.
+PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "introduced", "develop": "developed",
+               "design": "designed", "describe": "described", "build": "built", "construct": "constructed",
+               "create": "created", "release": "released", "formulate": "formulated", "devise": "devised",
+               "study": "studied", "investigate": "investigated", "explore": "explored", "analyze": "analyzed",
+               "analyse": "analysed", "examine": "examined", "evaluate": "evaluated", "perform": "performed",
+               "conduct": "conducted"}
 # Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
 _FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
                             "here such both each all most many some several one two three when while although "

@@ -32,8 +32,9 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"would|beyond|above|below|along|around|against|alongside|amid|amongst|upon|about|inside|"
                            r"outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
-_INFINITIVE = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?"
-                         r"(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
+# "to estimate and compare the CFR": an infinitive's verb right before "and" shares its "to" with the next one;
+# "aims to refine X and propose Y" goes back to the subject
+_INFINITIVE = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
@@ -59,8 +60,9 @@ def agreeing(text: str) -> str:
     """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
     compare Y", "X and present Y" said of one study: every verb agrees)."""
     text = _AND_THEY.sub("and ", text)  # "investigates X and they propose Y": one subject, "and proposes Y"
-    text = _AND_VERB.sub(lambda m: f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
-    return _AND_ANY_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text, 0, m.start()) or m["lead"] == ","
+    text = _AND_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text[:m.start()]) else
+                         f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
+    return _AND_ANY_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text[:m.start()]) or m["lead"] == ","
                              and not re.search(r"\band\s", text[m.end():]) else f"{m['lead']} {third_person(m['verb'])}", text)
 
 
