@@ -301,6 +301,12 @@ def test_two_verbs_of_one_proposal_both_agree_and_a_list_is_never_cut_into_a_pas
         "Neurons can be stochastic.",  # said first: "this question" refers to it
         "Another work examines this question, existing approaches, and compares four families of solutions, "
         "applicable in different settings."]  # was "This question, existing approaches are examined."
+    # CORD-19 (TREC-COVID): the thing made ends where a second verb begins, whatever the verb; not inside an infinitive
+    said = _clauses("Triage matters. We describe the role of an ED Triage Center for patients with suspected COVID-19 "
+                    "and characterize the patient flow.",
+                    "Noise hides in labels. We propose a beta mixture to estimate the noise and correct the loss.")
+    assert said == ["The role of an ED Triage Center for patients with suspected COVID-19 is described.",  # was "... and "
+                    "A beta mixture to estimate the noise and correct the loss is proposed."]  # characterize ..."
 
 
 def test_a_self_reference_after_a_participle_keeps_its_place_and_a_cut_sentence_ends_on_a_word_that_completes_it():

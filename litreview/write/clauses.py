@@ -36,6 +36,7 @@ from litreview.write.voice import (
     SUBORDINATOR,
     agreeing,
     in_third_person,
+    joined_verb_at,
     said_by,
 )
 
@@ -85,10 +86,9 @@ _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 # "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
 _HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|innovative|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
-# An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an
-# infinitive or a clause ("to combine ...", "how ...", "that ...").
-# Not "this issue", "its dynamics": a passive would open on what the sentence before said ("This issue using X is
-# investigated"); the active keeps it after its verb ("One study investigates this issue using X").
+# An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an infinitive
+# or a clause ("to combine ...", "how ...", "that ..."). Not "this issue", "its dynamics": a passive would open on what
+# the sentence before said ("This issue using X is investigated"); the active keeps it ("One study investigates ...").
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b|^[A-Z]"
                                 r"|^(?!(?:to|that|how|what|whether|why|when|if|which|whose|where|them|it|its|this|these|"
                                 r"those|such|both|and|or|upon|on|onto|into|with|from|for|about|across|over)\b)[a-z]")  # "build upon X"
@@ -260,11 +260,11 @@ def passive_sentence(clause: Clause) -> str:
 
 
 def _head(thing: str) -> str:
-    """`thing` up to its first `_PASSIVE_END` boundary: the thing made, without what follows it."""
+    """`thing` up to its first `_PASSIVE_END` boundary or second verb: the thing made, without what follows it."""
     end = next((boundary.start() for boundary in _PASSIVE_END.finditer(thing)
                 if not _SHARED_OBJECT.search(thing, 0, boundary.start()) and not _inside_brackets(thing, boundary.start())),
                len(thing))
-    return thing[:end]
+    return thing[:min(end, joined_verb_at(thing))]  # "The role of X and characterize Y is described" ends at X
 
 
 def _inside_brackets(text: str, at: int) -> bool:

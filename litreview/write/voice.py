@@ -35,6 +35,7 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
 # "to estimate and compare the CFR": an infinitive's verb right before "and" shares its "to" with the next one;
 # "aims to refine X and propose Y" goes back to the subject
 _INFINITIVE = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
+_TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
@@ -64,6 +65,14 @@ def agreeing(text: str) -> str:
                          f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
     return _AND_ANY_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text[:m.start()]) or m["lead"] == ","
                              and not re.search(r"\band\s", text[m.end():]) else f"{m['lead']} {third_person(m['verb'])}", text)
+
+
+def joined_verb_at(text: str) -> int:
+    """Where a second verb joined by "and" starts in `text`, the object of a first ("a network imaging of X | and
+    conclude the founder mechanisms"), else its length; not one of an infinitive in it ("a mixture to estimate X and
+    correct the loss")."""
+    return next((m.start() for m in _AND_ANY_VERB.finditer(text)
+                 if m["lead"] == " and" and not _TO_VERB.search(text, 0, m.start())), len(text))
 
 
 def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
