@@ -15,7 +15,7 @@ STOPWORDS = frozenset(
 )
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
-WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation)"
+WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation|manuscript|commentary|editorial|essay)"
 THIS_WORK = rf"this (?:(?:literature|systematic|narrative|scoping|short|brief|present)\s|mini-)?{WORK_NOUNS}"  # "this literature review"
 THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article))"  # the paper as the subject of its own sentence ("The paper focuses on")
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".

@@ -972,6 +972,10 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
     assert clean_clause("Below, we review the possibilities of targeting the pathway.") == \
         "they review the possibilities of targeting the pathway"
     assert clean_clause("Herein, we report a case.") == "they report a case"
+    # "In this manuscript, another work outlines ...": a manuscript, a commentary, an editorial is the work itself
+    assert clean_clause("In this manuscript, we outline the obstacles.") == "they outline the obstacles"
+    assert _clauses("Pollution is rising. This commentary examines the evidence on particulate matter in SARS-CoV-2 "
+                    "transmission.")[-1] == "The evidence on particulate matter in SARS-CoV-2 transmission is examined."
     assert clean_clause("We hereby report recombinant co-expression.") == "They report recombinant co-expression"
     assert clean_clause("Below 5 degrees, the virus survives.") == "Below 5 degrees, the virus survives"
     # a relative clause that lost what followed is cut, but "WHO" is the World Health Organization (CORD-19)
