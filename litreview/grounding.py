@@ -21,8 +21,9 @@ CITATION_MARKERS = re.compile(
     r"|\[@|(?<![\w.])@[A-Za-z][\w:.-]*"                 # Pandoc [@key] and @key
     r"|[(\[]\s*[A-Z][^()\[\]]{0,60}?,?\s+(?:19|20)\d{2}[a-z]?\s*[)\]]"  # (Smith, 2020), [Smith et al. 2020]
 )
-# "... blood pressure (hypertension) (1).": a numbered reference where a clause ends; not "(1) and (2)", "Eq. (1)"
-NUMBERED_REFERENCE = re.compile(r"(?<=[\w)\]])(?<!\band)(?<!\bor)(?<!\bto)(?<!\bof)(?<!\bin)(?<!\bsee)"
+# "... blood pressure (hypertension) (1).": a numbered reference where a clause ends; not "(1) and (2)", "Eq. (1)".
+# The lookahead comes first: tried at every character, it fails at once but before a bracketed number.
+NUMBERED_REFERENCE = re.compile(r"(?=\s+\(\d)(?<=[\w)\]])(?<!\band)(?<!\bor)(?<!\bto)(?<!\bof)(?<!\bin)(?<!\bsee)"
                                 r"\s+\(\d{1,3}(?:\s*,\s*\d{1,3})*\)(?=[.,;:]|$)")
 # "(Smith 1990)", "[Thatcher, 1967]": a bracket that cites; one holding such a bracket (marked "\0") cites too.
 _CITED_BRACKET = re.compile(r"\s*[(\[][^()\[\]]*(?:\b(?:19|20)\d{2}[a-z]?\b|\0)[^()\[\]]*[)\]]")

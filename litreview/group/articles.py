@@ -59,7 +59,6 @@ def said_with_the(term: str, texts: Iterable[str]) -> bool:
 # the end of "follow-up survey")
 _BARE_BEFORE = frozenset("of for in on with by from to and or via about into through without between among under "
                          "over during after before than as at".split())
-
 _ENDS_PLURAL = re.compile(r"^[a-z-]{2,}(?<!ss)(?<!us)(?<!is)s$")  # "senses", "hosts"; not "process", "virus", "analysis"
 
 

@@ -36,6 +36,7 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
 # "aims to refine X and propose Y" goes back to the subject
 _INFINITIVE = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
 _TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
+_HEREBY = re.compile(r"\b(we)\s+here(?:by|in)\s", re.IGNORECASE)
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
@@ -112,7 +113,7 @@ PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourse
 def in_third_person(text: str) -> str:
     """A paper's `text` with its "we", "our", "us" made "they", "their", "them" ("US FDA" and "our understanding",
     which is everyone's, kept apart); "we hereby report" is "they report"."""
-    text = re.sub(r"\b(we)\s+(?:hereby|herein)\s", r"\1 ", text, flags=re.IGNORECASE)
+    text = _HEREBY.sub(r"\1 ", text) if "here" in text else text
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
     return re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
                   else same_case(PRONOUNS[m.group(0).lower()], m.group(0)), text, flags=re.IGNORECASE)
