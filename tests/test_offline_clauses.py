@@ -814,7 +814,7 @@ def test_what_a_sentence_refers_back_to_is_said_first_or_kept_after_its_verb():
 
 
 def test_a_long_leading_purpose_is_kept_whole_with_who_did_it():
-    from litreview.write.clauses import cut
+    from litreview.write.cuts import cut
     sentence = ("To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes that are conferring "
                 "cross-protection in the current pandemic, we modeled 3D structures of HLA-A*02:01 presenting "
                 "immunogenic epitopes from SAR-CoV-1, recovered from the IEDB.")

@@ -21,6 +21,12 @@ from litreview.grounding import (
 )
 from litreview.group.terms import stem
 from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
+from litreview.write.cuts import (
+    DANGLING_END,
+    SHARED_OBJECT,
+    cut,
+    inside_brackets,
+)
 from litreview.write.english import (
     PARTICIPLES,
     article,
@@ -33,7 +39,6 @@ from litreview.write.english import (
 from litreview.write.voice import (
     PRONOUNS,
     SECOND_VERB,
-    SUBORDINATOR,
     agreeing,
     in_third_person,
     joined_verb_at,
@@ -41,11 +46,9 @@ from litreview.write.voice import (
 )
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
-MIN_CUT_WORDS = 8       # never cut a clause shorter than this
 MAX_PASSIVE_WORDS = 24  # "{object} is proposed" with a longer object leaves the verb too far from its subject
 MAX_NAME_WORDS = 8      # "{object} is proposed" with a head this short goes on to what the thing is or does
 MIN_PASSIVE_WORDS = 3   # "{object} is proposed" with a shorter object says nothing ("An approach is proposed")
-MAX_SENTENCE_WORDS = 45  # no written sentence is longer
 MAX_CONDITION_WORDS = 25  # "On GLUE tasks, we find that X": a longer lead before "we find that" is no condition of X
 
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
@@ -119,37 +122,16 @@ _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
-_CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
-                         r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
-                         r"relating|including|e\.g\.|i\.e\.)\s|"
-                         r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
-                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
 _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
                           rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
-# (also "... a critical review to the following questions:", whose list the clause does not give)
-_DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
-                           r"including|particularly|notably|namely|such as)|"
-                           r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
-                           r"\s+(?-i:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
-                           re.IGNORECASE)  # "... that outperforms", "studies that are" lost what followed; not "WHO regions"
-# Cut at a word, a sentence can stop in the middle of a phrase: "confirmed on April" (20, 2020), "on the".
-_CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December)))+$", re.IGNORECASE)
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
 # own no longer has (the purpose clause goes up to its comma).
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
 _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed))?\s(?:(?:in order|so as)\s)?"
                              rf"to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s(?:\w+\s)?{_TROUBLE}[^,;]*"
                              rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
-# "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
-# leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
-_SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
-# "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
-_SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
-# "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
-_LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
@@ -192,7 +174,7 @@ class Clause:
         """The object up to its first clause boundary (a second verb, a comma clause), so that "is proposed"
         follows the thing proposed."""
         head = _head(self.object)
-        return _DANGLING_END.sub("", cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS))
+        return DANGLING_END.sub("", cut(head if len(head.split()) >= 3 else self.object, MAX_PASSIVE_WORDS))
 
 
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
@@ -262,14 +244,9 @@ def passive_sentence(clause: Clause) -> str:
 def _head(thing: str) -> str:
     """`thing` up to its first `_PASSIVE_END` boundary or second verb: the thing made, without what follows it."""
     end = next((boundary.start() for boundary in _PASSIVE_END.finditer(thing)
-                if not _SHARED_OBJECT.search(thing, 0, boundary.start()) and not _inside_brackets(thing, boundary.start())),
+                if not SHARED_OBJECT.search(thing, 0, boundary.start()) and not inside_brackets(thing, boundary.start())),
                len(thing))
     return thing[:min(end, joined_verb_at(thing))]  # "The role of X and characterize Y is described" ends at X
-
-
-def _inside_brackets(text: str, at: int) -> bool:
-    """Whether `at` falls inside parentheses ("models (JABER, Char-JABER, | and SABER)"): no clause ends there."""
-    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def _namely(thing: str) -> re.Match[str] | None:
@@ -334,43 +311,8 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
-    text = _DANGLING_END.sub("", text.rstrip(" .,;:!?"))
+    text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return in_third_person(text).rstrip(" .,;:!?")
-
-
-def cut(text: str, limit: int) -> str:
-    """`text` cut at its last clause boundary that leaves at most `limit` words (at least MIN_CUT_WORDS),
-    parentheses kept balanced; unchanged when short enough or when no boundary fits."""
-    if len(text.split()) <= limit:
-        return text
-    best = None
-    lead = _SUBORDINATE_LEAD.match(text)
-    for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
-        if _SHARED_OBJECT.search(text, 0, boundary.start()) or _inside_brackets(text, boundary.start()) or \
-                text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()):
-            continue
-        size = len(text[: boundary.start()].split())
-        if MIN_CUT_WORDS <= size <= limit:
-            best = boundary.start()
-    return _DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")) if best is not None else text
-
-
-def bounded(sentence: str) -> str:
-    """`sentence` within MAX_SENTENCE_WORDS: cut at its last clause boundary that fits, else at a word."""
-    if fits(sentence):
-        return sentence
-    body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
-    if not fits(body):
-        body = _DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")))
-    return body.rstrip(" .,;:") + "."
-
-
-def fits(sentence: str) -> bool:
-    return len(sentence.split()) <= MAX_SENTENCE_WORDS
-
-
-def words_in(text: str) -> int:
-    return len(text.split())
 
 
 def template_words() -> frozenset[str]:
@@ -383,17 +325,3 @@ def template_words() -> frozenset[str]:
 def _without_hype(text: str) -> str:
     """`text` without "a novel" / "a simple yet effective", its article fitted to the next word ("an approach")."""
     return _HYPE.sub(lambda m: article(m.group("article"), m.string[m.end():]), text)
-
-
-def _balanced(text: str) -> str:
-    """`text` without an unclosed parenthesis and what follows it."""
-    depth, cut_at = 0, None
-    for index, char in enumerate(text):
-        if char == "(":
-            cut_at = index if depth == 0 else cut_at
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-    return text[:cut_at].rstrip() if depth and cut_at is not None else text
-
-

@@ -43,13 +43,11 @@ from litreview.write.clauses import (
     Clause,
     active_sentence,
     approach_clause,
-    bounded,
     finding_clause,
-    fits,
     passive_sentence,
     standalone,
-    words_in,
 )
+from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
 from litreview.write.english import lower_first, names_in, upper_first
 from litreview.write.own_work import Framing, positioning, shared_with
 from litreview.write.relations import (
@@ -228,7 +226,7 @@ def _more_statements(paper: Paper, summary: PaperSummary) -> list[_Statement]:
     finding = _finding_sentence(paper, summary)
     statements = [_Statement(finding, True, summary.finding, before.get(summary.finding))] if finding else []
     for part in parts:
-        if part in (summary.approach, summary.finding) or words_in(part) < clauses.MIN_CUT_WORDS or says_only_it_works(part):
+        if part in (summary.approach, summary.finding) or words_in(part) < MIN_CUT_WORDS or says_only_it_works(part):
             continue
         text = _statement(paper, part, FACT_LEAD)
         if text and text != finding:

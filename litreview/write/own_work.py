@@ -35,7 +35,8 @@ from litreview.summarize.offline import content_sentences, paper_text, reports_a
 from litreview.text import ADVERB, THIS_WORK, is_own_text, listing
 from litreview.write import clauses
 from litreview.write.citing import cited_where_named
-from litreview.write.clauses import Clause, bounded, fits, standalone
+from litreview.write.clauses import Clause, standalone
+from litreview.write.cuts import MAX_SENTENCE_WORDS, bounded, cut, fits
 from litreview.write.english import lower_first, upper_first
 from litreview.write.relations import stems
 from litreview.write.schema import Sentence
@@ -152,9 +153,9 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
 def own_clause(sentence: str) -> Clause:
     """A clause of the researcher's own sentence, in the first person as written."""
     match = _OWN_VERB.search(sentence)
-    plain = clauses.cut(" ".join(sentence.split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
+    plain = cut(" ".join(sentence.split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
     if match:
-        obj = clauses.cut(" ".join(match.group("object").split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
+        obj = cut(" ".join(match.group("object").split()), clauses.MAX_CLAUSE_WORDS).rstrip(" .,;:!?")
         verb = match.group("verb").lower()
         return Clause("study" if verb == "studies" else verb, obj, plain)
     return Clause(None, plain, plain)
@@ -168,7 +169,7 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]],
     sentence that refers to the one before it ("these approaches") is only ever a second, right after that one."""
     before_we = next((n for n, sentence in enumerate(sentences) if _OWN_WORK.search(sentence)), len(sentences))
     # Cleaned first: "However, it requires ..." loses its connective and then opens with a pronoun.
-    own = [upper_first(clauses.clean_clause(sentence, clauses.MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
+    own = [upper_first(clauses.clean_clause(sentence, MAX_SENTENCE_WORDS)) + "." for sentence in sentences]
     # Not a framing: the work itself ("The methods described in this paper ...", "the proposed system ..."), and
     # after "we ...", a sentence with a result cue or a figure ("On 12 benchmarks, accuracy rises by 3.1%").
     usable = [n for n, sentence in enumerate(own) if standalone(sentence) and not _OWN_WORK.search(sentences[n]) and fits(sentence)

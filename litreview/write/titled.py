@@ -9,7 +9,7 @@ from litreview.corpus.paper import Paper
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.text import is_own_text, listing
-from litreview.write.clauses import bounded, fits
+from litreview.write.cuts import bounded, fits
 from litreview.write.english import lower_first, never_lowered
 from litreview.write.schema import Sentence
 

@@ -1,0 +1,87 @@
+"""Where a sentence of a paper may be cut to fit: at a clause boundary (never inside brackets, an infinitive's
+shared object or the last items of a list), never ending on a word that needs what followed it; and the cap on a
+written sentence's length."""
+
+from __future__ import annotations
+
+import re
+
+from litreview.write.voice import SECOND_VERB, SUBORDINATOR
+
+MIN_CUT_WORDS = 8       # never cut a clause shorter than this
+MAX_SENTENCE_WORDS = 45  # no written sentence is longer
+
+_CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
+                         r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
+                         r"relating|including|e\.g\.|i\.e\.)\s|"
+                         r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
+                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
+# The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
+# "... to the following questions:" (whose list the clause does not give); not "five WHO regions".
+DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
+                          r"including|particularly|notably|namely|such as)|"
+                          r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
+                          r"\s+(?-i:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
+                          re.IGNORECASE)
+# Cut at a word, a sentence can stop in the middle of a phrase: "confirmed on April" (20, 2020), "on the".
+_CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)))+$", re.IGNORECASE)
+# "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
+# leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
+_SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
+# "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
+SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
+# "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
+_LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` cut at its last clause boundary that leaves at most `limit` words (at least MIN_CUT_WORDS),
+    parentheses kept balanced; unchanged when short enough or when no boundary fits."""
+    if len(text.split()) <= limit:
+        return text
+    best = None
+    lead = _SUBORDINATE_LEAD.match(text)
+    for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
+        if SHARED_OBJECT.search(text, 0, boundary.start()) or inside_brackets(text, boundary.start()) or \
+                text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()):
+            continue
+        size = len(text[: boundary.start()].split())
+        if MIN_CUT_WORDS <= size <= limit:
+            best = boundary.start()
+    return DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")) if best is not None else text
+
+
+def bounded(sentence: str) -> str:
+    """`sentence` within MAX_SENTENCE_WORDS: cut at its last clause boundary that fits, else at a word."""
+    if fits(sentence):
+        return sentence
+    body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
+    if not fits(body):
+        body = DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")))
+    return body.rstrip(" .,;:") + "."
+
+
+def fits(sentence: str) -> bool:
+    return len(sentence.split()) <= MAX_SENTENCE_WORDS
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+def inside_brackets(text: str, at: int) -> bool:
+    """Whether `at` falls inside parentheses ("models (JABER, Char-JABER, | and SABER)"): no clause ends there."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
+def _balanced(text: str) -> str:
+    """`text` without an unclosed parenthesis and what follows it."""
+    depth, cut_at = 0, None
+    for index, char in enumerate(text):
+        if char == "(":
+            cut_at = index if depth == 0 else cut_at
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return text[:cut_at].rstrip() if depth and cut_at is not None else text
