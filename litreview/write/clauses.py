@@ -42,6 +42,7 @@ from litreview.write.voice import (
     agreeing,
     in_third_person,
     joined_verb_at,
+    refers_back,
     said_by,
 )
 
@@ -194,6 +195,9 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         if addressed and done:
             verb, obj = done, addressed.group("object")
         return Clause("study" if verb == "studies" else verb, clean_clause(obj, limit), statement)
+    made = _THEN_MADE.search(statement) if refers_back(statement) else None
+    if made and not refers_back(made.group("object")):  # "we relax this assumption and present X": X stands alone
+        return Clause(made.group("verb").lower(), clean_clause(made.group("object"), limit), statement)
     return Clause(None, statement, statement, standalone(sentence))
 
 
