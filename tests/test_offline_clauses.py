@@ -713,11 +713,12 @@ def test_a_proposal_after_another_verb_in_the_passive_or_by_the_paper_itself_is_
         "first comparative study of search strategies.")
     # were the background sentences ("In multi-label text classification, one sample can ...", "Labelled data is ...")
     # and "Another work notes that such work assumes them a-priori."
+    # and then "One study relaxes this strong assumption and presents ...": the thing made now stands alone
     assert sorted(said) == sorted([  # in the order that keeps related papers together
-        "One study relaxes this strong assumption and presents an approach based on error detection rules.",
+        "An approach based on error detection rules is presented.",
         "A graph attention network-based model is proposed to capture the dependency structure among the labels.",
-        "Another work focuses on understanding how a continuous feedback loop can refine models.",
-        "Another study expands existing model selection methodology and presents the first comparative study of search "
+        "Another study focuses on understanding how a continuous feedback loop can refine models.",
+        "One study expands existing model selection methodology and presents the first comparative study of search "
         "strategies."])
 
 
