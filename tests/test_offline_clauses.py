@@ -313,6 +313,17 @@ def test_two_verbs_of_one_proposal_both_agree_and_a_list_is_never_cut_into_a_pas
     assert said[-1] == "An approach based on Error Detection Rules (EDR) is presented."  # was "One study relaxes this ..."
 
 
+def test_a_cut_never_leaves_a_name_with_only_its_kind():
+    # a group of ten papers cuts each clause near 16 words: was "FiGRet (Fine-grained Guidance for Retrievers) is a framework."
+    from litreview.write.clauses import approach_clause, passive_sentence
+    clause = approach_clause("Drawing inspiration from pedagogical theories, we propose a novel framework, FiGRet (Fine-grained "
+                             "Guidance for Retrievers), which leverages the language capabilities of LLMs to construct "
+                             "examples to guide the learning of retrievers.", limit=16)
+    assert passive_sentence(clause) == ("FiGRet (Fine-grained Guidance for Retrievers) is a framework that leverages the "
+                                        "language capabilities of LLMs to construct examples to guide the learning of "
+                                        "retrievers.")
+
+
 def test_a_self_reference_after_a_participle_keeps_its_place_and_a_cut_sentence_ends_on_a_word_that_completes_it():
     said = _clauses(
         "The methods described in this paper, McQuitty's similarity analysis, Ward's minimum-variance method, and the "

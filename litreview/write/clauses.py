@@ -194,7 +194,11 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         done = _base_verb(addressed.group("gerund")) if addressed else None
         if addressed and done:
             verb, obj = done, addressed.group("object")
-        return Clause("study" if verb == "studies" else verb, clean_clause(obj, limit), statement)
+        said = clean_clause(obj, limit)
+        named = _namely(said) if limit < MAX_CLAUSE_WORDS else None
+        if named and not named.group("rest"):  # "FiGRet is a framework.": the cut left a name with only its kind
+            said = clean_clause(obj, MAX_CLAUSE_WORDS)
+        return Clause("study" if verb == "studies" else verb, said, statement)
     made = _THEN_MADE.search(statement) if refers_back(statement) else None
     if made and not refers_back(made.group("object")):  # "we relax this assumption and present X": X stands alone
         return Clause(made.group("verb").lower(), clean_clause(made.group("object"), limit), statement)
