@@ -304,7 +304,9 @@ def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
                                          # Multi-XScience: "Two of them discuss automatically generate"
                                          ("automatically generate", False), ("significantly improve", False),
                                          ("elderly patients", True), ("timely diagnosis", True),
-                                         ("distributionally robust optimization", True)])
+                                         ("distributionally robust optimization", True),
+                                         # the example corpus on RAG: "Four of them discuss parameters"
+                                         ("parameters", False), ("advantages", False), ("model parameters", True)])
 def test_an_adjective_or_a_word_every_abstract_uses_names_no_group_alone(term, label):
     assert is_noun_phrase(term) is label  # were the labels "Open-source", "Assumption" and "Accuracy"
 
