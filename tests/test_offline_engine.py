@@ -816,12 +816,12 @@ def test_what_the_themes_acronym_stands_for_names_no_group_and_no_shared_topic(r
     text = (tmp_path / "rw.md").read_text(encoding="utf-8")
     assert "## Coronavirus disease" not in text and "discuss coronavirus disease" not in text  # was both: the theme
     assert text.count("\n## ") >= 3 and "## Associated" not in text  # "of COVID-19 associated cytokine storm"
-    from litreview.group.offline import spelled_theme
+    from litreview.group.acronyms import with_long_forms
     texts = ["Coronavirus disease 2019 (COVID-19) spreads.", "The corona virus disease 2019 (COVID-19) kills.",
              "The coronavirus disease 2019 (COVID-19) and a review (COVID-19)."]
     # each way two texts define it, not a single odd match ("COVID-19 and a review" spells C-O-V-I-D too)
-    assert spelled_theme("COVID-19 storms", texts) == "COVID-19 storms coronavirus disease 2019"
-    assert spelled_theme("COVID-19 storms", texts[1:2]) == "COVID-19 storms corona virus disease 2019"
+    assert with_long_forms("COVID-19 storms", texts) == "COVID-19 storms coronavirus disease 2019"
+    assert with_long_forms("COVID-19 storms", texts[1:2]) == "COVID-19 storms corona virus disease 2019"
 
 
 @pytest.mark.parametrize("title, name", [

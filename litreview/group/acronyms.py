@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 ACRONYM = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]")  # two capitals or one inside: CLIP, MLLMs, TabPFN, eBay
@@ -32,6 +33,20 @@ def expansions(acronym: str, texts: Iterable[str]) -> Iterator[str]:
             if long_form and len(re.split(r"[\s-]+", long_form)) > 1:  # "vision-language (VL)" too
                 yield " ".join("-".join(part if ACRONYM.search(part) else part.lower() for part in word.split("-"))
                                for word in long_form.split())
+
+
+def with_long_forms(phrase: str, texts: Iterable[str]) -> str:
+    """`phrase` followed by what its acronyms stand for, each way two of `texts` define them (or the one way if only
+    one does; a single odd match is no definition): "COVID-19 cytokine storm coronavirus disease 2019 corona virus
+    disease 2019". Words of these say the phrase again: a group named "Coronavirus disease" in a draft on COVID-19
+    names the section, and "severe acute respiratory syndrome" under "SARS coronavirus" says its label."""
+    acronyms = [word.strip(",;:()") for word in phrase.split() if ACRONYM.search(word)]
+    texts = list(texts) if acronyms else []
+    long_forms: list[str] = []
+    for acronym in acronyms:
+        found = Counter(expansions(acronym, texts)).most_common()
+        long_forms += [long for long, count in found if count > 1] or [long for long, _ in found[:1]]
+    return " ".join([phrase, *long_forms])
 
 
 def _long_form(short: str, candidate: str) -> str | None:

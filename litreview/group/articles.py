@@ -7,7 +7,13 @@ import re
 from collections.abc import Iterable
 
 from litreview.group.acronyms import ACRONYM
-from litreview.group.terms import NOMINAL, PLURAL_NOUN, ends_a_phrase, phrase_pattern, uses_of
+from litreview.group.terms import (
+    NOMINAL,
+    PLURAL_NOUN,
+    ends_a_phrase,
+    phrase_pattern,
+    uses_of,
+)
 
 
 def plural(noun: str) -> str:

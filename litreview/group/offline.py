@@ -34,7 +34,7 @@ from threadpoolctl import (
 )
 
 from litreview.corpus.paper import Paper
-from litreview.group.acronyms import ACRONYM, expansions, spelled_out
+from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.terms import (
@@ -302,22 +302,9 @@ def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
 
 
 def topic_stems(theme: str, texts: Iterable[str] = ()) -> frozenset[str]:
-    """The stems of a topic's words, and of what its acronyms stand for (see `spelled_theme`): every selected paper
-    shares them. None for the researcher's own text, which is no label."""
-    return frozenset() if is_own_text(theme) else frozenset(stem(word) for word in words(spelled_theme(theme, texts)))
-
-
-def spelled_theme(theme: str, texts: Iterable[str]) -> str:
-    """`theme` followed by what its acronyms stand for, each way two of `texts` define them (or the one way if
-    only one does; a single odd match is no definition): "COVID-19 cytokine storm coronavirus disease 2019 corona
-    virus disease 2019". A group named "Coronavirus disease" in a draft on COVID-19 names the section."""
-    acronyms = [word.strip(",;:()") for word in theme.split() if ACRONYM.search(word)]
-    texts = list(texts) if acronyms else []
-    long_forms: list[str] = []
-    for acronym in acronyms:
-        found = Counter(expansions(acronym, texts)).most_common()
-        long_forms += [long for long, count in found if count > 1] or [long for long, _ in found[:1]]
-    return " ".join([theme, *long_forms])
+    """The stems of a topic's words, and of what its acronyms stand for (`acronyms.with_long_forms`): every selected
+    paper shares them. None for the researcher's own text, which is no label."""
+    return frozenset() if is_own_text(theme) else frozenset(stem(word) for word in words(with_long_forms(theme, texts)))
 
 
 def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str,

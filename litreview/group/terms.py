@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from litreview.group.acronyms import ACRONYM, expansion
+from litreview.group.acronyms import ACRONYM, with_long_forms
 
 MAX_PHRASE_WORDS = 3
 # Words every abstract uses: distinctive of no sub-theme, so never a label (and they break phrases).
@@ -320,9 +320,7 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:
     """The stems of a group's label and of what its acronyms stand for in `texts` ("SARS coronavirus" holds "severe
     acute respiratory syndrome"): terms of these words say the label again."""
-    texts = list(texts)
-    long_forms = [expansion(word, texts) or "" for word in label.split() if ACRONYM.search(word)]
-    return term_stems(" ".join([label.lower(), *long_forms]))
+    return term_stems(with_long_forms(label, texts))
 
 
 def _word_form(word: str, texts: list[str]) -> str:

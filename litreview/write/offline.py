@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
-from litreview.group.offline import OTHER_TITLE, spelled_theme
+from litreview.group.acronyms import with_long_forms
+from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import (
     label_stems,
@@ -112,7 +113,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     our_work = our_work or (theme if is_own_text(theme) else None)
     background = framing.opening if framing else []
     # a topic's words, and what its acronyms stand for ("COVID-19": coronavirus disease): every paper shares them
-    topic = frozenset() if is_own_text(theme) else stems(spelled_theme(theme, texts.values()))
+    topic = frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts.values()))
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
