@@ -23,7 +23,6 @@ from litreview.group.terms import stem
 from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.cuts import (
     DANGLING_END,
-    SHARED_OBJECT,
     cut,
     inside_brackets,
 )
@@ -39,6 +38,7 @@ from litreview.write.english import (
 from litreview.write.voice import (
     PRONOUNS,
     SECOND_VERB,
+    SHARED_OBJECT,
     agreeing,
     in_third_person,
     joined_verb_at,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.write.voice import SECOND_VERB, SUBORDINATOR
+from litreview.write.voice import SECOND_VERB, SHARED_OBJECT, SUBORDINATOR
 
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
 MAX_SENTENCE_WORDS = 45  # no written sentence is longer
@@ -29,8 +29,6 @@ _CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:Jan
 # "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
 # leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
 _SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
-# "asks the model to enumerate | and describe all tags": two verbs of one infinitive share what follows; no cut there.
-SHARED_OBJECT = re.compile(r"\bto\s(?:\w+ly\s)?[a-z]+$")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 

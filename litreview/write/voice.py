@@ -32,9 +32,10 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"would|beyond|above|below|along|around|against|alongside|amid|amongst|upon|about|inside|"
                            r"outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
-# "to estimate and compare the CFR": an infinitive's verb right before "and" shares its "to" with the next one;
-# "aims to refine X and propose Y" goes back to the subject
-_INFINITIVE = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
+# "to estimate | and compare the CFR", "asks the model to enumerate | and describe all tags": a verb right after "to"
+# or a modal shares it, and what follows, with the next one (no agreement, no cut there); "aims to refine X and
+# propose Y" goes back to the subject
+SHARED_OBJECT = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
 _TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)\s", re.IGNORECASE)
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
@@ -62,9 +63,9 @@ def agreeing(text: str) -> str:
     """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
     compare Y", "X and present Y" said of one study: every verb agrees)."""
     text = _AND_THEY.sub("and ", text)  # "investigates X and they propose Y": one subject, "and proposes Y"
-    text = _AND_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text[:m.start()]) else
+    text = _AND_VERB.sub(lambda m: m.group(0) if SHARED_OBJECT.search(text, 0, m.start()) else
                          f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
-    return _AND_ANY_VERB.sub(lambda m: m.group(0) if _INFINITIVE.search(text[:m.start()]) or m["lead"] == ","
+    return _AND_ANY_VERB.sub(lambda m: m.group(0) if SHARED_OBJECT.search(text, 0, m.start()) or m["lead"] == ","
                              and not re.search(r"\band\s", text[m.end():]) else f"{m['lead']} {third_person(m['verb'])}", text)
 
 
