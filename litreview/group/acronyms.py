@@ -26,8 +26,9 @@ def expansions(acronym: str, texts: Iterable[str]) -> Iterator[str]:
     """Each definition of `acronym` in `texts`, in their order (see `expansion`): "coronavirus disease 2019" and
     "corona virus disease 2019" both stand for "COVID-19"."""
     pattern = re.compile(r"((?:[\w-]+\s+){1,%d})\(\s*%s\s*\)" % (min(len(acronym) + 5, 2 * len(acronym)), re.escape(acronym)))
+    defined = re.compile(r"\(\s*%s\s*\)" % re.escape(acronym))  # found at once; the pattern tries every word
     for text in texts:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if defined.search(text) else ():
             long_form = _long_form(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym,
                                    " ".join(match.group(1).split()))
             if long_form and len(re.split(r"[\s-]+", long_form)) > 1:  # "vision-language (VL)" too
