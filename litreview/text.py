@@ -15,9 +15,14 @@ STOPWORDS = frozenset(
 )
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
-WORK_NOUNS = r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation|manuscript|commentary|editorial|essay)"
-THIS_WORK = rf"this (?:(?:literature|systematic|narrative|scoping|short|brief|present)\s|mini-)?{WORK_NOUNS}"  # "this literature review"
-THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article))"  # the paper as the subject of its own sentence ("The paper focuses on")
+WORK_NOUNS = (r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation|manuscript|commentary|"
+              r"editorial|essay|investigation|document|perspective|viewpoint)")
+# What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
+_KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
+                 r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
+                 r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|modell?ing")
+THIS_WORK = rf"this (?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"
+THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article|(?:present|current) study))"  # its own subject ("The paper focuses on")
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
 ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").

@@ -959,7 +959,8 @@ def test_one_title_left_is_the_paper_and_the_us_is_no_pronoun():
     long = "A long title about the sexual and other routes of SARS-CoV-2 transmission and its prevention in settings"
     papers = {key: Paper(key=key, title=title) for key, title in (("a", long), ("b", long + " of care"), ("c", long + " too"))}
     said = [s.text for s in title_sentences(list(papers), papers, None, "", alone=False)]
-    assert len(said) == 2 and said[1].startswith("Also related is the paper “")  # was "Also related are the papers" for one
+    # one paper is "the paper", not "the papers"; a second sentence of the list does not repeat the first's lead
+    assert len(said) == 2 and said[1].startswith("A further related paper is “")
     assert clean_clause("We screened 1700 US FDA approved compounds with us") == \
         "They screened 1700 US FDA approved compounds with them"  # was "1700 Them FDA approved compounds"
 
@@ -1076,3 +1077,49 @@ def test_a_second_verb_reported_agrees_with_one_author():
               Paper(key="kim", authors=("Kim, Ana",), abstract="We fuse thermal and RGB images in a two-stream detector.")]
     said = [s.text for s in _paragraph(papers, "Pedestrians", "pedestrian detection")]
     assert any("proposes an occlusion-aware part model for pedestrian detection and reports gains" in text for text in said), said
+
+
+def test_cord19_study_designs_and_verb_lists_are_the_study_itself():
+    # TREC-COVID abstracts, as the drafts on hypertension, children and loss of smell said them before
+    said = _clauses(
+        "BACKGROUND: Early triage is essential for case management. METHODS: We trained, validated, and externally "
+        "tested a machine-learning model to identify patients who will die.",
+        "Hypertension is common. METHODS AND RESULTS: This is a retrospective observational study of all patients "
+        "admitted with COVID-19 to Huo Shen Shan Hospital.",
+        "Data on children are limited. In this retrospective study, we recruited 10 children infected with SARS-CoV-2 "
+        "in Changsha, China.",
+        "Anosmia is frequent. In this case report, we report a patient who presented with dysosmia.",
+        "Diabetes is a risk. In this Perspective, we discuss some of the challenges of interpreting the literature.",
+        "The study aimed to evaluate the association between hypertension and severe COVID-19.",
+        "This document will highlight some of the issues facing providers.")
+    subjects = ("One study", "Another study", "A further study", "Another work")  # in the paragraph's own order
+    assert len(said) == 7 and {next(text[len(s):] for s in subjects if text.startswith(s)) for text in said} == {
+        # was "One study notes that they trained, ..." (a verb followed by a comma had no subject)
+        " trained, validated, and externally tested a machine-learning model to identify patients who will die.",
+        " is a retrospective observational study of all patients admitted with COVID-19 to Huo Shen Shan "
+        "Hospital.",  # was "Another study notes that this is a retrospective ..."
+        " recruited 10 children infected with SARS-CoV-2 in Changsha, China.",  # "In this retrospective study, a further study"
+        " reports a patient who presented with dysosmia.",  # was "In this case report, another work reports"
+        " discusses some of the challenges of interpreting the literature.",  # "In this Perspective, one study"
+        " aimed to evaluate the association between hypertension and severe COVID-19.",  # "The study aimed" alone
+        " will highlight some of the issues facing providers."}  # "notes that this document will highlight"
+
+
+def test_a_cut_never_ends_on_therefore_or_on_is_likely():
+    from litreview.write.cuts import DANGLING_END
+    assert DANGLING_END.sub("", "wearing a face mask does not increase hand-face contacts and is likely, therefore") == \
+        "wearing a face mask does not increase hand-face contacts"  # was "... and is likely, therefore [@key]."
+    assert DANGLING_END.sub("", "the masks are likely") == "the masks are likely"  # a whole clause stays
+
+
+def test_a_long_list_of_titles_varies_its_leads():
+    from litreview.write.titled import title_sentences
+    titles = [f"Hypertension and COVID-19: evidence from cohort {n} of hospitalised patients in the first wave of 2020"
+              for n in range(7)]
+    papers = {f"t{n}": Paper(key=f"t{n}", title=title) for n, title in enumerate(titles)}
+    said = [s.text for s in title_sentences(list(papers), papers, None, "", alone=False)]
+    leads = [text.split(" “")[0] for text in said]
+    # was "Also related are the papers" three times over (TREC-COVID records without abstracts)
+    assert leads[:3] == ["Also related are the papers", "Further related papers are", "Related as well are the papers"]
+    assert all(lead.split()[:2] != before.split()[:2] for before, lead in zip(leads, leads[1:]))
+    assert [key for s in title_sentences(list(papers), papers, None, "", alone=False) for key in s.keys] == list(papers)

@@ -19,8 +19,9 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
 # The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
 # "... to the following questions:" (whose list the clause does not give); not "five WHO regions".
 DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
-                          r"including|particularly|notably|namely|such as)|"
+                          r"including|particularly|notably|namely|such as|therefore|thus|hence|however)|"
                           r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
+                          r"[\s,;:]+and\s+(?:is|are|was|were)\s+(?:likely|unlikely|able|unable)|"
                           r"\s+(?-i:that|which|who)\s+(?:\w+s|are|were|was|have|had|can|could|will|would|may|might))+$",
                           re.IGNORECASE)
 # Cut at a word, a sentence can stop in the middle of a phrase: "confirmed on April" (20, 2020), "on the".

@@ -14,6 +14,10 @@ from litreview.write.english import lower_first, never_lowered
 from litreview.write.schema import Sentence
 
 UNTITLED = "Also related is the paper"
+# The leads of a list's later sentences vary: three "Also related are the papers" in a row read as a form.
+MORE_PAPERS = ("Also related are the papers", "Further related papers are", "Related as well are the papers")
+ONE_MORE_PAPER = (UNTITLED, "A further related paper is", "Related as well is the paper")
+MORE_INCLUDED = ("It also includes", "It further includes")
 
 
 def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False) -> str:
@@ -70,13 +74,14 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
         lead = f"{work} that relates to {theme_said(theme, group, papers)} includes"
     else:
-        lead = "Also related are the papers"
+        lead = MORE_PAPERS[0]
     sentences, start = [], 0
     while start < len(keys):
         end = start + 1
         while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
             end += 1
-        said = UNTITLED if lead == "Also related are the papers" and end - start == 1 else lead  # one: "is the paper"
+        said = ONE_MORE_PAPER[MORE_PAPERS.index(lead)] if lead in MORE_PAPERS and end - start == 1 else lead  # "is the paper"
         sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
-        lead, start = "It also includes" if alone else "Also related are the papers", end
+        # alone, the first sentence led with the group's work; else with the first of MORE_PAPERS
+        lead, start = MORE_INCLUDED[(len(sentences) - 1) % 2] if alone else MORE_PAPERS[len(sentences) % 3], end
     return sentences + cited

@@ -43,11 +43,16 @@ _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # eliminate X, which ..." is what a paper proposes.
 SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|After|Before|Despite|Unlike|Given|Using|"
                 r"Due to|Owing to|Because of|Based on|Inspired by|Motivated by)\b")  # "Due to X's activity, we sought"
+# The paper as the subject of a sentence already taken to be its own: "The study aimed to evaluate X" (where a
+# summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort").
+_ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{THE_WORK}))\s))?(?:[Tt]hey|(?P<itself>(?i:{THE_WORK})))\s"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|{SUBORDINATOR}[^;]{{1,300}}?,\s(?=(?:they|(?i:{_ITSELF}))\s))?(?:[Tt]hey|(?P<itself>(?i:{_ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?"
-                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X"
+                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X", "trained, validated and tested X"
+# "This is a retrospective study of X": the paper saying what kind of work it is.
+_THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
 # it (within its first words; not "In this paper").
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
@@ -79,9 +84,13 @@ def joined_verb_at(text: str) -> int:
 
 def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
     """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
-    they did ("Using this, the authors argue that X."); None when it does not open with "they" doing something.
+    they did ("Using this, the authors argue that X."), or being what kind of work it is ("This is a cohort study of
+    X"); None when it does not open so.
     `first`: the paper's first sentence, after which "also" points back to nothing ("One study also found")."""
     done = _THEY_DO.match(statement)
+    kind = _THIS_IS.match(statement) if not done and not plural else None
+    if kind:  # "One study is a retrospective study of X", not "One study notes that this is ..."
+        return f"{subject} {kind['verb']} {kind['what']}."
     if not done:
         return None
     verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
