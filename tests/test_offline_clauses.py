@@ -1123,3 +1123,14 @@ def test_a_long_list_of_titles_varies_its_leads():
     assert leads[:3] == ["Also related are the papers", "Further related papers are", "Related as well are the papers"]
     assert all(lead.split()[:2] != before.split()[:2] for before, lead in zip(leads, leads[1:]))
     assert [key for s in title_sentences(list(papers), papers, None, "", alone=False) for key in s.keys] == list(papers)
+
+
+def test_a_translated_title_loses_medlines_brackets():
+    from litreview.write.titled import title_sentences
+    papers = {"t": Paper(key="t", title="[The Impact of the COVID-19 Pandemic on Mental Health]."),
+              "u": Paper(key="u", title="Mental health of nurses [in Wuhan]")}
+    said = title_sentences(list(papers), papers, None, "", alone=False)[0].text
+    # was "“[The Impact of the COVID-19 Pandemic on Mental Health]”" (PubMed's mark of a translated title)
+    assert said == ("Also related are the papers “The Impact of the COVID-19 Pandemic on Mental Health” and "
+                    "“Mental health of nurses [in Wuhan]”.")
+

@@ -3,6 +3,7 @@ as the word limit allows; a paper with neither a title nor prose is cited, never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from litreview.corpus.paper import Paper
@@ -13,11 +14,20 @@ from litreview.write.cuts import bounded, fits
 from litreview.write.english import lower_first, never_lowered
 from litreview.write.schema import Sentence
 
+_TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]+)\]$")
 UNTITLED = "Also related is the paper"
 # The leads of a list's later sentences vary: three "Also related are the papers" in a row read as a form.
 MORE_PAPERS = ("Also related are the papers", "Further related papers are", "Related as well are the papers")
 ONE_MORE_PAPER = (UNTITLED, "A further related paper is", "Related as well is the paper")
 MORE_INCLUDED = ("It also includes", "It further includes")
+
+
+def shown_title(title: str) -> str:
+    """`title` as prose quotes it: one line, no closing full stop, and a translated title without the brackets
+    MEDLINE puts it in (PubMed, and Zotero's imports of it: "[Sensitivity of serological Covid-19 tests].")."""
+    said = " ".join(title.split()).rstrip(".")
+    translated = _TRANSLATED.match(said)
+    return translated["title"].rstrip(".") if translated else said
 
 
 def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False) -> str:
@@ -69,7 +79,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     if not keys:
         return cited
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
-    titles = [f"“{' '.join((papers[key].title or '').split()).rstrip('.')}”" for key in keys]
+    titles = [f"“{shown_title(papers[key].title or '')}”" for key in keys]
     if alone and group is not None:
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
         lead = f"{work} that relates to {theme_said(theme, group, papers)} includes"
