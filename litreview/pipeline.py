@@ -16,6 +16,7 @@ from litreview.text import is_own_text
 
 if TYPE_CHECKING:
     from litreview.corpus import Corpus
+    from litreview.group.uses import CorpusUses
     from litreview.corpus.fulltext import FulltextOptions
     from litreview.corpus.paper import Paper
     from litreview.llm import LLMClient
@@ -74,7 +75,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
         from litreview.write import write_paragraphs
 
         sections, more = write_paragraphs(groups, summaries, papers, theme, llm=llm, our_work=our_work,
-                                          progress=_batch_progress("writing", report))
+                                          progress=_batch_progress("writing", report), corpus_uses=_field(corpus, llm))
     except LitreviewError as error:  # what degraded before the failure is still news to the user
         error.warnings = [*warnings, *error.warnings]
         raise
@@ -162,6 +163,15 @@ def _group(summaries: dict[str, Any], papers: dict[str, Paper], theme: str, llm:
     from litreview.group import group_papers
 
     return group_papers(summaries, papers, theme, llm=llm, min_groups=min_groups, max_groups=max_groups)
+
+
+def _field(corpus: Corpus, llm: LLMClient | None) -> CorpusUses | None:
+    """What the offline engine counts of the whole corpus (`group.uses.CorpusUses`); an LLM reads the papers."""
+    if llm is not None:
+        return None
+    from litreview.group.uses import CorpusUses
+
+    return CorpusUses(corpus.papers)
 
 
 def _batch_progress(stage: str, report: StageCallback) -> Callable[[Any], None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -840,3 +841,37 @@ def test_a_title_names_a_method_only_with_a_name(title, name):
     assert method_name(title, None) == name  # "COVID-19 outbreak describes the impact of COVID-19 on society ..."
     if title.startswith("Tackling"):  # a key made from a title before this rule stays the same: drafts cite it
         assert key_base(Paper(title=title)) == "tacklingsarscov2"
+
+
+def test_what_the_whole_corpus_says_everywhere_is_no_topic_a_group_shares(run_cli, tmp_path):
+    corpus = ROOT.parent / "shared" / "bench" / "trec-covid" / "corpus.jsonl"
+    result = run_cli("draft", "cytokine storm", "--corpus", str(corpus), "-o", str(tmp_path / "rw.md"))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "rw.md").read_text(encoding="utf-8")
+    # was "Five of them discuss COVID-19 patients", "Two of them discuss severe acute respiratory syndrome": what one
+    # paper in ten of a corpus of COVID-19 papers says tells a reader nothing of the few that share it
+    field = re.compile(r"(?:discuss|address) (?:the )?(?:COVID-19|SARS-CoV-2|coronavirus disease|severe acute respir)",
+                       re.IGNORECASE)
+    assert not field.search(text), field.search(text)
+    assert len(re.findall(r"(?m)^(?:Two|Three|Four|Five|Six|Both|All)\b.* (?:discuss|address) ", text)) >= 3  # others do
+
+
+def test_corpus_uses_count_whole_phrases_in_a_corpus_large_enough_to_be_a_field():
+    from litreview.group.uses import MIN_CORPUS_PAPERS, CorpusUses
+    papers = [Paper(key=f"p{n}", title="MLLMs for retrieval" if n % 2 else "LLM agents",
+                    abstract="Large language models (LLMs) answer questions." if n % 5 == 0 else "Agents plan.")
+              for n in range(MIN_CORPUS_PAPERS)]
+    uses = CorpusUses(papers)
+    assert uses.share("LLM") == 0.5  # the titles "LLM agents"; not "MLLMs"
+    assert uses.share("large language models") == uses.share("Large  Language Models") == 0.2
+    assert uses.of_the_field(["language understanding", "large language models"])
+    assert not uses.of_the_field(["retrieval agents", None])
+    assert not CorpusUses(papers[:-1]).of_the_field(["LLM"])  # fewer papers are hardly more than a draft
+
+
+def test_a_shared_phrase_is_not_extended_by_a_plural_noun_or_by_called():
+    from litreview.group.terms import phrases, whole_phrase
+    texts = ["Diabetes brings hypertension and in some patients peripheral vascular disease, kidney damage.",
+             "La diabetes: in some patients peripheral vascular disease, kidney damage."]
+    assert whole_phrase("peripheral vascular disease", texts) == "peripheral vascular disease"  # was "patients ..."
+    assert "called coronavirus disease" not in phrases("A new disease called coronavirus disease spread.", 3)

@@ -37,7 +37,8 @@ GENERIC = frozenset(
     "impressive emerging existing underlying corresponding find finds found effectiveness range significant improvement improvements comprehensive "
     "contrast contrasts contribution contributions gain gains performing "  # "in contrast"; contributions, gains; "well performing"
     "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
-    "like unlike versus despite regarding concerning according associated".split()  # no phrase starts with one ("like CLIP")
+    "like unlike versus despite regarding concerning according associated "  # no phrase starts with one ("like CLIP")
+    "called termed dubbed".split()  # "a disease called coronavirus disease": what follows is the name
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
@@ -52,7 +53,7 @@ WEAK_ALONE = frozenset(
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
-    "network networks parameter parameters advantage advantages benefit benefits "  # of anything; "7B parameters"
+    "network networks parameter parameters advantage advantages benefit benefits average "  # of anything; "7B parameters"
     "country countries patient patients people "  # who or where, not what
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
@@ -247,6 +248,7 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
         leads = {before for before, _ in uses}
         follows = {after.rstrip(".,;:)") for _, after in uses}
         lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
+        lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         follow = follows.pop() if len(uses) >= 2 and len(follows) == 1 else ""
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
                          and word not in ENGLISH_STOP_WORDS | GENERIC)

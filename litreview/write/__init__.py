@@ -9,7 +9,7 @@ is a DraftWarning. A paragraph the model never answered raises LLMError (after t
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -25,12 +25,16 @@ from litreview.warning import DraftWarning
 from litreview.write.citing import cited_where_named
 from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
 
+if TYPE_CHECKING:
+    from litreview.group.uses import CorpusUses
+
 _SPACE_BEFORE_MARK = re.compile(r"\s+([.,;:!?])(?=\s|$)")  # "... the expected value, R0 ." as some abstracts space it
 
 
 def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str, *,
                      llm: LLMClient | None = None, our_work: str | None = None,
-                     progress: ProgressCallback | None = None) -> tuple[list[Section], list[DraftWarning]]:
+                     progress: ProgressCallback | None = None,
+                     corpus_uses: CorpusUses | None = None) -> tuple[list[Section], list[DraftWarning]]:
     """A Section per group, in order, and the warnings of this stage.
 
     `llm=None` writes offline from templates and the papers' own words (`write.offline`). With an LLM, one
@@ -38,7 +42,8 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     paragraph still invalid after the re-asks is salvaged with warnings, and its answer remembered so a
     rerun does not pay for it again. `our_work` (the researcher's own abstract, or a theme long enough to be
     one) makes each paragraph end with a sentence positioning that work (offline: a template sentence in the
-    researcher's words, and the paragraph opens with the researcher's background sentences).
+    researcher's words, and the paragraph opens with the researcher's background sentences). `corpus_uses` counts
+    what the researcher's whole corpus says (offline: no sentence says a group shares what the field says everywhere).
     """
     our_work = our_work or (theme if is_own_text(theme) else None)
     if llm is None:
@@ -52,7 +57,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         framed = framings(groups.groups, papers, our_work) if our_work else {}
         draft_terms = TermUses.of(paper_text(papers[key]) for group in groups.groups for key in group.keys)
         return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title),
-                                                  draft_terms, first=n == 0))
+                                                  draft_terms, first=n == 0, field=corpus_uses))
                 for n, group in enumerate(groups.groups)], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid

@@ -1,7 +1,8 @@
 """The offline paragraph: a piece of related work assembled from templates and the papers' own words.
 
 A paragraph opens with its sub-theme and how it bears on the theme (the terms the group shares with it),
-says what several members share (`Two of them address {term}`, citing those), then gives each paper a
+says what several members share (`Two of them address {term}`, citing those; never what the draft's other papers
+or the researcher's whole corpus say as much: `group/uses.py`), then gives each paper a
 clause for what it does, related papers next to each other, two papers that address the same term in
 unrelated ways joined by "whereas" (papers closest to the theme first while the word budget allows; the rest
 are cited together, `Work on {sub-theme} also includes`, as authors cite a large group); more of the papers'
@@ -31,6 +32,7 @@ from litreview.group.terms import (
     label_stems,
     term_stems,
 )
+from litreview.group.uses import CorpusUses
 from litreview.summarize.offline import (
     offline_summary,
     paper_text,
@@ -103,11 +105,13 @@ def template_words() -> frozenset[str]:
 
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
                       theme: str, our_work: str | None = None, framing: Framing | None = None,
-                      draft_terms: TermUses | None = None, first: bool = False) -> list[Sentence]:
+                      draft_terms: TermUses | None = None, first: bool = False,
+                      field: CorpusUses | None = None) -> list[Sentence]:
     """The sentences of one group's paragraph (see the module docstring); every member is cited. `framing` (what
     the paragraph takes from the researcher's text, see `own_work.framings`) gives its opening sentences, which
     replace the template's, and the proposal its closing names. `draft_terms` counts the terms of the whole draft's
-    papers: what the others say as much is no topic this group shares. `first`: the draft's first paragraph."""
+    papers: what the others say as much is no topic this group shares, nor what the researcher's corpus says
+    everywhere (`field`). `first`: the draft's first paragraph."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
@@ -124,7 +128,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         excluded = label_stems(group.title, texts.values()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
-                                      elsewhere=draft_terms.without(texts.values()) if draft_terms else None)
+                                      elsewhere=draft_terms.without(texts.values()) if draft_terms else None,
+                                      field=field)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         described = _paper_sentences(order, papers, summaries, budget, theme)
         if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:

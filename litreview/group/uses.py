@@ -1,0 +1,41 @@
+"""How many papers of the researcher's whole corpus use a term: what their field says everywhere.
+
+In a corpus of COVID-19 papers, "SARS-CoV-2" and "the COVID-19 pandemic" are what the field is about: that five
+papers of one group say them tells a reader nothing, however many of the draft's other papers do or do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from litreview.corpus.paper import Paper
+from litreview.group.terms import phrase_pattern
+
+FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
+MIN_CORPUS_PAPERS = 50     # a smaller corpus is hardly more than the draft: what it says says nothing of a field
+
+
+class CorpusUses:
+    """The share of a corpus's papers (titles and abstracts) that use a term, counted when first asked."""
+
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        self._papers = papers
+        self._texts: list[str] | None = None
+        self._shares: dict[str, float] = {}
+
+    def share(self, term: str) -> float:
+        """The share of the papers that use `term` as a whole phrase, in any case."""
+        said = " ".join(term.lower().split())
+        if said not in self._shares:
+            if self._texts is None:
+                # the record's own words: cleaning every abstract of the corpus (`paper_text`) would cost seconds
+                self._texts = [f"{paper.title or ''} | {paper.abstract or ''}".lower() for paper in self._papers]
+            words, pattern = said.split(), phrase_pattern(said)
+            found = sum(1 for text in self._texts if all(word in text for word in words) and pattern.search(text))
+            self._shares[said] = found / len(self._texts) if self._texts else 0.0
+        return self._shares[said]
+
+    def of_the_field(self, forms: Iterable[str | None]) -> bool:
+        """Whether one of `forms` of a term (an acronym and what it stands for) is used by FIELD_SHARE of the
+        corpus's papers or more (never for a corpus under MIN_CORPUS_PAPERS)."""
+        return len(self._papers) >= MIN_CORPUS_PAPERS and any(self.share(form) >= FIELD_SHARE for form in forms if form)
