@@ -854,6 +854,21 @@ def test_what_the_whole_corpus_says_everywhere_is_no_topic_a_group_shares(run_cl
                        re.IGNORECASE)
     assert not field.search(text), field.search(text)
     assert len(re.findall(r"(?m)^(?:Two|Three|Four|Five|Six|Both|All)\b.* (?:discuss|address) ", text)) >= 3  # others do
+    headings = re.findall(r"(?m)^## (.+)$", text)  # were "Corona virus disease 2019", "Coronavirus disease", "SARS-CoV-2"
+    assert not [heading for heading in headings if field.search(f"discuss {heading}")], headings
+    assert len(headings) >= 4 and "Acute respiratory distress syndrome" in headings
+
+
+def test_an_adjective_in_ory_says_and_components_name_no_group():
+    from litreview.group.terms import GENERIC, WEAK_ALONE, is_noun_phrase
+    from litreview.group.uses import MIN_CORPUS_PAPERS, CorpusUses
+    assert not is_noun_phrase("inflammatory") and not is_noun_phrase("respiratory")  # was the heading "Inflammatory"
+    assert is_noun_phrase("laboratory") and is_noun_phrase("memory") and is_noun_phrase("category theory")
+    assert {"say", "says"} <= GENERIC and "components" in WEAK_ALONE  # "..., say paediatricians" was a heading "Say"
+    papers = [Paper(key=f"p{n}", abstract="The COVID-19 pandemic closed schools." if n % 4 else "Masks work.")
+              for n in range(MIN_CORPUS_PAPERS)]
+    assert CorpusUses(papers).of_the_field(["current COVID-19 pandemic"])  # the field's term with a word before it
+    assert not CorpusUses(papers).of_the_field(["current mask"])
 
 
 def test_corpus_uses_count_whole_phrases_in_a_corpus_large_enough_to_be_a_field():

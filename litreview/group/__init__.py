@@ -14,7 +14,7 @@ content words of their titles and descriptions), down to `max_groups`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litreview.corpus.paper import Paper
 from litreview.errors import UnusableAnswer
@@ -26,10 +26,13 @@ from litreview.prompts import render_prompt
 from litreview.summarize.schema import PaperSummary
 from litreview.warning import DraftWarning
 
+if TYPE_CHECKING:
+    from litreview.group.uses import CorpusUses
+
 
 def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], theme: str, *,
                  llm: LLMClient | None = None, min_groups: int | None = None,
-                 max_groups: int = 8) -> tuple[Groups, list[DraftWarning]]:
+                 max_groups: int = 8, corpus_uses: CorpusUses | None = None) -> tuple[Groups, list[DraftWarning]]:
     """The papers of `summaries` (in that order) as between `min_groups` and `max_groups` sub-themes
     (`min_groups` None: two, or one for fewer than three papers; see `schema.fewest_groups`).
 
@@ -40,7 +43,7 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
     """
     selected = [papers[key] for key in summaries]
     if llm is None:
-        return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups), []
+        return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups, field=corpus_uses), []
     request = grouping_request(summaries, papers, theme, min_groups, max_groups)
     fitting = _fitting(llm, request)
     if len(summaries) < 2 or fitting(request):
@@ -127,8 +130,9 @@ def grouping_request(summaries: dict[str, PaperSummary], papers: dict[str, Paper
                       max_tokens=answer)
 
 
-def _offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None, max_groups: int) -> Groups:
+def _offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None, max_groups: int,
+                    field: CorpusUses | None = None) -> Groups:
     """The offline clustering, imported only when used: scikit-learn takes a second to load."""
     from litreview.group.offline import offline_groups as cluster
 
-    return cluster(papers, theme, min_groups=min_groups, max_groups=max_groups)
+    return cluster(papers, theme, min_groups=min_groups, max_groups=max_groups, field=field)

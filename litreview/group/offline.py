@@ -52,6 +52,7 @@ from litreview.group.terms import (
     used_as_modifier,
     whole_phrase,
 )
+from litreview.group.uses import CorpusUses
 from litreview.summarize.offline import paper_text
 from litreview.text import is_own_text, listing, words
 
@@ -72,7 +73,8 @@ FALLBACK_TITLE = "Further related work"
 _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
 
 
-def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = None, max_groups: int = 8) -> Groups:
+def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = None, max_groups: int = 8,
+                   field: CorpusUses | None = None) -> Groups:
     """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers; the
     default `min_groups` is `schema.fewest_groups`'s).
 
@@ -92,7 +94,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     groups: list[SubTheme] = []
     for keys, group_terms in zip(members, terms):
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
-        group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels)
+        group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, field)
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
     groups = _unnamed_together(groups, fewest)
@@ -255,7 +257,7 @@ def _cluster_order(labels: list[int]) -> list[int]:
 
 
 def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str],
-              labels: list[frozenset[str]]) -> SubTheme:
+              labels: list[frozenset[str]], field: CorpusUses | None = None) -> SubTheme:
     """A group named by its best noun phrase (a phrase among its DESCRIPTION_TERMS terms rather than a single
     word; never a title in `titles`, nor close to another group's label, stems in `labels`; ended by the generic
     noun the papers put after it; an acronym by what it stands for unless that is only the theme's words, stems
@@ -268,7 +270,8 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # An acronym the papers define is named by what it stands for ("MLLMs" -> "multimodal large language models"),
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
-    spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)]
+    spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)
+               and not (field and field.of_the_field((term, long_forms[term])))]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at

@@ -38,7 +38,8 @@ GENERIC = frozenset(
     "contrast contrasts contribution contributions gain gains performing "  # "in contrast"; contributions, gains; "well performing"
     "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
     "like unlike versus despite regarding concerning according associated "  # no phrase starts with one ("like CLIP")
-    "called termed dubbed".split()  # "a disease called coronavirus disease": what follows is the name
+    "called termed dubbed "  # "a disease called coronavirus disease": what follows is the name
+    "say says said".split()  # "..., say paediatricians" (news titles)
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
@@ -53,14 +54,14 @@ WEAK_ALONE = frozenset(
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
-    "network networks parameter parameters advantage advantages benefit benefits average "  # of anything; "7B parameters"
+    "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "country countries patient patients people "  # who or where, not what
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
 _ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|ently|antly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
-_NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ent|ant|est)$")
+_NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ory|ent|ant|est)$")  # "inflammatory"
 _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
                         "agent gradient component document element environment experiment moment segment "
                         "argument assessment measurement treatment patient participant variant constraint "
@@ -69,7 +70,8 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "archive clinic mechanic arithmetic epidemic pandemic interest test request forest "
                         "signal interval rival manual arrival removal retrieval rehearsal terminal survival "
                         "hospital principal capital total portal mammal metal crystal festival material "
-                        "proposal animal journal trial potential tutorial".split())
+                        "proposal animal journal trial potential tutorial theory history category inventory "
+                        "territory laboratory directory factory repository story accessory".split())
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "

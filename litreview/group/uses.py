@@ -36,6 +36,9 @@ class CorpusUses:
         return self._shares[said]
 
     def of_the_field(self, forms: Iterable[str | None]) -> bool:
-        """Whether one of `forms` of a term (an acronym and what it stands for) is used by FIELD_SHARE of the
-        corpus's papers or more (never for a corpus under MIN_CORPUS_PAPERS)."""
-        return len(self._papers) >= MIN_CORPUS_PAPERS and any(self.share(form) >= FIELD_SHARE for form in forms if form)
+        """Whether one of `forms` of a term (an acronym and what it stands for), or a form of three words or more
+        without its first, is used by FIELD_SHARE of the corpus's papers or more (never for a corpus under
+        MIN_CORPUS_PAPERS)."""
+        # "current COVID-19 pandemic" is the field's "COVID-19 pandemic" with a word before it
+        said = [form for form in forms if form] + [form.split(" ", 1)[1] for form in forms if form and form.count(" ") >= 2]
+        return len(self._papers) >= MIN_CORPUS_PAPERS and any(self.share(form) >= FIELD_SHARE for form in said)
