@@ -17,7 +17,8 @@ papers are one group), scored by ARI and NMI against (a) the authors' paragraphs
 documents cited by several paragraphs left out) and (b) TREC-COVID topic mixtures (bench/generation.py's draws);
 next to TF-IDF agglomerative clustering given the right k. Whether three papers could be split by the data: the
 silhouette of the engine's best two-way split of three TREC-COVID papers from one topic against two from one topic
-and one from another.
+and one from another. Labels: how often a TREC-COVID group's label names the topic most of its papers are judged
+relevant to, with and without the whole corpus counted (what one paper in ten of it says names no group).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import platform  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import statistics  # noqa: E402
+from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -50,6 +52,8 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  #
 
 from litreview.corpus.paper import Paper  # noqa: E402
 from litreview.group import group_papers, offline  # noqa: E402
+from litreview.group.terms import term_stems  # noqa: E402
+from litreview.group.uses import CorpusUses  # noqa: E402
 from litreview.summarize import summarize_papers  # noqa: E402
 from litreview.summarize.offline import paper_text, split_sentences  # noqa: E402
 from litreview.write import write_paragraphs  # noqa: E402
@@ -104,7 +108,7 @@ def main() -> None:
                 "Multi-XScience paragraphs, 4 documents or more": mxs_grouping(args.mxs / "paragraph_groupings.jsonl", 4),
                 "TREC-COVID topic mixtures": trec_grouping(args.trec, args.draws)}
     samples = [(ex, drafts[ex.id]) for ex in examples if ex.id in args.samples]
-    lines = report(len(examples), writing, grouping, three_papers(args.trec), samples)
+    lines = report(len(examples), writing, grouping, three_papers(args.trec) + label_topics(args.trec, args.draws), samples)
     print("\n".join(lines))
     if not args.no_write:
         bench_module("results").write_section(lines)
@@ -200,6 +204,34 @@ def trec_grouping(folder: Path, draws: int) -> Grouping:
     docs, qrels = generation.read_trec(folder)
     return score_grouping([([topic for topic, _ in items], [paper for _, paper in items], "COVID-19")
                            for items in generation.make_draws(docs, qrels, draws)])
+
+
+def label_topics(folder: Path, draws: int) -> list[str]:
+    """Report lines: how often the engine's label of a TREC-COVID group names the topic most of its papers are judged
+    relevant to (shares a word stem with the topic's query, question or narrative, leaving out stems a quarter of the
+    topics use), with and without the whole corpus counted (`group.uses.CorpusUses`)."""
+    generation = bench_module("generation")
+    docs, qrels = generation.read_trec(folder)
+    topics = {row["id"]: term_stems(re.sub(r"[^\w\s-]", " ", " ".join((row["query"], row["question"], row["narrative"]))).lower())
+              for row in map(json.loads, (folder / "topics.jsonl").read_text(encoding="utf-8").splitlines())}
+    common = {word for word, count in Counter(w for words in topics.values() for w in words).items() if count > len(topics) / 4}
+    rows = []
+    for name, field in (("the selected papers only", None), ("the whole corpus counted", CorpusUses(list(docs.values())))):
+        named = naming = total = 0
+        for items in generation.make_draws(docs, qrels, draws):
+            papers = {paper.key or "": paper for _, paper in items}
+            topic_of = {paper.key: topic for topic, paper in items}
+            groups, _ = group_papers(summarize_papers(list(papers.values()))[0], papers, "COVID-19", corpus_uses=field)
+            for group in (g for g in groups.groups if g.title != offline.OTHER_TITLE):
+                total += 1
+                if group.title != offline.FALLBACK_TITLE:
+                    named += 1
+                    topic = Counter(topic_of[key] for key in group.keys).most_common(1)[0][0]
+                    naming += bool((term_stems(group.title.lower()) - common) & topics[topic])
+        rows.append(f"| {name} | {total} | {named / total:.1%} | {naming / total:.1%} |")
+    return ["", f"Labels ({draws} TREC-COVID draws, theme COVID-19): does a group's label name the topic most of its "
+            "papers are judged relevant to (a word stem of its query, question or narrative that fewer than a quarter of "
+            "the topics use)?", "", "| counted | groups | named | label names the topic |", "|---|---|---|---|", *rows]
 
 
 def score_grouping(cases: list[tuple[list[int], list[Paper], str]]) -> Grouping:
