@@ -1134,3 +1134,32 @@ def test_a_translated_title_loses_medlines_brackets():
     assert said == ("Also related are the papers “The Impact of the COVID-19 Pandemic on Mental Health” and "
                     "“Mental health of nurses [in Wuhan]”.")
 
+
+
+def test_cord19_a_field_acronym_is_no_name_statistics_are_no_topic_and_a_placing_lead_keeps_its_subject():
+    from litreview.corpus.method_names import method_name
+    from litreview.group.terms import reports_results
+    # was "COVID-19 explores the association between hyperglycaemia and ..." (title "COVID-19: Impact of and on Diabetes")
+    assert method_name("COVID-19: Impact of and on Diabetes", "Here we explore the association.") is None
+    assert method_name("Mixout: Effective Regularization", None) == "Mixout"
+    # was "Four of them discuss CI", "Three of them discuss confidence intervals (CIs)"
+    assert reports_results("CI") and reports_results("confidence intervals", None) and reports_results("95% CI")
+    assert reports_results("CIs", "confidence intervals") and not reports_results("HR", "heart rate")
+    assert not reports_results("mechanical ventilation")
+    said = _clauses("Teachers worry. In the context of a project exploring approaches to teaching in early years, we "
+                    "outline some considerations and offer advice to teachers.")
+    # was "One study notes that in the context of a project ..., they outline some considerations and offer advice"
+    assert said[-1] == ("In the context of a project exploring approaches to teaching in early years, one study outlines "
+                        "some considerations and offers advice to teachers.")
+
+
+def test_a_web_address_in_brackets_goes_and_a_short_lower_case_word_names_no_group():
+    from litreview.write.clauses import clean_clause
+    assert clean_clause("We updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults.") == \
+        "They updated previous estimates of adults"  # was said with the address (TREC-COVID)
+    assert clean_clause("Rates rose (by 10%) in 2020.") == "Rates rose (by 10%) in 2020"
+    from litreview.group.offline import _subtheme
+    texts = ["Recommandations EMA sur l'usage compassionnel du remdesivir\n", "En savoir plus sur le remdesivir\n"]
+    assert _subtheme(["a", "b"], ["sur"], texts, set(), frozenset(), []).title == "Further related work"  # was "Sur"
+    texts = ["RNA synthesis is inhibited.\nThe RNA polymerase.", "Viral RNA was found.\nRNA levels fell."]
+    assert _subtheme(["a", "b"], ["rna"], texts, set(), frozenset(), []).title == "RNA"

@@ -18,7 +18,8 @@ _MAX_NAME = 40  # longer "names" are runs of letters, not what a paper calls its
 # Acronyms of the field, which a proposing sentence defines in passing but no paper is named by.
 _FIELD_ACRONYMS = frozenset(
     "LM LMs LLM LLMs MLLM MLLMs VLM VLMs PLM PLMs NLP NLU NLG MT NMT RL QA VQA CV AI ML DL KD GNN GNNs CNN CNNs "
-    "RNN RNNs LSTM MoE ICL CoT RAG SOTA SLM SLMs".split()
+    "RNN RNNs LSTM MoE ICL CoT RAG SOTA SLM SLMs "
+    "COVID COVID-19 SARS SARS-CoV SARS-CoV-2 MERS MERS-CoV HIV AIDS ARDS ICU".split()  # "COVID-19: Impact of ..."
 )
 
 
@@ -32,9 +33,9 @@ _DOES_TO = re.compile(r"[A-Z][a-z]+ing|Towards?|Beyond|On|About|Against|Fighting
 
 def method_name(title: str | None, abstract: str | None) -> str | None:
     """`Mixout` from "Mixout: Effective ...", else the name the abstract's proposing sentence defines. Not what the
-    paper does to a name ("Tackling SARS-CoV-2: ...", "Towards GPT-4: ...")."""
+    paper does to a name ("Tackling SARS-CoV-2: ...", "Towards GPT-4: ..."), nor the field's ("COVID-19: Impact of ...")."""
     head = title_head(title)
-    if head and not _DOES_TO.fullmatch(head.split()[0]):
+    if head and not _DOES_TO.fullmatch(head.split()[0]) and head not in _FIELD_ACRONYMS:
         return head
     for sentence in _PROPOSING.finditer(abstract or ""):
         name = _name_in(sentence.group(0))

@@ -45,6 +45,7 @@ from litreview.group.terms import (
     needs_its_complement,
     phrase_pattern,
     phrases,
+    reports_results,
     said_as_verb,
     stem,
     surface_form,
@@ -271,8 +272,10 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)
-               and not (field and field.of_the_field((term, long_forms[term])))]
+               and not (field and field.of_the_field((term, long_forms[term])))
+               and not reports_results(term, long_forms[term])]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
+               and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
     phrases_first = [term for term in allowed if " " in term] + allowed

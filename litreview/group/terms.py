@@ -129,6 +129,18 @@ def term_stems(term: str) -> frozenset[str]:
     return frozenset(stem(part) for word in term.split() for part in word.split("-") if part)
 
 
+# How results are reported, not what they are about: "Four of them discuss CI", a heading "Odds ratios".
+_REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard ratios?|relative risks?|risk ratios?|"
+                        r"interquartile ranges?|standard deviations?|standard errors?|p[- ]values?|(?:ci|hr|rr|iqr|sd)s?)",
+                        re.IGNORECASE)
+
+
+def reports_results(term: str, long_form: str | None = None) -> bool:
+    """Whether `term` (with what it stands for, `long_form`, if the papers define it) is a statistic of how results
+    are reported ("95% CI", "odds ratios"): "HR" is no statistic where the papers define it as "heart rate"."""
+    return bool(_REPORTING.fullmatch(term.strip())) and (long_form is None or bool(_REPORTING.fullmatch(long_form.strip())))
+
+
 def is_noun_phrase(term: str) -> bool:
     """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, nor a verb an
     adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic), and a single word

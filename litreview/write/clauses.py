@@ -134,6 +134,8 @@ _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|bui
                              rf"to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s(?:\w+\s)?{_TROUBLE}[^,;]*"
                              rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
+# A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
+_WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
@@ -314,6 +316,7 @@ def _condition(before: str) -> str:
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", NUMBERED_REFERENCE.sub("", without_cited_brackets(text))))
+    text = _WEB_ASIDE.sub("", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):

@@ -25,6 +25,7 @@ from litreview.group.terms import (
     needs_its_complement,
     phrase_pattern,
     phrases,
+    reports_results,
     said_as_verb,
     shared_terms,
     stands_alone,
@@ -184,6 +185,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         share = len(found) / len(order)
         if elsewhere and any(elsewhere.share(form) * MIN_LIFT >= share for form in (term, long_form) if form):
             continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
+        if reports_results(term, long_form):
+            continue  # "Four of them discuss CI": how results are given, not what about
         if field and field.of_the_field((term, long_form)):
             continue  # the field's: "Five of them discuss SARS-CoV-2" in a corpus of COVID-19 papers
         if used_as_modifier(shown, held) or needs_its_complement(shown, held):
