@@ -882,6 +882,11 @@ def test_corpus_uses_count_whole_phrases_in_a_corpus_large_enough_to_be_a_field(
     assert uses.of_the_field(["language understanding", "large language models"])
     assert not uses.of_the_field(["retrieval agents", None])
     assert not CorpusUses(papers[:-1]).of_the_field(["LLM"])  # fewer papers are hardly more than a draft
+    spelled = CorpusUses([Paper(key=f"s{n}", abstract="Pre-trained models." if n % 2 else "Pretrained models.")
+                          for n in range(MIN_CORPUS_PAPERS)])
+    assert spelled.share("pretrained models") == spelled.share("pre-trained models") == 1.0  # with or without hyphens
+    # "multimodal large language models" are not the field's "large language models"; "current LLM agents" are
+    assert not uses.of_the_field(["multimodal large language models"]) and uses.of_the_field(["current LLM agents"])
 
 
 def test_a_shared_phrase_is_not_extended_by_a_plural_noun_or_by_called():

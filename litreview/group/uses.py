@@ -15,6 +15,10 @@ FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the f
 MIN_CORPUS_PAPERS = 50     # a smaller corpus is hardly more than the draft: what it says says nothing of a field
 
 
+# Words that place a field's term in time or extent without making it another: "the current COVID-19 pandemic".
+_PASSING = frozenset("current ongoing recent present global worldwide new novel emerging".split())
+
+
 class CorpusUses:
     """The share of a corpus's papers (titles and abstracts) that use a term, counted when first asked."""
 
@@ -24,21 +28,23 @@ class CorpusUses:
         self._shares: dict[str, float] = {}
 
     def share(self, term: str) -> float:
-        """The share of the papers that use `term` as a whole phrase, in any case."""
-        said = " ".join(term.lower().split())
+        """The share of the papers that use `term` as a whole phrase, in any case, with or without its hyphens."""
+        said = " ".join(term.lower().replace("-", "").split())  # "pre-trained" and "pretrained" alike
         if said not in self._shares:
             if self._texts is None:
                 # the record's own words: cleaning every abstract of the corpus (`paper_text`) would cost seconds
-                self._texts = [f"{paper.title or ''} | {paper.abstract or ''}".lower() for paper in self._papers]
+                self._texts = [f"{paper.title or ''} | {paper.abstract or ''}".lower().replace("-", "")
+                               for paper in self._papers]
             words, pattern = said.split(), phrase_pattern(said)
             found = sum(1 for text in self._texts if all(word in text for word in words) and pattern.search(text))
             self._shares[said] = found / len(self._texts) if self._texts else 0.0
         return self._shares[said]
 
     def of_the_field(self, forms: Iterable[str | None]) -> bool:
-        """Whether one of `forms` of a term (an acronym and what it stands for), or a form of three words or more
-        without its first, is used by FIELD_SHARE of the corpus's papers or more (never for a corpus under
+        """Whether one of `forms` of a term (an acronym and what it stands for), or one without a first word that only
+        places it ("current", "novel"), is used by FIELD_SHARE of the corpus's papers or more (never for a corpus under
         MIN_CORPUS_PAPERS)."""
-        # "current COVID-19 pandemic" is the field's "COVID-19 pandemic" with a word before it
-        said = [form for form in forms if form] + [form.split(" ", 1)[1] for form in forms if form and form.count(" ") >= 2]
+        # "the current COVID-19 pandemic" is the field's "COVID-19 pandemic" ("multimodal LLMs" are not the field's LLMs)
+        said = [form for form in forms if form]
+        said += [form.split(" ", 1)[1] for form in said if " " in form and form.split(" ", 1)[0].lower() in _PASSING]
         return len(self._papers) >= MIN_CORPUS_PAPERS and any(self.share(form) >= FIELD_SHARE for form in said)
