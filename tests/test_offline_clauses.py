@@ -1163,3 +1163,17 @@ def test_a_web_address_in_brackets_goes_and_a_short_lower_case_word_names_no_gro
     assert _subtheme(["a", "b"], ["sur"], texts, set(), frozenset(), []).title == "Further related work"  # was "Sur"
     texts = ["RNA synthesis is inhibited.\nThe RNA polymerase.", "Viral RNA was found.\nRNA levels fell."]
     assert _subtheme(["a", "b"], ["rna"], texts, set(), frozenset(), []).title == "RNA"
+
+
+def test_an_aim_of_several_verbs_a_debate_addressed_and_a_see_related_note():
+    from litreview.summarize.offline import content_sentences
+    said = _clauses("To identify, appraise, and synthesise studies evaluating the downsides of wearing "
+                    "facemasks in any setting.",
+                    "Masks are debated. We address this previous debate by analyzing the advice on the community use "
+                    "of masks across different credible health authorities.")
+    # was the aim quoted alone, "To identify, appraise, and synthesise ...", as if it were a sentence (TREC-COVID)
+    assert "One study aims to identify, appraise, and synthesise studies evaluating the downsides of wearing facemasks " \
+           "in any setting." in said
+    # was "Another study addresses this previous debate by analyzing ...": the debate is not said here
+    assert "The advice on the community use of masks across different credible health authorities is analyzed." in said
+    assert content_sentences("See related Reply See related Reply.") == []  # was a sentence of its paper

@@ -164,7 +164,7 @@ def test_template_words_are_connectives_only():
         "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus", "discuss",
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
         "against", "this", "background", "in", "context", "alongside", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "study", "another", "authors", "an", "as", "well", "note", "notes", "they", "their",
+        "eight", "nine", "ten", "study", "another", "authors", "an", "as", "well", "note", "aims", "notes", "they", "their",
         "theirs", "themselves",
         # what papers of one kind of contribution do ("Two of them release datasets")
         "datasets", "benchmarks", "surveys", "systems", "methods"}  # ("analyses" is also a verb, below)

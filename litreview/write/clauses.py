@@ -66,6 +66,7 @@ _STATED_AIM = re.compile(r"^(?:(?:The|Our)\s(?:main\s|primary\s)?(?:aim|objectiv
                          r"(?:study|work|paper|review|trial|analysis|research)\s(?:is|was)\s)?[Tt]o\s"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b).)+)$", re.DOTALL)
+_VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
     re.IGNORECASE | re.DOTALL,
@@ -101,7 +102,7 @@ _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: 
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
 # "we address this question by introducing X": the paper introduces X; "this question" refers to nothing here.
 _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?:question|gap|problem|issue|challenge|"
-                           r"limitation|need|shortcoming|difficult(?:y|ies))s?\s+by\s+(?P<gerund>[a-z]+ing)\s+(?P<object>.+)$",
+                           r"limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\s+(?P<object>.+)$",
                            re.DOTALL)
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
@@ -187,6 +188,9 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
         reported = _condition(sentence[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match.group("object")[5:], count=1)
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
+    if match and match.re is _STATED_AIM and _VERB_LIST.match(match.group("object")):
+        # "To identify, appraise, and synthesise studies ...": the aim, as the paper states it, with all its verbs
+        return Clause("aim", f"to {match.group('verb')}{clean_clause(match.group('object'), limit)}", statement)
     if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
         made = _THEN_MADE.search(obj) if verb not in _MAKING else None
@@ -329,7 +333,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
 def template_words() -> frozenset[str]:
     """Every word the clause templates add: verbs (all persons), participles, "is", "note(s) that", pronouns."""
     verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
-    fixed = " ".join(["is are as notes note that an a", *PRONOUNS.values()])
+    fixed = " ".join(["is are as notes note that an a aims", *PRONOUNS.values()])
     return frozenset(re.findall(r"[a-z]+", fixed) + verbs)
 
 
