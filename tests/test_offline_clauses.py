@@ -1177,3 +1177,19 @@ def test_an_aim_of_several_verbs_a_debate_addressed_and_a_see_related_note():
     # was "Another study addresses this previous debate by analyzing ...": the debate is not said here
     assert "The advice on the community use of masks across different credible health authorities is analyzed." in said
     assert content_sentences("See related Reply See related Reply.") == []  # was a sentence of its paper
+
+
+def test_the_present_study_proposing_is_the_papers_approach_and_proposing_to_use_stays_active():
+    from litreview.write.clauses import active_sentence, approach_clause, passive_sentence
+    from litreview.write.english import plural_head
+    clause = approach_clause("The present study addresses these questions by proposing a simple yet very effective "
+                             "grounding approach for pre-trained word embeddings.")
+    # was "Another study addresses these questions by proposing ...": the questions are not said here
+    assert passive_sentence(clause) == \
+        "A simple yet very effective grounding approach for pre-trained word embeddings is proposed."
+    using = approach_clause("The paper proposes using local regression methods to assess social distancing policies.")
+    assert not using.passive_ready  # not "Using local regression methods ... are proposed" (TREC-COVID)
+    assert active_sentence("One study", using) == \
+        "One study proposes using local regression methods to assess social distancing policies."
+    assert plural_head("experimental results illustrating the agents' dynamic behavior")  # "... are presented"
+    assert not plural_head("an adaptive learning rate") and not plural_head("a model for tables")

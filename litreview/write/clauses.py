@@ -57,7 +57,7 @@ _VERBS = ("propose present introduce develop design describe build construct cre
           "focus address use train demonstrate").split()
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    rf"\b(?:we|{THIS_WORK})\s+(?:{ADVERB}\s+)?"
+    rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
@@ -106,6 +106,7 @@ _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?
                            re.DOTALL)
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
+_GERUND_START = re.compile(r"[a-z]{2,}ing\s")  # "using non-parametric methods", not "the mapping"
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
 _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s(?:[^,()\"“:]|\([A-Z][\w-]*\))+?)(?:,?\s(?:namely|called|named|dubbed|termed)(?:\sas)?|:"
@@ -161,8 +162,8 @@ class Clause:
         if self.verb == "propose" and _INFINITIVE.match(self.object):  # "to leverage X" -> "Leveraging X is proposed"
             # not "to combine "the best of both worlds": a new approach ...": what the colon names would open the passive
             return len(self.object.split()) <= MAX_PASSIVE_WORDS and ": " not in self.object
-        if self.verb not in PARTICIPLES or not _NOUN_PHRASE_START.match(self.object):
-            return False
+        if self.verb not in PARTICIPLES or not _NOUN_PHRASE_START.match(self.object) or _GERUND_START.match(self.object):
+            return False  # "proposes using X": "Using X is proposed" hides who does the using
         if _namely(self.object) or _NAMED_APPOSITIVE.match(self.object):
             return True
         head = _head(self.object)

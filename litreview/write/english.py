@@ -35,7 +35,8 @@ def plural_head(noun_phrase: str) -> bool:
     """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
     implications of X" -> True; "a study of models" -> False; "two models" -> True."""
     head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s"
-                    r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)",  # "systems developed for ..."
+                    r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)"  # "systems developed for ..."
+                    r"|(?<=[a-z]s)\s(?=[a-z]{3,}ing\s)",  # "results illustrating the agents' behavior"
                     re.sub(r"\([^()]*\)", "", noun_phrase), maxsplit=1)[0].split()  # "the model (base, and chat)"
     if not head:
         return False
