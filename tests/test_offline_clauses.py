@@ -1193,3 +1193,12 @@ def test_the_present_study_proposing_is_the_papers_approach_and_proposing_to_use
         "One study proposes using local regression methods to assess social distancing policies."
     assert plural_head("experimental results illustrating the agents' dynamic behavior")  # "... are presented"
     assert not plural_head("an adaptive learning rate") and not plural_head("a model for tables")
+
+
+def test_texs_spaced_dashes_are_dashes():
+    from litreview.write.clauses import clean_clause
+    # arXiv abstracts keep TeX's "--": the Markdown draft said "sequences \-- e.g. explanations \-- by learning"
+    assert clean_clause("We let machines use sequences -- e.g. explanations --- by learning.") == \
+        "They let machines use sequences – e.g. explanations — by learning"
+    assert clean_clause("Infer--Retrieve--Rank reads pages 10--20 with --flag.") == \
+        "Infer--Retrieve--Rank reads pages 10--20 with --flag"  # a name, a range, an option: as written

@@ -106,6 +106,8 @@ _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?
                            re.DOTALL)
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
+# TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
+_TEX_DASH = re.compile(r"(?<=[\w)] )---?(?= [\w(])")
 _GERUND_START = re.compile(r"[a-z]{2,}ing\s")  # "using non-parametric methods", not "the mapping"
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
@@ -321,7 +323,7 @@ def _condition(before: str) -> str:
 def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", NUMBERED_REFERENCE.sub("", without_cited_brackets(text))))
-    text = _WEB_ASIDE.sub("", text)
+    text = _TEX_DASH.sub(lambda dash: "—" if len(dash[0]) == 3 else "–", _WEB_ASIDE.sub("", text))
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
