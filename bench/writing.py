@@ -216,12 +216,12 @@ def label_topics(folder: Path, draws: int) -> list[str]:
               for row in map(json.loads, (folder / "topics.jsonl").read_text(encoding="utf-8").splitlines())}
     common = {word for word, count in Counter(w for words in topics.values() for w in words).items() if count > len(topics) / 4}
     rows = []
-    for name, field in (("the selected papers only", None), ("the whole corpus counted", CorpusUses(list(docs.values())))):
+    for name, counted in (("the selected papers only", None), ("the whole corpus counted", CorpusUses(list(docs.values())))):
         named = naming = total = 0
         for items in generation.make_draws(docs, qrels, draws):
             papers = {paper.key or "": paper for _, paper in items}
             topic_of = {paper.key: topic for topic, paper in items}
-            groups, _ = group_papers(summarize_papers(list(papers.values()))[0], papers, "COVID-19", corpus_uses=field)
+            groups, _ = group_papers(summarize_papers(list(papers.values()))[0], papers, "COVID-19", corpus_uses=counted)
             for group in (g for g in groups.groups if g.title != offline.OTHER_TITLE):
                 total += 1
                 if group.title != offline.FALLBACK_TITLE:

@@ -62,7 +62,7 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
     warnings: list[DraftWarning] = own_warnings + _without_abstracts(papers) + read_warnings
-    field = _field(corpus, llm)
+    corpus_uses = _corpus_uses(corpus, llm)
     try:
         summaries, more = _summaries(list(papers.values()), llm, report)
         warnings += more
@@ -70,13 +70,13 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
             groups = Groups(groups=plan.groups)
         else:
             report(StageProgress("grouping", 0, 1))
-            groups, more = _group(summaries, papers, theme, llm, min_groups, max_groups, field)
+            groups, more = _group(summaries, papers, theme, llm, min_groups, max_groups, corpus_uses)
             warnings += more
         report(StageProgress("writing", 0, len(groups.groups)))
         from litreview.write import write_paragraphs
 
         sections, more = write_paragraphs(groups, summaries, papers, theme, llm=llm, our_work=our_work,
-                                          progress=_batch_progress("writing", report), corpus_uses=field)
+                                          progress=_batch_progress("writing", report), corpus_uses=corpus_uses)
     except LitreviewError as error:  # what degraded before the failure is still news to the user
         error.warnings = [*warnings, *error.warnings]
         raise
@@ -160,14 +160,14 @@ def _summaries(papers: list[Paper], llm: LLMClient | None,
 
 
 def _group(summaries: dict[str, Any], papers: dict[str, Paper], theme: str, llm: LLMClient | None,
-           min_groups: int | None, max_groups: int, field: CorpusUses | None) -> tuple[Groups, list[DraftWarning]]:
+           min_groups: int | None, max_groups: int, corpus_uses: CorpusUses | None) -> tuple[Groups, list[DraftWarning]]:
     from litreview.group import group_papers
 
     return group_papers(summaries, papers, theme, llm=llm, min_groups=min_groups, max_groups=max_groups,
-                        corpus_uses=field)
+                        corpus_uses=corpus_uses)
 
 
-def _field(corpus: Corpus, llm: LLMClient | None) -> CorpusUses | None:
+def _corpus_uses(corpus: Corpus, llm: LLMClient | None) -> CorpusUses | None:
     """What the offline engine counts of the whole corpus (`group.uses.CorpusUses`); an LLM reads the papers."""
     if llm is not None:
         return None

@@ -43,7 +43,7 @@ def group_papers(summaries: dict[str, PaperSummary], papers: dict[str, Paper], t
     """
     selected = [papers[key] for key in summaries]
     if llm is None:
-        return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups, field=corpus_uses), []
+        return _offline_groups(selected, theme, min_groups=min_groups, max_groups=max_groups, corpus_uses=corpus_uses), []
     request = grouping_request(summaries, papers, theme, min_groups, max_groups)
     fitting = _fitting(llm, request)
     if len(summaries) < 2 or fitting(request):
@@ -131,8 +131,8 @@ def grouping_request(summaries: dict[str, PaperSummary], papers: dict[str, Paper
 
 
 def _offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None, max_groups: int,
-                    field: CorpusUses | None = None) -> Groups:
+                    corpus_uses: CorpusUses | None = None) -> Groups:
     """The offline clustering, imported only when used: scikit-learn takes a second to load."""
     from litreview.group.offline import offline_groups as cluster
 
-    return cluster(papers, theme, min_groups=min_groups, max_groups=max_groups, field=field)
+    return cluster(papers, theme, min_groups=min_groups, max_groups=max_groups, corpus_uses=corpus_uses)

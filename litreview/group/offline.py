@@ -75,7 +75,7 @@ _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*\b"
 
 
 def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = None, max_groups: int = 8,
-                   field: CorpusUses | None = None) -> Groups:
+                   corpus_uses: CorpusUses | None = None) -> Groups:
     """`papers` divided into between `min_groups` and `max_groups` labelled groups (fewer if few papers; the
     default `min_groups` is `schema.fewest_groups`'s).
 
@@ -95,7 +95,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     groups: list[SubTheme] = []
     for keys, group_terms in zip(members, terms):
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
-        group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, field)
+        group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, corpus_uses)
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
     groups = _unnamed_together(groups, fewest)
@@ -258,7 +258,7 @@ def _cluster_order(labels: list[int]) -> list[int]:
 
 
 def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str],
-              labels: list[frozenset[str]], field: CorpusUses | None = None) -> SubTheme:
+              labels: list[frozenset[str]], corpus_uses: CorpusUses | None = None) -> SubTheme:
     """A group named by its best noun phrase (a phrase among its DESCRIPTION_TERMS terms rather than a single
     word; never a title in `titles`, nor close to another group's label, stems in `labels`; ended by the generic
     noun the papers put after it; an acronym by what it stands for unless that is only the theme's words, stems
@@ -272,7 +272,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)
-               and not (field and field.of_the_field((term, long_forms[term])))
+               and not (corpus_uses and corpus_uses.of_the_field((term, long_forms[term])))
                and not reports_results(term, long_forms[term])]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals

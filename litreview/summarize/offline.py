@@ -89,7 +89,8 @@ _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rig
                           r"\b(?:elsevier|springer(?:-verlag)?|wiley)\b|\bproceedings of\b|\bkeynote\b|\binvited talk\b|"
                           r"\baccepted (?:for publication|at|to)\b|\bto appear in\b|\barxiv admin note\b|"
                           r"\bthis (?:is an|extended) (?:extended )?abstract\b|\bpresented at the\b|"
-                          r"\bno abstract\b|\bsee related (?:reply|letter|article|editorial|commentary)\b|"  # "This article has no abstract DOI:10 ..." (a DOI cited in prose is not)
+                          r"\bno abstract\b|"  # "This article has no abstract DOI:10 ..." (a DOI cited in prose is not)
+                          r"\bsee related (?:reply|letter|article|editorial|commentary)\b|"  # a note on a letter
                           r"\[(?:figure|table)\b[^\]]*\]", re.IGNORECASE)  # PubMed's "[Figure: see text]"
 # A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
 _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")

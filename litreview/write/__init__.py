@@ -57,7 +57,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         framed = framings(groups.groups, papers, our_work) if our_work else {}
         draft_terms = TermUses.of(paper_text(papers[key]) for group in groups.groups for key in group.keys)
         return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title),
-                                                  draft_terms, first=n == 0, field=corpus_uses))
+                                                  draft_terms, first=n == 0, corpus_uses=corpus_uses))
                 for n, group in enumerate(groups.groups)], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid

@@ -106,12 +106,12 @@ def template_words() -> frozenset[str]:
 def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: Mapping[str, PaperSummary] | None,
                       theme: str, our_work: str | None = None, framing: Framing | None = None,
                       draft_terms: TermUses | None = None, first: bool = False,
-                      field: CorpusUses | None = None) -> list[Sentence]:
+                      corpus_uses: CorpusUses | None = None) -> list[Sentence]:
     """The sentences of one group's paragraph (see the module docstring); every member is cited. `framing` (what
     the paragraph takes from the researcher's text, see `own_work.framings`) gives its opening sentences, which
     replace the template's, and the proposal its closing names. `draft_terms` counts the terms of the whole draft's
     papers: what the others say as much is no topic this group shares, nor what the researcher's corpus says
-    everywhere (`field`). `first`: the draft's first paragraph."""
+    everywhere (`corpus_uses`). `first`: the draft's first paragraph."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
     with_text = [key for key in group.keys if text_sentences(papers[key])]
@@ -129,7 +129,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
                                       elsewhere=draft_terms.without(texts.values()) if draft_terms else None,
-                                      field=field)
+                                      corpus_uses=corpus_uses)
         budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         described = _paper_sentences(order, papers, summaries, budget, theme)
         if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:

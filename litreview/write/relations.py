@@ -93,10 +93,10 @@ def related_order(keys: list[str], texts: Mapping[str, str], theme: str) -> list
 def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
                      excluded: frozenset[str], *, introduced: bool = True,
                      names: Mapping[str, str | None] | None = None, elsewhere: TermUses | None = None,
-                     field: CorpusUses | None = None) -> list[Sentence]:
+                     corpus_uses: CorpusUses | None = None) -> list[Sentence]:
     """Sentences citing the papers that share a phrase or acronym (none with a stem in `excluded`, nor one that
     the draft's other papers use nearly as much, counted in `elsewhere`: see MIN_LIFT; nor one of the researcher's
-    whole field, `field`: see `uses.FIELD_SHARE`):
+    whole corpus, `corpus_uses`: see `uses.FIELD_SHARE`):
     `GeoNet and Zhan et al. use {term}.` when each has a name (`names`: its authors or its method's name,
     each cited right after it), else `Two of them address {term}.` (`Two works ...` when no sentence before
     cited them all: `introduced` False); else the papers that make one kind of contribution (a dataset, a
@@ -111,9 +111,9 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
     words = {term: found for term, found in every.items() if term not in holders}
     names = names or {}
-    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, elsewhere, field)
+    return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, elsewhere, corpus_uses)
             or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
-            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, elsewhere, field, most=1)
+            or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, elsewhere, corpus_uses, most=1)
             # "Both works propose methods" tells a reader of two papers nothing; a larger group needs one sentence
             # that cites several of them
             or (_shared_kind(order, summaries, introduced, ["method"]) if len(order) > 2 else []))
@@ -161,7 +161,7 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
                       holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
-                      names: Mapping[str, str | None], elsewhere: TermUses | None, field: CorpusUses | None,
+                      names: Mapping[str, str | None], elsewhere: TermUses | None, corpus_uses: CorpusUses | None,
                       most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     used = set(excluded)
     every_text = list(texts.values())
@@ -187,7 +187,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
         if reports_results(term, long_form):
             continue  # "Four of them discuss CI": how results are given, not what about
-        if field and field.of_the_field((term, long_form)):
+        if corpus_uses and corpus_uses.of_the_field((term, long_form)):
             continue  # the field's: "Five of them discuss SARS-CoV-2" in a corpus of COVID-19 papers
         if used_as_modifier(shown, held) or needs_its_complement(shown, held):
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
