@@ -1202,3 +1202,11 @@ def test_texs_spaced_dashes_are_dashes():
         "They let machines use sequences – e.g. explanations — by learning"
     assert clean_clause("Infer--Retrieve--Rank reads pages 10--20 with --flag.") == \
         "Infer--Retrieve--Rank reads pages 10--20 with --flag"  # a name, a range, an option: as written
+
+
+def test_a_study_performed_as_this_study_is_one_performed():
+    from litreview.write.clauses import clean_clause
+    # was "One study performed this prospective cross-sectional observational study in a multi-site London hospital"
+    assert clean_clause("We performed this prospective cross-sectional observational study in a London hospital.") == \
+        "They performed a prospective cross-sectional observational study in a London hospital"
+    assert clean_clause("We discuss this study design.") == "They discuss this study design"

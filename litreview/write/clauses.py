@@ -108,6 +108,9 @@ _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "dev
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
 _TEX_DASH = re.compile(r"(?<=[\w)] )---?(?= [\w(])")
+# "we performed this prospective cohort study in X": the study is the paper, said as one done ("performed a ...").
+_DID_THIS_WORK = re.compile(rf"\b(?P<verb>performed|conducted|carried out|undertook|designed)\s+this\s+"
+                            rf"(?P<kind>{THIS_WORK[len('this '):]})\b")
 _GERUND_START = re.compile(r"[a-z]{2,}ing\s")  # "using non-parametric methods", not "the mapping"
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
@@ -324,6 +327,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     """`text` without a leading connective, cited asides, markers or "in this paper"; cut when long; third person."""
     text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", NUMBERED_REFERENCE.sub("", without_cited_brackets(text))))
     text = _TEX_DASH.sub(lambda dash: "—" if len(dash[0]) == 3 else "–", _WEB_ASIDE.sub("", text))
+    text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
