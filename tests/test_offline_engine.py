@@ -895,3 +895,13 @@ def test_a_shared_phrase_is_not_extended_by_a_plural_noun_or_by_called():
              "La diabetes: in some patients peripheral vascular disease, kidney damage."]
     assert whole_phrase("peripheral vascular disease", texts) == "peripheral vascular disease"  # was "patients ..."
     assert "called coronavirus disease" not in phrases("A new disease called coronavirus disease spread.", 3)
+
+
+def test_a_counted_thing_a_paper_says_bare_is_said_in_the_plural():
+    from litreview.write.relations import shared_sentences
+    papers = [Paper(key="a", abstract="Patients admitted to intensive care unit (ICU) had hypertension. We studied 40."),
+              Paper(key="b", abstract="Hypertension raised transfer to intensive care unit and death. We studied 60.")]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: f"{p.abstract}" for p in papers}
+    said = [s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset({"hypertens"}))]
+    assert said == ["Both works address intensive care units."]  # was "address intensive care unit" (TREC-COVID)
