@@ -39,7 +39,9 @@ GENERIC = frozenset(
     "future direction directions potential role roles fewer driven enable enables "  # "future research", "research direction", "potential role"
     "like unlike versus despite regarding concerning according associated "  # no phrase starts with one ("like CLIP")
     "called termed dubbed "  # "a disease called coronavirus disease": what follows is the name
-    "say says said".split()  # "..., say paediatricians" (news titles)
+    "say says said "  # "..., say paediatricians" (news titles)
+    "appear appears seem seems remain remains become becomes "  # "ASMBS appears" was a heading
+    "presenting suffering undergoing receiving requiring involving".split()  # "children presenting with ..." 
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
