@@ -866,6 +866,7 @@ def test_an_adjective_in_ory_says_and_components_name_no_group():
     assert is_noun_phrase("laboratory") and is_noun_phrase("memory") and is_noun_phrase("category theory")
     assert {"say", "says"} <= GENERIC and "components" in WEAK_ALONE  # "..., say paediatricians" was a heading "Say"
     assert {"appears", "presenting"} <= GENERIC  # headings "ASMBS appears", "Children presenting" (with ...)
+    assert {"need", "release"} <= WEAK_ALONE  # headings "Need", "Release" (of cytokines)
     papers = [Paper(key=f"p{n}", abstract="The COVID-19 pandemic closed schools." if n % 4 else "Masks work.")
               for n in range(MIN_CORPUS_PAPERS)]
     assert CorpusUses(papers).of_the_field(["current COVID-19 pandemic"])  # the field's term with a word before it

@@ -56,7 +56,8 @@ WEAK_ALONE = frozenset(
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
-    "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
+    "network networks parameter parameters advantage advantages benefit benefits average component components "
+    "need needs release "  # of anything: "Need", "Release" (of cytokines) were headings  # of anything; "7B parameters"
     "country countries patient patients people "  # who or where, not what
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
