@@ -21,7 +21,8 @@ WORK_NOUNS = (r"(?:paper|work|study|article|chapter|letter|survey|review|report|
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
                  r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|modell?ing")
-THIS_WORK = rf"this (?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"
+A_WORK = rf"(?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"  # "retrospective cohort study", "mini-review"
+THIS_WORK = rf"this {A_WORK}"
 THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article|(?:present|current) study))"  # its own subject ("The paper focuses on")
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
 ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"

@@ -20,7 +20,7 @@ from litreview.grounding import (
     without_cited_brackets,
 )
 from litreview.group.terms import stem
-from litreview.text import ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
+from litreview.text import A_WORK, ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.cuts import (
     DANGLING_END,
     cut,
@@ -36,6 +36,7 @@ from litreview.write.english import (
     upper_first,
 )
 from litreview.write.voice import (
+    ITSELF,
     PRONOUNS,
     SECOND_VERB,
     SHARED_OBJECT,
@@ -109,8 +110,7 @@ _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_M
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
 _TEX_DASH = re.compile(r"(?<=[\w)] )---?(?= [\w(])")
 # "we performed this prospective cohort study in X": the study is the paper, said as one done ("performed a ...").
-_DID_THIS_WORK = re.compile(rf"\b(?P<verb>performed|conducted|carried out|undertook|designed)\s+this\s+"
-                            rf"(?P<kind>{THIS_WORK[len('this '):]})\b")
+_DID_THIS_WORK = re.compile(rf"\b(?P<verb>performed|conducted|carried out|undertook|designed)\s+this\s+(?P<kind>{A_WORK})\b")
 _GERUND_START = re.compile(r"[a-z]{2,}ing\s")  # "using non-parametric methods", not "the mapping"
 _INFINITIVE = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$")  # "to leverage deep depth prediction ..."
 # "an approach, namely BayesPrompt, to ...": the thing made, then its name.
@@ -146,8 +146,8 @@ _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
-_DANGLING = re.compile(r"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the paper|"
-                       r"the article|the (?:present |current )?study)\b", re.IGNORECASE)
+_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{ITSELF})\b",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,12 @@ import re
 from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, WORK_NOUNS
 from litreview.write.english import base_form, same_case, third_person, upper_first
 
-# A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
-SECOND_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|use|introduce|"
-               r"provide|report|argue|analy[sz]e|investigate|study|test|find|examine|explore|develop|implement|validate|"
-               r"release|identify|extend|offer|suggest|outline|highlight|summari[sz]e|recommend|assess|quantify|"
-               r"characteri[sz]e|determine)")
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
                 r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify|report|"
                 r"offer|suggest|summari[sz]e|recommend|assess|quantify|characteri[sz]e|determine)")
+# A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
+SECOND_VERB = rf"(?:{_LISTED_VERB}|use|study|test|find|release|extend|outline|highlight)"
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
@@ -47,12 +44,12 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
                 r"Due to|Owing to|Because of|Based on|Inspired by|Motivated by)\b")  # "Due to X's activity, we sought"
 # The paper as the subject of a sentence already taken to be its own: "The study aimed to evaluate X" (where a
 # summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort").
-_ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
+ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{_ITSELF}))\s))?(?:[Tt]hey|(?P<itself>(?i:{_ITSELF})))\s"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?(?:[Tt]hey|(?P<itself>(?i:{ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X", "trained, validated and tested X"
 # "This is a retrospective study of X": the paper saying what kind of work it is.
