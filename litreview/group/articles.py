@@ -81,3 +81,14 @@ def said_with_a(term: str, texts: Iterable[str]) -> bool:
     """Whether a text says "a {term}" or "an {term}", the phrase ending there: a thing counted, which a sentence
     cannot name bare in the singular ("Both works discuss decoder"); not "a cell culture model", the model's article."""
     return any(before in ("a", "an") and ends_a_phrase(after) for before, after in uses_of(term, texts))
+
+
+# Things counted, which English never names bare in the singular, though a paper may ("admitted to intensive care unit").
+_COUNTED_HEAD = re.compile(r"\s(?:unit|pathway|cell|receptor|gene|device|ward|vaccine|mask|respirator|clinic|hospital)$")
+
+
+def counted(term: str, texts: Iterable[str]) -> bool:
+    """Whether `term` is a thing counted, said in the plural where no "the" goes before it: the texts say "a {term}"
+    (`said_with_a`), or its head is a noun no sentence names bare in the singular ("intensive care units",
+    "signaling pathways", "white blood cells")."""
+    return said_with_a(term, texts) or bool(_COUNTED_HEAD.search(term))

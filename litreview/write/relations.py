@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from litreview.group.acronyms import spelled_out
 from litreview.group.articles import (
+    counted,
     in_plural,
     said_bare,
     said_in_plural,
-    said_with_a,
     said_with_the,
 )
 from litreview.group.terms import (
@@ -58,9 +58,6 @@ RELATION_PHRASES = ("Both works", "All works", "of them", "works", "address", "r
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
 _TITLE_CASE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "World Health Organization", "Hubble Space Telescope"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
-# Things counted, which English never names bare in the singular, though a paper may ("admitted to intensive care unit"):
-# "Two of them discuss intensive care units", "signaling pathways", "white blood cells".
-_COUNTED = re.compile(r"\s(?:unit|pathway|cell|receptor|gene|device|ward|vaccine|mask|respirator|clinic|hospital)$")
 _DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
 # What papers do with a shared term, said for all of them ("Three works use stereo image pairs") when each says,
 # in its own first-person sentence, that it does so; verbs of use and study, never of authorship ("propose").
@@ -198,7 +195,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
-        elif shown.islower() and not said_with_the(shown, held) and (said_with_a(shown, held) or _COUNTED.search(shown)):
+        elif shown.islower() and not said_with_the(shown, held) and counted(shown, held):
             shown = in_plural(shown)  # "a decoder" in each: "Both works discuss decoders", not "discuss decoder"
         elif " " not in shown and shown.islower() and not said_bare(shown, held):
             continue  # "Four of them discuss outbreak": the papers say "the outbreak", "this outbreak"
