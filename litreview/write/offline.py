@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import chain
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
@@ -68,7 +69,6 @@ from litreview.write.schema import InlineCitation, Sentence
 from litreview.write.titled import (
     MORE_INCLUDED,
     MORE_PAPERS,
-    ONE_MORE_PAPER,
     UNTITLED,
     less_closely,
     theme_said,
@@ -90,7 +90,7 @@ _ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "Related work", "work relates", "works relate", "that relates to",
     "includes", "our work", "Further work is related to", "less closely",
-    *RELATION_PHRASES, "whereas", *MORE_PAPERS, *ONE_MORE_PAPER, *MORE_INCLUDED, "includes", "and",
+    *RELATION_PHRASES, "whereas", *chain(*MORE_PAPERS, *MORE_INCLUDED), "includes", "and",
     *own_work.TEMPLATE_PHRASES, "et al",
     FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
 )

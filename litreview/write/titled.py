@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import chain, cycle
 
 from litreview.corpus.paper import Paper
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
@@ -16,10 +17,11 @@ from litreview.write.schema import Sentence
 
 _TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]+)\]$")
 UNTITLED = "Also related is the paper"
-# The leads of a list's later sentences vary: three "Also related are the papers" in a row read as a form.
-MORE_PAPERS = ("Also related are the papers", "Further related papers are", "Related as well are the papers")
-ONE_MORE_PAPER = (UNTITLED, "A further related paper is", "Related as well is the paper")
-MORE_INCLUDED = ("It also includes", "It further includes")
+# The leads of a list's sentences, for several papers and for one; they vary from one sentence to the next, as three
+# "Also related are the papers" in a row read as a form.
+MORE_PAPERS = (("Also related are the papers", UNTITLED), ("Further related papers are", "A further related paper is"),
+               ("Related as well are the papers", "Related as well is the paper"))
+MORE_INCLUDED = (("It also includes",) * 2, ("It further includes",) * 2)  # after "Work on X ... includes"
 
 
 def shown_title(title: str) -> str:
@@ -82,16 +84,19 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     titles = [f"“{shown_title(papers[key].title or '')}”" for key in keys]
     if alone and group is not None:
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
-        lead = f"{work} that relates to {theme_said(theme, group, papers)} includes"
+        opening = f"{work} that relates to {theme_said(theme, group, papers)} includes"
+        leads = chain([(opening, opening)], cycle(MORE_INCLUDED))
+    elif alone:
+        leads = chain(MORE_PAPERS[:1], cycle(MORE_INCLUDED))
     else:
-        lead = MORE_PAPERS[0]
+        leads = cycle(MORE_PAPERS)
     sentences, start = [], 0
     while start < len(keys):
+        many, one = next(leads)
         end = start + 1
-        while end < len(keys) and fits(f"{lead} {listing(titles[start:end + 1], '; ')}."):
+        while end < len(keys) and fits(f"{many} {listing(titles[start:end + 1], '; ')}."):
             end += 1
-        said = ONE_MORE_PAPER[MORE_PAPERS.index(lead)] if lead in MORE_PAPERS and end - start == 1 else lead  # "is the paper"
+        said = one if end - start == 1 else many  # "Also related is the paper"
         sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
-        # alone, the first sentence led with the group's work; else with the first of MORE_PAPERS
-        lead, start = MORE_INCLUDED[(len(sentences) - 1) % 2] if alone else MORE_PAPERS[len(sentences) % 3], end
+        start = end
     return sentences + cited
