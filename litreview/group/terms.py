@@ -41,7 +41,7 @@ GENERIC = frozenset(
     "called termed dubbed "  # "a disease called coronavirus disease": what follows is the name
     "say says said "  # "..., say paediatricians" (news titles)
     "appear appears seem seems remain remains become becomes "  # "ASMBS appears" was a heading
-    "presenting suffering undergoing receiving requiring involving".split()  # "children presenting with ..." 
+    "presenting suffering undergoing receiving requiring involving".split()  # "children presenting with ..."
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
@@ -56,8 +56,8 @@ WEAK_ALONE = frozenset(
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
-    "network networks parameter parameters advantage advantages benefit benefits average component components "
-    "need needs release "  # of anything: "Need", "Release" (of cytokines) were headings  # of anything; "7B parameters"
+    "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
+    "need needs release "  # of anything: "Need", "Release" (of cytokines) were headings
     "country countries patient patients people "  # who or where, not what
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
