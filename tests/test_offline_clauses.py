@@ -1210,3 +1210,51 @@ def test_a_study_performed_as_this_study_is_one_performed():
     assert clean_clause("We performed this prospective cross-sectional observational study in a London hospital.") == \
         "They performed a prospective cross-sectional observational study in a London hospital"
     assert clean_clause("We discuss this study design.") == "They discuss this study design"
+
+
+def test_this_study_after_a_connective_or_a_lead_is_given_its_subject():
+    said = _clauses(
+        "Hand hygiene is an important component of infection control. Nursing students are regarded as healthcare "
+        "workers in training. Thus, this study aimed to identify the predictors of hand hygiene practice among Saudi "
+        "nursing students.",
+        "Hand hygiene and isolation prevent the spread of pathogens. Although the principle may be straightforward, "
+        "this review highlights some of the controversies regarding the implementation.")
+    # was "This study aimed to identify ..." (after the sentence before it, as its antecedent): in a draft, "this
+    # study" is the researcher's own
+    assert said == [
+        "One study aimed to identify the predictors of hand hygiene practice among Saudi nursing students.",
+        "Although the principle may be straightforward, another study highlights some of the controversies regarding "
+        "the implementation."]
+
+
+def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not_its_background():
+    said = _clauses(
+        "Since December 2019, China has been experiencing an outbreak of a new infectious disease. The objective of this "
+        "study is to examine the relationship between long-term exposure to NO2 and coronavirus fatality.",
+        "ARDS is the commonest form of acute severe hypoxemic respiratory failure. The purpose of the review is to "
+        "critically appraise the current status of emerging pharmacological therapies for patients with ARDS.",
+        "COVID-19 has spread worldwide. The aim of this systematic review was to evaluate the clinical characteristics "
+        "of COVID-19 in neonates and children under one year of age.",
+        "Tests are scarce. Hence, our objective was to evaluate three sample-to-answer molecular diagnostic platforms.",
+        "The pandemic has strained emergency departments. Here, a succinct triaging pathway that aims to be fast, "
+        "reliable and affordable is presented.",
+        "COVID-19 is a global health crisis. In this review, current therapeutic options, preventive methods and "
+        "transmission routes of COVID-19 are discussed.",
+        "Turkey coronavirus infection continues to threaten the turkey industry. Two antibody-capture enzyme-linked "
+        "immunosorbent assay (ELISA) procedures for detection of antibodies to TCoV are outlined in this chapter.",
+        "SARS-CoV-2 spreads fast. Currently, there is no vaccine or approved treatment for this emerging infection; thus, "
+        "the objective of this study is to design a multiepitope peptide vaccine against SARS-CoV-2.")
+    # each was its first sentence, background the whole field shares ("COVID-19 has spread worldwide.")
+    assert sorted(said) == sorted([
+        "The relationship between long-term exposure to NO2 and coronavirus fatality is examined.",
+        # not "criticallies appraise": the adverb before an aim's verb is no verb
+        "One study appraises the current status of emerging pharmacological therapies for patients with ARDS.",
+        # "characteristics" is a plural
+        "The clinical characteristics of COVID-19 in neonates and children under one year of age are evaluated.",
+        "Three sample-to-answer molecular diagnostic platforms are evaluated.",
+        "A succinct triaging pathway that aims to be fast, reliable and affordable is presented.",
+        "Current therapeutic options, preventive methods and transmission routes of COVID-19 are discussed.",
+        "Two antibody-capture enzyme-linked immunosorbent assay (ELISA) procedures for detection of antibodies to TCoV "
+        "are outlined in the chapter.",
+        # was "There is no vaccine or approved treatment for this emerging infection.": cut before its aim
+        "A multiepitope peptide vaccine against SARS-CoV-2 is designed."])

@@ -20,7 +20,7 @@ from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
-from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, THIS_WORK
+from litreview.text import ADVERB, AIM_FRAME, STANCE_ADVERB, THE_WORK, THIS_WORK
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -31,6 +31,8 @@ _PROBLEM_CUES = re.compile(
 )
 _SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
+_DONE_HERE = (r"(?:proposed|presented|introduced|described|discussed|reviewed|outlined|summari[sz]ed|examined|analy[sz]ed|"
+              r"evaluated|investigated|explored|assessed|highlighted|raised|calculated)")
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -40,7 +42,11 @@ _APPROACH_TIERS = [
                rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"  # the paper's own, passive
                r"|\b(?:studied|presented|described|proposed|introduced|developed)\s+here\b", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
-               r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
+               r"address|use|train)(?:e?s)?\b"  # "focuses", "addresses"
+               # the paper's own, passive: "Here, X is briefly reviewed", "In this review, X are discussed", "X are
+               # outlined in this chapter"
+               rf"|(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are)\s(?:\w+ly\s)?{_DONE_HERE}\b"
+               rf"|\b(?:is|are|has been|have been)\s(?:\w+ly\s)?{_DONE_HERE}\s(?:here|in {THIS_WORK})\b", re.IGNORECASE),
     # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
     # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
     re.compile(_SUBJECT + rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
@@ -50,6 +56,8 @@ _APPROACH_TIERS = [
 # A structured abstract's aim that says what the study does ("To compare X", "This study aims to X"), not background
 # filed under OBJECTIVE ("The coronavirus disease 2019 has spread worldwide").
 _AIM = re.compile(rf"^To\s[a-z]+\b|\b(?:aim|aimed|aims|objective|purpose|goal|sought|we)\b|\b{THE_WORK}\b", re.IGNORECASE)
+# An aim stated in any abstract: "The objective of this study is to examine X" (most medical abstracts have no "we").
+_STATED_AIM = re.compile(rf"\b{AIM_FRAME}to\s[a-z]")
 # Last, what was done, said in the passive as medicine writes it ("Sera were obtained near the onset of RI"); not a
 # result ("was associated with", "were found").
 _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|observed|seen|noted|detected|identified|"
@@ -277,7 +285,7 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
     ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
     only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X")
-        return roles.get(part) == "aim" and bool(_AIM.search(part)) or \
+        return roles.get(part) == "aim" and bool(_AIM.search(part)) or bool(_STATED_AIM.search(part)) or \
             roles.get(part) == "problem" and bool(re.search(r"\bwe\b", part, re.IGNORECASE))
 
     def method(part: str) -> bool:

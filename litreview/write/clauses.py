@@ -20,7 +20,7 @@ from litreview.grounding import (
     without_cited_brackets,
 )
 from litreview.group.terms import stem
-from litreview.text import A_WORK, ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
+from litreview.text import A_WORK, ADVERB, AIM_FRAME, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.cuts import (
     DANGLING_END,
     cut,
@@ -63,10 +63,10 @@ _PROPOSES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A structured abstract's aim, with no main clause after it: "To compare X.", "The aim of this study is to evaluate X."
-_STATED_AIM = re.compile(r"^(?:(?:The|Our)\s(?:main\s|primary\s)?(?:aim|objective|purpose|goal)\sof\s(?:this|the|our)\s(?:present\s)?"
-                         r"(?:study|work|paper|review|trial|analysis|research)\s(?:is|was)\s)?[Tt]o\s"
+_STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b).)+)$", re.DOTALL)
+_AIM_STATED = re.compile(rf"\b{AIM_FRAME}to\s")  # anywhere in a sentence, after its background
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
@@ -143,6 +143,7 @@ _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|bui
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
+_ITSELF_NAMED = re.compile(rf"\b(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
@@ -189,7 +190,7 @@ class Clause:
 
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
-    match = _PROPOSES.search(sentence) or _STATED_AIM.match(sentence)
+    match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
         reported = _condition(sentence[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match.group("object")[5:], count=1)
@@ -214,7 +215,7 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     made = _THEN_MADE.search(statement) if refers_back(statement) else None
     if made and not refers_back(made.group("object")):  # "we relax this assumption and present X": X stands alone
         return Clause(made.group("verb").lower(), clean_clause(made.group("object"), limit), statement)
-    return Clause(None, statement, statement, standalone(sentence))
+    return Clause(None, statement, statement, not _FIRST_PERSON.search(sentence) and standalone(statement))
 
 
 def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names: frozenset[str] = frozenset()) -> str:
@@ -302,8 +303,10 @@ def _base_verb(gerund_form: str) -> str | None:
 
 
 def standalone(sentence: str) -> bool:
-    """Whether a sentence of a paper can be quoted alone: no first person and no opening pronoun."""
-    return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence)
+    """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study"
+    anywhere ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
+    return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence) and \
+        not _ITSELF_NAMED.search(_SELF_REFERENCE.sub("", sentence))
 
 
 def finding_clause(finding: str) -> str:
@@ -329,12 +332,24 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _TEX_DASH.sub(lambda dash: "—" if len(dash[0]) == 3 else "–", _WEB_ASIDE.sub("", text))
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
-    text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
-    while _LEAD.match(text):
-        text = _LEAD.sub("", text, count=1)
+    text = _without_leads(_COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip())))
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return in_third_person(text).rstrip(" .,;:!?")
+
+
+def _from_stated_aim(sentence: str) -> str:
+    """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X"),
+    else without its leading connectives ("Hence, to compare X")."""
+    aim = _AIM_STATED.search(sentence)
+    return sentence[aim.start():] if aim else _without_leads(sentence)
+
+
+def _without_leads(text: str) -> str:
+    """`text` without its leading connectives ("However, in this paper, ...")."""
+    while _LEAD.match(text):
+        text = _LEAD.sub("", text, count=1)
+    return text
 
 
 def template_words() -> frozenset[str]:

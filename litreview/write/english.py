@@ -31,6 +31,10 @@ def gerund(verb: str) -> str:
     return verb + "ing"
 
 
+# Most words in -ics name a field ("genomics", "dynamics"); these are plurals of a noun in -ic.
+_ICS_PLURALS = frozenset("characteristics metrics topics clinics antibiotics epidemics pandemics heuristics critics".split())
+
+
 def plural_head(noun_phrase: str) -> bool:
     """Whether the phrase's head noun (its last word before a preposition or clause) is plural: "the
     implications of X" -> True; "a study of models" -> False; "two models" -> True."""
@@ -44,7 +48,8 @@ def plural_head(noun_phrase: str) -> bool:
     # "X and Y" are two, but "a precise and quantitative law" is one: after "a", only a second article counts
     joined = "and" in head and (head[0].lower() not in ("a", "an") or bool(re.search(r"\band (?:an?|the)\b", " ".join(head))))
     counted = head[0].lower() in ("two", "three", "four", "several", "these", "many", "some") or joined
-    return counted or (last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last[:1].islower()) \
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) or last.lower() in _ICS_PLURALS
+    return counted or (plural and last[:1].islower()) \
         or bool(re.fullmatch(r"[A-Z]{2,}s", last))  # "LLMs"
 
 
