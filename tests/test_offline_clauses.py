@@ -1218,13 +1218,17 @@ def test_this_study_after_a_connective_or_a_lead_is_given_its_subject():
         "workers in training. Thus, this study aimed to identify the predictors of hand hygiene practice among Saudi "
         "nursing students.",
         "Hand hygiene and isolation prevent the spread of pathogens. Although the principle may be straightforward, "
-        "this review highlights some of the controversies regarding the implementation.")
+        "this review highlights some of the controversies regarding the implementation.",
+        "Vaccines are needed. Thus this review summarizes the peptide antigen targets in surface glycoprotein.",
+        "Epitopes were predicted. Overall this study allows us to determine potent peptide antigen targets.")
     # was "This study aimed to identify ..." (after the sentence before it, as its antecedent): in a draft, "this
     # study" is the researcher's own
     assert said == [
         "One study aimed to identify the predictors of hand hygiene practice among Saudi nursing students.",
         "Although the principle may be straightforward, another study highlights some of the controversies regarding "
-        "the implementation."]
+        "the implementation.",
+        "Another work summarizes the peptide antigen targets in surface glycoprotein.",  # "Thus" without its comma
+        "A further study allows the authors to determine potent peptide antigen targets."]  # was "allows them"
 
 
 def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not_its_background():

@@ -83,7 +83,7 @@ _LEAD = re.compile(
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To better understand its behavior,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:this|these|that|those|such|it|its|them|their)\b[^,;]{0,40}(?=,\s*(?:we|they)\b))"
-    r"(?:\s*,\s*|\s+(?=(?:we|they)\s))",  # "Thus we examined": the comma is often left out before "we"
+    rf"(?:\s*,\s*|\s+(?=(?:we|they|{THIS_WORK})\s))",  # "Thus we examined", "Overall this study allows": no comma
     re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|our) {WORK_NOUNS})\b,?",

@@ -97,6 +97,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
     rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
+    if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
+        rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
     adverb = "" if first and done["adverb"] == "also " else done["adverb"] or ""
     said = f"{adverb}{verb}{rest}."
     if not done["lead"]:
