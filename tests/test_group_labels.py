@@ -314,6 +314,10 @@ def test_an_adjective_or_a_word_every_abstract_uses_names_no_group_alone(term, l
 @pytest.mark.parametrize("gerund, texts, verb", [
     ("predicting", ["We learn by predicting the next token.", "predicting masked words helps"], True),  # was the label "Predicting"
     ("clustering", ["Document clustering of news", "Spectral clustering algorithms scale."], False),
+    # the example corpus on RAG: "Two of them report results on covering"
+    ("covering", ["We study the synthesis of six datasets, covering topic classification and humor.",
+                  "Experiments on 10 datasets (covering classification and dialogue) show gains."], True),
+    ("ranking", ["We compare clustering, ranking and retrieval.", "Tasks: tagging, ranking and parsing."], False),
 ])
 def test_a_gerund_with_an_object_or_after_by_is_a_verb(gerund, texts, verb):
     assert said_as_verb(gerund, texts) is verb

@@ -102,7 +102,7 @@ _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
 _CONTEXT_CHARS = 80  # how much text before a word says where it stands
-_LAST_WORD = re.compile(r"(\w+)\s+$")
+_LAST_WORD = re.compile(r"(\w+|,)\s+$")  # a comma counts: ", covering X" opens a clause
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 _stemmer = Stemmer.Stemmer("english")
 
@@ -172,7 +172,8 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
             return 2 * sum(1 for _, after in uses if _OBJECT_START.match(after) or after in _DETERMINERS) >= len(uses)
         return term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) >= len(uses)
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
-        if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)) >= len(uses):
+        if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)
+                   or before == "," and _opens_a_clause(after)) >= len(uses):
             return True
     if term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) > len(uses):
         return True  # a verb before its object: "X enhances the ...", "Y improves a ..."
@@ -205,6 +206,12 @@ def _uses_in(term: str, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             after = _NEXT_WORD.match(text, match.end())
             uses.append(((before.group(1) if before else "").lower(), after.group(1).lower()))
     return tuple(uses)
+
+
+def _opens_a_clause(word: str) -> bool:
+    """Whether `word`, after a gerund that follows a comma, is what the clause goes on with ("datasets, covering topic
+    classification"), not the next item of a list ("clustering, ranking and retrieval")."""
+    return word[:1].isalpha() and word not in ENGLISH_STOP_WORDS
 
 
 def _starts_an_object(word: str) -> bool:
