@@ -1262,3 +1262,12 @@ def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not
         "are outlined in the chapter.",
         # was "There is no vaccine or approved treatment for this emerging infection.": cut before its aim
         "A multiepitope peptide vaccine against SARS-CoV-2 is designed."])
+
+
+def test_a_named_approach_which_not_only_does_x_says_what_it_does():
+    said = _clauses("Previous works lack task knowledge. To address the above limitations, we propose a novel approach "
+                    "called Progressive Retrieval Augmented Generation (P-RAG), which not only leverages the language "
+                    "capabilities of LLMs but also progressively accumulates task-specific knowledge.")
+    # was "Progressive Retrieval Augmented Generation (P-RAG) is an approach." (the example corpus on RAG)
+    assert said[-1] == ("Progressive Retrieval Augmented Generation (P-RAG) is an approach that not only leverages the "
+                        "language capabilities of LLMs but also progressively accumulates task-specific knowledge.")

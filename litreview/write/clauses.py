@@ -123,7 +123,7 @@ _NAMELY = re.compile(r"^(?P<kind>(?:an?|the)\s(?:[^,()\"“:]|\([A-Z][\w-]*\))+?
 _DOES = r"(?:\w+ly\s)?[a-z]+[^s\W]s\b"  # a verb with its -s, perhaps after an adverb: "equips", "adaptively assigns"
 _RELATIVE = re.compile(r"^(?P<head>[^,;:()]+(?:\([^()]*\))?),\s(?:which|that)\s"
                        rf"(?:(?P<copula>(?:is|are)\s(?=(?:an?|the)\s))|(?={_DOES}|is\b|are\b))(?P<rest>.+)$", re.DOTALL)
-_WHICH_DOES = re.compile(rf"which\s(?={_DOES})(?P<what>.+)$")  # ", which introduces a Fisher mask ..." after a name
+_WHICH_DOES = re.compile(rf"which\s(?=(?:not only\s)?{_DOES})(?P<what>.+)$")  # ", which introduces a Fisher mask ..." after a name
 _NOT_WHAT_IT_DOES = re.compile(r"^(?:stands|is short)\b")  # ", which stands for ..." is said of the name
 # "a task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC)": what it is, then its name.
 _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]*)$")
