@@ -86,6 +86,17 @@ def test_the_latex_arxiv_leaves_in_abstracts_is_read_as_text():
     assert "(\\method)" in text  # an author's own macro stays as written: it may be a real backslash
 
 
+def test_inline_math_in_titles_and_abstracts_is_read_as_text_and_prices_are_not_math(seeds):
+    titles = {paper.title for paper in seeds.papers}
+    # were "POINT$^{2}$: ..." (the Markdown draft said "POINT\$\^\{2\}\$ introduces POINT\^\{2\}") and "PanGu-$α$: ..."
+    assert "POINT²: A Polymer Informatics Training and Testing Database" in titles
+    assert any(title and title.startswith("PanGu-α: ") for title in titles)
+    assert any("we introduce POINT² (POlymer INformatics" in (paper.abstract or "") for paper in seeds.papers)
+    assert prose_text("grants from $100 to $200 million, $k$-NN") == "grants from $100 to $200 million, k-NN"
+    assert prose_text("with RH- ($2\\cdot10^{-5}$), y = x^{n}") == "with RH- (2·10⁻⁵), y = x^n"
+    assert prose_text(r"a $\write18{touch x}$ b") == r"a $\write18{touch x}$ b"  # not "18touch x": as written
+
+
 def test_keys_are_unique_and_do_not_depend_on_file_order():
     files = sorted(SEEDS.iterdir())
     forward = load_corpus(files)

@@ -416,7 +416,7 @@ def test_an_injection_title_and_abstract_compile_as_literal_text(run_cli, here):
     assert "(/etc/passwd" not in (here / "main.log").read_text(encoding="latin-1")
     assert not (here / "pwned").exists() and not (here / "pwned.tex").exists()
     text = pdf_text(here)
-    literal = " ".join(INJECTION.split())
+    literal = " ".join(INJECTION.replace("$x$", "x").split())  # inline math reads as text; macros stay as written
     # the sentence quoting the abstract, its single author as subject (\citet)
     assert f"Evil [2022] proposes a prompt tuning attack that hides {literal} in prompts." in text
     assert f"Prompt tuning {literal}. Proc. of A&B, 2022." in text  # the bibliography entry's title

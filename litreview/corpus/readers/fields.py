@@ -9,6 +9,12 @@ import re
 # What arXiv abstracts keep of their LaTeX source: escaped characters and text styles around plain words.
 _LATEX_ESCAPED = re.compile(r"\\([%&_#$~])")
 _LATEX_TEXT_STYLE = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textsf|textrm|textup|underline)\{([^{}\\]*)\}")
+# Inline math arXiv abstracts keep ("PanGu-$α$", "POINT$^{2}$", "$k$-NN", "$2\\cdot10^{-5}$"), read as text; not
+# prices ("$5 and $10": a number after "$" is math only with TeX in it).
+_INLINE_MATH = re.compile(r"(?<![\\$])\$(?:(?=[^$\n]{0,80}?[\\^_{])|(?![\d\s$]))[^$\n]{1,80}?(?<![\s\\])\$(?!\d)")
+_BRACED_SCRIPT = re.compile(r"(?<=\w)([\^_])\{([\w+-]{1,10})\}")  # "POINT^{2}" outside math, as its title's "POINT^2"
+_POWER = re.compile(r"(?<=\w)\^(-?\d{1,3})(?![\w.])")  # "POINT^2", "10^-5": said "POINT²", "10⁻⁵"
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
@@ -50,11 +56,30 @@ def markup_text(value: str | None) -> str | None:
 def prose_text(value: str | None) -> str | None:
     """`markup_text` of a title or abstract from a format without LaTeX of its own (CSL-JSON, RIS, JSON lines, a
     listing), without the LaTeX that arXiv abstracts keep: `40\\%` -> `40%`, `\\&` -> `&`, `\\~4k` -> `~4k`,
-    `\\emph{scan and snap}` -> `scan and snap`. Nothing else is read as LaTeX: such text may hold a real backslash."""
+    `\\emph{scan and snap}` -> `scan and snap`, and inline math (`POINT$^{2}$` -> `POINT²`, `$k$-NN` -> `k-NN`).
+    Nothing else is read as LaTeX: such text may hold a real backslash, or prices in dollars."""
     text = markup_text(value)
+    if text and "$" in text:
+        text = _INLINE_MATH.sub(lambda math: _math_text(math.group(0)), text)
+    if text and "{" in text:
+        text = _BRACED_SCRIPT.sub(r"\1\2", text)
+    if text and "^" in text:
+        text = _POWER.sub(lambda power: power.group(1).translate(_SUPERSCRIPTS), text)
     if not text or "\\" not in text:
         return text
     return _LATEX_TEXT_STYLE.sub(r"\1", _LATEX_ESCAPED.sub(r"\1", text))
+
+
+def _math_text(math: str) -> str:
+    """Inline math as text ("$^{2}$" -> "^2", "$\\alpha$" -> "α"), or as written when it cannot be read whole."""
+    from litreview.corpus.latex import LatexDecodingError, latex_to_text, unknown_macros  # pylatexenc: only for math
+
+    if unknown_macros(math):  # "$\\write18{x}$" would read as "18x": kept as written
+        return math
+    try:
+        return latex_to_text(math).strip() or math  # what reads as nothing ("$\\foo{$") is kept as written
+    except LatexDecodingError:
+        return math
 
 
 def year_from(value: object) -> int | None:
