@@ -1202,6 +1202,8 @@ def test_texs_spaced_dashes_are_dashes():
         "They let machines use sequences – e.g. explanations — by learning"
     assert clean_clause("Infer--Retrieve--Rank reads pages 10--20 with --flag.") == \
         "Infer--Retrieve--Rank reads pages 10--20 with --flag"  # a name, a range, an option: as written
+    assert clean_clause("LLMs as cognitive models--capable of both prediction and explanation---are explored.") == \
+        "LLMs as cognitive models–capable of both prediction and explanation—are explored"  # unspaced, between words
 
 
 def test_a_study_performed_as_this_study_is_one_performed():

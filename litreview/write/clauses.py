@@ -108,7 +108,7 @@ _ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
-_TEX_DASH = re.compile(r"(?<=[\w)] )---?(?= [\w(])")
+_TEX_DASH = re.compile(r"(?<=[\w)] )---?(?= [\w(])|(?<=[a-z]{2})---?(?=[a-z]{2})")  # and "models--capable of"
 # "we performed this prospective cohort study in X": the study is the paper, said as one done ("performed a ...").
 _DID_THIS_WORK = re.compile(rf"\b(?P<verb>performed|conducted|carried out|undertook|designed)\s+this\s+(?P<kind>{A_WORK})\b")
 _GERUND_START = re.compile(r"[a-z]{2,}ing\s")  # "using non-parametric methods", not "the mapping"
