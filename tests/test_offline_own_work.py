@@ -215,6 +215,14 @@ def test_a_name_the_work_shares_keeps_its_capital():
     assert _paragraph(papers, "Parsers", abstract)[-1].startswith("Our work shares English syntax with these works;")
 
 
+def test_a_phrase_the_work_shares_keeps_the_head_noun_its_uses_put_after_it():
+    papers = [Paper(key="a", abstract="Prefix tuning adapts pre-trained language models to generation tasks."),
+              Paper(key="b", abstract="We probe what pre-trained language models store about syntax.")]
+    abstract = "Fine-tuning is costly. We propose a tuner for pre-trained language models that learns soft prompts."
+    # was "Our work shares pre-trained language with these works" (the example corpus with --our-work)
+    assert _paragraph(papers, "Probing", abstract)[-1].startswith("Our work shares pre-trained language models with these works;")
+
+
 def test_a_paragraph_never_closes_on_the_sentence_it_opened_with():
     papers = [Paper(key="a", abstract="Tree grammars parse sentences quickly with rules."),
               Paper(key="b", abstract="Rules of tree grammars parse each sentence in linear time.")]

@@ -30,6 +30,7 @@ from litreview.group.terms import (
     said_as_verb,
     surface_form,
     term_stems,
+    with_head_noun,
 )
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
 from litreview.text import ADVERB, THIS_WORK, is_own_text, listing
@@ -127,7 +128,9 @@ def shared_with(own_text: str, texts: Sequence[str], *, exclude: frozenset[str],
     names only, since single common words ("algorithm and sense", "through nouns") say too little of it."""
     # spelled as the papers spell it too: a name keeps its capital mid-sentence ("English"), which the researcher's
     # text alone, with no title line, does not show
-    shared = [surface_form(term, [own_text, *texts]) for term in theme_terms(own_text, texts, exclude=exclude, at_least=at_least)]
+    every = [own_text, *texts]  # "pre-trained language" with the head noun most of its uses put after it: "... models"
+    shared = [with_head_noun(surface_form(term, every), every)
+              for term in theme_terms(own_text, texts, exclude=exclude, at_least=at_least)]
     return listing([term for term in shared if " " in term or ACRONYM.search(term)])
 
 
