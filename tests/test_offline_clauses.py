@@ -1249,7 +1249,9 @@ def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not
         "Turkey coronavirus infection continues to threaten the turkey industry. Two antibody-capture enzyme-linked "
         "immunosorbent assay (ELISA) procedures for detection of antibodies to TCoV are outlined in this chapter.",
         "SARS-CoV-2 spreads fast. Currently, there is no vaccine or approved treatment for this emerging infection; thus, "
-        "the objective of this study is to design a multiepitope peptide vaccine against SARS-CoV-2.")
+        "the objective of this study is to design a multiepitope peptide vaccine against SARS-CoV-2.",
+        "The COVID-19 pandemic has spread to various regions worldwide. In this study, retrospective analysis was used "
+        "to explore the dynamic changes of serum IgM and IgG antibody.")
     # each was its first sentence, background the whole field shares ("COVID-19 has spread worldwide.")
     assert sorted(said) == sorted([
         "The relationship between long-term exposure to NO2 and coronavirus fatality is examined.",
@@ -1263,7 +1265,8 @@ def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not
         "Two antibody-capture enzyme-linked immunosorbent assay (ELISA) procedures for detection of antibodies to TCoV "
         "are outlined in the chapter.",
         # was "There is no vaccine or approved treatment for this emerging infection.": cut before its aim
-        "A multiepitope peptide vaccine against SARS-CoV-2 is designed."])
+        "A multiepitope peptide vaccine against SARS-CoV-2 is designed.",
+        "Retrospective analysis was used to explore the dynamic changes of serum IgM and IgG antibody."])
 
 
 def test_a_named_approach_which_not_only_does_x_says_what_it_does():

@@ -32,7 +32,8 @@ _PROBLEM_CUES = re.compile(
 _SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
 _DONE_HERE = (r"(?:proposed|presented|introduced|described|discussed|reviewed|outlined|summari[sz]ed|examined|analy[sz]ed|"
-              r"evaluated|investigated|explored|assessed|highlighted|raised|calculated)")
+              r"evaluated|investigated|explored|assessed|highlighted|raised|calculated|used|performed|conducted|"
+              r"applied|developed|compared|estimated|collected|measured)")
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -45,7 +46,7 @@ _APPROACH_TIERS = [
                r"address|use|train)(?:e?s)?\b"  # "focuses", "addresses"
                # the paper's own, passive: "Here, X is briefly reviewed", "In this review, X are discussed", "X are
                # outlined in this chapter"
-               rf"|(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are)\s(?:\w+ly\s)?{_DONE_HERE}\b"
+               rf"|(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?{_DONE_HERE}\b"
                rf"|\b(?:is|are|has been|have been)\s(?:\w+ly\s)?{_DONE_HERE}\s(?:here|in {THIS_WORK})\b", re.IGNORECASE),
     # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
     # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
