@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
 WORK_NOUNS = (r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation|manuscript|commentary|"
-              r"editorial|essay|investigation|document|perspective|viewpoint)")
+              r"editorial|essay|investigation|document|perspective|viewpoint|volume|book)")
 # What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"

@@ -334,7 +334,8 @@ def test_a_self_reference_after_a_participle_keeps_its_place_and_a_cut_sentence_
     assert sorted(said) == sorted([
         "The methods described in the paper, McQuitty's similarity analysis, Ward's minimum-variance method, and the EM "
         "algorithm, assign each instance of an ambiguous word to a known sense definition.",  # not "The methods described McQuitty's"
-        "The editor of this volume, who is also author or coauthor of five of the contributions, has provided an "
+        # "this volume" is the paper's own: in a draft, "this" would be the researcher's
+        "The editor of the volume, who is also author or coauthor of five of the contributions, has provided an "
         "introduction that not only affords an overview of the separate articles but also interrelates the basic "
         "issues in linguistics, psycholinguistics and cognitive studies."])  # 45 words at most; not "... that are."
 
@@ -1211,7 +1212,7 @@ def test_a_study_performed_as_this_study_is_one_performed():
     # was "One study performed this prospective cross-sectional observational study in a multi-site London hospital"
     assert clean_clause("We performed this prospective cross-sectional observational study in a London hospital.") == \
         "They performed a prospective cross-sectional observational study in a London hospital"
-    assert clean_clause("We discuss this study design.") == "They discuss this study design"
+    assert clean_clause("We discuss this study design.") == "They discuss the study design"  # the paper's, not "a"
 
 
 def test_this_study_after_a_connective_or_a_lead_is_given_its_subject():
@@ -1276,3 +1277,15 @@ def test_a_named_approach_which_not_only_does_x_says_what_it_does():
     # was "Progressive Retrieval Augmented Generation (P-RAG) is an approach." (the example corpus on RAG)
     assert said[-1] == ("Progressive Retrieval Augmented Generation (P-RAG) is an approach that not only leverages the "
                         "language capabilities of LLMs but also progressively accumulates task-specific knowledge.")
+
+
+def test_this_volume_inside_a_statement_is_the_volume_and_a_statement_about_it_is_reported():
+    from litreview.write.clauses import active_sentence, approach_clause
+    said = _clauses("The editor of this volume, who is also author of five of the contributions, has provided an "
+                    "introduction that affords an overview of the separate articles. Linguistics is broad.")
+    # was "The editor of this volume, ..." (Multi-XScience): in a draft, "this" is the researcher's
+    assert said[-1] == ("The editor of the volume, who is also author of five of the contributions, has provided an "
+                        "introduction that affords an overview of the separate articles.")
+    assert active_sentence("One study", approach_clause("Thus, data from this study were weighted, and this study is "
+                                                        "the first of its kind.")) == \
+        "One study notes that data from the study were weighted, and the study is the first of its kind."

@@ -144,6 +144,9 @@ _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+",
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
 _ITSELF_NAMED = re.compile(rf"\b(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})\b", re.IGNORECASE)
+# ... as the subject of a clause ("Thus, this study aimed to X"): the paragraph gives the sentence its own subject.
+_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{THIS_WORK}|the (?:present|current) {WORK_NOUNS})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
+                           re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
@@ -226,7 +229,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names
         obj = _without_hype(clause.object)
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural, first=True) or \
-        f"{subject} {'note' if plural else 'notes'} that {lower_first(clause.statement, names)}."
+        f"{subject} {'note' if plural else 'notes'} that {lower_first(reported(clause.statement), names)}."
 
 
 def passive_sentence(clause: Clause) -> str:
@@ -302,11 +305,19 @@ def _base_verb(gerund_form: str) -> str | None:
     return _VERB_BY_STEM.get(stem(gerund_form))
 
 
+def reported(statement: str, *, subjects: bool = True) -> str:
+    """A paper's statement as another says it ("X notes that ..."): its "this volume" is "the volume" there; where
+    the paper is a clause's subject ("this study aimed"), only with `subjects` (else that is the paragraph's to say)."""
+    kept = set() if subjects else {doing.start("itself") for doing in _ITSELF_DOING.finditer(statement)}
+    return _ITSELF_NAMED.sub(lambda named: named.group(0) if named.start() in kept else
+                             re.sub(r"^[Tt]his\b", "the", named.group(0)), statement)
+
+
 def standalone(sentence: str) -> bool:
     """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study"
     anywhere ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence) and \
-        not _ITSELF_NAMED.search(_SELF_REFERENCE.sub("", sentence))
+        not _ITSELF_DOING.search(_SELF_REFERENCE.sub("", sentence))
 
 
 def finding_clause(finding: str) -> str:
@@ -335,7 +346,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _without_leads(_COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip())))
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
-    return in_third_person(text).rstrip(" .,;:!?")
+    return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
 
 
 def _from_stated_aim(sentence: str) -> str:

@@ -49,6 +49,7 @@ from litreview.write.clauses import (
     approach_clause,
     finding_clause,
     passive_sentence,
+    reported,
     standalone,
 )
 from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
@@ -388,9 +389,9 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
         text = done
     elif authors:
-        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(clause, names_in(paper.abstract))}."
+        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(reported(clause), names_in(paper.abstract))}."
     elif standalone(sentence) and standalone(clause):
         text = f"{upper_first(clause)}."
     else:
-        text = f"{lead} {lower_first(clause, names_in(paper.abstract))}."
+        text = f"{lead} {lower_first(reported(clause), names_in(paper.abstract))}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None
