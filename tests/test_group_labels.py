@@ -92,6 +92,10 @@ def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
     # a CORD-19 draft on Canada: "Two of them discuss icu bed capacity" (the word added before was in lower case)
     icu = ["Demand would still exceed available ICU bed capacity.", "To remain below their non-ICU bed capacity, they cut care."]
     assert whole_phrase("bed capacity", icu) == "ICU bed capacity"
+    # a phrase goes on with one noun, in the singular or the plural: the knowledge distillation draft's heading was
+    # "Auxiliary loss" ("auxiliary loss term" in one abstract, "auxiliary loss terms" in the other)
+    losses = ["We add an auxiliary loss term to each layer.", "Two auxiliary loss terms align the student."]
+    assert whole_phrase("auxiliary loss", losses) == "auxiliary loss terms"
 
 
 def test_who_or_where_the_papers_studied_is_no_label():
@@ -306,7 +310,9 @@ def test_no_label_is_close_to_another_groups_and_none_starts_with_like(example):
                                          ("elderly patients", True), ("timely diagnosis", True),
                                          ("distributionally robust optimization", True),
                                          # the example corpus on RAG: "Four of them discuss parameters"
-                                         ("parameters", False), ("advantages", False), ("model parameters", True)])
+                                         ("parameters", False), ("advantages", False), ("model parameters", True),
+                                         # CORD-19 vaccine candidates: "Two of them discuss protein induces"
+                                         ("protein induces", False), ("batch sizes", True), ("cash prizes", True)])
 def test_an_adjective_or_a_word_every_abstract_uses_names_no_group_alone(term, label):
     assert is_noun_phrase(term) is label  # were the labels "Open-source", "Assumption" and "Accuracy"
 

@@ -144,14 +144,18 @@ def reports_results(term: str, long_form: str | None = None) -> bool:
     return bool(_REPORTING.fullmatch(term.strip())) and (long_form is None or bool(_REPORTING.fullmatch(long_form.strip())))
 
 
+# Endings only a verb's -s has ("protein induces", "X modifies", "it utilizes"; not "sizes", "prizes").
+_VERB_S = re.compile(r"(?:uces|ifies|(?<![sr])izes|yzes)$")
+
+
 def is_noun_phrase(term: str) -> bool:
     """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, nor a verb an
-    adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic), and a single word
-    is not one of the words every abstract uses."""
+    adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic) or a verb's -s
+    ("protein induces"), and a single word is not one of the words every abstract uses."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
     if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
-            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]):
+            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) or _VERB_S.search(head):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
@@ -270,10 +274,12 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
     for _ in range(MAX_PHRASE_WORDS):  # "tree" -> "tree adjoining" -> "tree adjoining grammars"
         uses = uses_of(term, texts)
         leads = {before for before, _ in uses}
-        follows = {after.rstrip(".,;:)") for _, after in uses}
+        after_words = [after.rstrip(".,;:)") for _, after in uses]
+        follows = {_singular(word) for word in after_words}  # "DNA vaccine" and "DNA vaccines" are one phrase
         lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         follow = follows.pop() if len(uses) >= 2 and len(follows) == 1 else ""
+        follow = max((word for word in after_words if _singular(word) == follow), key=len, default="")  # the plural
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
                          and word not in ENGLISH_STOP_WORDS | GENERIC)
         if whole == term:
@@ -282,6 +288,11 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
     while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
         term = term.rsplit(" ", 1)[0]
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
+
+
+def _singular(word: str) -> str:
+    """`word` without a plural's -s ("vaccines" -> "vaccine"; not "process", "analysis")."""
+    return word[:-1] if PLURAL_NOUN.search(word) else word
 
 
 def with_head_noun(term: str, texts: Iterable[str]) -> str:
