@@ -858,11 +858,16 @@ def test_a_stated_aim_is_said_as_what_the_study_does():
     said = {text: active_sentence("One study", approach_clause(text)) for text in (
         "The aim of this study is to evaluate the efficacy and safety of convalescent plasma in hospitalized adults.",
         "To develop and validate a prognostic model for in-hospital mortality in COVID-19 patients.",
-        "To date, few studies have examined early warning scores.")}
+        "To date, few studies have examined early warning scores.",
+        "The aim of this study was to investigate the frequency of olfactory loss in out-patients and to evaluate the "
+        "diagnostic value of sudden smell loss.")}
     assert list(said.values()) == [
         "One study evaluates the efficacy and safety of convalescent plasma in hospitalized adults.",
         "One study develops and validates a prognostic model for in-hospital mortality in COVID-19 patients.",
-        "One study notes that to date, few studies have examined early warning scores."]  # "To date" is no aim
+        "One study notes that to date, few studies have examined early warning scores.",  # "To date" is no aim
+        # was "... investigates the frequency of olfactory loss in out-patients and to evaluate the ..."
+        "One study investigates the frequency of olfactory loss in out-patients and evaluates the diagnostic value of "
+        "sudden smell loss."]
 
 
 def test_a_study_that_studied_is_another_work():

@@ -67,6 +67,7 @@ _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critica
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b).)+)$", re.DOTALL)
 _AIM_STATED = re.compile(rf"\b{AIM_FRAME}to\s")  # anywhere in a sentence, after its background
+_AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
@@ -203,6 +204,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         return Clause("aim", f"to {match.group('verb')}{clean_clause(match.group('object'), limit)}", statement)
     if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
+        if match.re is _STATED_AIM:  # "to investigate X and to evaluate Y": the study investigates X and evaluates Y
+            obj = _AND_TO.sub(_joined_aim, obj)
         made = _THEN_MADE.search(obj) if verb not in _MAKING else None
         if made:  # "we analyze the limitations of X and introduce Y": Y is what the paper proposes
             verb, obj = made.group("verb").lower(), made.group("object")
@@ -347,6 +350,13 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
+
+
+def _joined_aim(and_to: re.Match[str]) -> str:
+    """ "and to evaluate X" in an aim, said "and evaluate X" where that verb will agree with the study ("and
+    evaluates X"); else as it was ("and to aid in X": no verb the paragraph knows to make agree)."""
+    said = f"x{and_to['lead']}{' '.join(and_to.string[and_to.end():].split()[:3])}"
+    return and_to["lead"] if agreeing(said) != said else and_to.group(0)
 
 
 def _from_stated_aim(sentence: str) -> str:
