@@ -27,6 +27,15 @@ THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article|(?:present|current) {WORK_NOUN
 # The paper stating its aim, before "to {verb}": "The aim of this systematic review was", "Our objective is".
 AIM_FRAME = (rf"(?:[Tt]he|[Oo]ur)\s(?:(?:main|primary|major|overall|principal)\s)?(?:aim|objective|purpose|goal)s?"
              rf"(?:\sof\s(?:this|the|our)\s(?:{A_WORK}|trial|analysis|research|project))?\s(?:is|was|are|were)\s")
+_AIM_WORDS = ("aim", "objective", "purpose", "goal")
+
+
+def may_state_aim(text: str) -> bool:
+    """Whether `text` holds a word of AIM_FRAME's, before a search for it (a cheap test most sentences fail)."""
+    low = text.lower()
+    return any(word in low for word in _AIM_WORDS)
+
+
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
 ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").

@@ -20,7 +20,7 @@ from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
-from litreview.text import ADVERB, AIM_FRAME, STANCE_ADVERB, THE_WORK, THIS_WORK
+from litreview.text import ADVERB, AIM_FRAME, STANCE_ADVERB, THE_WORK, THIS_WORK, may_state_aim
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -31,9 +31,14 @@ _PROBLEM_CUES = re.compile(
 )
 _SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
+# The paper's own, passive, with the studying verbs: "Here, X is briefly reviewed", "In this review, X are
+# discussed", "X are outlined in this chapter".
 _DONE_HERE = (r"(?:proposed|presented|introduced|described|discussed|reviewed|outlined|summari[sz]ed|examined|analy[sz]ed|"
               r"evaluated|investigated|explored|assessed|highlighted|raised|calculated|used|performed|conducted|"
               r"applied|developed|compared|estimated|collected|measured)")
+_OWN_PASSIVE = re.compile(rf"(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?{_DONE_HERE}\b"
+                          rf"|\b(?:is|are|has been|have been)\s(?:\w+ly\s)?{_DONE_HERE}\s(?:here|in {THIS_WORK})\b",
+                          re.IGNORECASE)
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -43,11 +48,7 @@ _APPROACH_TIERS = [
                rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"  # the paper's own, passive
                r"|\b(?:studied|presented|described|proposed|introduced|developed)\s+here\b", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
-               r"address|use|train)(?:e?s)?\b"  # "focuses", "addresses"
-               # the paper's own, passive: "Here, X is briefly reviewed", "In this review, X are discussed", "X are
-               # outlined in this chapter"
-               rf"|(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?{_DONE_HERE}\b"
-               rf"|\b(?:is|are|has been|have been)\s(?:\w+ly\s)?{_DONE_HERE}\s(?:here|in {THIS_WORK})\b", re.IGNORECASE),
+               r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
     # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
     # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
     re.compile(_SUBJECT + rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
@@ -286,14 +287,18 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
     ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
     only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X")
-        return roles.get(part) == "aim" and bool(_AIM.search(part)) or bool(_STATED_AIM.search(part)) or \
+        return roles.get(part) == "aim" and bool(_AIM.search(part)) or may_state_aim(part) and bool(_STATED_AIM.search(part)) or \
             roles.get(part) == "problem" and bool(re.search(r"\bwe\b", part, re.IGNORECASE))
 
     def method(part: str) -> bool:
         return roles.get(part) == "method"
 
+    def studies(part: str) -> bool:  # "we examine X", or the paper's own passive ("here" or "this X" first, cheaply)
+        low = part.lower()
+        return bool(_APPROACH_TIERS[2].search(part)) or ("here" in low or "this " in low) and bool(_OWN_PASSIVE.search(part))
+
     searches = [tier.search for tier in _APPROACH_TIERS]
-    tiers = [*searches[:2], aim, searches[2], method, *searches[3:], _DONE_PASSIVE.search]
+    tiers = [*searches[:2], aim, studies, method, *searches[3:], _DONE_PASSIVE.search]
     for entries in (False, True):
         for tier in tiers:
             found = next((i for i, part in enumerate(parts) if tier(part) and bool(_PARTICIPATION.search(part)) == entries),

@@ -20,7 +20,7 @@ from litreview.grounding import (
     without_cited_brackets,
 )
 from litreview.group.terms import stem
-from litreview.text import A_WORK, ADVERB, AIM_FRAME, THE_WORK, THIS_WORK, WORK_NOUNS
+from litreview.text import A_WORK, ADVERB, AIM_FRAME, THE_WORK, THIS_WORK, WORK_NOUNS, may_state_aim
 from litreview.write.cuts import (
     DANGLING_END,
     cut,
@@ -311,16 +311,24 @@ def _base_verb(gerund_form: str) -> str | None:
 def reported(statement: str, *, subjects: bool = True) -> str:
     """A paper's statement as another says it ("X notes that ..."): its "this volume" is "the volume" there; where
     the paper is a clause's subject ("this study aimed"), only with `subjects` (else that is the paragraph's to say)."""
+    if not _names_itself(statement):
+        return statement
     kept = set() if subjects else {doing.start("itself") for doing in _ITSELF_DOING.finditer(statement)}
     return _ITSELF_NAMED.sub(lambda named: named.group(0) if named.start() in kept else
                              re.sub(r"^[Tt]his\b", "the", named.group(0)), statement)
+
+
+def _names_itself(text: str) -> bool:
+    """Whether `text` may name the paper itself ("this study", "the present review"): a cheap test first."""
+    low = text.lower()
+    return "this " in low or "the present " in low or "the current " in low
 
 
 def standalone(sentence: str) -> bool:
     """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study"
     anywhere ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence) and \
-        not _ITSELF_DOING.search(_SELF_REFERENCE.sub("", sentence))
+        not (_names_itself(sentence) and _ITSELF_DOING.search(_SELF_REFERENCE.sub("", sentence)))
 
 
 def finding_clause(finding: str) -> str:
@@ -362,7 +370,7 @@ def _joined_aim(and_to: re.Match[str]) -> str:
 def _from_stated_aim(sentence: str) -> str:
     """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X"),
     else without its leading connectives ("Hence, to compare X")."""
-    aim = _AIM_STATED.search(sentence)
+    aim = _AIM_STATED.search(sentence) if may_state_aim(sentence) else None
     return sentence[aim.start():] if aim else _without_leads(sentence)
 
 
