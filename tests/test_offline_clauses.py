@@ -1294,3 +1294,20 @@ def test_this_volume_inside_a_statement_is_the_volume_and_a_statement_about_it_i
     assert active_sentence("One study", approach_clause("Thus, data from this study were weighted, and this study is "
                                                         "the first of its kind.")) == \
         "One study notes that data from the study were weighted, and the study is the first of its kind."
+
+
+def test_a_sentence_that_refers_back_is_said_with_what_it_refers_to_or_the_paper_is_cited_with_the_others():
+    smith = Paper(key="a", title="Paper A", authors=("Smith, Ann",), year=2020, abstract=(
+        "We propose a message passing scheme for graph neural networks that aggregates information from distant "
+        "neighbours with learned weights, so that deep graph neural networks keep node features distinct on large graphs."))
+    lee = Paper(key="c", title="Paper C", authors=("Lee, Bo",), year=2021, abstract=(
+        "We propose a pooling operator for graph neural networks, which coarsens molecular graphs into chemical motifs "
+        "with a learned soft assignment so that graph neural networks predict properties of large molecules."))
+    routes = Paper(key="b", title="Paper B", abstract=(
+        "Explaining a prediction of a language model requires a graph of the routes that information takes between its "
+        "tokens through the attention heads and feed-forward blocks of every layer. We build these graphs in a top-down manner."))
+    said = [(s.keys, s.text) for s in _paragraph([smith, lee, routes], "Graphs", "graph neural networks")]
+    # the budget had room for "One study builds these graphs in a top-down manner." but not for the sentence before it
+    # (the example corpus on graph neural networks): "these graphs" referred to nothing
+    assert not any("these graphs" in text for _, text in said)
+    assert (["b"], "Work on graphs also includes.") in said

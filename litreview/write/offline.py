@@ -310,23 +310,19 @@ def _joined(said: list[_Said], summaries: Mapping[str, PaperSummary]) -> list[Se
 def _described(order: list[str], said: list[_Said], budget: int, theme: str,
                papers: Mapping[str, Paper]) -> tuple[set[str], set[str]]:
     """The papers whose approach sentences fit `budget`, those closest to the theme first (at least one; the others
-    are cited together, as authors cite a large group), and those of them whose antecedent (`_Said.before`) then
-    fits too: a paper's own sentence comes before another's context."""
+    are cited together, as authors cite a large group), and those of them said with their antecedent
+    (`_Said.before`): a sentence that refers back ("One study builds these graphs") fits only with what it refers to."""
     texts = {key: stems(paper_text(papers[key])) for key in order}
     theme_stems = stems(theme)
     by_closeness = sorted(said, key=lambda part: -jaccard(texts[part.key], theme_stems))  # stable: ties keep the order
     described: set[str] = set()
     spent = 0
     for part in by_closeness:
-        if not described or spent + words_in(part.text) <= budget:
+        words = words_in(part.text) + (words_in(part.before) if part.before else 0)
+        if not described or spent + words <= budget:
             described.add(part.key)
-            spent += words_in(part.text)
-    explained: set[str] = set()
-    for part in by_closeness:
-        if part.key in described and part.before and spent + words_in(part.before) <= budget:
-            explained.add(part.key)
-            spent += words_in(part.before)
-    return described, explained
+            spent += words
+    return described, {part.key for part in said if part.key in described and part.before}
 
 
 def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> str | None:
