@@ -1311,3 +1311,15 @@ def test_a_sentence_that_refers_back_is_said_with_what_it_refers_to_or_the_paper
     # (the example corpus on graph neural networks): "these graphs" referred to nothing
     assert not any("these graphs" in text for _, text in said)
     assert (["b"], "Work on graphs also includes.") in said
+
+
+def test_a_clause_cut_to_a_kind_and_a_name_goes_on_to_what_it_is_for():
+    from litreview.write.clauses import approach_clause, passive_sentence
+    clause = approach_clause("We introduce a task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC), "
+                             "to jointly consider long tails and partial labels.", 16)  # a large group's clause
+    # was "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is a task." (the example corpus)
+    assert not clause.passive_ready
+    assert clause.object.endswith("(PLT-MLC), to jointly consider long tails and partial labels")
+    assert passive_sentence(approach_clause("We introduce a task, Partial labeling and Long-Tailed Multi-Label "
+                                            "Classification (PLT-MLC).", 16)) == \
+        "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is a task."  # all it says

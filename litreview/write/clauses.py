@@ -215,7 +215,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
             verb, obj = done, addressed.group("object")
         said = clean_clause(obj, limit)
         named = _namely(said) if limit < MAX_CLAUSE_WORDS else None
-        if named and not named.group("rest"):  # "FiGRet is a framework.": the cut left a name with only its kind
+        # "FiGRet is a framework.", "PLT-MLC is a task.": the cut left a name with only its kind
+        if named and not named.group("rest") or limit < MAX_CLAUSE_WORDS and _KIND_THEN_NAME.match(said):
             said = clean_clause(obj, MAX_CLAUSE_WORDS)
         return Clause("study" if verb == "studies" else verb, said, statement)
     made = _THEN_MADE.search(statement) if refers_back(statement) else None
