@@ -1032,6 +1032,10 @@ _OPENINGS = [
     (["We tune Multimodal Large Language Models (MLLMs) with prompts.",
       "Evaluating multimodal large language models depends on their prompts."], "Multimodal large language models",
      "prompt tuning", "Work on multimodal large language models relates to prompt tuning."),
+    # ... nor is a capital only ever said with the capitals after it, a long form (was "Work on Neural networks")
+    (["We compare Recurrent Neural Networks (RNNs) with transformers.",
+      "By combining Graph Neural Networks (GNNs) with language models, we generate molecules."], "Neural networks",
+     "code generation", "Work on neural networks relates to code generation."),
     # ... and the capital a heading gives goes, a name after it or not (was "Work on Empirical Bernstein bounds")
     (["We derive confidence bounds, called empirical Bernstein bounds, for the sample variance.",
       "Empirical Bernstein bounds give faster rates for penalized risk."], "Empirical Bernstein bounds", "risk bounds",

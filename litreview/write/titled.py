@@ -39,7 +39,7 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False
     if unnamed(group):
         return "Related work" if first else "Further work"
     head, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
-    if head[1:] == head[1:].lower() and head not in _names(group, papers):
+    if head[1:] == head[1:].lower() and (head not in _names(group, papers) or rest and not _said_as_labelled(group, papers)):
         head = head.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
     return f"Work on {head} {rest}".rstrip()
 
@@ -60,6 +60,13 @@ def theme_said(theme: str, group: SubTheme, papers: Mapping[str, Paper]) -> str:
 def less_closely(group: SubTheme, theme: str, papers: Mapping[str, Paper]) -> str:
     """How the papers that fit no group are introduced: "Further work is related to {theme} less closely."."""
     return f"Further work is related to {theme_said(theme, group, papers)} less closely."
+
+
+def _said_as_labelled(group: SubTheme, papers: Mapping[str, Paper]) -> bool:
+    """Whether an abstract says the label's first two words mid-sentence as the heading has them ("French legal
+    texts"): "Neural" in "Recurrent Neural Networks (RNNs)" is capitalised with the words after it, as a long form."""
+    said = re.compile(r"(?<![.!?:]\s)(?<=\s)" + r"\s+".join(map(re.escape, group.title.split()[:2])) + r"\b")
+    return any(said.search(papers[key].abstract or "") for key in group.keys if key in papers)
 
 
 def _names(group: SubTheme, papers: Mapping[str, Paper]) -> frozenset[str]:
