@@ -145,7 +145,8 @@ def reports_results(term: str, long_form: str | None = None) -> bool:
 
 
 # Endings only a verb's -s has ("protein induces", "X modifies", "it utilizes"; not "sizes", "prizes").
-_VERB_S = re.compile(r"(?:uces|ifies|(?<![sr])izes|yzes)$")
+_VERB_S = ("uces", "ifies", "izes", "yzes")
+_NOUNS_IN_IZES = ("sizes", "prizes")
 
 
 def is_noun_phrase(term: str) -> bool:
@@ -155,7 +156,7 @@ def is_noun_phrase(term: str) -> bool:
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
     if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
-            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) or _VERB_S.search(head):
+            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 

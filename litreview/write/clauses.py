@@ -369,10 +369,9 @@ def _joined_aim(and_to: re.Match[str]) -> str:
 
 
 def _from_stated_aim(sentence: str) -> str:
-    """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X"),
-    else without its leading connectives ("Hence, to compare X")."""
+    """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X")."""
     aim = _AIM_STATED.search(sentence) if may_state_aim(sentence) else None
-    return sentence[aim.start():] if aim else _without_leads(sentence)
+    return sentence[aim.start():] if aim else sentence
 
 
 def _without_leads(text: str) -> str:
