@@ -27,13 +27,16 @@ THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article|(?:present|current) {WORK_NOUN
 # The paper stating its aim, before "to {verb}": "The aim of this systematic review was", "Our objective is".
 AIM_FRAME = (rf"(?:[Tt]he|[Oo]ur)\s(?:(?:main|primary|major|overall|principal)\s)?(?:aim|objective|purpose|goal)s?"
              rf"(?:\sof\s(?:this|the|our)\s(?:{A_WORK}|trial|analysis|research|project))?\s(?:is|was|are|were)\s")
+_STATED_AIM = re.compile(rf"\b{AIM_FRAME}to\s[a-z]")
 _AIM_WORDS = ("aim", "objective", "purpose", "goal")
 
 
-def may_state_aim(text: str) -> bool:
-    """Whether `text` holds a word of AIM_FRAME's, before a search for it (a cheap test most sentences fail)."""
+def stated_aim_at(text: str) -> int | None:
+    """Where `text` states the paper's aim ("...; thus, the objective of this study is to design X"), or None. Most
+    sentences hold none of its words, which is tested first, cheaply."""
     low = text.lower()
-    return any(word in low for word in _AIM_WORDS)
+    found = _STATED_AIM.search(text) if any(word in low for word in _AIM_WORDS) else None
+    return found.start() if found else None
 
 
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".

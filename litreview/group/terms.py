@@ -156,7 +156,8 @@ def is_noun_phrase(term: str) -> bool:
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
     if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
-            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES):
+            or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) \
+            or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES):
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 

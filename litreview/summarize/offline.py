@@ -20,7 +20,7 @@ from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
-from litreview.text import ADVERB, AIM_FRAME, STANCE_ADVERB, THE_WORK, THIS_WORK, may_state_aim
+from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, THIS_WORK, stated_aim_at
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -58,8 +58,6 @@ _APPROACH_TIERS = [
 # A structured abstract's aim that says what the study does ("To compare X", "This study aims to X"), not background
 # filed under OBJECTIVE ("The coronavirus disease 2019 has spread worldwide").
 _AIM = re.compile(rf"^To\s[a-z]+\b|\b(?:aim|aimed|aims|objective|purpose|goal|sought|we)\b|\b{THE_WORK}\b", re.IGNORECASE)
-# An aim stated in any abstract: "The objective of this study is to examine X" (most medical abstracts have no "we").
-_STATED_AIM = re.compile(rf"\b{AIM_FRAME}to\s[a-z]")
 # Last, what was done, said in the passive as medicine writes it ("Sera were obtained near the onset of RI"); not a
 # result ("was associated with", "were found").
 _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|observed|seen|noted|detected|identified|"
@@ -287,7 +285,8 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
     ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
     only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X")
-        return roles.get(part) == "aim" and bool(_AIM.search(part)) or may_state_aim(part) and bool(_STATED_AIM.search(part)) or \
+        # also an aim stated in any abstract: "The objective of this study is to examine X" (medicine's, without "we")
+        return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \
             roles.get(part) == "problem" and bool(re.search(r"\bwe\b", part, re.IGNORECASE))
 
     def method(part: str) -> bool:

@@ -20,7 +20,15 @@ from litreview.grounding import (
     without_cited_brackets,
 )
 from litreview.group.terms import stem
-from litreview.text import A_WORK, ADVERB, AIM_FRAME, THE_WORK, THIS_WORK, WORK_NOUNS, may_state_aim
+from litreview.text import (
+    A_WORK,
+    ADVERB,
+    AIM_FRAME,
+    THE_WORK,
+    THIS_WORK,
+    WORK_NOUNS,
+    stated_aim_at,
+)
 from litreview.write.cuts import (
     DANGLING_END,
     cut,
@@ -66,7 +74,6 @@ _PROPOSES = re.compile(
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b).)+)$", re.DOTALL)
-_AIM_STATED = re.compile(rf"\b{AIM_FRAME}to\s")  # anywhere in a sentence, after its background
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(
@@ -144,10 +151,11 @@ _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|bui
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
-_ITSELF_NAMED = re.compile(rf"\b(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})\b", re.IGNORECASE)
-# ... as the subject of a clause ("Thus, this study aimed to X"): the paragraph gives the sentence its own subject.
-_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{THIS_WORK}|the (?:present|current) {WORK_NOUNS})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
-                           re.IGNORECASE)
+# The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
+# this study aimed to X"), where the paragraph gives the sentence its own subject.
+_ITSELF = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"
+_ITSELF_NAMED = re.compile(rf"\b{_ITSELF}\b", re.IGNORECASE)
+_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{_ITSELF})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
@@ -326,8 +334,8 @@ def _names_itself(text: str) -> bool:
 
 
 def standalone(sentence: str) -> bool:
-    """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study"
-    anywhere ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
+    """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study" as a
+    subject ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence) and \
         not (_names_itself(sentence) and _ITSELF_DOING.search(_SELF_REFERENCE.sub("", sentence)))
 
@@ -370,8 +378,8 @@ def _joined_aim(and_to: re.Match[str]) -> str:
 
 def _from_stated_aim(sentence: str) -> str:
     """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X")."""
-    aim = _AIM_STATED.search(sentence) if may_state_aim(sentence) else None
-    return sentence[aim.start():] if aim else sentence
+    aim = stated_aim_at(sentence)
+    return sentence[aim:] if aim is not None else sentence
 
 
 def _without_leads(text: str) -> str:

@@ -72,7 +72,11 @@ def prose_text(value: str | None) -> str | None:
 
 def _math_text(math: str) -> str:
     """Inline math as text ("$^{2}$" -> "^2", "$\\alpha$" -> "α"), or as written when it cannot be read whole."""
-    from litreview.corpus.latex import LatexDecodingError, latex_to_text, unknown_macros  # pylatexenc: only for math
+    from litreview.corpus.latex import (  # pylatexenc: only for math
+        LatexDecodingError,
+        latex_to_text,
+        unknown_macros,
+    )
 
     if unknown_macros(math):  # "$\\write18{x}$" would read as "18x": kept as written
         return math
