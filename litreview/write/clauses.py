@@ -50,8 +50,10 @@ from litreview.write.voice import (
     SHARED_OBJECT,
     agreeing,
     in_third_person,
+    itself_doing,
     joined_verb_at,
     refers_back,
+    reported,
     said_by,
 )
 
@@ -151,11 +153,6 @@ _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|bui
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
-# The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
-# this study aimed to X"), where the paragraph gives the sentence its own subject.
-_ITSELF = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"
-_ITSELF_NAMED = re.compile(rf"\b{_ITSELF}\b", re.IGNORECASE)
-_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{_ITSELF})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
@@ -317,27 +314,11 @@ def _base_verb(gerund_form: str) -> str | None:
     return _VERB_BY_STEM.get(stem(gerund_form))
 
 
-def reported(statement: str, *, subjects: bool = True) -> str:
-    """A paper's statement as another says it ("X notes that ..."): its "this volume" is "the volume" there; where
-    the paper is a clause's subject ("this study aimed"), only with `subjects` (else that is the paragraph's to say)."""
-    if not _names_itself(statement):
-        return statement
-    kept = set() if subjects else {doing.start("itself") for doing in _ITSELF_DOING.finditer(statement)}
-    return _ITSELF_NAMED.sub(lambda named: named.group(0) if named.start() in kept else
-                             re.sub(r"^[Tt]his\b", "the", named.group(0)), statement)
-
-
-def _names_itself(text: str) -> bool:
-    """Whether `text` may name the paper itself ("this study", "the present review"): a cheap test first."""
-    low = text.lower()
-    return "this " in low or "the present " in low or "the current " in low
-
-
 def standalone(sentence: str) -> bool:
     """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study" as a
     subject ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence) and \
-        not (_names_itself(sentence) and _ITSELF_DOING.search(_SELF_REFERENCE.sub("", sentence)))
+        not itself_doing(_SELF_REFERENCE.sub("", sentence))
 
 
 def finding_clause(finding: str) -> str:

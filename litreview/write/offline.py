@@ -49,7 +49,6 @@ from litreview.write.clauses import (
     approach_clause,
     finding_clause,
     passive_sentence,
-    reported,
     standalone,
 )
 from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
@@ -77,7 +76,7 @@ from litreview.write.titled import (
     unnamed,
     work_on,
 )
-from litreview.write.voice import leans_back, refers_back, said_by
+from litreview.write.voice import leans_back, refers_back, reported, said_by
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence

@@ -1,14 +1,15 @@
 """Who does what in a paper's sentence, as the paragraph says it: the paper's "we" (made "they") or the paper itself
 ("this paper expands X") said with the subject the paragraph gives it ("One study considers X", "Using this, the
-authors argue that X"), every verb listed after the first agreeing with that subject, and whether a sentence leans on
-the one before it ("Using this, ..."), so that it is said only right after that one.
+authors argue that X"), every verb listed after the first agreeing with that subject, the paper's name for itself
+elsewhere said as another's ("the editor of this volume" -> "the editor of the volume"), and whether a sentence leans
+on the one before it ("Using this, ..."), so that it is said only right after that one.
 """
 
 from __future__ import annotations
 
 import re
 
-from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, WORK_NOUNS
+from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
 from litreview.write.english import base_form, same_case, third_person, upper_first
 
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
@@ -45,6 +46,12 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 # The paper as the subject of a sentence already taken to be its own: "The study aimed to evaluate X" (where a
 # summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort").
 ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
+# The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
+# this study aimed to X"), where the paragraph gives the sentence its own subject.
+_NAMED_ITSELF = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"
+_ITSELF_NAMED = re.compile(rf"\b{_NAMED_ITSELF}\b", re.IGNORECASE)
+_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{_NAMED_ITSELF})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
+                           re.IGNORECASE)
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
@@ -115,6 +122,27 @@ def leans_back(sentence: str) -> bool:
 def refers_back(sentence: str) -> bool:
     """Whether a written sentence refers to something said before it ("One study extends CL to this setting")."""
     return bool(_REFERS_BACK.search(sentence))
+
+
+def reported(statement: str, *, subjects: bool = True) -> str:
+    """A paper's statement as another says it ("X notes that ..."): its "this volume" is "the volume" there; where
+    the paper is a clause's subject ("this study aimed"), only with `subjects` (else that is the paragraph's to say)."""
+    if not _names_itself(statement):
+        return statement
+    kept = set() if subjects else {doing.start("itself") for doing in _ITSELF_DOING.finditer(statement)}
+    return _ITSELF_NAMED.sub(lambda named: named.group(0) if named.start() in kept else
+                             re.sub(r"^[Tt]his\b", "the", named.group(0)), statement)
+
+
+def _names_itself(text: str) -> bool:
+    """Whether `text` may name the paper itself ("this study", "the present review"): a cheap test first."""
+    low = text.lower()
+    return "this " in low or "the present " in low or "the current " in low
+
+
+def itself_doing(text: str) -> bool:
+    """Whether the paper is the subject of a clause of `text` ("Thus, this study aimed to X")."""
+    return _names_itself(text) and bool(_ITSELF_DOING.search(text))
 
 
 # "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
