@@ -45,7 +45,6 @@ from litreview.group.terms import (
     needs_its_complement,
     phrase_pattern,
     phrases,
-    reports_results,
     said_as_verb,
     stem,
     surface_form,
@@ -53,7 +52,7 @@ from litreview.group.terms import (
     used_as_modifier,
     whole_phrase,
 )
-from litreview.group.uses import CorpusUses
+from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.offline import paper_text
 from litreview.text import is_own_text, listing, words
 
@@ -272,8 +271,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)
-               and not (corpus_uses and corpus_uses.of_the_field((term, long_forms[term])))
-               and not reports_results(term, long_forms[term])]
+               and not names_no_topic(term, long_forms[term], corpus_uses)]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]

@@ -1,7 +1,8 @@
 """How many papers of the researcher's whole corpus use a term: what their field says everywhere.
 
 In a corpus of COVID-19 papers, "SARS-CoV-2" and "the COVID-19 pandemic" are what the field is about: that five
-papers of one group say them tells a reader nothing, however many of the draft's other papers do or do not.
+papers of one group say them tells a reader nothing, however many of the draft's other papers do or do not. With
+the statistics results are reported in, such a term names no group and no topic papers share (`names_no_topic`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from litreview.corpus.paper import Paper
-from litreview.group.terms import phrase_pattern
+from litreview.group.terms import phrase_pattern, reports_results
 
 FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
 MIN_CORPUS_PAPERS = 50     # a smaller corpus is hardly more than the draft: what it says says nothing of a field
@@ -48,3 +49,9 @@ class CorpusUses:
         said = [form for form in forms if form]
         said += [form.split(" ", 1)[1] for form in said if " " in form and form.split(" ", 1)[0].lower() in _PASSING]
         return len(self._papers) >= MIN_CORPUS_PAPERS and any(self.share(form) >= FIELD_SHARE for form in said)
+
+
+def names_no_topic(term: str, long_form: str | None, corpus_uses: CorpusUses | None) -> bool:
+    """Whether `term` (with what it stands for, `long_form`) names no topic, however many papers share it: a statistic
+    of how results are reported ("95% CI"), or what the researcher's whole corpus says everywhere (`corpus_uses`)."""
+    return reports_results(term, long_form) or bool(corpus_uses and corpus_uses.of_the_field((term, long_form)))

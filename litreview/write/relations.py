@@ -25,7 +25,6 @@ from litreview.group.terms import (
     needs_its_complement,
     phrase_pattern,
     phrases,
-    reports_results,
     said_as_verb,
     shared_terms,
     stands_alone,
@@ -35,7 +34,7 @@ from litreview.group.terms import (
     used_as_modifier,
     whole_phrase,
 )
-from litreview.group.uses import CorpusUses
+from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
 from litreview.text import listing, significant_words
 from litreview.write.english import upper_first
@@ -185,10 +184,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         share = len(found) / len(order)
         if elsewhere and any(elsewhere.share(form) * MIN_LIFT >= share for form in (term, long_form) if form):
             continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
-        if reports_results(term, long_form):
-            continue  # "Four of them discuss CI": how results are given, not what about
-        if corpus_uses and corpus_uses.of_the_field((term, long_form)):
-            continue  # the field's: "Five of them discuss SARS-CoV-2" in a corpus of COVID-19 papers
+        if names_no_topic(term, long_form, corpus_uses):
+            continue  # "Four of them discuss CI"; "Five of them discuss SARS-CoV-2" in a corpus of COVID-19 papers
         if used_as_modifier(shown, held) or needs_its_complement(shown, held):
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
