@@ -23,7 +23,8 @@ _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|r
                  r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|modell?ing")
 A_WORK = rf"(?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"  # "retrospective cohort study", "mini-review"
 THIS_WORK = rf"this {A_WORK}"
-THE_WORK = rf"(?:{THIS_WORK}|the (?:paper|article|(?:present|current) {WORK_NOUNS}))"  # its own subject ("The paper focuses on")
+SELF_NAMED = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"  # anywhere in its text ("the editor of this volume")
+THE_WORK = rf"(?:{SELF_NAMED}|the (?:paper|article))"  # its own subject ("The paper focuses on")
 # The paper stating its aim, before "to {verb}": "The aim of this systematic review was", "Our objective is".
 AIM_FRAME = (rf"(?:[Tt]he|[Oo]ur)\s(?:(?:main|primary|major|overall|principal)\s)?(?:aim|objective|purpose|goal)s?"
              rf"(?:\sof\s(?:this|the|our)\s(?:{A_WORK}|trial|analysis|research|project))?\s(?:is|was|are|were)\s")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, THIS_WORK, WORK_NOUNS
+from litreview.text import ADVERB, SELF_NAMED, STANCE_ADVERB, THE_WORK, WORK_NOUNS
 from litreview.write.english import base_form, same_case, third_person, upper_first
 
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
@@ -48,9 +48,8 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
 # The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
 # this study aimed to X"), where the paragraph gives the sentence its own subject.
-_NAMED_ITSELF = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"
-_ITSELF_NAMED = re.compile(rf"\b{_NAMED_ITSELF}\b", re.IGNORECASE)
-_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{_NAMED_ITSELF})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
+_ITSELF_NAMED = re.compile(rf"\b{SELF_NAMED}\b", re.IGNORECASE)
+_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
                            re.IGNORECASE)
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
