@@ -276,12 +276,11 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
     for _ in range(MAX_PHRASE_WORDS):  # "tree" -> "tree adjoining" -> "tree adjoining grammars"
         uses = uses_of(term, texts)
         leads = {before for before, _ in uses}
-        after_words = [after.rstrip(".,;:)") for _, after in uses]
-        follows = {_singular(word) for word in after_words}  # "DNA vaccine" and "DNA vaccines" are one phrase
+        follows = [after.rstrip(".,;:)") for _, after in uses]
         lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
-        follow = follows.pop() if len(uses) >= 2 and len(follows) == 1 else ""
-        follow = max((word for word in after_words if _singular(word) == follow), key=len, default="")  # the plural
+        # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
+        follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
                          and word not in ENGLISH_STOP_WORDS | GENERIC)
         if whole == term:
