@@ -344,7 +344,9 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _TEX_DASH.sub(lambda dash: "—" if len(dash[0]) == 3 else "–", _WEB_ASIDE.sub("", text))
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
-    text = _without_leads(_COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip())))
+    text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
+    while _LEAD.match(text):
+        text = _LEAD.sub("", text, count=1)
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
@@ -361,13 +363,6 @@ def _from_stated_aim(sentence: str) -> str:
     """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X")."""
     aim = stated_aim_at(sentence)
     return sentence[aim:] if aim is not None else sentence
-
-
-def _without_leads(text: str) -> str:
-    """`text` without its leading connectives ("However, in this paper, ...")."""
-    while _LEAD.match(text):
-        text = _LEAD.sub("", text, count=1)
-    return text
 
 
 def template_words() -> frozenset[str]:
