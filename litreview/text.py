@@ -16,11 +16,13 @@ STOPWORDS = frozenset(
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
 WORK_NOUNS = (r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation|manuscript|commentary|"
-              r"editorial|essay|investigation|document|perspective|viewpoint|volume|book)")
+              r"editorial|essay|investigation|document|perspective|viewpoint|volume|book|comment|communication|statement|"
+              r"note|opinion)")
 # What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
-                 r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|modell?ing")
+                 r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|modell?ing|"
+                 r"position|consensus|expert")
 A_WORK = rf"(?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"  # "retrospective cohort study", "mini-review"
 THIS_WORK = rf"this {A_WORK}"
 SELF_NAMED = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"  # anywhere in its text ("the editor of this volume")
@@ -42,6 +44,9 @@ def stated_aim_at(text: str) -> int | None:
 
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
 ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
+# A modal or auxiliary between a subject and its verb that leaves the paper doing it: "we will use X", "we have
+# developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find").
+AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?=[a-z]+(?:ed|en|wn|lt|de|ght|ne)\b))"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic

@@ -1112,7 +1112,7 @@ def test_cord19_study_designs_and_verb_lists_are_the_study_itself():
         " reports a patient who presented with dysosmia.",  # was "In this case report, another work reports"
         " discusses some of the challenges of interpreting the literature.",  # "In this Perspective, one study"
         " aimed to evaluate the association between hypertension and severe COVID-19.",  # "The study aimed" alone
-        " will highlight some of the issues facing providers."}  # "notes that this document will highlight"
+        " highlights some of the issues facing providers."}  # "notes that this document will highlight", then "will highlight"
 
 
 def test_a_cut_never_ends_on_therefore_or_on_is_likely():
@@ -1327,3 +1327,47 @@ def test_a_clause_cut_to_a_kind_and_a_name_goes_on_to_what_it_is_for():
     assert passive_sentence(approach_clause("We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                                             "Classification (PLT-MLC).", 16)) == \
         "Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC) is a task."  # all it says
+
+
+def test_cord19_abstracts_said_by_what_the_authors_will_do_or_have_done():
+    # TREC-COVID abstracts whose approach sentence has a modal, a perfect, "the authors", or the paper as a statement
+    said = _clauses(
+        "BACKGROUND: Despite medical advances, we are facing the unprecedented disaster of the COVID-19 pandemic. "
+        "Thus, this study aims at providing a comprehensive landscape of COVID-19 related clinical trials. "
+        "METHODS: Up to 30 March 2020, we identified a total of 147 eligible clinical trials.",
+        "In December-2019 China reported several cases of a novel coronavirus. In this work, we will use a "
+        "probabilistic method for approximating the true daily numbers of infected.",
+        "COVID-19 is an infectious disease caused by 2019-nCoV. In this review, the authors compared two coronavirus "
+        "outbreaks during the past two decades.",
+        "Up to one-third of COVID-19 patients admitted to intensive care develop an acute cardiomyopathy. This Statement "
+        "presents a screening algorithm to better identify COVID-19 patients at risk for severe heart failure.",
+        "Diabetes is an important comorbidity. Given the importance of the link between COVID-19 and diabetes, we have "
+        "formed an international panel of experts. We aim to briefly provide insight into potential mechanistic links "
+        "between the novel coronavirus infection and diabetes.",
+        "5' and 3' UTR sequences are known to carry cis-acting elements. Here we have determined the 5' UTR and adjacent "
+        "289-nt sequences for six group 2 coronaviruses.",
+        "Cardiovascular disease is a risk factor. We here summarize the molecular insights into viral infection mechanisms.")
+    assert said[0] == "One study aims at providing a comprehensive landscape of COVID-19 related clinical trials."  # was
+    # "Despite medical advances, one study is facing the unprecedented disaster ..." (background with "we")
+    assert any(text.endswith(" uses a probabilistic method for approximating the true daily numbers of infected.")
+               for text in said), said  # was the background, "In December-2019 China reported ..."
+    assert any(text.endswith(" compared two coronavirus outbreaks during the past two decades.") and not
+               text.startswith("The authors") for text in said), said  # the paper's subject, not "The authors"
+    assert "A screening algorithm to better identify COVID-19 patients at risk for severe heart failure is presented." in said
+    assert any(text.endswith(" aims to briefly provide insight into potential mechanistic links between the novel "
+                             "coronavirus infection and diabetes.") for text in said), said  # not the panel formed
+    assert any(text.endswith(" determined the 5' UTR and adjacent 289-nt sequences for six group 2 coronaviruses.")
+               for text in said), said  # was the background, "5' and 3' UTR sequences are known ..."
+    assert any(text.endswith(" summarizes the molecular insights into viral infection mechanisms.") and " here " not in text
+               for text in said), said
+
+
+def test_we_do_not_find_nor_we_are_facing_is_what_a_paper_does():
+    from litreview.summarize.offline import offline_summary
+    paper = Paper(key="p", title="Us", abstract=(
+        "We are colleagues working together in busy emergency departments. As Black physicians, we do not find the "
+        "recent news reports shocking. We have long been witness to inequities."))
+    assert offline_summary(paper).approach.startswith("We are colleagues")  # the first, as before: nothing is done
+    said = _clauses(paper.abstract)
+    assert "The authors are colleagues working together in busy emergency departments." in said, said  # was "One study is
+    # colleagues ...": where "we are" something, the authors are

@@ -20,7 +20,14 @@ from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
-from litreview.text import ADVERB, STANCE_ADVERB, THE_WORK, THIS_WORK, stated_aim_at
+from litreview.text import (
+    ADVERB,
+    AUXILIARY,
+    STANCE_ADVERB,
+    THE_WORK,
+    THIS_WORK,
+    stated_aim_at,
+)
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -29,7 +36,7 @@ _PROBLEM_CUES = re.compile(
     r"fails?|yet|unclear|little|gap|weakness\w*|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
-_SUBJECT = rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
+_SUBJECT = rf"\b(?:we|the authors|{THE_WORK})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
 # The paper's own, passive, with the studying verbs: "Here, X is briefly reviewed", "In this review, X are
 # discussed", "X are outlined in this chapter".
@@ -58,6 +65,9 @@ _APPROACH_TIERS = [
 # A structured abstract's aim that says what the study does ("To compare X", "This study aims to X"), not background
 # filed under OBJECTIVE ("The coronavirus disease 2019 has spread worldwide").
 _AIM = re.compile(rf"^To\s[a-z]+\b|\b(?:aim|aimed|aims|objective|purpose|goal|sought|we)\b|\b{THE_WORK}\b", re.IGNORECASE)
+# The paper's aim said with its subject, in any abstract: "We aim to X", "This study sought to X" (unlabelled).
+_AIMS_TO = re.compile(rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?(?:aim|aimed|aims|sought|seek|seeks)\s+to\b",
+                      re.IGNORECASE)
 # Last, what was done, said in the passive as medicine writes it ("Sera were obtained near the onset of RI"); not a
 # result ("was associated with", "were found").
 _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|observed|seen|noted|detected|identified|"
@@ -284,10 +294,10 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
     ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
     only when no other does."""
-    def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X")
-        # also an aim stated in any abstract: "The objective of this study is to examine X" (medicine's, without "we")
+    def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
+        # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
         return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \
-            roles.get(part) == "problem" and bool(re.search(r"\bwe\b", part, re.IGNORECASE))
+            roles.get(part) == "problem" and bool(_APPROACH_TIERS[-1].search(part))
 
     def method(part: str) -> bool:
         return roles.get(part) == "method"
@@ -297,7 +307,8 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
         return bool(_APPROACH_TIERS[2].search(part)) or ("here" in low or "this " in low) and bool(_OWN_PASSIVE.search(part))
 
     searches = [tier.search for tier in _APPROACH_TIERS]
-    tiers = [*searches[:2], aim, studies, method, *searches[3:], _DONE_PASSIVE.search]
+    # an aim said with its subject ("We aim to X") before anything else the authors did ("we have formed a panel")
+    tiers = [*searches[:2], aim, studies, method, _AIMS_TO.search, *searches[3:], _DONE_PASSIVE.search]
     for entries in (False, True):
         for tier in tiers:
             found = next((i for i, part in enumerate(parts) if tier(part) and bool(_PARTICIPATION.search(part)) == entries),

@@ -24,6 +24,7 @@ from litreview.text import (
     A_WORK,
     ADVERB,
     AIM_FRAME,
+    AUXILIARY,
     THE_WORK,
     THIS_WORK,
     WORK_NOUNS,
@@ -68,7 +69,7 @@ _VERBS = ("propose present introduce develop design describe build construct cre
           "focus address use train demonstrate").split()
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?"
+    rf"\b(?:we|the authors|{THE_WORK})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
@@ -155,8 +156,9 @@ _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+",
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
-# A sentence that opens with a pronoun, "this/these ..." or "the proposed ..." needs its paper named before it can stand alone.
-_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{ITSELF})\b",
+# A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
+# it can stand alone.
+_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the authors|{ITSELF})\b",
                        re.IGNORECASE)
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import ADVERB, SELF_NAMED, STANCE_ADVERB, THE_WORK, WORK_NOUNS
+from litreview.text import (
+    ADVERB,
+    AUXILIARY,
+    SELF_NAMED,
+    STANCE_ADVERB,
+    THE_WORK,
+    WORK_NOUNS,
+)
 from litreview.write.english import base_form, same_case, third_person, upper_first
 
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
@@ -37,7 +44,7 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
 # propose Y" goes back to the subject
 SHARED_OBJECT = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
 _TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
-_HEREBY = re.compile(r"\b(we)\s+here(?:by|in)\s", re.IGNORECASE)
+_HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
@@ -55,8 +62,8 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?(?:[Tt]hey|(?P<itself>(?i:{ITSELF})))\s"
-                      rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?(?:[Tt]hey|[Tt]he authors|(?P<itself>(?i:{ITSELF})))\s"
+                      rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?{AUXILIARY}?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X", "trained, validated and tested X"
 # "This is a retrospective study of X": the paper saying what kind of work it is.
 _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
@@ -100,6 +107,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         return f"{subject} {kind['verb']} {kind['what']}."
     if not done:
         return None
+    if not done["itself"] and done["verb"] in ("are", "were"):  # "we are colleagues": the authors are, not one study
+        subject, plural = "The authors", True
     verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
     rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
@@ -152,7 +161,7 @@ PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourse
 
 def in_third_person(text: str) -> str:
     """A paper's `text` with its "we", "our", "us" made "they", "their", "them" ("US FDA" and "our understanding",
-    which is everyone's, kept apart); "we hereby report" is "they report"."""
+    which is everyone's, kept apart); "we hereby report", "we here summarize" are "they report", "they summarize"."""
     text = _HEREBY.sub(r"\1 ", text) if "here" in text else text
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
     return re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
