@@ -45,8 +45,9 @@ def stated_aim_at(text: str) -> int | None:
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
 ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 # A modal or auxiliary between a subject and its verb that leaves the paper doing it: "we will use X", "we have
-# developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find").
-AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?=[a-z]+(?:ed|en|wn|lt|de|ght|ne)\b))"
+# developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find", "this work has
+# been stymied").
+AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?!been\b)(?=[a-z]+(?:ed|en|wn|lt|de|ght|ne)\b))"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
