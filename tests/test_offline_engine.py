@@ -907,3 +907,34 @@ def test_a_counted_thing_a_paper_says_bare_is_said_in_the_plural():
     texts = {p.key: f"{p.abstract}" for p in papers}
     said = [s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset({"hypertens"}))]
     assert said == ["Both works address intensive care units."]  # was "address intensive care unit" (TREC-COVID)
+
+
+def test_an_abstract_of_background_alone_is_cited_by_its_title():
+    from litreview.group.uses import MIN_CORPUS_PAPERS, CorpusUses
+    from litreview.write.offline import offline_paragraph
+    papers = {p.key: p for p in (  # TREC-COVID papers whose abstracts say nothing of what they do
+        Paper(key="reopening", title="COVID-19 and the re-opening of schools: a policy maker's dilemma", abstract=(
+            "The epidemic of coronavirus disease 2019 (COVID-19) broke out in Wuhan, China, in December 2019 and rapidly "
+            "spread across the world. Moreover, the lockdown and the school closure could have negative consequences.")),
+        Paper(key="mri", title="Respirators and surgical facemasks for COVID-19: implications for MRI", abstract=(
+            "Respirators used for COVID-19 protection have not been tested for MR safety. Three of four respirators "
+            "tested contained ferromagnetic components.")),
+        Paper(key="traced", title="Transmission in schools", abstract="We traced 12 school clusters of COVID-19 in Sydney."))}
+    field = [Paper(key=f"f{n}", title="COVID-19 now", abstract="The COVID-19 pandemic spreads.") for n in range(MIN_CORPUS_PAPERS)]
+    group = SubTheme(title="Schools", description="", keys=list(papers))
+    said = [s.text for s in offline_paragraph(group, papers, None, "transmission in schools",
+                                               corpus_uses=CorpusUses([*papers.values(), *field]))]
+    assert any("“COVID-19 and the re-opening of schools: a policy maker's dilemma”" in text for text in said), said
+    assert not any("broke out in Wuhan" in text for text in said), said  # was the paper's one sentence
+    assert "Respirators used for COVID-19 protection have not been tested for MR safety." in said  # on its title's topic
+    assert any(text.endswith(" traced 12 school clusters of COVID-19 in Sydney.") for text in said)  # it says what it did
+    # In a corpus too small to be a field, "COVID-19" is a word of the title like any other: its sentence is said.
+    assert any("broke out in Wuhan" in s.text for s in offline_paragraph(group, papers, None, "transmission in schools"))
+
+
+def test_a_field_term_hyphenated_once_is_still_the_fields():
+    from litreview.group.uses import MIN_CORPUS_PAPERS, CorpusUses
+    papers = [Paper(key=f"p{n}", abstract="Severe acute respiratory syndrome coronavirus 2 spreads." if n % 3 else "Masks.")
+              for n in range(MIN_CORPUS_PAPERS)]
+    # TREC-COVID: "the severe acute respiratory syndrome-coronavirus (SARS-CoV)-2 pandemic" was a topic two papers share
+    assert CorpusUses(papers).of_the_field(["SARS-CoV", "severe acute respiratory syndrome-coronavirus"])

@@ -146,12 +146,9 @@ _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|bui
 
 def offline_summary(paper: Paper) -> PaperSummary:
     """A PaperSummary of `paper` made only of its own sentences (see the module docstring)."""
-    parts = text_sentences(paper) or [paper.title or ""]
-    # A run-on "sentence" (an abstract without full stops) is only chosen when it is all there is; the references a
-    # sentence cites in brackets do not make it one.
-    parts = [part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS] or parts
+    parts = _summary_parts(paper)
     roles = sentence_roles(paper)
-    approach_at = _approach_index(parts, roles)
+    approach_at = _approach_index(parts, roles) or 0  # else the first sentence, where none says what the paper does
     problem_at = _problem_index(parts, approach_at, roles)
     finding_at = _finding_index(parts, approach_at, roles)
     chosen = [parts[i] for i in dict.fromkeys(i for i in (problem_at, approach_at, finding_at) if i is not None)]
@@ -164,6 +161,19 @@ def offline_summary(paper: Paper) -> PaperSummary:
         method_name=method_name(paper.title, paper.abstract),
         evidence=chosen[:3],
     )
+
+
+def states_what_it_does(paper: Paper) -> bool:
+    """Whether a sentence of `paper`'s text says what the paper does, as its approach (not an abstract of background
+    alone, as commentaries and news items have: "The COVID-19 pandemic has spread across the world. ...")."""
+    return _approach_index(_summary_parts(paper), sentence_roles(paper)) is not None
+
+
+def _summary_parts(paper: Paper) -> list[str]:
+    """The sentences a summary is chosen from: a run-on "sentence" (an abstract without full stops) only when it is
+    all there is (the references a sentence cites in brackets do not make it one); the title when there is no text."""
+    parts = text_sentences(paper) or [paper.title or ""]
+    return [part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS] or parts
 
 
 def split_sentences(text: str | None) -> list[str]:
@@ -288,11 +298,11 @@ def sentence_roles(paper: Paper) -> dict[str, Role]:
     return roles
 
 
-def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
+def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
     """The first sentence of the strongest tier that has one: one that proposes ("we propose", "we develop"), a
     structured abstract's stated aim ("OBJECTIVE To compare X"), one that studies ("we examine whether"), the
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
-    ("we define"); else the first. A sentence about a shared-task entry ("we describe our participation in ...")
+    ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ...")
     only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
@@ -315,7 +325,7 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int:
                          None)
             if found is not None:
                 return found
-    return 0
+    return None
 
 
 def _problem_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]) -> int:

@@ -71,6 +71,7 @@ from litreview.write.titled import (
     MORE_PAPERS,
     UNTITLED,
     less_closely,
+    said_by_title,
     theme_said,
     title_sentences,
     unnamed,
@@ -114,13 +115,13 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     everywhere (`corpus_uses`). `first`: the draft's first paragraph."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
-    with_text = [key for key in group.keys if text_sentences(papers[key])]
+    # a topic's words, and what its acronyms stand for ("COVID-19": coronavirus disease): every paper shares them
+    topic = frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts.values()))
+    with_text = [key for key in group.keys if text_sentences(papers[key]) and not said_by_title(papers[key], topic, corpus_uses)]
     titled = [key for key in group.keys if key not in with_text]
     order = related_order(with_text, texts, theme)
     our_work = our_work or (theme if is_own_text(theme) else None)
     background = framing.opening if framing else []
-    # a topic's words, and what its acronyms stand for ("COVID-19": coronavirus disease): every paper shares them
-    topic = frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts.values()))
     sentences: list[Sentence] = []
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.

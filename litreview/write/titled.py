@@ -1,5 +1,6 @@
 """Papers known only by their titles, in a paragraph: "Also related are the papers “A” and “B”", as few sentences
-as the word limit allows; a paper with neither a title nor prose is cited, never named by its key."""
+as the word limit allows; a paper with neither a title nor prose is cited, never named by its key. A paper whose text
+is background alone is known better by its title too (`said_by_title`)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from itertools import chain, cycle
 from litreview.corpus.paper import Paper
 from litreview.group.offline import FALLBACK_TITLE, OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.text import is_own_text, listing
+from litreview.group.terms import term_stems
+from litreview.group.uses import CorpusUses
+from litreview.summarize.offline import states_what_it_does, text_sentences
+from litreview.text import STOPWORDS, is_own_text, listing
 from litreview.write.cuts import bounded, fits
 from litreview.write.english import lower_first, never_lowered
 from litreview.write.schema import Sentence
 
+MIN_TITLE_WORDS = 3  # a shorter title ("UnDEMoN", "Covid-19 and pregnancy") says less than a sentence of background
+_WORD = re.compile(r"[^\W\d_][\w-]*")  # a word, hyphens and all ("COVID-19", "re-opening"); not a number
 _TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]+)\]$")
 UNTITLED = "Also related is the paper"
 # The leads of a list's sentences, for several papers and for one; they vary from one sentence to the next, as three
@@ -30,6 +36,20 @@ def shown_title(title: str) -> str:
     said = " ".join(title.split()).rstrip(".")
     translated = _TRANSLATED.match(said)
     return translated["title"].rstrip(".") if translated else said
+
+
+def said_by_title(paper: Paper, topic: frozenset[str], corpus_uses: CorpusUses | None) -> bool:
+    """Whether `paper` is better cited by its title (of MIN_TITLE_WORDS or more) than by its text: no sentence says
+    what the paper does, and its first shares no word with its title but the theme's (`topic`, stems) and those the
+    whole corpus uses everywhere (“COVID-19 and the re-opening of schools” opening "The epidemic of COVID-19 broke out in Wuhan ...": background
+    any paper of its field could open with, cited as that paper's word)."""
+    title = [word for word in _WORD.findall(paper.title or "") if word.lower() not in STOPWORDS]
+    if len(title) < MIN_TITLE_WORDS or states_what_it_does(paper):
+        return False
+    titled = {stem for word in title for stem in term_stems(word)}
+    shared = {word.lower() for word in _WORD.findall(text_sentences(paper)[0]) if word.lower() not in STOPWORDS
+              and titled & term_stems(word) and not term_stems(word) <= topic}  # "COVID-19" whole, as the field says it
+    return not any(not (corpus_uses and corpus_uses.of_the_field([word])) for word in shared)
 
 
 def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False) -> str:
