@@ -44,12 +44,14 @@ def said_by_title(paper: Paper, topic: frozenset[str], corpus_uses: CorpusUses |
     whole corpus uses everywhere (“COVID-19 and the re-opening of schools” opening "The epidemic of COVID-19 broke out in Wuhan ...": background
     any paper of its field could open with, cited as that paper's word)."""
     title = [word for word in _WORD.findall(paper.title or "") if word.lower() not in STOPWORDS]
-    if len(title) < MIN_TITLE_WORDS or states_what_it_does(paper):
+    if len(title) < MIN_TITLE_WORDS:
         return False
     titled = {stem for word in title for stem in term_stems(word)}
     shared = {word.lower() for word in _WORD.findall(text_sentences(paper)[0]) if word.lower() not in STOPWORDS
               and titled & term_stems(word) and not term_stems(word) <= topic}  # "COVID-19" whole, as the field says it
-    return not any(not (corpus_uses and corpus_uses.of_the_field([word])) for word in shared)
+    if any(not (corpus_uses and corpus_uses.of_the_field([word])) for word in shared):
+        return False
+    return not states_what_it_does(paper)  # last: the costliest test
 
 
 def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False) -> str:
