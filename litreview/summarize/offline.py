@@ -36,7 +36,7 @@ _PROBLEM_CUES = re.compile(
     r"fails?|yet|unclear|little|gap|weakness\w*|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
-_SUBJECT = rf"\b(?:we|the authors|{THE_WORK})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+_SUBJECT = rf"\b(?:we|the authors|{THE_WORK})\s+(?:{ADVERB}\s+){{0,2}}{AUXILIARY}?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
 # The paper's own, passive, with the studying verbs: "Here, X is briefly reviewed", "In this review, X are
 # discussed", "X are outlined in this chapter".
@@ -46,6 +46,14 @@ _DONE_HERE = (r"(?:proposed|presented|introduced|described|discussed|reviewed|ou
 _OWN_PASSIVE = re.compile(rf"(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?{_DONE_HERE}\b"
                           rf"|\b(?:is|are|has been|have been)\s(?:\w+ly\s)?{_DONE_HERE}\s(?:here|in {THIS_WORK})\b",
                           re.IGNORECASE)
+# Any verb after the paper's subject but what it finds, sees or is ("we define", "we investigated"), its modals, or
+# what everyone does ("we still lack studies", "as we face a pandemic", "we urgently need"); an adverb is no verb.
+_DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
+                   r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|needed|"
+                   rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b")
+# "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
+_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|the authors)\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+                         + _DOING_ANYTHING, re.IGNORECASE)
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -58,9 +66,7 @@ _APPROACH_TIERS = [
                r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
     # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
     # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
-    re.compile(_SUBJECT + rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
-               r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|have|has|"
-               rf"had|is|are|was|were|{_ADVERBS})\b)[a-z]{{3,}}\b", re.IGNORECASE),
+    re.compile(_SUBJECT + _DOING_ANYTHING, re.IGNORECASE),
 ]
 # A structured abstract's aim that says what the study does ("To compare X", "This study aims to X"), not background
 # filed under OBJECTIVE ("The coronavirus disease 2019 has spread worldwide").
@@ -302,8 +308,8 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
     """The first sentence of the strongest tier that has one: one that proposes ("we propose", "we develop"), a
     structured abstract's stated aim ("OBJECTIVE To compare X"), one that studies ("we examine whether"), the
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
-    ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ...")
-    only when no other does."""
+    ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ...") or one
+    announcing a list ("we take a step ... by demonstrating the following:") only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
         return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \
@@ -312,17 +318,20 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
     def method(part: str) -> bool:
         return roles.get(part) == "method"
 
-    def studies(part: str) -> bool:  # "we examine X", or the paper's own passive ("here" or "this X" first, cheaply)
+    def studies(part: str) -> bool:  # "we examine X", the paper's own passive or "In this review, we X" (cheaply first)
         low = part.lower()
-        return bool(_APPROACH_TIERS[2].search(part)) or ("here" in low or "this " in low) and bool(_OWN_PASSIVE.search(part))
+        return bool(_APPROACH_TIERS[2].search(part)) or ("here" in low or "this " in low) and \
+            bool(_OWN_PASSIVE.search(part) or _DONE_IN_IT.search(part))
 
     searches = [tier.search for tier in _APPROACH_TIERS]
     # an aim said with its subject ("We aim to X") before anything else the authors did ("we have formed a panel")
     tiers = [*searches[:2], aim, studies, method, _AIMS_TO.search, *searches[3:], _DONE_PASSIVE.search]
-    for entries in (False, True):
+    def second_choice(part: str) -> bool:  # a shared-task entry, or a sentence announcing a list ("... the following:")
+        return part.endswith(":") or bool(_PARTICIPATION.search(part))
+
+    for last in (False, True):
         for tier in tiers:
-            found = next((i for i, part in enumerate(parts) if tier(part) and bool(_PARTICIPATION.search(part)) == entries),
-                         None)
+            found = next((i for i, part in enumerate(parts) if tier(part) and second_choice(part) == last), None)
             if found is not None:
                 return found
     return None
