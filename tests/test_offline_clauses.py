@@ -1415,3 +1415,18 @@ def test_what_everyone_lacks_faces_or_needs_is_not_what_the_paper_does_and_here_
                     "a quantitative fusion assay.").startswith("Here we established")
     assert approach("Clinicians face HCQ questions. We herein strongly urge that clinical trials are performed to assess "
                     "HCQ.").startswith("We herein strongly urge")  # two adverbs before the verb
+
+
+def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
+    from litreview.write.cuts import MAX_SENTENCE_WORDS, bounded
+    # TREC-COVID sentences that no clause boundary could cut: they ended "... likely induced by COVID-19 associated." and
+    # "... a month later with worsening shortness."
+    said = bounded("Although elderly patients with comorbidities are considered highest risk for COVID-19 neurologic "
+                   "complications, usually when systemic symptoms are severe, one study emphasizes that young individuals "
+                   "are at risk for VTE with neurologic complications even when systemic symptoms are mild, likely induced "
+                   "by COVID-19 associated hypercoagulable state.")
+    assert said.endswith(" even when systemic symptoms are mild.") and len(said.split()) <= MAX_SENTENCE_WORDS
+    said = bounded("Another study presents the case of a 78-year-old man with a history of atrial fibrillation on warfarin "
+                   "who had been recently discharged to a nursing home after recovering from COVID-19 pneumonia and "
+                   "presented to the emergency department a month later with worsening shortness of breath and fever.")
+    assert said.endswith(" presented to the emergency department a month later.")

@@ -27,6 +27,14 @@ DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|b
 # Cut at a word, a sentence can stop in the middle of a phrase: "confirmed on April" (20, 2020), "on the".
 _CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December)))+$", re.IGNORECASE)
+# The words a cut at a word left of a phrase it began: a preposition and at most three more ("with worsening shortness").
+_OPEN_PHRASE = re.compile(r"\s+(?:with|without|of|for|by|in|on|at|from|into|to|than|between|after|before|during|through|"
+                          r"via|over|under|among|within|across|against|like|as)(?:\s+\S+){0,3}$", re.IGNORECASE)
+_OPENS_A_PHRASE = re.compile(r"(?:with|without|for|by|in|on|at|from|into|to|than|between|after|before|during|through|"
+                             r"via|over|under|among|within|across|against|as|that|which|who|whose|where|when|while|"
+                             r"whereas|because|since|if|and|or|but)$|\W", re.IGNORECASE)  # or punctuation: "(", "—"
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|might|could|would|should|must|do|does|did)\b")
+_KEPT_AT_A_COMMA = 0.6  # a cut at a word goes back to a comma that keeps this share of the words
 # "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
 # leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
 _SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
@@ -57,8 +65,24 @@ def bounded(sentence: str) -> str:
         return sentence
     body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
     if not fits(body):
-        body = DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", " ".join(body.split()[: MAX_SENTENCE_WORDS - 1]).rstrip(" ,;:")))
+        body = DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", _at_a_word(body, MAX_SENTENCE_WORDS - 1)))
     return body.rstrip(" .,;:") + "."
+
+
+def _at_a_word(text: str, limit: int) -> str:
+    """`text` cut after `limit` words. Where that cuts a phrase (the next word does not open one: "COVID-19 associated
+    | hypercoagulable state"), back to its last comma where that keeps most of them ("... even when symptoms are mild,
+    | likely induced by ..."), else before the phrase the cut left open ("... a month later | with worsening
+    shortness"): what is kept ends where the sentence paused."""
+    words = text.split()
+    kept = " ".join(words[:limit]).rstrip(" ,;:")
+    if len(words) > limit and _OPENS_A_PHRASE.match(words[limit]):  # "... the word | in focus": a phrase ended there
+        return kept
+    comma = kept.rfind(", ")
+    if comma > 0 and len(kept[:comma].split()) >= _KEPT_AT_A_COMMA * limit and not inside_brackets(kept, comma) \
+            and not _AUXILIARY.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
+        return kept[:comma]
+    return _OPEN_PHRASE.sub("", kept)
 
 
 def fits(sentence: str) -> bool:
