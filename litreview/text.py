@@ -48,6 +48,10 @@ ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 # developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find", "this work has
 # been stymied").
 AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?!been\b)(?=[a-z]+(?:ed|en|wn|lt|de|ght|ne)\b))"
+# A single author's "I" as a subject ("In this paper I estimate X", "Herein, I review X", "Using these data, I show"):
+# first in its sentence or after a comma, "here" or the paper's name for itself; never a numeral ("type I interferon",
+# "Phase I trial"). Case-sensitive inside any pattern; the words before it are part of the match.
+SINGULAR_SUBJECT = rf"(?:^|(?<=[,;:])\s+|\b(?:[Hh]ere(?:in)?|then|{WORK_NOUNS})\s+)(?-i:I)(?=\s+[a-z])"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from litreview.corpus.paper import Paper
@@ -1430,3 +1432,19 @@ def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
                    "who had been recently discharged to a nursing home after recovering from COVID-19 pneumonia and "
                    "presented to the emergency department a month later with worsening shortness of breath and fever.")
     assert said.endswith(" presented to the emergency department a month later.")
+
+
+def test_a_single_authors_i_is_the_papers_not_the_drafts():
+    said = _clauses(  # economics and TREC-COVID abstracts of one author: "I review ..." was quoted as the researcher's
+        "Minimum wages are a contested policy. In this paper I estimate the employment effects of minimum wage increases "
+        "using county-level data from 1990 to 2016.",
+        "A novel coronavirus presents a pandemic. Herein, I review the potential options to treat 2019-nCoV in patients.",
+        "Italy was hit early. Using data from ISTAT on mortality, I estimate excess mortality by sex and age categories.",
+        "Type I interferon responses were measured in 40 patients. Phase I trials of my design are small.")
+    assert any(text.endswith(" estimates the employment effects of minimum wage increases using county-level data from "
+                             "1990 to 2016.") for text in said), said  # was "Minimum wages are a contested policy."
+    assert any(text.endswith(" reviews the potential options to treat 2019-nCoV in patients.") for text in said), said
+    assert any(text.startswith("Using data from ISTAT on mortality, ") and " estimates excess mortality" in text
+               for text in said), said
+    assert not any(re.search(r"(?:^|[,.] )I |\bmy\b", text) for text in said), said  # no "I review ..." of nobody
+    assert "Type I interferon responses were measured in 40 patients." in said  # a numeral is no author

@@ -25,6 +25,7 @@ from litreview.text import (
     ADVERB,
     AIM_FRAME,
     AUXILIARY,
+    SINGULAR_SUBJECT,
     THE_WORK,
     THIS_WORK,
     WORK_NOUNS,
@@ -69,7 +70,7 @@ _VERBS = ("propose present introduce develop design describe build construct cre
           "focus address use train demonstrate").split()
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    rf"\b(?:we|the authors|{THE_WORK})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+    rf"(?:\b(?:we|the authors|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
@@ -94,7 +95,7 @@ _LEAD = re.compile(
     r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To better understand its behavior,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:this|these|that|those|such|it|its|them|their)\b[^,;]{0,40}(?=,\s*(?:we|they)\b))"
-    rf"(?:\s*,\s*|\s+(?=(?:we|they|{THIS_WORK})\s))",  # "Thus we examined", "Overall this study allows": no comma
+    rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))",  # "Thus we examined", "Here I show": no comma
     re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|our) {WORK_NOUNS})\b,?",
@@ -154,7 +155,7 @@ _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|bui
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|ourselves)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves)\b|{SINGULAR_SUBJECT}|\b(?-i:my|me|myself)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
 # it can stand alone.
