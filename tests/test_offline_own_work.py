@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from litreview.corpus import load_corpus
@@ -269,3 +270,14 @@ def test_a_closing_cites_the_papers_where_it_names_them_not_after_the_researcher
         # "... with these works [@a; @b]; we propose ..." / "Against this background [@a], we propose ...": at the end,
         # the citations would credit the papers with the researcher's own sepsis alert
         assert line.endswith(".") and not line.endswith("].") and "[@" in line, line
+
+
+def test_a_single_authors_own_text_closes_on_what_they_propose():
+    sections = _sections("Sentiment and molecules are studied apart. Transformer encoders classify the sentiment of product "
+                         "reviews. In this thesis I propose a graph neural network that reads product reviews as graphs. "
+                         "I show that it beats transformer encoders on sentiment classification.")
+    closings = [s.text for section in sections for s in section.sentences if "reads product reviews" in s.text]
+    # was "Against this background, i propose ..." (its "I" lowered after the lead) and the background as an opening
+    assert closings and all(" we propose a graph neural network" in text for text in closings), closings
+    assert not any(re.search(r"\bi\b|(?:^|, )I ", s.text) for section in sections for s in section.sentences)
+    assert not any("I show" in text for text in _openings(sections))  # its own work is no background

@@ -92,6 +92,8 @@ def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
     or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" and the
     `names` (`names_in` the paper's text) kept."""
     first, _, rest = text.partition(" ")
+    if first == "I":  # the researcher's own "I propose X" after "Against this background, "
+        return text
     if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
     # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey")

@@ -33,7 +33,7 @@ from litreview.group.terms import (
     with_head_noun,
 )
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
-from litreview.text import ADVERB, THIS_WORK, is_own_text, listing
+from litreview.text import ADVERB, SINGULAR_SUBJECT, THIS_WORK, is_own_text, listing
 from litreview.write import clauses
 from litreview.write.citing import cited_where_named
 from litreview.write.clauses import Clause, standalone
@@ -47,7 +47,8 @@ MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when 
 # paragraphs do not all end on the same words.
 CLOSING_LEADS = ("Against this background", "In this context", "Alongside these works")
 TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", *CLOSING_LEADS)
-_OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed)\b", re.IGNORECASE)  # where a background ends
+_OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed|(?-i:my))\b|{SINGULAR_SUBJECT}",  # where a background
+                       re.IGNORECASE)  # ends: "we", or a single author's "I"
 # A reference to an earlier sentence: "these approaches" anywhere; "they/them/their" with hardly a word before it
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
@@ -55,7 +56,7 @@ _FIGURE = re.compile(r"\d")
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
-_OWN_VERB = re.compile(rf"\b(?:we|{THIS_WORK})\s+(?:{ADVERB}\s+)?"
+_OWN_VERB = re.compile(rf"(?:\b(?:we|{THIS_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
                        r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>.+)$",
                        re.IGNORECASE | re.DOTALL)
