@@ -48,6 +48,8 @@ ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 # developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find", "this work has
 # been stymied").
 AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?!been\b)(?=[a-z]+(?:ed|en|wn|lt|de|ght|ne)\b))"
+# The paper's authors named as such, a subject like "we": "The authors compared X", "the author argues that X".
+AUTHORS = r"the\s(?:authors|author(?!'))"
 # A single author's "I" as a subject ("In this paper I estimate X", "Herein, I review X", "Using these data, I show"):
 # first in its sentence or after a comma, "here" or the paper's name for itself; never a numeral ("type I interferon",
 # "Phase I trial"). Case-sensitive inside any pattern; the words before it are part of the match.

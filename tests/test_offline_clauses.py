@@ -1448,3 +1448,19 @@ def test_a_single_authors_i_is_the_papers_not_the_drafts():
                for text in said), said
     assert not any(re.search(r"(?:^|[,.] )I |\bmy\b", text) for text in said), said  # no "I review ..." of nobody
     assert "Type I interferon responses were measured in 40 patients." in said  # a numeral is no author
+
+
+def test_the_author_is_the_papers_subject_like_we():
+    said = _clauses(  # humanities and social science abstracts written of "the author"
+        "Urban charity changed in the sixteenth century. The author argues that poor relief became a civic duty in "
+        "Nuremberg.",
+        "Care work is undervalued. Drawing on 40 interviews with nurses, the author examines how care work is valued in "
+        "Swedish hospitals.")
+    assert any(text.endswith(" argues that poor relief became a civic duty in Nuremberg.") and "author" not in text
+               for text in said), said  # was "Urban charity changed in the sixteenth century." (background)
+    assert any(text.endswith(" examines how care work is valued in Swedish hospitals.") and "author" not in text
+               for text in said), said  # was "..., the author examines ...": which author?
+    said = _clauses("Vectors represent words. The author analyzes the structure of the vector representations and applies "
+                    "them to word sense disambiguation.")  # Multi-XScience mxs_test_014, cited
+    assert not any(text.endswith(" disambiguation is analyzed.") for text in said), said  # was "The structure ... and
+    # applies them to word sense disambiguation ... is analyzed.": "applies" ends what is analyzed, as "apply" does

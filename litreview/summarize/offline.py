@@ -22,6 +22,7 @@ from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
 from litreview.text import (
     ADVERB,
+    AUTHORS,
     AUXILIARY,
     SINGULAR_SUBJECT,
     STANCE_ADVERB,
@@ -37,7 +38,7 @@ _PROBLEM_CUES = re.compile(
     r"fails?|yet|unclear|little|gap|weakness\w*|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
-_SUBJECT = rf"(?:\b(?:we|the authors|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+){{0,2}}{AUXILIARY}?"
+_SUBJECT = rf"(?:\b(?:we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+){{0,2}}{AUXILIARY}?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
 # The paper's own, passive, with the studying verbs: "Here, X is briefly reviewed", "In this review, X are
 # discussed", "X are outlined in this chapter".
@@ -53,7 +54,7 @@ _DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|
                    r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|needed|"
                    rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b")
 # "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
-_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|the authors|(?-i:I))\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|{AUTHORS}|(?-i:I))\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
                          + _DOING_ANYTHING, re.IGNORECASE)
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [

@@ -24,6 +24,7 @@ from litreview.text import (
     A_WORK,
     ADVERB,
     AIM_FRAME,
+    AUTHORS,
     AUXILIARY,
     SINGULAR_SUBJECT,
     THE_WORK,
@@ -48,7 +49,7 @@ from litreview.write.english import (
 from litreview.write.voice import (
     ITSELF,
     PRONOUNS,
-    SECOND_VERB,
+    SECOND_VERB_SAID,
     SHARED_OBJECT,
     agreeing,
     in_third_person,
@@ -70,7 +71,7 @@ _VERBS = ("propose present introduce develop design describe build construct cre
           "focus address use train demonstrate").split()
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    rf"(?:\b(?:we|the authors|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+    rf"(?:\b(?:we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
@@ -145,7 +146,7 @@ _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which'
 _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
-                          rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
+                          rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)")
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
 # own no longer has (the purpose clause goes up to its comma).
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
@@ -159,7 +160,7 @@ _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves)\b|{SINGULAR_SUBJECT
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
 # it can stand alone.
-_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|the authors|{ITSELF})\b",
+_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|{ITSELF})\b",
                        re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.write.voice import SECOND_VERB, SHARED_OBJECT, SUBORDINATOR
+from litreview.write.voice import SECOND_VERB_SAID, SHARED_OBJECT, SUBORDINATOR
 
 MIN_CUT_WORDS = 8       # never cut a clause shorter than this
 MAX_SENTENCE_WORDS = 45  # no written sentence is longer
@@ -15,7 +15,7 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
-                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB}s?\b)")
+                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)")
 # The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
 # "... to the following questions:" (whose list the clause does not give); not "five WHO regions".
 DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"

@@ -25,6 +25,8 @@ _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|ev
                 r"offer|suggest|summari[sz]e|recommend|assess|quantify|characteri[sz]e|determine)")
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
 SECOND_VERB = rf"(?:{_LISTED_VERB}|use|study|test|find|release|extend|outline|highlight)"
+# One said with its -s, as a paper's sentence has it after "and" ("... and applies them to Y"): not "studies", a noun too.
+SECOND_VERB_SAID = rf"(?:{SECOND_VERB}s?|applies|identifies|quantifies)"
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
@@ -62,7 +64,7 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?(?:[Tt]hey|[Tt]he authors|(?P<itself>(?i:{ITSELF})))\s"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?(?:[Tt]hey|[Tt]he authors|(?P<author>[Tt]he author)|(?P<itself>(?i:{ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?{AUXILIARY}?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X", "trained, validated and tested X"
 # "This is a retrospective study of X": the paper saying what kind of work it is.
@@ -109,7 +111,7 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         return None
     if not done["itself"] and done["verb"] in ("are", "were"):  # "we are colleagues": the authors are, not one study
         subject, plural = "The authors", True
-    verb = base_form(done["verb"]) if done["itself"] else done["verb"]  # "this paper expands" -> "expand"
+    verb = base_form(done["verb"]) if done["itself"] or done["author"] else done["verb"]  # "this paper expands": "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
     rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
