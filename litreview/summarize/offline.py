@@ -56,6 +56,22 @@ _DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|
 # "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
 _DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|{AUTHORS}|(?-i:I))\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
                          + _DOING_ANYTHING, re.IGNORECASE)
+# The paper's own passive in the present tense, as engineering and chemistry abstracts say what they do ("A novel
+# approach for X is proposed", "In this paper, a life cycle assessment of X is carried out", "The synthesis of X is
+# reported"); not what everyone does ("X is widely studied"), nor another's ("is proposed by Smith", "in [12]").
+_PRESENT_PASSIVE = (r"\b(?:is|are)\s(?!(?:widely|commonly|extensively|often|increasingly|frequently|usually|generally|"
+                    r"traditionally|typically|well|intensively|actively|rarely|seldom|still|also|currently)\b)(?:\w+ly\s)?")
+_NOT_ANOTHERS = r"(?!\s+by\s+[A-Z]|\s+in\s+[\[(])"
+_PROPOSED_NOW = re.compile(_PRESENT_PASSIVE + r"(?:proposed|presented|introduced|developed|designed|constructed|"
+                           r"formulated|devised|synthesi[sz]ed|fabricated)\b" + _NOT_ANOTHERS)
+_STUDIED_NOW = re.compile(_PRESENT_PASSIVE + r"(?:investigated|studied|analy[sz]ed|evaluated|examined|assessed|explored|"
+                          r"discussed|carried out|conducted|performed|compared|derived|measured|simulated|tested|"
+                          r"validated|reviewed)\b" + _NOT_ANOTHERS)
+# Before a passive, what makes it no statement of the paper's: a condition ("until a vaccine is developed"), a question
+# ("how durable this status is constructed", "the way cases are analyzed"), or a relative ("CRP, which is synthesized").
+_CONDITION = re.compile(r"\b(?:if|until|unless|once|when|whenever|before|after|how|whether|why|the way)\b|"
+                        r"\b(?:which|that|who)\s+(?:\w+\s+)?$|"
+                        r"\b(?:results|findings|data|evidence|details)\s+$", re.IGNORECASE)  # "Results are presented": no proposal
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -327,7 +343,10 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
 
     searches = [tier.search for tier in _APPROACH_TIERS]
     # an aim said with its subject ("We aim to X") before anything else the authors did ("we have formed a panel")
-    tiers = [*searches[:2], aim, studies, method, _AIMS_TO.search, *searches[3:], _DONE_PASSIVE.search]
+    # last, the present passive of an abstract without "we" ("A novel approach for X is proposed"): medicine's says
+    # what it reports there as often ("ORs are reported for ...", "Data are compared between sexes")
+    tiers = [*searches[:2], aim, studies, method, _AIMS_TO.search, *searches[3:], _DONE_PASSIVE.search,
+             lambda part: _said_now(part, _PROPOSED_NOW), lambda part: _said_now(part, _STUDIED_NOW)]
     def second_choice(part: str) -> bool:  # a shared-task entry, or a sentence announcing a list ("... the following:")
         return part.endswith(":") or bool(_PARTICIPATION.search(part))
 
@@ -337,6 +356,14 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
             if found is not None:
                 return found
     return None
+
+
+def _said_now(part: str, passive: re.Pattern[str]) -> bool:
+    """Whether `part` says in the present passive what the paper does ("A method for X is proposed"); not "It is
+    demonstrated that X" (a finding) nor after a condition, a question or a relative (`_CONDITION`); cheaply first."""
+    if not (" is " in part or " are " in part) or part.startswith("It "):
+        return False
+    return any(not _CONDITION.search(part, 0, said.start()) for said in passive.finditer(part))
 
 
 def _problem_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]) -> int:
