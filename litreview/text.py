@@ -15,9 +15,10 @@ STOPWORDS = frozenset(
 )
 
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
-WORK_NOUNS = (r"(?:paper|work|study|article|chapter|letter|survey|review|report|thesis|dissertation|manuscript|commentary|"
-              r"editorial|essay|investigation|document|perspective|viewpoint|volume|book|comment|communication|statement|"
-              r"note|opinion)")
+_WORK_NOUNS = ("paper work study article chapter letter survey review report thesis dissertation manuscript commentary "
+               "editorial essay investigation document perspective viewpoint volume book comment communication statement "
+               "note opinion").split()
+WORK_NOUNS = rf"(?:{'|'.join(_WORK_NOUNS)})"
 # What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
@@ -52,8 +53,9 @@ AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?!b
 AUTHORS = r"the\s(?:authors|author(?!'))"
 # A single author's "I" as a subject ("In this paper I estimate X", "Herein, I review X", "Using these data, I show"):
 # first in its sentence or after a comma, "here" or the paper's name for itself; never a numeral ("type I interferon",
-# "Phase I trial"). Case-sensitive inside any pattern; the words before it are part of the match.
-SINGULAR_SUBJECT = rf"(?:^|(?<=[,;:])\s+|\b(?:[Hh]ere(?:in)?|then|{WORK_NOUNS})\s+)(?-i:I)(?=\s+[a-z])"
+# "Phase I trial"). Case-sensitive inside any pattern.
+SINGULAR_SUBJECT = (r"(?-i:I)(?:(?<=^I)|(?<=[,;:] I)|(?<=[Hh]ere I)|(?<=[Hh]erein I)|(?<=then I)|"  # "I" first: fast
+                    + "|".join(rf"(?<={noun} I)" for noun in _WORK_NOUNS) + r")(?=\s+[a-z])")
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic

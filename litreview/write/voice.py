@@ -13,6 +13,7 @@ from litreview.text import (
     ADVERB,
     AUXILIARY,
     SELF_NAMED,
+    SINGULAR_SUBJECT,
     STANCE_ADVERB,
     THE_WORK,
     WORK_NOUNS,
@@ -159,7 +160,7 @@ def itself_doing(text: str) -> bool:
 _EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
                         re.IGNORECASE)
 # A single author's "I" where it is a subject (`SINGULAR_SUBJECT`), with the "am" or "was" after it.
-_SINGULAR = re.compile(rf"(?P<lead>^|(?<=[,;:])\s+|\b(?:[Hh]ere(?:in)?|then|{WORK_NOUNS})\s+)I(?P<be>\s(?:am|was)\b)?(?=\s+[a-z])")
+_SINGULAR = re.compile(rf"{SINGULAR_SUBJECT}(?P<be>\s(?:am|was)\b)?")
 _PLURAL_BE = {" am": " are", " was": " were", None: ""}
 PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
 
@@ -169,9 +170,9 @@ def in_third_person(text: str) -> str:
     which is everyone's, kept apart); "we hereby report", "we here summarize" are "they report", "they summarize"; a
     single author's "I" (a subject, not "type I") and "my" are "they" and "their" too ("I am" -> "they are")."""
     text = _HEREBY.sub(r"\1 ", text) if "here" in text else text
-    if "I" in text or "my" in text or "me" in text:
-        text = _SINGULAR.sub(lambda m: f"{m['lead']}{'They' if not m['lead'] else 'they'}{_PLURAL_BE.get(m['be'], m['be'])}",
-                             text)
+    if " I " in text or text.startswith("I "):
+        text = _SINGULAR.sub(lambda m: f"{'they' if m.start() else 'They'}{_PLURAL_BE.get(m['be'], m['be'])}", text)
+    if "my" in text or "me" in text:
         text = re.sub(r"\b(?:my|me|myself)\b", lambda m: {"my": "their", "me": "them", "myself": "themselves"}[m[0]], text)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
     return re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
