@@ -453,3 +453,24 @@ def test_an_arxiv_abstract_in_json_lines_loses_its_latex_escapes_but_keeps_real_
     assert paper.title == "VLM2Vec: Training Vision-Language Models"
     assert paper.abstract == ("Results improve by 10% to 20% on MMEB & its splits, with ~4.3k labels. "
                               "Files live in C:\\data\\mmeb and \\model stays as written.")
+
+
+def test_mojibake_is_repaired_in_every_format(tmp_path):
+    # CORD-19 (TREC-COVID) keeps "IFN-Î³" for "IFN-γ"; a spreadsheet round trip gives "MÃ¼ller" and "donâ€™t"
+    (tmp_path / "cord.jsonl").write_text(json.dumps({
+        "id": "x2", "title": "Interferon-Î³ in severe COVID-19",
+        "abstract": "Levels of IFN-Î³ and Î³Î´ T cells rose in 40 patients; we donâ€™t know why."}) + "\n", encoding="utf-8")
+    (tmp_path / "zotero.ris").write_text("TY  - JOUR\nTI  - MÃ¼ller glia in the retina\nAU  - MÃ¼ller, Anna\n"
+                                         "AB  - We studied MÃ¼ller glia in São Paulo.\nPY  - 2020\nER  - \n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@article{naive, title={A naïve Ça-va model from Zürich}, author={Šimić, Ana}, "
+                                       "abstract={We fit a naïve model.}, year={2021}}\n", encoding="utf-8")
+    from litreview.corpus import load_corpus
+    papers = {p.key: p for p in load_corpus([tmp_path]).papers}
+    cord = next(p for p in papers.values() if p.title.startswith("Interferon"))
+    assert cord.title == "Interferon-γ in severe COVID-19"
+    assert cord.abstract == "Levels of IFN-γ and γδ T cells rose in 40 patients; we don’t know why."
+    retina = next(p for p in papers.values() if "retina" in p.title)
+    assert (retina.title, retina.authors, retina.abstract) == (
+        "Müller glia in the retina", ("Müller, Anna",), "We studied Müller glia in São Paulo.")
+    assert retina.key.startswith("muller")  # keys are made from the repaired names
+    assert (papers["naive"].title, papers["naive"].authors) == ("A naïve Ça-va model from Zürich", ("Šimić, Ana",))

@@ -1,0 +1,38 @@
+"""Mojibake in what a corpus says: UTF-8 read as Latin-1 or Windows-1252 somewhere upstream ("IFN-Î³" for
+"IFN-γ", "MÃ¼ller" for "Müller", "donâ€™t"), as CORD-19 and exports passed through a spreadsheet keep it. Repaired
+once, for every reader, before duplicates are merged and keys made; ftfy repairs it where it is sure."""
+
+from __future__ import annotations
+
+import re
+
+from litreview.corpus.paper import Paper
+
+# A Latin-1 letter that leads a UTF-8 sequence, then a character its continuation byte became: only such text goes
+# to ftfy (most text has none, and ftfy is imported only for it).
+_GARBLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                      "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def repaired(text: str) -> str:
+    """`text` with its mojibake repaired ("IFN-Î³" -> "IFN-γ", "MÃ¼ller" -> "Müller"); as it is when it has none.
+    Word by word: a long abstract is slow to repair whole, and a sequence that lost a byte upstream ("30â\x80 min")
+    is better left than read as another character ("30†min")."""
+    if not _GARBLED.search(text):
+        return text
+    import ftfy  # only for text that looks garbled
+
+    return re.sub(r"\S+", lambda word: ftfy.fix_encoding(word[0]) if _GARBLED.search(word[0]) else word[0], text)
+
+
+def without_mojibake(paper: Paper) -> Paper:
+    """`paper` with its title, abstract, authors and venue repaired; the same object when none needs it."""
+    fixed: dict[str, object] = {}
+    for name in ("title", "abstract", "venue"):
+        value = getattr(paper, name)
+        if value and (said := repaired(value)) != value:
+            fixed[name] = said
+    authors = tuple(repaired(author) for author in paper.authors)
+    if authors != paper.authors:
+        fixed["authors"] = authors
+    return paper.model_copy(update=fixed) if fixed else paper
