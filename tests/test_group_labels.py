@@ -365,3 +365,10 @@ def test_a_modifier_does_not_name_a_group():
     groups, _ = group_papers(summaries, {p.key: p for p in papers}, "robustness", min_groups=1, max_groups=1)
     # was "Natural language": the three papers share the words, each for a different thing
     assert groups.groups[0].title == "Counterfactual pairs"
+
+
+def test_cardiac_alone_is_no_noun_phrase_and_cardiac_arrest_is_one():
+    from litreview.group.terms import is_noun_phrase
+    # a CORD-19 draft on hypertension said "Two of them discuss cardiac"; "arrest" ended like "largest"
+    assert not is_noun_phrase("cardiac") and not is_noun_phrase("celiac")
+    assert is_noun_phrase("cardiac arrest") and is_noun_phrase("chest") and is_noun_phrase("celiac disease")

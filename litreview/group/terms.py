@@ -64,13 +64,14 @@ WEAK_ALONE = frozenset(
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
 _ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|ently|antly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
-_NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|al|ar|ary|ory|ent|ant|est)$")  # "inflammatory"
+_NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|iac|al|ar|ary|ory|ent|ant|est)$")  # "cardiac"
 _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
                         "agent gradient component document element environment experiment moment segment "
                         "argument assessment measurement treatment patient participant variant constraint "
                         "dictionary library summary vocabulary boundary memory trajectory family supply characteristic "
                         "assembly anomaly reply query objective alternative representative detective "
-                        "archive clinic mechanic arithmetic epidemic pandemic interest test request forest "
+                        "archive clinic mechanic arithmetic epidemic pandemic interest test request forest arrest chest "
+                        "contest protest "
                         "signal interval rival manual arrival removal retrieval rehearsal terminal survival "
                         "hospital principal capital total portal mammal metal crystal festival material "
                         "proposal animal journal trial potential tutorial theory history category inventory "
