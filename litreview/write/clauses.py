@@ -139,7 +139,7 @@ _RELATIVE = re.compile(r"^(?P<head>[^,;:()]+(?:\([^()]*\))?),\s(?:which|that)\s"
 _WHICH_DOES = re.compile(rf"which\s(?=(?:not only\s)?{_DOES})(?P<what>.+)$")  # ", which introduces a Fisher mask ..." after a name
 _NOT_WHAT_IT_DOES = re.compile(r"^(?:stands|is short)\b")  # ", which stands for ..." is said of the name
 # "a task, Partial labeling and Long-Tailed Multi-Label Classification (PLT-MLC)": what it is, then its name.
-_KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,]*)$")
+_KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,=<>≈±]*)$")  # not "..., H0 = 73.3 km/s"
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
@@ -156,6 +156,8 @@ _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|bui
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
+# A lead that says how the authors did what follows ("Using N-body simulations, we show that X"): it needs its subject.
+_DOING_LEAD = re.compile(r"(?:[A-Z][a-z]+ing|By|Based on|Through|Via|With the help of)\b[^,;]*,\s(?:we|they)\b")
 _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves)\b|{SINGULAR_SUBJECT}|\b(?-i:my|me|myself)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
@@ -188,7 +190,7 @@ class Clause:
         head = _head(self.object)
         # A comma left in the thing made is a list or an aside cut in the middle ("this question, existing
         # approaches, and compare ...", "a model, trained on news"): say it whole, in the active. A name may follow.
-        if re.search(r",\s(?![A-Z])", re.sub(r"\([^()]*\)", "", head)):
+        if re.search(r",\s(?![A-Z])", re.sub(r"\([^()]*\)", "", head)) or "=" in head:  # "X, H0 = 73.3": no name
             return False
         said = _HYPE.sub(r"\g<article> ", head).split()
         return MIN_PASSIVE_WORDS <= len(said) and len(self.passive_object.split()) <= MAX_PASSIVE_WORDS
@@ -205,7 +207,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
-    if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that "):
+    if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \
+            and not _DOING_LEAD.match(sentence):  # "Using simulations, we show that X": the authors show it
         reported = _condition(sentence[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match.group("object")[5:], count=1)
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
     if match and match.re is _STATED_AIM and _VERB_LIST.match(match.group("object")):
@@ -326,8 +329,9 @@ def standalone(sentence: str) -> bool:
 
 
 def finding_clause(finding: str) -> str:
-    """What a result sentence reports ("results show that X" -> "X"), cleaned."""
-    match = _REPORTS.search(finding)
+    """What a result sentence reports ("results show that X" -> "X"), cleaned; "Using X, we show that Y" stays whole
+    (the authors used X: said without them, "Using X, Y" would have Y use it)."""
+    match = _REPORTS.search(finding) if not _DOING_LEAD.match(finding) else None
     return clean_clause(_condition(finding[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match["clause"], count=1) if match else finding)
 
 
