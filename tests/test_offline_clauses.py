@@ -1498,3 +1498,15 @@ def test_astrophysics_leads_and_values_keep_their_subject():
     assert any(text.endswith(" presents a measurement of H0 from strongly lensed quasars, H0 = 73.3 km/s/Mpc.")
                for text in said), said
     assert not any(text.startswith("Using their X-ray maps, half") for text in said), said
+
+
+def test_the_study_with_what_it_studied_is_the_papers_subject():
+    said = _clauses(  # psychology and public-health abstracts
+        "Smartphone use is rising among adolescents. This cross-sectional survey of 2,000 students examined associations "
+        "between screen time and sleep.",
+        "Vaccines work. This study of 120 nurses in Ohio assessed vaccine hesitancy during 2021.",
+        "Masks matter. The study in this issue by Smith et al. is important.")
+    assert any(text.endswith("survey of 2,000 students examined associations between screen time and sleep.")
+               for text in said), said  # was "Smartphone use is rising among adolescents."
+    assert any(text.endswith(" study of 120 nurses in Ohio assessed vaccine hesitancy during 2021.") for text in said)
+    assert not any(re.search(r"\b(?:ofs|ins)\b", text) for text in said), said  # was "One study ofs 120 nurses"

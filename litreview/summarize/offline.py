@@ -72,6 +72,9 @@ _STUDIED_NOW = re.compile(_PRESENT_PASSIVE + r"(?:investigated|studied|analy[sz]
 _CONDITION = re.compile(r"\b(?:if|until|unless|once|when|whenever|before|after|how|whether|why|the way)\b|"
                         r"\b(?:which|that|who)\s+(?:\w+\s+)?$|"
                         r"\b(?:results|findings|data|evidence|details)\s+$", re.IGNORECASE)  # "Results are presented": no proposal
+# The paper with what it studied, then its verb: "This cross-sectional survey of 2,000 students examined X".
+_WORK_OF_DOES = re.compile(rf"\b{THIS_WORK}\s(?:of|among|in|with|on)\s(?:[^,.;]|[,.](?=\d)){{1,60}}?\s(?:examin|investigat|assess|explor|"
+                           r"evaluat|analy[sz]|compar|describ|estimat|measur)(?:ed|es)\b", re.IGNORECASE)
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
@@ -339,7 +342,7 @@ def _approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
     def studies(part: str) -> bool:  # "we examine X", the paper's own passive or "In this review, we X" (cheaply first)
         low = part.lower()
         return bool(_APPROACH_TIERS[2].search(part)) or ("here" in low or "this " in low) and \
-            bool(_OWN_PASSIVE.search(part) or _DONE_IN_IT.search(part))
+            bool(_OWN_PASSIVE.search(part) or _DONE_IN_IT.search(part) or _WORK_OF_DOES.search(part))
 
     searches = [tier.search for tier in _APPROACH_TIERS]
     # an aim said with its subject ("We aim to X") before anything else the authors did ("we have formed a panel")

@@ -65,9 +65,16 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?(?:[Tt]hey|[Tt]he authors|(?P<author>[Tt]he author)|(?P<itself>(?i:{ITSELF})))\s"
+# The verb: "apply a X", "fine-tune X", "trained, validated and tested X"; not a word after "the study" ("of 120 nurses").
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?"
+                      rf"(?:[Tt]hey|[Tt]he authors|(?P<author>[Tt]he author)|(?P<itself>(?i:{ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?{AUXILIARY}?"
-                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)  # "apply a X", "fine-tune X", "trained, validated and tested X"
+                      r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its|of|in|on|at|for|with|by|from|to|among|as|and|"
+                      r"or)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)
+# The paper with what it studied, then a verb in the past, which agrees with any subject: "This study of 120 nurses in
+# Ohio assessed X" (what "this study" names, the paragraph's subject names: "One study of 120 nurses ...").
+_ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>(?:of|among|in|with|on)\s(?:[^,.;]|[,.](?=\d)){{1,60}}?\s[a-z]{{3,}}ed\b.*)$",
+                        re.DOTALL)
 # "This is a retrospective study of X": the paper saying what kind of work it is.
 _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
@@ -104,6 +111,9 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     they did ("Using this, the authors argue that X."), or being what kind of work it is ("This is a cohort study of
     X"); None when it does not open so.
     `first`: the paper's first sentence, after which "also" points back to nothing ("One study also found")."""
+    what_it_studied = _ITSELF_OF.match(statement)
+    if what_it_studied:  # "This study of 120 nurses assessed X": "One study of 120 nurses assessed X"
+        return f"{subject} {what_it_studied['rest']}."
     done = _THEY_DO.match(statement)
     kind = _THIS_IS.match(statement) if not done and not plural else None
     if kind:  # "One study is a retrospective study of X", not "One study notes that this is ..."
