@@ -1510,3 +1510,16 @@ def test_the_study_with_what_it_studied_is_the_papers_subject():
                for text in said), said  # was "Smartphone use is rising among adolescents."
     assert any(text.endswith(" study of 120 nurses in Ohio assessed vaccine hesitancy during 2021.") for text in said)
     assert not any(re.search(r"\b(?:ofs|ins)\b", text) for text in said), said  # was "One study ofs 120 nurses"
+
+
+def test_a_long_lead_before_the_paper_keeps_the_papers_subject():
+    said = _clauses(  # economics abstracts
+        "Class size is debated. Exploiting a natural experiment in Denmark, this paper estimates the causal effect of class "
+        "size on test scores.",
+        "Export prices vary. Drawing on a new dataset of 3,000 firms, the paper documents that export prices rise with "
+        "quality.")
+    # were "One study notes that exploiting a natural experiment in Denmark, the paper estimates ..." and "Drawing on
+    # ..., the paper documents ..." (which paper?)
+    assert any(text.startswith("Exploiting a natural experiment in Denmark, ") and
+               text.endswith(" study estimates the causal effect of class size on test scores.") for text in said), said
+    assert any(text.startswith("Drawing on a new dataset of 3,000 firms, ") and "the paper" not in text for text in said)

@@ -59,6 +59,7 @@ ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
 # The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
 # this study aimed to X"), where the paragraph gives the sentence its own subject.
 _ITSELF_NAMED = re.compile(rf"\b{SELF_NAMED}\b", re.IGNORECASE)
+_PAPER_DOING = re.compile(r"(?:^|,\s)the\s(?:paper|article)\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]", re.IGNORECASE)
 _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
                            re.IGNORECASE)
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
@@ -66,7 +67,8 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
 # The verb: "apply a X", "fine-tune X", "trained, validated and tested X"; not a word after "the study" ("of 120 nurses").
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING})[^;]{{1,300}}?,\s(?=(?:they|(?i:{ITSELF}))\s))?"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}|[A-Z][a-z]+ing\b)[^;]{{1,300}}?,\s"
+                      rf"(?=(?:they|(?i:{ITSELF}))\s))?"  # "Exploiting a natural experiment in Denmark, the paper ..."
                       rf"(?:[Tt]hey|[Tt]he authors|(?P<author>[Tt]he author)|(?P<itself>(?i:{ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?{AUXILIARY}?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its|of|in|on|at|for|with|by|from|to|among|as|and|"
@@ -162,8 +164,11 @@ def _names_itself(text: str) -> bool:
 
 
 def itself_doing(text: str) -> bool:
-    """Whether the paper is the subject of a clause of `text` ("Thus, this study aimed to X")."""
-    return _names_itself(text) and bool(_ITSELF_DOING.search(text))
+    """Whether the paper is the subject of a clause of `text` ("Thus, this study aimed to X", "Drawing on X, the paper
+    documents Y")."""
+    low = text.lower()
+    return _names_itself(text) and bool(_ITSELF_DOING.search(text)) or \
+        ("the paper" in low or "the article" in low) and bool(_PAPER_DOING.search(text))
 
 
 # "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
