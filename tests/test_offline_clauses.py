@@ -1523,3 +1523,8 @@ def test_a_long_lead_before_the_paper_keeps_the_papers_subject():
     assert any(text.startswith("Exploiting a natural experiment in Denmark, ") and
                text.endswith(" study estimates the causal effect of class size on test scores.") for text in said), said
     assert any(text.startswith("Drawing on a new dataset of 3,000 firms, ") and "the paper" not in text for text in said)
+
+
+def test_in_the_current_study_is_the_papers_self_reference():
+    said = _clauses("Influenza kills. In the current study, mice were infected with influenza and treated with oseltamivir.")
+    assert "Mice were infected with influenza and treated with oseltamivir." in said, said  # was "In the current study, ..."
