@@ -22,8 +22,8 @@ WORK_NOUNS = rf"(?:{'|'.join(_WORK_NOUNS)})"
 # What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
-                 r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|modell?ing|"
-                 r"position|consensus|expert")
+                 r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|"
+                 r"modell?ing|position|consensus|expert")
 A_WORK = rf"(?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"  # "retrospective cohort study", "mini-review"
 THIS_WORK = rf"this {A_WORK}"
 SELF_NAMED = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"  # anywhere in its text ("the editor of this volume")
@@ -49,6 +49,9 @@ ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
 # developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find", "this work has
 # been stymied").
 AUXILIARY = r"(?:(?:will|shall)\s+(?:\w+ly\s+)?|(?:have|has)\s+(?:\w+ly\s+)?(?!been\b)(?=[a-z]+(?:ed|en|wn|lt|de|ght|ne)\b))"
+# What a study studied, after its name for itself: "This study | of 120 nurses in Ohio | assessed X" (numbers may
+# hold a comma or a point: "of 2,000 students").
+WHAT_IT_STUDIED = r"(?:of|among|in|with|on)\s(?:[^,.;]|[,.](?=\d)){1,60}?"
 # The paper's authors named as such, a subject like "we": "The authors compared X", "the author argues that X".
 AUTHORS = r"the\s(?:authors|author(?!'))"
 # A single author's "I" as a subject ("In this paper I estimate X", "Herein, I review X", "Using these data, I show"):

@@ -1528,3 +1528,8 @@ def test_a_long_lead_before_the_paper_keeps_the_papers_subject():
 def test_in_the_current_study_is_the_papers_self_reference():
     said = _clauses("Influenza kills. In the current study, mice were infected with influenza and treated with oseltamivir.")
     assert "Mice were infected with influenza and treated with oseltamivir." in said, said  # was "In the current study, ..."
+
+
+def test_a_single_authors_my_is_their_and_me_cfs_stays():
+    from litreview.write.voice import in_third_person
+    assert in_third_person("My approach uses ME/CFS data and helps me.") == "Their approach uses ME/CFS data and helps them."

@@ -17,6 +17,7 @@ from litreview.text import (
     STANCE_ADVERB,
     THE_WORK,
     THIS_WORK,
+    WHAT_IT_STUDIED,
     stated_aim_at,
 )
 
@@ -37,7 +38,8 @@ _DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|
                    r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|needed|"
                    rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b")
 # "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
-_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|{AUTHORS}|(?-i:I))\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|{AUTHORS}|(?-i:I))\s+"
+                         rf"(?:{ADVERB}\s+)?{AUXILIARY}?"
                          + _DOING_ANYTHING, re.IGNORECASE)
 # The paper's own passive in the present tense, as engineering and chemistry abstracts say what they do ("A novel
 # approach for X is proposed", "In this paper, a life cycle assessment of X is carried out", "The synthesis of X is
@@ -54,9 +56,10 @@ _STUDIED_NOW = re.compile(_PRESENT_PASSIVE + r"(?:investigated|studied|analy[sz]
 # ("how durable this status is constructed", "the way cases are analyzed"), or a relative ("CRP, which is synthesized").
 _CONDITION = re.compile(r"\b(?:if|until|unless|once|when|whenever|before|after|how|whether|why|the way)\b|"
                         r"\b(?:which|that|who)\s+(?:\w+\s+)?$|"
-                        r"\b(?:results|findings|data|evidence|details)\s+$", re.IGNORECASE)  # "Results are presented": no proposal
+                        r"\b(?:results|findings|data|evidence|details)\s+$",  # "Results are presented": no proposal
+                        re.IGNORECASE)
 # The paper with what it studied, then its verb: "This cross-sectional survey of 2,000 students examined X".
-_WORK_OF_DOES = re.compile(rf"\b{THIS_WORK}\s(?:of|among|in|with|on)\s(?:[^,.;]|[,.](?=\d)){{1,60}}?\s(?:examin|investigat|assess|explor|"
+_WORK_OF_DOES = re.compile(rf"\b{THIS_WORK}\s{WHAT_IT_STUDIED}\s(?:examin|investigat|assess|explor|"
                            r"evaluat|analy[sz]|compar|describ|estimat|measur)(?:ed|es)\b", re.IGNORECASE)
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [

@@ -28,12 +28,14 @@ DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|b
 _CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December)))+$", re.IGNORECASE)
 # The words a cut at a word left of a phrase it began: a preposition and at most three more ("with worsening shortness").
-_OPEN_PHRASE = re.compile(r"\s+(?:with|without|of|for|by|in|on|at|from|into|to|than|between|after|before|during|through|"
-                          r"via|over|under|among|within|across|against|like|as)(?:\s+\S+){0,3}$", re.IGNORECASE)
-_OPENS_A_PHRASE = re.compile(r"(?:with|without|for|by|in|on|at|from|into|to|than|between|after|before|during|through|"
-                             r"via|over|under|among|within|across|against|as|that|which|who|whose|where|when|while|"
-                             r"whereas|because|since|if|and|or|but)$|\W", re.IGNORECASE)  # or punctuation: "(", "—"
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|might|could|would|should|must|do|does|did)\b")
+_PREPOSITIONS = (r"with|without|for|by|in|on|at|from|into|to|than|between|after|before|during|through|via|over|under|"
+                 r"among|within|across|against|as")
+_OPEN_PHRASE = re.compile(rf"\s+(?:{_PREPOSITIONS}|of|like)(?:\s+\S+){{0,3}}$", re.IGNORECASE)
+# A word that opens a phrase, so that a cut before it ends one ("... the word | in focus"); not "of", which binds to the
+# noun before it ("shortness | of breath"). Or punctuation: "(", "—".
+_OPENS_A_PHRASE = re.compile(rf"(?:{_PREPOSITIONS}|that|which|who|whose|where|when|while|whereas|because|since|if|and|"
+                             r"or|but)$|\W", re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|might|could|would|should|must|do|does|did)\b")
 _KEPT_AT_A_COMMA = 0.6  # a cut at a word goes back to a comma that keeps this share of the words
 # "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
 # leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
@@ -80,7 +82,7 @@ def _at_a_word(text: str, limit: int) -> str:
         return kept
     comma = kept.rfind(", ")
     if comma > 0 and len(kept[:comma].split()) >= _KEPT_AT_A_COMMA * limit and not inside_brackets(kept, comma) \
-            and not _AUXILIARY.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
+            and not _FINITE_VERB.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
         return kept[:comma]
     return _OPEN_PHRASE.sub("", kept)
 

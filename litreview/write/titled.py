@@ -41,8 +41,8 @@ def shown_title(title: str) -> str:
 def said_by_title(paper: Paper, topic: frozenset[str], corpus_uses: CorpusUses | None) -> bool:
     """Whether `paper` is better cited by its title (of MIN_TITLE_WORDS or more) than by its text: no sentence says
     what the paper does, and its first shares no word with its title but the theme's (`topic`, stems) and those the
-    whole corpus uses everywhere (“COVID-19 and the re-opening of schools” opening "The epidemic of COVID-19 broke out in Wuhan ...": background
-    any paper of its field could open with, cited as that paper's word)."""
+    whole corpus uses everywhere (“COVID-19 and the re-opening of schools” opening "The epidemic of COVID-19 broke
+    out in Wuhan ...": background any paper of its field could open with, cited as that paper's word)."""
     title = [word for word in _WORD.findall(paper.title or "") if word.lower() not in STOPWORDS]
     if len(title) < MIN_TITLE_WORDS:
         return False

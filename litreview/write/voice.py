@@ -16,6 +16,7 @@ from litreview.text import (
     SINGULAR_SUBJECT,
     STANCE_ADVERB,
     THE_WORK,
+    WHAT_IT_STUDIED,
     WORK_NOUNS,
 )
 from litreview.write.english import base_form, same_case, third_person, upper_first
@@ -59,9 +60,8 @@ ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
 # The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
 # this study aimed to X"), where the paragraph gives the sentence its own subject.
 _ITSELF_NAMED = re.compile(rf"\b{SELF_NAMED}\b", re.IGNORECASE)
-_PAPER_DOING = re.compile(r"(?:^|,\s)the\s(?:paper|article)\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]", re.IGNORECASE)
-_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED})\s(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]",
-                           re.IGNORECASE)
+_ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED}|the\s(?:paper|article))\s"
+                           r"(?!(?:of|in|on|for|and|or|to|with|by)\b)[a-z]", re.IGNORECASE)  # "Drawing on X, the paper shows Y"
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
@@ -75,8 +75,7 @@ _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}
                       r"or)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)
 # The paper with what it studied, then a verb in the past, which agrees with any subject: "This study of 120 nurses in
 # Ohio assessed X" (what "this study" names, the paragraph's subject names: "One study of 120 nurses ...").
-_ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>(?:of|among|in|with|on)\s(?:[^,.;]|[,.](?=\d)){{1,60}}?\s[a-z]{{3,}}ed\b.*)$",
-                        re.DOTALL)
+_ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>{WHAT_IT_STUDIED}\s[a-z]{{3,}}ed\b.*)$", re.DOTALL)
 # "This is a retrospective study of X": the paper saying what kind of work it is.
 _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
@@ -160,15 +159,13 @@ def reported(statement: str, *, subjects: bool = True) -> str:
 def _names_itself(text: str) -> bool:
     """Whether `text` may name the paper itself ("this study", "the present review"): a cheap test first."""
     low = text.lower()
-    return "this " in low or "the present " in low or "the current " in low
+    return "this " in low or "the present " in low or "the current " in low or "the paper" in low or "the article" in low
 
 
 def itself_doing(text: str) -> bool:
     """Whether the paper is the subject of a clause of `text` ("Thus, this study aimed to X", "Drawing on X, the paper
     documents Y")."""
-    low = text.lower()
-    return _names_itself(text) and bool(_ITSELF_DOING.search(text)) or \
-        ("the paper" in low or "the article" in low) and bool(_PAPER_DOING.search(text))
+    return _names_itself(text) and bool(_ITSELF_DOING.search(text))
 
 
 # "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
@@ -177,7 +174,9 @@ _EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|wo
 # A single author's "I" where it is a subject (`SINGULAR_SUBJECT`), with the "am" or "was" after it.
 _SINGULAR = re.compile(rf"{SINGULAR_SUBJECT}(?P<be>\s(?:am|was)\b)?")
 _PLURAL_BE = {" am": " are", " was": " were", None: ""}
-PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves"}
+PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves",
+            "my": "their", "me": "them", "myself": "themselves"}  # a single author's
+_FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(PRONOUNS)})\b", re.IGNORECASE)
 
 
 def in_third_person(text: str) -> str:
@@ -187,8 +186,6 @@ def in_third_person(text: str) -> str:
     text = _HEREBY.sub(r"\1 ", text) if "here" in text else text
     if " I " in text or text.startswith("I "):
         text = _SINGULAR.sub(lambda m: f"{'they' if m.start() else 'They'}{_PLURAL_BE.get(m['be'], m['be'])}", text)
-    if "my" in text or "me" in text:
-        text = re.sub(r"\b(?:my|me|myself)\b", lambda m: {"my": "their", "me": "them", "myself": "themselves"}[m[0]], text)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
-    return re.sub(r"\b(?:we|our|us|ours|ourselves)\b", lambda m: m.group(0) if m.group(0) == "US"  # "US FDA"
-                  else same_case(PRONOUNS[m.group(0).lower()], m.group(0)), text, flags=re.IGNORECASE)
+    return _FIRST_PERSON.sub(lambda m: m.group(0) if m.group(0) in ("US", "ME")  # "US FDA", "ME/CFS"
+                             else same_case(PRONOUNS[m.group(0).lower()], m.group(0)), text)
