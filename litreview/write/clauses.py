@@ -158,7 +158,8 @@ _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+",
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
 # A lead that says how the authors did what follows ("Using N-body simulations, we show that X"): it needs its subject.
 _DOING_LEAD = re.compile(r"(?:[A-Z][a-z]+ing|By|Based on|Through|Via|With the help of)\b[^,;]*,\s(?:we|they)\b")
-_FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves)\b|{SINGULAR_SUBJECT}|\b(?-i:my|me|myself)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves|my|myself)\b|{SINGULAR_SUBJECT}|\b(?-i:me)\b",  # not "ME/CFS"
+                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
 # it can stand alone.
