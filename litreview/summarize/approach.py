@@ -5,6 +5,7 @@ is proposed"); what everyone does ("we still lack studies") and what others did 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -101,11 +102,19 @@ def makes_something(sentence: str) -> bool:
 
 
 def approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
+    """`_approach_index`, asked once per abstract: the summary and the writer (`states_what_it_does`) both ask."""
+    return _approach_index(tuple(parts), tuple(roles.items()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _approach_index(parts: tuple[str, ...], labelled: tuple[tuple[str, Role], ...]) -> int | None:
     """The first sentence of the strongest tier that has one: one that proposes ("we propose", "we develop"), a
     structured abstract's stated aim ("OBJECTIVE To compare X"), one that studies ("we examine whether"), the
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
     ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ...") or one
     announcing a list ("we take a step ... by demonstrating the following:") only when no other does."""
+    roles = dict(labelled)
+
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
         return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \
