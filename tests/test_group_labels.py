@@ -372,3 +372,16 @@ def test_cardiac_alone_is_no_noun_phrase_and_cardiac_arrest_is_one():
     # a CORD-19 draft on hypertension said "Two of them discuss cardiac"; "arrest" ended like "largest"
     assert not is_noun_phrase("cardiac") and not is_noun_phrase("celiac")
     assert is_noun_phrase("cardiac arrest") and is_noun_phrase("chest") and is_noun_phrase("celiac disease")
+
+
+def test_candidates_pools_centers_and_complications_name_no_topic_alone():
+    from litreview.corpus.paper import Paper
+    from litreview.summarize import summarize_papers
+    from litreview.write.relations import shared_sentences
+    # drafts said "UDR and MUVERA discuss candidates", "Two of them discuss pools / centers / complications"
+    papers = [Paper(key="a", abstract="We rerank candidates from unlabeled pools at two centers with few complications."),
+              Paper(key="b", abstract="We score candidates drawn from pools at three centers and report complications.")]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: p.abstract for p in papers}
+    said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
+    assert not any(word in said for word in ("candidates", "pools", "centers", "complications")), said

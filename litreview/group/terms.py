@@ -58,7 +58,8 @@ WEAK_ALONE = frozenset(
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release "  # of anything: "Need", "Release" (of cytokines) were headings
-    "country countries patient patients people "  # who or where, not what
+    "country countries patient patients people center centers centre centres "  # who or where, not what
+    "candidate candidates complication complications pool pools "  # of anything: "Two of them discuss pools"
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
