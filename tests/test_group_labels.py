@@ -385,3 +385,12 @@ def test_candidates_pools_centers_and_complications_name_no_topic_alone():
     texts = {p.key: p.abstract for p in papers}
     said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
     assert not any(word in said for word in ("candidates", "pools", "centers", "complications")), said
+
+
+def test_a_numbered_kind_names_nothing_without_its_number():
+    from litreview.group.terms import needs_its_complement
+    texts = ["Peptides bind MHC class I molecules.", "Epitopes bind MHC class I and MHC class II alleles.",
+             "Phase 3 trials started."]
+    # a CORD-19 vaccine draft said "Three of them discuss MHC class" (of "MHC class I" and "MHC class II")
+    assert needs_its_complement("mhc class", texts) and needs_its_complement("phase", texts)
+    assert not needs_its_complement("epitopes", texts) and not needs_its_complement("patients", ["Patients 65 years old."])

@@ -349,12 +349,22 @@ def ends_a_phrase(after: str) -> bool:
 def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
     """Whether `term` ends with a noun of something that most uses in `texts` go on to say with "of": "local
     value" is said only as "the local value of the Hubble constant", "component" as "a crucial component of ...",
-    and alone they name nothing. A noun made from a verb names an activity of its own ("text classification of
-    headlines")."""
+    and alone they name nothing; nor does "MHC class" said as "MHC class I". A noun made from a verb names an activity of
+    its own ("text classification of headlines")."""
     if NOMINAL.search(term.split()[-1]):
         return False
     uses = uses_of(term, texts)
-    return 2 * sum(1 for _, after in uses if after == "of") > len(uses)
+    return 2 * sum(1 for _, after in uses if after == "of" or _numbered(term, after)) > len(uses)
+
+
+def _numbered(term: str, after: str) -> bool:
+    """Whether `after` numbers what `term` names: "MHC class | I", "phase | 3", "type | 2" (the thing is the numbered
+    one: "Three of them discuss MHC class" named nothing)."""
+    return after in _ROMAN or after.isdigit() and term.rsplit(" ", 1)[-1] in _NUMBERED_KINDS
+
+
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
+_NUMBERED_KINDS = frozenset("class type phase grade stage group level category tier wave".split())
 
 
 def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:
