@@ -1533,3 +1533,8 @@ def test_in_the_current_study_is_the_papers_self_reference():
 def test_a_single_authors_my_is_their_and_me_cfs_stays():
     from litreview.write.voice import in_third_person
     assert in_third_person("My approach uses ME/CFS data and helps me.") == "Their approach uses ME/CFS data and helps them."
+
+
+def test_our_data_indicate_that_x_says_x():
+    said = _clauses("Our data indicate that TLR4 drives inflammation in sepsis. Blocking TLR4 improved survival.")
+    assert "TLR4 drives inflammation in sepsis." in said, said  # was "One study notes that their data indicate that ..."

@@ -85,6 +85,10 @@ _REPORTS = re.compile(
     r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "Our data indicate that X", "These results suggest that X": what the paper found, without the words that say so.
+_RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|findings|analyses|observations|experiments)\s"
+                           r"(?:\w+ly\s)?(?:indicate|show|suggest|reveal|demonstrate|confirm)\s+that\s+(?P<clause>.+)$",
+                           re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 _LEAD = re.compile(
     r"^(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
@@ -232,6 +236,10 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         if named and not named.group("rest") or limit < MAX_CLAUSE_WORDS and _KIND_THEN_NAME.match(said):
             said = clean_clause(obj, MAX_CLAUSE_WORDS)
         return Clause("study" if verb == "studies" else verb, said, statement)
+    found = _RESULTS_SHOW.match(sentence) if not match else None
+    said = clean_clause(found["clause"], limit) if found else ""
+    if found and standalone(found["clause"]):  # "Our data indicate that X" said all the paper does: X, its finding
+        return Clause(None, said, said, True)
     made = _THEN_MADE.search(statement) if refers_back(statement) else None
     if made and not refers_back(made.group("object")):  # "we relax this assumption and present X": X stands alone
         return Clause(made.group("verb").lower(), clean_clause(made.group("object"), limit), statement)
