@@ -43,8 +43,8 @@ class CorpusUses:
 
     def of_the_field(self, forms: Iterable[str | None]) -> bool:
         """Whether one of `forms` of a term (an acronym and what it stands for), or one without a first word that only
-        places it ("current", "novel"), or with its hyphens as spaces, is used by FIELD_SHARE of the corpus's papers or more (never for a corpus under
-        MIN_CORPUS_PAPERS)."""
+        places it ("current", "novel"), or with its hyphens as spaces, is used by FIELD_SHARE of the corpus's papers or
+        more (never for a corpus under MIN_CORPUS_PAPERS)."""
         # "the current COVID-19 pandemic" is the field's "COVID-19 pandemic" ("multimodal LLMs" are not the field's LLMs)
         said = [form for form in forms if form]
         said += [form.split(" ", 1)[1] for form in said if " " in form and form.split(" ", 1)[0].lower() in _PASSING]

@@ -5,9 +5,8 @@ is proposed"); what everyone does ("we still lack studies") and what others did 
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from litreview.summarize.structured import Role
 from litreview.text import (
@@ -39,9 +38,7 @@ _DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|
                    r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|needed|"
                    rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b")
 # "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
-_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)(?:we|{AUTHORS}|(?-i:I))\s+"
-                         rf"(?:{ADVERB}\s+)?{AUXILIARY}?"
-                         + _DOING_ANYTHING, re.IGNORECASE)
+_DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)" + _SUBJECT + _DOING_ANYTHING, re.IGNORECASE)
 # The paper's own passive in the present tense, as engineering and chemistry abstracts say what they do ("A novel
 # approach for X is proposed", "In this paper, a life cycle assessment of X is carried out", "The synthesis of X is
 # reported"); not what everyone does ("X is widely studied"), nor another's ("is proposed by Smith", "in [12]").
@@ -68,7 +65,8 @@ _APPROACH_TIERS = [
     re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b"
                r"(?!\s+(?:\w+\s+)?(?:results|findings|evidence)\b)", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:develop|design|describe|build|construct|create|release|formulate|devise|offer|contribute)s?\b"
-               rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"  # the paper's own, passive
+               # the paper's own, passive
+               rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"
                r"|\b(?:studied|presented|described|proposed|introduced|developed)\s+here\b", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
                r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
@@ -88,7 +86,8 @@ _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|
                            r"reported|shown|considered|estimated|expected|required|needed|known|thought|believed|"
                            r"linked|related|correlated)\b)[a-z]{3,}ed\b")
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
-_PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b", re.IGNORECASE)
+_PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b",
+                            re.IGNORECASE)
 
 
 def proposes(sentence: str) -> bool:
@@ -101,20 +100,12 @@ def makes_something(sentence: str) -> bool:
     return any(tier.search(sentence) for tier in _APPROACH_TIERS[:2])
 
 
-def approach_index(parts: list[str], roles: Mapping[str, Role]) -> int | None:
-    """`_approach_index`, asked once per abstract: the summary and the writer (`states_what_it_does`) both ask."""
-    return _approach_index(tuple(parts), tuple(roles.items()))
-
-
-@functools.lru_cache(maxsize=8192)
-def _approach_index(parts: tuple[str, ...], labelled: tuple[tuple[str, Role], ...]) -> int | None:
+def approach_index(parts: Sequence[str], roles: Mapping[str, Role]) -> int | None:
     """The first sentence of the strongest tier that has one: one that proposes ("we propose", "we develop"), a
     structured abstract's stated aim ("OBJECTIVE To compare X"), one that studies ("we examine whether"), the
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
     ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ...") or one
     announcing a list ("we take a step ... by demonstrating the following:") only when no other does."""
-    roles = dict(labelled)
-
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
         return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \

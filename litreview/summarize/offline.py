@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import sentencex
 
@@ -100,9 +100,9 @@ _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|bui
 
 def offline_summary(paper: Paper) -> PaperSummary:
     """A PaperSummary of `paper` made only of its own sentences (see the module docstring)."""
-    parts = _summary_parts(paper)
-    roles = sentence_roles(paper)
-    approach_at = approach_index(parts, roles) or 0  # else the first sentence, where none says what the paper does
+    text, title = summary_text(paper) or "", paper.title or ""
+    parts, roles = _summary_parts(text, title), _roles(text)
+    approach_at = _approach_at(text, title) or 0  # else the first sentence, where none says what the paper does
     problem_at = _problem_index(parts, approach_at, roles)
     finding_at = _finding_index(parts, approach_at, roles)
     chosen = [parts[i] for i in dict.fromkeys(i for i in (problem_at, approach_at, finding_at) if i is not None)]
@@ -120,14 +120,21 @@ def offline_summary(paper: Paper) -> PaperSummary:
 def states_what_it_does(paper: Paper) -> bool:
     """Whether a sentence of `paper`'s text says what the paper does, as its approach (not an abstract of background
     alone, as commentaries and news items have: "The COVID-19 pandemic has spread across the world. ...")."""
-    return approach_index(_summary_parts(paper), sentence_roles(paper)) is not None
+    return _approach_at(summary_text(paper) or "", paper.title or "") is not None
 
 
-def _summary_parts(paper: Paper) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # asked by the summary, and again by the writer (`states_what_it_does`)
+def _approach_at(text: str, title: str) -> int | None:
+    """Which of the summary's sentences of `text` (`title` where it has none) says what the paper does, or None."""
+    return approach_index(_summary_parts(text, title), _roles(text))
+
+
+@functools.lru_cache(maxsize=8192)  # with `_roles`, read once for the summary and `_approach_at` alike
+def _summary_parts(text: str, title: str) -> tuple[str, ...]:
     """The sentences a summary is chosen from: a run-on "sentence" (an abstract without full stops) only when it is
     all there is (the references a sentence cites in brackets do not make it one); the title when there is no text."""
-    parts = text_sentences(paper) or [paper.title or ""]
-    return [part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS] or parts
+    parts = _content_sentences(text) or (title,)
+    return tuple(part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS) or parts
 
 
 def split_sentences(text: str | None) -> list[str]:
@@ -245,14 +252,19 @@ def _claims(kind: Kind, approach: str) -> bool:
 
 def sentence_roles(paper: Paper) -> dict[str, Role]:
     """Each content sentence of a structured abstract and the role its label gives it; empty for an unstructured one."""
+    return dict(_roles(summary_text(paper) or ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _roles(text: str) -> Mapping[str, Role]:
     roles: dict[str, Role] = {}
-    for role, part in labelled_parts(summary_text(paper) or ""):
+    for role, part in labelled_parts(text):
         for sentence in content_sentences(part) if role else ():
             roles.setdefault(sentence, role)
     return roles
 
 
-def _problem_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]) -> int:
+def _problem_index(parts: Sequence[str], approach_at: int, roles: Mapping[str, Role]) -> int:
     """The sentence before the approach with the most problem cues (earliest on ties), else the first sentence of a
     structured abstract's background, else the first.
 
@@ -265,7 +277,7 @@ def _problem_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]
     return -best[1] if best[0] > 0 else background
 
 
-def _finding_index(parts: list[str], approach_at: int, roles: Mapping[str, Role]) -> int | None:
+def _finding_index(parts: Sequence[str], approach_at: int, roles: Mapping[str, Role]) -> int | None:
     """The first conclusion of a structured abstract after the approach, else the sentence after the approach with the
     most result cues (earliest on ties; among its results when labelled), or None.
 
