@@ -103,7 +103,8 @@ _LEAD = re.compile(
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))",  # "Thus we examined", "Here I show": no comma
     re.IGNORECASE,
 )
-_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) {WORK_NOUNS})\b,?",
+_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
+                             rf"{WORK_NOUNS})\b,?",
                              re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
@@ -167,7 +168,8 @@ _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves|my|myself)\b|{SINGUL
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
 # it can stand alone.
-_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|{ITSELF})\b",
+_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|"
+                       rf"{ITSELF})\b",
                        re.IGNORECASE)
 
 

@@ -117,7 +117,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     texts = {key: paper_text(papers[key]) for key in group.keys}
     # a topic's words, and what its acronyms stand for ("COVID-19": coronavirus disease): every paper shares them
     topic = frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts.values()))
-    with_text = [key for key in group.keys if text_sentences(papers[key]) and not said_by_title(papers[key], topic, corpus_uses)]
+    with_text = [key for key in group.keys
+                 if text_sentences(papers[key]) and not said_by_title(papers[key], topic, corpus_uses)]
     titled = [key for key in group.keys if key not in with_text]
     order = related_order(with_text, texts, theme)
     our_work = our_work or (theme if is_own_text(theme) else None)
@@ -385,7 +386,8 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
         text = done
     elif authors:
-        text = f"{authors} {verb if _plural(authors) else verb + 's'} that {lower_first(reported(clause), names_in(paper.abstract))}."
+        says = verb if _plural(authors) else verb + "s"
+        text = f"{authors} {says} that {lower_first(reported(clause), names_in(paper.abstract))}."
     elif standalone(sentence) and standalone(clause):
         text = f"{upper_first(clause)}."
     else:
