@@ -96,6 +96,21 @@ def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
     # "Auxiliary loss" ("auxiliary loss term" in one abstract, "auxiliary loss terms" in the other)
     losses = ["We add an auxiliary loss term to each layer.", "Two auxiliary loss terms align the student."]
     assert whole_phrase("auxiliary loss", losses) == "auxiliary loss terms"
+    # the hand hygiene draft over TREC-COVID: the heading was "Alcohol-based hand", where its papers go on to
+    # "sanitizers", "sanitizer", "rub": most say one noun, and the label says it
+    hands = ["Alcohol-based hand sanitizers inactivate SARS-CoV-2 within 30 seconds.", "An alcohol-based hand sanitizer, tested.",
+             "Shortages of alcohol-based hand sanitizers led to local production.", "The WHO alcohol-based hand rub works."]
+    assert whole_phrase("alcohol-based hand", hands) == "alcohol-based hand sanitizers"
+    # where the uses go on to no one noun, or mostly stop, the phrase is as the texts end it
+    assert whole_phrase("alcohol-based hand", hands[2:] + ["Alcohol-based hand gels dry the skin."]) == "alcohol-based hand"
+    assert whole_phrase("face masks", ["Face masks protect.", "Face masks, worn well, protect.", "Face masks policy."]) == "face masks"
+    # a sentence saying that each paper discusses it: the noun each text goes on to ("Three of them discuss
+    # post-traumatic stress" of "... symptoms" in two abstracts and "... disorder" in the third)
+    stress = ["Post-traumatic stress symptoms rose.", "Nurses reported post-traumatic stress symptoms.",
+              "Rates of post-traumatic stress disorder were high."]
+    assert whole_phrase("post-traumatic stress", stress) == "post-traumatic stress symptoms"
+    assert whole_phrase("post-traumatic stress", stress, each=True) == "post-traumatic stress"
+    assert whole_phrase("post-traumatic stress", stress[:2], each=True) == "post-traumatic stress symptoms"
 
 
 def test_who_or_where_the_papers_studied_is_no_label():

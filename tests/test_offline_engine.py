@@ -19,6 +19,7 @@ from litreview.write.offline import template_words
 from litreview.write.relations import base_verb
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
+from litreview.group.terms import whole_phrase
 from litreview.summarize.schema import PaperSummary
 from litreview.write.schema import Paragraph
 from litreview.select import rank
@@ -938,3 +939,22 @@ def test_a_field_term_hyphenated_once_is_still_the_fields():
               for n in range(MIN_CORPUS_PAPERS)]
     # TREC-COVID: "the severe acute respiratory syndrome-coronavirus (SARS-CoV)-2 pandemic" was a topic two papers share
     assert CorpusUses(papers).of_the_field(["SARS-CoV", "severe acute respiratory syndrome-coronavirus"])
+
+
+def test_two_names_joined_by_a_hyphen_are_said_with_what_they_name():
+    # an ADS export on jet launching: "Three of them discuss Blandford-Znajek" (the papers say "the Blandford-Znajek
+    # mechanism", "... process", "... (BZ) power"): a modifier, no topic of its own
+    papers = [Paper(key="mad", title="Magnetically arrested discs", abstract=(
+                  "We simulate magnetically arrested discs. Jets are powered by the Blandford-Znajek mechanism.")),
+              Paper(key="spin", title="Black hole spin and jets", abstract=(
+                  "We relate jet power to black hole spin. The Blandford-Znajek process extracts rotational energy.")),
+              Paper(key="radio", title="Radio loudness", abstract=(
+                  "We measure radio loudness of quasars. A Blandford-Znajek jet efficiency above unity is found."))]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Jets", description="", keys=["mad", "spin", "radio"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "jet launching")
+    text = " ".join(s.text for s in sections[0].sentences)
+    assert "Blandford-Znajek." not in text and "discuss Blandford-Znajek" not in text
+    # where most uses go on to one noun, a label says it; a paper's spelling of the names is kept
+    texts = [f"{p.title}\n{p.abstract}" for p in papers[:2]] + ["Spin\nWe see the Blandford-Znajek mechanism at work."]
+    assert whole_phrase("Blandford-Znajek", texts) == "Blandford-Znajek mechanism"

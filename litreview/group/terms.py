@@ -109,6 +109,10 @@ _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word
 _stemmer = Stemmer.Stemmer("english")
 
 
+# Two names joined by a hyphen qualify what follows ("Blandford-Znajek mechanism", "Kaplan-Meier estimates").
+EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+
+
 def phrases(text: str, longest: int = 2) -> list[str]:
     """Lower-case words and runs of up to `longest` adjacent words of `text`, never across punctuation or a stop word."""
     terms: list[str] = []
@@ -268,11 +272,12 @@ def _said_as_name(text: str, start: int, end: int) -> bool:
             and not _TITLE_CASE_NEXT.match(text, end) and not _DEFINES.match(text, end))
 
 
-def whole_phrase(term: str, texts: Iterable[str]) -> str:
+def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
     """The phrase `term` is part of in `texts`: with the word before it and the word after it when every use has
     that one ("acute respiratory syndrome" -> "severe acute respiratory syndrome": phrases stop at three words, and
-    at a word excluded, "tree adjoining" -> "tree adjoining grammars"), and the generic noun most put after it
-    (`with_head_noun`)."""
+    at a word excluded, "tree adjoining" -> "tree adjoining grammars"; where most uses go on to one noun, with that
+    noun, "alcohol-based hand" -> "alcohol-based hand sanitizers", and if `each`, where each text has it too: a
+    sentence says each discusses it), and the generic noun most put after it (`with_head_noun`)."""
     texts = list(texts)
     given = term
     for _ in range(MAX_PHRASE_WORDS):  # "tree" -> "tree adjoining" -> "tree adjoining grammars"
@@ -283,6 +288,8 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
         follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
+        last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")
+        follow = follow or (_most_followed_by(term, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
                          and word not in ENGLISH_STOP_WORDS | GENERIC)
         if whole == term:
@@ -291,6 +298,23 @@ def whole_phrase(term: str, texts: Iterable[str]) -> str:
     while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
         term = term.rsplit(" ", 1)[0]
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
+
+
+def _most_followed_by(term: str, texts: list[str], each: bool) -> str:
+    """The noun after most uses of `term` (and, if `each`, after one use in each text at least): "sanitizers" of
+    "alcohol-based hand sanitizer / sanitizers / rub", where the phrase stops short of its noun (in the plural
+    where any use has it); "" where no noun is (if `each`, "post-traumatic stress symptoms" in two texts and
+    "... disorder" in the third)."""
+    said = [[after.rstrip(".,;:)") for _, after in uses_of(term, [text])] for text in texts]
+    said = [follows for follows in said if follows]
+    follows = [word for words in said for word in words]
+    nouns = Counter(_singular(word) for word in follows if word.isalpha() and word not in ENGLISH_STOP_WORDS | GENERIC)
+    if len(follows) < 2 or not nouns:
+        return ""
+    noun, count = nouns.most_common(1)[0]
+    if 2 * count <= len(follows) or each and not all(noun in map(_singular, words) for words in said):
+        return ""
+    return max((word for word in follows if _singular(word) == noun), key=len)
 
 
 def _singular(word: str) -> str:
@@ -339,6 +363,12 @@ def stands_alone(word: str, texts: Iterable[str]) -> bool:
     "assigned to processor cores and ..." does."""
     uses = uses_of(word, texts)
     return 2 * sum(1 for _, after in uses if ends_a_phrase(after)) >= len(uses)
+
+
+def qualifies_next(term: str, texts: Iterable[str]) -> bool:
+    """Whether most uses of `term` go on to a lower-case word of content: "Blandford-Znajek | mechanism"."""
+    uses = uses_of(term, texts)
+    return 2 * sum(1 for _, after in uses if after[:1].islower() and after.strip(".,;:()\"'") not in ENGLISH_STOP_WORDS) > len(uses)
 
 
 def ends_a_phrase(after: str) -> bool:

@@ -21,10 +21,12 @@ from litreview.group.articles import (
     said_with_the,
 )
 from litreview.group.terms import (
+    EPONYM,
     MAX_PHRASE_WORDS,
     needs_its_complement,
     phrase_pattern,
     phrases,
+    qualifies_next,
     said_as_verb,
     shared_terms,
     stands_alone,
@@ -175,7 +177,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         keys = [order[n] for n in found]
         held = [texts[key] for key in keys]
         spelled = surface_form(term, held)
-        shown = whole_phrase(spelled, held)
+        shown = whole_phrase(spelled, held, each=True)
         if term_stems(shown.lower()) & used:  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
@@ -190,6 +192,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
+        if EPONYM.fullmatch(shown) and qualifies_next(shown, held):
+            continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
         elif shown.islower() and not said_with_the(shown, held) and counted(shown, held):
