@@ -733,6 +733,42 @@ def test_a_structured_abstract_gives_each_sentence_its_role(run_cli, tmp_path):
     assert summaries["cord19_85tgrqab"].approach.startswith("We examined whether the greater severity of coronavirus")
 
 
+def test_jama_and_annals_abstracts_lose_their_labels_reference_numbers_and_funding_line():
+    # a BibDesk export on research transparency: JAMA's and Annals' labels, run into the text ("journals.Objective To
+    # assess", "Data Extraction For each ..."), were read as words of the sentences ("The authors note that Data
+    # Extraction For each included article, ..."); superscript reference numbers flattened into the text glued two
+    # sentences ("... clinical trials.1,2 If the evidence ..."); a funding line and a cut-off excerpt were sentences
+    from litreview.summarize.offline import sentence_roles, text_sentences
+    jama = Paper(key="jama", title="Comparison of registered and published primary outcomes", abstract=(
+        "Context As of 2005, the editors required investigators to register their trials.Objective To assess the "
+        "proportion of registered trials.Data Sources and Study Selection MEDLINE via PubMed was searched for reports of "
+        "trials.Data Extraction For each included article, we obtained the registration information.Results Of the 323 "
+        "included trials, 147 (45.5%) were adequately registered.Conclusion Selective outcome reporting is prevalent."))
+    assert text_sentences(jama) == [
+        "As of 2005, the editors required investigators to register their trials.",
+        "To assess the proportion of registered trials.", "MEDLINE via PubMed was searched for reports of trials.",
+        "For each included article, we obtained the registration information.",
+        "Of the 323 included trials, 147 (45.5%) were adequately registered.", "Selective outcome reporting is prevalent."]
+    annals = Paper(key="annals", title="Reporting discrepancies", abstract=(
+        "Purpose: To evaluate the consistency of reporting of trials. Study Selection: 10% random sample of phase 3 "
+        "trials. Data Extraction: One reviewer extracted data. Data Synthesis: Of 110 trials with results, most were "
+        "industry-sponsored. Limitation: Small sample. Conclusion: Reporting discrepancies are common. Primary Funding "
+        "Source: Agency for Healthcare Research and Quality."))
+    sentences = text_sentences(annals)
+    assert sentences == ["To evaluate the consistency of reporting of trials.", "10% random sample of phase 3 trials.",
+                         "One reviewer extracted data.", "Of 110 trials with results, most were industry-sponsored.",
+                         "Reporting discrepancies are common."]  # "Small sample." is no sentence
+    assert sentence_roles(annals)["Of 110 trials with results, most were industry-sponsored."] == "result"
+    nejm = Paper(key="nejm", title="Selective publication", abstract=(
+        "Medical decisions are based on publicly reported clinical trials.1,2 If the evidence base is biased, decisions "
+        "may not be optimal. Researchers compared published trials with surveys of authors,5 registries,6 and . . ."))
+    assert text_sentences(nejm) == ["Medical decisions are based on publicly reported clinical trials.",
+                                    "If the evidence base is biased, decisions may not be optimal."]
+    # a number after a full stop that is no reference stays: a version, a figure, a decimal
+    kept = Paper(key="kept", title="Versions", abstract="We release version 2.1 of the tool. Fig. 3 shows 4.5 times fewer errors.")
+    assert text_sentences(kept) == ["We release version 2.1 of the tool.", "Fig. 3 shows 4.5 times fewer errors."]
+
+
 def test_capitalised_labels_go_and_a_passive_method_is_the_approach_of_a_medical_abstract():
     from litreview.summarize.offline import text_sentences
     labelled = Paper(key="l", title="Cardiac toxicity", abstract=(

@@ -63,13 +63,17 @@ _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rig
                           r"\bthis (?:is an|extended) (?:extended )?abstract\b|\bpresented at the\b|"
                           r"\bno abstract\b|"  # "This article has no abstract DOI:10 ..." (a DOI cited in prose is not)
                           r"\bsee related (?:reply|letter|article|editorial|commentary)\b|"  # a note on a letter
-                          r"\[(?:figure|table)\b[^\]]*\]", re.IGNORECASE)  # PubMed's "[Figure: see text]"
+                          r"\[(?:figure|table)\b[^\]]*\]|"  # PubMed's "[Figure: see text]"
+                          r"^(?:primary )?funding(?: sources?)?:|^trial registrations?:", re.IGNORECASE)  # Annals, BMJ
 # A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
 _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
 _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next item's number, where a list was split)
 # Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
 _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
                                re.IGNORECASE)
+# Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
+_REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
+_TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
 _BARE_MACRO = re.compile(r"\\[A-Za-z]+(?:\{\})?(?![\w{])")  # "\model achieves", not "\emph{...}"
 _MACRO_ALONE = re.compile(r"\s*\(\\[A-Za-z]+(?:\{\})?\)")  # "(\method)", "(\ours{})"
 _LIST_ITEM = re.compile(r"\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s")  # "(ii) ", "2) ", "b) "
@@ -199,11 +203,12 @@ def content_sentences(text: str | None) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
+    text = _REFERENCE_NUMBERS.sub("", text)
     sentences = [LABEL.sub("", part).strip() for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
-                 and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and _is_prose(part)
-                 and not _holds_own_macro(part))
+                 and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and not _TRAILS_OFF.search(part)
+                 and _is_prose(part) and not _holds_own_macro(part))
 
 
 def _holds_own_macro(sentence: str) -> bool:

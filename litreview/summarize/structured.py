@@ -14,10 +14,11 @@ Role = Literal["problem", "aim", "method", "result", "conclusion"]
 _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|context|methods?|methodology|design|"
                 r"setting|participants|patients|materials and methods|main outcome measures?|interventions?|"
                 r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
-                r"discussion|limitations|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
-                r"main outcomes?|measures")
+                r"discussion|limitations?|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
+                r"main outcomes?|measures|study selection|data extraction|data synthesis|evidence review")
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
-                 r"interpretation|highlights|study design|materials and methods|main outcome measures?")
+                 r"interpretation|highlights|study design|materials and methods|main outcome measures?|"
+                 r"data sources|study selection|data extraction|data synthesis|evidence review")  # JAMA, Annals
 # "Methods and analysis", "Results and conclusions": the labels a label joins to it (lower or title case)
 _JOINED = rf"(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*"
 # A label wherever a sentence starts with one.
@@ -35,9 +36,9 @@ LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WOR
                    # the rest of a label split in two ("INTRODUCTION: and aims: To prevent ...", CORD-19)
                    rf"|(?<=:)\s*(?:and|&)\s+(?i:{_LABEL_WORDS})\s*:")
 # A bare "Abstract" or "Summary" before the text, as CORD-19 and PMC give it ("Abstract The evolutionary history ...",
-# "Summary Hand hygiene is ...", "Abstract Objective This article"); not a name it begins ("Abstract Meaning
-# Representation (AMR) is ...").
-_HEADING_WORD = re.compile(rf"^\s*(?:Abstract|Summary)\s+(?=(?=[A-Z])(?i:{_TITLE_LABELS}|importance)\b"
+# "Summary Hand hygiene is ...", "Abstract Objective This article"), or JAMA's first label ("Context As of 2005, ...");
+# not a name it begins ("Abstract Meaning Representation (AMR) is ...").
+_HEADING_WORD = re.compile(rf"^\s*(?:Abstract|Summary|Context|Importance)\s+(?=(?=[A-Z])(?i:{_TITLE_LABELS}|importance)\b"
                            r"|(?:The|This|These|We|Our|In|A|An|Here)\s|[A-Z0-9]\S*\s+(?![A-Z][a-z]))")
 # A label that took the place of a full stop: the text is cut there into two sentences.
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
@@ -50,6 +51,7 @@ _ROLES: dict[str, Role] = {
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
     **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion"), "conclusion"),
 }
+_DATA_SYNTHESIS = re.compile(r"\W*data synthesis", re.IGNORECASE)  # a review's results (JAMA, Annals), not a method
 
 
 def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
@@ -63,7 +65,7 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
         parts.append((role, text[start:label.start()]))
         first = re.search(r"[A-Za-z&]+", label.group(0))
         if not first or first.group(0).lower() not in ("and", "&"):  # "INTRODUCTION: and aims:" is one label
-            role = _ROLES.get(first.group(0).lower()) if first else None
+            role = "result" if _DATA_SYNTHESIS.match(label.group(0)) else _ROLES.get(first.group(0).lower()) if first else None
         start = label.end()
     parts.append((role, text[start:]))
     return [(role, part) for role, part in parts if part.strip()]
