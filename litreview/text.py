@@ -93,11 +93,18 @@ def compact(text: str) -> str:
     return _NON_ALNUM.sub("", ascii_fold(text))
 
 
+# MEDLINE's and Vancouver's initials after the surname, without a comma: "Altman DG", "Mathieu S", "Altman D. G.".
+_INITIALS_AFTER = re.compile(r"^(?P<last>.+?)(?:\s(?:[A-Z]\.?){1,3})+$")
+
+
 def surname(author: str) -> str:
-    """`Last, First` or `First Last` -> `Last`."""
+    """`Last, First`, `First Last` or `Last FM` (MEDLINE) -> `Last`."""
     author = " ".join(author.split())
     if "," in author:
         return author.split(",", 1)[0].strip()
+    medline = _INITIALS_AFTER.match(author)
+    if medline:
+        return medline["last"]
     return author.rsplit(" ", 1)[-1] if author else ""
 
 

@@ -51,3 +51,18 @@ def test_similar_titles_merge_and_different_papers_do_not(tmp_path):
     ])])
     assert len(corpus) == 5
     assert [m.reason for m in corpus.merges] == ["similar title (99%)"]
+
+
+def test_medline_names_give_their_surname_to_keys_and_prose(tmp_path):
+    # a BibDesk export of PubMed records: "{Mathieu S} and {Boutron I} and ..." made the key "s2009comparison" and the
+    # prose "S et al. obtained ..."
+    from litreview.corpus.paper import author_phrase
+
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"title": "Comparison of registered and published primary outcomes", "year": 2009, "abstract": "x",
+         "authors": ["Mathieu S", "Boutron I", "Moher D", "Altman DG", "Ravaud P"]},
+        {"title": "The CONSORT statement", "year": 2001, "abstract": "y", "authors": ["Moher D.", "Altman D. G."]},
+        {"title": "Spectral methods", "year": 2010, "abstract": "z", "authors": ["Jan A. Smith"]},
+    ])])
+    assert corpus.keys == ["mathieu2009comparison", "moher2001consort", "smith2010spectral"]
+    assert [author_phrase(p) for p in corpus.papers] == ["Mathieu et al.", "Moher and Altman", "Smith"]
