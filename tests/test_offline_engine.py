@@ -994,3 +994,32 @@ def test_two_names_joined_by_a_hyphen_are_said_with_what_they_name():
     # where most uses go on to one noun, a label says it; a paper's spelling of the names is kept
     texts = [f"{p.title}\n{p.abstract}" for p in papers[:2]] + ["Spin\nWe see the Blandford-Znajek mechanism at work."]
     assert whole_phrase("Blandford-Znajek", texts) == "Blandford-Znajek mechanism"
+
+
+def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
+    # abstracts of the natural sciences write without "we": a Better BibTeX export on colloids read "Fessler et al.
+    # note that Janus colloids ... were designed, which ..." and "Lipowsky notes that flexible membranes ... are
+    # theoretically studied", a fact where the paper tells what its authors did
+    from litreview.write.acts import done_by
+
+    papers = [Paper(key="fessler2024", title="Autonomous engulfment of active colloids", authors=("Fessler, F.", "Stocco, A."),
+                    abstract=("Here, Janus colloids fuelled only by glucose and light were designed, which can autonomously "
+                              "interact with cell-like compartments. The swimming mode is evidenced.")),
+              Paper(key="lipowsky1998", title="Colloids and membranes", authors=("Lipowsky, R.",),
+                    abstract=("Flexible membranes which are in contact with colloids are theoretically studied. The "
+                              "membrane curves toward the larger particles."))]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Vesicles", description="", keys=["fessler2024", "lipowsky1998"])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "active colloids")
+    text = " ".join(s.text for s in sections[0].sentences)
+    assert "Fessler and Stocco designed Janus colloids fuelled only by glucose and light, which can autonomously" in text
+    assert "Lipowsky theoretically studies flexible membranes which are in contact with colloids." in text
+    # the tense is the paper's; what a field does, someone else did, or a condition is no act of the authors
+    assert done_by("Smith et al.", "Catch rates were monitored during 81 sets.", plural=True) == \
+        "Smith et al. monitored catch rates during 81 sets."
+    assert done_by("Smith", "Possible difficulties are discussed.", plural=False) == "Smith discusses possible difficulties."
+    for other in ("Colloids are widely studied in soft matter.", "The method was developed by Smith in 2001.",
+                  "Flexible membranes have been studied for decades.", "Recently, colloids were studied.",
+                  "It is shown that the membrane curves.", "If colloids are tested, they fail.",
+                  "Most sharks were processed at sea."):
+        assert done_by("Smith", other, plural=False) is None, other

@@ -32,6 +32,7 @@ from litreview.text import (
     WORK_NOUNS,
     stated_aim_at,
 )
+from litreview.write.acts import done_by
 from litreview.write.cuts import (
     DANGLING_END,
     cut,
@@ -249,13 +250,15 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
 
 
 def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names: frozenset[str] = frozenset()) -> str:
-    """`{Subject} proposes {object}.`, or `{Subject} notes that {statement}.` without a proposing verb (its first word
+    """`{Subject} proposes {object}.`, or without a proposing verb `{Subject} designed {thing}` where the statement
+    says so in the passive ("Janus colloids were designed"), else `{Subject} notes that {statement}.` (its first word
     in lower case unless one of the paper's `names`)."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
         obj = _without_hype(clause.object)
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural, first=True) or \
+        done_by(subject, clause.statement, plural=plural, names=names) or \
         f"{subject} {'note' if plural else 'notes'} that {lower_first(reported(clause.statement), names)}."
 
 

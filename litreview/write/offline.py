@@ -43,6 +43,7 @@ from litreview.summarize.offline import (
 from litreview.summarize.schema import PaperSummary
 from litreview.text import THE_WORK, is_own_text
 from litreview.write import clauses, own_work
+from litreview.write.acts import done_by
 from litreview.write.clauses import (
     Clause,
     active_sentence,
@@ -385,11 +386,13 @@ def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
         text = passive_sentence(proposal)
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
         text = done
-    elif authors:
+    elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
         says = verb if _plural(authors) else verb + "s"
-        text = f"{authors} {says} that {lower_first(reported(clause), names_in(paper.abstract))}."
+        text = done_by(authors, clause, plural=_plural(authors), names=names_in(paper.abstract)) \
+            or f"{authors} {says} that {lower_first(reported(clause), names_in(paper.abstract))}."
     elif standalone(sentence) and standalone(clause):
         text = f"{upper_first(clause)}."
     else:
-        text = f"{lead} {lower_first(reported(clause), names_in(paper.abstract))}."
+        text = done_by("The authors", clause, plural=True, names=names_in(paper.abstract)) \
+            or f"{lead} {lower_first(reported(clause), names_in(paper.abstract))}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None

@@ -1,0 +1,53 @@
+"""What a paper says it did in the passive, said with its authors doing it: abstracts of the natural sciences
+write without "we" ("Janus colloids fuelled by glucose were designed, which ...", "Flexible membranes in contact
+with colloids are theoretically studied"), and "Fessler et al. note that Janus colloids ... were designed" says a
+fact where the paper tells what its authors did: "Fessler et al. designed Janus colloids ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from litreview.write.english import lower_first, third_person
+
+# The acts of research a passive names, each participle with its base form (spelled out: "proposed" -> "propose" but
+# "designed" -> "design"). Not what others do to the things studied ("sharks were processed", "cases were reported").
+_ACTS = {
+    "studied": "study", "investigated": "investigate", "examined": "examine", "analyzed": "analyze",
+    "analysed": "analyse", "evaluated": "evaluate", "assessed": "assess", "tested": "test", "measured": "measure",
+    "monitored": "monitor", "compared": "compare", "designed": "design", "developed": "develop", "proposed": "propose",
+    "presented": "present", "described": "describe", "discussed": "discuss", "introduced": "introduce",
+    "reviewed": "review", "explored": "explore", "simulated": "simulate", "modeled": "model", "modelled": "model",
+    "derived": "derive", "computed": "compute", "calculated": "calculate", "estimated": "estimate",
+    "conducted": "conduct", "performed": "perform", "carried out": "carry out", "collected": "collect",
+    "sampled": "sample", "surveyed": "survey", "interviewed": "interview", "employed": "employ", "applied": "apply",
+    "constructed": "construct", "fabricated": "fabricate", "synthesized": "synthesize", "synthesised": "synthesise",
+    "characterized": "characterize", "characterised": "characterise", "quantified": "quantify",
+    "implemented": "implement", "validated": "validate", "tracked": "track", "tagged": "tag", "recruited": "recruit",
+}
+_ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
+# How a paper did it ("are theoretically studied"); not how a field does ("is widely studied", "has been studied").
+_HOW = (r"theoretically|experimentally|numerically|analytically|systematically|quantitatively|qualitatively|"
+        r"carefully|thoroughly|first|also|then|further|here|herein|finally|subsequently|additionally")
+# "<Thing> is / are / was / were [how] <act>ed <rest>": the thing studied opens the sentence (not a pronoun, a
+# condition, a placing phrase or "Recently,", whose subject is elsewhere) and no agent follows ("was developed by
+# Smith": someone else did it).
+_DONE = re.compile(
+    r"^(?P<thing>(?!(?:It|This|That|These|Those|They|There|Here|What|Which|Who|If|When|While|Although|As|Because|Since|"
+    r"After|Before|Once|Whether|How|In|On|For|With|By|From|At|To|Using|Based|During|Among|Within|Across|Through|Thus|"
+    r"Hence|Then|Also|Finally|Further|Furthermore|Moreover|However)\b)(?![A-Z][\w-]*,)[A-Z][^;:]{5,}?)"
+    r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
+    r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,].*?)?)\.?$", re.DOTALL)
+
+
+def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] = frozenset()) -> str | None:
+    """`sentence`, a passive of what its authors did, said with `subject` doing it in its tense ("X are studied" ->
+    "`subject` studies X", "X were designed, which ..." -> "`subject` designed X, which ..."); None for any other
+    sentence. `names`: words that keep their capital ("Janus colloids")."""
+    done = _DONE.match(sentence)
+    if not done:
+        return None
+    act = done["act"]
+    if done["aux"] in ("is", "are"):  # "are studied": "study", "studies"; "were designed": "designed"
+        act = _ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
+    return f"{subject} {done['adverb'] or ''}{act} {lower_first(done['thing'], names)}{done['rest']}."
