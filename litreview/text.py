@@ -59,6 +59,9 @@ AUTHORS = r"the\s(?:authors|author(?!'))"
 # "Phase I trial"). Case-sensitive inside any pattern.
 SINGULAR_SUBJECT = (r"(?-i:I)(?:(?<=^I)|(?<=[,;:] I)|(?<=[Hh]ere I)|(?<=[Hh]erein I)|(?<=then I)|"  # "I" first: fast
                     + "|".join(rf"(?<={noun} I)" for noun in _WORK_NOUNS) + r")(?=\s+[a-z])")
+# "The selectivity model we use | is nonparametric": the paper's verb followed by another subject's was a relative
+# clause, not what the paper does.
+NO_RELATIVE = r"(?!\s+(?:is|are|was|were)\b)"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic

@@ -1023,3 +1023,27 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                   "It is shown that the membrane curves.", "If colloids are tested, they fail.",
                   "Most sharks were processed at sea."):
         assert done_by("Smith", other, plural=False) is None, other
+
+
+def test_a_relative_clause_the_title_and_the_papers_own_reference_are_not_what_it_does():
+    # a Zotero export on fisheries: "Maunder et al. use is nonparametric, based on ..." came from "The selectivity
+    # model we use is nonparametric"; another abstract opened with its title and its reference ("Among-stock
+    # comparisons ...: the "Robin Hood" approach. – ICES Journal of Marine Science, 68: 972–981."), the title taken
+    # for what the paper does
+    from litreview.summarize.offline import offline_summary, text_sentences
+
+    maunder = Paper(key="maunder", title="Selectivity and cross-validation", abstract=(
+        "Selectivity is hard to estimate. We used hold-out cross validation to choose the selectivity curve. The "
+        "selectivity model we use is nonparametric, based on smoothness penalties."))
+    assert offline_summary(maunder).approach == "We used hold-out cross validation to choose the selectivity curve."
+    punt = Paper(key="punt", title="Among-stock comparisons for improving stock assessments of data-poor stocks: the "
+                 "\u201cRobin Hood\u201d approach", abstract=(
+                     "Among-stock comparisons for improving stock assessments of data-poor stocks: the \u201cRobin Hood\u201d "
+                     "approach. \u2013 ICES Journal of Marine Science, 68: 972\u2013981. An approach is outlined for conducting "
+                     "stock assessments of multiple stocks at once. The method is applied to nine stocks."))
+    assert text_sentences(punt) == ["An approach is outlined for conducting stock assessments of multiple stocks at once.",
+                                    "The method is applied to nine stocks."]
+    assert offline_summary(punt).approach.startswith("An approach is outlined")
+    # a title that is all the text says stays its text
+    alone = Paper(key="alone", title="Shark finning in eastern Indonesia", abstract="Shark finning in eastern Indonesia.")
+    assert text_sentences(alone) == ["Shark finning in eastern Indonesia."]

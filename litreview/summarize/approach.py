@@ -13,6 +13,7 @@ from litreview.text import (
     ADVERB,
     AUTHORS,
     AUXILIARY,
+    NO_RELATIVE,
     SINGULAR_SUBJECT,
     STANCE_ADVERB,
     THE_WORK,
@@ -36,7 +37,7 @@ _OWN_PASSIVE = re.compile(rf"(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is
 # what everyone does ("we still lack studies", "as we face a pandemic", "we urgently need"); an adverb is no verb.
 _DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
                    r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|needed|"
-                   rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b")
+                   rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b{NO_RELATIVE}")
 # "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
 _DONE_IN_IT = re.compile(rf"(?:^Here(?:in)?,?\s|\b[Ii]n {THIS_WORK},?\s)" + _SUBJECT + _DOING_ANYTHING, re.IGNORECASE)
 # The paper's own passive in the present tense, as engineering and chemistry abstracts say what they do ("A novel
@@ -62,14 +63,15 @@ _WORK_OF_DOES = re.compile(rf"\b{THIS_WORK}\s{WHAT_IT_STUDIED}\s(?:examin|invest
 # Proposing verbs from strongest to weakest: the first sentence matching the strongest tier is the approach.
 _APPROACH_TIERS = [
     # "we relax X and present Y"; not "the article presents experimental results", which is no proposal
-    re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b"
+    re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b" + NO_RELATIVE +
                r"(?!\s+(?:\w+\s+)?(?:results|findings|evidence)\b)", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:develop|design|describe|build|construct|create|release|formulate|devise|offer|contribute)s?\b"
+               + NO_RELATIVE +
                # the paper's own, passive
                rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"
                r"|\b(?:studied|presented|described|proposed|introduced|developed)\s+here\b", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:study|studies|investigate|explore|analy[sz]e|examine|evaluate|perform|conduct|show|focus|"
-               r"address|use|train)(?:e?s)?\b", re.IGNORECASE),  # "focuses", "addresses"
+               r"address|use|train)(?:e?s)?\b" + NO_RELATIVE, re.IGNORECASE),  # "focuses", "addresses"
     # Last, the paper doing anything else ("we define ...", "we investigated ...", "this survey provides ..."), not
     # what it finds or sees: the abstract's first sentence (mostly background) would say less of what it does.
     re.compile(_SUBJECT + _DOING_ANYTHING, re.IGNORECASE),

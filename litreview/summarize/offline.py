@@ -64,7 +64,10 @@ _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rig
                           r"\bno abstract\b|"  # "This article has no abstract DOI:10 ..." (a DOI cited in prose is not)
                           r"\bsee related (?:reply|letter|article|editorial|commentary)\b|"  # a note on a letter
                           r"\[(?:figure|table)\b[^\]]*\]|"  # PubMed's "[Figure: see text]"
-                          r"^(?:primary )?funding(?: sources?)?:|^trial registrations?:", re.IGNORECASE)  # Annals, BMJ
+                          r"^(?:primary )?funding(?: sources?)?:|^trial registrations?:|"  # Annals, BMJ
+                          # the paper's own reference: "– ICES Journal of Marine Science, 68: 972–981."
+                          r"^[\u2013\u2014-]?\s*(?:[\w&.'-]+\s){0,8}[\w&.'-]+,\s*\d+(?:\s?\(\d+\))?:\s*\d+\s?"
+                          r"[\u2013\u2014-]\s?\d+\.?$", re.IGNORECASE)
 # A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
 _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
 _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next item's number, where a list was split)
@@ -137,7 +140,7 @@ def _approach_at(text: str, title: str) -> int | None:
 def _summary_parts(text: str, title: str) -> tuple[str, ...]:
     """The sentences a summary is chosen from: a run-on "sentence" (an abstract without full stops) only when it is
     all there is (the references a sentence cites in brackets do not make it one); the title when there is no text."""
-    parts = _content_sentences(text) or (title,)
+    parts = _without_title(_content_sentences(text), title) or (title,)
     return tuple(part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS) or parts
 
 
@@ -184,8 +187,19 @@ def _missed_breaks(segment: str) -> list[str]:
 
 def text_sentences(paper: Paper) -> list[str]:
     """The content sentences of what the offline engine reads about `paper`: its abstract and, with --fulltext, the
-    excerpts of its PDF (every stage reads a paper's text through here, so its texts join in one place)."""
-    return content_sentences(summary_text(paper))
+    excerpts of its PDF (every stage reads a paper's text through here, so its texts join in one place); not its
+    title said again at the head of the abstract, as some exports have it."""
+    return list(_without_title(_content_sentences(summary_text(paper) or ""), paper.title or ""))
+
+
+def _without_title(sentences: tuple[str, ...], title: str) -> tuple[str, ...]:
+    """`sentences` but the paper's `title` among them (one of them at least)."""
+    said = _said_plainly(title)
+    return tuple(part for part in sentences if _said_plainly(part) != said) or sentences
+
+
+def _said_plainly(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def paper_text(paper: Paper) -> str:

@@ -24,6 +24,8 @@ _ACTS = {
     "constructed": "construct", "fabricated": "fabricate", "synthesized": "synthesize", "synthesised": "synthesise",
     "characterized": "characterize", "characterised": "characterise", "quantified": "quantify",
     "implemented": "implement", "validated": "validate", "tracked": "track", "tagged": "tag", "recruited": "recruit",
+    "outlined": "outline", "summarized": "summarize", "summarised": "summarise", "extended": "extend",
+    "adapted": "adapt", "modified": "modify", "calibrated": "calibrate", "fitted": "fit", "trained": "train",
 }
 _ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
 # How a paper did it ("are theoretically studied"); not how a field does ("is widely studied", "has been studied").

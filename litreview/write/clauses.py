@@ -26,6 +26,7 @@ from litreview.text import (
     AIM_FRAME,
     AUTHORS,
     AUXILIARY,
+    NO_RELATIVE,
     SINGULAR_SUBJECT,
     THE_WORK,
     THIS_WORK,
@@ -73,7 +74,7 @@ _VERBS = ("propose present introduce develop design describe build construct cre
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
     rf"(?:\b(?:we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
-    rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b\s*(?P<object>.+)$",  # "focuses", "addresses"
+    rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
 # A structured abstract's aim, with no main clause after it: "To compare X.", "The aim of this study is to evaluate X."
