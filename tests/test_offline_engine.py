@@ -1047,3 +1047,16 @@ def test_a_relative_clause_the_title_and_the_papers_own_reference_are_not_what_i
     # a title that is all the text says stays its text
     alone = Paper(key="alone", title="Shark finning in eastern Indonesia", abstract="Shark finning in eastern Indonesia.")
     assert text_sentences(alone) == ["Shark finning in eastern Indonesia."]
+
+
+def test_a_name_in_titles_written_in_sentence_case_keeps_its_capital():
+    # a Zotero export on fisheries: a group known only by its titles read "Work on indonesia that relates to ..."
+    from litreview.write.titled import work_on
+
+    titles = {"finning": "Shark finning in eastern Indonesia: assessing the sustainability of a data-poor fishery",
+              "napoleon": "Stock assessment approach for the Napoleon fish, Cheilinus undulatus, in Indonesia"}
+    papers = {key: Paper(key=key, title=title) for key, title in titles.items()}
+    assert work_on(SubTheme(title="Indonesia", description="", keys=list(papers)), papers) == "Work on Indonesia"
+    # in Title Case every word is capitalised, and none is a name for that
+    shouting = {"a": Paper(key="a", title="Fish Stocks Of The Coral Triangle"), "b": Paper(key="b", title="Fish Counts")}
+    assert work_on(SubTheme(title="Fish stocks", description="", keys=["a", "b"]), shouting) == "Work on fish stocks"

@@ -92,7 +92,18 @@ def _said_as_labelled(group: SubTheme, papers: Mapping[str, Paper]) -> bool:
 
 
 def _names(group: SubTheme, papers: Mapping[str, Paper]) -> frozenset[str]:
-    return never_lowered(tuple(papers[key].abstract for key in group.keys if key in papers))
+    """The names the group's abstracts, and its titles written in sentence case, capitalise mid-sentence ("Shark
+    finning in eastern Indonesia": a group known only by titles was "Work on indonesia")."""
+    members = [papers[key] for key in group.keys if key in papers]
+    return never_lowered(tuple(paper.abstract for paper in members)
+                         + tuple(paper.title for paper in members if _in_sentence_case(paper.title)))
+
+
+def _in_sentence_case(title: str | None) -> bool:
+    """Whether `title` capitalises only its names: most of its long words after the first are in lower case (in
+    "Stock Assessment of the Napoleon Fish" each word is capitalised, and none is a name for that)."""
+    long_words = re.findall(r"\b[A-Za-z]{4,}\b", title or "")[1:]
+    return bool(long_words) and 2 * sum(word[0].islower() for word in long_words) > len(long_words)
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
