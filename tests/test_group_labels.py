@@ -409,3 +409,17 @@ def test_a_numbered_kind_names_nothing_without_its_number():
     # a CORD-19 vaccine draft said "Three of them discuss MHC class" (of "MHC class I" and "MHC class II")
     assert needs_its_complement("mhc class", texts) and needs_its_complement("phase", texts)
     assert not needs_its_complement("epitopes", texts) and not needs_its_complement("patients", ["Patients 65 years old."])
+
+
+def test_a_unit_or_an_observation_names_no_group():
+    # an ADS export: a group of tidal disruption papers was headed "Solar masses" (of "10^6 solar masses"); a Better
+    # BibTeX export: two titles "Observation of Slip Flow ..." and "Direct Observation of ..." made "Observation"
+    papers = [Paper(key="bloom", title="A jetted outburst", abstract="A massive black hole of 10^6 solar masses tore a star apart."),
+              Paper(key="rees", title="Tidal disruption of stars", abstract="Black holes of 10^7 solar masses disrupt stars."),
+              Paper(key="gill", title="A gas cloud", abstract="A cloud of three Earth masses falls toward 4 million solar masses."),
+              Paper(key="slip", title="Observation of Slip Flow in Thermophoresis"),
+              Paper(key="quasi", title="Direct Observation of Colloidal Quasicrystallization")]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "tidal disruption events", min_groups=2, max_groups=2)
+    titles = [group.title.lower() for group in groups.groups]
+    assert len(titles) == 2 and "solar masses" not in titles and "observation" not in titles, titles

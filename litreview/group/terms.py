@@ -57,7 +57,7 @@ WEAK_ALONE = frozenset(
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
-    "need needs release "  # of anything: "Need", "Release" (of cytokines) were headings
+    "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "country countries patient patients people center centers centre centres "  # who or where, not what
     "candidate candidates complication complications pool pools "  # of anything: "Two of them discuss pools"
     # a date says when, not what ("Both works discuss April")
@@ -140,13 +140,16 @@ def term_stems(term: str) -> frozenset[str]:
 
 # How results are reported, not what they are about: "Four of them discuss CI", a heading "Odds ratios".
 _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard ratios?|relative risks?|risk ratios?|"
-                        r"interquartile ranges?|standard deviations?|standard errors?|p[- ]values?|(?:ci|hr|rr|iqr|sd)s?)",
-                        re.IGNORECASE)
+                        r"interquartile ranges?|standard deviations?|standard errors?|p[- ]values?|(?:ci|hr|rr|iqr|sd)s?|"
+                        # units ("10^6 solar masses", "3,100 Schwarzschild radii"): an ADS export's label was "Solar masses"
+                        r"solar (?:masses|mass|luminosities|luminosity|radii|radius)|(?:schwarzschild|gravitational) radii|"
+                        r"light[- ]years?|(?:kilo|mega)?parsecs?)", re.IGNORECASE)
 
 
 def reports_results(term: str, long_form: str | None = None) -> bool:
-    """Whether `term` (with what it stands for, `long_form`, if the papers define it) is a statistic of how results
-    are reported ("95% CI", "odds ratios"): "HR" is no statistic where the papers define it as "heart rate"."""
+    """Whether `term` (with what it stands for, `long_form`, if the papers define it) is a statistic or a unit of how
+    results are reported ("95% CI", "odds ratios", "solar masses"): "HR" is no statistic where the papers define it
+    as "heart rate"."""
     return bool(_REPORTING.fullmatch(term.strip())) and (long_form is None or bool(_REPORTING.fullmatch(long_form.strip())))
 
 
