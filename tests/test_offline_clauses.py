@@ -1538,3 +1538,11 @@ def test_a_single_authors_my_is_their_and_me_cfs_stays():
 def test_our_data_indicate_that_x_says_x():
     said = _clauses("Our data indicate that TLR4 drives inflammation in sepsis. Blocking TLR4 improved survival.")
     assert "TLR4 drives inflammation in sepsis." in said, said  # was "One study notes that their data indicate that ..."
+
+
+def test_a_purpose_that_points_back_goes_with_what_announces_it():
+    # a BibDesk export on research transparency: "Simonsohn et al. introduce p-curve as a way." ("We introduce
+    # p-curve as a way to answer this question": the question was the abstract's sentence before)
+    from litreview.write.clauses import approach_clause
+    assert approach_clause("We introduce p-curve as a way to answer this question.").object == "p-curve"
+    assert approach_clause("We introduce p-curve as a way to detect p-hacking.").object == "p-curve as a way to detect p-hacking"

@@ -157,7 +157,8 @@ _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
 # own no longer has (the purpose clause goes up to its comma).
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
-_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed))?\s(?:(?:in order|so as)\s)?"
+_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed|as\san?\s(?:way|means|tool)))?"
+                             rf"\s(?:(?:in order|so as)\s)?"
                              rf"to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s(?:\w+\s)?{_TROUBLE}[^,;]*"
                              rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
