@@ -1546,3 +1546,21 @@ def test_a_purpose_that_points_back_goes_with_what_announces_it():
     from litreview.write.clauses import approach_clause
     assert approach_clause("We introduce p-curve as a way to answer this question.").object == "p-curve"
     assert approach_clause("We introduce p-curve as a way to detect p-hacking.").object == "p-curve as a way to detect p-hacking"
+
+
+def test_a_claim_on_what_was_said_before_and_the_picture_above_refer_back():
+    # an ADS export: "Nixon et al. show that this is unlikely for any type of black hole system" said nothing of
+    # what "this" was; it now comes after the sentence it answers
+    from litreview.write.voice import refers_back
+    assert refers_back("Nixon et al. show that this is unlikely for any type of black hole system.")
+    assert refers_back("One study performs simulations to study whether the picture above is correct.")
+    assert not refers_back("One study shows that jets precess, and the disk is thin.")
+    papers = [Paper(key="nixon", title="Jet precession", authors=("Nixon, C.", "King, A."), abstract=(
+        "Observations of accreting black holes often provoke suggestions that their jets precess. The precession is "
+        "usually supposed to result from the Lense-Thirring effect. We show that this is unlikely for any type of black "
+        "hole system."))]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Jets", description="", keys=["nixon"])])
+    sentences = [s.text for s in write_paragraphs(groups, summaries, {p.key: p for p in papers}, "jets")[0][0].sentences]
+    claim = next(n for n, text in enumerate(sentences) if "this is unlikely" in text)
+    assert "Lense-Thirring effect" in sentences[claim - 1], sentences

@@ -84,9 +84,11 @@ _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|it
                          re.IGNORECASE)
 
 # "... to this setting", "these graphs", "Its SGD training dynamics": a written sentence that refers to something
-# said before it (not the paper itself, "such as", "in this manner", nor "this is" / "these are").
+# said before it (not the paper itself, "such as", "in this manner", nor "this is" / "these are"), as does a claim
+# on it ("show that this is unlikely") and "the picture above".
 _REFERS_BACK = re.compile(rf"\b(?:this|these|those|such)\s(?!(?:{WORK_NOUNS}|volume|as|that|way|manner|is|are|was|were|of)\b)"
-                          r"[a-z][\w-]*|^(?:It|Its|They|Their|This|These)\b")
+                          r"[a-z][\w-]*|^(?:It|Its|They|Their|This|These)\b"
+                          r"|\b(?:that|whether)\sthis\s(?:is|was|would|will|can|could|may|might)\b|\bthe\s[a-z]+\sabove\b")
 
 
 def agreeing(text: str) -> str:
