@@ -423,3 +423,15 @@ def test_a_unit_or_an_observation_names_no_group():
     groups, _ = group_papers(summaries, {p.key: p for p in papers}, "tidal disruption events", min_groups=2, max_groups=2)
     titles = [group.title.lower() for group in groups.groups]
     assert len(titles) == 2 and "solar masses" not in titles and "observation" not in titles, titles
+
+
+def test_a_catalogue_prefix_names_nothing_and_a_capital_letter_of_a_word_stays():
+    # an ADS export on black hole spin: "Two of them discuss NGC" (NGC 4151, NGC 3783) and "... discuss x-ray
+    # reflection spectroscopy"
+    from litreview.group.terms import needs_its_complement, surface_form
+    seyferts = ["Spin\nWe measure the spin of NGC 4151, and of NGC 3783.", "Reflection\nThe spectrum of NGC 4051 is fit."]
+    assert needs_its_complement("NGC", seyferts) and not needs_its_complement("AGN", ["Spin\nAGN 12 are bright.",
+                                                                                       "Jets\nAGN jets precess."])
+    xray = ["Spin\nWe apply X-ray reflection spectroscopy to AGN.", "Iron\nBroad lines need X-ray reflection spectroscopy."]
+    assert surface_form("x-ray reflection spectroscopy", xray) == "X-ray reflection spectroscopy"
+    assert surface_form("t-cell responses", ["Immunity\nWe see T-cell responses in mice."]) == "T-cell responses"

@@ -1564,3 +1564,13 @@ def test_a_claim_on_what_was_said_before_and_the_picture_above_refer_back():
     sentences = [s.text for s in write_paragraphs(groups, summaries, {p.key: p for p in papers}, "jets")[0][0].sentences]
     claim = next(n for n, text in enumerate(sentences) if "this is unlikely" in text)
     assert "Lense-Thirring effect" in sentences[claim - 1], sentences
+
+
+def test_here_after_the_verb_goes_and_an_ads_solar_symbol_is_read():
+    # an ADS export: "Noble et al. present here the first dynamically self-consistent models ..." and "M\&sun;"; a
+    # power of ten set as a superscript was read as another number ("4 × 107")
+    from litreview.corpus.readers.fields import markup_text
+    from litreview.write.clauses import approach_clause
+    assert approach_clause("We present here the first self-consistent models of Sgr A*.").object == \
+        "the first self-consistent models of Sgr A*"
+    assert markup_text("masses of 4 × 10<SUP>7</SUP> M<SUB>&sun;</SUB> &amp; more") == "masses of 4 × 10⁷ M☉ & more"

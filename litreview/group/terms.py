@@ -391,9 +391,10 @@ def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
 
 
 def _numbered(term: str, after: str) -> bool:
-    """Whether `after` numbers what `term` names: "MHC class | I", "phase | 3", "type | 2" (the thing is the numbered
-    one: "Three of them discuss MHC class" named nothing)."""
-    return after in _ROMAN or after.isdigit() and term.rsplit(" ", 1)[-1] in _NUMBERED_KINDS
+    """Whether `after` numbers what `term` names: "MHC class | I", "phase | 3", "type | 2", a catalogue's "NGC | 4151"
+    (the thing is the numbered one: "Three of them discuss MHC class", "... discuss NGC" named nothing)."""
+    after = after.rstrip(".,;:)")
+    return after in _ROMAN or after[:1].isdigit() and (term.rsplit(" ", 1)[-1] in _NUMBERED_KINDS or term.isupper())
 
 
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
@@ -406,9 +407,12 @@ def label_stems(label: str, texts: Iterable[str]) -> frozenset[str]:
     return term_stems(with_long_forms(label, texts))
 
 
+_LETTER = re.compile(r"[A-Z]")  # "X-ray", "T-cell", "N-body": a capital letter of its own is kept
+
+
 def _word_form(word: str, texts: list[str]) -> str:
-    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven)
-    or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
+    """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven),
+    a letter ("X-ray") or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
     pattern = phrase_pattern(word)
     found = [(m.group(0), _in_running_text(text, m.start(), m.end())) for text in texts for m in pattern.finditer(text)]
     spellings = Counter(spelled for spelled, _ in found)
@@ -416,7 +420,8 @@ def _word_form(word: str, texts: list[str]) -> str:
     parts = spelling.split("-")
     names = {n for n, part in enumerate(parts) if part[:1].isupper() and any(mid for _, mid in found)
              and all(spelled.split("-")[n][:1].isupper() for spelled, _ in found if len(spelled.split("-")) == len(parts))}
-    return "-".join(part if ACRONYM.search(part) or n in names else part.lower() for n, part in enumerate(parts))
+    return "-".join(part if ACRONYM.search(part) or n in names or _LETTER.fullmatch(part) and len(parts) > 1
+                    else part.lower() for n, part in enumerate(parts))
 
 
 def _in_running_text(text: str, start: int, end: int) -> bool:

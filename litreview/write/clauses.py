@@ -105,6 +105,7 @@ _LEAD = re.compile(
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))",  # "Thus we examined", "Here I show": no comma
     re.IGNORECASE,
 )
+_HERE = re.compile(r"^here(?:in)?\s+(?=[a-z])")  # "we present | here the first models": the paper says where, the subject who
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
                              rf"{WORK_NOUNS})\b,?",
                              re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
@@ -371,6 +372,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
+    text = _HERE.sub("", text)
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"

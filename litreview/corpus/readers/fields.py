@@ -15,6 +15,8 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?:(?=[^$\n]{0,80}?[\\^_{])|(?![\d\s$]))
 _BRACED_SCRIPT = re.compile(r"(?<=\w)([\^_])\{([\w+-]{1,10})\}")  # "POINT^{2}" outside math, as its title's "POINT^2"
 _POWER = re.compile(r"(?<=\w)\^(-?\d{1,3})(?![\w.])")  # "POINT^2", "10^-5": said "POINT²", "10⁻⁵"
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+# A number set as a superscript in markup ("10<sup>7</sup>", "10<SUP>-5</SUP>"): said "10⁷", never "107".
+_SUP_NUMBER = re.compile(r"<(?:jats:)?sup>\s*([\d-]{1,4})\s*</(?:jats:)?sup>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
@@ -43,14 +45,14 @@ def plain_text(value: str | None) -> str | None:
 def markup_text(value: str | None) -> str | None:
     """`plain_text` of a title or abstract without the JATS or HTML markup that Crossref, and Zotero exports of
     what it fetched, keep in them (`<jats:title>Abstract</jats:title><jats:p>...`, `<i>in vivo</i>`,
-    `H<sub>2</sub>O` -> `H2O`, `&amp;` -> `&`, a section title -> `Motivation: `). Only known tag names are
-    removed, so `a < b > c` stays."""
+    `H<sub>2</sub>O` -> `H2O`, `10<sup>7</sup>` -> `10⁷`, `&amp;` -> `&`, ADS's `&sun;` -> `☉`, a section title ->
+    `Motivation: `). Only known tag names are removed, so `a < b > c` stays."""
     if not value or "<" not in value and "&" not in value:
         return plain_text(value)
     text = _ABSTRACT_HEADING.sub(" ", value)
     text = _SECTION_TITLE.sub(r" \1: ", text)  # a structured abstract's "Motivation: ...", as PubMed writes it
-    text = _BLOCK_TAG.sub(" ", text)
-    return plain_text(html.unescape(_INLINE_TAG.sub("", text)))
+    text = _BLOCK_TAG.sub(" ", _SUP_NUMBER.sub(lambda power: power.group(1).translate(_SUPERSCRIPTS), text))
+    return plain_text(html.unescape(_INLINE_TAG.sub("", text).replace("&sun;", "\u2609")))  # ADS's "M&sun;": M☉
 
 
 def prose_text(value: str | None) -> str | None:
