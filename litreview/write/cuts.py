@@ -40,6 +40,8 @@ _KEPT_AT_A_COMMA = 0.6  # a cut at a word goes back to a comma that keeps this s
 # "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
 # leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
 _SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
+# "We subjected Port Jackson sharks, ..., and gummy sharks | , to trawl capture": what such a verb needs follows "to".
+_NEEDS_TO = re.compile(r"\b(?:subject|expos|assign|allocat|attribut|randomi[sz]|convert)(?:ed|es|e|s)?\b(?![^,;]*\sto\s)")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 
@@ -53,7 +55,8 @@ def cut(text: str, limit: int) -> str:
     lead = _SUBORDINATE_LEAD.match(text)
     for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
         if SHARED_OBJECT.search(text, 0, boundary.start()) or inside_brackets(text, boundary.start()) or \
-                text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()):
+                text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()) or \
+                text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
