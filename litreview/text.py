@@ -96,6 +96,8 @@ def compact(text: str) -> str:
     return _NON_ALNUM.sub("", ascii_fold(text))
 
 
+# Digits said as a superscript: "10<sup>7</sup>", "10\\textsuperscript{7}", "10^7" are "10⁷", never "107".
+SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 # MEDLINE's and Vancouver's initials after the surname, without a comma: "Altman DG", "Mathieu S", "Altman D. G.".
 _INITIALS_AFTER = re.compile(r"^(?P<last>.+?)(?:\s(?:[A-Z]\.?){1,3})+$")
 

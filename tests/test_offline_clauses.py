@@ -1573,4 +1573,4 @@ def test_here_after_the_verb_goes_and_an_ads_solar_symbol_is_read():
     from litreview.write.clauses import approach_clause
     assert approach_clause("We present here the first self-consistent models of Sgr A*.").object == \
         "the first self-consistent models of Sgr A*"
-    assert markup_text("masses of 4 × 10<SUP>7</SUP> M<SUB>&sun;</SUB> &amp; more") == "masses of 4 × 10⁷ M☉ & more"
+    assert markup_text("masses of 4 × 10<SUP>7</SUP> M<SUB>&sun;</SUB> &amp; more") == "masses of 4 × 10⁷ M⊙ & more"

@@ -63,6 +63,19 @@ def test_bibtex_titles_authors_and_venues_are_decoded_from_latex():
                                 "of noisy queries & a simple data-augmentation baseline that closes half of the gap.")
 
 
+def test_zotero_comparison_signs_and_superscripts_keep_their_meaning(tmp_path):
+    # Zotero's BibTeX export of a fisheries paper: "({\\textgreater}15 mmol/L)" was read "(15 mmol/L)", "p
+    # {\\textless} 0.05" "p 0.05" and "10\\textsuperscript{7}" "107": numbers that say something else
+    bib = tmp_path / "zotero.bib"
+    bib.write_text("@article{lh2010,\n  title = {Stress in sharks},\n  abstract = {Moribund sharks had blood "
+                   "lactate ({\\textgreater}15 mmol/L; p {\\textless} 0.05) in 10\\textsuperscript{7} cells "
+                   "{\\textbar} sample.},\n}\n", encoding="utf-8")
+    paper = read_file(bib).papers[0]
+    assert paper.abstract == "Moribund sharks had blood lactate (>15 mmol/L; p < 0.05) in 10⁷ cells | sample."
+    assert text_to_latex(paper.abstract) == ("Moribund sharks had blood lactate (\\ensuremath{>}15 mmol/L; p "
+                                             "\\ensuremath{<} 0.05) in 10{\\ensuremath{^7}} cells | sample.")
+
+
 def test_bibtex_identifiers_years_and_keywords():
     papers = by_key(papers_of("better_bibtex.bib"))
     bert, muller = papers["devlinBERTPretrainingDeep2019"], papers["mullerZeroshotDenseRetrieval2021"]

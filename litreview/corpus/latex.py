@@ -20,6 +20,8 @@ from functools import cache, lru_cache
 from anyascii import anyascii
 from pylatexenc import latex2text, latexencode
 
+from litreview.text import SUPERSCRIPTS
+
 # A `~` that is not the accent `\~`: a non-breaking space, i.e. a space for search and prompts.
 _TIE = re.compile(r"(?<!\\)~")
 _CONTROL_SPACE = re.compile(r"(?<!\\)\\(?= )")
@@ -93,6 +95,8 @@ def _latex_to_text(value: str) -> str:
         value = _CONTROL_SPACE.sub("", value)  # `\method\ for`: the space after a macro, a space
     if "\\" not in value and "$" not in value:
         return _collapsed(_plain(value))
+    if "textsuperscript" in value:  # Zotero's "10\textsuperscript{7}": "10⁷", not "107"
+        value = _TEXT_SUPERSCRIPT.sub(lambda power: power.group(1).translate(SUPERSCRIPTS), value)
     text = _collapsed("".join(_decoded_parts(value)))
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if "cite" in value else text  # "weights \cite{x}." -> "weights."
 
@@ -237,6 +241,7 @@ def _pylatexenc_text(chunk: str) -> str:
         raise LatexDecodingError(chunk) from error
 
 
+_TEXT_SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{\s*([\d-]{1,4})\s*\}")
 _MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
 _MACRO_USE = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")  # `\method` and `\method{}` (a space kept after it)
 # `\newcommand{\x}{...}`, `\newcommand*\x[1]{...}`, `\providecommand`, `\renewcommand`, `\def\x{...}`.
@@ -254,7 +259,10 @@ def _converter() -> latex2text.LatexNodes2Text:
     """pylatexenc's converter, built once, knowing the TeX logos it otherwise drops."""
     context = latex2text.get_default_latex_context_db()
     names = {"TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "textasciicircum": "^", "xspace": "",
-             "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS}
+             "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS,
+             # Zotero's BibTeX writes "p {\textless} 0.05", "({\textgreater}15 mmol/L)": never to be lost
+             "textgreater": ">", "textless": "<", "textbar": "|", "textunderscore": "_", "textquotedbl": '"',
+             "textminus": "\u2212"}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     # A citation in an abstract says nothing about this paper's content: dropped, not pylatexenc's "<cit.>".
     macros += [latex2text.MacroTextSpec(name, simplify_repl="") for name in _CITE_MACROS]

@@ -6,6 +6,8 @@ import html
 import json
 import re
 
+from litreview.text import SUPERSCRIPTS
+
 # What arXiv abstracts keep of their LaTeX source: escaped characters and text styles around plain words.
 _LATEX_ESCAPED = re.compile(r"\\([%&_#$~])")
 _LATEX_TEXT_STYLE = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textsf|textrm|textup|underline)\{([^{}\\]*)\}")
@@ -14,7 +16,6 @@ _LATEX_TEXT_STYLE = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|textsf|te
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?:(?=[^$\n]{0,80}?[\\^_{])|(?![\d\s$]))[^$\n]{1,80}?(?<![\s\\])\$(?!\d)")
 _BRACED_SCRIPT = re.compile(r"(?<=\w)([\^_])\{([\w+-]{1,10})\}")  # "POINT^{2}" outside math, as its title's "POINT^2"
 _POWER = re.compile(r"(?<=\w)\^(-?\d{1,3})(?![\w.])")  # "POINT^2", "10^-5": said "POINT²", "10⁻⁵"
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 # A number set as a superscript in markup ("10<sup>7</sup>", "10<SUP>-5</SUP>"): said "10⁷", never "107".
 _SUP_NUMBER = re.compile(r"<(?:jats:)?sup>\s*([\d-]{1,4})\s*</(?:jats:)?sup>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -45,14 +46,14 @@ def plain_text(value: str | None) -> str | None:
 def markup_text(value: str | None) -> str | None:
     """`plain_text` of a title or abstract without the JATS or HTML markup that Crossref, and Zotero exports of
     what it fetched, keep in them (`<jats:title>Abstract</jats:title><jats:p>...`, `<i>in vivo</i>`,
-    `H<sub>2</sub>O` -> `H2O`, `10<sup>7</sup>` -> `10⁷`, `&amp;` -> `&`, ADS's `&sun;` -> `☉`, a section title ->
+    `H<sub>2</sub>O` -> `H2O`, `10<sup>7</sup>` -> `10⁷`, `&amp;` -> `&`, ADS's `&sun;` -> `⊙`, a section title ->
     `Motivation: `). Only known tag names are removed, so `a < b > c` stays."""
     if not value or "<" not in value and "&" not in value:
         return plain_text(value)
     text = _ABSTRACT_HEADING.sub(" ", value)
     text = _SECTION_TITLE.sub(r" \1: ", text)  # a structured abstract's "Motivation: ...", as PubMed writes it
-    text = _BLOCK_TAG.sub(" ", _SUP_NUMBER.sub(lambda power: power.group(1).translate(_SUPERSCRIPTS), text))
-    return plain_text(html.unescape(_INLINE_TAG.sub("", text).replace("&sun;", "\u2609")))  # ADS's "M&sun;": M☉
+    text = _BLOCK_TAG.sub(" ", _SUP_NUMBER.sub(lambda power: power.group(1).translate(SUPERSCRIPTS), text))
+    return plain_text(html.unescape(_INLINE_TAG.sub("", text).replace("&sun;", "\u2299")))  # ADS's "M&sun;": M⊙, as "M$_\\odot$"
 
 
 def prose_text(value: str | None) -> str | None:
@@ -66,7 +67,7 @@ def prose_text(value: str | None) -> str | None:
     if text and "{" in text:
         text = _BRACED_SCRIPT.sub(r"\1\2", text)
     if text and "^" in text:
-        text = _POWER.sub(lambda power: power.group(1).translate(_SUPERSCRIPTS), text)
+        text = _POWER.sub(lambda power: power.group(1).translate(SUPERSCRIPTS), text)
     if not text or "\\" not in text:
         return text
     return _LATEX_TEXT_STYLE.sub(r"\1", _LATEX_ESCAPED.sub(r"\1", text))
