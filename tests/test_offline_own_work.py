@@ -238,8 +238,9 @@ def test_a_paragraph_never_closes_on_the_sentence_it_opened_with():
 def test_without_a_proposing_verb_a_paragraph_closes_on_the_sentence_about_the_work_itself():
     sections = _sections("Reviews are long and noisy to read for people. "
                          "The methods described in this paper assign each review a sentiment quickly.")
-    # not "Against this background, reviews are long and noisy ...": the first sentence is background, not the work
-    assert sections[1].sentences[-1].text == ("Against this background, the methods described in this paper assign each "
+    # not "Against this background, reviews are long and noisy ...": the first sentence is background, not the work;
+    # said again in the second paragraph, on another lead
+    assert sections[1].sentences[-1].text == ("In this context, the methods described in this paper assign each "
                                               "review a sentiment quickly.")
 
 
@@ -281,3 +282,24 @@ def test_a_single_authors_own_text_closes_on_what_they_propose():
     assert closings and all(" we propose a graph neural network" in text for text in closings), closings
     assert not any(re.search(r"\bi\b|(?:^|, )I ", s.text) for section in sections for s in section.sentences)
     assert not any("I show" in text for text in _openings(sections))  # its own work is no background
+
+
+def test_a_researchers_text_without_we_or_with_a_claim_on_the_sentence_before_closes_on_what_it_does():
+    # a fisheries abstract ("The present study quantified ...") closed every paragraph on its background ("Against this
+    # background, commercial fisheries can discard ..."); an astrophysics one on "we show that this is unlikely ..."
+    fisheries = ("Commercial fisheries can discard a considerable volume of sharks and rays. Catch time series are not "
+                 "available for discarded species. The present study quantified catch time series of discarded "
+                 "sharks and rays in shark fisheries using on-board observer information.")
+    closings = [section.sentences[-1].text for section in _sections(fisheries)]
+    assert closings[0].endswith(", the present study quantified catch time series of discarded sharks and rays in shark "
+                                "fisheries using on-board observer information."), closings
+    assert not any("can discard" in closing for closing in closings)
+    assert closings[0].split(",")[0] != closings[1].split(",")[0]  # said again, it opens on another lead
+    jets = ("Observations of accreting black holes provoke suggestions that their jets precess. The precession is "
+            "supposed to result from the Lense-Thirring effect. We show that this is unlikely for any black hole. We "
+            "argue that jets precessing on short timescales would indicate that the disk, and not the hole, drives "
+            "the jet.")
+    closing = _sections(jets)[0].sentences[-1].text
+    assert "this is unlikely" not in closing
+    assert closing.endswith("we argue that jets precessing on short timescales would indicate that the disk, and not the "
+                            "hole, drives the jet."), closing

@@ -14,7 +14,7 @@ MAX_SENTENCE_WORDS = 45  # no written sentence is longer
 _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|thereby|but|so that|such that|thus|allowing|"
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
-                         r"\s\(\d\)\s|,\s(?:and|in order to|by|to|with|using|based on)\s|"
+                         r"\s\(\d\)\s|,\s(?:and(?!\snot\b)|in order to|by|to|with|using|based on)\s|"  # "X, and not Y, is"
                          rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)")
 # The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
 # "... to the following questions:" (whose list the clause does not give); not "five WHO regions".

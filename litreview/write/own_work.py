@@ -32,8 +32,16 @@ from litreview.group.terms import (
     term_stems,
     with_head_noun,
 )
+from litreview.summarize.approach import approach_index
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result
-from litreview.text import ADVERB, SINGULAR_SUBJECT, THIS_WORK, is_own_text, listing
+from litreview.text import (
+    ADVERB,
+    SINGULAR_SUBJECT,
+    THE_WORK,
+    THIS_WORK,
+    is_own_text,
+    listing,
+)
 from litreview.write import clauses
 from litreview.write.citing import cited_where_named
 from litreview.write.clauses import Clause, standalone
@@ -41,19 +49,22 @@ from litreview.write.cuts import MAX_SENTENCE_WORDS, bounded, cut, fits
 from litreview.write.english import lower_first, upper_first
 from litreview.write.relations import stems
 from litreview.write.schema import Sentence
+from litreview.write.voice import refers_back
 
+_SAID_AGAIN_WORDS = 16  # the researcher's sentence named again in a later paragraph: up to a clause boundary this long
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
 # What a closing without a term to share opens with; a proposal named again opens on the next, so that the
 # paragraphs do not all end on the same words.
 CLOSING_LEADS = ("Against this background", "In this context", "Alongside these works")
 TEMPLATE_PHRASES = ("Our work shares", "with these works", "we", *CLOSING_LEADS)
-_OWN_WORK = re.compile(rf"\b(?:we|our|us|{THIS_WORK}|the proposed|(?-i:my))\b|{SINGULAR_SUBJECT}",  # where a background
+_OWN_WORK = re.compile(rf"\b(?:we|our|us|{THE_WORK}|the proposed|(?-i:my))\b|{SINGULAR_SUBJECT}",  # where a background
                        re.IGNORECASE)  # ends: "we", or a single author's "I"
 # A reference to an earlier sentence: "these approaches" anywhere; "they/them/their" with hardly a word before it
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
+_ITSELF_FIRST = re.compile(rf"^(?:{THE_WORK})\b", re.IGNORECASE)  # "This paper expands X" refers to nothing before it
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
 _OWN_VERB = re.compile(rf"(?:\b(?:we|{THIS_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?"
@@ -97,7 +108,7 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     if not own:
         return None
     telling = shared_with(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)
-    proposals = [clause for clause in map(own_clause, own) if clause.verb]
+    proposals = own_proposals(own)
     chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
     said = chosen.object if chosen else ""
     named = _NAMED_PART.split(chosen.passive_object, maxsplit=1)[0] if chosen and again else ""
@@ -107,15 +118,21 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
         text = f"Our work shares {telling} with these works; we {chosen.verb} {said}."
     elif chosen:
         text = f"{CLOSING_LEADS[again % len(CLOSING_LEADS)]}, we {chosen.verb} {said}."
-    elif telling:
-        text = f"Our work shares {telling} with these works."
     else:
-        # No proposing verb: the first sentence about the work itself ("The methods described in this paper ...").
-        itself = next((sentence for sentence in own if _OWN_WORK.search(sentence)), own[0])
+        # No proposing verb: what the work does, found as a paper's approach is ("The present study quantified X",
+        # "We argue that X"), else the first sentence about the work itself ("The methods described in this paper").
+        itself = _what_it_does(own)
         if any(stems(itself) == stems(opening) for opening in opened):
-            return None
-        statement = _IN_THIS_WORK.sub("", own_clause(itself).statement)  # "In this paper, a model is proposed ..."
-        text = f"Against this background, {lower_first(statement)}."
+            return cited_where_named(Sentence(text=f"Our work shares {telling} with these works.", keys=list(keys))) \
+                if telling else None
+        statement = lower_first(_IN_THIS_WORK.sub("", own_clause(itself).statement))  # "In this paper, a model is ..."
+        brief = cut(statement, _SAID_AGAIN_WORDS) if again else statement  # said before: its first clause, if it has one
+        shared = f"Our work shares {telling} with these works" if telling else ""
+        placed = f"{CLOSING_LEADS[again % len(CLOSING_LEADS)]}, {brief}."
+        if again and brief == statement and shared:
+            text = f"{shared}."  # not the same long sentence again
+        else:  # what the work does, rather than a shared word, where both make too long a sentence
+            text = f"{shared}; {brief}." if shared and fits(f"{shared}; {brief}.") else placed
     return cited_where_named(Sentence(text=bounded(text), keys=list(keys)))
 
 
@@ -152,6 +169,20 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
     # Two words of one phrase of the theme are that phrase ("prompts and tuning" -> "prompt tuning").
     joined = [term for term in held if " " in term and term_stems(term) == term_stems(" ".join(chosen))]
     return joined[:1] if len(chosen) == 2 and " " not in "".join(chosen) and joined else chosen
+
+
+def own_proposals(sentences: Sequence[str]) -> list[Clause]:
+    """The clauses of the researcher's sentences that propose something, not one on what was said before it ("we
+    show that this is unlikely"): a closing says it alone."""
+    return [clause for clause in map(own_clause, sentences) if clause.verb and not refers_back(clause.object)]
+
+
+def _what_it_does(own: list[str]) -> str:
+    """The researcher's sentence that says what the work does, as a paper's approach is found; not one that refers
+    to the sentence before it."""
+    alone = [sentence for sentence in own if not refers_back(_ITSELF_FIRST.sub("", sentence))] or own
+    at = approach_index(alone, {})
+    return alone[at] if at is not None else next((sentence for sentence in alone if _OWN_WORK.search(sentence)), alone[0])
 
 
 def own_clause(sentence: str) -> Clause:
@@ -200,7 +231,7 @@ def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[st
     """Per group, which first-person sentence its closing names: the first (the main proposal) for the first group,
     for the others the closest one not named yet, when it is close (else the main proposal again); and how many
     earlier groups named it."""
-    objects = [clause.object for clause in map(own_clause, sentences) if clause.verb]
+    objects = [clause.object for clause in own_proposals(sentences)]
     chosen: dict[str, int] = {}
     for position, (title, group_stems) in enumerate(held.items()):
         named = set(chosen.values()) | {0}
