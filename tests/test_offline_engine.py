@@ -1060,3 +1060,18 @@ def test_a_name_in_titles_written_in_sentence_case_keeps_its_capital():
     # in Title Case every word is capitalised, and none is a name for that
     shouting = {"a": Paper(key="a", title="Fish Stocks Of The Coral Triangle"), "b": Paper(key="b", title="Fish Counts")}
     assert work_on(SubTheme(title="Fish stocks", description="", keys=["a", "b"]), shouting) == "Work on fish stocks"
+
+
+def test_it_after_the_paper_naming_itself_is_the_paper():
+    # a BibDesk export on replication: "Dewald et al. report that it presents the findings of a two-year study ..."
+    # ("This paper examines the role of replication. It presents the findings of ...")
+    papers = [Paper(key="dewald", title="Replication in empirical economics", authors=("Dewald, W.", "Thursby, J."),
+                    abstract=("This paper examines the role of replication in empirical economic research. It presents "
+                              "the findings of a two-year study that collected programs and data from authors. Our "
+                              "findings suggest that inadvertent errors in published articles are commonplace."))]
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title="Replication", description="", keys=["dewald"])])
+    theme = "replicating published results with programs and data from authors"
+    text = " ".join(s.text for s in write_paragraphs(groups, summaries, {p.key: p for p in papers}, theme)[0][0].sentences)
+    assert "Dewald and Thursby present the findings of a two-year study that collected programs and data from authors." in text
+    assert "it presents" not in text

@@ -15,7 +15,8 @@ abstract), the paragraph opens with its background sentences and closes by posit
 Templates supply only connective words (`template_words()`, with those of `clauses`, `relations` and
 `own_work`); every other word of a sentence comes from the papers it cites, the theme, or the researcher's
 text, so a test can check each one. What relates the papers (order, shared terms, contrast) lives in
-`write/relations.py`; one paper's clause in `write/clauses.py`.
+`write/relations.py`; one paper's clause in `write/clauses.py`, one of its sentences said for it in
+`write/statements.py`.
 """
 
 from __future__ import annotations
@@ -41,16 +42,13 @@ from litreview.summarize.offline import (
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
-from litreview.text import THE_WORK, is_own_text
+from litreview.text import is_own_text
 from litreview.write import clauses, own_work
-from litreview.write.acts import done_by
 from litreview.write.clauses import (
     Clause,
     active_sentence,
     approach_clause,
-    finding_clause,
     passive_sentence,
-    standalone,
 )
 from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
 from litreview.write.english import lower_first, names_in, upper_first
@@ -67,6 +65,13 @@ from litreview.write.relations import (
     stems,
 )
 from litreview.write.schema import InlineCitation, Sentence
+from litreview.write.statements import (
+    FACT_LEAD,
+    FINDING_LEAD,
+    finding_sentence,
+    plural,
+    said_for,
+)
 from litreview.write.titled import (
     MORE_INCLUDED,
     MORE_PAPERS,
@@ -78,16 +83,16 @@ from litreview.write.titled import (
     unnamed,
     work_on,
 )
-from litreview.write.voice import leans_back, refers_back, reported, said_by
+from litreview.write.voice import (
+    it_as_itself,
+    leans_back,
+    refers_back,
+)
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
 FIRST_SUBJECT = "One study"
 NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
-FINDING_LEAD = "The authors report that"
-FACT_LEAD = "The authors note that"
-# "The experimental results show that: (1) ..." cut to "The experimental results show.": says nothing of its own
-_ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests?|finds?|following(?:\s[\w-]+){0,2})\.$")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "Related work", "work relates", "works relate", "that relates to",
@@ -235,12 +240,12 @@ def _more_statements(paper: Paper, summary: PaperSummary) -> list[_Statement]:
     """The paper's finding and its other sentences (not its approach), each as a statement, the finding first."""
     parts = text_sentences(paper)
     before = {part: parts[n - 1] if n and leans_back(part) else None for n, part in enumerate(parts)}
-    finding = _finding_sentence(paper, summary)
+    finding = finding_sentence(paper, summary, before.get(summary.finding or ""))
     statements = [_Statement(finding, True, summary.finding, before.get(summary.finding))] if finding else []
     for part in parts:
         if part in (summary.approach, summary.finding) or words_in(part) < MIN_CUT_WORDS or says_only_it_works(part):
             continue
-        text = _statement(paper, part, FACT_LEAD)
+        text = said_for(paper, it_as_itself(part, before[part]), FACT_LEAD)
         if text and text != finding:
             statements.append(_Statement(text, False, part, before[part]))
     return statements
@@ -276,7 +281,7 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
             subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
             unnamed += 1
         names = names_in(papers[key].abstract)
-        text = bounded(active_sentence(subject, clause, plural=_plural(subject), names=names) if subject else passive_sentence(clause))
+        text = bounded(active_sentence(subject, clause, plural=plural(subject), names=names) if subject else passive_sentence(clause))
         if subject and subject.endswith(" study") and re.search(rf"\b{subject} stud", text, re.IGNORECASE):
             subject = subject.replace("study", "work")  # "Another work studies / studied", not "Another study studied"
             text = bounded(active_sentence(subject, clause, names=names))
@@ -336,7 +341,7 @@ def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> st
     # a question, or a sentence that itself refers back ("It involves ..."), is no antecedent to say
     if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or refers_back(parts[at - 1]):
         return None
-    said = _statement(paper, parts[at - 1], FACT_LEAD)
+    said = said_for(paper, parts[at - 1], FACT_LEAD)
     if not said or (said.startswith("The authors") and not named):
         return None
     return said
@@ -358,41 +363,3 @@ def _subject(paper: Paper, summary: PaperSummary, clause: Clause) -> str | None:
 def _prose_words(sentence: Sentence) -> int:
     """The words of a sentence that are not citations: a name cited inline ("Smith et al." -> \\citet) is one."""
     return words_in(sentence.text) - sum(words_in(citation.after) - 1 for citation in sentence.inline)
-
-
-def _plural(subject: str) -> bool:
-    return subject.endswith(" et al.") or " and " in subject
-
-
-def _finding_sentence(paper: Paper, summary: PaperSummary) -> str | None:
-    """What the paper reports, standing alone when it can, else after "The authors report that"."""
-    if not summary.finding or summary.finding == summary.approach:
-        return None
-    return _statement(paper, summary.finding, FINDING_LEAD)
-
-
-def _statement(paper: Paper, sentence: str, lead: str) -> str | None:
-    """A sentence of the paper said for it: `{Object} is proposed` for a proposal, what its authors did with them
-    doing it ("The authors show X"), the sentence itself when it can stand alone, else after its authors or `lead`
-    ("The authors report that ..."); None when too long."""
-    proposal = approach_clause(sentence)
-    clause = finding_clause(sentence)
-    authors = author_phrase(paper)
-    verb = lead.split()[-2]  # "report" / "note"
-    # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
-    we_did = re.search(rf"\b(?:we|{THE_WORK})\b", sentence, re.IGNORECASE)
-    done = said_by(authors or "The authors", clause, plural=not authors or _plural(authors)) if we_did else None
-    if proposal.verb and proposal.passive_ready and not authors:
-        text = passive_sentence(proposal)
-    elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
-        text = done
-    elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
-        says = verb if _plural(authors) else verb + "s"
-        text = done_by(authors, clause, plural=_plural(authors), names=names_in(paper.abstract)) \
-            or f"{authors} {says} that {lower_first(reported(clause), names_in(paper.abstract))}."
-    elif standalone(sentence) and standalone(clause):
-        text = f"{upper_first(clause)}."
-    else:
-        text = done_by("The authors", clause, plural=True, names=names_in(paper.abstract)) \
-            or f"{lead} {lower_first(reported(clause), names_in(paper.abstract))}."
-    return text if fits(text) and not _ANNOUNCES.search(text) else None

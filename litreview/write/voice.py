@@ -83,6 +83,9 @@ _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
                          re.IGNORECASE)
 
+_ITSELF_FIRST = re.compile(rf"^(?:{THE_WORK})\s", re.IGNORECASE)
+_IT_AFTER_ITSELF = re.compile(r"^It\s(?P<rest>(?:also\s)?[a-z]{3,}s\s.+)$", re.DOTALL)  # "It presents", not "It is"
+
 # "... to this setting", "these graphs", "Its SGD training dynamics": a written sentence that refers to something
 # said before it (not the paper itself, "such as", "in this manner", nor "this is" / "these are"), as does a claim
 # on it ("show that this is unlikely") and "the picture above".
@@ -136,6 +139,13 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         return f"{subject} {said}"
     common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
     return f"{upper_first(done['lead'])}{subject[:1].lower() + subject[1:] if common else subject} {said}"
+
+
+def it_as_itself(sentence: str, before: str | None) -> str:
+    """`sentence` with its "It" said as the paper where the sentence `before` it is the paper's own ("This paper
+    examines X. It presents Y.": "Dewald et al. present Y", not "... report that it presents Y")."""
+    itself = _IT_AFTER_ITSELF.match(sentence) if before and _ITSELF_FIRST.match(before) else None
+    return f"This paper {itself['rest']}" if itself else sentence
 
 
 def leans_back(sentence: str) -> bool:

@@ -1,0 +1,67 @@
+"""One of a paper's sentences said for it in a paragraph: by its authors where they are known ("Fessler et al.
+designed X", "Smith et al. note that X"), as a proposal in the passive ("X is proposed"), or standing alone; and
+what it reports, after "The authors report that" where it cannot stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litreview.corpus.paper import Paper, author_phrase
+from litreview.summarize.schema import PaperSummary
+from litreview.text import THE_WORK
+from litreview.write.acts import done_by
+from litreview.write.clauses import (
+    approach_clause,
+    finding_clause,
+    passive_sentence,
+    standalone,
+)
+from litreview.write.cuts import fits
+from litreview.write.english import lower_first, names_in, upper_first
+from litreview.write.voice import it_as_itself, reported, said_by
+
+FINDING_LEAD = "The authors report that"
+FACT_LEAD = "The authors note that"
+# "The experimental results show that: (1) ..." cut to "The experimental results show.": says nothing of its own
+_ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests?|finds?|following(?:\s[\w-]+){0,2})\.$")
+
+
+def plural(subject: str) -> bool:
+    return subject.endswith(" et al.") or " and " in subject
+
+
+def finding_sentence(paper: Paper, summary: PaperSummary, before: str | None = None) -> str | None:
+    """What the paper reports, standing alone when it can, else after "The authors report that" (`before`: the
+    sentence before it, where it leans on that one)."""
+    if not summary.finding or summary.finding == summary.approach:
+        return None
+    return said_for(paper, it_as_itself(summary.finding, before), FINDING_LEAD)
+
+
+
+def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
+    """A sentence of the paper said for it: `{Object} is proposed` for a proposal, what its authors did with them
+    doing it ("The authors show X"), the sentence itself when it can stand alone, else after its authors or `lead`
+    ("The authors report that ..."); None when too long."""
+    proposal = approach_clause(sentence)
+    clause = finding_clause(sentence)
+    authors = author_phrase(paper)
+    verb = lead.split()[-2]  # "report" / "note"
+    # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
+    we_did = re.search(rf"\b(?:we|{THE_WORK})\b", sentence, re.IGNORECASE)
+    done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
+    if proposal.verb and proposal.passive_ready and not authors:
+        text = passive_sentence(proposal)
+    elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
+        text = done
+    elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
+        says = verb if plural(authors) else verb + "s"
+        text = done_by(authors, clause, plural=plural(authors), names=names_in(paper.abstract)) \
+            or f"{authors} {says} that {lower_first(reported(clause), names_in(paper.abstract))}."
+    elif standalone(sentence) and standalone(clause):
+        text = f"{upper_first(clause)}."
+    else:
+        text = done_by("The authors", clause, plural=True, names=names_in(paper.abstract)) \
+            or f"{lead} {lower_first(reported(clause), names_in(paper.abstract))}."
+    return text if fits(text) and not _ANNOUNCES.search(text) else None
