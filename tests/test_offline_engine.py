@@ -1018,6 +1018,9 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
     assert done_by("Smith et al.", "Catch rates were monitored during 81 sets.", plural=True) == \
         "Smith et al. monitored catch rates during 81 sets."
     assert done_by("Smith", "Possible difficulties are discussed.", plural=False) == "Smith discusses possible difficulties."
+    # "In the present study, gear modifications ... were tested ..." (the lead gone, the thing in lower case)
+    assert done_by("Afonso et al.", "gear modifications of the hook were tested to examine catch rates", plural=True) == \
+        "Afonso et al. tested gear modifications of the hook to examine catch rates."
     for other in ("Colloids are widely studied in soft matter.", "The method was developed by Smith in 2001.",
                   "Flexible membranes have been studied for decades.", "Recently, colloids were studied.",
                   "It is shown that the membrane curves.", "If colloids are tested, they fail.",

@@ -32,12 +32,12 @@ _ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
 _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|quantitatively|qualitatively|"
         r"carefully|thoroughly|first|also|then|further|here|herein|finally|subsequently|additionally")
 # "<Thing> is / are / was / were [how] <act>ed <rest>": the thing studied opens the sentence (not a pronoun, a
-# condition, a placing phrase or "Recently,", whose subject is elsewhere) and no agent follows ("was developed by
-# Smith": someone else did it).
+# condition, a placing phrase or "Recently,", whose subject is elsewhere; in lower case where "In the present study,"
+# went before it) and no agent follows ("was developed by Smith": someone else did it).
 _DONE = re.compile(
-    r"^(?P<thing>(?!(?:It|This|That|These|Those|They|There|Here|What|Which|Who|If|When|While|Although|As|Because|Since|"
-    r"After|Before|Once|Whether|How|In|On|For|With|By|From|At|To|Using|Based|During|Among|Within|Across|Through|Thus|"
-    r"Hence|Then|Also|Finally|Further|Furthermore|Moreover|However)\b)(?![A-Z][\w-]*,)[A-Z][^;:]{5,}?)"
+    r"^(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
+    r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
+    r"hence|then|also|finally|further|furthermore|moreover|however)\b)(?![A-Za-z][\w-]*,)[A-Za-z][^;:]{5,}?)"
     r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
     r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,].*?)?)\.?$", re.DOTALL)
 
