@@ -292,7 +292,7 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
         follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
         last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")
-        follow = follow or (_most_followed_by(term, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
+        follow = follow or (_most_followed_by(term, follows, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
                          and word not in ENGLISH_STOP_WORDS | GENERIC)
         if whole == term:
@@ -303,20 +303,21 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
 
 
-def _most_followed_by(term: str, texts: list[str], each: bool) -> str:
-    """The noun after most uses of `term` (and, if `each`, after one use in each text at least): "sanitizers" of
-    "alcohol-based hand sanitizer / sanitizers / rub", where the phrase stops short of its noun (in the plural
-    where any use has it); "" where no noun is (if `each`, "post-traumatic stress symptoms" in two texts and
-    "... disorder" in the third)."""
-    said = [[after.rstrip(".,;:)") for _, after in uses_of(term, [text])] for text in texts]
-    said = [follows for follows in said if follows]
-    follows = [word for words in said for word in words]
+def _most_followed_by(term: str, follows: list[str], texts: list[str], each: bool) -> str:
+    """The noun after most uses of `term` (`follows`: the word after each; and, if `each`, after one use in each of
+    `texts` that has it): "sanitizers" of "alcohol-based hand sanitizer / sanitizers / rub", where the phrase stops
+    short of its noun (in the plural where any use has it); "" where no noun is (if `each`, "post-traumatic stress
+    symptoms" in two texts and "... disorder" in the third)."""
     nouns = Counter(_singular(word) for word in follows if word.isalpha() and word not in ENGLISH_STOP_WORDS | GENERIC)
     if len(follows) < 2 or not nouns:
         return ""
     noun, count = nouns.most_common(1)[0]
-    if 2 * count <= len(follows) or each and not all(noun in map(_singular, words) for words in said):
+    if 2 * count <= len(follows):
         return ""
+    if each:  # asked only now: the uses in each text apart
+        said = [{_singular(after.rstrip(".,;:)")) for _, after in uses_of(term, [text])} for text in texts]
+        if not all(noun in words for words in said if words):
+            return ""
     return max((word for word in follows if _singular(word) == noun), key=len)
 
 

@@ -140,7 +140,7 @@ def _approach_at(text: str, title: str) -> int | None:
 def _summary_parts(text: str, title: str) -> tuple[str, ...]:
     """The sentences a summary is chosen from: a run-on "sentence" (an abstract without full stops) only when it is
     all there is (the references a sentence cites in brackets do not make it one); the title when there is no text."""
-    parts = _without_title(_content_sentences(text), title) or (title,)
+    parts = _without_title(text, title) or (title,)
     return tuple(part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS) or parts
 
 
@@ -189,12 +189,13 @@ def text_sentences(paper: Paper) -> list[str]:
     """The content sentences of what the offline engine reads about `paper`: its abstract and, with --fulltext, the
     excerpts of its PDF (every stage reads a paper's text through here, so its texts join in one place); not its
     title said again at the head of the abstract, as some exports have it."""
-    return list(_without_title(_content_sentences(summary_text(paper) or ""), paper.title or ""))
+    return list(_without_title(summary_text(paper) or "", paper.title or ""))
 
 
-def _without_title(sentences: tuple[str, ...], title: str) -> tuple[str, ...]:
-    """`sentences` but the paper's `title` among them (one of them at least)."""
-    said = _said_plainly(title)
+@functools.lru_cache(maxsize=8192)  # every stage asks for a paper's sentences
+def _without_title(text: str, title: str) -> tuple[str, ...]:
+    """The content sentences of `text` but the paper's `title` among them (one of them at least)."""
+    sentences, said = _content_sentences(text), _said_plainly(title)
     return tuple(part for part in sentences if _said_plainly(part) != said) or sentences
 
 
