@@ -1559,9 +1559,7 @@ def test_a_claim_on_what_was_said_before_and_the_picture_above_refer_back():
         "Observations of accreting black holes often provoke suggestions that their jets precess. The precession is "
         "usually supposed to result from the Lense-Thirring effect. We show that this is unlikely for any type of black "
         "hole system."))]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Jets", description="", keys=["nixon"])])
-    sentences = [s.text for s in write_paragraphs(groups, summaries, {p.key: p for p in papers}, "jets")[0][0].sentences]
+    sentences = [sentence.text for sentence in _paragraph(papers, "Jets", "jets")]
     claim = next(n for n, text in enumerate(sentences) if "this is unlikely" in text)
     assert "Lense-Thirring effect" in sentences[claim - 1], sentences
 

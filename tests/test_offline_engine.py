@@ -282,6 +282,14 @@ def _finish(run: subprocess.Popen[str]) -> str:
     return stdout
 
 
+def _paragraph_text(papers: list[Paper], title: str, theme: str) -> str:
+    """The offline paragraph of one group `title` holding `papers`, its sentences joined."""
+    summaries, _ = summarize_papers(papers)
+    groups = Groups(groups=[SubTheme(title=title, description="", keys=[p.key for p in papers])])
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, theme)
+    return " ".join(sentence.text for sentence in sections[0].sentences)
+
+
 def _text(paper: Paper) -> str:
     return f"{paper.title or ''} {paper.abstract or ''}"
 
@@ -986,10 +994,7 @@ def test_two_names_joined_by_a_hyphen_are_said_with_what_they_name():
                   "We relate jet power to black hole spin. The Blandford-Znajek process extracts rotational energy.")),
               Paper(key="radio", title="Radio loudness", abstract=(
                   "We measure radio loudness of quasars. A Blandford-Znajek jet efficiency above unity is found."))]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Jets", description="", keys=["mad", "spin", "radio"])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "jet launching")
-    text = " ".join(s.text for s in sections[0].sentences)
+    text = _paragraph_text(papers, "Jets", "jet launching")
     assert "Blandford-Znajek." not in text and "discuss Blandford-Znajek" not in text
     # where most uses go on to one noun, a label says it; a paper's spelling of the names is kept
     texts = [f"{p.title}\n{p.abstract}" for p in papers[:2]] + ["Spin\nWe see the Blandford-Znajek mechanism at work."]
@@ -1008,10 +1013,7 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
               Paper(key="lipowsky1998", title="Colloids and membranes", authors=("Lipowsky, R.",),
                     abstract=("Flexible membranes which are in contact with colloids are theoretically studied. The "
                               "membrane curves toward the larger particles."))]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Vesicles", description="", keys=["fessler2024", "lipowsky1998"])])
-    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, "active colloids")
-    text = " ".join(s.text for s in sections[0].sentences)
+    text = _paragraph_text(papers, "Vesicles", "active colloids")
     assert "Fessler and Stocco designed Janus colloids fuelled only by glucose and light, which can autonomously" in text
     assert "Lipowsky theoretically studies flexible membranes which are in contact with colloids." in text
     # the tense is the paper's; what a field does, someone else did, or a condition is no act of the authors
@@ -1072,9 +1074,6 @@ def test_it_after_the_paper_naming_itself_is_the_paper():
                     abstract=("This paper examines the role of replication in empirical economic research. It presents "
                               "the findings of a two-year study that collected programs and data from authors. Our "
                               "findings suggest that inadvertent errors in published articles are commonplace."))]
-    summaries, _ = summarize_papers(papers)
-    groups = Groups(groups=[SubTheme(title="Replication", description="", keys=["dewald"])])
-    theme = "replicating published results with programs and data from authors"
-    text = " ".join(s.text for s in write_paragraphs(groups, summaries, {p.key: p for p in papers}, theme)[0][0].sentences)
+    text = _paragraph_text(papers, "Replication", "replicating published results with programs and data from authors")
     assert "Dewald and Thursby present the findings of a two-year study that collected programs and data from authors." in text
     assert "it presents" not in text

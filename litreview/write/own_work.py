@@ -108,7 +108,7 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     if not own:
         return None
     telling = shared_with(own_text, [texts[key] for key in keys], exclude=exclude, at_least=1)
-    proposals = own_proposals(own)
+    proposals = _proposing_clauses(own)
     chosen = proposals[proposal if proposal < len(proposals) else 0] if proposals else None
     said = chosen.object if chosen else ""
     named = _NAMED_PART.split(chosen.passive_object, maxsplit=1)[0] if chosen and again else ""
@@ -171,7 +171,7 @@ def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at
     return joined[:1] if len(chosen) == 2 and " " not in "".join(chosen) and joined else chosen
 
 
-def own_proposals(sentences: Sequence[str]) -> list[Clause]:
+def _proposing_clauses(sentences: Sequence[str]) -> list[Clause]:
     """The clauses of the researcher's sentences that propose something, not one on what was said before it ("we
     show that this is unlikely"): a closing says it alone."""
     return [clause for clause in map(own_clause, sentences) if clause.verb and not refers_back(clause.object)]
@@ -231,7 +231,7 @@ def _proposals(sentences: list[str], held: dict[str, frozenset[str]]) -> dict[st
     """Per group, which first-person sentence its closing names: the first (the main proposal) for the first group,
     for the others the closest one not named yet, when it is close (else the main proposal again); and how many
     earlier groups named it."""
-    objects = [clause.object for clause in own_proposals(sentences)]
+    objects = [clause.object for clause in _proposing_clauses(sentences)]
     chosen: dict[str, int] = {}
     for position, (title, group_stems) in enumerate(held.items()):
         named = set(chosen.values()) | {0}
