@@ -8,15 +8,8 @@ from litreview.corpus.paper import Paper
 from litreview.group import group_papers
 from litreview.group.acronyms import expansion
 from litreview.group.schema import Groups
-from litreview.group.terms import (
-    is_noun_phrase,
-    phrases,
-    said_as_verb,
-    surface_form,
-    used_as_modifier,
-    whole_phrase,
-    with_head_noun,
-)
+from litreview.group.terms import is_noun_phrase, phrases, said_as_verb, surface_form, whole_phrase, with_head_noun
+from litreview.group.naming import used_as_modifier
 from litreview.summarize import summarize_papers
 
 MLLM_PAPERS = [
@@ -403,7 +396,7 @@ def test_candidates_pools_centers_and_complications_name_no_topic_alone():
 
 
 def test_a_numbered_kind_names_nothing_without_its_number():
-    from litreview.group.terms import needs_its_complement
+    from litreview.group.naming import needs_its_complement
     texts = ["Peptides bind MHC class I molecules.", "Epitopes bind MHC class I and MHC class II alleles.",
              "Phase 3 trials started."]
     # a CORD-19 vaccine draft said "Three of them discuss MHC class" (of "MHC class I" and "MHC class II")
@@ -428,7 +421,8 @@ def test_a_unit_or_an_observation_names_no_group():
 def test_a_catalogue_prefix_names_nothing_and_a_capital_letter_of_a_word_stays():
     # an ADS export on black hole spin: "Two of them discuss NGC" (NGC 4151, NGC 3783) and "... discuss x-ray
     # reflection spectroscopy"
-    from litreview.group.terms import needs_its_complement, surface_form
+    from litreview.group.terms import surface_form
+    from litreview.group.naming import needs_its_complement
     seyferts = ["Spin\nWe measure the spin of NGC 4151, and of NGC 3783.", "Reflection\nThe spectrum of NGC 4051 is fit."]
     assert needs_its_complement("NGC", seyferts) and not needs_its_complement("AGN", ["Spin\nAGN 12 are bright.",
                                                                                        "Jets\nAGN jets precess."])

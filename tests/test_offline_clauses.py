@@ -1153,7 +1153,7 @@ def test_a_translated_title_loses_medlines_brackets():
 
 def test_cord19_a_field_acronym_is_no_name_statistics_are_no_topic_and_a_placing_lead_keeps_its_subject():
     from litreview.corpus.method_names import method_name
-    from litreview.group.terms import reports_results
+    from litreview.group.naming import reports_results
     # was "COVID-19 explores the association between hyperglycaemia and ..." (title "COVID-19: Impact of and on Diabetes")
     assert method_name("COVID-19: Impact of and on Diabetes", "Here we explore the association.") is None
     assert method_name("Mixout: Effective Regularization", None) == "Mixout"

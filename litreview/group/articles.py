@@ -7,13 +7,8 @@ import re
 from collections.abc import Iterable
 
 from litreview.group.acronyms import ACRONYM
-from litreview.group.terms import (
-    NOMINAL,
-    PLURAL_NOUN,
-    ends_a_phrase,
-    phrase_pattern,
-    uses_of,
-)
+from litreview.group.naming import NOMINAL, ends_a_phrase
+from litreview.group.terms import PLURAL_NOUN, phrase_pattern, uses_of
 
 
 def plural(noun: str) -> str:

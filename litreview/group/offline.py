@@ -36,20 +36,19 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
+from litreview.group.naming import needs_its_complement, used_as_modifier
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.terms import (
     GENERIC,
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
     is_noun_phrase,
-    needs_its_complement,
     phrase_pattern,
     phrases,
     said_as_verb,
     stem,
     surface_form,
     term_stems,
-    used_as_modifier,
     whole_phrase,
 )
 from litreview.group.uses import CorpusUses, names_no_topic

@@ -20,20 +20,22 @@ from litreview.group.articles import (
     said_in_plural,
     said_with_the,
 )
+from litreview.group.naming import (
+    needs_its_complement,
+    qualifies_next,
+    stands_alone,
+    used_as_modifier,
+)
 from litreview.group.terms import (
     EPONYM,
     MAX_PHRASE_WORDS,
-    needs_its_complement,
     phrase_pattern,
     phrases,
-    qualifies_next,
     said_as_verb,
     shared_terms,
-    stands_alone,
     stem,
     surface_form,
     term_stems,
-    used_as_modifier,
     whole_phrase,
 )
 from litreview.group.uses import CorpusUses, names_no_topic

@@ -1,0 +1,89 @@
+"""Whether a term the papers share names a topic of its own, or only with what goes with it: a statistic or a unit
+says how results are reported ("95% CI", "solar masses"); a word that qualifies the noun after it ("natural
+language" understanding, "respiratory" syndrome, "Blandford-Znajek" mechanism) or needs what follows it ("the local
+value of ...", "MHC class I", "NGC 4151") names nothing alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from litreview.group.terms import GENERIC, HEAD_NOUNS, WEAK_ALONE, uses_of
+
+# How results are reported, not what they are about: "Four of them discuss CI", a heading "Odds ratios".
+_REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard ratios?|relative risks?|risk ratios?|"
+                        r"interquartile ranges?|standard deviations?|standard errors?|p[- ]values?|(?:ci|hr|rr|iqr|sd)s?|"
+                        # units ("10^6 solar masses", "3,100 Schwarzschild radii"): an ADS export's label was "Solar masses"
+                        r"solar (?:masses|mass|luminosities|luminosity|radii|radius)|(?:schwarzschild|gravitational) radii|"
+                        r"light[- ]years?|(?:kilo|mega)?parsecs?)", re.IGNORECASE)
+
+
+def reports_results(term: str, long_form: str | None = None) -> bool:
+    """Whether `term` (with what it stands for, `long_form`, if the papers define it) is a statistic or a unit of how
+    results are reported ("95% CI", "odds ratios", "solar masses"): "HR" is no statistic where the papers define it
+    as "heart rate"."""
+    return bool(_REPORTING.fullmatch(term.strip())) and (long_form is None or bool(_REPORTING.fullmatch(long_form.strip())))
+
+
+# What a phrase qualifies is a noun, most often one made from a verb ("understanding", "inference", "generation",
+# "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
+NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)
+_NO_QUALIFIED = (ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozenset(
+    "baseline baselines technique techniques using including having being according".split())) \
+    - {"model", "models", "understanding"}  # weak alone, yet what a phrase qualifies ("natural language understanding")
+
+
+def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
+    """Whether the texts put nouns of their own, two different ones at least, after `term` in half of its uses or
+    more: "natural language" in "natural language understanding / inference" qualifies what follows and names no
+    topic of its own, nor does "masked language" (modeling, models); "data augmentation" in "data augmentation
+    methods / strategy" does (generic words do not count), and so does "optical flow" in "optical flow estimation"
+    (one phrase, said whole elsewhere)."""
+    uses = uses_of(term, texts)
+    after = [word.strip(".,;:()\"'") for _, word in uses]
+    followed = [word for word in after if (NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
+    return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
+
+
+def stands_alone(word: str, texts: Iterable[str]) -> bool:
+    """Whether `word` ends its phrase (punctuation, a stop word or nothing after it) in half of its uses or more:
+    "respiratory" in "respiratory syndrome" qualifies the word after it and names no topic alone; "cores" in
+    "assigned to processor cores and ..." does."""
+    uses = uses_of(word, texts)
+    return 2 * sum(1 for _, after in uses if ends_a_phrase(after)) >= len(uses)
+
+
+def qualifies_next(term: str, texts: Iterable[str]) -> bool:
+    """Whether most uses of `term` go on to a lower-case word of content: "Blandford-Znajek | mechanism"."""
+    uses = uses_of(term, texts)
+    return 2 * sum(1 for _, after in uses if after[:1].islower() and after.strip(".,;:()\"'") not in ENGLISH_STOP_WORDS) > len(uses)
+
+
+def ends_a_phrase(after: str) -> bool:
+    """Whether a phrase ends before `after`, the word after it: punctuation, a stop word or nothing."""
+    return not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS or after[-1:] in ".,;:)"
+
+
+def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
+    """Whether `term` ends with a noun of something that most uses in `texts` go on to say with "of": "local
+    value" is said only as "the local value of the Hubble constant", "component" as "a crucial component of ...",
+    and alone they name nothing; nor does "MHC class" said as "MHC class I". A noun made from a verb names an activity of
+    its own ("text classification of headlines")."""
+    if NOMINAL.search(term.split()[-1]):
+        return False
+    uses = uses_of(term, texts)
+    return 2 * sum(1 for _, after in uses if after == "of" or _numbered(term, after)) > len(uses)
+
+
+def _numbered(term: str, after: str) -> bool:
+    """Whether `after` numbers what `term` names: "MHC class | I", "phase | 3", "type | 2", a catalogue's "NGC | 4151"
+    (the thing is the numbered one: "Three of them discuss MHC class", "... discuss NGC" named nothing)."""
+    after = after.rstrip(".,;:)")
+    return after in _ROMAN or after[:1].isdigit() and (term.rsplit(" ", 1)[-1] in _NUMBERED_KINDS or term.isupper())
+
+
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
+_NUMBERED_KINDS = frozenset("class type phase grade stage group level category tier wave".split())
