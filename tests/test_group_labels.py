@@ -429,3 +429,11 @@ def test_a_catalogue_prefix_names_nothing_and_a_capital_letter_of_a_word_stays()
     xray = ["Spin\nWe apply X-ray reflection spectroscopy to AGN.", "Iron\nBroad lines need X-ray reflection spectroscopy."]
     assert surface_form("x-ray reflection spectroscopy", xray) == "X-ray reflection spectroscopy"
     assert surface_form("t-cell responses", ["Immunity\nWe see T-cell responses in mice."]) == "T-cell responses"
+
+
+def test_a_latin_phrase_is_one_word():
+    # a Better BibTeX export on bite force: a group headed "Vivo measurements" (of "in vivo measurements")
+    texts = ["Bats\nWe combined in vivo measurements of bite force with models.", "Dogs\nWe compare in vivo measurements."]
+    assert whole_phrase("vivo measurements", texts) == "in vivo measurements"
+    assert whole_phrase("situ hybridization", ["A\nWe used in situ hybridization.", "B\nIn situ hybridization works."]) \
+        == "in situ hybridization"

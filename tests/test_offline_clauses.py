@@ -1572,3 +1572,14 @@ def test_here_after_the_verb_goes_and_an_ads_solar_symbol_is_read():
     assert approach_clause("We present here the first self-consistent models of Sgr A*.").object == \
         "the first self-consistent models of Sgr A*"
     assert markup_text("masses of 4 × 10<SUP>7</SUP> M<SUB>&sun;</SUB> &amp; more") == "masses of 4 × 10⁷ M⊙ & more"
+
+
+def test_here_before_a_leading_gerund_goes():
+    # a Better BibTeX export on bite force: "Bourke et al. note that here using a finite element model of Canis lupus
+    # dingo, they examined ..." ("Here using X, we examined Y")
+    papers = [Paper(key="bourke", title="Gape and tooth position", authors=("Bourke, J.", "Wroe, S."), abstract=(
+        "Bite force matters for predators. Here using a multi-property finite element model of Canis lupus dingo, we "
+        "examined the influence of gape angle and bite point on bite force."))]
+    text = " ".join(sentence.text for sentence in _paragraph(papers, "Bites", "bite force of dingoes"))
+    assert "note that here" not in text and "Using a multi-property finite element model of Canis lupus dingo, Bourke " \
+        "and Wroe examined the influence of gape angle and bite point on bite force." in text, text

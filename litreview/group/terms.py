@@ -279,13 +279,17 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")
         follow = follow or (_most_followed_by(term, follows, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
-                         and word not in ENGLISH_STOP_WORDS | GENERIC)
+                         and word not in ENGLISH_STOP_WORDS | GENERIC or word == lead and _LATIN.match(term))
         if whole == term:
             break
         term = whole
     while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
         term = term.rsplit(" ", 1)[0]
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
+
+
+# "in vivo measurements": "in" and "ex" belong to a Latin phrase, which is one word ("Vivo measurements" was a label).
+_LATIN = re.compile(r"(?:vivo|vitro|situ|silico|utero|toto|loco)\b", re.IGNORECASE)
 
 
 def _most_followed_by(term: str, follows: list[str], texts: list[str], each: bool) -> str:

@@ -40,6 +40,7 @@ from litreview.write.cuts import (
     inside_brackets,
 )
 from litreview.write.english import (
+    HYPE,
     PARTICIPLES,
     article,
     gerund,
@@ -47,6 +48,7 @@ from litreview.write.english import (
     plural_head,
     third_person,
     upper_first,
+    without_hype,
 )
 from litreview.write.voice import (
     ITSELF,
@@ -105,14 +107,12 @@ _LEAD = re.compile(
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))",  # "Thus we examined", "Here I show": no comma
     re.IGNORECASE,
 )
-_HERE = re.compile(r"^here(?:in)?\s+(?=[a-z])")  # "we present | here the first models": the paper says where, the subject who
+_HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
                              rf"{WORK_NOUNS})\b,?",
                              re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
-# "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
-_HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|innovative|simple yet effective|simple but effective)(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an infinitive
 # or a clause ("to combine ...", "how ...", "that ..."). Not "this issue", "its dynamics": a passive would open on what
 # the sentence before said ("This issue using X is investigated"); the active keeps it ("One study investigates ...").
@@ -203,7 +203,7 @@ class Clause:
         # approaches, and compare ...", "a model, trained on news"): say it whole, in the active. A name may follow.
         if re.search(r",\s(?![A-Z])", re.sub(r"\([^()]*\)", "", head)) or "=" in head:  # "X, H0 = 73.3": no name
             return False
-        said = _HYPE.sub(r"\g<article> ", head).split()
+        said = HYPE.sub(r"\g<article> ", head).split()
         return MIN_PASSIVE_WORDS <= len(said) and len(self.passive_object.split()) <= MAX_PASSIVE_WORDS
 
     @property
@@ -258,7 +258,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names
     in lower case unless one of the paper's `names`)."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
-        obj = _without_hype(clause.object)
+        obj = without_hype(clause.object)
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural, first=True) or \
         done_by(subject, clause.statement, plural=plural, names=names) or \
@@ -272,7 +272,7 @@ def passive_sentence(clause: Clause) -> str:
         return f"{upper_first(gerund(infinitive.group('verb')))}{infinitive.group('rest')} is proposed."
     if clause.verb and clause.passive_ready and (named := _namely(clause.object)):
         # "an approach, namely BayesPrompt, to learn ..." -> "BayesPrompt is an approach to learn ..."
-        kind = _without_hype(named.group("kind"))
+        kind = without_hype(named.group("kind"))
         rest = f" {named.group('rest')}" if named.group("rest") else ""
         does = _WHICH_DOES.match(named.group("rest")) if named.group("comma") else None
         if does and not _NOT_WHAT_IT_DOES.match(does.group("what")):
@@ -283,10 +283,10 @@ def passive_sentence(clause: Clause) -> str:
         name = name[:1] + upper_first(name[1:]) if name[:1] in "\"“" else name  # a quoted name opens the sentence
         return f"{name} is {lower_first(kind)}{rest}."
     if clause.verb and clause.passive_ready:
-        relative = _RELATIVE.match(_without_hype(clause.object))
+        relative = _RELATIVE.match(without_hype(clause.object))
         if relative and len(clause.passive_object.split()) <= MAX_NAME_WORDS and not _NOT_WHAT_IT_DOES.match(relative["rest"]):
             return _with_relative(_unhyped(relative["head"]), bool(relative["copula"]), relative["rest"], PARTICIPLES[clause.verb])
-        obj = _without_hype(clause.passive_object)
+        obj = without_hype(clause.passive_object)
         named = _NAMED_APPOSITIVE.match(obj)
         if named:  # "XLNet, a pretraining method that ..." -> "XLNet is a pretraining method that ..."
             return f"{upper_first(named.group('name'))} is {obj[named.end():]}."
@@ -372,7 +372,8 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
-    text = _HERE.sub("", text)
+    here = _HERE.match(text)  # "Here using X, we ...": "Using X, we ..."
+    text = (upper_first if here[0][0].isupper() else str)(text[here.end():]) if here else text
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
@@ -396,8 +397,3 @@ def template_words() -> frozenset[str]:
     verbs = [third_person(verb) for verb in _VERBS] + ["studies"] + _VERBS + list(PARTICIPLES.values())
     fixed = " ".join(["is are as notes note that an a aims", *PRONOUNS.values()])
     return frozenset(re.findall(r"[a-z]+", fixed) + verbs)
-
-
-def _without_hype(text: str) -> str:
-    """`text` without "a novel" / "a simple yet effective", its article fitted to the next word ("an approach")."""
-    return _HYPE.sub(lambda m: article(m.group("article"), m.string[m.end():]), text)

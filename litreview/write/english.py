@@ -138,3 +138,13 @@ def article(given: str, following: str) -> str:
 def same_case(word: str, like: str) -> str:
     """`word` capitalised when `like` is ("We" -> "They")."""
     return word.capitalize() if like[:1].isupper() else word
+
+
+# "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
+HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|innovative|simple yet effective|simple but effective)"
+                  r"(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
+
+
+def without_hype(text: str) -> str:
+    """`text` without "a novel" / "a simple yet effective", its article fitted to the next word ("an approach")."""
+    return HYPE.sub(lambda m: article(m.group("article"), m.string[m.end():]), text)
