@@ -1583,3 +1583,12 @@ def test_here_before_a_leading_gerund_goes():
     text = " ".join(sentence.text for sentence in _paragraph(papers, "Bites", "bite force of dingoes"))
     assert "note that here" not in text and "Using a multi-property finite element model of Canis lupus dingo, Bourke " \
         "and Wroe examined the influence of gape angle and bite point on bite force." in text, text
+
+
+def test_a_leading_gerund_without_its_comma_keeps_its_subject():
+    # a Better BibTeX export on skull mechanics: "Pollock et al. note that using a combination of beam theory
+    # analysis (BTA) and finite-element analysis (FEA) they assessed ..." ("Using X and Y we assessed Z")
+    from litreview.write.voice import said_by
+    assert said_by("Pollock et al.", "Using beam theory analysis (BTA) they assessed how canine shape impacts stress",
+                   plural=True) == "Using beam theory analysis (BTA), Pollock et al. assessed how canine shape impacts stress."
+    assert said_by("Smith et al.", "Using data from nurses who they interviewed, we found X", plural=True) is None

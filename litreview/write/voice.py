@@ -66,8 +66,10 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED}|the\s(?:paper|art
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
+# A lead without its comma ends on no word that opens a clause: "Using data from nurses who | they interviewed".
+_NO_CLAUSE_END = "".join(rf"(?<!\s{word})" for word in "who that which and or as if when where because".split())
 # The verb: "apply a X", "fine-tune X", "trained, validated and tested X"; not a word after "the study" ("of 120 nurses").
-_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}|[A-Z][a-z]+ing\b)[^;]{{1,300}}?,\s"
+_THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}|[A-Z][a-z]+ing\b)[^;]{{1,300}}?{_NO_CLAUSE_END},?\s"
                       rf"(?=(?:they|(?i:{ITSELF}))\s))?"  # "Exploiting a natural experiment in Denmark, the paper ..."
                       rf"(?:[Tt]hey|[Tt]he authors|(?P<author>[Tt]he author)|(?P<itself>(?i:{ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?{AUXILIARY}?"
@@ -138,7 +140,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     if not done["lead"]:
         return f"{subject} {said}"
     common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
-    return f"{upper_first(done['lead'])}{subject[:1].lower() + subject[1:] if common else subject} {said}"
+    lead = done["lead"] if done["lead"].endswith(", ") else f"{done['lead'].rstrip()}, "  # "Using X we assessed Y"
+    return f"{upper_first(lead)}{subject[:1].lower() + subject[1:] if common else subject} {said}"
 
 
 def it_as_itself(sentence: str, before: str | None) -> str:
