@@ -76,6 +76,13 @@ def test_zotero_comparison_signs_and_superscripts_keep_their_meaning(tmp_path):
                                              "\\ensuremath{<} 0.05) in 10{\\ensuremath{^7}} cells | sample.")
 
 
+def test_degrees_in_math_are_degrees():
+    # a Better BibTeX export on paleontology: "biting angles (30$^\\circ$, 60$^{\\circ}$ and 90$^\\circ$)" read
+    # "(30^∘, 60^∘ and 90^∘)"; composition stays composition
+    assert latex_to_text(r"angles (30$^\circ$, 60$^{\circ}$ and 90\textdegree) at 37$^\circ$C") == "angles (30°, 60° and 90°) at 37°C"
+    assert latex_to_text(r"$f \circ g$") == "f ∘ g"
+
+
 def test_bibtex_identifiers_years_and_keywords():
     papers = by_key(papers_of("better_bibtex.bib"))
     bert, muller = papers["devlinBERTPretrainingDeep2019"], papers["mullerZeroshotDenseRetrieval2021"]

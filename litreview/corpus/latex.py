@@ -98,6 +98,8 @@ def _latex_to_text(value: str) -> str:
     if "textsuperscript" in value:  # Zotero's "10\textsuperscript{7}": "10⁷", not "107"
         value = _TEXT_SUPERSCRIPT.sub(lambda power: power.group(1).translate(SUPERSCRIPTS), value)
     text = _collapsed("".join(_decoded_parts(value)))
+    if "\u2218" in text:  # "30$^\circ$", "37$^{\circ}$C": degrees, "30°", not "30^∘"
+        text = _DEGREES.sub("\u00b0", text)
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if "cite" in value else text  # "weights \cite{x}." -> "weights."
 
 
@@ -241,6 +243,7 @@ def _pylatexenc_text(chunk: str) -> str:
         raise LatexDecodingError(chunk) from error
 
 
+_DEGREES = re.compile(r"\^\{?\u2218\}?")
 _TEXT_SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{\s*([\d-]{1,4})\s*\}")
 _MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
 _MACRO_USE = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")  # `\method` and `\method{}` (a space kept after it)
