@@ -83,8 +83,10 @@ def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
     assert whole_phrase("paediatric cases", children[:1] * 2) == "paediatric cases"
     assert whole_phrase("cases", children) == "cases"
     # a CORD-19 draft on Canada: "Two of them discuss icu bed capacity" (the word added before was in lower case)
-    icu = ["Demand would still exceed available ICU bed capacity.", "To remain below their non-ICU bed capacity, they cut care."]
+    icu = ["Demand would still exceed available ICU bed capacity.", "To remain below their ICU bed capacity, they cut care."]
     assert whole_phrase("bed capacity", icu) == "ICU bed capacity"
+    # "non-ICU" is a word of its own, not "ICU"
+    assert whole_phrase("bed capacity", icu[:1] + ["To remain below their non-ICU bed capacity, they cut care."]) == "bed capacity"
     # a phrase goes on with one noun, in the singular or the plural: the knowledge distillation draft's heading was
     # "Auxiliary loss" ("auxiliary loss term" in one abstract, "auxiliary loss terms" in the other)
     losses = ["We add an auxiliary loss term to each layer.", "Two auxiliary loss terms align the student."]
@@ -437,3 +439,11 @@ def test_a_latin_phrase_is_one_word():
     assert whole_phrase("vivo measurements", texts) == "in vivo measurements"
     assert whole_phrase("situ hybridization", ["A\nWe used in situ hybridization.", "B\nIn situ hybridization works."]) \
         == "in situ hybridization"
+
+
+def test_a_hyphenated_word_before_a_phrase_is_taken_whole():
+    # a Better BibTeX export on paleontology: the heading "Toothed cat Paramachairodus ogygia" (of "the sabre-toothed
+    # cat Paramachairodus ogygia"): the word before a phrase was read up to its hyphen
+    texts = ["Skull\nWe describe the sabre-toothed cat Paramachairodus ogygia from Spain.",
+             "Forelimb\nThe sabre-toothed cat Paramachairodus ogygia had strong forelimbs."]
+    assert whole_phrase("cat Paramachairodus", texts) == "sabre-toothed cat Paramachairodus ogygia"

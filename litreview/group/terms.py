@@ -104,7 +104,7 @@ _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
 _CONTEXT_CHARS = 80  # how much text before a word says where it stands
-_LAST_WORD = re.compile(r"(\w+|,)\s+$")  # a comma counts: ", covering X" opens a clause
+_LAST_WORD = re.compile(r"([\w-]+|,)\s+$")  # a comma counts: ", covering X" opens a clause
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 _stemmer = Stemmer.Stemmer("english")
 
@@ -278,7 +278,7 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
         last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")
         follow = follow or (_most_followed_by(term, follows, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
-        whole = " ".join(word for word in (lead, term, follow) if word == term or word.isalpha()
+        whole = " ".join(word for word in (lead, term, follow) if word == term or word.replace("-", "").isalpha()
                          and word not in ENGLISH_STOP_WORDS | GENERIC or word == lead and _LATIN.match(term))
         if whole == term:
             break
