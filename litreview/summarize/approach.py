@@ -11,10 +11,9 @@ from collections.abc import Mapping, Sequence
 from litreview.summarize.structured import Role
 from litreview.text import (
     ADVERB,
-    AUTHORS,
     AUXILIARY,
     NO_RELATIVE,
-    SINGULAR_SUBJECT,
+    PAPER_SUBJECT,
     STANCE_ADVERB,
     THE_WORK,
     THIS_WORK,
@@ -23,7 +22,7 @@ from litreview.text import (
 )
 
 # The paper as a subject: "we", "the authors", "this study", a single author's "I"; then an adverb or two and a modal.
-_SUBJECT = rf"(?:\b(?:we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+){{0,2}}{AUXILIARY}?"
+_SUBJECT = rf"{PAPER_SUBJECT}\s+(?:{ADVERB}\s+){{0,2}}{AUXILIARY}?"
 _ADVERBS = rf"{STANCE_ADVERB}|here"  # "we instead model X": the verb comes after
 # The paper's own, passive, with the studying verbs: "Here, X is briefly reviewed", "In this review, X are
 # discussed", "X are outlined in this chapter".

@@ -27,6 +27,7 @@ from litreview.text import (
     AUTHORS,
     AUXILIARY,
     NO_RELATIVE,
+    PAPER_SUBJECT,
     SINGULAR_SUBJECT,
     THE_WORK,
     THIS_WORK,
@@ -75,7 +76,7 @@ _VERBS = ("propose present introduce develop design describe build construct cre
           "focus address use train demonstrate").split()
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(
-    rf"(?:\b(?:we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+    rf"{PAPER_SUBJECT}\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )

@@ -49,7 +49,7 @@ from litreview.write.cuts import MAX_SENTENCE_WORDS, bounded, cut, fits
 from litreview.write.english import lower_first, upper_first
 from litreview.write.relations import stems
 from litreview.write.schema import Sentence
-from litreview.write.voice import refers_back
+from litreview.write.voice import ITSELF_FIRST, refers_back
 
 _SAID_AGAIN_WORDS = 16  # the researcher's sentence named again in a later paragraph: up to a clause boundary this long
 MIN_SHARED_STEMS = 3  # a sentence of the researcher's is close to a group when it shares this many word stems
@@ -64,7 +64,6 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THE_WORK}|the proposed|(?-i:my))\b|{SI
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
-_ITSELF_FIRST = re.compile(rf"^(?:{THE_WORK})\b", re.IGNORECASE)  # "This paper expands X" refers to nothing before it
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
 _OWN_VERB = re.compile(rf"(?:\b(?:we|{THIS_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?"
@@ -180,7 +179,7 @@ def _proposing_clauses(sentences: Sequence[str]) -> list[Clause]:
 def _what_it_does(own: list[str]) -> str:
     """The researcher's sentence that says what the work does, as a paper's approach is found; not one that refers
     to the sentence before it."""
-    alone = [sentence for sentence in own if not refers_back(_ITSELF_FIRST.sub("", sentence))] or own
+    alone = [sentence for sentence in own if not refers_back(ITSELF_FIRST.sub("", sentence))] or own  # "This paper X"
     at = approach_index(alone, {})
     return alone[at] if at is not None else next((sentence for sentence in alone if _OWN_WORK.search(sentence)), alone[0])
 

@@ -85,7 +85,7 @@ _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
                          re.IGNORECASE)
 
-_ITSELF_FIRST = re.compile(rf"^(?:{THE_WORK})\s", re.IGNORECASE)
+ITSELF_FIRST = re.compile(rf"^(?:{THE_WORK})\b", re.IGNORECASE)  # "This paper examines X": the paper, first
 _IT_AFTER_ITSELF = re.compile(r"^It\s(?P<rest>(?:also\s)?[a-z]{3,}s\s.+)$", re.DOTALL)  # "It presents", not "It is"
 
 # "... to this setting", "these graphs", "Its SGD training dynamics": a written sentence that refers to something
@@ -147,7 +147,7 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
 def it_as_itself(sentence: str, before: str | None) -> str:
     """`sentence` with its "It" said as the paper where the sentence `before` it is the paper's own ("This paper
     examines X. It presents Y.": "Dewald et al. present Y", not "... report that it presents Y")."""
-    itself = _IT_AFTER_ITSELF.match(sentence) if before and _ITSELF_FIRST.match(before) else None
+    itself = _IT_AFTER_ITSELF.match(sentence) if before and ITSELF_FIRST.match(before) else None
     return f"This paper {itself['rest']}" if itself else sentence
 
 
