@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from litreview.corpus import load_corpus
@@ -303,3 +306,20 @@ def test_a_researchers_text_without_we_or_with_a_claim_on_the_sentence_before_cl
     assert "this is unlikely" not in closing
     assert closing.endswith("we argue that jets precessing on short timescales would indicate that the disk, and not the "
                             "hole, drives the jet."), closing
+
+
+def test_which_paragraph_a_background_sentence_opens_is_the_same_in_every_run():
+    # a Zotero export on fisheries with --our-work: the researcher's background sentence opened one paragraph or
+    # another from run to run, as the shares of its words were summed in a set's order (0.1 + 0.2 + 0.7 is 1.0000000000000002
+    # one way and 0.9999999999999999 another, against another group's 1.0)
+    script = (
+        "from litreview.write.own_work import _openings\n"
+        "from litreview.write.relations import stems\n"
+        "sentence = 'Sharks suffer heavy discards worldwide.'\n"
+        "words = sorted(stems(sentence))\n"
+        "a = dict(zip(words, (0.1, 0.2, 0.7, 0.0, 0.0)))\n"
+        "b = dict(zip(words, (1.0, 0.0, 0.0, 0.0, 0.0)))\n"
+        "print(_openings([sentence], {'A': frozenset(words), 'B': frozenset(words)}, {'A': a, 'B': b}))\n")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
+    assert runs == {"{'A': ['Sharks suffer heavy discards worldwide.']}\n"}, runs

@@ -15,6 +15,7 @@ name and after another lead: "In this context, we propose a review encoder"). Th
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -212,7 +213,8 @@ def _openings(sentences: list[str], held: dict[str, frozenset[str]],
     follows = {n: n - 1 if _REFERS_BACK.search(own[n]) else None for n in usable}
     order = {title: position for position, title in enumerate(held)}
     said = {n: stems(own[n]) for n in usable}
-    pairs = sorted(((sum(shares[title].get(word, 0.0) for word in said[n]), -n, -order[title], n, title)
+    # summed exactly (fsum): a float sum over a set depends on its order, which changes from run to run
+    pairs = sorted(((math.fsum(shares[title].get(word, 0.0) for word in said[n]), -n, -order[title], n, title)
                     for n in usable for title in held if len(said[n] & held[title]) >= MIN_SHARED_STEMS), reverse=True)
     chosen: dict[str, list[int]] = {}
     taken: set[int] = set()
