@@ -42,7 +42,8 @@ _HEADING_WORD = re.compile(rf"^\s*(?:Abstract|Summary|Context|Importance)\s+(?=(
                            r"|(?:The|This|These|We|Our|In|A|An|Here)\s|[A-Z0-9]\S*\s+(?![A-Z][a-z]))")
 # A label that took the place of a full stop: the text is cut there into two sentences.
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
-# The role of a label, by its first word ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW" is the aim).
+# The role of a label, by its first two words or its first ("CONCLUSIONS AND RELEVANCE" concludes, "PURPOSE OF REVIEW"
+# is the aim).
 _ROLES: dict[str, Role] = {
     **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
     **dict.fromkeys(("objective", "objectives", "aim", "aims", "purpose", "goal", "goals"), "aim"),
@@ -50,8 +51,8 @@ _ROLES: dict[str, Role] = {
                      "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure"), "method"),
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
     **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion"), "conclusion"),
+    "data synthesis": "result",  # a review's results (JAMA, Annals), though "Data Sources" is its method
 }
-_DATA_SYNTHESIS = re.compile(r"\W*data synthesis", re.IGNORECASE)  # a review's results (JAMA, Annals), not a method
 
 
 def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
@@ -63,9 +64,9 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
     text = _HEADING_WORD.sub("", text, count=1)
     for label in LABEL.finditer(text):
         parts.append((role, text[start:label.start()]))
-        first = re.search(r"[A-Za-z&]+", label.group(0))
-        if not first or first.group(0).lower() not in ("and", "&"):  # "INTRODUCTION: and aims:" is one label
-            role = "result" if _DATA_SYNTHESIS.match(label.group(0)) else _ROLES.get(first.group(0).lower()) if first else None
+        named = re.findall(r"[A-Za-z&]+", label.group(0).lower())
+        if not named or named[0] not in ("and", "&"):  # "INTRODUCTION: and aims:" is one label
+            role = _ROLES.get(" ".join(named[:2]), _ROLES.get(named[0])) if named else None  # by its first two words, or one
         start = label.end()
     parts.append((role, text[start:]))
     return [(role, part) for role, part in parts if part.strip()]
