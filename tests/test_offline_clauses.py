@@ -1051,6 +1051,10 @@ _OPENINGS = [
      "Hubble constant tension", "Work on Cepheid variables relates to Hubble constant tension."),
     (["We study prompt tuning for vision models.", "Prompt tuning adapts frozen encoders with few prompt vectors."],
      "Vision models", "Prompt tuning", "Work on vision models relates to prompt tuning."),
+    # a species named in brackets (was "Work on prionace glauca", fisheries Zotero export)
+    (["Blue sharks (Prionace glauca) dominated the annual bycatch of longline fisheries.",
+      "Blue (Prionace glauca) and mako sharks are taken as by-catch of the tuna longline fishery."], "Prionace glauca",
+     "shark bycatch", "Work on Prionace glauca relates to shark bycatch."),
 ]
 
 
@@ -1592,3 +1596,14 @@ def test_a_leading_gerund_without_its_comma_keeps_its_subject():
     assert said_by("Pollock et al.", "Using beam theory analysis (BTA) they assessed how canine shape impacts stress",
                    plural=True) == "Using beam theory analysis (BTA), Pollock et al. assessed how canine shape impacts stress."
     assert said_by("Smith et al.", "Using data from nurses who they interviewed, we found X", plural=True) is None
+
+
+def test_a_species_name_keeps_its_genus_capital():
+    # Zotero export on fisheries: "@jones_size_2008 note that heterodontus portusjacksoni was obtained ..."
+    said = _one_paper("Heterodontus portusjacksoni was obtained from the catches of commercial trawl, gillnet and "
+                      "longline fisheries. Ninety per cent of the H. portusjacksoni caught by trawling were immature.",
+                      "Bycatch", "shark bycatch")
+    assert any("Heterodontus portusjacksoni was obtained" in text for text in said), said
+    from litreview.write.english import names_in
+    assert "Prionace" in names_in("Blue sharks (Prionace glauca) dominated the bycatch.")  # named in brackets
+    assert "Ninety" not in names_in("Ninety per cent were immature. Most were caught.")

@@ -105,9 +105,14 @@ def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
 
 @functools.lru_cache(maxsize=8192)  # asked of a paper's abstract for each of its sentences
 def names_in(text: str | None) -> frozenset[str]:
-    """The capitalised words `text` uses mid-sentence: names ("the epicenter of the pandemic in Turkey"), which keep
-    their capital where a clause of it is embedded ("notes that Turkey is one of ...")."""
-    return frozenset(re.findall(r"(?<=[a-z,]\s)([A-Z][a-z]+)\b", text or ""))  # after a word or comma: mid-sentence
+    """The capitalised words `text` uses mid-sentence: names ("the epicenter of the pandemic in Turkey", "blue sharks
+    (Prionace glauca)"), which keep their capital where a clause of it is embedded ("notes that Turkey is one of ...");
+    and a genus the text abbreviates ("Heterodontus portusjacksoni ... the H. portusjacksoni caught")."""
+    text = text or ""
+    mid_sentence = re.findall(r"(?<=[a-z,]\s|\s\()([A-Z][a-z]+)\b", text)  # after a word, a comma or "(": a name
+    genera = [genus for genus, species in re.findall(r"\b([A-Z][a-z]{2,}) ([a-z]{3,})\b", text)
+              if f"{genus[0]}. {species}" in text]
+    return frozenset(mid_sentence + genera)
 
 
 @functools.lru_cache(maxsize=1024)  # asked of a group's abstracts for its label and for the theme
