@@ -1131,6 +1131,14 @@ def test_a_cut_never_ends_on_therefore_or_on_is_likely():
     assert DANGLING_END.sub("", "the masks are likely") == "the masks are likely"  # a whole clause stays
 
 
+def test_a_cut_never_ends_on_an_abbreviation_that_introduces_what_follows():
+    from litreview.write.cuts import cut
+    text = ("We also show, that by changing the pH of the solution i.e., by tuning the electrostatic interaction, the "
+            "monolayer colloidal crystal can be formed or destroyed")
+    # soft matter, Better BibTeX: was "... show, that by changing the pH of the solution i.e."
+    assert not cut(text, 20).endswith("i.e.")
+
+
 def test_a_long_list_of_titles_varies_its_leads():
     from litreview.write.titled import title_sentences
     titles = [f"Hypertension and COVID-19: evidence from cohort {n} of hospitalised patients in the first wave of 2020"

@@ -44,6 +44,8 @@ _SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]
 _NEEDS_TO = re.compile(r"\b(?:subject|expos|assign|allocat|attribut|randomi[sz]|convert)(?:ed|es|e|s)?\b(?![^,;]*\sto\s)")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
+# "by changing the pH of the solution i.e. | , by tuning the electrostatic interaction": what follows says it again
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
 
 
 def cut(text: str, limit: int) -> str:
@@ -56,7 +58,8 @@ def cut(text: str, limit: int) -> str:
     for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
         if SHARED_OBJECT.search(text, 0, boundary.start()) or inside_brackets(text, boundary.start()) or \
                 text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()) or \
-                text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()):
+                text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()) or \
+                _ABBREVIATION_BEFORE.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
