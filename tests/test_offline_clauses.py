@@ -1615,3 +1615,14 @@ def test_a_species_name_keeps_its_genus_capital():
     from litreview.write.english import names_in
     assert "Prionace" in names_in("Blue sharks (Prionace glauca) dominated the bycatch.")  # named in brackets
     assert "Ninety" not in names_in("Ninety per cent were immature. Most were caught.")
+
+
+def test_a_shared_name_is_said_whole():
+    papers = [Paper(key="a", abstract="In 2005, the International Committee of Medical Journal Editors (ICMJE) initiated "
+                                      "a policy requiring investigators to register trials."),
+              Paper(key="b", abstract="As of 2005, the International Committee of Medical Journal Editors required "
+                                      "investigators to register their trials."),
+              Paper(key="c", abstract="We study outcome reporting bias in a cohort of randomized trials.")]
+    shared = _shared(papers, "Trial registration", "publication bias")
+    # a BibDesk export on research transparency: was "... discuss Medical Journal Editors."
+    assert any(text.endswith("discuss the International Committee of Medical Journal Editors.") for text in shared), shared

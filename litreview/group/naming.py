@@ -87,3 +87,30 @@ def _numbered(term: str, after: str) -> bool:
 
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
 _NUMBERED_KINDS = frozenset("class type phase grade stage group level category tier wave".split())
+
+
+# The capitalised words before a name that make it part of a longer one: "International Committee of | Medical
+# Journal Editors"; a sentence's first word ("The", "In") is no part of it.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:(?:of|for|on|in|and)\s+(?:the\s+)?)?$")
+_TITLE_CASE = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
+_SENTENCE_OPENERS = frozenset("The A An In As At On For From By Of This These Our We Since Under With".split())
+
+
+def whole_name(term: str, texts: Iterable[str]) -> str:
+    """A capitalised `term` as the longer name every text in `texts` says it in: "Medical Journal Editors" ->
+    "International Committee of Medical Journal Editors" (two abstracts shared only its last three words); `term`
+    itself where one text says it alone or the texts name different things."""
+    if not _TITLE_CASE.fullmatch(term):
+        return term
+    longer = set()
+    for text in texts:
+        found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
+        before = _NAME_BEFORE.search(text, 0, found.start()) if found else None
+        words = before.group(0).split() if before else []
+        while words and words[0] in _SENTENCE_OPENERS:
+            words = words[1:]
+        if not words or not words[0][:1].isupper():
+            return term
+        longer.add(" ".join(words + [term]))
+    return longer.pop() if len(longer) == 1 else term
+

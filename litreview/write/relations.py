@@ -25,6 +25,7 @@ from litreview.group.naming import (
     qualifies_next,
     stands_alone,
     used_as_modifier,
+    whole_name,
 )
 from litreview.group.terms import (
     EPONYM,
@@ -179,7 +180,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         keys = [order[n] for n in found]
         held = [texts[key] for key in keys]
         spelled = surface_form(term, held)
-        shown = whole_phrase(spelled, held, each=True)
+        shown = whole_name(whole_phrase(spelled, held, each=True), held)  # "International Committee of ... Editors"
         if term_stems(shown.lower()) & used:  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
