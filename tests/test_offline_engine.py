@@ -1077,3 +1077,19 @@ def test_it_after_the_paper_naming_itself_is_the_paper():
     text = _paragraph_text(papers, "Replication", "replicating published results with programs and data from authors")
     assert "Dewald and Thursby present the findings of a two-year study that collected programs and data from authors." in text
     assert "it presents" not in text
+
+
+def test_what_a_paper_does_is_not_what_it_does_with_the_sentence_before_nor_its_conclusion():
+    from litreview.summarize.offline import offline_summary
+    # soft matter, Better BibTeX: was "@nalupurackal2022 use this to show indirect trapping of ... cells."
+    trap = offline_summary(Paper(key="t", abstract=(
+        "Optical tweezers have revolutionised micromanipulation. We extend that work to place two hotspots in close "
+        "proximity to form a quasi-three-dimensional trap. This is effectively a harmonic trap. We use this to show "
+        "indirect trapping of different types of upconverting particles and cells.")))
+    assert trap.approach.startswith("We extend that work")
+    # CORD-19: the approach was "We conclude that a considerable percentage of infected people ... carry viral loads"
+    loads = offline_summary(Paper(key="v", abstract=(
+        "Children are under-represented in studies of transmission. RT-PCR threshold cycle data from 3303 patients "
+        "were analysed to examine the relationship between patient age and viral load. We conclude that a "
+        "considerable percentage of infected people in all age groups carry viral loads likely to represent infectivity.")))
+    assert loads.approach.startswith("RT-PCR threshold cycle data")

@@ -32,9 +32,10 @@ _DONE_HERE = (r"(?:proposed|presented|introduced|described|discussed|reviewed|ou
 _OWN_PASSIVE = re.compile(rf"(?:^Here,?\s|\b[Ii]n {THIS_WORK},?\s)[^.;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?{_DONE_HERE}\b"
                           rf"|\b(?:is|are|has been|have been)\s(?:\w+ly\s)?{_DONE_HERE}\s(?:here|in {THIS_WORK})\b",
                           re.IGNORECASE)
-# Any verb after the paper's subject but what it finds, sees or is ("we define", "we investigated"), its modals, or
-# what everyone does ("we still lack studies", "as we face a pandemic", "we urgently need"); an adverb is no verb.
-_DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|"
+# Any verb after the paper's subject but what it finds, sees, concludes or is ("we define", "we investigated"; not "we
+# conclude that X", "we conclude this post with ..."), its modals, or what everyone does ("we still lack studies", "as
+# we face a pandemic", "we urgently need"); an adverb is no verb.
+_DOING_ANYTHING = (rf"(?:\(\w+\)\s+|(?:{_ADVERBS})\s+)?(?!(?:find|found|observe|see|know|believe|note|hope|want|conclude|"
                    r"wish|achieve|obtain|attain|reach|outperform|surpass|can|could|will|would|may|might|must|need|needed|"
                    rf"have|has|had|is|are|was|were|lack|lacked|face|faced|{_ADVERBS}|{ADVERB})\b)[a-z]{{3,}}\b{NO_RELATIVE}")
 # "In this review, we summarize X", "Here we report X": the paper's own doing, whatever the verb.
@@ -86,6 +87,9 @@ _AIMS_TO = re.compile(rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?(?:aim|aimed|aims
 _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|observed|seen|noted|detected|identified|"
                            r"reported|shown|considered|estimated|expected|required|needed|known|thought|believed|"
                            r"linked|related|correlated)\b)[a-z]{3,}ed\b")
+# "We use this to show X": what it does with something a sentence before said, which alone says nothing.
+_ON_WHAT_WAS_SAID = re.compile(rf"{_SUBJECT}(?:{_ADVERBS}\s+)?[a-z]{{3,}}\s(?:this|these|those|it|them)"
+                               r"(?=\s(?:to|in|for|as|on|with)\b|[,.;])", re.IGNORECASE)
 # "we describe our participation in the subtask 1 of CASE-2022": where the work was entered, not what it does.
 _PARTICIPATION = re.compile(r"\bour\s(?:\w+\s)?(?:participation|submissions?|entry|entries|participating system)\b",
                             re.IGNORECASE)
@@ -105,8 +109,9 @@ def approach_index(parts: Sequence[str], roles: Mapping[str, Role]) -> int | Non
     """The first sentence of the strongest tier that has one: one that proposes ("we propose", "we develop"), a
     structured abstract's stated aim ("OBJECTIVE To compare X"), one that studies ("we examine whether"), the
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
-    ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ...") or one
-    announcing a list ("we take a step ... by demonstrating the following:") only when no other does."""
+    ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ..."), one
+    announcing a list ("we take a step ... by demonstrating the following:") or one doing something with what the
+    sentence before said ("We use this to show X") only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
         return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \
@@ -126,8 +131,8 @@ def approach_index(parts: Sequence[str], roles: Mapping[str, Role]) -> int | Non
     # what it reports there as often ("ORs are reported for ...", "Data are compared between sexes")
     tiers = [*searches[:2], aim, studies, method, _AIMS_TO.search, *searches[3:], _DONE_PASSIVE.search,
              lambda part: _said_now(part, _PROPOSED_NOW), lambda part: _said_now(part, _STUDIED_NOW)]
-    def second_choice(part: str) -> bool:  # a shared-task entry, or a sentence announcing a list ("... the following:")
-        return part.endswith(":") or bool(_PARTICIPATION.search(part))
+    def second_choice(part: str) -> bool:  # a shared-task entry, a sentence announcing a list ("... the following:"),
+        return part.endswith(":") or bool(_PARTICIPATION.search(part)) or bool(_ON_WHAT_WAS_SAID.search(part))  # "use this"
 
     for last in (False, True):
         for tier in tiers:
