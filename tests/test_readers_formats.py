@@ -83,6 +83,13 @@ def test_degrees_in_math_are_degrees():
     assert latex_to_text(r"$f \circ g$") == "f ∘ g"
 
 
+def test_tex_single_quotes_are_quotes():
+    # a Better BibTeX export on paleontology: "the `heel bone' in the tarsus" reached the Markdown draft as "\\`heel bone'"
+    assert latex_to_text("the `heel bone' in the tarsus") == "the \u2018heel bone\u2019 in the tarsus"
+    assert latex_to_text("the `heel bone' of the r\\'egion") == "the \u2018heel bone\u2019 of the r\u00e9gion"
+    assert latex_to_text("``double'' and the authors' own") == "\u201cdouble\u201d and the authors' own"
+
+
 def test_bibtex_identifiers_years_and_keywords():
     papers = by_key(papers_of("better_bibtex.bib"))
     bert, muller = papers["devlinBERTPretrainingDeep2019"], papers["mullerZeroshotDenseRetrieval2021"]
