@@ -1093,3 +1093,18 @@ def test_what_a_paper_does_is_not_what_it_does_with_the_sentence_before_nor_its_
         "were analysed to examine the relationship between patient age and viral load. We conclude that a "
         "considerable percentage of infected people in all age groups carry viral loads likely to represent infectivity.")))
     assert loads.approach.startswith("RT-PCR threshold cycle data")
+
+
+def test_what_a_paper_concedes_is_not_what_it_does():
+    from litreview.summarize.offline import offline_summary
+    # paleontology, Better BibTeX: was "@bishop... focus on one specific taxon and question, many of the techniques ..."
+    workflow = offline_summary(Paper(key="w", abstract=(
+        "Working with fossil data has its challenges. Building on decades of prior research, we outline a complete "
+        "workflow for biomechanical analysis of extinct species. Although we focus on one specific taxon and question, "
+        "many of the techniques explored here can be applied to other extinct organisms.")))
+    assert workflow.approach.startswith("Building on decades of prior research, we outline")
+    # a concession that is not the paper's own leaves its main clause the approach
+    fibrosis = offline_summary(Paper(key="f", abstract=(
+        "COVID-19 outbroke in Wuhan in December 2019. Although there are no reports on the mechanism of pulmonary "
+        "fibrosis, we focus on the possible mechanism of sustained lung damage.")))
+    assert fibrosis.approach.startswith("Although there are no reports")
