@@ -1026,8 +1026,23 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
     for other in ("Colloids are widely studied in soft matter.", "The method was developed by Smith in 2001.",
                   "Flexible membranes have been studied for decades.", "Recently, colloids were studied.",
                   "It is shown that the membrane curves.", "If colloids are tested, they fail.",
-                  "Most sharks were processed at sea."):
+                  "Most sharks were processed at sea.",
+                  # a lead is no part of the thing done (paleontology: was "Figueirido et al. derived given the absence
+                  # of complete ... skeletons ..., multiple regression functions separately ...")
+                  "Given the absence of complete skeletons, regression functions were derived from the mandible."):
         assert done_by("Smith", other, plural=False) is None, other
+    # paleontology: "outline X and reviewed here", "describes X here: Y"
+    assert done_by("Smith", "Different steps, as well as software are outlined and reviewed here.", plural=False) == \
+        "Smith outlines and reviews different steps, as well as software."
+    assert done_by("Smith et al.", "A paleontological site of the Paris Basin is described here: Le Grand Morier quarry.",
+                   plural=True) == "Smith et al. describe a paleontological site of the Paris Basin: Le Grand Morier quarry."
+
+
+def test_my_after_a_number_is_million_years():
+    from litreview.write.voice import in_third_person
+    # paleontology: "between 14 and 6 my BP" was said "between 14 and 6 their BP"
+    assert in_third_person("during the period between 14 and 6 my BP we mapped") == \
+        "during the period between 14 and 6 my BP they mapped"
 
 
 def test_a_relative_clause_the_title_and_the_papers_own_reference_are_not_what_it_does():

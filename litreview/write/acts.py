@@ -37,19 +37,22 @@ _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|q
 _DONE = re.compile(
     r"^(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
-    r"hence|then|also|finally|further|furthermore|moreover|however)\b)(?![A-Za-z][\w-]*,)[A-Za-z][^;:]{5,}?)"
+    r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
+    r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z][^;:]{5,}?)"
     r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
-    r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,].*?)?)\.?$", re.DOTALL)
+    r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
+    r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)
 
 
 def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] = frozenset()) -> str | None:
     """`sentence`, a passive of what its authors did, said with `subject` doing it in its tense ("X are studied" ->
-    "`subject` studies X", "X were designed, which ..." -> "`subject` designed X, which ..."); None for any other
+    "`subject` studies X", "X were designed, which ..." -> "`subject` designed X, which ...", "X are outlined and
+    reviewed here" -> "`subject` outlines and reviews X"); None for any other
     sentence. `names`: words that keep their capital ("Janus colloids")."""
     done = _DONE.match(sentence)
     if not done:
         return None
-    act = done["act"]
+    acts = [act for act in (done["act"], done["also"]) if act]
     if done["aux"] in ("is", "are"):  # "are studied": "study", "studies"; "were designed": "designed"
-        act = _ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
-    return f"{subject} {done['adverb'] or ''}{act} {lower_first(done['thing'], names)}{done['rest']}."
+        acts = [_ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act]) for act in acts]
+    return f"{subject} {done['adverb'] or ''}{' and '.join(acts)} {lower_first(done['thing'], names)}{done['rest']}."

@@ -191,7 +191,7 @@ _SINGULAR = re.compile(rf"{SINGULAR_SUBJECT}(?P<be>\s(?:am|was)\b)?")
 _PLURAL_BE = {" am": " are", " was": " were", None: ""}
 PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves",
             "my": "their", "me": "them", "myself": "themselves"}  # a single author's
-_FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(PRONOUNS)})\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:{'|'.join(PRONOUNS)})\b", re.IGNORECASE)  # not "14 and 6 my BP" (million years)
 
 
 def in_third_person(text: str) -> str:
