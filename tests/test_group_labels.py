@@ -279,6 +279,10 @@ def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
     ("grammars parse", ["Interpolation grammars parse each sentence with reversible rules."], True),
     ("graphs encode", ["Knowledge graphs encode the relations of entities."], True),
     ("news articles", ["We read news articles each day."], False), ("systems biology", ["Systems biology models cells."], False),
+    # a verb before a quantifier: was the label "Comprises" (paleontology, Better BibTeX)
+    ("comprises", ["The site comprises all local formations.", "The infilling comprises both clastic and carbonate "
+                   "lithofacies.", "It comprises six extant genera.", "The study area comprises unfenced hill land."], True),
+    ("fossils", ["Many fossils were found.", "We studied fossils all over Spain.", "Fossils of mammals."], False),
 ])
 def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts, verb):
     assert said_as_verb(term, texts) is verb

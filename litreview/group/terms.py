@@ -92,7 +92,9 @@ _WORD_OR_BREAK = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*|\d[^\W_]*(?:-[^\W_]+)
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
 # How a verb's object starts: an article, a possessive or a number ("exceeds 96%", "analyzes the structure").
-_OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their)$|\d)")
+# What opens a verb's object: "X enhances the ...", "the site comprises all ...", "it comprises six genera".
+_OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their|both|all|several|many|two|three|four|five|six|seven|"
+                           r"eight|nine|ten)$|\d)")
 _DETERMINERS = frozenset("each every all these those this that some many".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
