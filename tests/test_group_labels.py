@@ -200,6 +200,13 @@ def test_a_word_is_of_any_script_and_letters_glued_to_a_number_are_none():
     assert not {"cdm", "na", "dof", "dof camera", "k", "57k", "6-dof"} & set(said)
 
 
+def test_no_phrase_starts_or_ends_with_a_preposition():
+    # paleontology, Better BibTeX: "@barrientos-lara... and @alvarado-ortega... discuss near Tlaxiaco."
+    said = phrases("pliosaurids found near Tlaxiaco, like Yosobé, despite erosion", 2)
+    assert {"tlaxiaco", "yosobé", "erosion"} <= set(said)
+    assert not {"near tlaxiaco", "found near", "like yosobé", "despite erosion", "near", "like"} & set(said)
+
+
 def test_a_phrase_among_the_groups_terms_names_it_before_a_word():
     from litreview.group.offline import _subtheme
 

@@ -115,12 +115,18 @@ _stemmer = Stemmer.Stemmer("english")
 EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 
 
+# Prepositions scikit-learn's stop words lack: "near Tlaxiaco" was a topic two papers shared.
+_PREPOSITIONS = frozenset("near despite versus vs unlike like inside outside beneath amid".split())
+
+
 def phrases(text: str, longest: int = 2) -> list[str]:
-    """Lower-case words and runs of up to `longest` adjacent words of `text`, never across punctuation or a stop word."""
+    """Lower-case words and runs of up to `longest` adjacent words of `text`, never across punctuation, a stop word
+    or a preposition."""
     terms: list[str] = []
     run: list[str] = []
     for token in _WORD_OR_BREAK.findall(text.lower()):
-        if not token[0].isalpha() or len(token) < 2 or token in ENGLISH_STOP_WORDS or token in GENERIC:
+        if not token[0].isalpha() or len(token) < 2 or token in ENGLISH_STOP_WORDS or token in GENERIC \
+                or token in _PREPOSITIONS:
             run = []
             continue
         run = (run + [token])[-longest:]
