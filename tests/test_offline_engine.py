@@ -1064,9 +1064,9 @@ def test_a_relative_clause_the_title_and_the_papers_own_reference_are_not_what_i
     assert text_sentences(punt) == ["An approach is outlined for conducting stock assessments of multiple stocks at once.",
                                     "The method is applied to nine stocks."]
     assert offline_summary(punt).approach.startswith("An approach is outlined")
-    # a title that is all the text says stays its text
+    # a title that is all the text says is no text: the paper is known by its title (the next test)
     alone = Paper(key="alone", title="Shark finning in eastern Indonesia", abstract="Shark finning in eastern Indonesia.")
-    assert text_sentences(alone) == ["Shark finning in eastern Indonesia."]
+    assert text_sentences(alone) == []
 
 
 def test_a_name_in_titles_written_in_sentence_case_keeps_its_capital():
@@ -1123,3 +1123,20 @@ def test_what_a_paper_concedes_is_not_what_it_does():
         "COVID-19 outbroke in Wuhan in December 2019. Although there are no reports on the mechanism of pulmonary "
         "fibrosis, we focus on the possible mechanism of sustained lung damage.")))
     assert fibrosis.approach.startswith("Although there are no reports")
+
+
+def test_an_abstract_that_only_says_its_title_is_no_text():
+    from litreview.group.schema import Groups, SubTheme
+    from litreview.summarize.offline import text_sentences
+    from litreview.write import write_paragraphs
+    # paleontology, Better BibTeX: the abstract was the title again, and the draft said "@behrensmeyer... notes that
+    # vertebrate preservation in fluvial channels."
+    paper = Paper(key="b88", title="Vertebrate Preservation in Fluvial Channels",
+                  abstract="Vertebrate preservation in fluvial channels.")
+    assert text_sentences(paper) == []
+    groups = Groups(groups=[SubTheme(title="Channels", description="", keys=["b88"])])
+    summaries, _ = summarize_papers([paper])
+    sections, _ = write_paragraphs(groups, summaries, {"b88": paper}, "fossil preservation")
+    said = [s.text for s in sections[0].sentences]
+    assert not any("notes that" in text for text in said), said
+    assert any("“Vertebrate Preservation in Fluvial Channels”" in text for text in said), said

@@ -194,9 +194,10 @@ def text_sentences(paper: Paper) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)  # every stage asks for a paper's sentences
 def _without_title(text: str, title: str) -> tuple[str, ...]:
-    """The content sentences of `text` but the paper's `title` among them (one of them at least)."""
+    """The content sentences of `text` but the paper's `title` among them: none where the title is all the text says
+    (the paper is then known by its title alone)."""
     sentences, said = _content_sentences(text), _said_plainly(title)
-    return tuple(part for part in sentences if _said_plainly(part) != said) or sentences
+    return tuple(part for part in sentences if _said_plainly(part) != said)
 
 
 def _said_plainly(text: str) -> str:
