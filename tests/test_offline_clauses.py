@@ -1626,3 +1626,15 @@ def test_a_shared_name_is_said_whole():
     shared = _shared(papers, "Trial registration", "publication bias")
     # a BibDesk export on research transparency: was "... discuss Medical Journal Editors."
     assert any(text.endswith("discuss the International Committee of Medical Journal Editors.") for text in shared), shared
+
+
+def test_a_paper_is_not_said_by_a_sentence_that_refers_to_one_the_paragraph_cannot_say():
+    # the example corpus: "One study investigates this issue using a controlled biography dataset." (which issue?
+    # the abstract asked it as a question)
+    said = _one_paper("Large language models can store a vast amount of world knowledge. However, do they answer such "
+                      "questions by exposure to similar questions, or by genuinely learning to extract knowledge? In this "
+                      "paper, we investigate this issue using a controlled biography dataset. We find a strong correlation "
+                      "between the model's ability to extract knowledge and the diversity of the training data. We further "
+                      "probe our models.", "Knowledge extraction", "language models")
+    assert not any("this issue" in text for text in said), said
+    assert any("finds a strong correlation between the model's ability to extract knowledge" in text for text in said), said

@@ -35,9 +35,11 @@ from litreview.group.terms import (
     term_stems,
 )
 from litreview.group.uses import CorpusUses
+from litreview.summarize.approach import approach_index
 from litreview.summarize.offline import (
     offline_summary,
     paper_text,
+    reports_a_result,
     says_only_it_works,
     text_sentences,
 )
@@ -274,20 +276,47 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
     said = []
     unnamed = 0
     for key in order:
-        clause = approach_clause(summaries[key].approach, limit)
-        subject = _subject(papers[key], summaries[key], clause)
-        name = subject
-        if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
-            subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
-            unnamed += 1
-        names = names_in(papers[key].abstract)
-        text = bounded(active_sentence(subject, clause, plural=plural(subject), names=names) if subject else passive_sentence(clause))
-        if subject and subject.endswith(" study") and re.search(rf"\b{subject} stud", text, re.IGNORECASE):
-            subject = subject.replace("study", "work")  # "Another work studies / studied", not "Another study studied"
-            text = bounded(active_sentence(subject, clause, names=names))
-        before = _antecedent(papers[key], summaries[key].approach, text, named=subject is None or subject == name)
-        said.append(_Said(key, clause, text, name, subject is None, before))
+        paper, approach = papers[key], summaries[key].approach
+        part = _approach_part(key, paper, summaries[key], approach, limit, unnamed)
+        if part.before is None and refers_back(part.text):  # "One study builds these graphs", and no sentence says which
+            instead = _standing_alone(paper, approach)
+            part = _approach_part(key, paper, summaries[key], instead, limit, unnamed) if instead else part
+        unnamed += part.name is None and not part.passive  # "One study", then "Another study"
+        said.append(part)
     return said
+
+
+def _approach_part(key: str, paper: Paper, summary: PaperSummary, approach: str, limit: int, unnamed: int) -> _Said:
+    """The paper's `approach` sentence said for it: by its name, else in the passive, else by the `unnamed`-th
+    rotating subject ("One study", "Another study"), with its antecedent where it refers back."""
+    clause = approach_clause(approach, limit)
+    subject = _subject(paper, summary, clause)
+    name = subject
+    if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):
+        subject = FIRST_SUBJECT if unnamed == 0 else NEXT_SUBJECTS[(unnamed - 1) % len(NEXT_SUBJECTS)]
+    names = names_in(paper.abstract)
+    text = bounded(active_sentence(subject, clause, plural=plural(subject), names=names) if subject else passive_sentence(clause))
+    if subject and subject.endswith(" study") and re.search(rf"\b{subject} stud", text, re.IGNORECASE):
+        subject = subject.replace("study", "work")  # "Another work studies / studied", not "Another study studied"
+        text = bounded(active_sentence(subject, clause, names=names))
+    before = _antecedent(paper, approach, text, named=subject is None or subject == name)
+    return _Said(key, clause, text, name, subject is None, before)
+
+
+# A sentence that goes on from the paper's approach: "We further adapt mixup to drive our approach a step further",
+# "As a result, we can talk about ...", "We consider countermeasures against our mechanisms", "We conclude with ...".
+_GOES_ON = re.compile(r"\bour\b|\bwe\s(?:\w+\s)?(?:further|also|then|next|additionally|thus)\b|"
+                      r"\bwe\s(?:conclude|close|end)\s(?:with|by)\b|^(?:Additionally|Further|Furthermore|"
+                      r"Moreover|Also|Finally|Next|Then|As a result|Thus|Therefore|Hence|Consequently)\b", re.IGNORECASE)
+
+
+def _standing_alone(paper: Paper, approach: str) -> str | None:
+    """The first other sentence of the paper that says what its authors did ("We show that X", "In this paper, we
+    identify X") and refers to nothing said before it: what the paragraph says of the paper where its `approach`
+    sentence refers to one it cannot say ("We automatically build these graphs ...")."""
+    return next((part for part in text_sentences(paper) if part != approach and re.search(r"\bwe\b", part, re.IGNORECASE)
+                 and not part.endswith("?") and not refers_back(part) and not leans_back(part) and not _GOES_ON.search(part)
+                 and (approach_index([part], {}) is not None or reports_a_result(part))), None)
 
 
 def _joined(said: list[_Said], summaries: Mapping[str, PaperSummary]) -> list[Sentence]:
