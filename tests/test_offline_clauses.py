@@ -1139,6 +1139,16 @@ def test_a_cut_never_ends_on_an_abbreviation_that_introduces_what_follows():
     assert not cut(text, 20).endswith("i.e.")
 
 
+def test_a_second_aim_is_where_a_long_sentence_is_cut():
+    from litreview.write.cuts import bounded
+    # a Mendeley export on brain genetics: was "... in humans and to obtain a list of robust, region-specific."
+    said = bounded("Chen et al. analyzed the gene expression profiles of three brain regions-the brain stem, cerebellum "
+                   "and cerebral cortex-to identify genes that are differentially expressed among these different brain "
+                   "regions in humans and to obtain a list of robust, region-specific, differentially expressed genes by "
+                   "comparing the expression signatures from different individuals.")
+    assert said.endswith("differentially expressed among these different brain regions in humans."), said
+
+
 def test_a_long_list_of_titles_varies_its_leads():
     from litreview.write.titled import title_sentences
     titles = [f"Hypertension and COVID-19: evidence from cohort {n} of hospitalised patients in the first wave of 2020"

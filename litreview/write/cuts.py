@@ -15,7 +15,8 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"enabling|making|leading|resulting|achieving|yielding|providing|giving|dispensing|"
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and(?!\snot\b)|in order to|by|to|with|using|based on)\s|"  # "X, and not Y, is"
-                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)")
+                         rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)|"
+                         r"\sand\sto\s(?=[a-z]+\s)")  # "to identify X | and to obtain Y": a second aim
 # The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
 # "... to the following questions:" (whose list the clause does not give); not "five WHO regions".
 DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
