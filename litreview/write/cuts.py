@@ -16,7 +16,7 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"relating|including|e\.g\.|i\.e\.)\s|"
                          r"\s\(\d\)\s|,\s(?:and(?!\snot\b)|in order to|by|to|with|using|based on)\s|"  # "X, and not Y, is"
                          rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)|"
-                         r"\sand\sto\s(?=[a-z]+\s)")  # "to identify X | and to obtain Y": a second aim
+                         r"\sand\sto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)(?=[a-z]+\s)")
 # The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
 # "... to the following questions:" (whose list the clause does not give); not "five WHO regions".
 DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
@@ -45,6 +45,8 @@ _SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]
 _NEEDS_TO = re.compile(r"\b(?:subject|expos|assign|allocat|attribut|randomi[sz]|convert)(?:ed|es|e|s)?\b(?![^,;]*\sto\s)")
 # "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
+# "to identify X | and to obtain Y": a second aim after a first is a boundary; not "relating them to X and to Y"
+_FIRST_AIM = re.compile(r"\bto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)[a-z]+\s")
 # "by changing the pH of the solution i.e. | , by tuning the electrostatic interaction": what follows says it again
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
 
@@ -60,7 +62,8 @@ def cut(text: str, limit: int) -> str:
         if SHARED_OBJECT.search(text, 0, boundary.start()) or inside_brackets(text, boundary.start()) or \
                 text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()) or \
                 text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()) or \
-                _ABBREVIATION_BEFORE.search(text, 0, boundary.start()):
+                _ABBREVIATION_BEFORE.search(text, 0, boundary.start()) or \
+                text.startswith(" and to ", boundary.start()) and not _FIRST_AIM.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
