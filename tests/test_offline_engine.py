@@ -1140,3 +1140,10 @@ def test_an_abstract_that_only_says_its_title_is_no_text():
     said = [s.text for s in sections[0].sentences]
     assert not any("notes that" in text for text in said), said
     assert any("“Vertebrate Preservation in Fluvial Channels”" in text for text in said), said
+
+
+def test_the_authors_of_a_chapter_that_reviews_and_describes_review_and_describe():
+    from litreview.write.voice import said_by
+    # a Mendeley export on brain genetics: was "@Hawrylycz2016 review the resources available and describes how ..."
+    assert said_by("Hawrylycz et al.", "This chapter reviews the resources available and describes how they may be of use",
+                   plural=True) == "Hawrylycz et al. review the resources available and describe how they may be of use."

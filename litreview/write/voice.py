@@ -50,6 +50,8 @@ SHARED_OBJECT = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)
 _TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
+# "This chapter reviews X and describes Y" said of its authors: "... review X and describe Y".
+_AND_VERB_SAID = re.compile(rf"(?P<lead>\sand\s|,\s)(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB_SAID})\b")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
 SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|After|Before|Despite|Unlike|Given|Using|"
@@ -133,6 +135,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     verb = base_form(done["verb"]) if done["itself"] or done["author"] else done["verb"]  # "this paper expands": "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
     rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
+    if plural and (done["itself"] or done["author"]):  # "this chapter reviews X and describes Y": "... and describe Y"
+        rest = _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
         rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
     adverb = "" if first and done["adverb"] == "also " else done["adverb"] or ""
