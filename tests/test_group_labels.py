@@ -290,9 +290,18 @@ def test_a_phrase_that_holds_a_chosen_word_names_the_group_in_its_place():
     ("comprises", ["The site comprises all local formations.", "The infilling comprises both clastic and carbonate "
                    "lithofacies.", "It comprises six extant genera.", "The study area comprises unfenced hill land."], True),
     ("fossils", ["Many fossils were found.", "We studied fossils all over Spain.", "Fossils of mammals."], False),
+    # after a plural subject, before its particle: was "@Dima2015 and @Dezhina2018 address genetic factors account."
+    ("genetic factors account", ["Genetic factors account for up to 80% of the liability for schizophrenia."], True),
 ])
 def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts, verb):
     assert said_as_verb(term, texts) is verb
+
+
+def test_a_shared_phrase_that_ends_with_a_verb_is_no_topic_the_papers_share():
+    from litreview.group.terms import ends_with_verb
+    texts = ["Genetic factors account for up to 80% of the liability.", "Genetic factors account for most of the risk."]
+    assert ends_with_verb("genetic factors account", texts)
+    assert not ends_with_verb("olfactory dysfunction", ["due to olfactory dysfunction in patients"])
 
 
 def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():

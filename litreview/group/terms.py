@@ -96,6 +96,7 @@ _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot
 _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their|both|all|several|many|two|three|four|five|six|seven|"
                            r"eight|nine|ten)$|\d)")
 _DETERMINERS = frozenset("each every all these those this that some many".split())
+_VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account for", "lead to", "rely on"
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
@@ -175,10 +176,7 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     if " " in term:
         if 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB) >= len(uses):
             return True  # it starts with a verb: "we align multilingual language models"
-        # it ends with one, before its object: "accuracy exceeds 96%", and after a plural subject, "grammars parse each"
-        if PLURAL_NOUN.search(term.split()[-2]) and not term.endswith("s"):
-            return 2 * sum(1 for _, after in uses if _OBJECT_START.match(after) or after in _DETERMINERS) >= len(uses)
-        return term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) >= len(uses)
+        return _ends_with_verb(term, uses)
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
         if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)
                    or before == "," and _opens_a_clause(after)) >= len(uses):
@@ -186,6 +184,20 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     if term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) > len(uses):
         return True  # a verb before its object: "X enhances the ...", "Y improves a ..."
     return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or PLURAL_NOUN.search(before)) >= len(uses)
+
+
+def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
+    """Whether the phrase `term` ends with a verb where `texts` use it, before its object: "accuracy exceeds 96%",
+    after a plural subject "grammars parse each", "genetic factors account for up to 80%"."""
+    uses = uses_of(term, texts)
+    return bool(uses) and _ends_with_verb(term, uses)
+
+
+def _ends_with_verb(term: str, uses: tuple[tuple[str, str], ...]) -> bool:
+    if PLURAL_NOUN.search(term.split()[-2]) and not term.endswith("s"):
+        return 2 * sum(1 for _, after in uses if _OBJECT_START.match(after) or after in _DETERMINERS
+                       or after in _VERB_PARTICLES) >= len(uses)
+    return term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) >= len(uses)
 
 
 def spelled(term: str) -> str:

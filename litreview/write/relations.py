@@ -30,6 +30,7 @@ from litreview.group.naming import (
 from litreview.group.terms import (
     EPONYM,
     MAX_PHRASE_WORDS,
+    ends_with_verb,
     phrase_pattern,
     phrases,
     said_as_verb,
@@ -195,6 +196,8 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
+        if " " in shown and ends_with_verb(shown, held):
+            continue  # a phrase ending in a verb: "genetic factors account" (for up to 80% of the liability)
         if EPONYM.fullmatch(shown) and qualifies_next(shown, held):
             continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
