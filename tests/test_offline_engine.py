@@ -1031,6 +1031,10 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                   # of complete ... skeletons ..., multiple regression functions separately ...")
                   "Given the absence of complete skeletons, regression functions were derived from the mandible."):
         assert done_by("Smith", other, plural=False) is None, other
+    # a purpose, then what was done in the passive (brain genetics, Mendeley: was "@Wang2017 measure aggregate genetic
+    # risks, the polygenic risk score (PGRS) was computed.")
+    assert done_by("Wang et al.", "To measure aggregate genetic risks, the polygenic risk score (PGRS) was computed",
+                   plural=True) == "To measure aggregate genetic risks, Wang et al. computed the polygenic risk score (PGRS)."
     # paleontology: "outline X and reviewed here", "describes X here: Y"
     assert done_by("Smith", "Different steps, as well as software are outlined and reviewed here.", plural=False) == \
         "Smith outlines and reviews different steps, as well as software."
@@ -1147,3 +1151,15 @@ def test_the_authors_of_a_chapter_that_reviews_and_describes_review_and_describe
     # a Mendeley export on brain genetics: was "@Hawrylycz2016 review the resources available and describes how ..."
     assert said_by("Hawrylycz et al.", "This chapter reviews the resources available and describes how they may be of use",
                    plural=True) == "Hawrylycz et al. review the resources available and describe how they may be of use."
+
+
+def test_a_purpose_then_a_passive_is_no_stated_aim_and_a_problem_addressed_by_doing_keeps_the_doing():
+    from litreview.write.clauses import approach_clause
+    # brain genetics, Mendeley: the aim "To measure X" took the main clause for its object
+    assert approach_clause("To measure aggregate genetic risks, the polygenic risk score (PGRS) was computed.").verb is None
+    assert approach_clause("To compare two vaccines, which are widely used, in adults.").verb == "compare"
+    # was "@Reus2017 sought, SCZ, and BP on subcortical brain volumes ..." ("to address this issue by examining the
+    # impact of polygenic risk of MDD" was cut as a back-reference, up to its comma)
+    said = approach_clause("We sought to address this issue by examining the impact of polygenic risk of MDD, SCZ, and BP "
+                           "on subcortical brain volumes.").statement
+    assert "by examining the impact of polygenic risk of MDD, SCZ, and BP" in said, said

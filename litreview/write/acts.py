@@ -35,7 +35,7 @@ _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|q
 # condition, a placing phrase or "Recently,", whose subject is elsewhere; in lower case where "In the present study,"
 # went before it) and no agent follows ("was developed by Smith": someone else did it).
 _DONE = re.compile(
-    r"^(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
+    r"^(?P<lead>(?:To|In order to)\s[^,;]{3,120}?,\s)?(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
     r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z][^;:]{5,}?)"
@@ -55,4 +55,7 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     acts = [act for act in (done["act"], done["also"]) if act]
     if done["aux"] in ("is", "are"):  # "are studied": "study", "studies"; "were designed": "designed"
         acts = [_ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act]) for act in acts]
-    return f"{subject} {done['adverb'] or ''}{' and '.join(acts)} {lower_first(done['thing'], names)}{done['rest']}."
+    if done["lead"]:  # "To measure X, the score was computed": "To measure X, Wang et al. computed the score"
+        subject = subject[:1].lower() + subject[1:] if re.match(r"(?:The|One|Another|A)\s[a-z]", subject) else subject
+    return f"{done['lead'] or ''}{subject} {done['adverb'] or ''}{' and '.join(acts)} " \
+           f"{lower_first(done['thing'], names)}{done['rest']}."

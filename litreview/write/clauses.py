@@ -2,10 +2,9 @@
 
 What a paper does comes from its "we propose {object}" sentence: `{Name} proposes {object}` when the paper
 has authors or a method name, else `{Object} is proposed`, or what a named thing is ("XLNet is a pretraining
-method ...", as authors write; the citation goes at the sentence's end). A
-sentence without such a verb is quoted as the paper's statement, its first person turned into the third.
-Every clause is trimmed of connectives, cited asides and "in this paper", cut at a clause boundary when
-long, and never longer than MAX_SENTENCE_WORDS once the template's words are added.
+method ...", as authors write; the citation goes at the sentence's end). A sentence without such a verb is
+quoted as the paper's statement, its first person turned into the third. Every clause is trimmed of connectives,
+cited asides and "in this paper", cut at a clause boundary when long, within MAX_SENTENCE_WORDS with the template.
 """
 
 from __future__ import annotations
@@ -35,11 +34,7 @@ from litreview.text import (
     stated_aim_at,
 )
 from litreview.write.acts import done_by
-from litreview.write.cuts import (
-    DANGLING_END,
-    cut,
-    inside_brackets,
-)
+from litreview.write.cuts import DANGLING_END, cut, inside_brackets
 from litreview.write.english import (
     HYPE,
     PARTICIPLES,
@@ -80,10 +75,12 @@ _PROPOSES = re.compile(
     rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses", "addresses"
     re.IGNORECASE | re.DOTALL,
 )
-# A structured abstract's aim, with no main clause after it: "To compare X.", "The aim of this study is to evaluate X."
+# A structured abstract's aim, with no main clause after it ("To compare X.", "The aim of this study is to evaluate X."),
+# nor a passive one ("To measure X, | the risk score was computed"; not ", which is").
+_PASSIVE_MAIN = r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^,;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?[a-z]+ed\b"
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
-                         rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b).)+)$", re.DOTALL)
+                         rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(
@@ -156,12 +153,12 @@ _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
                           rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)")
-# "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its
-# own no longer has (the purpose clause goes up to its comma).
+# "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its own no
+# longer has (the purpose up to its comma; kept with what the paper does in it, "to address this issue by examining X").
 _TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
 _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed|as\san?\s(?:way|means|tool)))?"
-                             rf"\s(?:(?:in order|so as)\s)?"
-                             rf"to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s(?:\w+\s)?{_TROUBLE}[^,;]*"
+                             rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
+                             rf"(?:\w+\s)?{_TROUBLE}(?:(?!\sby\s\w+ing\b)[^,;])*(?=[,;]|$)"
                              rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
