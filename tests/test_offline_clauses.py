@@ -1454,6 +1454,12 @@ def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
                    "who had been recently discharged to a nursing home after recovering from COVID-19 pneumonia and "
                    "presented to the emergency department a month later with worsening shortness of breath and fever.")
     assert said.endswith(" presented to the emergency department a month later.")
+    # brain genetics, Mendeley: was "... from a newly generated RNA-seq dataset and two additional."
+    said = bounded("Wang et al. identify significant correlations between gene expression in the brain and functional "
+                   "activity by comparing fractional amplitude of low-frequency fluctuations (fALFF) from two independent "
+                   "human fMRI resting-state datasets to regional cortical gene expression from a newly generated RNA-seq "
+                   "dataset and two additional gene expression datasets to obtain robust and reproducible correlations.")
+    assert said.endswith(" from a newly generated RNA-seq dataset."), said
 
 
 def test_a_single_authors_i_is_the_papers_not_the_drafts():

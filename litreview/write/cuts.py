@@ -32,6 +32,8 @@ _CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:Jan
 _PREPOSITIONS = (r"with|without|for|by|in|on|at|from|into|to|than|between|after|before|during|through|via|over|under|"
                  r"among|within|across|against|as")
 _OPEN_PHRASE = re.compile(rf"\s+(?:{_PREPOSITIONS}|of|like)(?:\s+\S+){{0,3}}$", re.IGNORECASE)
+# ... or the item a cut at a word left of a list it began: "from a new dataset and two additional | gene datasets".
+_OPEN_CONJUNCT = re.compile(r"\s+(?:and|or)(?:\s+\S+){1,3}$")
 # A word that opens a phrase, so that a cut before it ends one ("... the word | in focus"); not "of", which binds to the
 # noun before it ("shortness | of breath"). Or punctuation: "(", "—".
 _OPENS_A_PHRASE = re.compile(rf"(?:{_PREPOSITIONS}|that|which|who|whose|where|when|while|whereas|because|since|if|and|"
@@ -85,7 +87,7 @@ def _at_a_word(text: str, limit: int) -> str:
     """`text` cut after `limit` words. Where that cuts a phrase (the next word does not open one: "COVID-19 associated
     | hypercoagulable state"), back to its last comma where that keeps most of them ("... even when symptoms are mild,
     | likely induced by ..."), else before the phrase the cut left open ("... a month later | with worsening
-    shortness"): what is kept ends where the sentence paused."""
+    shortness", "... dataset and two additional | gene datasets"): what is kept ends where the sentence paused."""
     words = text.split()
     kept = " ".join(words[:limit]).rstrip(" ,;:")
     if len(words) > limit and _OPENS_A_PHRASE.match(words[limit]):  # "... the word | in focus": a phrase ended there
@@ -94,7 +96,7 @@ def _at_a_word(text: str, limit: int) -> str:
     if comma > 0 and len(kept[:comma].split()) >= _KEPT_AT_A_COMMA * limit and not inside_brackets(kept, comma) \
             and not _FINITE_VERB.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
         return kept[:comma]
-    return _OPEN_PHRASE.sub("", kept)
+    return _OPEN_PHRASE.sub("", _OPEN_CONJUNCT.sub("", kept))
 
 
 def fits(sentence: str) -> bool:
