@@ -1098,35 +1098,31 @@ def test_it_after_the_paper_naming_itself_is_the_paper():
     assert "it presents" not in text
 
 
-def test_what_a_paper_does_is_not_what_it_does_with_the_sentence_before_nor_its_conclusion():
-    from litreview.summarize.offline import offline_summary
+_APPROACHES = [
     # soft matter, Better BibTeX: was "@nalupurackal2022 use this to show indirect trapping of ... cells."
-    trap = offline_summary(Paper(key="t", abstract=(
-        "Optical tweezers have revolutionised micromanipulation. We extend that work to place two hotspots in close "
-        "proximity to form a quasi-three-dimensional trap. This is effectively a harmonic trap. We use this to show "
-        "indirect trapping of different types of upconverting particles and cells.")))
-    assert trap.approach.startswith("We extend that work")
-    # CORD-19: the approach was "We conclude that a considerable percentage of infected people ... carry viral loads"
-    loads = offline_summary(Paper(key="v", abstract=(
-        "Children are under-represented in studies of transmission. RT-PCR threshold cycle data from 3303 patients "
-        "were analysed to examine the relationship between patient age and viral load. We conclude that a "
-        "considerable percentage of infected people in all age groups carry viral loads likely to represent infectivity.")))
-    assert loads.approach.startswith("RT-PCR threshold cycle data")
+    ("Optical tweezers have revolutionised micromanipulation. We extend that work to place two hotspots in close "
+     "proximity to form a quasi-three-dimensional trap. This is effectively a harmonic trap. We use this to show "
+     "indirect trapping of different types of upconverting particles and cells.", "We extend that work"),
+    # CORD-19: was "We conclude that a considerable percentage of infected people ... carry viral loads"
+    ("Children are under-represented in studies of transmission. RT-PCR threshold cycle data from 3303 patients were "
+     "analysed to examine the relationship between patient age and viral load. We conclude that a considerable "
+     "percentage of infected people in all age groups carry viral loads likely to represent infectivity.",
+     "RT-PCR threshold cycle data"),
+    # paleontology, Better BibTeX: a concession, was "@bishop... focus on one specific taxon and question, many of ..."
+    ("Working with fossil data has its challenges. Building on decades of prior research, we outline a complete "
+     "workflow for biomechanical analysis of extinct species. Although we focus on one specific taxon and question, "
+     "many of the techniques explored here can be applied to other extinct organisms.",
+     "Building on decades of prior research, we outline"),
+    # ... but a concession that is not the paper's own leaves its main clause the approach
+    ("COVID-19 outbroke in Wuhan in December 2019. Although there are no reports on the mechanism of pulmonary "
+     "fibrosis, we focus on the possible mechanism of sustained lung damage.", "Although there are no reports"),
+]
 
 
-def test_what_a_paper_concedes_is_not_what_it_does():
+@pytest.mark.parametrize("abstract, approach", _APPROACHES)
+def test_what_a_paper_does_is_not_what_it_does_with_the_sentence_before_its_conclusion_nor_a_concession(abstract, approach):
     from litreview.summarize.offline import offline_summary
-    # paleontology, Better BibTeX: was "@bishop... focus on one specific taxon and question, many of the techniques ..."
-    workflow = offline_summary(Paper(key="w", abstract=(
-        "Working with fossil data has its challenges. Building on decades of prior research, we outline a complete "
-        "workflow for biomechanical analysis of extinct species. Although we focus on one specific taxon and question, "
-        "many of the techniques explored here can be applied to other extinct organisms.")))
-    assert workflow.approach.startswith("Building on decades of prior research, we outline")
-    # a concession that is not the paper's own leaves its main clause the approach
-    fibrosis = offline_summary(Paper(key="f", abstract=(
-        "COVID-19 outbroke in Wuhan in December 2019. Although there are no reports on the mechanism of pulmonary "
-        "fibrosis, we focus on the possible mechanism of sustained lung damage.")))
-    assert fibrosis.approach.startswith("Although there are no reports")
+    assert offline_summary(Paper(key="p", abstract=abstract)).approach.startswith(approach)
 
 
 def test_an_abstract_that_only_says_its_title_is_no_text():
