@@ -38,7 +38,8 @@ _ESCAPED_CHARS = "%&_#${}"
 # A bare `%` or `&` in a field value is a typo for text, not a LaTeX comment or alignment tab.
 _BARE_SPECIAL = re.compile(r"(?<!\\)([%&])")
 _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"))
-_SINGLE_QUOTED = re.compile(r"(?<![`}])`([^`'\n]{1,80})'(?!['{])")  # TeX's single quotes: "the `heel bone' in" -> "the ‘heel bone’ in"
+# TeX's single quotes, "the `heel bone' in" -> "the ‘heel bone’ in"; not a backtick escaped as "`{}`"
+_SINGLE_QUOTED = re.compile(r"(?<![`}])`([^`'\n]{1,80})'(?!['{])")
 # What LaTeX would not typeset literally: special ASCII characters, the first character of a
 # ligature (`--` is a dash, ``` `` ``` a quote), and runs of non-ASCII characters.
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$~^<>]|-(?=-)|'(?=')|`(?=`)|[?!](?=`)|[^\x00-\x7f]+")

@@ -113,4 +113,3 @@ def whole_name(term: str, texts: Iterable[str]) -> str:
             return term
         longer.add(" ".join(words + [term]))
     return longer.pop() if len(longer) == 1 else term
-

@@ -91,8 +91,8 @@ _WORD_OR_BREAK = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*|\d[^\W_]*(?:-[^\W_]+)
 # Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
-# How a verb's object starts: an article, a possessive or a number ("exceeds 96%", "analyzes the structure").
-# What opens a verb's object: "X enhances the ...", "the site comprises all ...", "it comprises six genera".
+# How a verb's object starts: an article, a possessive, a quantifier or a number ("exceeds 96%", "analyzes the
+# structure", "the site comprises all ...", "it comprises six genera").
 _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their|both|all|several|many|two|three|four|five|six|seven|"
                            r"eight|nine|ten)$|\d)")
 _DETERMINERS = frozenset("each every all these those this that some many".split())

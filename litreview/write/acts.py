@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.write.english import lower_first, third_person
+from litreview.write.english import after_a_lead, lower_first, third_person
 
 # The acts of research a passive names, each participle with its base form (spelled out: "proposed" -> "propose" but
 # "designed" -> "design"). Not what others do to the things studied ("sharks were processed", "cases were reported").
@@ -35,7 +35,8 @@ _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|q
 # condition, a placing phrase or "Recently,", whose subject is elsewhere; in lower case where "In the present study,"
 # went before it) and no agent follows ("was developed by Smith": someone else did it).
 _DONE = re.compile(
-    r"^(?P<lead>(?:To|In order to)\s[^,;]{3,120}?,\s)?(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
+    r"^(?P<lead>(?:To|In order to)\s[^,;]{3,120}?,\s)?"  # "To measure X, the score was computed"
+    r"(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
     r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z][^;:]{5,}?)"
@@ -47,15 +48,14 @@ _DONE = re.compile(
 def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] = frozenset()) -> str | None:
     """`sentence`, a passive of what its authors did, said with `subject` doing it in its tense ("X are studied" ->
     "`subject` studies X", "X were designed, which ..." -> "`subject` designed X, which ...", "X are outlined and
-    reviewed here" -> "`subject` outlines and reviews X"); None for any other
-    sentence. `names`: words that keep their capital ("Janus colloids")."""
+    reviewed here" -> "`subject` outlines and reviews X", "To measure X, Y was computed" -> "To measure X, `subject`
+    computed Y"); None for any other sentence. `names`: words that keep their capital ("Janus colloids")."""
     done = _DONE.match(sentence)
     if not done:
         return None
     acts = [act for act in (done["act"], done["also"]) if act]
     if done["aux"] in ("is", "are"):  # "are studied": "study", "studies"; "were designed": "designed"
-        acts = [_ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act]) for act in acts]
-    if done["lead"]:  # "To measure X, the score was computed": "To measure X, Wang et al. computed the score"
-        subject = subject[:1].lower() + subject[1:] if re.match(r"(?:The|One|Another|A)\s[a-z]", subject) else subject
-    return f"{done['lead'] or ''}{subject} {done['adverb'] or ''}{' and '.join(acts)} " \
-           f"{lower_first(done['thing'], names)}{done['rest']}."
+        acts = [_ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
+                for act in acts]
+    said = f"{done['adverb'] or ''}{' and '.join(acts)} {lower_first(done['thing'], names)}{done['rest']}."
+    return f"{done['lead']}{after_a_lead(subject)} {said}" if done["lead"] else f"{subject} {said}"

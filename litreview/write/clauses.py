@@ -77,7 +77,8 @@ _PROPOSES = re.compile(
 )
 # A structured abstract's aim, with no main clause after it ("To compare X.", "The aim of this study is to evaluate X."),
 # nor a passive one ("To measure X, | the risk score was computed"; not ", which is").
-_PASSIVE_MAIN = r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^,;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?[a-z]+ed\b"
+_PASSIVE_MAIN = (r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^,;]*?\b(?:is|are|was|were)\s"
+                 r"(?:\w+ly\s)?[a-z]+ed\b")
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)

@@ -127,6 +127,12 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def after_a_lead(subject: str) -> str:
+    """A sentence's `subject` said after a lead ("Using X, the authors ..."): "the authors", "one study" in lower
+    case; not "Smith", "The Transformer"."""
+    return subject[:1].lower() + subject[1:] if re.match(r"(?:The|One|Another|A)\s[a-z]", subject) else subject
+
+
 _SAID_WITH_Y = re.compile(r"(?:uni(?!n)|use|usa|usu|uti|ura|uro|eu|one\b|once\b)", re.IGNORECASE)  # "a unified", "a user"
 _SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)  # "an hour"
 

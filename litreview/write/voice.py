@@ -19,7 +19,13 @@ from litreview.text import (
     WHAT_IT_STUDIED,
     WORK_NOUNS,
 )
-from litreview.write.english import base_form, same_case, third_person, upper_first
+from litreview.write.english import (
+    after_a_lead,
+    base_form,
+    same_case,
+    third_person,
+    upper_first,
+)
 
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
@@ -143,9 +149,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     said = f"{adverb}{verb}{rest}."
     if not done["lead"]:
         return f"{subject} {said}"
-    common = re.match(r"(?:The|One|Another|A)\s[a-z]", subject)  # "the authors", "one study"; not "Smith", "The Transformer"
     lead = done["lead"] if done["lead"].endswith(", ") else f"{done['lead'].rstrip()}, "  # "Using X we assessed Y"
-    return f"{upper_first(lead)}{subject[:1].lower() + subject[1:] if common else subject} {said}"
+    return f"{upper_first(lead)}{after_a_lead(subject)} {said}"
 
 
 def it_as_itself(sentence: str, before: str | None) -> str:
