@@ -337,9 +337,10 @@ def test_a_self_reference_after_a_participle_keeps_its_place_and_a_cut_sentence_
         "The methods described in the paper, McQuitty's similarity analysis, Ward's minimum-variance method, and the EM "
         "algorithm, assign each instance of an ambiguous word to a known sense definition.",  # not "The methods described McQuitty's"
         # "this volume" is the paper's own: in a draft, "this" would be the researcher's
-        "The editor of the volume, who is also author or coauthor of five of the contributions, has provided an "
-        "introduction that not only affords an overview of the separate articles but also interrelates the basic "
-        "issues in linguistics, psycholinguistics and cognitive studies."])  # 45 words at most; not "... that are."
+        # the aside between subject and verb left out, the sentence whole ("who is also author or coauthor of ...")
+        "The editor of the volume has provided an introduction that not only affords an overview of the separate "
+        "articles but also interrelates the basic issues in linguistics, psycholinguistics and cognitive studies that "
+        "are addressed in the volume."])  # 45 words at most; not "... that are."
 
 
 def test_a_table_of_contents_and_a_publisher_summary_label_are_not_the_papers_sentences():
@@ -1147,6 +1148,17 @@ def test_a_second_aim_is_where_a_long_sentence_is_cut():
                    "regions in humans and to obtain a list of robust, region-specific, differentially expressed genes by "
                    "comparing the expression signatures from different individuals.")
     assert said.endswith("differentially expressed among these different brain regions in humans."), said
+
+
+def test_a_cut_leaves_out_an_aside_between_subject_and_verb_not_the_verb():
+    from litreview.write.cuts import cut
+    # a Mendeley export on brain genetics: was "@Fornito2019 note that the recent construction of brain-wide gene
+    # expression atlases." (cut at ", which")
+    said = cut("The recent construction of brain-wide gene expression atlases, which measure the transcriptional "
+               "activity of thousands of genes in multiple anatomical locations, has made it possible to connect spatial "
+               "variations in gene expression to connectome structure", 22)
+    assert said == ("The recent construction of brain-wide gene expression atlases has made it possible to connect "
+                    "spatial variations in gene expression to connectome structure")
 
 
 def test_a_long_list_of_titles_varies_its_leads():

@@ -49,15 +49,23 @@ _NEEDS_TO = re.compile(r"\b(?:subject|expos|assign|allocat|attribut|randomi[sz]|
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 # "to identify X | and to obtain Y": a second aim after a first is a boundary; not "relating them to X and to Y"
 _FIRST_AIM = re.compile(r"\bto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)[a-z]+\s")
+# A relative clause between a sentence's subject and its verb: a cut there would leave the subject alone ("note that the
+# recent construction of brain-wide gene expression atlases."); without it, the sentence says what it said.
+_SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?:The|A|An|This|These|Our|Its|Their)\s[^,;()]{3,}?),\s(?:which|who)\s[^,;]+,"
+                             r"(?=\s(?:has|have|had|is|are|was|were|can|could|may|might|will|would|should|must)\b)")
 # "by changing the pH of the solution i.e. | , by tuning the electrostatic interaction": what follows says it again
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
 
 
 def cut(text: str, limit: int) -> str:
     """`text` cut at its last clause boundary that leaves at most `limit` words (at least MIN_CUT_WORDS),
-    parentheses kept balanced; unchanged when short enough or when no boundary fits."""
+    parentheses kept balanced, an aside between its subject and verb left out first; unchanged when short enough or
+    when no boundary fits."""
     if len(text.split()) <= limit:
         return text
+    aside = _SUBJECTS_ASIDE.match(text)
+    if aside:  # "The construction of atlases, which measure X, has made it possible ...": the aside goes first
+        return cut(aside["subject"] + text[aside.end():], limit)
     best = None
     lead = _SUBORDINATE_LEAD.match(text)
     for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
