@@ -1159,3 +1159,13 @@ def test_a_purpose_then_a_passive_is_no_stated_aim_and_a_problem_addressed_by_do
     said = approach_clause("We sought to address this issue by examining the impact of polygenic risk of MDD, SCZ, and BP "
                            "on subcortical brain volumes.").statement
     assert "by examining the impact of polygenic risk of MDD, SCZ, and BP" in said, said
+
+
+def test_here_is_the_papers_place_and_not_said_in_the_draft():
+    from litreview.write.voice import in_third_person
+    # astrophysics, BibDesk: "@Daly2014 note that there is no indication of a strong correlation ... for the
+    # supermassive black holes studied here." ("here" is the draft in the draft)
+    assert in_third_person("no correlation for the supermassive black holes studied here") == \
+        "no correlation for the supermassive black holes studied"
+    assert in_third_person("A second approach, introduced here, decomposes the neuron") == "A second approach decomposes the neuron"
+    assert in_third_person("Shown here is a map of the region") == "Shown here is a map of the region"
