@@ -1169,3 +1169,4 @@ def test_here_is_the_papers_place_and_not_said_in_the_draft():
         "no correlation for the supermassive black holes studied"
     assert in_third_person("A second approach, introduced here, decomposes the neuron") == "A second approach decomposes the neuron"
     assert in_third_person("Shown here is a map of the region") == "Shown here is a map of the region"
+    assert in_third_person("the methods presented here are transferable") == "the methods presented are transferable"

@@ -54,8 +54,9 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
 # propose Y" goes back to the subject
 SHARED_OBJECT = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
 _TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
-# "the black holes studied here" (not "Shown here is X"); ", introduced here," goes whole
-_PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|(?<=[a-z]ed|own)\s+here(?:in)?\b(?!\s+(?:is|are|was|were)\b)")
+# "the black holes studied here", "the methods presented here are ..." (not "Shown here is X", a sentence's first word);
+# ", introduced here," goes whole
+_PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|\b(?P<done>[a-z]+(?:ed|own))\s+here(?:in)?\b")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # "This chapter reviews X and describes Y" said of its authors: "... review X and describe Y".
@@ -210,7 +211,7 @@ def in_third_person(text: str) -> str:
     which is everyone's, kept apart); "we hereby report", "we here summarize" are "they report", "they summarize"; a
     single author's "I" (a subject, not "type I") and "my" are "they" and "their" too ("I am" -> "they are"); "the
     black holes studied here" are "the black holes studied"."""
-    text = _PLACED_HERE.sub("", _HEREBY.sub(r"\1 ", text)) if "here" in text else text
+    text = _PLACED_HERE.sub(lambda m: m["done"] or "", _HEREBY.sub(r"\1 ", text)) if "here" in text else text
     if " I " in text or text.startswith("I "):
         text = _SINGULAR.sub(lambda m: f"{'they' if m.start() else 'They'}{_PLURAL_BE.get(m['be'], m['be'])}", text)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
