@@ -482,6 +482,13 @@ def test_an_arxiv_abstract_in_json_lines_loses_its_latex_escapes_but_keeps_real_
                               "Files live in C:\\data\\mmeb and \\model stays as written.")
 
 
+def test_a_space_lost_before_a_unit_is_a_space_again():
+    from litreview.corpus.mojibake import repaired
+    # a Zotero export on fisheries: "blood lactate (>15\ufffdmmol/L)", "for 187-\ufffddays" (a thin space lost upstream)
+    assert repaired("lactate (>15\ufffdmmol/L) for 187-\ufffddays") == "lactate (>15 mmol/L) for 187 days"
+    assert repaired("at 24.0-\ufffdC and 0\ufffd offset") == "at 24.0-\ufffdC and 0\ufffd offset"  # a degree, maybe: left
+
+
 def test_mojibake_is_repaired_in_every_format(tmp_path):
     # CORD-19 (TREC-COVID) keeps "IFN-Î³" for "IFN-γ"; a spreadsheet round trip gives "MÃ¼ller" and "donâ€™t"
     (tmp_path / "cord.jsonl").write_text(json.dumps({

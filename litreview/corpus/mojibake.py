@@ -14,10 +14,18 @@ _GARBLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u01
                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
+# The thin space between a number and its unit, lost upstream to a replacement character: "187-\ufffddays",
+# "15\ufffdmmol/L" (a Zotero export on fisheries, 168 of them). Before a capital it may have been a degree ("24.0-\ufffdC"):
+# left as it is.
+_LOST_SPACE = re.compile("(?<=\\d)-?\ufffd(?=[a-z\u00b5\u03bc])")
+
+
 def repaired(text: str) -> str:
     """`text` with its mojibake repaired ("IFN-Î³" -> "IFN-γ", "MÃ¼ller" -> "Müller"); as it is when it has none.
     Word by word: a long abstract is slow to repair whole, and a sequence that lost a byte upstream ("30â\x80 min")
-    is better left than read as another character ("30†min")."""
+    is better left than read as another character ("30†min"). A space lost before a unit is a space again."""
+    if "\ufffd" in text:
+        text = _LOST_SPACE.sub(" ", text)
     if not _GARBLED.search(text):
         return text
     import ftfy  # only for text that looks garbled
