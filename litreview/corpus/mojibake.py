@@ -15,8 +15,8 @@ _GARBLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u01
 
 
 # The thin space between a number and its unit, lost upstream to a replacement character: "187-\ufffddays",
-# "15\ufffdmmol/L" (a Zotero export on fisheries, 168 of them). Before a capital it may have been a degree ("24.0-\ufffdC"):
-# left as it is.
+# "15\ufffdmmol/L" (on 168 lines of a Zotero export on fisheries). Before a capital it may have been a degree
+# ("24.0-\ufffdC"): left as it is.
 _LOST_SPACE = re.compile("(?<=\\d)-?\ufffd(?=[a-z\u00b5\u03bc])")
 
 
