@@ -40,6 +40,8 @@ _BARE_SPECIAL = re.compile(r"(?<!\\)([%&])")
 _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"))
 # TeX's single quotes, "the `heel bone' in" -> "the ‘heel bone’ in"; not a backtick escaped as "`{}`"
 _SINGLE_QUOTED = re.compile(r"(?<![`}])`([^`'\n]{1,80})'(?!['{])")
+_TEXT_SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{\s*([\d-]{1,4})\s*\}")  # Zotero's "10\textsuperscript{7}"
+_DEGREES = re.compile(r"\^\{?\u2218\}?")  # "30$^\circ$" read as "30^∘"
 # What LaTeX would not typeset literally: special ASCII characters, the first character of a
 # ligature (`--` is a dash, ``` `` ``` a quote), and runs of non-ASCII characters.
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$~^<>]|-(?=-)|'(?=')|`(?=`)|[?!](?=`)|[^\x00-\x7f]+")
@@ -247,8 +249,6 @@ def _pylatexenc_text(chunk: str) -> str:
         raise LatexDecodingError(chunk) from error
 
 
-_DEGREES = re.compile(r"\^\{?\u2218\}?")
-_TEXT_SUPERSCRIPT = re.compile(r"\\textsuperscript\s*\{\s*([\d-]{1,4})\s*\}")
 _MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
 _MACRO_USE = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")  # `\method` and `\method{}` (a space kept after it)
 # `\newcommand{\x}{...}`, `\newcommand*\x[1]{...}`, `\providecommand`, `\renewcommand`, `\def\x{...}`.

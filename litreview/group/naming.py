@@ -92,7 +92,7 @@ _NUMBERED_KINDS = frozenset("class type phase grade stage group level category t
 # The capitalised words before a name that make it part of a longer one: "International Committee of | Medical
 # Journal Editors"; a sentence's first word ("The", "In") is no part of it.
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:(?:of|for|on|in|and)\s+(?:the\s+)?)?$")
-_TITLE_CASE = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
+TITLE_CASE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "World Health Organization", "Hubble Space Telescope"
 _SENTENCE_OPENERS = frozenset("The A An In As At On For From By Of This These Our We Since Under With".split())
 
 
@@ -100,7 +100,7 @@ def whole_name(term: str, texts: Iterable[str]) -> str:
     """A capitalised `term` as the longer name every text in `texts` says it in: "Medical Journal Editors" ->
     "International Committee of Medical Journal Editors" (two abstracts shared only its last three words); `term`
     itself where one text says it alone or the texts name different things."""
-    if not _TITLE_CASE.fullmatch(term):
+    if not TITLE_CASE_NAME.fullmatch(term):
         return term
     longer = set()
     for text in texts:

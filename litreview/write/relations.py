@@ -21,6 +21,7 @@ from litreview.group.articles import (
     said_with_the,
 )
 from litreview.group.naming import (
+    TITLE_CASE_NAME,
     needs_its_complement,
     qualifies_next,
     stands_alone,
@@ -61,7 +62,6 @@ NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "
 RELATION_PHRASES = ("Both works", "All works", "of them", "works", "address", "report results on", "discuss",
                     *KIND_PHRASES.values(), *NUMBERS)
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
-_TITLE_CASE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "World Health Organization", "Hubble Space Telescope"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
 # What papers do with a shared term, said for all of them ("Three works use stereo image pairs") when each says,
@@ -254,7 +254,7 @@ def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], su
     if all(near_dataset.search(texts[key]) for key in keys):
         return "report results on"
     problems = [summaries[key].problem for key in keys]
-    named = _TITLE_CASE_NAME.fullmatch(spelled)  # as the papers spell it
+    named = TITLE_CASE_NAME.fullmatch(spelled)  # as the papers spell it
     if not named and all(summaries[key].problem != summaries[key].approach for key in keys) and \
             all(term in phrases(problem, 3) for problem in problems):
         return "address"  # a problem; not "address the World Health Organization", a name they mention

@@ -39,7 +39,6 @@ def finding_sentence(paper: Paper, summary: PaperSummary, before: str | None = N
     return said_for(paper, it_as_itself(summary.finding, before), FINDING_LEAD)
 
 
-
 def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     """A sentence of the paper said for it: `{Object} is proposed` for a proposal, what its authors did with them
     doing it ("The authors show X"), the sentence itself when it can stand alone, else after its authors or `lead`
@@ -47,6 +46,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     proposal = approach_clause(sentence)
     clause = finding_clause(sentence)
     authors = author_phrase(paper)
+    names = names_in(paper.abstract)  # words that keep their capital where the clause is embedded
     verb = lead.split()[-2]  # "report" / "note"
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
     we_did = re.search(rf"\b(?:we|{THE_WORK})\b", sentence, re.IGNORECASE)
@@ -57,11 +57,11 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         text = done
     elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
         says = verb if plural(authors) else verb + "s"
-        text = done_by(authors, clause, plural=plural(authors), names=names_in(paper.abstract)) \
-            or f"{authors} {says} that {lower_first(reported(clause), names_in(paper.abstract))}."
+        text = done_by(authors, clause, plural=plural(authors), names=names) \
+            or f"{authors} {says} that {lower_first(reported(clause), names)}."
     elif standalone(sentence) and standalone(clause):
         text = f"{upper_first(clause)}."
     else:
-        text = done_by("The authors", clause, plural=True, names=names_in(paper.abstract)) \
-            or f"{lead} {lower_first(reported(clause), names_in(paper.abstract))}."
+        text = done_by("The authors", clause, plural=True, names=names) \
+            or f"{lead} {lower_first(reported(clause), names)}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None
