@@ -432,6 +432,15 @@ def test_sentences_keep_abbreviations_decimals_and_et_al_together():
     assert summary.finding == "The score reaches an AUROC of 0.82 and outperforms NEWS2 by 4.5 points."
 
 
+def test_a_name_with_a_full_stop_inside_is_not_a_sentence_break():
+    # an EndNote RIS export of PubMed records: was "@cook2018viruses introduce Viruses."
+    assert split_sentences("Here, we introduce Viruses.STRING, a protein-protein interaction database. It is "
+                           "public.") == ["Here, we introduce Viruses.STRING, a protein-protein interaction database.",
+                                          "It is public."]
+    assert split_sentences("We tested DeNovo to assess generalization.Results: It works.") == [
+        "We tested DeNovo to assess generalization.", "Results: It works."]  # a lost space still breaks
+
+
 def test_a_list_inside_a_sentence_stays_in_it_and_a_list_of_sentences_stays_apart():
     # CORD-19 (TREC-COVID): sentencex breaks before "(i)", leaving "The lecture covers three main topics:" as the summary
     lecture = ("The lecture covers three main topics: (i) Viruses: properties, place in the living world, and possible "

@@ -489,6 +489,20 @@ def test_a_space_lost_before_a_unit_is_a_space_again():
     assert repaired("at 24.0-\ufffdC and 0\ufffd offset") == "at 24.0-\ufffdC and 0\ufffd offset"  # a degree, maybe: left
 
 
+def test_a_dash_pubmed_wrote_as_brackets_is_a_dash_again(tmp_path):
+    from litreview.corpus import load_corpus
+    # an EndNote RIS export of PubMed records (a review of graph embeddings for protein interactions), its lines wrapped
+    text = ("TY  - JOUR\nAU  - Cook, H V\nTI  - Viruses.STRING: A Virus-Host Protein-Protein Interaction Database\n"
+            "T2  - Viruses\nPY  - 2018\nAB  - As viruses continue to pose risks to global health, having a better\n"
+            "      understanding of virus(-)host protein(-)protein interactions aids in the\n"
+            "      development of treatments and vaccines. The (-)-epicatechin stays.\nER  - \n")
+    (tmp_path / "pubmed.ris").write_text(text, encoding="utf-8")
+    paper, = load_corpus([tmp_path]).papers
+    assert paper.abstract == ("As viruses continue to pose risks to global health, having a better understanding of "
+                              "virus-host protein-protein interactions aids in the development of treatments and "
+                              "vaccines. The (-)-epicatechin stays.")
+
+
 def test_mojibake_is_repaired_in_every_format(tmp_path):
     # CORD-19 (TREC-COVID) keeps "IFN-Î³" for "IFN-γ"; a spreadsheet round trip gives "MÃ¼ller" and "donâ€™t"
     (tmp_path / "cord.jsonl").write_text(json.dumps({

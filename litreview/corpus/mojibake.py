@@ -19,13 +19,20 @@ _GARBLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u01
 # ("24.0-\ufffdC"): left as it is.
 _LOST_SPACE = re.compile("(?<=\\d)-?\ufffd(?=[a-z\u00b5\u03bc])")
 
+# A dash PubMed could not set, written "(-)" in MEDLINE's text and so in exports from PubMed: "virus(-)host protein(-)
+# protein interactions". Between letters only: "(-)-epicatechin" is a levorotatory molecule.
+_LOST_DASH = re.compile(r"(?<=[A-Za-z])\(-\)(?=[A-Za-z])")
+
 
 def repaired(text: str) -> str:
     """`text` with its mojibake repaired ("IFN-Î³" -> "IFN-γ", "MÃ¼ller" -> "Müller"); as it is when it has none.
     Word by word: a long abstract is slow to repair whole, and a sequence that lost a byte upstream ("30â\x80 min")
-    is better left than read as another character ("30†min"). A space lost before a unit is a space again."""
+    is better left than read as another character ("30†min"). A space lost before a unit is a space again, and a dash
+    PubMed wrote "(-)" a dash."""
     if "\ufffd" in text:
         text = _LOST_SPACE.sub(" ", text)
+    if "(-)" in text:
+        text = _LOST_DASH.sub("-", text)
     if not _GARBLED.search(text):
         return text
     import ftfy  # only for text that looks garbled

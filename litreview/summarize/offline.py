@@ -74,6 +74,9 @@ _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next i
 # Abbreviations after which a splitter may wrongly break ("Tab. 3", "Eq. 2"); the next piece is glued back.
 _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|Sec|Secs|No|Vol|pp|approx|resp|Ref|Refs|Dr|Prof)\.$",
                                re.IGNORECASE)
+# A name with a full stop inside, which sentencex breaks: "we introduce Viruses.STRING, a database" (a capitalised word,
+# no space, a word in capitals); a sentence that lost its space ("infection.To", "sources.RESULTS") ends on a small letter.
+_NAME_BEFORE_DOT, _CAPITALS_AFTER_DOT = re.compile(r"\b[A-Z][a-z]+\.$"), re.compile(r"^[A-Z]{2,}")
 # Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
 _REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
@@ -156,7 +159,10 @@ def split_sentences(text: str | None) -> list[str]:
     parts: list[str] = []
     pieces = (piece.strip() for segment in sentencex.segment("en", text) for piece in _missed_breaks(segment))
     for part in pieces:
-        if parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part)):
+        if parts and _NAME_BEFORE_DOT.search(parts[-1]) and _CAPITALS_AFTER_DOT.match(part) and \
+                f"{parts[-1]}{part}" in text:
+            parts[-1] = f"{parts[-1]}{part}"
+        elif parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part)):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:
             parts.append(part)
