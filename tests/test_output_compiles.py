@@ -85,6 +85,20 @@ def test_ads_keys_get_braces_in_pandoc_markdown(run_cli, tmp_path, monkeypatch):
     assert "Planck Collaboration" in done.stdout and "2016A&A" not in done.stdout
 
 
+def test_manubot_keys_are_cited_as_a_manubot_manuscript_cites_them(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    corpus = Path(__file__).parent / "data" / "manubot_references.json"
+    result = run_cli("draft", "in-context learning by gradient descent", "--corpus", str(corpus), "-o", "related.md",
+                     "--offline", "-q")
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "related.md").read_text(encoding="utf-8")
+    assert "@arxiv:2212.07677" in text and "Humo13Op" not in text
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    done = run(["pandoc", "related.md", "--citeproc", "--bibliography", "related.bib", "-t", "plain"], tmp_path)
+    assert "Oswald" in done.stdout and "@" not in done.stdout and "???" not in done.stdout
+
+
 def test_a_users_entry_that_runs_tex_code_is_copied_but_warned_about(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = COMPILE / "risky.bib"

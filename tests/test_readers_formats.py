@@ -252,6 +252,15 @@ def test_zotero_csl_json_items_with_keys_and_lines():
     ]
 
 
+def test_manubot_references_are_keyed_as_the_manuscript_cites_them():
+    # Manubot's references.json (output branch of a review): `id` is a hash, the manuscript cites `standard_id`
+    henderson, oswald, xgboost, lancet = papers_of("manubot_references.json")
+    assert [henderson.key, oswald.key, xgboost.key] == [
+        "Henderson1950Genetic", "arxiv:2212.07677", "doi:10.1145/2939672.2939785"]
+    assert lancet.key == "1FtZSmJeE"  # "doi:10.1016/s0140-6736(20)30183-5": brackets BibTeX takes for no key
+    assert (oswald.year, oswald.arxiv, xgboost.doi) == (2023, "2212.07677", "10.1145/2939672.2939785")
+
+
 def test_csl_json_fields():
     dpr, berg, rag, note = papers_of("zotero.json")
     assert (dpr.title, dpr.year, dpr.authors) == (

@@ -1,7 +1,9 @@
 """CSL-JSON files as Zotero and Better BibTeX export them: a JSON array of CSL items.
 
-The citation key is `citation-key` (or `citationKey`) when present, else `id`, which is where
-Better BibTeX puts it; an `id` that is a Zotero item URI or library/item path is not a key.
+The citation key is `citation-key` (or `citationKey`) when present; else, in the `references.json` Manubot
+writes, the `standard_id` its note names, which is what a Manubot manuscript cites (`@doi:10.1145/2939672.2939785`,
+`@arxiv:2005.14165`, a raw key) where the item's `id` is a hash of it; else `id`, which is where Better BibTeX puts
+it. An `id` that is a Zotero item URI or library/item path is not a key.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from litreview.corpus.keys import is_citable_key
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import (
@@ -27,6 +30,7 @@ from litreview.corpus.readers.fields import (
 )
 
 _NOT_A_KEY = re.compile(r"^(?:https?://|\d+/[A-Z0-9]{8}$)")
+_MANUBOT_ID = re.compile(r"^standard_id:[ \t]*(\S+)[ \t]*$", re.MULTILINE)  # a line of the note Manubot writes
 _SEPARATORS = re.compile(r"[\s,]*")
 _OPENING = re.compile(r"\s*\[")
 _ENTRY_TYPES = {
@@ -92,12 +96,17 @@ class CslItem(BaseModel):
     number: str | int | None = None
     keyword: str | None = None
     keywords: list[str] | str | None = None
+    note: str | None = None
 
     def key(self) -> str | None:
-        """The citation key: `citation-key`, else an `id` that is not a Zotero item reference."""
+        """The citation key: `citation-key`, else the `standard_id` Manubot noted where it is citable as it is, else
+        an `id` that is not a Zotero item reference."""
         key = self.citation_key or self.citation_key_camel
         if key:
             return key
+        manubot = _MANUBOT_ID.search(self.note or "") if isinstance(self.note, str) else None
+        if manubot and is_citable_key(manubot[1]):
+            return manubot[1]
         if isinstance(self.id, str) and self.id.strip() and not _NOT_A_KEY.match(self.id):
             return self.id.strip()
         return None
