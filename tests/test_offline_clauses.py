@@ -1140,6 +1140,46 @@ def test_a_cut_never_ends_on_an_abbreviation_that_introduces_what_follows():
     assert not cut(text, 20).endswith("i.e.")
 
 
+def test_a_cut_never_keeps_the_not_half_of_not_x_but_y():
+    from litreview.write.cuts import cut
+    # an EndNote RIS export of PubMed records: was "@kovacs2019network offer structural and evolutionary evidence that
+    # proteins interact not if they are similar to each other." (the opposite of what the paper found)
+    text = ("Here, we offer structural and evolutionary evidence that proteins interact not if they are similar to each "
+            "other, but if one of them is similar to the other's partners")
+    assert cut(text, 20) == text
+    text = "The difference in mortality between the arms was not significant, but the secondary outcome improved"
+    assert cut(text, 12) == "The difference in mortality between the arms was not significant"  # a contrast of two
+
+
+def test_a_list_of_verbs_cut_before_its_last_item_ends_with_and():
+    from litreview.write.cuts import cut
+    # an EndNote RIS export of PubMed records: was "@makarov2021survey overview the existing applications of graph
+    # embeddings to computer science domains, formulate open problems."
+    said = cut("Finally, we overview the existing applications of graph embeddings to computer science domains, "
+               "formulate open problems and provide experiment results, explaining how different network properties "
+               "result in graph embeddings quality", 20)
+    assert said == ("Finally, we overview the existing applications of graph embeddings to computer science domains "
+                    "and formulate open problems")
+    said = cut("To do so, we propose a graph model with many layers and many heads and evaluate it on benchmarks of "
+               "all kinds", 14)
+    assert said == "To do so, we propose a graph model with many layers and many heads"  # that comma lists nothing
+    # a Manubot references.json: was "... present a comprehensive theory of a straightforward, yet versatile SG
+    # algorithm, discuss its practical behavior."
+    said = cut("Based on this viewpoint, we present a comprehensive theory of a straightforward, yet versatile SG "
+               "algorithm, discuss its practical behavior, and highlight opportunities for designing algorithms with "
+               "improved performance", 24)
+    assert said.endswith("versatile SG algorithm and discuss its practical behavior"), said
+
+
+def test_novel_stays_where_being_new_is_what_was_found():
+    from litreview.write.english import without_hype
+    assert without_hype("a novel approach and a new and independent test") == "an approach and an independent test"
+    # an EndNote RIS export of PubMed records: was "learns from PPIs of different viruses to predict for a one"
+    assert without_hype("to predict for a novel one") == "to predict for a novel one"
+    for kept in ("a new species of sauropod", "a novel human coronavirus", "a New York hospital"):
+        assert without_hype(kept) == kept
+
+
 def test_a_second_aim_is_where_a_long_sentence_is_cut():
     from litreview.write.cuts import bounded
     # a Mendeley export on brain genetics: was "... in humans and to obtain a list of robust, region-specific."

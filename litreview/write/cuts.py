@@ -53,6 +53,17 @@ _FIRST_AIM = re.compile(r"\bto\s(?!(?:the|a|an|their|its|this|these|those|other|
 # recent construction of brain-wide gene expression atlases."); without it, the sentence says what it said.
 _SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?:The|A|An|This|These|Our|Its|Their)\s[^,;()]{3,}?),\s(?:which|who)\s[^,;]+,"
                              r"(?=\s(?:has|have|had|is|are|was|were|can|could|may|might|will|would|should|must)\b)")
+# "interact not if they are similar to each other | , but if one of them is similar to the other's partners": the first
+# half of "not X, but Y" says the opposite of the sentence.
+_NOT_BEFORE_BUT = re.compile(r"\bnot\s(?:only|merely|just|simply|if|when|because|by|in|on|at|for|from|to|with|as|a|an|"
+                             r"the)\b[^,;]*$", re.IGNORECASE)
+# "we overview X, formulate open problems | and provide Y": the item before the cut takes the list's "and"; a comma
+# followed by a word that cannot be a verb of the list is no list ("To do so, we propose X | and evaluate Y").
+_LAST_COMMA = re.compile(r",\s(?P<word>[a-z]+)\s(?:(?!\s(?:and|or)\s)[^,])*$")  # not "risk, severity and mortality"
+_NOT_A_LISTED_VERB = re.compile(r"(?:we|they|it|this|these|those|the|a|an|their|its|our|which|that|who|whose|where|"
+                                r"when|while|and|or|but|as|so|thus|then|respectively|including|such|for|in|on|at|to|"
+                                r"with|by|from|of|is|are|was|were|has|have|\w+ing|\w+ed|\w+ly)$")
+_SAID_WITH_S = re.compile(r"[^s]s$")  # "provides", not "discuss"
 # "by changing the pH of the solution i.e. | , by tuning the electrostatic interaction": what follows says it again
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
 
@@ -73,12 +84,29 @@ def cut(text: str, limit: int) -> str:
                 text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()) or \
                 text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()) or \
                 _ABBREVIATION_BEFORE.search(text, 0, boundary.start()) or \
+                text.startswith(", but", boundary.start()) and _NOT_BEFORE_BUT.search(text, 0, boundary.start()) or \
                 text.startswith(" and to ", boundary.start()) and not _FIRST_AIM.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
             best = boundary.start()
-    return DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")) if best is not None else text
+    if best is None:
+        return text
+    return _list_closed(DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")), text[best:])
+
+
+def _list_closed(kept: str, rest: str) -> str:
+    """`kept`, cut before `rest`'s "and" + verb, with its last comma an "and" where that comma listed a verb of the
+    same form: "we overview X, formulate Y | and provide Z" -> "we overview X and formulate Y"."""
+    verb = re.match(r",?\sand\s(?:\w+ly\s)?(\w+)", rest)
+    last = _LAST_COMMA.search(kept)
+    if not verb or not last or inside_brackets(kept, last.start()):
+        return kept
+    listed, cut_off = last["word"], verb[1]
+    if _NOT_A_LISTED_VERB.match(listed) or _NOT_A_LISTED_VERB.match(cut_off) or \
+            bool(_SAID_WITH_S.search(listed)) != bool(_SAID_WITH_S.search(cut_off)):
+        return kept
+    return f"{kept[:last.start()]} and {kept[last.start() + 2:]}"
 
 
 def bounded(sentence: str) -> str:

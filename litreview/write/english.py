@@ -151,9 +151,13 @@ def same_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
-# "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X"
-HYPE = re.compile(r"\b(?P<article>an?) (?:novel|new|groundbreaking|innovative|simple yet effective|simple but effective)"
-                  r"(?:,? and|,)?\s+(?=\w)", re.IGNORECASE)
+# "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X". Not where being new
+# is what the paper found ("a new species", "a novel coronavirus") or stands for a noun ("to predict for a novel one"),
+# nor in a name ("a New York hospital").
+HYPE = re.compile(r"\b(?P<article>(?i:an?)) (?:novel|new|groundbreaking|innovative|simple yet effective|"
+                  r"simple but effective)(?:,? and|,)?\s+(?=\w)"
+                  r"(?!(?:[\w-]+\s)?(?i:ones?|species|subspecies|genus|genera|taxon|taxa|clade|specimens?|\w*virus(?:es)?|"
+                  r"strains?|variants?|lineages?|pathogens?|diseases?)\b)")
 
 
 def without_hype(text: str) -> str:
