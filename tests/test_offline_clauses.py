@@ -1171,6 +1171,17 @@ def test_a_list_of_verbs_cut_before_its_last_item_ends_with_and():
     assert said.endswith("versatile SG algorithm and discuss its practical behavior"), said
 
 
+def test_what_a_study_aims_to_do_is_said_as_aimed_at_every_verb():
+    # CORD-19 (TREC-COVID), "diabetes": was "One study aims to briefly provide insight into ... and diabetes, presents
+    # practical management recommendations."
+    said = _one_paper("Diabetes is one of the most important comorbidities. We aim to briefly provide insight into "
+                      "potential mechanistic links between the novel coronavirus infection and diabetes, present practical "
+                      "management recommendations, and elaborate on the differential needs of several patient groups.",
+                      "Diabetes", "diabetes and COVID-19")
+    assert said[1] == ("One study aims to briefly provide insight into potential mechanistic links between the novel "
+                       "coronavirus infection and diabetes and present practical management recommendations.")
+
+
 def test_novel_stays_where_being_new_is_what_was_found():
     from litreview.write.english import without_hype
     assert without_hype("a novel approach and a new and independent test") == "an approach and an independent test"

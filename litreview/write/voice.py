@@ -50,10 +50,12 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
 # "to estimate | and compare the CFR", "asks the model to enumerate | and describe all tags": a verb right after "to"
-# or a modal shares it, and what follows, with the next one (no agreement, no cut there); "aims to refine X and
-# propose Y" goes back to the subject
+# or a modal shares it, and what follows, with the next one (no agreement, no cut there)
 SHARED_OBJECT = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
 _TO_VERB = re.compile(r"\bto\s+(?:\w+ly\s+)?(?!(?:the|a|an|their|its|this|these|those|be)\b)[a-z]+\b")
+# "We aim to provide X, present Y": said of one study, "aims to provide X and present Y", the verbs after the first
+# still aimed at (and not what the paper made, as "we relax X and present Y" says)
+AIMING = re.compile(r"\b(?:aim|aims|aimed|seek|seeks|sought|intend|intends|intended|attempt|attempts|attempted)\sto\s")
 # "the black holes studied here", "the methods presented here are ..." (not "Shown here is X", a sentence's first word);
 # ", introduced here," goes whole
 _PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|\b(?P<done>[a-z]+(?:ed|own))\s+here(?:in)?\b")
@@ -143,7 +145,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         subject, plural = "The authors", True
     verb = base_form(done["verb"]) if done["itself"] or done["author"] else done["verb"]  # "this paper expands": "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
-    rest = done["rest"] if plural else agreeing(done["rest"])  # "relaxes X and presents Y"
+    aimed = AIMING.match(f"{done['verb']}{done['rest']}")  # "aims to provide X and present Y": "present" stays
+    rest = done["rest"] if plural or aimed else agreeing(done["rest"])  # "relaxes X and presents Y"
     if plural and (done["itself"] or done["author"]):  # "this chapter reviews X and describes Y": "... and describe Y"
         rest = _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
