@@ -414,6 +414,10 @@ def test_a_word_shared_alone_is_said_only_when_it_names_a_topic():
     # was "Three of them discuss building.": a verb here ("building a cohort", "by building")
     assert shared("We describe building a cohort of adults with fever in Wuhan.",
                   "Transmission is curbed by building contact networks of households.") == []
+    # a Manubot references.json on in-context learning: was "Two of them discuss designing." ("prompt designing
+    # strategies,", "for designing algorithms"): a word before a noun qualifies it, whatever punctuation follows that noun
+    assert shared("We organize training strategies, prompt designing strategies, and related analysis.",
+                  "We highlight opportunities for designing algorithms with improved performance.") == []
     # was "Both works discuss factors.": factors of anything
     assert shared("Risk factors of infection in children include age.", "We study which factors predict death in adults.") == []
     assert shared("Fever and cough were the main symptoms.",

@@ -64,7 +64,7 @@ def qualifies_next(term: str, texts: Iterable[str]) -> bool:
 
 def ends_a_phrase(after: str) -> bool:
     """Whether a phrase ends before `after`, the word after it: punctuation, a stop word or nothing."""
-    return not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS or after[-1:] in ".,;:)"
+    return not after[:1].isalnum() or after.strip(".,;:()\"'") in ENGLISH_STOP_WORDS
 
 
 def needs_its_complement(term: str, texts: Iterable[str]) -> bool:
