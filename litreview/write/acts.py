@@ -33,13 +33,16 @@ _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|q
         r"carefully|thoroughly|first|also|then|further|here|herein|finally|subsequently|additionally")
 # "<Thing> is / are / was / were [how] <act>ed <rest>": the thing studied opens the sentence (not a pronoun, a
 # condition, a placing phrase or "Recently,", whose subject is elsewhere; in lower case where "In the present study,"
-# went before it) and no agent follows ("was developed by Smith": someone else did it).
+# went before it) and no agent follows ("was developed by Smith": someone else did it). The thing has no verb of its
+# own but in a relative clause ("membranes which are in contact with colloids"): in "the VCM is struggling to migrate
+# from journals in which methods are presented to ...", nothing is presented.
 _DONE = re.compile(
     r"^(?P<lead>(?:To|In order to)\s[^,;]{3,120}?,\s)?"  # "To measure X, the score was computed"
     r"(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
-    r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z][^;:]{5,}?)"
+    r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
+    r"\s(?:is|are|was|were)\s)[^;:]){5,}?)"
     r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
     r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
     r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)
