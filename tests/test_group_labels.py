@@ -467,3 +467,20 @@ def test_a_hyphenated_word_before_a_phrase_is_taken_whole():
     texts = ["Skull\nWe describe the sabre-toothed cat Paramachairodus ogygia from Spain.",
              "Forelimb\nThe sabre-toothed cat Paramachairodus ogygia had strong forelimbs."]
     assert whole_phrase("cat Paramachairodus", texts) == "sabre-toothed cat Paramachairodus ogygia"
+
+
+def test_a_paper_left_alone_in_a_group_is_other_related_work_not_a_sub_theme():
+    from litreview.group.offline import _without_misfits
+    # CORD-19 (TREC-COVID), "loss of smell": a paper on supplements after gastric bypass was a group of its own,
+    # "Clinical practice guidelines", its only mate having left as a misfit
+    texts = {
+        "s1": "Olfactory dysfunction and loss of smell in patients with COVID-19: a survey of smell tests.",
+        "s2": "Sudden loss of smell and taste as early symptoms in patients with COVID-19.",
+        "s3": "Smell tests of patients show anosmia and taste loss in COVID-19.",
+        "t1": "Sore throat and fever in patients with COVID-19 seen in primary care.",
+        "t2": "Sore throat, cough and fever as symptoms of COVID-19 in primary care patients.",
+        "g1": "Taste changes and vitamin supplements in patients after gastric bypass follow clinical practice guidelines.",
+    }
+    kept, misfits = _without_misfits([["s1", "s2", "s3"], ["t1", "t2"], ["g1"]], texts, "COVID-19", 8)
+    assert kept == [["s1", "s2", "s3"], ["t1", "t2"]]
+    assert [key for key, _ in misfits] == ["g1"]  # it shares "taste" with three papers: enough to fit, alone

@@ -325,10 +325,25 @@ def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str
     fit = {key: max(_mean_similarity(similarity, row[key], [row[k] for k in keys if k != key]) for keys in members)
            for key in texts}
     misfits = [(key, fit[key]) for key in texts if fit[key] < MISFIT_SIMILARITY]
-    if not misfits or len(misfits) > len(texts) // 3:  # a third or more fitting nowhere: the groups are the problem
+    if len(misfits) > len(texts) // 3:  # a third or more fitting nowhere: the groups are the problem
         return members, []
     left = {key for key, _ in misfits}
-    return [kept for keys in members if (kept := [key for key in keys if key not in left])], misfits
+    kept = [kept for keys in members if (kept := [key for key in keys if key not in left])]
+    kept, alone = _singletons_placed(kept, similarity, row)
+    return kept, misfits + alone
+
+
+def _singletons_placed(members: list[list[str]], similarity: np.ndarray,
+                       row: dict[str, int]) -> tuple[list[list[str]], list[tuple[str, float]]]:
+    """The groups of two papers or more, and each paper left alone in one (by the clustering, or by its mates' leaving
+    as misfits) with its best fit to them, for the misfits: one paper is no sub-theme ("Clinical practice
+    guidelines", a paper on supplements after gastric bypass, among papers on the loss of smell)."""
+    groups = [keys for keys in members if len(keys) > 1]
+    if not groups:
+        return members, []
+    alone = [keys[0] for keys in members if len(keys) == 1]
+    return groups, [(key, max(_mean_similarity(similarity, row[key], [row[k] for k in group]) for group in groups))
+                    for key in alone]
 
 
 def _mean_similarity(similarity: np.ndarray, row: int, others: list[int]) -> float:
