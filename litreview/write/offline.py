@@ -145,8 +145,9 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:
             sentences = [s for s in sentences if not s.text.endswith(f" {KIND_PHRASES['method']}.")]  # "... propose methods"
         sentences += described
-        # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group.
-        further = [key for key in order if not any(key in sentence.keys for sentence in described)]
+        # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group, unless
+        # a sentence before cites them already (the opening does, but for the researcher's own): no list said twice.
+        further = [key for key in order if not any(key in sentence.keys for sentence in sentences)]
         sentences += [Sentence(text=f"{work_on(group, papers, first=first)} also includes.", keys=further)] if further else []
     sentences += title_sentences(titled, papers, group, theme, alone=not with_text, first=first)
     if our_work:
