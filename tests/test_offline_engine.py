@@ -1054,6 +1054,24 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                    plural=True) == "Smith et al. describe a paleontological site of the Paris Basin: Le Grand Morier quarry."
 
 
+def test_a_sentence_that_names_the_papers_own_authors_at_work_is_said_as_it_is():
+    # a Mendeley library on brain genetics: was "Meyer-Lindenberg and Weinberger note that using schizophrenia as an
+    # example, Meyer-Lindenberg and Weinberger review ..."
+    review = Paper(key="mlw2006", title="Intermediate phenotypes", authors=("Meyer-Lindenberg, Andreas", "Weinberger, Daniel R."),
+                   abstract=("Using schizophrenia as an example, Meyer-Lindenberg and Weinberger review the effectiveness of "
+                             "the intermediate phenotype concept for characterizing the neural systems affected by risk "
+                             "gene variants."))
+    letter = Paper(key="deaton2012", title="Letter from America", authors=("Deaton, Angus",),
+                   abstract="Angus Deaton reports on the creeping regulation affecting academic research in America.")
+    text = _paragraph_text([review, letter], "Regulation", "schizophrenia research")
+    assert "Using schizophrenia as an example, Meyer-Lindenberg and Weinberger review the effectiveness of the " \
+           "intermediate phenotype concept" in text and "note that" not in text
+    assert "Angus Deaton reports on the creeping regulation affecting academic research in America." in text
+    from litreview.write.statements import its_authors_act
+    earlier = Paper(key="cheung2024", authors=("Cheung, William W. L.",), abstract="")  # their earlier work: reported
+    assert not its_authors_act(earlier, "A decade ago, T. J. Pitcher and W. W. L. Cheung highlighted the dichotomy")
+
+
 def test_my_after_a_number_is_million_years():
     from litreview.write.voice import in_third_person
     # paleontology: "between 14 and 6 my BP" was said "between 14 and 6 their BP"

@@ -71,6 +71,7 @@ from litreview.write.statements import (
     FACT_LEAD,
     FINDING_LEAD,
     finding_sentence,
+    its_authors_act,
     plural,
     said_for,
 )
@@ -291,6 +292,8 @@ def _approach_part(key: str, paper: Paper, summary: PaperSummary, approach: str,
     """The paper's `approach` sentence said for it: by its name, else in the passive, else by the `unnamed`-th
     rotating subject ("One study", "Another study"), with its antecedent where it refers back."""
     clause = approach_clause(approach, limit)
+    if clause.verb is None and its_authors_act(paper, clause.statement):  # "Here, Meyer-Lindenberg and Weinberger
+        return _Said(key, clause, bounded(f"{upper_first(clause.statement)}."), None, True)  # review X": as it is
     subject = _subject(paper, summary, clause)
     name = subject
     if subject is None and not (clause.verb and clause.passive_ready) and not (clause.verb is None and clause.stands_alone):

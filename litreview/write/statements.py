@@ -9,7 +9,7 @@ import re
 
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.summarize.schema import PaperSummary
-from litreview.text import THE_WORK
+from litreview.text import THE_WORK, surname
 from litreview.write.acts import done_by
 from litreview.write.clauses import (
     approach_clause,
@@ -55,6 +55,8 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         text = passive_sentence(proposal)
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
         text = done
+    elif authors and its_authors_act(paper, clause):  # "Here, Meyer-Lindenberg and Weinberger review X": as it is
+        text = f"{upper_first(clause)}."
     elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
         says = verb if plural(authors) else verb + "s"
         text = done_by(authors, clause, plural=plural(authors), names=names) \
@@ -65,3 +67,16 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         text = done_by("The authors", clause, plural=True, names=names) \
             or f"{lead} {lower_first(reported(clause), names)}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None
+
+
+def its_authors_act(paper: Paper, clause: str) -> bool:
+    """Whether `clause` names the paper's own authors doing what the paper does, in the present ("Using schizophrenia
+    as an example, Meyer-Lindenberg and Weinberger review X", "Angus Deaton reports on X"), as review journals and
+    letters write; not earlier work of theirs ("A decade ago, Pitcher and Cheung highlighted X", "Yuan and Cui
+    predicted X")."""
+    first = surname(paper.authors[0]) if paper.authors else ""
+    if not first:
+        return False
+    several = r"(?:\s(?:and|&)\s[A-Z][\w'-]+|\set\sal\.)\s(?:\w+ly\s)?(?!(?:is|are|was|were|has|have|had)\b)[a-z]+(?<!ed)\b"
+    one = r"\s(?:\w+ly\s)?(?!(?:is|was|has)\b)[a-z]+[^s]s\b"
+    return bool(re.search(rf"\b{re.escape(first)}(?:{several}|{one})", clause))
