@@ -150,7 +150,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         # a sentence before cites them already (the opening does, but for the researcher's own): no list said twice.
         further = [key for key in order if not any(key in sentence.keys for sentence in sentences)]
         sentences += [Sentence(text=f"{work_on(group, papers, first=first)} also includes.", keys=further)] if further else []
-    sentences += title_sentences(titled, papers, group, theme, alone=not with_text, first=first)
+    sentences += title_sentences(titled, papers, group, theme, alone=not with_text, first=first,
+                                 cited={key for sentence in sentences for key in sentence.keys})
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
                               again=framing.again if framing else 0, opened=background)

@@ -5,7 +5,7 @@ is background alone is known better by its title too (`said_by_title`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from itertools import chain, cycle
 
 from litreview.corpus.paper import Paper
@@ -36,6 +36,13 @@ def shown_title(title: str) -> str:
     said = " ".join(title.split()).rstrip(".")
     translated = _TRANSLATED.match(said)
     return translated["title"].rstrip(".") if translated else said
+
+
+def readable_title(title: str | None) -> bool:
+    """Whether `title` can be quoted: not empty, nor letter-spaced as a PDF's metadata may give it and a reference
+    manager keep it ("Tr a n s l a t i o n a l r e s e a r c h", in a Mendeley library), whose words are lost."""
+    words = (title or "").split()
+    return bool(words) and not (len(words) >= 6 and 2 * sum(len(word) == 1 for word in words) >= len(words))
 
 
 def said_by_title(paper: Paper, topic: frozenset[str], corpus_uses: CorpusUses | None) -> bool:
@@ -107,19 +114,20 @@ def _in_sentence_case(title: str | None) -> bool:
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
-                    *, alone: bool, first: bool = False) -> list[Sentence]:
-    """Papers known only by title, in as few sentences as the word limit allows; those without one are cited
-    together, never by their keys ("“ref1”"). `alone`: the paragraph has no other papers; `first`: it is the draft's
-    first."""
-    untitled = [key for key in keys if not (papers[key].title or "").strip()]
-    keys = [key for key in keys if key not in untitled]
+                    *, alone: bool, first: bool = False, cited: Collection[str] = ()) -> list[Sentence]:
+    """Papers known only by title, in as few sentences as the word limit allows; those without one it can quote are
+    cited together, never by their keys ("“ref1”"), unless a sentence before cites them (`cited`). `alone`: the
+    paragraph has no other papers; `first`: it is the draft's first."""
+    unreadable = [key for key in keys if not readable_title(papers[key].title)]
+    untitled = [key for key in unreadable if key not in cited]
+    keys = [key for key in keys if key not in unreadable]
     if group is not None and group.title == OTHER_TITLE and not keys:  # its only papers: as misfits are introduced
         said = less_closely(group, theme, papers)
     else:
         said = f"{work_on(group, papers, first=first) if group else 'Further work'} also includes."
-    cited = [Sentence(text=said, keys=untitled)] if untitled else []
+    together = [Sentence(text=said, keys=untitled)] if untitled else []
     if not keys:
-        return cited
+        return together
     # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
     titles = [f"“{shown_title(papers[key].title or '')}”" for key in keys]
     if alone and group is not None:
@@ -139,4 +147,4 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
         said = one if end - start == 1 else many  # "Also related is the paper"
         sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
         start = end
-    return sentences + cited
+    return sentences + together
