@@ -4,7 +4,8 @@ LaTeX: natbib and biblatex commands (`\\citep[see][p.~3]{a, b}`, `\\cites(pre)(p
 comments ignored; `\\input`, `\\include` and `\\subfile` are followed, and `\\bibliography{a,b}` /
 `\\addbibresource{x.bib}` name the corpus when none is given. Markdown: Pandoc citations (`[@a; @b]`, `@a` in
 text, `[-@a]`, `@{odd key}`) read as Pandoc reads them (`@2016A&A...594A..13P` is the key `2016A&A`), not
-e-mail addresses, code, autolinks, link targets or Quarto cross-references (`@fig-x`, `@sec-y`).
+e-mail addresses, code, autolinks, link targets or Quarto and pandoc-crossref cross-references (`@fig-x`,
+`@sec:y`). A Manubot manuscript's citations of DOIs and arXiv ids match its `references.json` as Manubot matches them.
 """
 
 from __future__ import annotations
@@ -69,8 +70,24 @@ def check_file(path: str | Path, corpus: Corpus) -> CheckReport:
 def check_manuscript(manuscript: Manuscript, corpus: Corpus) -> CheckReport:
     """The citations of `manuscript` that `corpus` does not hold (aliases count), with suggestions."""
     citations = manuscript.citations
-    unknown = [c for c in citations if c.key not in corpus]
+    unknown = [c for c in citations if c.key not in corpus and manubot_standard(c.key) not in corpus]
     return CheckReport(manuscript.path, citations, unknown, _suggestions({c.key for c in unknown}, corpus))
+
+
+# A Manubot citation of a persistent identifier, which Manubot standardises before it looks it up: its prefix in
+# lower case, and a DOI too (`@doi:10.1109/TPAMI.2013.50` is the item `doi:10.1109/tpami.2013.50`); `@raw:key` is `key`.
+_MANUBOT_CITATION = re.compile(r"(?i:(?P<prefix>doi|arxiv|pmid|pmcid|isbn|raw):)(?P<id>.+)")
+
+
+def manubot_standard(key: str) -> str:
+    """`key` as Manubot standardises a citation of a persistent identifier; as it is when it is no such citation."""
+    cited = _MANUBOT_CITATION.fullmatch(key)
+    if not cited:
+        return key
+    prefix = cited["prefix"].lower()
+    if prefix == "raw":
+        return cited["id"]
+    return f"{prefix}:{cited['id'].lower() if prefix == 'doi' else cited['id']}"
 
 
 def read_manuscript(path: str | Path) -> Manuscript:
@@ -281,8 +298,10 @@ def _split_keys(text: str, start: int, end: int) -> list[tuple[str, int]]:
 _MD_CITE = re.compile(r"(?<![\w\\@])@(?:\{(?P<braced>[^{}\n]+)\}|(?P<plain>\w+(?:[:.#$%&\-+?<>~/]\w+)*))")
 # What the author may have meant as part of the key: more punctuation and word characters right after it.
 _MD_KEY_TAIL = re.compile(r"(?:[:.#$%&\-+?<>~/]+\w+)+")
-# Quarto / pandoc-crossref references to figures, tables, sections, equations..., not citations.
-_CROSS_REFERENCE = re.compile(r"(?:fig|tbl|lst|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau)-")
+# Quarto (`@fig-x`) and pandoc-crossref (`@fig:x`, as Manubot manuscripts write) references to figures, tables,
+# sections, equations..., not citations.
+_CROSS_REFERENCE = re.compile(r"(?:fig|tbl|lst|sec|eq|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau)-"
+                              r"|(?:fig|tbl|lst|sec|eq):")
 # Autolinks <https://...> and link targets ](https://x/@y); bounded, so a long run without `>` is no rescan.
 _MD_LINKS = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{0,30}:[^>\s]{0,2000}>|\]\([^)\s]{0,2000}")
 _FENCE = re.compile(r"^(`{3,}|~{3,})", re.MULTILINE)

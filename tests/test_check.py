@@ -213,6 +213,21 @@ def test_markdown_keys_are_read_as_pandoc_reads_them(run_cli, tmp_path):
                              "the corpus; write @{2016A&A...594A..13P}\n")
 
 
+def test_a_manubot_manuscript_matches_its_references_json_as_manubot_does(run_cli, tmp_path):
+    from pathlib import Path
+    references = Path(__file__).parent / "data" / "manubot_references.json"
+    # a Manubot review's content/*.md against its references.json: 170 of 268 keys were "not in the corpus", for the
+    # capitals of DOIs and prefixes Manubot standardises away, and pandoc-crossref's @fig: and @eq:
+    paper = write(tmp_path, "02.introduction.md", """\
+        Boosting [@doi:10.1145/2939672.2939785] and [@DOI:10.1145/2939672.2939785], see @fig:overview-bridge and
+        @eq:unified; transformers learn in context [@arXiv:2212.07677] as estimators do [@raw:Henderson1950Genetic].
+        Unknown still: [@doi:10.1000/missing].
+    """)
+    result = run_cli("check", str(paper), "--corpus", str(references))
+    assert result.exit_code == 1
+    assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()] == ["unknown citation key 'doi:10.1000/missing'"]
+
+
 @pytest.mark.parametrize("header", ["bibliography: refs.bib", "bibliography: [refs.bib]", "bibliography:\n  - refs.bib"])
 def test_markdown_front_matter_names_the_corpus(run_cli, tmp_path, header):
     (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
