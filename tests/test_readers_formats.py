@@ -1,4 +1,4 @@
-"""The structured readers (.bib, .ris, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
+"""The structured readers (.bib, .ris, PubMed .nbib, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
 
 from __future__ import annotations
 
@@ -237,6 +237,36 @@ def test_ris_records_without_end_tag_are_kept():
     papers = ris.read(text, "r.ris").papers
     assert [(p.title, p.abstract, p.year, p.origin.line) for p in papers] == [
         ("One", "First line ERNIE continues the abstract", None, 1), ("Two", None, None, 5), ("Three", None, 2020, 8)]
+
+
+# --- PubMed (MEDLINE) ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["pubmed-dinosaur-set.txt", "pubmed.nbib", "pubmed.ris"])
+def test_pubmeds_own_format_is_read_whatever_the_file_is_named(tmp_path, name):
+    # PubMed's "Save, format PubMed" (pubmed-...-set.txt), an .nbib, and the same records saved as .ris (ASReview's
+    # citation-file-formatting baselines, CC0): was "'LR  - ' line outside a record" and no paper
+    path = tmp_path / name
+    path.write_bytes((DATA / "pubmed-dinosaur-set.txt").read_bytes())
+    records = read_file(path)
+    assert records.format == "medline" and not records.problems
+    lapse, beetles, spinosaurus = records.papers
+    assert (lapse.title, lapse.year, lapse.venue) == (
+        "Time lapse: A glimpse into prehistoric genomics.", 2020, "European journal of medical genetics")
+    assert lapse.authors[:2] == ("Griffin, Darren K", "Larkin, Denis M")
+    assert (lapse.doi, lapse.url, lapse.origin.line) == (
+        "10.1016/j.ejmg.2019.03.004", "https://pubmed.ncbi.nlm.nih.gov/30922926/", 1)
+    assert lapse.abstract.startswith("For the purpose of this review, 'time-lapse' refers to the reconstruction of "
+                                     "ancestral (in this case dinosaur) karyotypes using genome assemblies of extant "
+                                     "species. Such reconstructions")
+    assert "Dinosaur" in lapse.keywords
+    assert (beetles.origin.line, spinosaurus.title, spinosaurus.doi) == (
+        112, "Spinosaurus is not an aquatic dinosaur.", "10.7554/eLife.80092")
+
+
+def test_pubmeds_own_format_is_recognised_on_stdin():
+    from litreview.corpus.readers import read_text
+    records = read_text((DATA / "pubmed-dinosaur-set.txt").read_text(encoding="utf-8"), "<stdin>", fmt=None)
+    assert records.format == "medline" and len(records.papers) == 3
 
 
 # --- CSL-JSON --------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from litreview.resources import is_litreview_output
 FORMATS: dict[str, tuple[str, str]] = {
     ".bib": ("bibtex", "bibtex"),
     ".ris": ("ris", "ris"),
+    ".nbib": ("medline", "medline"),
     ".json": ("csl-json", "csljson"),
     ".jsonl": ("jsonl", "jsonl"),
     ".txt": ("listing", "listing"),
@@ -102,6 +103,8 @@ def read_file(path: Path) -> FileRecords:
 def read_text(text: str, path: str, fmt: str | None) -> FileRecords:
     """Parse `text` as the format of extension `fmt`, or guess it from the content when None."""
     suffix = fmt or guess_extension(text)
+    if suffix in (".ris", ".txt") and guess_extension(text) == ".nbib":  # PubMed's "Save as PubMed", named so
+        suffix = ".nbib"
     name, module = FORMATS[suffix]
     reader = importlib.import_module(f"litreview.corpus.readers.{module}")
     if "\r" in text:  # a scan is cheaper than two copies of a large file that has no CR
@@ -116,6 +119,8 @@ def guess_extension(text: str) -> str:
         return ".bib"
     if head.startswith("TY  -"):
         return ".ris"
+    if head.startswith("PMID-"):
+        return ".nbib"
     if head.startswith("["):
         return ".json"
     if head.startswith("{"):
