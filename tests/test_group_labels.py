@@ -484,3 +484,14 @@ def test_a_paper_left_alone_in_a_group_is_other_related_work_not_a_sub_theme():
     kept, misfits = _without_misfits([["s1", "s2", "s3"], ["t1", "t2"], ["g1"]], texts, "COVID-19", 8)
     assert kept == [["s1", "s2", "s3"], ["t1", "t2"]]
     assert [key for key, _ in misfits] == ["g1"]  # it shares "taste" with three papers: enough to fit, alone
+
+
+def test_an_adjective_of_place_or_a_reporting_clause_names_no_topic():
+    from litreview.group.terms import ends_with_verb, is_noun_phrase
+    # PubMed records on dinosaurs (ASReview's baselines): a group was headed "Anterior" ("Work on anterior relates to")
+    assert not is_noun_phrase("anterior") and not is_noun_phrase("posterior")
+    assert is_noun_phrase("behavior")
+    # ... and two papers "discuss evidence suggests" ("the evidence suggests that", "taphonomic evidence suggests that")
+    texts = ["The evidence suggests that eggs were buried.", "Taphonomic evidence suggests that nests were open."]
+    assert ends_with_verb("evidence suggests", texts)
+    assert not ends_with_verb("statistical methods", ["The statistical methods that we use work."])

@@ -81,7 +81,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
-                        "prior main major minor fatal ones respiratory younger older taken".split())  # "larger ones" names nothing
+                        "prior main major minor fatal ones respiratory younger older taken anterior posterior superior inferior".split())  # "larger ones" names nothing
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 # A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); punctuation and a token
@@ -97,6 +97,8 @@ _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their|both|all|several|many|two
                            r"eight|nine|ten)$|\d)")
 _DETERMINERS = frozenset("each every all these those this that some many".split())
 _VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account for", "lead to", "rely on"
+_REPORTING_VERBS = frozenset("suggest suggests show shows indicate indicates demonstrate demonstrates reveal reveals "
+                             "imply implies confirm confirms".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
@@ -194,6 +196,8 @@ def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
 
 
 def _ends_with_verb(term: str, uses: tuple[tuple[str, str], ...]) -> bool:
+    if term.rsplit(" ", 1)[-1] in _REPORTING_VERBS and 2 * sum(1 for _, after in uses if after == "that") >= len(uses):
+        return True  # "evidence suggests | that ...": a clause, no topic
     if PLURAL_NOUN.search(term.split()[-2]) and not term.endswith("s"):
         return 2 * sum(1 for _, after in uses if _OBJECT_START.match(after) or after in _DETERMINERS
                        or after in _VERB_PARTICLES) >= len(uses)
