@@ -441,6 +441,20 @@ def test_a_name_with_a_full_stop_inside_is_not_a_sentence_break():
         "We tested DeNovo to assess generalization.", "Results: It works."]  # a lost space still breaks
 
 
+def test_a_new_taxon_is_named_in_one_sentence():
+    # Scopus records on dinosaurs (ASReview's baselines): was "@lee2022non report a new theropod, Natovenator
+    # polydontus gen. et sp." (and "nov., from the Upper Cretaceous ..." a sentence of its own)
+    assert split_sentences("Here we report a new theropod, Natovenator polydontus gen. et sp. nov., from the Upper "
+                           "Cretaceous of Mongolia. The new specimen includes a skull.") == [
+        "Here we report a new theropod, Natovenator polydontus gen. et sp. nov., from the Upper Cretaceous of Mongolia.",
+        "The new specimen includes a skull."]
+    # a Zotero export on sharks: "Squalus sp. B and Squalus sp. F inhabit ..."; a genus's "spp." may end a sentence
+    assert split_sentences("Squalus sp. B and Squalus sp. F inhabit shelf waters. The diet comprised Callianassa spp. "
+                           "Polychaetes were of secondary importance.") == [
+        "Squalus sp. B and Squalus sp. F inhabit shelf waters.", "The diet comprised Callianassa spp.",
+        "Polychaetes were of secondary importance."]
+
+
 def test_a_list_inside_a_sentence_stays_in_it_and_a_list_of_sentences_stays_apart():
     # CORD-19 (TREC-COVID): sentencex breaks before "(i)", leaving "The lecture covers three main topics:" as the summary
     lecture = ("The lecture covers three main topics: (i) Viruses: properties, place in the living world, and possible "

@@ -77,6 +77,10 @@ _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|
 # A name with a full stop inside, which sentencex breaks: "we introduce Viruses.STRING, a database" (a capitalised word,
 # no space, a word in capitals); a sentence that lost its space ("infection.To", "sources.RESULTS") ends on a small letter.
 _NAME_BEFORE_DOT, _CAPITALS_AFTER_DOT = re.compile(r"\b[A-Z][a-z]+\.$"), re.compile(r"^[A-Z]{2,}")
+# A taxon's abbreviations, after which sentencex breaks: "Natovenator polydontus gen. et sp. | nov., from the Upper
+# Cretaceous", "Squalus sp. | B and Squalus sp. | F inhabit"; a piece that goes on in lower case or with a species'
+# letter goes on the sentence ("Callianassa spp. | Polychaetes were ..." is a new one).
+_TAXON_ABBREVIATION, _TAXON_GOES_ON = re.compile(r"\b(?:gen|sp|spp|subsp|var|aff|nov)\.$"), re.compile(r"[a-z]|[B-HJ-Z]\b")
 # Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
 _REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
@@ -162,7 +166,8 @@ def split_sentences(text: str | None) -> list[str]:
         if parts and _NAME_BEFORE_DOT.search(parts[-1]) and _CAPITALS_AFTER_DOT.match(part) and \
                 f"{parts[-1]}{part}" in text:
             parts[-1] = f"{parts[-1]}{part}"
-        elif parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part)):
+        elif parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part)
+                                 or _TAXON_ABBREVIATION.search(parts[-1]) and _TAXON_GOES_ON.match(part)):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:
             parts.append(part)
