@@ -58,10 +58,10 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     own_warnings = _own_macros(our_work or (theme if is_own_text(theme) else ""))
     our_work = readable_text(our_work) if our_work else None
     theme = readable_text(theme) if is_own_text(theme) else theme  # an abstract pasted from the paper's source
-    chosen, considered = _selected(corpus, theme, plan, selection, select_options or {}, report)
+    chosen, considered, notices = _selected(corpus, theme, plan, selection, select_options or {}, report)
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
-    warnings: list[DraftWarning] = own_warnings + _without_abstracts(papers) + read_warnings
+    warnings: list[DraftWarning] = own_warnings + notices + _without_abstracts(papers) + read_warnings
     corpus_uses = _corpus_uses(corpus, llm)
     try:
         summaries, more = _summaries(list(papers.values()), llm, report)
@@ -106,13 +106,18 @@ def make_plan(result: Draft) -> Plan:
                 groups=[SubTheme(title=s.title, description=s.description, keys=s.keys) for s in result.sections])
 
 
-def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selection | None,
-              options: Mapping[str, Any], report: StageCallback) -> tuple[list[SelectedPaper], int]:
-    """The selected papers, best first, and how many papers were considered."""
+NOTICE = "an erratum, correction or retraction, not a paper to cite: left out (--include it to cite it)"
+
+
+def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selection | None, options: Mapping[str, Any],
+              report: StageCallback) -> tuple[list[SelectedPaper], int, list[DraftWarning]]:
+    """The selected papers, best first, how many papers were considered, and a warning for each notice the
+    ranking left out (`select.notices`)."""
     if plan is not None:
         keys = [key for group in plan.groups for key in group.keys]
         scores = {item.key: item.score or 0.0 for item in plan.selected}
-        return [SelectedPaper(rank=n, key=key, score=scores.get(key, 0.0)) for n, key in enumerate(keys, 1)], len(corpus)
+        chosen = [SelectedPaper(rank=n, key=key, score=scores.get(key, 0.0)) for n, key in enumerate(keys, 1)]
+        return chosen, len(corpus), []
     if selection is None:
         from litreview.select import rank
 
@@ -122,7 +127,8 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
         raise _nothing_selected(selection)
     chosen = [SelectedPaper(rank=s.rank, key=s.key, score=s.score, grade=s.grade, reason=s.reason)
               for s in selection.selected]
-    return chosen, selection.considered
+    notices = [DraftWarning(stage="select", message=NOTICE, key=key) for key in selection.cut.notices]
+    return chosen, selection.considered, notices
 
 
 def _selected_papers(chosen: list[SelectedPaper], corpus: Corpus) -> dict[str, Paper]:

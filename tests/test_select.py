@@ -167,3 +167,20 @@ def test_json_document_shape():
     assert set(document) == {"theme", "considered", "scoring", "cut", "expansion", "selected"}
     assert document["selected"][0].keys() == {"rank", "key", "score", "title", "year", "included"}
     assert document["cut"]["rule"] == "top-k"
+
+
+def test_errata_and_retractions_are_left_out_and_named_unless_included():
+    from litreview.select.notices import is_notice
+    # Embase records on dinosaurs (ASReview's baselines) keep each paper's erratum beside it: both were cited
+    rows = PAPERS + [
+        ("noisyerratum", "Erratum: Author Correction: Learning with noisy labels (Nature (2019) 14 1)", None, 2019),
+        ("retracted2020", "RETRACTED: Label noise is solved", "We solve label noise for good.", 2020)]
+    corpus = small_corpus(rows)
+    selection = rank(corpus, "label noise", drop_off=None)
+    assert selection.cut.notices == ["noisyerratum", "retracted2020"]
+    assert not {"noisyerratum", "retracted2020"} & set(selection.keys) and "noisy2019" in selection.keys
+    assert "retracted2020" in rank(corpus, "label noise", drop_off=None, include=["retracted2020"]).keys
+    for title in ("Correction to: X", "Corrigendum to \"X\"", "Retraction Note: X", "Expression of Concern: X"):
+        assert is_notice(title), title
+    for title in ("Correction of errors in deep networks", "Errata in gene annotation", "Correcting label noise"):
+        assert not is_notice(title), title

@@ -105,3 +105,22 @@ def test_crossed_years_through_the_cli(run_cli, tmp_path):
                      "--year-to", "2019")
     assert result.exit_code == 2
     assert result.stderr == "error: years: the year range 2022-2019 is empty; give the earlier year as the start of the range\n"
+
+
+def test_an_erratum_beside_its_paper_is_named_and_never_cited(run_cli, tmp_path):
+    # Embase records on dinosaurs (ASReview's baselines) keep each paper's erratum beside it; both were cited
+    (tmp_path / "embase.ris").write_text(
+        "TY  - JOUR\nT1  - A remarkable assemblage of petroglyphs and dinosaur footprints in Northeast Brazil\n"
+        "A1  - Troiano, L.\nY1  - 2024\nN2  - We describe dinosaur footprints beside petroglyphs at a site in Brazil.\nER  - \n\n"
+        "TY  - JOUR\nT1  - Erratum: Author Correction: A remarkable assemblage of petroglyphs and dinosaur "
+        "footprints in Northeast Brazil (Scientific reports (2024) 14 1)\nA1  - Troiano, L.\nY1  - 2024\nER  - \n\n"
+        "TY  - JOUR\nT1  - Description of a new specimen of Haplocanthosaurus\nA1  - Boisvert, C.\nY1  - 2024\n"
+        "N2  - We describe a dinosaur specimen from the Dry Mesa Dinosaur Quarry.\nER  - \n", encoding="utf-8")
+    result = run_cli("select", "dinosaur footprints", "-c", str(tmp_path / "embase.ris"), "--cache-dir", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "3 papers (1 errata or retractions: troiano2024erratum), 2 considered" in result.stdout
+    result = run_cli("draft", "dinosaur footprints", "-c", str(tmp_path / "embase.ris"), "-o", str(tmp_path / "rw.md"))
+    assert result.exit_code == 0, result.stderr
+    assert ("warning (select) [troiano2024erratum]: an erratum, correction or retraction, not a paper to cite: left "
+            "out (--include it to cite it)") in result.stderr
+    assert "troiano2024erratum" not in (tmp_path / "rw.md").read_text(encoding="utf-8")

@@ -101,6 +101,8 @@ def footer(selection) -> str:
     if cut.outside_years:
         without = f", {cut.without_year} of them without a year" if cut.without_year else ""
         left_out.append(f"{cut.outside_years} outside {_years(cut)}{without}")
+    if cut.notices:
+        left_out.append(f"{len(cut.notices)} errata or retractions: {', '.join(cut.notices)}")
     head = f"{cut.corpus_size} papers" + (f" ({'; '.join(left_out)})" if left_out else "")
     lines = [f"{head}, {selection.considered} considered, {cut.kept} kept: {cut.reason}."]
     if cut.included:

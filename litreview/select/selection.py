@@ -37,6 +37,7 @@ class Cut(BaseModel):
     included: list[str]
     rule: Rule
     reason: str
+    notices: list[str] = []  # errata, corrections and retractions (`select.notices`), left out unless included
 
 
 class JudgeReport(BaseModel):
