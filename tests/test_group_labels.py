@@ -490,6 +490,7 @@ def test_an_adjective_of_place_or_a_reporting_clause_names_no_topic():
     from litreview.group.terms import ends_with_verb, is_noun_phrase
     # PubMed records on dinosaurs (ASReview's baselines): a group was headed "Anterior" ("Work on anterior relates to")
     assert not is_noun_phrase("anterior") and not is_noun_phrase("posterior")
+    assert not is_noun_phrase("indicates")  # a CINAHL export on dinosaurs: "Work on indicates relates to dinosaurs"
     assert is_noun_phrase("behavior")
     # ... and two papers "discuss evidence suggests" ("the evidence suggests that", "taphonomic evidence suggests that")
     texts = ["The evidence suggests that eggs were buried.", "Taphonomic evidence suggests that nests were open."]

@@ -542,6 +542,25 @@ def test_a_dash_pubmed_wrote_as_brackets_is_a_dash_again(tmp_path):
                               "vaccines. The (-)-epicatechin stays.")
 
 
+def test_what_ebsco_appends_to_an_abstract_is_no_part_of_it(tmp_path):
+    from litreview.corpus import load_corpus
+    # a CINAHL (EBSCO) RIS export (ASReview's baselines): a group was headed "ABSTRACT" and "All seven works discuss
+    # AUTHOR"; a record whose only abstract was EBSCO's copyright notice was summarised from it
+    notice = ("Copyright of PLoS ONE is the property of Public Library of Science and its content may not be copied or "
+              "emailed to multiple sites or posted to a listserv without the copyright holder's express written "
+              "permission. However, users may print, download, or email articles for individual use. This abstract may "
+              "be abridged. No warranty is given about the accuracy of the copy. Users should refer to the original "
+              "published version of the material for the full abstract. (Copyright applies to all Abstracts.)")
+    (tmp_path / "cinahl.ris").write_text(
+        "TY  - JOUR\nTI  - Diving dinosaurs\nAU  - Myhrvold, N. P.\nPY  - 2024\n"
+        "AB  - We find no evidence that spinosaurids dived. [ABSTRACT FROM AUTHOR]\nER  - \n\n"
+        f"TY  - JOUR\nTI  - Femur shape in theropods\nAU  - Pintore, R.\nPY  - 2024\nAB  - {notice}\nER  - \n",
+        encoding="utf-8")
+    diving, femur = load_corpus([tmp_path]).papers
+    assert diving.abstract == "We find no evidence that spinosaurids dived."
+    assert femur.abstract is None
+
+
 def test_mojibake_is_repaired_in_every_format(tmp_path):
     # CORD-19 (TREC-COVID) keeps "IFN-Î³" for "IFN-γ"; a spreadsheet round trip gives "MÃ¼ller" and "donâ€™t"
     (tmp_path / "cord.jsonl").write_text(json.dumps({

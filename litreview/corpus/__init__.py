@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from litreview.corpus.database_notes import without_database_notes
 from litreview.corpus.dedupe import Duplicates, find_duplicates
 from litreview.corpus.gcpause import cyclic_gc_paused
 from litreview.corpus.keys import assign_keys
@@ -115,7 +116,7 @@ _KEY_PRIORITY = {"bibtex": 0, "csl-json": 1, "jsonl": 2, "ris": 3}
 
 def build_corpus(files: Sequence[FileRecords]) -> Corpus:
     """Merge duplicates across `files` (first file first) and give every paper a key."""
-    records = [without_mojibake(paper) for f in files for paper in f.papers]
+    records = [without_database_notes(without_mojibake(paper)) for f in files for paper in f.papers]
     priority = [_KEY_PRIORITY.get(f.format, 4) for f in files for _ in f.papers]
     found = find_duplicates(records)
     merged = assign_keys([merge_records([records[i] for i in group], [priority[i] for i in group])

@@ -157,12 +157,13 @@ _NOUNS_IN_IZES = ("sizes", "prizes")
 def is_noun_phrase(term: str) -> bool:
     """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, nor a verb an
     adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic) or a verb's -s
-    ("protein induces"), and a single word is not one of the words every abstract uses."""
+    ("protein induces"), and a single word is not one of the words every abstract uses nor a verb that reports
+    ("indicates")."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
     if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
             or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) \
-            or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES):
+            or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES) or term in _REPORTING_VERBS:
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
