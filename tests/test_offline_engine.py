@@ -1086,6 +1086,20 @@ def test_a_sentence_that_names_the_papers_own_authors_at_work_is_said_as_it_is()
     assert not its_authors_act(earlier, "A decade ago, T. J. Pitcher and W. W. L. Cheung highlighted the dichotomy")
 
 
+def test_an_abstract_whose_subject_the_abstracting_service_left_out_is_the_papers_own():
+    # ERIC records through Ovid (ASReview's baselines): was "@EJ471630 notes that describes interdisciplinary
+    # activities ..." and "Presents (1) background information ...; activities on this topic."
+    eric = Paper(key="EJ471630", title="Dinosaurs in the classroom", authors=("Smith, Ann",),
+                 abstract="Describes interdisciplinary activities for teaching students accurate information about dinosaurs.")
+    clues = Paper(key="EJ322686", title="Clues from the Past.", abstract=(
+        "Presents (1) background information explaining how paleontologists solve dinosaur mysteries using fossil "
+        "clues; (2) activities on this topic; and (3) ready-to-copy student materials."))
+    text = _paragraph_text([eric, clues], "Teaching", "dinosaurs in school")
+    assert "Smith describes interdisciplinary activities for teaching students accurate information about dinosaurs." in text
+    assert "Background information explaining how paleontologists solve dinosaur mysteries using fossil clues is " \
+           "presented." in text
+
+
 def test_my_after_a_number_is_million_years():
     from litreview.write.voice import in_third_person
     # paleontology: "between 14 and 6 my BP" was said "between 14 and 6 their BP"

@@ -81,6 +81,12 @@ _NAME_BEFORE_DOT, _CAPITALS_AFTER_DOT = re.compile(r"\b[A-Z][a-z]+\.$"), re.comp
 # Cretaceous", "Squalus sp. | B and Squalus sp. | F inhabit"; a piece that goes on in lower case or with a species'
 # letter goes on the sentence ("Callianassa spp. | Polychaetes were ..." is a new one).
 _TAXON_ABBREVIATION, _TAXON_GOES_ON = re.compile(r"\b(?:gen|sp|spp|subsp|var|aff|nov)\.$"), re.compile(r"[a-z]|[B-HJ-Z]\b")
+# A sentence that opens on the verb of what the paper does, its subject left out, as ERIC's abstracts write them
+# ("Describes interdisciplinary activities for teaching ...", "Presents background information explaining ..."); not
+# a noun that may open a sentence too ("Analyses show that", "Reports of pterosaur feathers").
+_SUBJECT_LEFT_OUT = re.compile(r"(?:Describes|Presents|Discusses|Examines|Explains|Provides|Proposes|Investigates|"
+                               r"Explores|Analyzes|Argues|Compares|Considers|Summarizes|Evaluates|Introduces|"
+                               r"Identifies|Reviews|Reports)\s(?!(?:of|that|are|were|have|show|suggest|indicate)\b)(?=[a-z(])")
 # Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
 _REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
@@ -231,11 +237,17 @@ def content_sentences(text: str | None) -> list[str]:
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
     text = _REFERENCE_NUMBERS.sub("", text)
-    sentences = [LABEL.sub("", part).strip() for part in split_sentences(unlabelled(text).strip())]
+    sentences = [_with_its_subject(LABEL.sub("", part).strip()) for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
                  and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and not _TRAILS_OFF.search(part)
                  and _is_prose(part) and not _holds_own_macro(part))
+
+
+def _with_its_subject(sentence: str) -> str:
+    """`sentence` with the subject an abstracting service left out: ERIC's "Describes activities for ..." is "This
+    article describes activities for ...", which the paper says of itself."""
+    return f"This article {sentence[0].lower()}{sentence[1:]}" if _SUBJECT_LEFT_OUT.match(sentence) else sentence
 
 
 def _holds_own_macro(sentence: str) -> bool:

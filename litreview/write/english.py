@@ -40,7 +40,8 @@ def plural_head(noun_phrase: str) -> bool:
     implications of X" -> True; "a study of models" -> False; "two models" -> True."""
     head = re.split(r"\s(?:of|for|in|on|to|with|from|by|that|which|where|who|using|based|called|named|between|across|under|via)\s"
                     r"|\s(?=[a-z]+ed\s(?:for|by|in|on|to|with|from|at|as|towards)\s)"  # "systems developed for ..."
-                    r"|(?<=[a-z]s)\s(?=[a-z]{3,}ing\s)",  # "results illustrating the agents' behavior"
+                    r"|(?<=[a-z]s)\s(?=[a-z]{3,}ing\s)"  # "results illustrating the agents' behavior"
+                    r"|\s(?=[a-z]{3,}ing\s(?:how|what|why|whether|the|an?|its|their)\s)",  # "information explaining how"
                     re.sub(r"\([^()]*\)", "", noun_phrase), maxsplit=1)[0].split()  # "the model (base, and chat)"
     if not head:
         return False
