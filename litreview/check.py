@@ -3,9 +3,8 @@
 LaTeX: natbib and biblatex commands (`\\citep[see][p.~3]{a, b}`, `\\cites(pre)(post)[x]{a}[y]{b}`, ...),
 comments ignored; `\\input`, `\\include` and `\\subfile` are followed, and `\\bibliography{a,b}` /
 `\\addbibresource{x.bib}` name the corpus when none is given. Markdown: Pandoc citations (`[@a; @b]`, `@a` in
-text, `[-@a]`, `@{odd key}`) read as Pandoc reads them (`@2016A&A...594A..13P` is the key `2016A&A`), not
-e-mail addresses, code, autolinks, link targets or Quarto and pandoc-crossref cross-references (`@fig-x`,
-`@sec:y`). A Manubot manuscript's citations of DOIs and arXiv ids match its `references.json` as Manubot matches them.
+text, `[-@a]`, `@{odd key}`) read as Pandoc reads them (`@2016A&A...594A..13P` is the key `2016A&A`), not e-mail
+addresses, code, links or cross-references (`@fig-x`, `@sec:y`); Manubot's `@doi:...` matched as Manubot does.
 """
 
 from __future__ import annotations
@@ -82,11 +81,9 @@ _MANUBOT_CITATION = re.compile(r"(?i:(?P<prefix>doi|arxiv|pmid|pmcid|isbn|raw):)
 def manubot_standard(key: str) -> str:
     """`key` as Manubot standardises a citation of a persistent identifier; as it is when it is no such citation."""
     cited = _MANUBOT_CITATION.fullmatch(key)
-    if not cited:
-        return key
-    prefix = cited["prefix"].lower()
-    if prefix == "raw":
-        return cited["id"]
+    prefix = cited["prefix"].lower() if cited else ""
+    if not cited or prefix == "raw":
+        return cited["id"] if cited else key
     return f"{prefix}:{cited['id'].lower() if prefix == 'doi' else cited['id']}"
 
 

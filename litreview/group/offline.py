@@ -328,9 +328,9 @@ def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str
     if len(misfits) > len(texts) // 3:  # a third or more fitting nowhere: the groups are the problem
         return members, []
     left = {key for key, _ in misfits}
-    kept = [kept for keys in members if (kept := [key for key in keys if key not in left])]
-    kept, alone = _singletons_placed(kept, similarity, row)
-    return kept, misfits + alone
+    groups = [stayed for keys in members if (stayed := [key for key in keys if key not in left])]
+    groups, alone = _singletons_placed(groups, similarity, row)
+    return groups, misfits + alone
 
 
 def _singletons_placed(members: list[list[str]], similarity: np.ndarray,

@@ -247,9 +247,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     if found and standalone(found["clause"]):  # "Our data indicate that X" said all the paper does: X, its finding
         return Clause(None, said, said, True)
     made = _THEN_MADE.search(statement) if refers_back(statement) else None
-    if made and AIMING.search(statement, 0, made.start()):  # "aim to provide X and present Y": Y is aimed at too
-        made = None
-    if made and not refers_back(made.group("object")):  # "we relax this assumption and present X": X stands alone
+    # "we relax this assumption and present X": X stands alone; "aim to provide X and present Y": Y is aimed at too
+    if made and not refers_back(made.group("object")) and not AIMING.search(statement, 0, made.start()):
         return Clause(made.group("verb").lower(), clean_clause(made.group("object"), limit), statement)
     return Clause(None, statement, statement, not _FIRST_PERSON.search(sentence) and standalone(statement))
 

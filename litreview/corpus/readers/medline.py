@@ -13,6 +13,7 @@ from rispy import RisParser
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import doi_from, prose_text, year_from
+from litreview.corpus.readers.ris import rispy_papers
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *- ")
 _DOI = re.compile(r"^(?P<doi>10\.\S+) \[doi\]$")
@@ -43,14 +44,8 @@ def read(text: str, path: str) -> FileRecords:
     """Every record of a MEDLINE file, in file order, each pointing at its `PMID` line; a record rispy cannot read
     is reported and skipped."""
     problems: list[Problem] = []
-    papers = []
-    for line, lines in _records(text.lstrip("\ufeff").split("\n")):
-        try:
-            papers.append(_paper(MedlineParser().parse_lines(iter(lines))[0], path, line))
-        except Exception as error:  # rispy raises plain exceptions (IndexError, ValueError) on odd tags
-            problems.append(Problem(origin=Origin(path=path, line=line), outcome="record skipped",
-                                    message=f"record cannot be read ({type(error).__name__}: {error})",
-                                    hint="export the records from PubMed again (Save, format PubMed)"))
+    papers = rispy_papers(_records(text.lstrip("\ufeff").split("\n")), MedlineParser, _paper, path, problems,
+                          hint="export the records from PubMed again (Save, format PubMed)")
     return FileRecords(path=path, format="medline", papers=papers, problems=problems)
 
 

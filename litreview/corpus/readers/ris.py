@@ -8,6 +8,7 @@ handed to rispy on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rispy import RisParser
@@ -33,15 +34,24 @@ def read(text: str, path: str) -> FileRecords:
     if not records and text.strip() and not problems:
         raise CorpusError(path, 1, "no RIS records found",
                           hint="a RIS record starts with a line 'TY  - JOUR' and ends with 'ER  - '")
+    papers = rispy_papers(records, RisParser, _paper, path, problems,
+                          hint="check the record's tags ('XY  - value') or export the file again")
+    return FileRecords(path=path, format="ris", papers=papers, problems=problems)
+
+
+def rispy_papers(records: list[tuple[int, list[str]]], parser: type[RisParser],
+                 paper: Callable[[dict[str, Any], str, int], Paper], path: str, problems: list[Problem], *,
+                 hint: str) -> list[Paper]:
+    """The `paper` of each record (its first line, its lines) as `parser` reads it; one it cannot read is a problem,
+    with `hint`, and the records after it are still read."""
     papers = []
     for line, lines in records:
         try:
-            papers.append(_paper(RisParser().parse_lines(iter(lines))[0], path, line))
+            papers.append(paper(parser().parse_lines(iter(lines))[0], path, line))
         except Exception as error:  # rispy raises plain exceptions (IndexError, ValueError) on odd tags
             problems.append(Problem(origin=Origin(path=path, line=line), outcome="record skipped",
-                                    message=f"record cannot be read ({type(error).__name__}: {error})",
-                                    hint="check the record's tags ('XY  - value') or export the file again"))
-    return FileRecords(path=path, format="ris", papers=papers, problems=problems)
+                                    message=f"record cannot be read ({type(error).__name__}: {error})", hint=hint))
+    return papers
 
 
 def _records(lines: list[str], path: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
