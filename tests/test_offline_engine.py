@@ -1098,6 +1098,8 @@ def test_an_abstract_whose_subject_the_abstracting_service_left_out_is_the_paper
     assert "Smith describes interdisciplinary activities for teaching students accurate information about dinosaurs." in text
     assert "Background information explaining how paleontologists solve dinosaur mysteries using fossil clues is " \
            "presented." in text
+    # the evidence a summary gives is still the abstract's own words, word for word
+    assert summarize_papers([eric])[0]["EJ471630"].evidence == [eric.abstract]
 
 
 def test_my_after_a_number_is_million_years():

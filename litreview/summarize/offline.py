@@ -87,6 +87,7 @@ _TAXON_ABBREVIATION, _TAXON_GOES_ON = re.compile(r"\b(?:gen|sp|spp|subsp|var|aff
 _SUBJECT_LEFT_OUT = re.compile(r"(?:Describes|Presents|Discusses|Examines|Explains|Provides|Proposes|Investigates|"
                                r"Explores|Analyzes|Argues|Compares|Considers|Summarizes|Evaluates|Introduces|"
                                r"Identifies|Reviews|Reports)\s(?!(?:of|that|are|were|have|show|suggest|indicate)\b)(?=[a-z(])")
+_ITS_SUBJECT = "This article "
 # Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
 _REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
@@ -133,7 +134,7 @@ def offline_summary(paper: Paper) -> PaperSummary:
         finding=parts[finding_at] if finding_at is not None else None,
         kind=summary_kind(paper.title or "", parts[approach_at]),
         method_name=method_name(paper.title, paper.abstract),
-        evidence=chosen[:3],
+        evidence=[_as_written(part) for part in chosen[:3]],  # quotes of the abstract, word for word
     )
 
 
@@ -247,7 +248,13 @@ def _content_sentences(text: str) -> tuple[str, ...]:
 def _with_its_subject(sentence: str) -> str:
     """`sentence` with the subject an abstracting service left out: ERIC's "Describes activities for ..." is "This
     article describes activities for ...", which the paper says of itself."""
-    return f"This article {sentence[0].lower()}{sentence[1:]}" if _SUBJECT_LEFT_OUT.match(sentence) else sentence
+    return f"{_ITS_SUBJECT}{sentence[0].lower()}{sentence[1:]}" if _SUBJECT_LEFT_OUT.match(sentence) else sentence
+
+
+def _as_written(sentence: str) -> str:
+    """`sentence` as its abstract wrote it, without the subject `_with_its_subject` gave it."""
+    written = sentence.removeprefix(_ITS_SUBJECT)
+    return f"{written[:1].upper()}{written[1:]}" if written != sentence else sentence
 
 
 def _holds_own_macro(sentence: str) -> bool:
