@@ -1100,6 +1100,9 @@ def test_an_abstract_whose_subject_the_abstracting_service_left_out_is_the_paper
            "presented." in text
     # the evidence a summary gives is still the abstract's own words, word for word
     assert summarize_papers([eric])[0]["EJ471630"].evidence == [eric.abstract]
+    # ... and a subject the abstract wrote itself stays in its quote (CORD-19: "This article is ...", 47 abstracts)
+    review = Paper(key="review", title="Masks", abstract="This article reviews the evidence on masks in hospitals.")
+    assert summarize_papers([review])[0]["review"].evidence == [review.abstract]
 
 
 def test_my_after_a_number_is_million_years():

@@ -134,7 +134,7 @@ def offline_summary(paper: Paper) -> PaperSummary:
         finding=parts[finding_at] if finding_at is not None else None,
         kind=summary_kind(paper.title or "", parts[approach_at]),
         method_name=method_name(paper.title, paper.abstract),
-        evidence=[_as_written(part) for part in chosen[:3]],  # quotes of the abstract, word for word
+        evidence=[_as_written(part, text) for part in chosen[:3]],  # quotes of the abstract, word for word
     )
 
 
@@ -251,10 +251,12 @@ def _with_its_subject(sentence: str) -> str:
     return f"{_ITS_SUBJECT}{sentence[0].lower()}{sentence[1:]}" if _SUBJECT_LEFT_OUT.match(sentence) else sentence
 
 
-def _as_written(sentence: str) -> str:
-    """`sentence` as its abstract wrote it, without the subject `_with_its_subject` gave it."""
+def _as_written(sentence: str, text: str) -> str:
+    """`sentence` as `text`, its abstract, wrote it: without the subject `_with_its_subject` gave it (not one the
+    abstract wrote itself, "This article reviews X")."""
     written = sentence.removeprefix(_ITS_SUBJECT)
-    return f"{written[:1].upper()}{written[1:]}" if written != sentence else sentence
+    written = f"{written[:1].upper()}{written[1:]}"
+    return written if written != sentence and written in text else sentence
 
 
 def _holds_own_macro(sentence: str) -> bool:
