@@ -69,7 +69,7 @@ def check_file(path: str | Path, corpus: Corpus) -> CheckReport:
 def check_manuscript(manuscript: Manuscript, corpus: Corpus) -> CheckReport:
     """The citations of `manuscript` that `corpus` does not hold (aliases count), with suggestions."""
     citations = manuscript.citations
-    unknown = [c for c in citations if c.key not in corpus and manubot_standard(c.key) not in corpus]
+    unknown = [c for c in citations if c.key not in corpus and _manubot_standard(c.key) not in corpus]
     return CheckReport(manuscript.path, citations, unknown, _suggestions({c.key for c in unknown}, corpus))
 
 
@@ -78,7 +78,7 @@ def check_manuscript(manuscript: Manuscript, corpus: Corpus) -> CheckReport:
 _MANUBOT_CITATION = re.compile(r"(?i:(?P<prefix>doi|arxiv|pmid|pmcid|isbn|raw):)(?P<id>.+)")
 
 
-def manubot_standard(key: str) -> str:
+def _manubot_standard(key: str) -> str:
     """`key` as Manubot standardises a citation of a persistent identifier; as it is when it is no such citation."""
     cited = _MANUBOT_CITATION.fullmatch(key)
     prefix = cited["prefix"].lower() if cited else ""

@@ -1,6 +1,7 @@
 """Mojibake in what a corpus says: UTF-8 read as Latin-1 or Windows-1252 somewhere upstream ("IFN-Î³" for
 "IFN-γ", "MÃ¼ller" for "Müller", "donâ€™t"), as CORD-19 and exports passed through a spreadsheet keep it. Repaired
-once, for every reader, before duplicates are merged and keys made; ftfy repairs it where it is sure."""
+once, for every reader, before duplicates are merged and keys made; ftfy repairs it where it is sure. So are two other
+characters lost upstream: a thin space before a unit, and a dash PubMed wrote "(-)"."""
 
 from __future__ import annotations
 

@@ -329,11 +329,11 @@ def _without_misfits(members: list[list[str]], texts: dict[str, str], theme: str
         return members, []
     left = {key for key, _ in misfits}
     groups = [stayed for keys in members if (stayed := [key for key in keys if key not in left])]
-    groups, alone = _singletons_placed(groups, similarity, row)
+    groups, alone = _singletons_apart(groups, similarity, row)
     return groups, misfits + alone
 
 
-def _singletons_placed(members: list[list[str]], similarity: np.ndarray,
+def _singletons_apart(members: list[list[str]], similarity: np.ndarray,
                        row: dict[str, int]) -> tuple[list[list[str]], list[tuple[str, float]]]:
     """The groups of two papers or more, and each paper left alone in one (by the clustering, or by its mates' leaving
     as misfits) with its best fit to them, for the misfits: one paper is no sub-theme ("Clinical practice

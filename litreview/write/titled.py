@@ -38,7 +38,7 @@ def shown_title(title: str) -> str:
     return translated["title"].rstrip(".") if translated else said
 
 
-def readable_title(title: str | None) -> bool:
+def _readable_title(title: str | None) -> bool:
     """Whether `title` can be quoted: not empty, nor letter-spaced as a PDF's metadata may give it and a reference
     manager keep it ("Tr a n s l a t i o n a l r e s e a r c h", in a Mendeley library), whose words are lost."""
     words = (title or "").split()
@@ -118,7 +118,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     """Papers known only by title, in as few sentences as the word limit allows; those without one it can quote are
     cited together, never by their keys ("“ref1”"), unless a sentence before cites them (`cited`). `alone`: the
     paragraph has no other papers; `first`: it is the draft's first."""
-    unreadable = [key for key in keys if not readable_title(papers[key].title)]
+    unreadable = [key for key in keys if not _readable_title(papers[key].title)]
     untitled = [key for key in unreadable if key not in cited]
     keys = [key for key in keys if key not in unreadable]
     if group is not None and group.title == OTHER_TITLE and not keys:  # its only papers: as misfits are introduced

@@ -104,7 +104,7 @@ class CslItem(BaseModel):
         key = self.citation_key or self.citation_key_camel
         if key:
             return key
-        manubot = _MANUBOT_ID.search(self.note or "") if isinstance(self.note, str) else None
+        manubot = _MANUBOT_ID.search(self.note or "")
         if manubot and is_citable_key(manubot[1]):
             return manubot[1]
         if isinstance(self.id, str) and self.id.strip() and not _NOT_A_KEY.match(self.id):
