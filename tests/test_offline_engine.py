@@ -1233,3 +1233,25 @@ def test_here_is_the_papers_place_and_not_said_in_the_draft():
     assert in_third_person("A second approach, introduced here, decomposes the neuron") == "A second approach decomposes the neuron"
     assert in_third_person("Shown here is a map of the region") == "Shown here is a map of the region"
     assert in_third_person("the methods presented here are transferable") == "the methods presented are transferable"
+
+
+def test_titles_that_share_a_phrase_are_cited_by_it_and_titles_in_capitals_are_quoted_in_sentence_case():
+    # a Mendeley library on proactive behaviour, most entries without an abstract: each group was a list of titles
+    titles = {"Seibert.2001": "What do proactive people do? A longitudinal model linking proactive personality and career success",
+              "Seibert.1999": "Proactive personality and career success",
+              "Taber.2015": "Future work self and career adaptability in the prediction of proactive career behaviors",
+              "Lam.2014": "Too much of a good thing: Curvilinear effect of positive affect on proactive behaviors",
+              "CooperThomas.2012": "Newcomer proactive behavior: Can there be too much of a good thing",
+              "Lyndon.2017": "EFFECT OF EMPLOYEE THRIVING ON INNOVATIVE WORK BEHAVIOUR"}
+    papers = {key: Paper(key=key, title=title) for key, title in titles.items()}
+    groups = Groups(groups=[SubTheme(title="Proactive career behaviors", description="", keys=list(papers))])
+    sections, _ = write_paragraphs(groups, {}, papers, "proactive behavior and creativity")
+    first, *rest = sections[0].sentences
+    assert first.text == ("Work on proactive career behaviors that relates to proactive behavior and creativity "
+                          "includes papers on career success.")
+    assert [(c.after, c.keys) for c in first.inline] == [("career success", ["Seibert.2001", "Seibert.1999"])]
+    quoted = " ".join(sentence.text for sentence in rest)
+    assert "Proactive personality and career success" not in quoted  # cited by the phrase, not listed again
+    assert "“Effect of employee thriving on innovative work behaviour”" in quoted
+    assert "good thing" not in first.text  # an idiom two titles share names no topic
+    assert sorted(key for s in sections[0].sentences for key in s.keys) == sorted(papers)

@@ -41,7 +41,8 @@ GENERIC = frozenset(
     "called termed dubbed "  # "a disease called coronavirus disease": what follows is the name
     "say says said "  # "..., say paediatricians" (news titles)
     "appear appears seem seems remain remains become becomes "  # "ASMBS appears" was a heading
-    "presenting suffering undergoing receiving requiring involving".split()  # "children presenting with ..."
+    "presenting suffering undergoing receiving requiring involving "
+    "thing things".split()  # "too much of a good thing" names no topic  # "children presenting with ..."
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}

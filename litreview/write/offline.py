@@ -78,6 +78,8 @@ from litreview.write.statements import (
 from litreview.write.titled import (
     MORE_INCLUDED,
     MORE_PAPERS,
+    TOPICS,
+    TOPICS_LEAD,
     UNTITLED,
     less_closely,
     said_by_title,
@@ -100,7 +102,7 @@ NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "Related work", "work relates", "works relate", "that relates to",
     "includes", "our work", "Further work is related to", "less closely",
-    *RELATION_PHRASES, "whereas", *chain(*MORE_PAPERS, *MORE_INCLUDED), "includes", "and",
+    *RELATION_PHRASES, "whereas", *chain(*MORE_PAPERS, *MORE_INCLUDED), "includes", "and", TOPICS_LEAD, TOPICS,
     *own_work.TEMPLATE_PHRASES, "et al",
     FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
 )
@@ -133,10 +135,10 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     our_work = our_work or (theme if is_own_text(theme) else None)
     background = framing.opening if framing else []
     sentences: list[Sentence] = []
+    excluded = label_stems(group.title, texts.values()) | topic
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
         sentences += [Sentence(text=text, keys=[]) for text in background] if background else [_opening(group, theme, texts, papers, first)]
-        excluded = label_stems(group.title, texts.values()) | topic
         names = {key: author_phrase(papers[key]) or summaries[key].method_name for key in order}
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
                                       elsewhere=draft_terms.without(texts.values()) if draft_terms else None,
@@ -151,7 +153,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         further = [key for key in order if not any(key in sentence.keys for sentence in sentences)]
         sentences += [Sentence(text=f"{work_on(group, papers, first=first)} also includes.", keys=further)] if further else []
     sentences += title_sentences(titled, papers, group, theme, alone=not with_text, first=first,
-                                 cited={key for sentence in sentences for key in sentence.keys})
+                                 cited={key for sentence in sentences for key in sentence.keys},
+                                 excluded=excluded, corpus_uses=corpus_uses)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
                               again=framing.again if framing else 0, opened=background)

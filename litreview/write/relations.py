@@ -108,13 +108,10 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     survey, ...); else those sharing a word; else, in a group of three or more, those that propose methods."""
     if len(order) < 2:
         return []
-    every = shared_terms([texts[key] for key in order])
     # Not "Seven of them discuss SARS-CoV-2" in a draft on COVID-19: what the other papers say as much.
     elsewhere = elsewhere if elsewhere and elsewhere.papers >= MIN_ELSEWHERE else None
     # Phrases and acronyms say what is shared; single words only when the papers share nothing more specific.
-    acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
-    holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
-    words = {term: found for term, found in every.items() if term not in holders}
+    holders, words = _shared_holders(order, texts)
     names = names or {}
     return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, elsewhere, corpus_uses)
             or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
@@ -168,13 +165,57 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
                       holders: dict[str, list[int]], excluded: frozenset[str], introduced: bool,
                       names: Mapping[str, str | None], elsewhere: TermUses | None, corpus_uses: CorpusUses | None,
                       most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
+    return [_shared_sentence(topic.keys, _role(topic.term, topic.spelled, topic.keys, texts, summaries), topic.shown,
+                             names, quantity(len(topic.keys), len(order), introduced), topic.held)
+            for topic in _shared_topics(order, texts, holders, excluded, elsewhere, corpus_uses,
+                                        min(most, 1 + len(order) // 3))]
+
+
+class SharedTopic(NamedTuple):
+    """A term several papers share, as a sentence says it, and those papers."""
+
+    term: str        # as found, in lower case
+    spelled: str     # as the papers spell it
+    shown: str       # as a sentence says it: "the vision encoders", "multi-label text classification (MLTC)"
+    keys: list[str]
+    held: list[str]  # their texts
+
+
+def shared_topics(order: list[str], texts: Mapping[str, str], excluded: frozenset[str], most: int,
+                  corpus_uses: CorpusUses | None = None) -> list[SharedTopic]:
+    """Up to `most` phrases or acronyms each shared by several of the papers `order` (by their short `texts`, such
+    as titles), most widely shared first; none made only of stems in `excluded`, nor one the researcher's whole
+    corpus says (`corpus_uses`). Unlike `shared_sentences`, they may share words with `excluded` and each other:
+    "career success" and "career engagement" under "Proactive career behaviors"."""
+    return _shared_topics(order, texts, _shared_holders(order, texts)[0], excluded, None, corpus_uses, most, apart=False)
+
+
+def _shared_holders(order: list[str], texts: Mapping[str, str]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The terms several papers of `order` share, each with the indices of its holders: phrases and acronyms, then
+    single words."""
+    every = shared_terms([texts[key] for key in order])
+    acronyms = {token.lower() for key in order for token in _TOKEN.findall(texts[key]) if _ACRONYM_OR_NUMBER.search(token)}
+    holders = {term: found for term, found in every.items() if " " in term or term in acronyms}
+    return holders, {term: found for term, found in every.items() if term not in holders}
+
+
+def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str, list[int]], excluded: frozenset[str],
+                   elsewhere: TermUses | None, corpus_uses: CorpusUses | None, most: int,
+                   apart: bool = True) -> list[SharedTopic]:
+    """The terms of `holders` (each with the indices in `order` of the papers holding it) that name a topic those
+    papers share, as `shared_sentences` says them; up to `most`. `apart`: none shares a word with `excluded` or
+    with another; else none is made only of words of `excluded`."""
     used = set(excluded)
+
+    def clashes(found: frozenset[str]) -> bool:
+        return bool(found & used) if apart else found <= excluded
     every_text = list(texts.values())
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
-    sentences, groups_seen, said = [], set(), []
+    topics: list[SharedTopic] = []
+    groups_seen, said = set(), []
     for term in ranked:
         found = tuple(holders[term])
-        if term_stems(term) & used or found in groups_seen or len(sentences) >= min(most, 1 + len(order) // 3):
+        if clashes(term_stems(term)) or found in groups_seen or len(topics) >= most:
             continue
         if re.search(rf"\b{_DATASET_NOUN}$", term):  # "driving dataset" describes data, it names no shared topic
             continue
@@ -182,7 +223,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         held = [texts[key] for key in keys]
         spelled = surface_form(term, held)
         shown = whole_name(whole_phrase(spelled, held, each=True), held)  # "International Committee of ... Editors"
-        if term_stems(shown.lower()) & used:  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
+        if clashes(term_stems(shown.lower())):  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
@@ -211,11 +252,10 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
         if any(stems(shown) <= before or before <= stems(shown) for before in said):
             continue  # "severe acute respiratory syndrome", then "severe acute respiratory syndrome coronavirus 2"
         said.append(stems(shown))
-        sentences.append(_shared_sentence(keys, _role(term, spelled, keys, texts, summaries), shown, names,
-                                          quantity(len(keys), len(order), introduced), held))
+        topics.append(SharedTopic(term, spelled, shown, keys, held))
         used |= term_stems(term)
         groups_seen.add(found)
-    return sentences
+    return topics
 
 
 def _shared_sentence(keys: list[str], verb: str, term: str, names: Mapping[str, str | None], counted: str,

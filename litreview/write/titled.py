@@ -17,7 +17,8 @@ from litreview.summarize.offline import states_what_it_does, text_sentences
 from litreview.text import STOPWORDS, is_own_text, listing
 from litreview.write.cuts import bounded, fits
 from litreview.write.english import lower_first, never_lowered
-from litreview.write.schema import Sentence
+from litreview.write.relations import shared_topics
+from litreview.write.schema import InlineCitation, Sentence
 
 MIN_TITLE_WORDS = 3  # a shorter title ("UnDEMoN", "Covid-19 and pregnancy") says less than a sentence of background
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # a word, hyphens and all ("COVID-19", "re-opening"); not a number
@@ -28,14 +29,23 @@ UNTITLED = "Also related is the paper"
 MORE_PAPERS = (("Also related are the papers", UNTITLED), ("Further related papers are", "A further related paper is"),
                ("Related as well are the papers", "Related as well is the paper"))
 MORE_INCLUDED = (("It also includes",) * 2, ("It further includes",) * 2)  # after "Work on X ... includes"
+TOPICS_LEAD = "Also related are"  # "Also related are papers on A [@a; @b] and B [@c; @d]."
+TOPICS = "papers on"
 
 
 def shown_title(title: str) -> str:
-    """`title` as prose quotes it: one line, no closing full stop, and a translated title without the brackets
-    MEDLINE puts it in (PubMed, and Zotero's imports of it: "[Sensitivity of serological Covid-19 tests].")."""
+    """`title` as prose quotes it: one line, no closing full stop, a translated title without the brackets MEDLINE
+    puts it in (PubMed, and Zotero's imports of it: "[Sensitivity of serological Covid-19 tests]."), and one a
+    database keeps in capitals in sentence case, as a citation style sets it ("EFFECT OF EMPLOYEE THRIVING ON ...")."""
     said = " ".join(title.split()).rstrip(".")
     translated = _TRANSLATED.match(said)
-    return translated["title"].rstrip(".") if translated else said
+    said = translated["title"].rstrip(".") if translated else said
+    return said[:1] + said[1:].lower() if _in_capitals(said) else said
+
+
+def _in_capitals(title: str) -> bool:
+    """Whether `title` is set in capitals: several words, none with a lower-case letter."""
+    return len(_WORD.findall(title)) >= MIN_TITLE_WORDS and not any(letter.islower() for letter in title)
 
 
 def _readable_title(title: str | None) -> bool:
@@ -114,10 +124,12 @@ def _in_sentence_case(title: str | None) -> bool:
 
 
 def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubTheme | None, theme: str,
-                    *, alone: bool, first: bool = False, cited: Collection[str] = ()) -> list[Sentence]:
-    """Papers known only by title, in as few sentences as the word limit allows; those without one it can quote are
-    cited together, never by their keys ("“ref1”"), unless a sentence before cites them (`cited`). `alone`: the
-    paragraph has no other papers; `first`: it is the draft's first."""
+                    *, alone: bool, first: bool = False, cited: Collection[str] = (),
+                    excluded: frozenset[str] = frozenset(), corpus_uses: CorpusUses | None = None) -> list[Sentence]:
+    """Papers known only by title, in as few sentences as the word limit allows: first those whose titles share a
+    phrase, cited by it (`_by_topic`), then the others' titles; those without one it can quote are cited together,
+    never by their keys ("“ref1”"), unless a sentence before cites them (`cited`). `alone`: the paragraph has no
+    other papers; `first`: it is the draft's first; `excluded`: the stems of what the whole paragraph is about."""
     unreadable = [key for key in keys if not _readable_title(papers[key].title)]
     untitled = [key for key in unreadable if key not in cited]
     keys = [key for key in keys if key not in unreadable]
@@ -128,8 +140,6 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     together = [Sentence(text=said, keys=untitled)] if untitled else []
     if not keys:
         return together
-    # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
-    titles = [f"“{shown_title(papers[key].title or '')}”" for key in keys]
     if alone and group is not None:
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
         opening = f"{work} that relates to {theme_said(theme, group, papers)} includes"
@@ -138,7 +148,16 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
         leads = chain(MORE_PAPERS[:1], cycle(MORE_INCLUDED))
     else:
         leads = cycle(MORE_PAPERS)
-    sentences, start = [], 0
+    sentences = []
+    if group is not None:
+        by_topic = _by_topic(keys, papers, opening if alone else TOPICS_LEAD, excluded, corpus_uses)
+        if by_topic:
+            sentences.append(by_topic)
+            keys = [key for key in keys if key not in by_topic.keys]
+            leads = cycle(MORE_INCLUDED) if alone else cycle(MORE_PAPERS[1:] + MORE_PAPERS[:1])
+    # quoted: a title holds commas and "and" of its own ("... originated from X, experienced Y, and finally Z")
+    titles = [f"“{shown_title(papers[key].title or '')}”" for key in keys]
+    start = 0
     while start < len(keys):
         many, one = next(leads)
         end = start + 1
@@ -148,3 +167,24 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
         sentences.append(Sentence(text=bounded(f"{said} {listing(titles[start:end], '; ')}."), keys=keys[start:end]))
         start = end
     return sentences + together
+
+
+def _by_topic(keys: list[str], papers: Mapping[str, Paper], lead: str, excluded: frozenset[str],
+              corpus_uses: CorpusUses | None) -> Sentence | None:
+    """`{lead} papers on {A} [@a; @b] and {B} [@c; @d].`: the phrases several of the titles share (none of
+    `excluded`, nor one the whole corpus says), each cited after it by the papers whose titles hold it, a paper
+    under one phrase only; as authors cite a group they know by its topics. None when the titles share no phrase."""
+    titles = {key: shown_title(papers[key].title or "") for key in keys}
+    topics: list[tuple[str, list[str]]] = []
+    covered: set[str] = set()
+    for topic in shared_topics(keys, titles, excluded, most=len(keys), corpus_uses=corpus_uses):
+        fresh = [key for key in topic.keys if key not in covered]
+        if len(fresh) < 2 or not fits(f"{lead} {TOPICS} {listing([*(shown for shown, _ in topics), topic.shown])}."):
+            continue
+        topics.append((topic.shown, fresh))
+        covered |= set(fresh)
+    if not topics:
+        return None
+    return Sentence(text=f"{lead} {TOPICS} {listing([shown for shown, _ in topics])}.",
+                    keys=[key for key in keys if key in covered],
+                    inline=[InlineCitation(after=shown, keys=cited) for shown, cited in topics])
