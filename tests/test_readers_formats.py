@@ -83,6 +83,28 @@ def test_degrees_in_math_are_degrees():
     assert latex_to_text(r"$f \circ g$") == "f ∘ g"
 
 
+@pytest.mark.parametrize(("latex", "text"), [
+    # Mendeley writes out a line break and escapes an abstract's own LaTeX once more
+    (r"a bank's economic distress$\backslash$nto other economic agents", "a bank's economic distress to other economic agents"),
+    (r"the $\backslash$textit{\{}Caenorhabditis elegans{\}} roundworm", "the Caenorhabditis elegans roundworm"),
+    (r"a $\backslash$nu of 0.3", "a ν of 0.3"),  # a macro that starts with n is no line break
+    # Zotero escapes a backslash on each round trip
+    (r"P {\textbackslash}textless .0005", "P < .0005"),
+    (r"x = {\textbackslash}textbackslashtextbackslashtheta of", "x = θ of"),
+    (r"{\textbackslash}n{\textbackslash}n* The intrinsic rate", "* The intrinsic rate"),
+    (r"from the \$\textbackslash sim 90\$ extant species", "from the ∼ 90 extant species"),
+    (r"by na{\textbackslash}textbackslashïve anuran tadpoles", "by naïve anuran tadpoles"),
+    (r"La $\backslash$flqq gérontologie théâtrale $\backslash$frqq se", "La « gérontologie théâtrale » se"),
+    # what Mendeley leaves of a quotation mark after escaping it on many syncs
+    (r"exhibitions {\{}{\$}\backslashbackslash{\{}\backslash{\$}{\}}textquotedbl{\}}Marisa Merz{\{}{\$}"
+     r"\backslashbackslash{\{}\backslash{\$}{\}}textquotedbl{\}} at", 'exhibitions "Marisa Merz" at'),
+])
+def test_latex_a_reference_manager_escaped_once_more_is_read_too(latex, text):
+    # real Mendeley and Zotero exports (systemic risk, brain genetics, ecology, entrepreneurship libraries):
+    # "distress\\nto", "\\textit{Caenorhabditis elegans}" and "P \\textless .0005" were read as the text
+    assert latex_to_text(latex) == text
+
+
 def test_tex_single_quotes_are_quotes():
     # a Better BibTeX export on paleontology: "the `heel bone' in the tarsus" reached the Markdown draft as "\\`heel bone'"
     assert latex_to_text("the `heel bone' in the tarsus") == "the \u2018heel bone\u2019 in the tarsus"

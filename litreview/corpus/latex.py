@@ -104,9 +104,44 @@ def _latex_to_text(value: str) -> str:
     if "textsuperscript" in value:  # Zotero's "10\textsuperscript{7}": "10⁷", not "107"
         value = _TEXT_SUPERSCRIPT.sub(lambda power: power.group(1).translate(SUPERSCRIPTS), value)
     text = _collapsed("".join(_decoded_parts(value)))
+    if "\\" in text:
+        text = _escaped_again(text)
     if "\u2218" in text:  # "30$^\circ$", "37$^{\circ}$C": degrees, "30°", not "30^∘"
         text = _DEGREES.sub("\u00b0", text)
     return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text) if "cite" in value else text  # "weights \cite{x}." -> "weights."
+
+
+def _escaped_again(text: str) -> str:
+    """Decoded `text` with the LaTeX a reference manager escaped once more, kept as text by the first reading,
+    read too: Mendeley's "$\\backslash$textit{\\{}C. elegans{\\}}" and "$\\backslash$n" (a line break written
+    out), Zotero's "{\\textbackslash}textless", escaped again on each round trip ("textbackslashtextbackslashtheta").
+    Only math that holds a macro ("$\\sim 90$" -> "∼ 90") and macros are read again: a macro written in prose (in an
+    abstract on LaTeX) is rarer in real exports than such escapes."""
+    for _ in range(_ESCAPE_ROUNDS):
+        if "\\textbackslash" not in text:
+            break
+        text = _ESCAPED_BACKSLASH.sub(r"\\", text)
+    text = _WRITTEN_OUT_BREAK.sub(_break_or_macro, text)
+    text = _BEFORE_DECODED_ACCENT.sub("", text)  # "na\\ïve": the accent was read, its backslash left
+    # what escaping on each of many syncs leaves of a quote: "{\\{}{\\{}{\\}}{\\{}{\\$}{\\}}{\\{}$${\\}}$}}textquotedbl"
+    text = _ESCAPE_DEBRIS.sub(lambda debris: '"' if debris.group(1) else "", text)
+    if "\\" in text:  # only what holds a macro: other braces, dollars and dashes are the text's own
+        try:
+            text = _ESCAPED_LATEX.sub(_read_again, text)
+        except LatexDecodingError:
+            pass
+    return _collapsed(text)
+
+
+def _read_again(island: re.Match[str]) -> str:
+    """A macro or formula of decoded text as text; as written where that reads as nothing ("\\input{x}")."""
+    return _island_to_text(island.group()) or island.group()
+
+
+def _break_or_macro(match: re.Match[str]) -> str:
+    """A written-out line break ("distress\\nto other agents") as a space; a macro such as "\\nu" kept."""
+    name = match.group(1)
+    return match.group() if name and _converter().latex_context.get_macro_spec(f"n{name}") else f" {name}"
 
 
 def readable_text(text: str) -> str:
@@ -250,6 +285,12 @@ def _pylatexenc_text(chunk: str) -> str:
 
 
 _MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
+_ESCAPED_BACKSLASH = re.compile(r"\\textbackslash(?:\{\}| )?")
+_ESCAPE_ROUNDS = 5  # each export and import through Zotero escapes once more
+_WRITTEN_OUT_BREAK = re.compile(r"\\n([A-Za-z]*)")
+_ESCAPED_LATEX = re.compile(rf"\$[^$\\]*\\[a-zA-Z][^$]*\$|\\[a-zA-Z]+\*?(?:\s*\[[^\]]*\])*(?:\s*{_BRACED})*")
+_BEFORE_DECODED_ACCENT = re.compile(r"\\(?=[^\x00-\x7f])")
+_ESCAPE_DEBRIS = re.compile(r"[{}$\\]{4,}(?:(textquotedbl)\}?)?")
 _MACRO_USE = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")  # `\method` and `\method{}` (a space kept after it)
 # `\newcommand{\x}{...}`, `\newcommand*\x[1]{...}`, `\providecommand`, `\renewcommand`, `\def\x{...}`.
 _DEFINITION = re.compile(rf"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*(?:\{{\s*\\(?P<name>[A-Za-z]+)\s*\}}"
@@ -269,7 +310,9 @@ def _converter() -> latex2text.LatexNodes2Text:
              "textbraceleft": "{", "textbraceright": "}", **ADS_JOURNALS,
              # Zotero's BibTeX writes "p {\textless} 0.05", "({\textgreater}15 mmol/L)": never to be lost
              "textgreater": ">", "textless": "<", "textbar": "|", "textunderscore": "_", "textquotedbl": '"',
-             "textminus": "\u2212"}
+             "textminus": "\u2212",
+             # babel's French quotation marks, "La {\flqq} gérontologie théâtrale {\frqq}"
+             "flqq": "\u00ab", "frqq": "\u00bb", "flq": "\u2039", "frq": "\u203a"}
     macros = [latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in names.items()]
     # A citation in an abstract says nothing about this paper's content: dropped, not pylatexenc's "<cit.>".
     macros += [latex2text.MacroTextSpec(name, simplify_repl="") for name in _CITE_MACROS]
