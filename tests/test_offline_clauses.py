@@ -519,6 +519,21 @@ def test_a_name_that_opens_an_embedded_clause_keeps_its_capital():
     assert any("notes that Turkey is one of the latest countries" in text for text in said), said
 
 
+def test_a_word_capitalised_only_in_a_title_case_run_or_after_a_label_is_no_name():
+    # a Mendeley library on systemic risk: "@Markose2012 notes that Financial network analysis is used ...", as the
+    # abstract later spells out "Systemically Important Financial Intermediaries (SIFIs)"
+    markose = Paper(key="Markose2012", authors=("Markose, Sheri",),
+                    abstract="Financial network analysis is used to provide firm level bottom-up holistic visualizations "
+                             "of interconnections of financial obligations in global OTC derivatives markets. This helps "
+                             "to identify Systemically Important Financial Intermediaries (SIFIs).")
+    said = [s.text for s in _paragraph([markose], "Contagion", "financial networks")]
+    assert any("notes that financial network analysis is used" in text for text in said), said
+    # a Zotero export on ecology, its structured abstract's label run into the text: "Aim Biotic interactions ..."
+    from litreview.write.english import names_in
+    assert "Biotic" not in names_in("Aim Biotic interactions have widely been ignored in species distribution models.")
+    assert {"Janus", "Peru"} <= names_in("Here, Janus colloids were designed. Sharks off Chile, Peru were tagged.")
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

@@ -110,7 +110,9 @@ def names_in(text: str | None) -> frozenset[str]:
     (Prionace glauca)"), which keep their capital where a clause of it is embedded ("notes that Turkey is one of ...");
     and a genus the text abbreviates ("Heterodontus portusjacksoni ... the H. portusjacksoni caught")."""
     text = text or ""
-    mid_sentence = re.findall(r"(?<=[a-z,]\s|\s\()([A-Z][a-z]+)\b", text)  # after a word, a comma or "(": a name
+    # after a word in lower case ("in Turkey"), a comma or "(": a name; not a word of a Title Case run ("Systemically
+    # Important Financial Intermediaries") nor one after a structured abstract's label ("Aim Biotic interactions ...")
+    mid_sentence = re.findall(r"(?:(?<![\w-])[a-z][\w-]*\s|,\s|\s\()([A-Z][a-z]+)\b", text)
     genera = [genus for genus, species in re.findall(r"\b([A-Z][a-z]{2,}) ([a-z]{3,})\b", text)
               if f"{genus[0]}. {species}" in text]
     return frozenset(mid_sentence + genera)
