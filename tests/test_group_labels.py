@@ -496,3 +496,13 @@ def test_an_adjective_of_place_or_a_reporting_clause_names_no_topic():
     texts = ["The evidence suggests that eggs were buried.", "Taphonomic evidence suggests that nests were open."]
     assert ends_with_verb("evidence suggests", texts)
     assert not ends_with_verb("statistical methods", ["The statistical methods that we use work."])
+
+
+def test_words_of_a_title_set_in_capitals_are_no_acronyms():
+    # a Mendeley library on thriving at work: a group was headed "BEHAVIOUR", as one title was kept in capitals
+    texts = ["EFFECT OF EMPLOYEE THRIVING ON INNOVATIVE WORK BEHAVIOUR\nNo abstract.",
+             "Innovative Work Behaviour (IWB) of Employees: Exploring the role of thriving\nEmployees behave."]
+    assert surface_form("behaviour", texts) == "behaviour"
+    assert surface_form("innovative work behaviour", texts) == "innovative work behaviour"
+    # an acronym in a sentence next to a title in capitals keeps its capitals
+    assert surface_form("iwb", texts + ["A SURVEY OF WORK\nWe measure IWB in nurses."]) == "IWB"

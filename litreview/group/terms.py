@@ -369,7 +369,8 @@ def _word_form(word: str, texts: list[str]) -> str:
     """The most common spelling, each hyphenated part kept only if it is an acronym (CLIP-Driven -> CLIP-driven),
     a letter ("X-ray") or a name: capitalised wherever it occurs, also mid-sentence ("English-to-French")."""
     pattern = phrase_pattern(word)
-    found = [(m.group(0), _in_running_text(text, m.start(), m.end())) for text in texts for m in pattern.finditer(text)]
+    found = [(m.group(0), _in_running_text(text, m.start(), m.end())) for text in texts for m in pattern.finditer(text)
+             if not _shouted(text, m.start(), m.end())]
     spellings = Counter(spelled for spelled, _ in found)
     spelling = spellings.most_common(1)[0][0] if spellings else word
     parts = spelling.split("-")
@@ -377,6 +378,15 @@ def _word_form(word: str, texts: list[str]) -> str:
              and all(spelled.split("-")[n][:1].isupper() for spelled, _ in found if len(spelled.split("-")) == len(parts))}
     return "-".join(part if ACRONYM.search(part) or n in names or _LETTER.fullmatch(part) and len(parts) > 1
                     else part.lower() for n, part in enumerate(parts))
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands in a line set in capitals ("EFFECT OF EMPLOYEE THRIVING ON INNOVATIVE WORK
+    BEHAVIOUR", a title as some databases keep it), whose capitals make no acronym."""
+    if not text[start:end].isupper():
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", end) % (len(text) + 1)]
+    return line.count(" ") >= 2 and not any(char.islower() for char in line)  # stops at the first lower-case letter
 
 
 def _in_running_text(text: str, start: int, end: int) -> bool:
