@@ -506,3 +506,15 @@ def test_words_of_a_title_set_in_capitals_are_no_acronyms():
     assert surface_form("innovative work behaviour", texts) == "innovative work behaviour"
     # an acronym in a sentence next to a title in capitals keeps its capitals
     assert surface_form("iwb", texts + ["A SURVEY OF WORK\nWe measure IWB in nurses."]) == "IWB"
+
+
+def test_a_role_a_variable_plays_names_no_group():
+    # a Mendeley library on self-determination at work, known by its titles: a group was headed "Moderating"
+    titles = ["Predicting affective well-being from needs satisfaction: The moderating role of work positivities",
+              "Self-determination theory and job outcomes: The moderating effects of perceived autonomous support",
+              "Leader-member exchange and thriving: The mediating role of job crafting",
+              "How do transformational leaders foster employee outcomes? The mediating effect of needs"]
+    papers = [Paper(key=f"t{n}", title=title) for n, title in enumerate(titles)]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "basic psychological needs", min_groups=1, max_groups=1)
+    assert groups.groups[0].title not in ("Moderating", "Mediating", "Moderating role", "Mediating role")
