@@ -534,6 +534,29 @@ def test_a_word_capitalised_only_in_a_title_case_run_or_after_a_label_is_no_name
     assert {"Janus", "Peru"} <= names_in("Here, Janus colloids were designed. Sharks off Chile, Peru were tagged.")
 
 
+def test_a_work_noun_that_heads_a_compound_is_no_self_reference():
+    # a Zotero export on brain decoding: "@sereno1995 data set was then sampled with a cortical surface reconstruction"
+    # (from "This volume data set was then sampled ...", "This volume" taken for the paper naming itself)
+    sereno = Paper(key="sereno1995", authors=("Sereno, M. I.", "Dale, A. M.", "Reppas, J. B."), title=(
+        "Borders of Multiple Visual Areas in Humans Revealed by Functional Magnetic Resonance Imaging"), abstract=(
+        "The borders of human visual areas V1, V2, VP, V3, and V4 were precisely and noninvasively determined. "
+        "Functional magnetic resonance images were recorded during phase-encoded retinal stimulation. This volume data "
+        "set was then sampled with a cortical surface reconstruction, making it possible to calculate the local visual "
+        "field sign (mirror image versus non-mirror image representation). This method automatically and objectively "
+        "outlines area borders because adjacent areas often have the opposite field sign. Cortical magnification factor "
+        "curves for striate and extrastriate cortical areas were determined, which showed that human visual areas have "
+        "a greater emphasis on the center-of-gaze than their counterparts in monkeys. Retinotopically organized visual "
+        "areas in humans extend anteriorly to overlap several areas previously shown to be activated by written words."))
+    said = [s.text for s in _paragraph([sereno], "Visual areas", "reconstructing images from brain activity")]
+    assert not any(re.search(r"(?<!volume )data set was then sampled", text) for text in said), said
+    # an official repository's note is no content ("... notes that official repository for the paper ...")
+    repository = Paper(key="ozcelik2025", title="Ozcelikfu/Brain-Diffuser", abstract=(
+        'Official repository for the paper "Brain-Diffuser: Natural scene reconstruction from fMRI signals using '
+        'generative latent diffusion" by Furkan Ozcelik and Rufin VanRullen.'))
+    from litreview.summarize.offline import text_sentences
+    assert text_sentences(repository) == []
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

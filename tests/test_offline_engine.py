@@ -1253,5 +1253,7 @@ def test_titles_that_share_a_phrase_are_cited_by_it_and_titles_in_capitals_are_q
     quoted = " ".join(sentence.text for sentence in rest)
     assert "Proactive personality and career success" not in quoted  # cited by the phrase, not listed again
     assert "“Effect of employee thriving on innovative work behaviour”" in quoted
+    from litreview.write.titled import shown_title
+    assert shown_title('"Deep Image Reconstruction"') == "Deep Image Reconstruction"  # a dataset's, in quotes
     assert "good thing" not in first.text  # an idiom two titles share names no topic
     assert sorted(key for s in sections[0].sentences for key in s.keys) == sorted(papers)

@@ -602,3 +602,17 @@ def test_mojibake_is_repaired_in_every_format(tmp_path):
         "Müller glia in the retina", ("Müller, Anna",), "We studied Müller glia in São Paulo.")
     assert retina.key.startswith("muller")  # keys are made from the repaired names
     assert (papers["naive"].title, papers["naive"].authors) == ("A naïve Ça-va model from Zürich", ("Šimić, Ana",))
+
+
+def test_a_soft_hyphen_is_a_hyphen(tmp_path):
+    # a Zotero export on brain decoding: "We present THINGS-\u00addata ... of large-\u00adscale", copied from a PDF, was
+    # drafted so; CORD-19 writes "COVID\u00ad19" and "meta\u00adanalysis", which read "COVID19" where no line breaks
+    (tmp_path / "refs.bib").write_text("@article{hebart2023, title={THINGS-data}, abstract={We present THINGS-\u00addata, a "
+                                       "collection of large-\u00adscale datasets.}}\n", encoding="utf-8")
+    (tmp_path / "cord.jsonl").write_text(json.dumps({"id": "x", "title": "Hypertension and severe COVID\u00ad19", "abstract":
+                                                     "A meta\u00adanalysis found a 2.5\u00adfold risk."}) + "\n", encoding="utf-8")
+    from litreview.corpus import load_corpus
+    papers = {paper.key: paper for paper in load_corpus([tmp_path]).papers}
+    assert papers["hebart2023"].abstract == "We present THINGS-data, a collection of large-scale datasets."
+    cord = next(paper for paper in papers.values() if paper.key != "hebart2023")
+    assert (cord.title, cord.abstract) == ("Hypertension and severe COVID-19", "A meta-analysis found a 2.5-fold risk.")

@@ -1,7 +1,8 @@
 """Mojibake in what a corpus says: UTF-8 read as Latin-1 or Windows-1252 somewhere upstream ("IFN-Î³" for
 "IFN-γ", "MÃ¼ller" for "Müller", "donâ€™t"), as CORD-19 and exports passed through a spreadsheet keep it. Repaired
 once, for every reader, before duplicates are merged and keys made; ftfy repairs it where it is sure. So are two other
-characters lost upstream: a thin space before a unit, and a dash PubMed wrote "(-)"."""
+characters lost upstream, a thin space before a unit and a dash PubMed wrote "(-)"; and a soft hyphen, invisible where
+no line breaks, is a hyphen: CORD-19 writes "COVID\u00ad19" and "meta\u00adanalysis", a PDF "large-\u00adscale"."""
 
 from __future__ import annotations
 
@@ -28,12 +29,14 @@ _LOST_DASH = re.compile(r"(?<=[A-Za-z])\(-\)(?=[A-Za-z])")
 def repaired(text: str) -> str:
     """`text` with its mojibake repaired ("IFN-Î³" -> "IFN-γ", "MÃ¼ller" -> "Müller"); as it is when it has none.
     Word by word: a long abstract is slow to repair whole, and a sequence that lost a byte upstream ("30â\x80 min")
-    is better left than read as another character ("30†min"). A space lost before a unit is a space again, and a dash
-    PubMed wrote "(-)" a dash."""
+    is better left than read as another character ("30†min"). A space lost before a unit is a space again, a dash
+    PubMed wrote "(-)" a dash, and a soft hyphen a hyphen (one only after a hyphen)."""
     if "\ufffd" in text:
         text = _LOST_SPACE.sub(" ", text)
     if "(-)" in text:
         text = _LOST_DASH.sub("-", text)
+    if "\u00ad" in text:
+        text = text.replace("-\u00ad", "-").replace("\u00ad", "-")
     if not _GARBLED.search(text):
         return text
     import ftfy  # only for text that looks garbled

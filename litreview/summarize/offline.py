@@ -55,7 +55,9 @@ _ASIDE = re.compile(r"https?://|\bwww\.|\bgithub\b|\bdoi\.org\b|"
                     r"project page|resources?)\b[^.]{0,40}\b(?:is|are|will be|has been|have been|can be)\s+(?:made\s+)?"
                     r"(?:publicly |freely |openly )?(?:available|released|accessible|found|downloaded)|"
                     r"\bwe (?:publicly )?(?:release|open-source|make available) (?:our|the|all) (?:code|source|implementation)|"
-                    r"\bavailable (?:at|from|online)\b", re.IGNORECASE)
+                    r"\bavailable (?:at|from|online)\b|"
+                    r"\bofficial (?:\w+ )?(?:repository|implementation|code(?:base)?)\b|"  # "Official PyTorch implementation of"
+                    r"\b(?:repository|implementation|code) (?:for|of) (?:the|our) paper\b", re.IGNORECASE)
 # Publishing boilerplate: copyright lines, proceedings and venue notes, talks, admin notes.
 _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bpublished by\b|"
                           r"\b(?:elsevier|springer(?:-verlag)?|wiley)\b|\bproceedings of\b|\bkeynote\b|\binvited talk\b|"

@@ -23,6 +23,7 @@ from litreview.write.schema import InlineCitation, Sentence
 MIN_TITLE_WORDS = 3  # a shorter title ("UnDEMoN", "Covid-19 and pregnancy") says less than a sentence of background
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # a word, hyphens and all ("COVID-19", "re-opening"); not a number
 _TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]+)\]$")
+_QUOTED = re.compile(r"^[\"“](?P<title>[^\"“”]+)[\"”]$")
 UNTITLED = "Also related is the paper"
 # The leads of a list's sentences, for several papers and for one; they vary from one sentence to the next, as three
 # "Also related are the papers" in a row read as a form.
@@ -35,11 +36,13 @@ TOPICS = "papers on"
 
 def shown_title(title: str) -> str:
     """`title` as prose quotes it: one line, no closing full stop, a translated title without the brackets MEDLINE
-    puts it in (PubMed, and Zotero's imports of it: "[Sensitivity of serological Covid-19 tests]."), and one a
-    database keeps in capitals in sentence case, as a citation style sets it ("EFFECT OF EMPLOYEE THRIVING ON ...")."""
+    puts it in (PubMed, and Zotero's imports of it: "[Sensitivity of serological Covid-19 tests]."), nor the quotes
+    it is in, and one a database keeps in capitals in sentence case, as a citation style sets it ("EFFECT OF ...")."""
     said = " ".join(title.split()).rstrip(".")
     translated = _TRANSLATED.match(said)
     said = translated["title"].rstrip(".") if translated else said
+    quoted = _QUOTED.match(said)  # a dataset's title in quotes: "\"Deep Image Reconstruction\""
+    said = quoted["title"] if quoted else said
     return said[:1] + said[1:].lower() if _in_capitals(said) else said
 
 
