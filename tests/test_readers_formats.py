@@ -95,6 +95,8 @@ def test_degrees_in_math_are_degrees():
     (r"from the \$\textbackslash sim 90\$ extant species", "from the ∼ 90 extant species"),
     (r"by na{\textbackslash}textbackslashïve anuran tadpoles", "by naïve anuran tadpoles"),
     (r"La $\backslash$flqq gérontologie théâtrale $\backslash$frqq se", "La « gérontologie théâtrale » se"),
+    (r"Reviews the book {\{}$\backslash$textquotedbl{\}}Making Work Work,{\{}$\backslash$textquotedbl{\}} by J. M.",
+     'Reviews the book "Making Work Work," by J. M.'),
     # what Mendeley leaves of a quotation mark after escaping it on many syncs
     (r"exhibitions {\{}{\$}\backslashbackslash{\{}\backslash{\$}{\}}textquotedbl{\}}Marisa Merz{\{}{\$}"
      r"\backslashbackslash{\{}\backslash{\$}{\}}textquotedbl{\}} at", 'exhibitions "Marisa Merz" at'),
