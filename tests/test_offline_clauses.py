@@ -557,6 +557,18 @@ def test_a_work_noun_that_heads_a_compound_is_no_self_reference():
     assert text_sentences(repository) == []
 
 
+def test_the_present_study_after_a_lead_with_by_is_given_its_subject():
+    # a Mendeley library on work engagement: "Hakanen et al. note that by using a full panel design ..., the present
+    # study aimed to test ..." (the paper's aim, said as a note about it)
+    hakanen = Paper(key="Hakanen.2008", authors=("Hakanen, J.", "Schaufeli, W.", "Ahola, K."), title="The JD-R model",
+                    abstract="By using a full panel design in a representative sample of Finnish dentists (N=2555), the "
+                             "present study aimed to test longitudinally the motivational and health impairment processes "
+                             "as proposed in the Job Demands-Resources (JD-R) model. The results supported both processes.")
+    said = [s.text for s in _paragraph([hakanen], "Motivational process", "work engagement and burnout")]
+    assert ("By using a full panel design in a representative sample of Finnish dentists (N=2555), Hakanen et al. aimed "
+            "to test longitudinally the motivational") in said[1], said
+
+
 def test_a_name_after_its_kind_and_a_comma_is_what_is_introduced():
     said = _clauses("Labels are partial and long-tailed. We introduce a task, Partial labeling and Long-Tailed Multi-Label "
                     "Classification (PLT-MLC).")

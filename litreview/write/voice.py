@@ -78,7 +78,7 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED}|the\s(?:paper|art
 # "they show improvements ...", "using this, they argue that ...", "this paper expands X": the paper's "we" (made
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
-_PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|As part of)\b"
+_PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|By|As part of)\b"
 # A lead without its comma ends on no word that opens a clause: "Using data from nurses who | they interviewed".
 _NO_CLAUSE_END = "".join(rf"(?<!\s{word})" for word in "who that which and or as if when where because".split())
 # The verb: "apply a X", "fine-tune X", "trained, validated and tested X"; not a word after "the study" ("of 120 nurses").
