@@ -166,7 +166,7 @@ def test_template_words_are_connectives_only():
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
         "against", "this", "background", "in", "context", "alongside", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "study", "another", "authors", "an", "as", "well", "note", "aims", "notes", "they", "their",
-        "theirs", "themselves",
+        "theirs", "themselves", "example", "examples",  # "Further examples are" in a list of titles
         # what papers of one kind of contribution do ("Two of them release datasets")
         "datasets", "benchmarks", "surveys", "systems", "methods"}  # ("analyses" is also a verb, below)
     # what remains are the verbs of the papers' own "we propose ..." sentences, in every person and the participle
@@ -1257,3 +1257,21 @@ def test_titles_that_share_a_phrase_are_cited_by_it_and_titles_in_capitals_are_q
     assert shown_title('"Deep Image Reconstruction"') == "Deep Image Reconstruction"  # a dataset's, in quotes
     assert "good thing" not in first.text  # an idiom two titles share names no topic
     assert sorted(key for s in sections[0].sentences for key in s.keys) == sorted(papers)
+
+
+def test_a_long_list_of_titles_does_not_repeat_its_leads():
+    # a Mendeley library on proactive behaviour: four sentences of titles read "It also includes" twice
+    titles = ["The neglected role of proactive behavior and outcomes in newcomer socialization",
+              "The relative importance of proactive behaviors and outcomes for predicting newcomer learning, well-being, "
+              "and work engagement", "Socialization tactics, proactive behavior, and newcomer learning: Integrating "
+              "socialization models", "Taking stock: Integrating and differentiating multiple proactive behaviors",
+              "Recovery, work engagement, and proactive behavior: A new look at the interface between nonwork and work",
+              "The People Make the Place, and They Make Things Happen: Proactive Behavior and Relationships at Work",
+              "Too much of a good thing: Curvilinear effect of positive affect on proactive behaviors",
+              "Foci of proactive behaviour", "Newcomer proactive behavior: Can there be too much of a good thing",
+              "Proactive work orientation"]
+    papers = {f"p{n}": Paper(key=f"p{n}", title=title) for n, title in enumerate(titles)}
+    groups = Groups(groups=[SubTheme(title="Newcomer learning", description="", keys=list(papers))])
+    sections, _ = write_paragraphs(groups, {}, papers, "proactive behavior and creativity")
+    leads = [" ".join(s.text.split()[:3]) for s in sections[0].sentences]
+    assert len(leads) >= 4 and len(set(leads[:4])) == 4, leads

@@ -29,7 +29,8 @@ UNTITLED = "Also related is the paper"
 # "Also related are the papers" in a row read as a form.
 MORE_PAPERS = (("Also related are the papers", UNTITLED), ("Further related papers are", "A further related paper is"),
                ("Related as well are the papers", "Related as well is the paper"))
-MORE_INCLUDED = (("It also includes",) * 2, ("It further includes",) * 2)  # after "Work on X ... includes"
+# After "Work on X ... includes"; three, as a long list of titles read "It also includes" twice in four sentences.
+MORE_INCLUDED = (("It also includes",) * 2, ("It further includes",) * 2, ("Further examples are", "A further example is"))
 TOPICS_LEAD = "Also related are"  # "Also related are papers on A [@a; @b] and B [@c; @d]."
 TOPICS = "papers on"
 
