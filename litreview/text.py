@@ -29,8 +29,8 @@ THIS_WORK = rf"this {A_WORK}"
 SELF_NAMED = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"  # anywhere in its text ("the editor of this volume")
 # Words a work noun may qualify as a subject: "This volume data set was sampled", "This study area lies" (which, inside
 # a sentence, are still the paper's own: "we discuss this study design" -> "they discuss the study design").
-_QUALIFIED = "data set sets area areas region regions site sites population sample samples group groups cohort period"
-THE_WORK = rf"(?:{SELF_NAMED}|the (?:paper|article))(?!\s(?:{'|'.join(_QUALIFIED.split())})\b)"  # its own subject ("The paper focuses on")
+_QUALIFYING = r"(?!\s(?:data|areas?|regions?|sites?|population|samples?|groups?|cohort|period)\b)"
+THE_WORK = rf"(?:{SELF_NAMED}|the (?:paper|article)){_QUALIFYING}"  # its own subject ("The paper focuses on")
 # The paper stating its aim, before "to {verb}": "The aim of this systematic review was", "Our objective is".
 AIM_FRAME = (rf"(?:[Tt]he|[Oo]ur)\s(?:(?:main|primary|major|overall|principal)\s)?(?:aim|objective|purpose|goal)s?"
              rf"(?:\sof\s(?:this|the|our)\s(?:{A_WORK}|trial|analysis|research|project))?\s(?:is|was|are|were)\s")

@@ -549,6 +549,12 @@ def test_a_work_noun_that_heads_a_compound_is_no_self_reference():
         "areas in humans extend anteriorly to overlap several areas previously shown to be activated by written words."))
     said = [s.text for s in _paragraph([sereno], "Visual areas", "reconstructing images from brain activity")]
     assert not any(re.search(r"(?<!volume )data set was then sampled", text) for text in said), said
+    # ... but a verb after the work noun is still the paper at work ("sets" was taken for a noun it qualified)
+    smith = Paper(key="smith", authors=("Smith, A.", "Jones, B.", "Lee, C."), title="Bank runs", abstract=(
+        "Bank runs are costly. The paper sets out to examine how deposit insurance changes the incentives of "
+        "depositors. We find that insurance lowers runs."))
+    said = [s.text for s in _paragraph([smith], "Deposit insurance", "bank runs")]
+    assert "Smith et al. set out to examine how deposit insurance changes the incentives of depositors." in said, said
     # an official repository's note is no content ("... notes that official repository for the paper ...")
     repository = Paper(key="ozcelik2025", title="Ozcelikfu/Brain-Diffuser", abstract=(
         'Official repository for the paper "Brain-Diffuser: Natural scene reconstruction from fMRI signals using '

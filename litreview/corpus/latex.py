@@ -288,7 +288,8 @@ _MACRO_NAME = re.compile(r"\\([A-Za-z]+)")
 _ESCAPED_BACKSLASH = re.compile(r"\\textbackslash(?:\{\}| )?")
 _ESCAPE_ROUNDS = 5  # each export and import through Zotero escapes once more
 _WRITTEN_OUT_BREAK = re.compile(r"\\n([A-Za-z]*)")
-_ESCAPED_LATEX = re.compile(rf"\$[^$\\]*\\[a-zA-Z][^$]*\$|\{{\\[a-zA-Z]+\}}|\\[a-zA-Z]+\*?(?:\s*\[[^\]]*\])*(?:\s*{_BRACED})*")
+_ESCAPED_LATEX = re.compile(rf"\$[^$\\]*\\[a-zA-Z][^$]*\$"  # math holding a macro
+                            rf"|\{{\\[a-zA-Z]+\}}|\\[a-zA-Z]+\*?(?:\s*\[[^\]]*\])*(?:\s*{_BRACED})*")  # "{\macro}", "\macro[x]{y}"
 _BEFORE_DECODED_ACCENT = re.compile(r"\\(?=[^\x00-\x7f])")
 _ESCAPE_DEBRIS = re.compile(r"[{}$\\]{4,}(?:(textquotedbl)\}?)?")
 _MACRO_USE = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?")  # `\method` and `\method{}` (a space kept after it)

@@ -41,9 +41,9 @@ GENERIC = frozenset(
     "called termed dubbed "  # "a disease called coronavirus disease": what follows is the name
     "say says said "  # "..., say paediatricians" (news titles)
     "appear appears seem seems remain remains become becomes "  # "ASMBS appears" was a heading
-    "presenting suffering undergoing receiving requiring involving "
+    "presenting suffering undergoing receiving requiring involving "  # "children presenting with ..."
     "thing things "  # "too much of a good thing" names no topic
-    "moderating mediating".split()  # "the moderating role of X", "the mediating effect of Y": a role, not a topic  # "children presenting with ..."
+    "moderating mediating".split()  # "the moderating role of X", "the mediating effect of Y": a role, no topic
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}

@@ -56,7 +56,7 @@ _ASIDE = re.compile(r"https?://|\bwww\.|\bgithub\b|\bdoi\.org\b|"
                     r"(?:publicly |freely |openly )?(?:available|released|accessible|found|downloaded)|"
                     r"\bwe (?:publicly )?(?:release|open-source|make available) (?:our|the|all) (?:code|source|implementation)|"
                     r"\bavailable (?:at|from|online)\b|"
-                    r"\bofficial (?:\w+ )?(?:repository|implementation|code(?:base)?)\b|"  # "Official PyTorch implementation of"
+                    r"\bofficial (?:\w+ )?(?:repository|implementation|code(?:base)?)\b|"  # "Official PyTorch ..."
                     r"\b(?:repository|implementation|code) (?:for|of) (?:the|our) paper\b", re.IGNORECASE)
 # Publishing boilerplate: copyright lines, proceedings and venue notes, talks, admin notes.
 _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bpublished by\b|"

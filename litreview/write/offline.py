@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from itertools import chain
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
@@ -45,7 +44,7 @@ from litreview.summarize.offline import (
 )
 from litreview.summarize.schema import PaperSummary
 from litreview.text import is_own_text
-from litreview.write import clauses, own_work
+from litreview.write import clauses, own_work, titled
 from litreview.write.clauses import (
     Clause,
     active_sentence,
@@ -76,11 +75,6 @@ from litreview.write.statements import (
     said_for,
 )
 from litreview.write.titled import (
-    MORE_INCLUDED,
-    MORE_PAPERS,
-    TOPICS,
-    TOPICS_LEAD,
-    UNTITLED,
     less_closely,
     said_by_title,
     theme_said,
@@ -102,9 +96,9 @@ NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "Related work", "work relates", "works relate", "that relates to",
     "includes", "our work", "Further work is related to", "less closely",
-    *RELATION_PHRASES, "whereas", *chain(*MORE_PAPERS, *MORE_INCLUDED), "includes", "and", TOPICS_LEAD, TOPICS,
+    *RELATION_PHRASES, "whereas", *titled.TEMPLATE_PHRASES, "and",
     *own_work.TEMPLATE_PHRASES, "et al",
-    FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, UNTITLED, "report reports that",
+    FIRST_SUBJECT, *NEXT_SUBJECTS, FINDING_LEAD, "report reports that",
 )
 
 

@@ -33,6 +33,7 @@ MORE_PAPERS = (("Also related are the papers", UNTITLED), ("Further related pape
 MORE_INCLUDED = (("It also includes",) * 2, ("It further includes",) * 2, ("Further examples are", "A further example is"))
 TOPICS_LEAD = "Also related are"  # "Also related are papers on A [@a; @b] and B [@c; @d]."
 TOPICS = "papers on"
+TEMPLATE_PHRASES = (*chain(*MORE_PAPERS, *MORE_INCLUDED), UNTITLED, TOPICS_LEAD, TOPICS, "includes")  # the words these add
 
 
 def shown_title(title: str) -> str:
@@ -144,6 +145,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     together = [Sentence(text=said, keys=untitled)] if untitled else []
     if not keys:
         return together
+    opening = TOPICS_LEAD  # of the sentence of shared topics, when it is not the paragraph's first
     if alone and group is not None:
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
         opening = f"{work} that relates to {theme_said(theme, group, papers)} includes"
@@ -154,7 +156,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
         leads = cycle(MORE_PAPERS)
     sentences = []
     if group is not None:
-        by_topic = _by_topic(keys, papers, opening if alone else TOPICS_LEAD, excluded, corpus_uses)
+        by_topic = _by_topic(keys, papers, opening, excluded, corpus_uses)
         if by_topic:
             sentences.append(by_topic)
             keys = [key for key in keys if key not in by_topic.keys]
