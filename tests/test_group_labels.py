@@ -506,6 +506,12 @@ def test_words_of_a_title_set_in_capitals_are_no_acronyms():
     assert surface_form("innovative work behaviour", texts) == "innovative work behaviour"
     # an acronym in a sentence next to a title in capitals keeps its capitals
     assert surface_form("iwb", texts + ["A SURVEY OF WORK\nWe measure IWB in nurses."]) == "IWB"
+    assert surface_form("blip", ["We compare CLIP BLIP and ALIGN here.\nab"]) == "BLIP"
+    # a title in capitals but for a word the database added: "ATTRIBUTIONS" was a heading
+    thesis = ["Attributions & Resiliency: An Analysis of the Resiliency-Attribution Association\nx",
+              "ATTRIBUTIONS AND RESILIENCY: A MODELED APPROACH TO UNDERSTANDING RESILIENCY USING CAUSAL ATTRIBUTIONS "
+              "(Thesis)\ny"]
+    assert surface_form("attributions", thesis) == "attributions"
 
 
 def test_a_role_a_variable_plays_names_no_group():

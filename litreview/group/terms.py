@@ -382,12 +382,13 @@ def _word_form(word: str, texts: list[str]) -> str:
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` stands in a line set in capitals ("EFFECT OF EMPLOYEE THRIVING ON INNOVATIVE WORK
-    BEHAVIOUR", a title as some databases keep it), whose capitals make no acronym."""
+    """Whether `text[start:end]` stands among words set in capitals, which make no acronym ("... ON INNOVATIVE WORK
+    BEHAVIOUR", "USING CAUSAL ATTRIBUTIONS (Thesis)"): around it in its line, four capitals or more to a lower-case letter."""
     if not text[start:end].isupper():
         return False
-    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", end) % (len(text) + 1)]
-    return line.count(" ") >= 2 and not any(char.islower() for char in line)  # stops at the first lower-case letter
+    first = max(0, start - _CONTEXT_CHARS)
+    line = text[text.rfind("\n", first, start) + 1 or first:end + _CONTEXT_CHARS].split("\n", 1)[0]
+    return line.count(" ") >= 2 and sum(map(str.isupper, line)) >= 4 * sum(map(str.islower, line)) + end - start
 
 
 def _in_running_text(text: str, start: int, end: int) -> bool:
