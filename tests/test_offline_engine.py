@@ -1275,3 +1275,19 @@ def test_a_long_list_of_titles_does_not_repeat_its_leads():
     sections, _ = write_paragraphs(groups, {}, papers, "proactive behavior and creativity")
     leads = [" ".join(s.text.split()[:3]) for s in sections[0].sentences]
     assert len(leads) >= 4 and len(set(leads[:4])) == 4, leads
+
+
+def test_the_number_of_a_numbered_abstracts_next_item_is_not_part_of_a_sentence():
+    # a Zotero export on species distributions (Methods in Ecology and Evolution numbers its abstracts' points):
+    # "@mcinerny2011 address the problem of uncertainty ... arising from fine-scale environmental variation.2."
+    paper = Paper(key="mcinerny2011", abstract=(
+        "1. Developing the next-generation of species distribution modelling (SDM) requires solutions to a number of "
+        "widely recognised problems. Here, we address the problem of uncertainty in predictor variables arising from "
+        "fine-scale environmental variation.2. We explain how this uncertainty may cause scale-dependent regression "
+        "dilution.3. We then demonstrate a simple correction at pH 7.4. It works."))
+    from litreview.summarize.offline import text_sentences
+    sentences = text_sentences(paper)
+    assert ("Here, we address the problem of uncertainty in predictor variables arising from fine-scale environmental "
+            "variation.") in sentences
+    assert "We explain how this uncertainty may cause scale-dependent regression dilution." in sentences
+    assert "We then demonstrate a simple correction at pH 7.4." in sentences  # a decimal is no item number

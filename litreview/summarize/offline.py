@@ -92,6 +92,9 @@ _SUBJECT_LEFT_OUT = re.compile(r"(?:Describes|Presents|Discusses|Examines|Explai
 _ITS_SUBJECT = "This article "
 # Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
 _REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
+# The number of a list's next item glued to the full stop before it, as Wiley's numbered abstracts lose their line
+# breaks in exports: "arising from fine-scale environmental variation.2. We explain ..."
+_GLUED_ITEM_NUMBER = re.compile(r"(?<=[a-z]{3}\.)\d{1,2}\.(?=\s+[A-Z])")
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
 _BARE_MACRO = re.compile(r"\\[A-Za-z]+(?:\{\})?(?![\w{])")  # "\model achieves", not "\emph{...}"
 _MACRO_ALONE = re.compile(r"\s*\(\\[A-Za-z]+(?:\{\})?\)")  # "(\method)", "(\ours{})"
@@ -239,7 +242,7 @@ def content_sentences(text: str | None) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
-    text = _REFERENCE_NUMBERS.sub("", text)
+    text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", text))
     sentences = [_with_its_subject(LABEL.sub("", part).strip()) for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
