@@ -81,10 +81,10 @@ _MANUBOT_CITATION = re.compile(r"(?i:(?P<prefix>doi|arxiv|pmid|pmcid|isbn|raw):)
 def _manubot_standard(key: str) -> str:
     """`key` as Manubot standardises a citation of a persistent identifier; as it is when it is no such citation."""
     cited = _MANUBOT_CITATION.fullmatch(key)
-    prefix = cited["prefix"].lower() if cited else ""
-    if not cited or prefix == "raw":
-        return cited["id"] if cited else key
-    return f"{prefix}:{cited['id'].lower() if prefix == 'doi' else cited['id']}"
+    if not cited:
+        return key
+    prefix, found = cited["prefix"].lower(), cited["id"]
+    return found if prefix == "raw" else f"{prefix}:{found.lower() if prefix == 'doi' else found}"
 
 
 def read_manuscript(path: str | Path) -> Manuscript:

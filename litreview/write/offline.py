@@ -129,6 +129,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     our_work = our_work or (theme if is_own_text(theme) else None)
     background = framing.opening if framing else []
     sentences: list[Sentence] = []
+    cited: set[str] = set()  # the keys the paragraph's sentences cite before its papers known by title
     excluded = label_stems(group.title, texts.values()) | topic
     if with_text:
         # The researcher's sentence is theirs, not the papers': it cites none of them.
@@ -144,10 +145,11 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += described
         # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group, unless
         # a sentence before cites them already (the opening does, but for the researcher's own): no list said twice.
-        further = [key for key in order if not any(key in sentence.keys for sentence in sentences)]
+        cited = {key for sentence in sentences for key in sentence.keys}
+        further = [key for key in order if key not in cited]
         sentences += [Sentence(text=f"{work_on(group, papers, first=first)} also includes.", keys=further)] if further else []
     sentences += title_sentences(titled, papers, group, theme, alone=not with_text, first=first,
-                                 cited={key for sentence in sentences for key in sentence.keys},
+                                 cited=cited,
                                  excluded=excluded, corpus_uses=corpus_uses)
     if our_work:
         closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,

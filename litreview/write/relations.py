@@ -166,7 +166,7 @@ def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Map
                       names: Mapping[str, str | None], elsewhere: TermUses | None, corpus_uses: CorpusUses | None,
                       most: int = MAX_SHARED_SENTENCES) -> list[Sentence]:
     return [_shared_sentence(topic.keys, _role(topic.term, topic.spelled, topic.keys, texts, summaries), topic.shown,
-                             names, quantity(len(topic.keys), len(order), introduced), topic.held)
+                             names, quantity(len(topic.keys), len(order), introduced), [texts[key] for key in topic.keys])
             for topic in _shared_topics(order, texts, holders, excluded, elsewhere, corpus_uses,
                                         min(most, 1 + len(order) // 3))]
 
@@ -178,7 +178,6 @@ class SharedTopic(NamedTuple):
     spelled: str     # as the papers spell it
     shown: str       # as a sentence says it: "the vision encoders", "multi-label text classification (MLTC)"
     keys: list[str]
-    held: list[str]  # their texts
 
 
 def shared_topics(order: list[str], texts: Mapping[str, str], excluded: frozenset[str], most: int,
@@ -252,7 +251,7 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if any(stems(shown) <= before or before <= stems(shown) for before in said):
             continue  # "severe acute respiratory syndrome", then "severe acute respiratory syndrome coronavirus 2"
         said.append(stems(shown))
-        topics.append(SharedTopic(term, spelled, shown, keys, held))
+        topics.append(SharedTopic(term, spelled, shown, keys))
         used |= term_stems(term)
         groups_seen.add(found)
     return topics
