@@ -8,7 +8,8 @@ from litreview.corpus.paper import Paper
 from litreview.group import group_papers
 from litreview.group.acronyms import expansion
 from litreview.group.schema import Groups
-from litreview.group.terms import is_noun_phrase, phrases, said_as_verb, surface_form, whole_phrase, with_head_noun
+from litreview.group.terms import is_noun_phrase, phrases, said_as_verb, whole_phrase, with_head_noun
+from litreview.group.spelling import surface_form
 from litreview.group.naming import used_as_modifier
 from litreview.summarize import summarize_papers
 
@@ -443,7 +444,7 @@ def test_a_unit_or_an_observation_names_no_group():
 def test_a_catalogue_prefix_names_nothing_and_a_capital_letter_of_a_word_stays():
     # an ADS export on black hole spin: "Two of them discuss NGC" (NGC 4151, NGC 3783) and "... discuss x-ray
     # reflection spectroscopy"
-    from litreview.group.terms import surface_form
+    from litreview.group.spelling import surface_form
     from litreview.group.naming import needs_its_complement
     seyferts = ["Spin\nWe measure the spin of NGC 4151, and of NGC 3783.", "Reflection\nThe spectrum of NGC 4051 is fit."]
     assert needs_its_complement("NGC", seyferts) and not needs_its_complement("AGN", ["Spin\nAGN 12 are bright.",

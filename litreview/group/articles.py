@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from litreview.group.acronyms import ACRONYM
 from litreview.group.naming import NOMINAL, ends_a_phrase
-from litreview.group.terms import PLURAL_NOUN, phrase_pattern, uses_of
+from litreview.group.spelling import phrase_pattern
+from litreview.group.terms import PLURAL_NOUN, uses_of
 
 
 def plural(noun: str) -> str:

@@ -38,16 +38,15 @@ from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
 from litreview.group.naming import needs_its_complement, used_as_modifier
 from litreview.group.schema import Groups, SubTheme, fewest_groups
+from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
     GENERIC,
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
     is_noun_phrase,
-    phrase_pattern,
     phrases,
     said_as_verb,
     stem,
-    surface_form,
     term_stems,
     whole_phrase,
 )

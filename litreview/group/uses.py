@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from litreview.corpus.paper import Paper
 from litreview.group.naming import reports_results
-from litreview.group.terms import phrase_pattern
+from litreview.group.spelling import phrase_pattern
 
 FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
 MIN_CORPUS_PAPERS = 50     # a smaller corpus is hardly more than the draft: what it says says nothing of a field

@@ -25,11 +25,11 @@ from litreview.corpus.paper import Paper
 from litreview.group.acronyms import ACRONYM
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
+from litreview.group.spelling import surface_form
 from litreview.group.terms import (
     is_noun_phrase,
     phrases,
     said_as_verb,
-    surface_form,
     term_stems,
     with_head_noun,
 )

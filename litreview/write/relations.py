@@ -28,16 +28,15 @@ from litreview.group.naming import (
     used_as_modifier,
     whole_name,
 )
+from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
     EPONYM,
     MAX_PHRASE_WORDS,
     ends_with_verb,
-    phrase_pattern,
     phrases,
     said_as_verb,
     shared_terms,
     stem,
-    surface_form,
     term_stems,
     whole_phrase,
 )
