@@ -230,6 +230,26 @@ def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural
     assert "Both works discuss architecture." in _shared(own, "Sentence models", "classification")  # each its own "the architecture"
 
 
+def test_a_name_the_papers_capitalise_inside_a_shared_phrase_keeps_its_capitals():
+    # a Web of Science export on debris flows: "discuss eastern italian alps", "discuss the illinois river basin"
+    alps = [Paper(key="nikolopoulos", title="Debris flows in the eastern Italian Alps: seasonality and atmospheric circulation",
+                  abstract=("The work examines the seasonality of debris flows in the Trentino-Alto Adige region (eastern "
+                            "Italian Alps). Analysis is based on classification algorithms.")),
+            Paper(key="hussin", title="Different landslide sampling strategies", abstract=(
+                  "We applied the method to two areas: the Fella River basin (eastern Italian Alps) containing debris "
+                  "flows, and Buzau County with shallow landslides."))]
+    assert "Both works discuss eastern Italian Alps." in _shared(alps, "Debris flows", "debris flows")
+    from litreview.group.spelling import surface_form
+    basins = ["Radar\nCases in a small basin in the Illinois River Basin show it.",
+              "Guidance\nWe study several small basins of the Illinois River basin in Oklahoma."]
+    assert surface_form("illinois river basin", basins) == "Illinois River basin"
+    # a run of capitals that defines an acronym, or opens a sentence, holds no name
+    defined = ["Labels\nWe study Multi-Label Text Classification (MLTC) here.", "Text\nMulti-Label Text Classification is hard."]
+    assert surface_form("multi-label text classification", defined) == "multi-label text classification"
+    assert surface_form("text classification", ["A\nWe study Text Classification here.", "B\nIt does text classification."]) \
+        == "text classification"
+
+
 def test_three_papers_a_contrast_relates_are_not_also_said_to_propose_methods():
     # a JabRef export on noisy labels: "All three works propose methods" said nothing the contrast does not
     papers = [Paper(key="Kumar2020", title="Co-training with Label Smoothing for Noisy Labels", authors=("Ravi Kumar", "Jane Smith"),

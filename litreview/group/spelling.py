@@ -30,9 +30,25 @@ def phrase_pattern(term: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def surface_form(term: str, texts: Iterable[str]) -> str:
     """`term` with each word as the papers spell it when that is an acronym (`clip` -> `CLIP`), else lower case; a
-    phrase that is a name as they spell it ("World Health Organization")."""
+    phrase that is a name, or holds one, as they spell it ("World Health Organization", "eastern Italian Alps")."""
     texts = list(texts)
-    return (" " in term and _spelled_as_name(term, texts)) or " ".join(_word_form(word, texts) for word in term.split())
+    return (" " in term and (_spelled_as_name(term, texts) or _spelled_with_a_name(term, texts))) or \
+        " ".join(_word_form(word, texts) for word in term.split())
+
+
+def _spelled_with_a_name(term: str, texts: list[str]) -> str | None:
+    """The papers' spelling of the phrase `term` when, in their running text, it holds a name past its first word
+    that every use capitalises, and a use has a word in lower case, which no Title Case explains: "eastern Italian
+    Alps", "Illinois River basin" (also written "Illinois River Basin"). Uses in a title or opening a sentence,
+    which may capitalise any word, do not count."""
+    pattern = phrase_pattern(term)
+    uses = [match.group(0).split() for text in texts for match in pattern.finditer(text)
+            if _mid_sentence(text, match.start()) and not _shouted(text, match.start(), match.end())]
+    mixed = [use for use in uses if any(word[:1].islower() for word in use)]
+    capital = [all(use[n][:1].isupper() for use in uses) for n in range(len(mixed[0]))] if mixed else []
+    if not any(capital[1:]):
+        return None
+    return " ".join(word if capital[n] else word.lower() for n, word in enumerate(mixed[0]))
 
 
 def _spelled_as_name(term: str, texts: list[str]) -> str | None:
@@ -52,8 +68,7 @@ def _said_as_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised phrase `text[start:end]` stands in running text past a sentence's first word, whole
     (no capitalised word before or after it: "Pathology Universal Embeddings") and not to define an acronym, as
     method names are ("Low-Rank Adaptation (LoRA)"): "declared by the World Health Organization as ..."."""
-    before = text[max(0, start - _CONTEXT_CHARS):start]
-    return (text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(before) and not _TITLE_CASE_BEFORE.search(before)
+    return (_mid_sentence(text, start) and not _TITLE_CASE_BEFORE.search(text, max(0, start - _CONTEXT_CHARS), start)
             and not _TITLE_CASE_NEXT.match(text, end) and not _DEFINES.match(text, end))
 
 
@@ -89,6 +104,10 @@ def _in_running_text(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` stands mid-sentence in running text, where only a name keeps its capital: not in the
     first line (a Title Case title), not after a full stop, nor in a Title Case run such as "Multi-Label Text
     Classification (MLTC)". Only the words around it are looked at: a paper's text is searched once per term."""
-    before = text[max(0, start - _CONTEXT_CHARS):start]
-    return (text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(before)
-            and not _TITLE_CASE_NEXT.match(text, end) and not _TITLE_CASE_BEFORE.search(before))
+    return (_mid_sentence(text, start) and not _TITLE_CASE_NEXT.match(text, end)
+            and not _TITLE_CASE_BEFORE.search(text, max(0, start - _CONTEXT_CHARS), start))
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether `start` is past `text`'s first line (its title) and past the first word of its sentence."""
+    return text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(text, max(0, start - _CONTEXT_CHARS), start)
