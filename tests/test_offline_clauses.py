@@ -1608,6 +1608,13 @@ def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
                    "human fMRI resting-state datasets to regional cortical gene expression from a newly generated RNA-seq "
                    "dataset and two additional gene expression datasets to obtain robust and reproducible correlations.")
     assert said.endswith(" from a newly generated RNA-seq dataset."), said
+    # a Covidence RIS export on flash floods, whose abstract lost a full stop: the cut fell inside the brackets and
+    # left them open ("... than in Portugal (excluding an outlier flash flood event.")
+    said = bounded("Pereira and Diakakis note that a common flood fatalities database was formed for the period 1960-2010 "
+                   "by merging the DISASTER "
+                   "database for Portugal and the Greek database Individual flood cases generated more deaths in Greece "
+                   "than in Portugal (excluding an outlier flash flood event in the latter).")
+    assert said.endswith(" more deaths in Greece than in Portugal."), said
 
 
 def test_a_single_authors_i_is_the_papers_not_the_drafts():

@@ -115,7 +115,7 @@ def bounded(sentence: str) -> str:
         return sentence
     body = cut(sentence.rstrip("."), MAX_SENTENCE_WORDS - 1)
     if not fits(body):
-        body = DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", _at_a_word(body, MAX_SENTENCE_WORDS - 1)))
+        body = DANGLING_END.sub("", _CUT_IN_PHRASE.sub("", _balanced(_at_a_word(body, MAX_SENTENCE_WORDS - 1))))
     return body.rstrip(" .,;:") + "."
 
 
