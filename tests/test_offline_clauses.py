@@ -1086,6 +1086,10 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
     assert clean_clause("Below, we review the possibilities of targeting the pathway.") == \
         "they review the possibilities of targeting the pathway"
     assert clean_clause("Herein, we report a case.") == "they report a case"
+    # a Covidence RIS export on flash floods: "In order, Karagiorgos et al. implemented an integrated vulnerability
+    # approach" (its purpose, "to close this gap", went, not what led to it)
+    assert clean_clause("In order to close this gap, this paper implemented an integrated vulnerability approach.") == \
+        "this paper implemented an integrated vulnerability approach"
     # "In this manuscript, another work outlines ...": a manuscript, a commentary, an editorial is the work itself
     assert clean_clause("In this manuscript, we outline the obstacles.") == "they outline the obstacles"
     assert _clauses("Pollution is rising. This commentary examines the evidence on particulate matter in SARS-CoV-2 "

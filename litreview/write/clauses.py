@@ -101,7 +101,7 @@ _LEAD = re.compile(
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
-    r"to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
+    r"(?:in order |so as )?to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To better understand its behavior,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:this|these|that|those|such|it|its|them|their)\b[^,;]{0,40}(?=,\s*(?:we|they)\b))"
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))",  # "Thus we examined", "Here I show": no comma
