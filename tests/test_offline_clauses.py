@@ -380,6 +380,20 @@ def test_a_finding_about_the_proposed_approach_is_said_for_its_authors():
                         "methods on ELEVATER.")  # alone, "The proposed approach" would be nobody's
 
 
+def test_what_kind_of_work_a_paper_is_is_not_said_of_its_authors():
+    from litreview.write.statements import FACT_LEAD, said_for
+    meraj = Paper(key="meraj2015", title="Assessing the influence of watershed characteristics", abstract="Floods.",
+                  authors=("Meraj, Gowhar", "Romshoo, Shakil A.", "Yousuf, A. R."))
+    # a Covidence RIS export on flash floods: "@meraj2015assessing are a comparative study of two watersheds"
+    assert said_for(meraj, "The present work is a comparative study of two watersheds of Jhelum basin.", FACT_LEAD) == \
+        "Meraj et al. present a comparative study of two watersheds of Jhelum basin."
+    said = said_for(meraj, "This study was conducted in six districts of Kashmir.", FACT_LEAD)
+    assert said and " were conducted" not in said and " was conducted in six districts" in said, said
+    assert said_for(Paper(key="nunes", title="Wildfires", abstract="Fires.", authors=("Nunes, Adelia",)),
+                    "This paper is a review of post-fire erosion in Portugal.", FACT_LEAD) == \
+        "Nunes presents a review of post-fire erosion in Portugal."
+
+
 def test_papers_sharing_a_term_are_named_and_cited_where_they_stand():
     papers = [Paper(key="li2018", title="UnDeepVO: Monocular Visual Odometry through Unsupervised Deep Learning",
                     abstract="Monocular odometry lacks scale. We train UnDeepVO using stereo image pairs to recover the scale."),

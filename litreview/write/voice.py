@@ -93,6 +93,9 @@ _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}
 _ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>{WHAT_IT_STUDIED}\s[a-z]{{3,}}ed\b.*)$", re.DOTALL)
 # "This is a retrospective study of X": the paper saying what kind of work it is.
 _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
+_BE = ("is", "are", "was", "were")
+_KIND_SAID = re.compile(r"^\s(?P<what>an?\s(?!(?:\w+\s){0,2}(?:result|example|part|step|extension|continuation)\b).+)$",
+                        re.DOTALL)  # "is a comparative study of X", not "is a result of", "is part of"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
 # it (within its first words; not "In this paper").
 _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|its|they|their|them)\b(?!\s{WORK_NOUNS}\b)",
@@ -143,6 +146,13 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         return None
     if not done["itself"] and done["verb"] in ("are", "were"):  # "we are colleagues": the authors are, not one study
         subject, plural = "The authors", True
+    if done["itself"] and done["verb"] in _BE and not re.search(rf"\b{WORK_NOUNS}$", subject):
+        # what the work is, its authors are not ("Meraj et al. are a comparative study", "... were conducted in Ohio"):
+        # they present the kind of work it is, and nothing else the work is is said of them
+        kind = _KIND_SAID.match(done["rest"])
+        if not kind or done["lead"] or done["adverb"]:
+            return None
+        return f"{subject} {'present' if plural else 'presents'} {kind['what']}."
     verb = base_form(done["verb"]) if done["itself"] or done["author"] else done["verb"]  # "this paper expands": "expand"
     verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
     aimed = AIMING.match(f"{done['verb']}{done['rest']}")  # "aims to provide X and present Y": "present" stays
