@@ -1302,6 +1302,14 @@ def test_a_second_aim_is_where_a_long_sentence_is_cut():
                    "regions in humans and to obtain a list of robust, region-specific, differentially expressed genes by "
                    "comparing the expression signatures from different individuals.")
     assert said.endswith("differentially expressed among these different brain regions in humans."), said
+    # a Covidence RIS export on flash floods: was "... perform a critical analysis of ... studies to better understand."
+    # ("and summarize" is the infinitive's second verb, not the paper's)
+    from litreview.write.cuts import cut
+    said = cut("This paper performs a critical analysis of previous flood-related human impact and vulnerability studies "
+               "to better understand and summarize the human-related factors that determine the impacts", 25)
+    assert not said.endswith("to better understand"), said
+    assert cut("We propose a new method for flood routing in steep catchments with sparse gauges and evaluate it on 40 "
+               "events in the Alps", 20) == "We propose a new method for flood routing in steep catchments with sparse gauges"
 
 
 def test_a_cut_leaves_out_an_aside_between_subject_and_verb_not_the_verb():

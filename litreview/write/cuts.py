@@ -49,6 +49,8 @@ _NEEDS_TO = re.compile(r"\b(?:subject|expos|assign|allocat|attribut|randomi[sz]|
 _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 # "to identify X | and to obtain Y": a second aim after a first is a boundary; not "relating them to X and to Y"
 _FIRST_AIM = re.compile(r"\bto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)[a-z]+\s")
+# "to better understand | and summarize X": a verb after an infinitive is the infinitive's second verb, not the subject's
+_INFINITIVE_BEFORE = re.compile(r"\bto\s(?:\w+ly\s|better\s|further\s|also\s)?[a-z]+$")
 # A relative clause between a sentence's subject and its verb: a cut there would leave the subject alone ("note that the
 # recent construction of brain-wide gene expression atlases."); without it, the sentence says what it said.
 _SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?:The|A|An|This|These|Our|Its|Their)\s[^,;()]{3,}?),\s(?:which|who)\s[^,;]+,"
@@ -85,7 +87,8 @@ def cut(text: str, limit: int) -> str:
                 text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()) or \
                 _ABBREVIATION_BEFORE.search(text, 0, boundary.start()) or \
                 text.startswith(", but", boundary.start()) and _NOT_BEFORE_BUT.search(text, 0, boundary.start()) or \
-                text.startswith(" and to ", boundary.start()) and not _FIRST_AIM.search(text, 0, boundary.start()):
+                text.startswith(" and to ", boundary.start()) and not _FIRST_AIM.search(text, 0, boundary.start()) or \
+                text.startswith(" and ", boundary.start()) and _INFINITIVE_BEFORE.search(text, 0, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
