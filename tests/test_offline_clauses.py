@@ -1388,6 +1388,14 @@ def test_an_aim_of_several_verbs_a_debate_addressed_and_a_see_related_note():
     # was "Another study addresses this previous debate by analyzing ...": the debate is not said here
     assert "The advice on the community use of masks across different credible health authorities is analyzed." in said
     assert content_sentences("See related Reply See related Reply.") == []  # was a sentence of its paper
+    # a Covidence RIS export on flash floods: "@nunes2017increased understand the frequency of forest fires" said the
+    # aim was reached; and "to better understand X" as "One study betters understand X"
+    said = _clauses("The main objectives of this study were to understand the frequency of forest fires in two basins "
+                    "of the central cordillera, Portugal.",
+                    "Floods kill people. The aim of this study is to better understand the circumstances of flood deaths.")
+    assert "One study aims to understand the frequency of forest fires in two basins of the central cordillera, " \
+           "Portugal." in said, said
+    assert "Another study aims to better understand the circumstances of flood deaths." in said, said
 
 
 def test_the_present_study_proposing_is_the_papers_approach_and_proposing_to_use_stays_active():

@@ -1,11 +1,10 @@
 """Clauses of one paper's own sentences, made ready for the offline paragraph.
 
-What a paper does comes from its "we propose {object}" sentence: `{Name} proposes {object}` when the paper
-has authors or a method name, else `{Object} is proposed`, or what a named thing is ("XLNet is a pretraining
-method ...", as authors write; the citation goes at the sentence's end). A sentence without such a verb is
-quoted as the paper's statement, its first person turned into the third. Every clause is trimmed of connectives,
-cited asides and "in this paper", cut at a clause boundary when long, within MAX_SENTENCE_WORDS with the template.
-"""
+What a paper does comes from its "we propose {object}" sentence: `{Name} proposes {object}` when the paper has
+authors or a method name, else `{Object} is proposed`, or what a named thing is ("XLNet is a pretraining method ...",
+as authors write; the citation goes at the sentence's end). A sentence without such a verb is quoted as the paper's
+statement, its first person made the third. Every clause is trimmed of connectives, cited asides and "in this paper",
+cut at a clause boundary when long, within MAX_SENTENCE_WORDS with the template."""
 
 from __future__ import annotations
 
@@ -83,6 +82,7 @@ _PASSIVE_MAIN = (r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
+_UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(
@@ -222,9 +222,10 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
             and not _DOING_LEAD.match(sentence):  # "Using simulations, we show that X": the authors show it
         reported = _condition(sentence[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match.group("object")[5:], count=1)
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
-    if match and match.re is _STATED_AIM and _VERB_LIST.match(match.group("object")):
-        # "To identify, appraise, and synthesise studies ...": the aim, as the paper states it, with all its verbs
-        return Clause("aim", f"to {match.group('verb')}{clean_clause(match.group('object'), limit)}", statement)
+    if match and match.re is _STATED_AIM and (_VERB_LIST.match(match.group("object")) or match["verb"] in _UNDERSTOOD):
+        # the aim as the paper states it: "To identify, appraise, and synthesise X" with all its verbs, "to understand X"
+        aim = clean_clause(match.group("object"), limit)  # (which "Nunes and Lourenco understand X" would claim done)
+        return Clause("aim", f"to {match.group('verb')}{'' if aim.startswith(',') else ' '}{aim}", statement)
     if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
         if match.re is _STATED_AIM:  # "to investigate X and to evaluate Y": the study investigates X and evaluates Y
@@ -389,8 +390,7 @@ def _joined_aim(and_to: re.Match[str]) -> str:
 
 def _from_stated_aim(sentence: str) -> str:
     """`sentence` from its stated aim on ("There is no vaccine; thus, the objective of this study is to design X")."""
-    aim = stated_aim_at(sentence)
-    return sentence[aim:] if aim is not None else sentence
+    return sentence[aim:] if (aim := stated_aim_at(sentence)) is not None else sentence
 
 
 def template_words() -> frozenset[str]:
