@@ -1651,6 +1651,27 @@ def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
     assert said.endswith(" more deaths in Greece than in Portugal."), said
 
 
+def test_a_cut_never_leaves_a_subject_without_its_verb():
+    from litreview.write.cuts import bounded, cut
+    # Web of Science exports on flash floods: "@ISI:000232869500012 note that the application of a flash-flood
+    # prediction chain, developed by CIMA." and "note that the potential benefits of high-resolution weather radar data,
+    # physically based distributed hydrologic modeling." (each cut before its passive verb)
+    cima = ("The application of a flash-flood prediction chain, developed by CIMA, to some testcases for the Tanaro river "
+            "basin in the framework of the EU project HYDROPTIMET is presented here")
+    assert cut(cima, 20) == cima
+    said = bounded("Seo et al. note that the potential benefits of high-resolution weather radar data, physically based "
+                   "distributed hydrologic modeling, and quantitative precipitation nowcasting for urban hydrology and "
+                   "flash flood prediction were demonstrated by forcing a physically based distributed hydrologic model "
+                   "with precipitation forecasts made by a convective storm nowcast system to predict flash floods in a "
+                   "small, highly urbanized catchment in Denver.")
+    # and not "... with precipitation forecasts made.", whose "by" phrase was cut off
+    assert said.endswith(" were demonstrated by forcing a physically based distributed hydrologic model."), said
+    # a subject's own verb is not in the passive: "The model learns X, which is then fine-tuned" is cut as before
+    assert cut("The model learns a joint embedding of images and captions from noisy web data, which is then fine-tuned "
+               "on curated sets of labelled images", 20) == \
+        "The model learns a joint embedding of images and captions from noisy web data"
+
+
 def test_a_single_authors_i_is_the_papers_not_the_drafts():
     said = _clauses(  # economics and TREC-COVID abstracts of one author: "I review ..." was quoted as the researcher's
         "Minimum wages are a contested policy. In this paper I estimate the employment effects of minimum wage increases "

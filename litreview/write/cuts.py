@@ -39,6 +39,7 @@ _OPEN_CONJUNCT = re.compile(r"\s+(?:and|or)(?:\s+\S+){1,3}$")
 _OPENS_A_PHRASE = re.compile(rf"(?:{_PREPOSITIONS}|that|which|who|whose|where|when|while|whereas|because|since|if|and|"
                              r"or|but)$|\W", re.IGNORECASE)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|might|could|would|should|must|do|does|did)\b")
+_PARTICIPLE = re.compile(r"\b(?:[a-z]{3,}ed|made|done|given|taken|shown|seen|known|held|built|found|driven)$")
 _KEPT_AT_A_COMMA = 0.6  # a cut at a word goes back to a comma that keeps this share of the words
 # "To prospect the T cell targets in SARS-CoV-2, and by consequence, the epitopes ..., | we modeled ...": a cut inside a
 # leading purpose or condition would leave no main clause; not before its subject ("we", else the first comma).
@@ -51,6 +52,11 @@ _LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
 _FIRST_AIM = re.compile(r"\bto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)[a-z]+\s")
 # "to better understand | and summarize X": a verb after an infinitive is the infinitive's second verb, not the subject's
 _INFINITIVE_BEFORE = re.compile(r"\bto\s(?:\w+ly\s|better\s|further\s|also\s)?[a-z]+$")
+# A sentence (or what is reported in it: "X note that ...") that opens on its subject, and that subject's verb in the
+# passive after a boundary, no relative clause between ("..., and Z for urban hydrology were demonstrated by ...").
+_SUBJECT_FIRST = re.compile(r"(?:[^,;]*?\bthat\s)?(?:the|a|an|this|these|those|its|their|our|such)\s", re.IGNORECASE)
+_ITS_PASSIVE = re.compile(r"(?:(?!\b(?:which|that|who|whom|whose|where|when|while|if|because|we|they)\b)[^;:])*?"
+                          r"\b(?:is|are|was|were)\s(?:\w+ly\s)?[a-z]+(?:ed|en|wn)\b")
 # A relative clause between a sentence's subject and its verb: a cut there would leave the subject alone ("note that the
 # recent construction of brain-wide gene expression atlases."); without it, the sentence says what it said.
 _SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?:The|A|An|This|These|Our|Its|Their)\s[^,;()]{3,}?),\s(?:which|who)\s[^,;]+,"
@@ -82,13 +88,7 @@ def cut(text: str, limit: int) -> str:
     best = None
     lead = _SUBORDINATE_LEAD.match(text)
     for boundary in _CUT_BEFORE.finditer(text, lead.end() if lead else 0):
-        if SHARED_OBJECT.search(text, 0, boundary.start()) or inside_brackets(text, boundary.start()) or \
-                text.startswith(", and", boundary.start()) and _LIST_ITEM.search(text, 0, boundary.start()) or \
-                text.startswith(", to ", boundary.start()) and _NEEDS_TO.search(text, 0, boundary.start()) or \
-                _ABBREVIATION_BEFORE.search(text, 0, boundary.start()) or \
-                text.startswith(", but", boundary.start()) and _NOT_BEFORE_BUT.search(text, 0, boundary.start()) or \
-                text.startswith(" and to ", boundary.start()) and not _FIRST_AIM.search(text, 0, boundary.start()) or \
-                text.startswith(" and ", boundary.start()) and _INFINITIVE_BEFORE.search(text, 0, boundary.start()):
+        if _ends_no_clause(text, boundary.start()):
             continue
         size = len(text[: boundary.start()].split())
         if MIN_CUT_WORDS <= size <= limit:
@@ -96,6 +96,20 @@ def cut(text: str, limit: int) -> str:
     if best is None:
         return text
     return _list_closed(DANGLING_END.sub("", _balanced(text[:best]).rstrip(" ,;:")), text[best:])
+
+
+def _ends_no_clause(text: str, at: int) -> bool:
+    """Whether the boundary `_CUT_BEFORE` found at `at` ends no clause of `text`: inside brackets, a shared object or a
+    list, before what a verb needs ("to"), the second half of "not X, but Y", an infinitive's second verb; or before the
+    verb of a subject the cut would leave alone ("The application of X, developed by CIMA, | to test cases ... is
+    presented here")."""
+    return bool(SHARED_OBJECT.search(text, 0, at) or inside_brackets(text, at) or _ABBREVIATION_BEFORE.search(text, 0, at)
+                or text.startswith(", and", at) and _LIST_ITEM.search(text, 0, at)
+                or text.startswith(", to ", at) and _NEEDS_TO.search(text, 0, at)
+                or text.startswith(", but", at) and _NOT_BEFORE_BUT.search(text, 0, at)
+                or text.startswith(" and to ", at) and not _FIRST_AIM.search(text, 0, at)
+                or text.startswith(" and ", at) and _INFINITIVE_BEFORE.search(text, 0, at)
+                or _SUBJECT_FIRST.match(text) and not _FINITE_VERB.search(text, 0, at) and _ITS_PASSIVE.match(text, at))
 
 
 def _list_closed(kept: str, rest: str) -> str:
@@ -130,12 +144,19 @@ def _at_a_word(text: str, limit: int) -> str:
     words = text.split()
     kept = " ".join(words[:limit]).rstrip(" ,;:")
     if len(words) > limit and _OPENS_A_PHRASE.match(words[limit]):  # "... the word | in focus": a phrase ended there
-        return kept
+        return _without_its_agent(kept, f" {words[limit]} ")
     comma = kept.rfind(", ")
     if comma > 0 and len(kept[:comma].split()) >= _KEPT_AT_A_COMMA * limit and not inside_brackets(kept, comma) \
             and not _FINITE_VERB.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
         return kept[:comma]
-    return _OPEN_PHRASE.sub("", _OPEN_CONJUNCT.sub("", kept))
+    shorter = _OPEN_PHRASE.sub("", _OPEN_CONJUNCT.sub("", kept))
+    return _without_its_agent(shorter, kept[len(shorter):])
+
+
+def _without_its_agent(kept: str, cut_off: str) -> str:
+    """`kept` without the phrase of a participle whose "by" phrase was cut off: not "... with precipitation forecasts
+    made | by a convective storm nowcast system", which says nothing of who made them."""
+    return _OPEN_PHRASE.sub("", kept) if cut_off.split()[:1] == ["by"] and _PARTICIPLE.search(kept) else kept
 
 
 def fits(sentence: str) -> bool:
