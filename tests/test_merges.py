@@ -76,6 +76,23 @@ def test_same_doi_merges_and_different_dois_never_do(tmp_path):
     assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [("b", "a", "same DOI")]
 
 
+def test_a_web_page_saved_twice_is_one_and_pages_of_one_site_are_not(tmp_path):
+    # a Zotero library on data ethics: a page saved with its author and again without ("noauthor_resources_nodate"),
+    # both titled "Resources", too short a title to merge on alone: "Both works discuss studying technology"
+    bib = tmp_path / "pages.bib"
+    bib.write_text(
+        "@misc{benjamin_resources, title = {Resources}, url = {https://www.ruhabenjamin.com/resources},\n"
+        "  author = {Benjamin, Ruha}, abstract = {A curated list of Tech and Social Justice Initiatives.}}\n"
+        "@misc{noauthor_resources_nodate, title = {Resources}, url = {http://ruhabenjamin.com/resources/},\n"
+        "  abstract = {A curated list of Tech and Social Justice Initiatives.}}\n"
+        "@misc{noauthor_teaching_nodate, title = {Teaching}, url = {https://www.ruhabenjamin.com/teaching}}\n"
+        "@misc{other_resources, title = {Resources}, url = {https://www.example.org/resources}}\n")
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["benjamin_resources", "noauthor_teaching_nodate", "other_resources"]
+    assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [
+        ("noauthor_resources_nodate", "benjamin_resources", "same web address and title")]
+
+
 def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
     bib = tmp_path / "books.bib"
     bib.write_text(

@@ -1,7 +1,7 @@
 """Find records that describe the same work, by the rules Zotero and JabRef use, and never more.
 
 Two records are one work when they share a DOI, an arXiv id or (books) an ISBN, with no conflicting
-identifier; otherwise when their titles match (exactly after normalisation, or fuzzily between neighbours
+identifier; otherwise when they are one web page (one address, one title) or when their titles match (exactly after normalisation, or fuzzily between neighbours
 in sorted order, never all pairs, so 100,000 records stay fast) AND their years are at most one apart AND,
 when both name authors, they share a surname with the same first initial AND their types are compatible
 (a chapter or conference paper is never its book or proceedings; an article is never a book). Titles that
@@ -29,6 +29,7 @@ FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Re
 _MIN_TITLE_CHARS = 12  # short titles ("Introduction", "Editorial") are too common to merge on
 _ABSTRACT_PREFIX = 300
 _WINDOW = 5  # neighbours compared in each sorted order
+_URL = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[^/\s]+)(?P<path>\S*)$", re.IGNORECASE)
 _ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
 # A book, a part of one, a journal article: two of these families are never one work (Zotero, JabRef).
 _FAMILIES = {
@@ -66,6 +67,9 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     _link_equal(links, [_doi(p.doi) if ok else "" for p, ok in zip(papers, live)], "same DOI", identity=True)
     _link_equal(links, [_arxiv(p.arxiv) if ok else "" for p, ok in zip(papers, live)], "same arXiv id", identity=True)
     _link_equal(links, [_isbn(p) if ok else "" for p, ok in zip(papers, live)], "same ISBN", identity=True)
+    # A web page saved twice: one address and one title, however short ("Resources"), is one page.
+    pages = [f"{_url(p.url)} {t}" if ok and t and _url(p.url) else "" for p, t, ok in zip(papers, titles, live)]
+    _link_equal(links, pages, "same web address and title", identity=False)
     long_titles = [t if ok and len(t) >= _MIN_TITLE_CHARS else "" for t, ok in zip(titles, live)]
     _link_equal(links, long_titles, "same title", identity=False)
     _link_similar_titles(links, long_titles)
@@ -280,6 +284,12 @@ def _doi(doi: str | None) -> str:
     """A DOI for comparison; arXiv's own DOIs (10.48550/arXiv.*) count as the arXiv id, not as a DOI."""
     normal = normal_doi(doi) or ""
     return "" if normal.startswith("10.48550/arxiv.") else normal
+
+
+def _url(url: str | None) -> str:
+    """A web address for comparison: no scheme, no "www.", no trailing slash, the host in lower case."""
+    match = _URL.match(url.strip()) if url else None
+    return f"{match['host'].lower()}{match['path'].rstrip('/')}" if match else ""
 
 
 def _arxiv(arxiv: str | None) -> str:
