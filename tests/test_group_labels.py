@@ -416,6 +416,13 @@ def test_candidates_pools_centers_and_complications_name_no_topic_alone():
     texts = {p.key: p.abstract for p in papers}
     said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
     assert not any(word in said for word in ("candidates", "pools", "centers", "complications")), said
+    # a hand-kept .bib on data ethics: the heading "Means", of "what fairness means" and "by means of audits"
+    papers = [Paper(key="c", abstract="As a child, you learn what fairness means. Courts now use risk scores."),
+              Paper(key="d", abstract="We test hiring tools by means of audits of their outcomes.")]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: p.abstract for p in papers}
+    said = " ".join(s.text for s in shared_sentences(["c", "d"], texts, summaries, frozenset()))
+    assert "means" not in said, said
 
 
 def test_a_numbered_kind_names_nothing_without_its_number():

@@ -62,7 +62,7 @@ WEAK_ALONE = frozenset(
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "country countries patient patients people center centers centre centres "  # who or where, not what
-    "candidate candidates complication complications pool pools "  # of anything: "Two of them discuss pools"
+    "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
