@@ -61,7 +61,7 @@ AUTHORS = r"the\s(?:authors|author(?!'))"
 # first in its sentence or after a comma, "here" or the paper's name for itself; never a numeral ("type I interferon",
 # "Phase I trial"). Case-sensitive inside any pattern.
 SINGULAR_SUBJECT = (r"(?-i:I)(?:(?<=^I)|(?<=[,;:] I)|(?<=[Hh]ere I)|(?<=[Hh]erein I)|(?<=then I)|"  # "I" first: fast
-                    + "|".join(rf"(?<={noun} I)" for noun in _WORK_NOUNS) + r")(?=\s+[a-z])")
+                    + "|".join(rf"(?<={noun} I)" for noun in _WORK_NOUNS) + r")(?=(?:['’](?:ll|ve|m|d))?\s+[a-z])")
 # The paper as the subject of what it does: "we", "the authors", "this study", "the paper", a single author's "I".
 PAPER_SUBJECT = rf"(?:\b(?:we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})"
 # "The selectivity model we use | is nonparametric": the paper's verb followed by another subject's was a relative

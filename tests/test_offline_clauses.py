@@ -1686,6 +1686,13 @@ def test_a_single_authors_i_is_the_papers_not_the_drafts():
                for text in said), said
     assert not any(re.search(r"(?:^|[,.] )I |\bmy\b", text) for text in said), said  # no "I review ..." of nobody
     assert "Type I interferon responses were measured in 40 patients." in said  # a numeral is no author
+    # a talk in a hand-kept .bib on data ethics: "One study notes that what should their future statisticians, senators,
+    # and CEOs know about the history and ethics of data" (a question states nothing), then "notes that i'll present"
+    said = _clauses("What should our future statisticians, senators, and CEOs know about the history and ethics of data? "
+                    "I'll present content from a class co-developed with Professor Matt Jones of Columbia's Department "
+                    "of History. The intellectual arc traces from the 18th century to present day.")
+    assert said[1:] == ["One study presents content from a class co-developed with Professor Matt Jones of Columbia's "
+                        "Department of History."], said
 
 
 def test_the_author_is_the_papers_subject_like_we():

@@ -157,10 +157,12 @@ def _approach_at(text: str, title: str) -> int | None:
 
 @functools.lru_cache(maxsize=8192)  # with `_roles`, read once for the summary and `_approach_at` alike
 def _summary_parts(text: str, title: str) -> tuple[str, ...]:
-    """The sentences a summary is chosen from: a run-on "sentence" (an abstract without full stops) only when it is
-    all there is (the references a sentence cites in brackets do not make it one); the title when there is no text."""
+    """The sentences a summary is chosen from: a run-on "sentence" (an abstract without full stops) or a question
+    ("What should our future statisticians know about X?", which states nothing) only when that is all there is (the
+    references a sentence cites in brackets do not make it a run-on); the title when there is no text."""
     parts = _without_title(text, title) or (title,)
-    return tuple(part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS) or parts
+    return tuple(part for part in parts if len(without_cited_brackets(part).split()) <= MAX_SENTENCE_WORDS
+                 and not part.endswith("?")) or parts
 
 
 def split_sentences(text: str | None) -> list[str]:

@@ -212,8 +212,9 @@ def itself_doing(text: str) -> bool:
 _EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
                         re.IGNORECASE)
 # A single author's "I" where it is a subject (`SINGULAR_SUBJECT`), with the "am" or "was" after it.
-_SINGULAR = re.compile(rf"{SINGULAR_SUBJECT}(?P<be>\s(?:am|was)\b)?")
-_PLURAL_BE = {" am": " are", " was": " were", None: ""}
+_SINGULAR = re.compile(rf"{SINGULAR_SUBJECT}(?P<be>\s(?:am|was)\b|['’](?:ll|ve|m|d)\b)?")
+_PLURAL_BE = {" am": " are", " was": " were", "'ll": " will", "'ve": " have", "'m": " are", "'d": " would"}
+_AN_I = re.compile(r"(?:^|\s)I[\s'’]")
 PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves",
             "my": "their", "me": "them", "myself": "themselves"}  # a single author's
 _FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:{'|'.join(PRONOUNS)})\b", re.IGNORECASE)  # not "14 and 6 my BP" (million years)
@@ -225,8 +226,14 @@ def in_third_person(text: str) -> str:
     single author's "I" (a subject, not "type I") and "my" are "they" and "their" too ("I am" -> "they are"); "the
     black holes studied here" are "the black holes studied"."""
     text = _PLACED_HERE.sub(lambda m: m["done"] or "", _HEREBY.sub(r"\1 ", text)) if "here" in text else text
-    if " I " in text or text.startswith("I "):
-        text = _SINGULAR.sub(lambda m: f"{'they' if m.start() else 'They'}{_PLURAL_BE.get(m['be'], m['be'])}", text)
+    if _AN_I.search(text):  # "I show", "I'll present"
+        text = _SINGULAR.sub(_they, text)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
     return _FIRST_PERSON.sub(lambda m: m.group(0) if m.group(0) in ("US", "ME")  # "US FDA", "ME/CFS"
                              else same_case(PRONOUNS[m.group(0).lower()], m.group(0)), text)
+
+
+def _they(singular: re.Match[str]) -> str:
+    """A single author's "I" (with "am", "was" or a contraction: "I'll") said "they" ("they are", "they will")."""
+    be = (singular["be"] or "").replace("’", "'")
+    return f"{'they' if singular.start() else 'They'}{_PLURAL_BE.get(be, be)}"
