@@ -1,8 +1,9 @@
 """Find records that describe the same work, by the rules Zotero and JabRef use, and never more.
 
 Two records are one work when they share a DOI, an arXiv id or (books) an ISBN, with no conflicting
-identifier; otherwise when they are one web page (one address, one title) or when their titles match (exactly after normalisation, or fuzzily between neighbours
-in sorted order, never all pairs, so 100,000 records stay fast) AND their years are at most one apart AND,
+identifier; otherwise when they are one web page (one address, one title, however short) or their titles match
+(exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
+stay fast), AND in both cases their years are at most one apart AND,
 when both name authors, they share a surname with the same first initial AND their types are compatible
 (a chapter or conference paper is never its book or proceedings; an article is never a book). Titles that
 differ in a number, a part/volume/edition marker, or in being an erratum, reply or comment never match.

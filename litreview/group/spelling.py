@@ -14,7 +14,7 @@ _SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
-_CONTEXT_CHARS = 80  # how much text before a word says where it stands
+CONTEXT_CHARS = 80  # how much text before a word says where it stands
 
 
 def spelled(term: str) -> str:
@@ -68,7 +68,7 @@ def _said_as_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised phrase `text[start:end]` stands in running text past a sentence's first word, whole
     (no capitalised word before or after it: "Pathology Universal Embeddings") and not to define an acronym, as
     method names are ("Low-Rank Adaptation (LoRA)"): "declared by the World Health Organization as ..."."""
-    return (_mid_sentence(text, start) and not _TITLE_CASE_BEFORE.search(text, max(0, start - _CONTEXT_CHARS), start)
+    return (_mid_sentence(text, start) and not _TITLE_CASE_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
             and not _TITLE_CASE_NEXT.match(text, end) and not _DEFINES.match(text, end))
 
 
@@ -95,8 +95,8 @@ def _shouted(text: str, start: int, end: int) -> bool:
     BEHAVIOUR", "USING CAUSAL ATTRIBUTIONS (Thesis)"): around it in its line, four capitals or more to a lower-case letter."""
     if not text[start:end].isupper():
         return False
-    first = max(0, start - _CONTEXT_CHARS)
-    line = text[text.rfind("\n", first, start) + 1 or first:end + _CONTEXT_CHARS].split("\n", 1)[0]
+    first = max(0, start - CONTEXT_CHARS)
+    line = text[text.rfind("\n", first, start) + 1 or first:end + CONTEXT_CHARS].split("\n", 1)[0]
     return line.count(" ") >= 2 and sum(map(str.isupper, line)) >= 4 * sum(map(str.islower, line)) + end - start
 
 
@@ -105,9 +105,9 @@ def _in_running_text(text: str, start: int, end: int) -> bool:
     first line (a Title Case title), not after a full stop, nor in a Title Case run such as "Multi-Label Text
     Classification (MLTC)". Only the words around it are looked at: a paper's text is searched once per term."""
     return (_mid_sentence(text, start) and not _TITLE_CASE_NEXT.match(text, end)
-            and not _TITLE_CASE_BEFORE.search(text, max(0, start - _CONTEXT_CHARS), start))
+            and not _TITLE_CASE_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start))
 
 
 def _mid_sentence(text: str, start: int) -> bool:
     """Whether `start` is past `text`'s first line (its title) and past the first word of its sentence."""
-    return text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(text, max(0, start - _CONTEXT_CHARS), start)
+    return text.find("\n", 0, start) >= 0 and not _SENTENCE_START.search(text, max(0, start - CONTEXT_CHARS), start)

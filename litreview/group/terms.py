@@ -1,5 +1,6 @@
-"""Terms of paper texts: words and phrases that never span a stop word, their stems and spellings, and which
-of them several papers share. Used by the offline grouping (labels) and the offline writer (what papers share).
+"""Terms of paper texts: words and phrases that never span a stop word, their stems, and which of them several
+papers share (how the papers spell them: `spelling`). Used by the offline grouping (labels) and the offline writer
+(what papers share).
 
 Imports scikit-learn (for its stop words): import this module only on the offline paths.
 """
@@ -15,7 +16,12 @@ import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from litreview.group.acronyms import ACRONYM, with_long_forms
-from litreview.group.spelling import phrase_pattern, spelled, surface_form
+from litreview.group.spelling import (
+    CONTEXT_CHARS,
+    phrase_pattern,
+    spelled,
+    surface_form,
+)
 
 MAX_PHRASE_WORDS = 3
 # Words every abstract uses: distinctive of no sub-theme, so never a label (and they break phrases).
@@ -106,7 +112,6 @@ _GERUND_LEAD = frozenset("by without while when after before through thereby".sp
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
 PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
-_CONTEXT_CHARS = 80  # how much text before a word says where it stands
 _LAST_WORD = re.compile(r"([\w-]+|,)\s+$")  # a comma counts: ", covering X" opens a clause
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 _stemmer = Stemmer.Stemmer("english")
@@ -214,7 +219,7 @@ def _uses_in(term: str, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     uses = []
     for text in texts:
         for match in pattern.finditer(text):
-            before = _LAST_WORD.search(text, max(0, match.start() - _CONTEXT_CHARS), match.start())
+            before = _LAST_WORD.search(text, max(0, match.start() - CONTEXT_CHARS), match.start())
             after = _NEXT_WORD.match(text, match.end())
             uses.append(((before.group(1) if before else "").lower(), after.group(1).lower()))
     return tuple(uses)

@@ -94,6 +94,7 @@ _ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>{WHAT_IT_STUDIED}\s[a-z]{{3,
 # "This is a retrospective study of X": the paper saying what kind of work it is.
 _THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
 _BE = ("is", "are", "was", "were")
+_A_WORK = re.compile(rf"\b{WORK_NOUNS}$")  # the paragraph's subject is a work ("One study"), not its authors
 _KIND_SAID = re.compile(r"^\s(?P<what>an?\s(?!(?:\w+\s){0,2}(?:result|example|part|step|extension|continuation)\b).+)$",
                         re.DOTALL)  # "is a comparative study of X", not "is a result of", "is part of"
 # "Using this, we argue ...", "These attacks are cheap", "To this end, ...": a sentence that leans on the one before
@@ -146,7 +147,7 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         return None
     if not done["itself"] and done["verb"] in ("are", "were"):  # "we are colleagues": the authors are, not one study
         subject, plural = "The authors", True
-    if done["itself"] and done["verb"] in _BE and not re.search(rf"\b{WORK_NOUNS}$", subject):
+    if done["itself"] and done["verb"] in _BE and not _A_WORK.search(subject):
         # what the work is, its authors are not ("Meraj et al. are a comparative study", "... were conducted in Ohio"):
         # they present the kind of work it is, and nothing else the work is is said of them
         kind = _KIND_SAID.match(done["rest"])
