@@ -1096,6 +1096,12 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
     assert clean_clause("Yet, the true challenge lies in knowledge-intensive VQA tasks.") == \
         "the true challenge lies in knowledge-intensive VQA tasks"  # was "Yet, the true challenge ..." said alone
     assert clean_clause("Indeed, models forget.") == "models forget"
+    # a news item in a hand-kept .bib on data ethics: "@hao_can_2019 note that but increasingly, algorithms have begun
+    # to arbitrate fairness"; a sentence opening on "But", "And" or "Yet" leans on the one before
+    assert clean_clause("But increasingly, algorithms have begun to arbitrate fairness.") == \
+        "algorithms have begun to arbitrate fairness"
+    assert clean_clause("And yet we find little.") == "they find little"
+    assert clean_clause("So far, nothing is known.") == "So far, nothing is known"
     # CORD-19 (TREC-COVID): "Below, another study reviews the possibilities ..." pointed into the paper's own pages
     assert clean_clause("Below, we review the possibilities of targeting the pathway.") == \
         "they review the possibilities of targeting the pathway"

@@ -82,6 +82,7 @@ _PASSIVE_MAIN = (r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
+_CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+(?=[a-z])")
 _UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
@@ -170,8 +171,7 @@ _DOING_LEAD = re.compile(r"(?:[A-Z][a-z]+ing|By|Based on|Through|Via|With the he
 _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves|my|myself)\b|{SINGULAR_SUBJECT}|\b(?-i:me)\b",  # not "ME/CFS"
                            re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
-# A sentence that opens with a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named before
-# it can stand alone.
+# A sentence opening on a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named first.
 _DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|"
                        rf"{ITSELF})\b",
                        re.IGNORECASE)
@@ -372,8 +372,8 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
-    while _LEAD.match(text):
-        text = _LEAD.sub("", text, count=1)
+    while _LEAD.match(text) or _CONJUNCTION.match(text):  # "But increasingly, X": a sentence leaning on the one before
+        text = _CONJUNCTION.sub("", _LEAD.sub("", text, count=1), count=1)
     here = _HERE.match(text)  # "Here using X, we ...": "Using X, we ..."
     text = (upper_first if here[0][0].isupper() else str)(text[here.end():]) if here else text
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
