@@ -1102,6 +1102,12 @@ def test_yet_indeed_below_and_herein_are_connectives_of_the_abstract_not_of_the_
         "algorithms have begun to arbitrate fairness"
     assert clean_clause("And yet we find little.") == "they find little"
     assert clean_clause("So far, nothing is known.") == "So far, nothing is known"
+    # a Web of Science export on debris flows: "note that the aims of the study were to i) collect." (items marked
+    # "i)", "ii)" without an opening bracket, one of them cut)
+    said = clean_clause("The aims of the study were to i) collect and show evidence of debris flow occurrence after "
+                        "wildfire; ii) quantify erosion rates from debris flows and; iii) identify rainfall thresholds.")
+    assert said.startswith("The aims of the study were to collect and show evidence of debris flow occurrence"), said
+    assert clean_clause("Cells of type ii) were counted.") == "Cells of type ii) were counted"  # no list
     # CORD-19 (TREC-COVID): "Below, another study reviews the possibilities ..." pointed into the paper's own pages
     assert clean_clause("Below, we review the possibilities of targeting the pathway.") == \
         "they review the possibilities of targeting the pathway"

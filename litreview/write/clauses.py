@@ -86,10 +86,8 @@ _CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+(?=[a-z])")
 _UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
-_REPORTS = re.compile(
-    r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+(?P<clause>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
+_REPORTS = re.compile(r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+"
+                      r"(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
 # "Our data indicate that X", "These results suggest that X": what the paper found, without the words that say so.
 _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|findings|analyses|observations|experiments)\s"
                            r"(?:\w+ly\s)?(?:indicate|show|suggest|reveal|demonstrate|confirm)\s+that\s+(?P<clause>.+)$",
@@ -151,6 +149,7 @@ _NOT_WHAT_IT_DOES = re.compile(r"^(?:stands|is short)\b")  # ", which stands for
 _KIND_THEN_NAME = re.compile(r"^(?P<kind>an?\s[a-z][^,()]*),\s(?P<name>[A-Z][^,=<>≈±]*)$")  # not "..., H0 = 73.3 km/s"
 # "(ii) an advanced encoder": a list marker inside a clause, left over once the clause is cut or quoted alone.
 _INNER_ENUMERATOR = re.compile(r"(?<=\s)\((?:\d|[ivx]{1,4})\)\s+", re.IGNORECASE)
+_ROMAN_ITEM = re.compile(r"(?<=\s)(?:i|ii|iii|iv|v|vi)\)\s+")  # "were to i) collect X; ii) quantify Y", once "ii)" follows
 _COMMA_IN_QUOTES = re.compile(r",([\"”])")  # '"list items one by one," which' -> '"list items one by one", which'
 _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?:which|where|while|whereas|without|with|by|using|allowing|enabling|making|leading|"
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
@@ -376,6 +375,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
         text = _CONJUNCTION.sub("", _LEAD.sub("", text, count=1), count=1)
     here = _HERE.match(text)  # "Here using X, we ...": "Using X, we ..."
     text = (upper_first if here[0][0].isupper() else str)(text[here.end():]) if here else text
+    text = _ROMAN_ITEM.sub("", text) if " i) " in text and " ii) " in text else text
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
