@@ -403,6 +403,8 @@ def test_cardiac_alone_is_no_noun_phrase_and_cardiac_arrest_is_one():
     # a CORD-19 draft on hypertension said "Two of them discuss cardiac"; "arrest" ended like "largest"
     assert not is_noun_phrase("cardiac") and not is_noun_phrase("celiac")
     assert is_noun_phrase("cardiac arrest") and is_noun_phrase("chest") and is_noun_phrase("celiac disease")
+    # a Covidence RIS export on flash floods: "Two of them discuss comparable low" ("vulnerability was comparable low")
+    assert not is_noun_phrase("comparable low") and not is_noun_phrase("high") and is_noun_phrase("low flows")
 
 
 def test_candidates_pools_centers_and_complications_name_no_topic_alone():

@@ -87,7 +87,7 @@ _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic t
                         "proposal animal journal trial potential tutorial theory history category inventory "
                         "territory laboratory directory factory repository story accessory".split())
 _ADJECTIVES = frozenset("multiple single various several many different same other new large small deep "
-                        "wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
+                        "low high wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
                         "prior main major minor fatal ones respiratory younger older taken anterior posterior superior inferior".split())  # "larger ones" names nothing
