@@ -82,7 +82,6 @@ _PASSIVE_MAIN = (r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
-_CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+(?=[a-z])")
 _UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
@@ -94,7 +93,7 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 _LEAD = re.compile(
-    r"^(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
+    r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
     r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
@@ -103,7 +102,8 @@ _LEAD = re.compile(
     r"(?:in order |so as )?to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To better understand its behavior,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:this|these|that|those|such|it|its|them|their)\b[^,;]{0,40}(?=,\s*(?:we|they)\b))"
-    rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))",  # "Thus we examined", "Here I show": no comma
+    rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
+    r"|(?-i:(?:But|And|Yet)\s+(?=[a-z])))",  # "But increasingly, X": a sentence leaning on the one before
     re.IGNORECASE,
 )
 _HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
@@ -371,8 +371,8 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
-    while _LEAD.match(text) or _CONJUNCTION.match(text):  # "But increasingly, X": a sentence leaning on the one before
-        text = _CONJUNCTION.sub("", _LEAD.sub("", text, count=1), count=1)
+    while _LEAD.match(text):
+        text = _LEAD.sub("", text, count=1)
     here = _HERE.match(text)  # "Here using X, we ...": "Using X, we ..."
     text = (upper_first if here[0][0].isupper() else str)(text[here.end():]) if here else text
     text = _ROMAN_ITEM.sub("", text) if " i) " in text and " ii) " in text else text

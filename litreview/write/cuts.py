@@ -144,19 +144,19 @@ def _at_a_word(text: str, limit: int) -> str:
     words = text.split()
     kept = " ".join(words[:limit]).rstrip(" ,;:")
     if len(words) > limit and _OPENS_A_PHRASE.match(words[limit]):  # "... the word | in focus": a phrase ended there
-        return _without_its_agent(kept, f" {words[limit]} ")
+        return _without_its_agent(kept, words[limit])
     comma = kept.rfind(", ")
     if comma > 0 and len(kept[:comma].split()) >= _KEPT_AT_A_COMMA * limit and not inside_brackets(kept, comma) \
             and not _FINITE_VERB.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
         return kept[:comma]
     shorter = _OPEN_PHRASE.sub("", _OPEN_CONJUNCT.sub("", kept))
-    return _without_its_agent(shorter, kept[len(shorter):])
+    return _without_its_agent(shorter, next(iter(kept[len(shorter):].split()), ""))
 
 
-def _without_its_agent(kept: str, cut_off: str) -> str:
-    """`kept` without the phrase of a participle whose "by" phrase was cut off: not "... with precipitation forecasts
-    made | by a convective storm nowcast system", which says nothing of who made them."""
-    return _OPEN_PHRASE.sub("", kept) if cut_off.split()[:1] == ["by"] and _PARTICIPLE.search(kept) else kept
+def _without_its_agent(kept: str, next_word: str) -> str:
+    """`kept` without the phrase of a participle whose "by" phrase was cut off (`next_word`, the first word cut off):
+    not "... with precipitation forecasts made | by a convective storm nowcast system", which says nothing of who."""
+    return _OPEN_PHRASE.sub("", kept) if next_word == "by" and _PARTICIPLE.search(kept) else kept
 
 
 def fits(sentence: str) -> bool:
