@@ -384,6 +384,9 @@ PROBLEMS = {
                                      "quotes in field 'publisher'",
                                      "read with them balanced (a draft's .bib gets the repaired entry)",
                                      "close every { with } and every \" with \" in your file", 2),
+    "scopus_key_with_space.bib": (1, "entry key 'Di Rocco2025923' holds a space, which BibTeX and biber cannot read",
+                                  "read as 'DiRocco2025923' (a draft's .bib gets that key)",
+                                  "remove the spaces from the key in your file", 2),
     "ads_unclosed.bib": (1, "entry '2016A&A...594A..13P' is not closed before the next entry", "read up to there",
                          "add the } that closes the entry", 2),
 }
@@ -400,6 +403,19 @@ def test_repaired_entries_keep_their_fields_and_export_balanced():
     for paper in (hastie, planck):
         library = bibtexparser.parse_string(paper.bibtex)
         assert not library.failed_blocks and [e.key for e in library.entries] == [paper.key]
+
+
+def test_a_scopus_key_with_a_space_is_cited_without_it(run_cli, tmp_path):
+    import bibtexparser
+
+    out = tmp_path / "related.tex"
+    result = run_cli("draft", "metamodel completion with language models", "--corpus",
+                     str(BAD / "scopus_key_with_space.bib"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "\\citet{DiRocco2025923}" in out.read_text()
+    library = bibtexparser.parse_string((tmp_path / "related.bib").read_text())
+    assert not library.failed_blocks
+    assert sorted(entry.key for entry in library.entries) == ["DiRocco2025923", "Weyssow2024112"]
 
 
 @pytest.mark.parametrize("name", sorted(PROBLEMS))

@@ -57,6 +57,8 @@ _NOT_INHERITED = frozenset(
 _VALUE_DELIMITERS = re.compile(r'[{}"#]')
 _MACRO_NAME = re.compile(r"""^[^\s"#%'(),={}0-9][^\s"#%'(),={}]*$""")
 _EQUALS = re.compile(r"\s*=\s*")
+# An entry's head up to its key: Scopus writes keys such as `Di Rocco2025923`, which BibTeX cannot read.
+_KEY_HEAD = re.compile(r"@\s*\w+\s*[{(]\s*")
 _CROSSREF_LINE = re.compile(
     r"""\s*(?<![\w-])crossref\s*=\s*(?:\{[^{}]*\}|"[^"]*"|[^\s,{}]+)\s*,?""", re.IGNORECASE
 )
@@ -120,6 +122,8 @@ def _read_entry(block: model.Entry, macros: dict[str, str], path: str, problems:
     """
     values: dict[str, str] = {}
     bibtex = block.raw or ""
+    if any(char.isspace() for char in block.key):
+        bibtex = _key_without_spaces(block, bibtex, path, problems)
     for field in block.fields:
         name = field.key.lower()
         if name in values:  # BibTeX keeps the first of a repeated field
@@ -133,6 +137,24 @@ def _read_entry(block: model.Entry, macros: dict[str, str], path: str, problems:
         if used_macro:
             bibtex = _inline_value(bibtex, field, values[name])
     return _Entry(block=block, values=values, bibtex=bibtex, line=block_line(block))
+
+
+def _key_without_spaces(block: model.Entry, bibtex: str, path: str, problems: list[Problem]) -> str:
+    """The entry text with the spaces taken out of its key (and the block's key so too), reported.
+
+    BibTeX and biber stop reading a key at a space and skip the entry; its author and year are plain, so the
+    paper is kept under the key the researcher would write, and a draft's .bib carries that key.
+    """
+    key = "".join(block.key.split())
+    problems.append(Problem(origin=Origin(path=path, line=block_line(block)), skipped=False,
+                            message=f"entry key {block.key!r} holds a space, which BibTeX and biber cannot read",
+                            outcome=f"read as {key!r} (a draft's .bib gets that key)",
+                            hint="remove the spaces from the key in your file"))
+    head = _KEY_HEAD.match(bibtex)
+    if head and bibtex.startswith(block.key, head.end()):
+        bibtex = bibtex[:head.end()] + key + bibtex[head.end() + len(block.key):]
+    block.key = key
+    return bibtex
 
 
 class _UnreadableValue(ValueError):
