@@ -1883,3 +1883,14 @@ def test_a_paper_is_not_said_by_a_sentence_that_refers_to_one_the_paragraph_cann
                       "probe our models.", "Knowledge extraction", "language models")
     assert not any("this issue" in text for text in said), said
     assert any("finds a strong correlation between the model's ability to extract knowledge" in text for text in said), said
+
+
+def test_a_work_that_does_two_things_is_said_with_both_verbs_agreeing():
+    abstract = ("This paper introduces the generation framework MontiGem and shows how it has been used in five "
+                "research and industry projects.")
+    authors = ("Buschhaus, Constantin", "Gerasimov, Arkadii")
+    [said] = [s.text for s in _paragraph([Paper(key="b", abstract=abstract, authors=authors, year=2024)],
+                                         "Generators", "model-driven engineering")[1:]]
+    # a ScienceDirect export on model-driven engineering: was "Buschhaus and Gerasimov introduce ... and shows how"
+    assert said == ("Buschhaus and Gerasimov introduce the generation framework MontiGem and show how it has been used "
+                    "in five research and industry projects.")

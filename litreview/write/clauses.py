@@ -58,6 +58,7 @@ from litreview.write.voice import (
     refers_back,
     reported,
     said_by,
+    second_verbs_in_base_form,
 )
 
 MAX_CLAUSE_WORDS = 30   # a longer clause is cut at a clause boundary
@@ -77,8 +78,7 @@ _PROPOSES = re.compile(
 )
 # A structured abstract's aim, with no main clause after it ("To compare X.", "The aim of this study is to evaluate X."),
 # nor a passive one ("To measure X, | the risk score was computed"; not ", which is").
-_PASSIVE_MAIN = (r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^,;]*?\b(?:is|are|was|were)\s"
-                 r"(?:\w+ly\s)?[a-z]+ed\b")
+_PASSIVE_MAIN = r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^,;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?[a-z]+ed\b"
 _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critically appraise X": "appraises X"
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
@@ -108,13 +108,11 @@ _LEAD = re.compile(
 )
 _HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
-                             rf"{WORK_NOUNS})\b,?",
-                             re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
+                             rf"{WORK_NOUNS})\b,?", re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
-# An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an infinitive
-# or a clause ("to combine ...", "how ...", "that ..."). Not "this issue", "its dynamics": a passive would open on what
-# the sentence before said ("This issue using X is investigated"); the active keeps it ("One study investigates ...").
+# An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an infinitive or a
+# clause ("to combine ...", "how ..."); not "this issue" (a passive would open on what the sentence before said).
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b|^[A-Z]"
                                 r"|^(?!(?:to|that|how|what|whether|why|when|if|which|whose|where|them|it|its|this|these|"
                                 r"those|such|both|and|or|upon|on|onto|into|with|from|for|about|across|over)\b)[a-z]")  # "build upon X"
@@ -227,6 +225,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         return Clause("aim", f"to {match.group('verb')}{'' if aim.startswith(',') else ' '}{aim}", statement)
     if match and not match.group("object").startswith((",", ";", ".")):  # not "a score that we propose, which ..."
         verb, obj = match.group("verb").lower(), match.group("object")
+        if match.re is _PROPOSES and (verb == "studies" or re.match(r"e?s\b", sentence[match.end("verb"):])):
+            obj = second_verbs_in_base_form(obj)  # "This paper introduces X and shows Y": "introduce X and show Y"
         if match.re is _STATED_AIM:  # "to investigate X and to evaluate Y": the study investigates X and evaluates Y
             obj = _AND_TO.sub(_joined_aim, obj)
         made = _THEN_MADE.search(obj) if verb not in _MAKING else None

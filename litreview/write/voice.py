@@ -123,6 +123,11 @@ def agreeing(text: str) -> str:
                              and not re.search(r"\band\s", text[m.end():]) else f"{m['lead']} {third_person(m['verb'])}", text)
 
 
+def second_verbs_in_base_form(text: str) -> str:
+    """What a work does after its first verb ("X and describes Y"), said of several ("X and describe Y")."""
+    return _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", text)
+
+
 def joined_verb_at(text: str) -> int:
     """Where a second verb joined by "and" starts in `text`, the object of a first ("a network imaging of X | and
     conclude the founder mechanisms"), else its length; not one of an infinitive in it ("a mixture to estimate X and
@@ -159,7 +164,7 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     aimed = AIMING.match(f"{done['verb']}{done['rest']}")  # "aims to provide X and present Y": "present" stays
     rest = done["rest"] if plural or aimed else agreeing(done["rest"])  # "relaxes X and presents Y"
     if plural and (done["itself"] or done["author"]):  # "this chapter reviews X and describes Y": "... and describe Y"
-        rest = _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", rest)
+        rest = second_verbs_in_base_form(rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
         rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
     adverb = "" if first and done["adverb"] == "also " else done["adverb"] or ""
