@@ -71,11 +71,9 @@ _VERBS = ("propose present introduce develop design describe build construct cre
           "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
           "focus address use train demonstrate").split()
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
-_PROPOSES = re.compile(
-    rf"{PAPER_SUBJECT}\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
-    rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses", "addresses"
-    re.IGNORECASE | re.DOTALL,
-)
+_PROPOSES = re.compile(rf"{PAPER_SUBJECT}\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
+                       rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses"
+                       re.IGNORECASE | re.DOTALL)
 # A structured abstract's aim, with no main clause after it ("To compare X.", "The aim of this study is to evaluate X."),
 # nor a passive one ("To measure X, | the risk score was computed"; not ", which is").
 _PASSIVE_MAIN = r",\s(?!(?:which|that|who|where|whose|including|and|or|as)\b)[^,;]*?\b(?:is|are|was|were)\s(?:\w+ly\s)?[a-z]+ed\b"
@@ -97,11 +95,12 @@ _LEAD = re.compile(
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
     r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
-    r"on the other hand|in contrast|by contrast|meanwhile|besides|hence|as a result|in summary|in short|"
+    r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
     r"(?:in order |so as )?to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
-    # "To decipher this,", "To better understand its behavior,": a purpose that points back to a sentence not said
-    r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:this|these|that|those|such|it|its|them|their)\b[^,;]{0,40}(?=,\s*(?:we|they)\b))"
+    # "To decipher this,", "To trigger research on these points,": a purpose that points back to a sentence not said
+    r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:(?:this|these|that|those|such|it|its|them|their)\b|"
+    r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b))"
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
     r"|(?-i:(?:But|And|Yet)\s+(?=[a-z])))",  # "But increasingly, X": a sentence leaning on the one before
     re.IGNORECASE,
