@@ -93,6 +93,29 @@ def test_a_web_page_saved_twice_is_one_and_pages_of_one_site_are_not(tmp_path):
         ("noauthor_resources_nodate", "benjamin_resources", "same web address and title")]
 
 
+def test_one_paper_whose_subtitle_one_database_cut_is_one_and_an_extended_version_is_not(tmp_path):
+    # an interoperability mapping study's exports: Web of Science cut the subtitle Scopus keeps, and the same
+    # conference paper was cited twice ("@ISI:000317271900010 note that X. @6100930 note that X.")
+    abstract = ("Mobile cloud computing technologies can help the growth of the eHealth sector by enabling patient data "
+                "portability, seamless accessibility, lower public expenses and better IT capabilities. This paper "
+                "analyses the regulatory issues that hinder such services and the opportunities that clear, workable "
+                "rules would open for providers, hospitals and patients across the member states.")
+    bib = tmp_path / "exports.bib"
+    bib.write_text(
+        "@inproceedings{6100930, title = {Mobile cloud for enabling the EU eHealth sector: Regulatory issues and "
+        f"opportunities}}, author = {{Balboni, P. and Iafelice, B.}}, year = {{2011}}, abstract = {{{abstract}}}}}\n"
+        "@inproceedings{ ISI:000317271900010, Title = {{Mobile Cloud for enabling the EU eHealth Sector}},\n"
+        f"  Author = {{Balboni, Paolo and Iafelice, Bruno}}, Year = {{{{2011}}}}, Abstract = {{{{{abstract}}}}}}}\n"
+        "@inproceedings{conway2012, title = {Managing cloud computing: A life cycle approach}, author = {Conway, G.},"
+        f" year = {{2012}}, abstract = {{{abstract}}}}}\n"
+        "@article{conway2013, title = {The cloud computing life cycle}, author = {Conway, G.}, year = {2013},"
+        f" doi = {{10.1007/978-3-319-04519-1_12}}, abstract = {{{abstract}}}}}\n")
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["6100930", "conway2012", "conway2013"]
+    assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [
+        ("ISI:000317271900010", "6100930", "same abstract")]
+
+
 def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
     bib = tmp_path / "books.bib"
     bib.write_text(

@@ -3,7 +3,7 @@
 Two records are one work when they share a DOI, an arXiv id or (books) an ISBN, with no conflicting
 identifier; otherwise when they are one web page (one address, one title, however short) or their titles match
 (exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
-stay fast), AND in both cases their years are at most one apart AND,
+stay fast) or their abstracts open with the same 300 characters, AND in all these cases their years are at most one apart AND,
 when both name authors, they share a surname with the same first initial AND their types are compatible
 (a chapter or conference paper is never its book or proceedings; an article is never a book). Titles that
 differ in a number, a part/volume/edition marker, or in being an erratum, reply or comment never match.
@@ -30,6 +30,7 @@ FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Re
 _MIN_TITLE_CHARS = 12  # short titles ("Introduction", "Editorial") are too common to merge on
 _ABSTRACT_PREFIX = 300
 _WINDOW = 5  # neighbours compared in each sorted order
+_SUBTITLE = re.compile(r"\s*(?:[:\[(]|\s[-–—]\s)")  # where a main title ends
 _URL = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[^/\s]+)(?P<path>\S*)$", re.IGNORECASE)
 _ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
 # A book, a part of one, a journal article: two of these families are never one work (Zotero, JabRef).
@@ -74,7 +75,7 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     long_titles = [t if ok and len(t) >= _MIN_TITLE_CHARS else "" for t, ok in zip(titles, live)]
     _link_equal(links, long_titles, "same title", identity=False)
     _link_similar_titles(links, long_titles)
-    _link_untitled_abstracts(links, papers, live)
+    _link_same_abstracts(links, papers, live)
     groups = [group for group in links.groups() if group[0] not in dropped]
     return Duplicates(groups=groups, reasons=links.reasons, dropped=dropped)
 
@@ -234,11 +235,24 @@ def _link_similar_titles(links: _Links, titles: list[str]) -> None:
                     links.join(first, second, f"similar title ({scores[position]:.0f}%)", identity=False)
 
 
-def _link_untitled_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool]) -> None:
-    """A record without a title joins any record whose abstract starts the same way."""
+def _link_same_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool]) -> None:
+    """Records whose abstracts open with the same 300 characters and whose titles differ only by what follows one's
+    main title (Web of Science cuts a subtitle that Scopus keeps) are one work where they agree as two records of one
+    title must; a record without a title joins any record whose abstract starts the same way, however short.
+
+    A conference paper and its extended version often share an abstract under another title: those stay two works.
+    """
+    prefixes = [_abstract_prefix(paper.abstract) if ok else "" for paper, ok in zip(papers, live)]
+    earlier_with: dict[str, list[int]] = {}
+    for index, prefix in enumerate(prefixes):
+        if len(prefix) < _ABSTRACT_PREFIX:
+            continue
+        earlier = earlier_with.setdefault(prefix, [])
+        if not any(_one_title(papers[first], papers[index]) and links.join(first, index, "same abstract", identity=False)
+                   for first in earlier):
+            earlier.append(index)
     if all(paper.title or not paper.abstract for paper in papers):
         return
-    prefixes = [_abstract_prefix(paper.abstract) if ok else "" for paper, ok in zip(papers, live)]
     first_with: dict[str, int] = {}
     for index, prefix in enumerate(prefixes):
         if prefix:
@@ -246,6 +260,14 @@ def _link_untitled_abstracts(links: _Links, papers: Sequence[Paper], live: list[
     for index, paper in enumerate(papers):
         if prefixes[index] and not paper.title and first_with[prefixes[index]] != index:
             links.join(first_with[prefixes[index]], index, "same abstract", identity=False)
+
+
+def _one_title(a: Paper, b: Paper) -> bool:
+    """Whether one record's main title (before a colon or bracket) opens the other's title, or either has none."""
+    if not a.title or not b.title:
+        return True
+    main_a, main_b = (compact(_SUBTITLE.split(paper.title, maxsplit=1)[0]) for paper in (a, b))
+    return bool(main_a and main_b) and (compact(b.title).startswith(main_a) or compact(a.title).startswith(main_b))
 
 
 def _abstract_prefix(abstract: str | None) -> str:
