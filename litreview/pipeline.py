@@ -107,6 +107,8 @@ def make_plan(result: Draft) -> Plan:
 
 
 NOTICE = "an erratum, correction or retraction, not a paper to cite: left out (--include it to cite it)"
+FRONT_MATTER = ("a proceedings volume's front matter (a title page, contents or a list of its topics), not a paper to "
+                "cite: left out (--include it to cite it)")
 
 
 def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selection | None, options: Mapping[str, Any],
@@ -128,6 +130,7 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
     chosen = [SelectedPaper(rank=s.rank, key=s.key, score=s.score, grade=s.grade, reason=s.reason)
               for s in selection.selected]
     notices = [DraftWarning(stage="select", message=NOTICE, key=key) for key in selection.cut.notices]
+    notices += [DraftWarning(stage="select", message=FRONT_MATTER, key=key) for key in selection.cut.front_matter]
     return chosen, selection.considered, notices
 
 

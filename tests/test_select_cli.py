@@ -124,3 +124,32 @@ def test_an_erratum_beside_its_paper_is_named_and_never_cited(run_cli, tmp_path)
     assert ("warning (select) [troiano2024erratum]: an erratum, correction or retraction, not a paper to cite: left "
             "out (--include it to cite it)") in result.stderr
     assert "troiano2024erratum" not in (tmp_path / "rw.md").read_text(encoding="utf-8")
+
+
+def test_a_proceedings_title_page_or_topic_list_is_never_cited(run_cli, tmp_path):
+    # an interoperability mapping study's IEEE Xplore and Scopus exports: "Also related are the papers “Title page i”
+    # and ..." cited a volume's front matter, whose abstract lists the conference's topics
+    (tmp_path / "exports.bib").write_text(
+        "@INPROCEEDINGS{6133235, title={[Title page i]}, booktitle={2011 IEEE Third International Conference on Cloud "
+        "Computing Technology and Science}, year={2011}, abstract={The following topics are dealt with: eScience; "
+        "MapReduce; virtualization; security; privacy; cloud interoperability; IaaS; PaaS and cloud computing.}}\n"
+        "@CONFERENCE{NoAuthor2017, title={Proceedings - 2016 3rd International Conference on Systems of Collaboration},"
+        " year={2017}, abstract={The proceedings contain 22 papers. The topics discussed include: a privacy-aware access "
+        "control model for cloud computing; real time monitoring of security events in cloud environments.},"
+        " document_type={Conference Review}, source={Scopus}}\n"
+        "@ARTICLE{Sen2013, author={Sen, J.}, title={Security and privacy issues in cloud computing}, year={2013},"
+        " abstract={We describe the service and deployment models of cloud computing and the security and privacy "
+        "issues their users face.}}\n"
+        "@ARTICLE{Chow2012, author={Chow, S.S.M.}, title={SPICE: simple privacy-preserving identity management for "
+        "cloud environment}, year={2012}, abstract={We present SPICE, an identity management system that keeps the "
+        "security and privacy of cloud computing users' data.}}\n", encoding="utf-8")
+    corpus = str(tmp_path / "exports.bib")
+    result = run_cli("select", "security and privacy in cloud computing", "-c", corpus, "--cache-dir", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "4 papers (2 proceedings front matter: 6133235, NoAuthor2017), 2 considered" in result.stdout
+    result = run_cli("draft", "security and privacy in cloud computing", "-c", corpus, "-o", str(tmp_path / "rw.md"))
+    assert result.exit_code == 0, result.stderr
+    assert ("warning (select): 2 records are a proceedings volume's front matter (a title page, contents or a list of "
+            "its topics), not a paper to cite: left out (--include KEY to cite one): 6133235, NoAuthor2017\n") in result.stderr
+    draft = (tmp_path / "rw.md").read_text(encoding="utf-8")
+    assert "@Sen2013" in draft and "@Chow2012" in draft and "6133235" not in draft and "NoAuthor2017" not in draft

@@ -313,14 +313,20 @@ def _fail_strictly(warnings: list[Any]) -> None:
 
 
 def _summary(result: Any, settings: Any, written: list[str], seconds: float, quiet: bool, *, enriched: bool) -> None:
-    from litreview.pipeline import NO_ABSTRACT
+    from litreview.pipeline import FRONT_MATTER, NO_ABSTRACT
 
     thin = [warning.key for warning in result.warnings if warning.message == NO_ABSTRACT]
     if thin:  # one line naming them all, not one line each
         papers = "1 selected paper has" if len(thin) == 1 else f"{len(thin)} selected papers have"
         output.print_notice(f"warning (select): {papers} no abstract and {'is' if len(thin) == 1 else 'are'} written "
                             f"from {'its title' if len(thin) == 1 else 'their titles'} alone: {', '.join(thin)}")
-    output.print_warnings([warning for warning in result.warnings if warning.message != NO_ABSTRACT])
+    front = [warning.key for warning in result.warnings if warning.message == FRONT_MATTER]
+    if front:  # an IEEE or Scopus export may hold dozens
+        records = "1 record is" if len(front) == 1 else f"{len(front)} records are"
+        output.print_notice(f"warning (select): {records} a proceedings volume's front matter (a title page, contents or "
+                            f"a list of its topics), not a paper to cite: left out (--include KEY to cite one): "
+                            f"{', '.join(front)}")
+    output.print_warnings([warning for warning in result.warnings if warning.message not in (NO_ABSTRACT, FRONT_MATTER)])
     if quiet:
         return
     usage = result.usage

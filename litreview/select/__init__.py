@@ -24,7 +24,7 @@ from litreview.errors import SelectionError
 from litreview.select.cut import apply_cut
 from litreview.select.index import open_index, tokens
 from litreview.select.lexical import theme_scores
-from litreview.select.notices import is_notice
+from litreview.select.notices import is_front_matter, is_notice
 from litreview.select.selection import Cut, JudgeReport, Scored, Selection
 from litreview.text import is_own_text
 
@@ -48,6 +48,7 @@ class Filters:
     outside_years: int
     without_year: int
     notices: list[str]
+    front_matter: list[str]
 
 
 def rank(corpus: Corpus, theme: str, *, top_k: int = DEFAULT_TOP_K, min_score: float | None = None,
@@ -79,7 +80,8 @@ def rank(corpus: Corpus, theme: str, *, top_k: int = DEFAULT_TOP_K, min_score: f
     cut = Cut(top_k=top_k, min_score=min_score, drop_off=drop_off, year_from=year_from, year_to=year_to,
               corpus_size=len(corpus), excluded=sorted(filters.excluded), outside_years=filters.outside_years,
               without_year=filters.without_year, matched=int(np.count_nonzero(scores[order] > 0)),
-              kept=stop.kept, included=extra, rule=stop.rule, reason=stop.reason, notices=filters.notices)
+              kept=stop.kept, included=extra, rule=stop.rule, reason=stop.reason, notices=filters.notices,
+              front_matter=filters.front_matter)
     selected = [Scored(rank=n, key=corpus.papers[i].key, score=round(float(scores[i]), 4), paper=corpus.papers[i],
                        included=corpus.papers[i].key in extra) for n, i in enumerate(chosen, start=1)]
     selection = Selection(theme=theme, considered=len(order), scoring=scoring, cut=cut, selected=selected,
@@ -99,10 +101,13 @@ def resolve_filters(corpus: Corpus, include: Iterable[str], exclude: Iterable[st
     if both:
         raise SelectionError(f"{', '.join(both)} is both included and excluded", where="include",
                              hint="name each key in only one of the two")
-    # a notice about a paper (an erratum, a retraction) is no paper to cite, unless the researcher names it
+    # a notice about a paper (an erratum, a retraction) or a volume's title page is no paper to cite, unless the
+    # researcher names it
     named = included | excluded
     notices = [paper.key for paper in corpus.papers if paper.key not in named and is_notice(paper.title)]
-    left_out = excluded | set(notices)
+    front_matter = [paper.key for paper in corpus.papers
+                    if paper.key not in named and is_front_matter(paper.title, paper.abstract)]
+    left_out = excluded | set(notices) | set(front_matter)
     allowed = np.array([paper.key not in left_out for paper in corpus.papers], dtype=bool)
     outside = without_year = 0
     if year_from is not None or year_to is not None:
@@ -113,7 +118,7 @@ def resolve_filters(corpus: Corpus, include: Iterable[str], exclude: Iterable[st
         without_year = int(np.count_nonzero(allowed & np.isnan(years)))
         allowed &= in_range
     return Filters(allowed=allowed, included=included, excluded=excluded, outside_years=outside,
-                   without_year=without_year, notices=notices)
+                   without_year=without_year, notices=notices, front_matter=front_matter)
 
 
 def resolve_keys(corpus: Corpus, keys: Iterable[str], rule: str) -> set[str]:

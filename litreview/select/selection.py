@@ -38,6 +38,7 @@ class Cut(BaseModel):
     rule: Rule
     reason: str
     notices: list[str] = []  # errata, corrections and retractions (`select.notices`), left out unless included
+    front_matter: list[str] = []  # proceedings title pages, contents and topic lists (`select.notices`), the same
 
 
 class JudgeReport(BaseModel):
