@@ -740,6 +740,18 @@ def test_a_label_split_in_two_leaves_no_half_behind():
                 "2020 for 21 days."), ("method", " Data were taken from a previous study.")]
 
 
+def test_labels_joined_by_a_slash_go_whole():
+    # a Scopus export (Indian Journal of Science and Technology): "report that Application/Improvements: the paper ..."
+    from litreview.summarize.structured import labelled_parts
+
+    text = ("Objectives: Cloud computing shares data over the internet. Methods/Statistical Analysis: We survey the "
+            "literature. Findings: Audit is the most important parameter. Application/Improvements: A new security "
+            "model is proposed.")
+    assert labelled_parts(text) == [
+        ("aim", " Cloud computing shares data over the internet."), ("method", " We survey the literature."),
+        ("result", " Audit is the most important parameter."), ("conclusion", " A new security model is proposed.")]
+
+
 def test_a_structured_abstract_gives_each_sentence_its_role(run_cli, tmp_path):
     data = ROOT / "tests" / "data" / "cord19_structured.jsonl"
     corpus = load_corpus([data])

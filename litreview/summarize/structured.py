@@ -15,14 +15,15 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"setting|participants|patients|materials and methods|main outcome measures?|interventions?|"
                 r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
                 r"discussion|limitations?|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
-                r"main outcomes?|measures|study selection|data extraction|data synthesis|evidence review")
+                r"main outcomes?|measures|study selection|data extraction|data synthesis|evidence review|"
+                r"applications?/improvements?")  # the Indian Journal of Science and Technology's last label
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
                  r"interpretation|highlights|study design|materials and methods|main outcome measures?|"
                  r"data sources|study selection|data extraction|data synthesis|evidence review")  # JAMA, Annals
 # "Methods and analysis", "Results and conclusions": the labels a label joins to it (lower or title case)
 _JOINED = rf"(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*"
 # A label wherever a sentence starts with one.
-LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}|analysis))*)"
+LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}|(?:statistical )?analysis))*)"
                    r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
                    # without a colon only in capitals, as CORD-19 and PubMed give them ("BACKGROUND The outbreak ...")
                    rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*\s+(?=[A-Z0-9(])"
@@ -50,7 +51,8 @@ _ROLES: dict[str, Role] = {
     **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials",
                      "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure"), "method"),
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
-    **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion"), "conclusion"),
+    **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion", "application", "applications"),
+                    "conclusion"),
     "data synthesis": "result",  # a review's results (JAMA, Annals), though "Data Sources" is its method
 }
 
