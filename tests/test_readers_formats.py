@@ -263,6 +263,20 @@ def test_ris_records_without_end_tag_are_kept():
         ("One", "First line ERNIE continues the abstract", None, 1), ("Two", None, None, 5), ("Three", None, 2020, 8)]
 
 
+def test_rayyans_tags_written_on_one_line_are_read_apart():
+    # Rayyan's RIS export (ASReview's baselines) writes a tag after another's value: the DOI was
+    # "10.1038/s41467-024-48400-3     LK  - https://...", which no other export's DOI matched
+    from litreview.corpus.readers import ris
+
+    text = ("TY  - JOUR\nAN  - rayyan-42924189\nTI  - Cellular structure of dinosaur scales\nY1  - 2024\n"
+            "AU  - Yang, Z.\nUR  - https://www.embase.com/search/results?id=L2029880245     U2  - L2029880245\n"
+            "DO  - 10.1038/s41467-024-48400-3     LK  - https://utrechtuniversity.on.worldcat.org/link?id=doi:10.1038\n"
+            "ER  - \n")
+    [paper] = ris.read(text, "rayyan.ris").papers
+    assert (paper.doi, paper.url, paper.year) == (
+        "10.1038/s41467-024-48400-3", "https://www.embase.com/search/results?id=L2029880245", 2024)
+
+
 # --- PubMed (MEDLINE) ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["pubmed-dinosaur-set.txt", "pubmed.nbib", "pubmed.ris"])

@@ -19,6 +19,8 @@ from litreview.corpus.readers.fields import arxiv_from, doi_from, prose_text, ye
 from litreview.errors import CorpusError
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: |$)")
+# Rayyan writes some tags after another's value on one line: "DO  - 10.1038/x     LK  - https://...".
+_JOINED_TAG = re.compile(r"\s{3,}(?=[A-Z][A-Z0-9]  - )")
 _ENTRY_TYPES = {
     "JOUR": "article", "JFULL": "article", "EJOUR": "article", "MGZN": "article", "NEWS": "article",
     "CONF": "inproceedings", "CPAPER": "inproceedings", "BOOK": "book", "EBOOK": "book",
@@ -55,11 +57,11 @@ def rispy_papers(records: list[tuple[int, list[str]]], parser: type[RisParser],
 
 
 def _records(lines: list[str], path: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
-    """(line of `TY`, lines up to and including `ER`) for each record; `ER` may be missing."""
+    """(line of `TY`, lines up to and including `ER`) for each record, one tag a line; `ER` may be missing."""
     records: list[tuple[int, list[str]]] = []
     current: list[str] | None = None
     orphan = False  # inside tag lines that no `TY` opened: one problem for all of them, up to their `ER`
-    for number, line in enumerate(lines, 1):
+    for number, line in ((number, part) for number, joined in enumerate(lines, 1) for part in _JOINED_TAG.split(joined)):
         name = _tag(line)
         if name == "TY":  # also ends a record that lacks its `ER` line
             current, orphan = [line], False
