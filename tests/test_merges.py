@@ -116,6 +116,25 @@ def test_one_paper_whose_subtitle_one_database_cut_is_one_and_an_extended_versio
         ("ISI:000317271900010", "6100930", "same abstract")]
 
 
+def test_a_reprint_under_another_doi_is_one_work(tmp_path):
+    # IGI Global's collections reprint a chapter under a DOI of its own; a Scopus export of an interoperability
+    # study held one chapter three times (2013, 2014, 2015), and the draft said the same sentence of each in turn
+    abstract = ("Cloud computing transforms the way information technology is consumed and managed, promising improved "
+                "cost efficiencies, accelerated innovation, faster time-to-market, and the ability to scale applications "
+                "on demand. This chapter describes the service and deployment models of cloud computing and identifies "
+                "the major challenges of security and privacy that its users face.")
+    bib = tmp_path / "scopus.bib"
+    bib.write_text("".join(
+        f"@BOOK{{Sen{year}{page}, author={{Sen, J.}}, title={{Security and privacy issues in cloud computing}}, "
+        f"year={{{year}}}, doi={{10.4018/978-1-4666-{isbn}.ch{chapter}}}, abstract={{{abstract}}}}}\n"
+        for year, page, isbn, chapter in [(2013, 1, "4514-1", "001"), (2014, 1585, "6539-2", "074"),
+                                          (2015, 1370, "8111-8", "065")]))
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["Sen20131"]
+    assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [
+        ("Sen20141585", "Sen20131", "same title and abstract"), ("Sen20151370", "Sen20131", "same title and abstract")]
+
+
 def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
     bib = tmp_path / "books.bib"
     bib.write_text(

@@ -1,11 +1,12 @@
-"""Find records that describe the same work, by the rules Zotero and JabRef use, and never more.
+"""Find records that describe the same work: by the rules Zotero and JabRef use, and by one abstract.
 
 Two records are one work when they share a DOI, an arXiv id or (books) an ISBN, with no conflicting
 identifier; otherwise when they are one web page (one address, one title, however short) or their titles match
 (exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
-stay fast) or their abstracts open with the same 300 characters, AND in all these cases their years are at most one apart AND,
-when both name authors, they share a surname with the same first initial AND their types are compatible
-(a chapter or conference paper is never its book or proceedings; an article is never a book). Titles that
+stay fast) or their abstracts open with the same 300 characters, AND in all these cases their years are at most one
+apart AND, when both name authors, they share a surname with the same first initial AND their types are compatible
+(a chapter or conference paper is never its book or proceedings; an article is never a book). The same title and the
+same abstract are one work whatever DOIs and years the records give (a reprint, or a database's wrong DOI). Titles that
 differ in a number, a part/volume/edition marker, or in being an erratum, reply or comment never match.
 These conditions hold for every pair of a merged group, not only for the pair that linked it, so a record
 without a year cannot chain a 2015 paper to a 2017 one. A record whose citation key an earlier record
@@ -91,16 +92,18 @@ class _Work:
     families: frozenset[str]
     markers: frozenset[tuple]
 
-    def agrees(self, other: _Work, *, identity: bool) -> bool:
-        """Whether the two groups can be one work: no conflicting identifier or type; when matched by
-        title (not `identity`), also years at most one apart and the same title markers."""
-        if len(self.dois | other.dois) > 1 or len(self.arxivs | other.arxivs) > 1 or len(self.isbns | other.isbns) > 1:
+    def agrees(self, other: _Work, *, identity: bool, reprint: bool = False) -> bool:
+        """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`) or type; when
+        matched by title (not `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
+        if not reprint and (len(self.dois | other.dois) > 1 or len(self.arxivs | other.arxivs) > 1
+                            or len(self.isbns | other.isbns) > 1):
             return False
         if frozenset(self.families | other.families) in _NEVER_ONE or len(self.families | other.families) > 2:
             return False
         if identity:
             return True
-        if self.years and other.years and max(self.years[1], other.years[1]) - min(self.years[0], other.years[0]) > 1:
+        if not reprint and self.years and other.years and \
+                max(self.years[1], other.years[1]) - min(self.years[0], other.years[0]) > 1:
             return False
         return len(self.markers | other.markers) <= 1
 
@@ -131,7 +134,7 @@ class _Links:
             index = self.parent[index]
         return index
 
-    def join(self, first: int, second: int, reason: str, *, identity: bool) -> bool:
+    def join(self, first: int, second: int, reason: str, *, identity: bool, reprint: bool = False) -> bool:
         """Join the groups of two records when they can be one work; True when they are one afterwards."""
         a, b = self.find(first), self.find(second)
         if a == b:
@@ -139,7 +142,7 @@ class _Links:
         if not identity and not _share_an_author(self.papers[first], self.papers[second]):
             return False
         work_a, work_b = self._work(a), self._work(b)
-        if not work_a.agrees(work_b, identity=identity):
+        if not work_a.agrees(work_b, identity=identity, reprint=reprint):
             return False
         keep, other = min(a, b), max(a, b)
         self.parent[other] = keep
@@ -248,8 +251,7 @@ def _link_same_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool
         if len(prefix) < _ABSTRACT_PREFIX:
             continue
         earlier = earlier_with.setdefault(prefix, [])
-        if not any(_one_title(papers[first], papers[index]) and links.join(first, index, "same abstract", identity=False)
-                   for first in earlier):
+        if not any(_joined_by_abstract(links, first, index) for first in earlier):
             earlier.append(index)
     if all(paper.title or not paper.abstract for paper in papers):
         return
@@ -260,6 +262,17 @@ def _link_same_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool
     for index, paper in enumerate(papers):
         if prefixes[index] and not paper.title and first_with[prefixes[index]] != index:
             links.join(first_with[prefixes[index]], index, "same abstract", identity=False)
+
+
+def _joined_by_abstract(links: _Links, first: int, second: int) -> bool:
+    """Join two records of one abstract where their titles are one too. The same title and abstract are one work
+    whatever the records' DOIs and years say: a reprint (IGI Global publishes a chapter again in its collections, each
+    time under a DOI of its own), or a database's wrong DOI (Web of Science's "10.1109/CSCI.2016.95" for IEEE's
+    "10.1109/CSCI.2016.0096")."""
+    a, b = links.papers[first], links.papers[second]
+    if a.title and b.title and compact(a.title) == compact(b.title):
+        return links.join(first, second, "same title and abstract", identity=False, reprint=True)
+    return _one_title(a, b) and links.join(first, second, "same abstract", identity=False)
 
 
 def _one_title(a: Paper, b: Paper) -> bool:
