@@ -425,6 +425,14 @@ def test_candidates_pools_centers_and_complications_name_no_topic_alone():
     texts = {p.key: p.abstract for p in papers}
     said = " ".join(s.text for s in shared_sentences(["c", "d"], texts, summaries, frozenset()))
     assert "means" not in said, said
+    # IEEE Xplore and Scopus exports on interoperability: "@Garg2016177 and @6550566 discuss basis" (of "on this basis"
+    # and "on a runtime basis"), and the heading "Processes"
+    papers = [Paper(key="e", abstract="We compose web services on a runtime basis from processes of several providers."),
+              Paper(key="f", abstract="On this basis, we build a registry of cloud services and their processes.")]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: p.abstract for p in papers}
+    said = " ".join(s.text for s in shared_sentences(["e", "f"], texts, summaries, frozenset()))
+    assert "basis" not in said and "processes" not in said, said
 
 
 def test_a_numbered_kind_names_nothing_without_its_number():

@@ -69,6 +69,7 @@ WEAK_ALONE = frozenset(
     "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "country countries patient patients people center centers centre centres "  # who or where, not what
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
+    "basis bases processes "  # of anything: "Two of them discuss basis" (on this basis), the heading "Processes"
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
