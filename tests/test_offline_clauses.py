@@ -1157,6 +1157,11 @@ _OPENINGS = [
     (["We compare Recurrent Neural Networks (RNNs) with transformers.",
       "By combining Graph Neural Networks (GNNs) with language models, we generate molecules."], "Neural networks",
      "code generation", "Work on neural networks relates to code generation."),
+    # ... but a label the grouping spelled with capitals throughout, as an abstract says it, keeps them all (a Scopus
+    # export on interoperability: was "Work on agent Interaction Protocols")
+    (["To address these issues, we propose an Agent Interaction Protocols (AiP)-based approach for reusing processes.",
+      "Protocols of partners are composed by a software agent."], "Agent Interaction Protocols", "web service composition",
+     "Work on Agent Interaction Protocols relates to web service composition."),
     # ... and the capital a heading gives goes, a name after it or not (was "Work on Empirical Bernstein bounds")
     (["We derive confidence bounds, called empirical Bernstein bounds, for the sample variance.",
       "Empirical Bernstein bounds give faster rates for penalized risk."], "Empirical Bernstein bounds", "risk bounds",

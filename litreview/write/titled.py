@@ -83,9 +83,10 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False
     if unnamed(group):
         return "Related work" if first else "Further work"
     head, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
-    if head[1:] == head[1:].lower() and (head not in _names(group, papers) or rest and not _said_as_labelled(group, papers)):
-        head = head.lower()  # "Empirical Bernstein bounds" -> "empirical Bernstein bounds"; not "BERT", "French"
-    return f"Work on {head} {rest}".rstrip()
+    said = bool(rest) and _said_as_labelled(group, papers)
+    # kept: "BERT", a name ("French legal texts"), a phrase an abstract capitalises whole ("Agent Interaction Protocols")
+    kept = head[1:] != head[1:].lower() or said and re.match(r"[A-Z][a-z]", rest) or head in _names(group, papers) and (said or not rest)
+    return f"Work on {head if kept else head.lower()} {rest}".rstrip()  # "empirical Bernstein bounds"
 
 
 def unnamed(group: SubTheme) -> bool:
