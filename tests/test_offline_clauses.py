@@ -49,6 +49,17 @@ def test_addressing_this_question_by_doing_something_is_said_as_doing_it():
         "multiclass, and multilabel problems."]
 
 
+def test_meeting_a_need_or_filling_a_gap_by_doing_something_is_said_as_doing_it():
+    # IEEE Xplore and Scopus exports on interoperability: "@Kritikos2015686 satisfy this need by proposing ..." (which
+    # need? the sentence before, not said)
+    said = _clauses(
+        "Cloud users need composite services. We satisfy this need by proposing a cloud service composition approach "
+        "able to optimally compose different types of cloud services.",
+        "Prompt tuning is brittle. We tackle this challenge by introducing a robust prompt ensemble for vision models.")
+    assert sorted(said) == ["A cloud service composition approach able to optimally compose different types of cloud "
+                            "services is proposed.", "A robust prompt ensemble for vision models is introduced."]
+
+
 def test_hereby_is_no_verb():
     said = _clauses("Lockdowns followed the spread of SARS-CoV-2. To benefit the public, we hereby present a chronicle of "
                     "SARS-CoV-2 that leads to social distancing.")
@@ -1915,3 +1926,14 @@ def test_a_purpose_or_a_time_that_points_back_is_no_part_of_what_a_paper_says():
     assert not any("these open points" in text or "at the same time" in text for text in said), said
     assert any("discusses the history of automation in model-driven engineering" in text for text in said), said
     assert clean_clause("However, at the same time, models should be revisited.") == "models should be revisited"
+
+
+def test_a_gerund_subject_is_no_lead_before_a_clause_it_opens():
+    # a Scopus export on interoperability: "Realizing the full potential of the Internet of Thing requires that they
+    # change how, Seo et al. view and build ubiquitous environment ..."
+    abstract = ("The Internet of Things connects devices to the cloud. Realizing the full potential of the Internet of "
+                "Things requires that we change how we view and build ubiquitous environments.")
+    papers = [Paper(key="s", abstract=abstract, authors=("Seo, Dongmin", "Kim, Jaehyun"), year=2017)]
+    said = [s.text for s in _paragraph(papers, "Ubiquitous computing", "Internet of Things")]
+    assert not any("how, Seo and Kim" in text for text in said), said
+    assert any("requires that they change how they view and build ubiquitous environments" in text for text in said), said

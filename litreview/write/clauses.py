@@ -118,10 +118,11 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
-# "we address this question by introducing X": the paper introduces X; "this question" refers to nothing here.
-_ADDRESSED_BY = re.compile(r"^(?:this|these|that|the|such)\s(?:[\w-]+\s){0,3}?(?:question|gap|problem|issue|challenge|"
-                           r"limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\s+(?P<object>.+)$",
-                           re.DOTALL)
+# "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X; "this
+# question" refers to nothing here.
+_MET_BY = re.compile(r"\b(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|answer)[a-z]*\s+(?:this|these|that|the|"
+                     r"such)\s(?:[\w-]+\s){0,3}?(?:question|gap|problem|issue|challenge|limitation|need|shortcoming|"
+                     r"difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\b")
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
@@ -212,6 +213,7 @@ class Clause:
 
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
+    sentence = _MET_BY.sub(lambda met: _base_verb(met["gerund"]) or met[0], sentence)  # "we tackle this by making X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \
@@ -231,10 +233,6 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
         made = _THEN_MADE.search(obj) if verb not in _MAKING else None
         if made:  # "we analyze the limitations of X and introduce Y": Y is what the paper proposes
             verb, obj = made.group("verb").lower(), made.group("object")
-        addressed = _ADDRESSED_BY.match(obj) if verb == "address" else None
-        done = _base_verb(addressed.group("gerund")) if addressed else None
-        if addressed and done:
-            verb, obj = done, addressed.group("object")
         said = clean_clause(obj, limit)
         named = _namely(said) if limit < MAX_CLAUSE_WORDS else None
         # "FiGRet is a framework.", "PLT-MLC is a task.": the cut left a name with only its kind

@@ -79,8 +79,9 @@ _ITSELF_DOING = re.compile(rf"(?:^|,\s)(?P<itself>{SELF_NAMED}|the\s(?:paper|art
 # "they") or the paper itself doing something.
 # A long lead before "they": "In the context of a project exploring approaches to teaching, they outline ..."
 _PLACING = r"(?:In|On|For|During|Within|Among|Across|Through|With|By|As part of)\b"
-# A lead without its comma ends on no word that opens a clause: "Using data from nurses who | they interviewed".
-_NO_CLAUSE_END = "".join(rf"(?<!\s{word})" for word in "who that which and or as if when where because".split())
+# A lead without its comma ends on no word that opens a clause: "Using data from nurses who | they interviewed",
+# "Realizing X requires that we change how | we view Y".
+_NO_CLAUSE_END = "".join(rf"(?<!\s{word})" for word in "who that which and or as if when where because how what why whether".split())
 # The verb: "apply a X", "fine-tune X", "trained, validated and tested X"; not a word after "the study" ("of 120 nurses").
 _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}|[A-Z][a-z]+ing\b)[^;]{{1,300}}?{_NO_CLAUSE_END},?\s"
                       rf"(?=(?:they|(?i:{ITSELF}))\s))?"  # "Exploiting a natural experiment in Denmark, the paper ..."
