@@ -1926,6 +1926,13 @@ def test_a_purpose_or_a_time_that_points_back_is_no_part_of_what_a_paper_says():
     assert not any("these open points" in text or "at the same time" in text for text in said), said
     assert any("discusses the history of automation in model-driven engineering" in text for text in said), said
     assert clean_clause("However, at the same time, models should be revisited.") == "models should be revisited"
+    # IEEE Xplore exports on e-health interoperability: "note that finally an integrated reference implementation is
+    # introduced" and "note that as they known, the efficient use of the electronic health record ..."
+    assert clean_clause("Finally an integrated reference implementation is introduced.") == \
+        "an integrated reference implementation is introduced"
+    assert clean_clause("As we known, the efficient use of records lowers fees.") == "the efficient use of records lowers fees"
+    assert clean_clause("As is well known, models forget.") == "models forget"
+    assert clean_clause("Only the first layer is tuned.") == "Only the first layer is tuned"
 
 
 def test_a_gerund_subject_is_no_lead_before_a_clause_it_opens():

@@ -97,12 +97,14 @@ _LEAD = re.compile(
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
+    r"as (?:is )?(?:well[- ])?known|as (?:we|they) (?:all )?know(?:n)?|"  # "As we know, X" (and "As we known,")
     r"(?:in order |so as )?to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To trigger research on these points,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:(?:this|these|that|those|such|it|its|them|their)\b|"
     r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b))"
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
-    r"|(?-i:(?:But|And|Yet)\s+(?=[a-z])))",  # "But increasingly, X": a sentence leaning on the one before
+    r"|(?-i:(?:But|And|Yet)\s+(?=[a-z]))"  # "But increasingly, X": a sentence leaning on the one before
+    r"|(?:finally|additionally|moreover|furthermore|lastly)\s+(?=(?:an?|the)\s))",  # "Finally an implementation is"
     re.IGNORECASE,
 )
 _HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
