@@ -90,6 +90,8 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            r"(?:\w+ly\s)?(?:indicate|show|suggest|reveal|demonstrate|confirm)\s+that\s+(?P<clause>.+)$",
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
+# Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
+_MEETS = r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer)[a-z]*"
 _LEAD = re.compile(
     r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
@@ -98,7 +100,7 @@ _LEAD = re.compile(
     r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
     r"as (?:is )?(?:well[- ])?known|as (?:we|they) (?:all )?know(?:n)?|"  # "As we know, X" (and "As we known,")
-    r"(?:in order |so as )?to (?:address|bridge|tackle|fill|solve|overcome|close) (?:this|these|the|such) \w+(?: \w+)?|"
+    rf"(?:in order |so as )?to {_MEETS} (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To trigger research on these points,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:(?:this|these|that|those|such|it|its|them|their)\b|"
     r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b))"
@@ -120,11 +122,9 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
-# "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X; "this
-# question" refers to nothing here.
-_MET_BY = re.compile(r"\b(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|answer)[a-z]*\s+(?:this|these|that|the|"
-                     r"such)\s(?:[\w-]+\s){0,3}?(?:question|gap|problem|issue|challenge|limitation|need|shortcoming|"
-                     r"difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\b")
+# "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X.
+_MET_BY = re.compile(rf"\b{_MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
+                     r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\b")
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
