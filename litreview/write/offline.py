@@ -372,7 +372,8 @@ def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> st
     parts = text_sentences(paper)
     at = parts.index(approach) if approach in parts else 0
     # a question, or a sentence that itself refers back ("It involves ..."), is no antecedent to say
-    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or refers_back(parts[at - 1]):
+    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or refers_back(parts[at - 1]) \
+            or leans_back(parts[at - 1]):
         return None
     said = said_for(paper, parts[at - 1], FACT_LEAD)
     if not said or (said.startswith("The authors") and not named):
