@@ -401,6 +401,9 @@ PROBLEMS = {
     "scopus_key_with_space.bib": (1, "entry key 'Di Rocco2025923' holds a space, which BibTeX and biber cannot read",
                                   "read as 'DiRocco2025923' (a draft's .bib gets that key)",
                                   "remove the spaces from the key in your file", 2),
+    "missing_comma.bib": (1, "entry 'chen_gpt4_goal_models_2023' has no comma after field 'isbn'",
+                          "read with the comma added (a draft's .bib gets the repaired entry)",
+                          "end every field but the last with a comma in your file", 2),
     "ads_unclosed.bib": (1, "entry '2016A&A...594A..13P' is not closed before the next entry", "read up to there",
                          "add the } that closes the entry", 2),
 }
@@ -417,6 +420,19 @@ def test_repaired_entries_keep_their_fields_and_export_balanced():
     for paper in (hastie, planck):
         library = bibtexparser.parse_string(paper.bibtex)
         assert not library.failed_blocks and [e.key for e in library.entries] == [paper.key]
+
+
+def test_a_field_without_its_comma_is_read_with_every_field_after_it():
+    import bibtexparser
+
+    # a Zotero export of IEEE Xplore records, edited by hand: "isbn = {...}" and the next line "doi = {...}" with no
+    # comma between them; the entry was skipped ("field 'isbn' has a value that cannot be read")
+    chen, hernandez = read_file(BAD / "missing_comma.bib").papers
+    assert (chen.isbn, chen.doi, chen.year, chen.venue[:9]) == (
+        "979-8-3503-2691-8", "10.1109/REW57809.2023.00052", 2023, "2023 IEEE")
+    library = bibtexparser.parse_string(chen.bibtex)
+    assert not library.failed_blocks and library.entries[0]["doi"] == "10.1109/REW57809.2023.00052"
+    assert hernandez.doi == "10.1109/MODELS58315.2023.00036"
 
 
 def test_a_scopus_key_with_a_space_is_cited_without_it(run_cli, tmp_path):

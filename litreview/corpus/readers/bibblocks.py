@@ -72,7 +72,7 @@ def _repaired(raw: str, line: int, path: str, problems: list[Problem]) -> model.
     mended = repair_entry(raw)
     if mended is None:
         return None
-    text, mended_fields = mended
+    text, mended_fields, unended_fields = mended
     library = bibtexparser.parse_string(text, parse_stack=[])
     if len(library.blocks) != 1 or type(library.blocks[0]) is not model.Entry or not library.blocks[0].key:
         return None
@@ -80,12 +80,24 @@ def _repaired(raw: str, line: int, path: str, problems: list[Problem]) -> model.
     # The same entry with the lines of the file, not of the mended text.
     fields = [model.Field(f.key, f.value, start_line=(f.start_line or 0) + line - 1) for f in parsed.fields]
     entry = model.Entry(parsed.entry_type, parsed.key, fields, start_line=line - 1, raw=parsed.raw)
-    problems.append(_repair_problem(entry.key, mended_fields, Origin(path=path, line=line)))
+    problems.append(_repair_problem(entry.key, mended_fields, unended_fields, Origin(path=path, line=line)))
     return entry
 
 
-def _repair_problem(key: str, mended_fields: list[str], origin: Origin) -> Problem:
-    """What was mended in entry `key`: values with unbalanced braces or quotes, or its missing end."""
+def repaired_entry(block: model.Entry, path: str, problems: list[Problem]) -> model.Entry | None:
+    """`block` read again with its faults mended (`bibrepair`), when one of its values swallowed the next field for
+    want of a comma ("isbn = {3503-2691}⏎ doi = {...}"); None when it cannot be."""
+    return _repaired(block.raw or "", block_line(block), path, problems)
+
+
+def _repair_problem(key: str, mended_fields: list[str], unended_fields: list[str], origin: Origin) -> Problem:
+    """What was mended in entry `key`: values with unbalanced braces or quotes, a missing comma, or its missing end."""
+    if unended_fields and not mended_fields:
+        names = ", ".join(repr(name) for name in unended_fields)
+        fields = "field" if len(unended_fields) == 1 else "fields"
+        return Problem(origin=origin, skipped=False, message=f"entry {key!r} has no comma after {fields} {names}",
+                       outcome="read with the comma added (a draft's .bib gets the repaired entry)",
+                       hint="end every field but the last with a comma in your file")
     if not mended_fields:
         return Problem(origin=origin, skipped=False, message=f"entry {key!r} is not closed before the next entry",
                        outcome="read up to there", hint="add the } that closes the entry")

@@ -1,5 +1,6 @@
-"""Mending a BibTeX entry whose only fault is an unbalanced brace or quote inside a value, or a missing
-closing brace, as exporters write them (Better BibTeX's `{{\\&} Francis}`, ADS entries without their `}`).
+"""Mending a BibTeX entry whose only fault is an unbalanced brace or quote inside a value, a missing comma between
+two fields, or a missing closing brace, as exporters and hands write them (Better BibTeX's `{{\\&} Francis}`, ADS
+entries without their `}`, `isbn = {3503-2691}` with the next field on the next line and no comma).
 
 The fields are told apart by the lines that start with `name =`, as every exporter writes them; each value
 is balanced on its own (an unmatched `}` dropped, an unclosed `{` or `"` closed at the value's end), so a
@@ -15,8 +16,9 @@ _FIELD_START = re.compile(r"^[ \t]*,?[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*", re
 _CLOSERS = {"{": "}", "(": ")"}
 
 
-def repair_entry(raw: str) -> tuple[str, list[str]] | None:
-    """The entry text with each value balanced and the entry closed, and the names of the fields mended.
+def repair_entry(raw: str) -> tuple[str, list[str], list[str]] | None:
+    """The entry text with each value balanced, a comma after each field but the last, and the entry closed; the names
+    of the fields balanced, and of those a comma was added after.
 
     None when `raw` does not start like an entry with a key, or no field line can be found.
     """
@@ -31,14 +33,18 @@ def repair_entry(raw: str) -> tuple[str, list[str]] | None:
         return None
     parts = [raw[:fields[0].start()]]
     mended: list[str] = []
+    unended: list[str] = []
     for index, field in enumerate(fields):
         stop = fields[index + 1].start() if index + 1 < len(fields) else end
         value, separator = _split_separator(raw[field.end():stop])
         balanced = balanced_value(value)
         if balanced != value:
             mended.append(field.group(1))
+        if index + 1 < len(fields) and not separator.startswith(","):
+            unended.append(field.group(1))
+            separator = "," + separator
         parts.append(raw[field.start():field.end()] + balanced + separator)
-    return "".join(parts).rstrip() + "\n" + closer, mended
+    return "".join(parts).rstrip() + "\n" + closer, mended, unended
 
 
 def _split_separator(text: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from litreview.corpus.readers.bibblocks import (
     block_line,
     raise_unless_bibtex,
     readable_blocks,
+    repaired_entry,
     skip,
 )
 from litreview.corpus.readers.fields import (
@@ -57,6 +58,7 @@ _NOT_INHERITED = frozenset(
 _VALUE_DELIMITERS = re.compile(r'[{}"#]')
 _MACRO_NAME = re.compile(r"""^[^\s"#%'(),={}0-9][^\s"#%'(),={}]*$""")
 _EQUALS = re.compile(r"\s*=\s*")
+_NEXT_FIELD = re.compile(r"[}\"]\s*\n\s*[A-Za-z][\w:.+-]*\s*=")  # a value, then the next field's line: no comma
 # An entry's head up to its key: Scopus writes keys such as `Di Rocco2025923`, which BibTeX cannot read.
 _KEY_HEAD = re.compile(r"@\s*\w+\s*[{(]\s*")
 _CROSSREF_LINE = re.compile(
@@ -78,7 +80,8 @@ def read(text: str, path: str) -> FileRecords:
     """Every entry of a .bib file, in file order, as papers pointing at the entry's first line.
 
     An entry that cannot be read is reported and skipped, as BibTeX and biber do; one whose only fault is an
-    unbalanced brace or quote in a value, or a missing closing brace, is read with that repaired.
+    unbalanced brace or quote in a value, a missing comma between fields or a missing closing brace, is read with
+    that repaired.
     """
     with cyclic_gc_paused():
         return _read(text, path)
@@ -131,6 +134,9 @@ def _read_entry(block: model.Entry, macros: dict[str, str], path: str, problems:
         try:
             values[name], used_macro = _resolve(field.value, macros)
         except _UnreadableValue as error:
+            repaired = repaired_entry(block, path, problems) if _NEXT_FIELD.search(field.value) else None
+            if repaired is not None:  # "isbn = {X}⏎ doi = {Y}": a comma missing, read as BibTeX would read it mended
+                return _read_entry(repaired, macros, path, problems)
             what = f"entry {block.key!r} field {field.key!r}"
             skip(_unreadable(path, field.start_line + 1, what, error), problems)
             return None
