@@ -76,7 +76,7 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     long_titles = [t if ok and len(t) >= _MIN_TITLE_CHARS else "" for t, ok in zip(titles, live)]
     _link_equal(links, long_titles, "same title", identity=False)
     _link_similar_titles(links, long_titles)
-    _link_same_abstracts(links, papers, live)
+    _link_same_abstracts(links, papers, titles, live)
     groups = [group for group in links.groups() if group[0] not in dropped]
     return Duplicates(groups=groups, reasons=links.reasons, dropped=dropped)
 
@@ -238,7 +238,7 @@ def _link_similar_titles(links: _Links, titles: list[str]) -> None:
                     links.join(first, second, f"similar title ({scores[position]:.0f}%)", identity=False)
 
 
-def _link_same_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool]) -> None:
+def _link_same_abstracts(links: _Links, papers: Sequence[Paper], titles: list[str], live: list[bool]) -> None:
     """Records whose abstracts open with the same 300 characters and whose titles differ only by what follows one's
     main title (Web of Science cuts a subtitle that Scopus keeps) are one work where they agree as two records of one
     title must; a record without a title joins any record whose abstract starts the same way, however short.
@@ -251,7 +251,7 @@ def _link_same_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool
         if len(prefix) < _ABSTRACT_PREFIX:
             continue
         earlier = earlier_with.setdefault(prefix, [])
-        if not any(_joined_by_abstract(links, first, index) for first in earlier):
+        if not any(_joined_by_abstract(links, titles, first, index) for first in earlier):
             earlier.append(index)
     if all(paper.title or not paper.abstract for paper in papers):
         return
@@ -264,23 +264,24 @@ def _link_same_abstracts(links: _Links, papers: Sequence[Paper], live: list[bool
             links.join(first_with[prefixes[index]], index, "same abstract", identity=False)
 
 
-def _joined_by_abstract(links: _Links, first: int, second: int) -> bool:
+def _joined_by_abstract(links: _Links, titles: list[str], first: int, second: int) -> bool:
     """Join two records of one abstract where their titles are one too. The same title and abstract are one work
     whatever the records' DOIs and years say: a reprint (IGI Global publishes a chapter again in its collections, each
     time under a DOI of its own), or a database's wrong DOI (Web of Science's "10.1109/CSCI.2016.95" for IEEE's
     "10.1109/CSCI.2016.0096")."""
     a, b = links.papers[first], links.papers[second]
-    if a.title and b.title and compact(a.title) == compact(b.title):
+    if a.title and b.title and titles[first] == titles[second]:
         return links.join(first, second, "same title and abstract", identity=False, reprint=True)
-    return _one_title(a, b) and links.join(first, second, "same abstract", identity=False)
+    return _one_title(a, b, titles[first], titles[second]) and links.join(first, second, "same abstract", identity=False)
 
 
-def _one_title(a: Paper, b: Paper) -> bool:
-    """Whether one record's main title (before a colon or bracket) opens the other's title, or either has none."""
+def _one_title(a: Paper, b: Paper, title_a: str, title_b: str) -> bool:
+    """Whether one record's main title (before a colon or bracket) opens the other's title (`title_a`, `title_b`:
+    theirs compacted), or either has none."""
     if not a.title or not b.title:
         return True
     main_a, main_b = (compact(_SUBTITLE.split(paper.title, maxsplit=1)[0]) for paper in (a, b))
-    return bool(main_a and main_b) and (compact(b.title).startswith(main_a) or compact(a.title).startswith(main_b))
+    return bool(main_a and main_b) and (title_b.startswith(main_a) or title_a.startswith(main_b))
 
 
 def _abstract_prefix(abstract: str | None) -> str:

@@ -13,7 +13,8 @@ from litreview.corpus.readers import Problem
 from litreview.corpus.readers.bibrepair import repair_entry
 from litreview.errors import CorpusError
 
-_ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()=\"#%]*)\s*(.?)", re.DOTALL)
+# An entry's head: its type, its key (up to a space or comma) and the character after it.
+ENTRY_HEAD = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()=\"#%]*)\s*(.?)", re.DOTALL)
 _FIELD_ASSIGNMENT = re.compile(r"^\s*,?\s*[A-Za-z][\w:-]*\s*=\s*\S")
 
 
@@ -119,7 +120,7 @@ def _failed_block_error(block: model.ParsingFailedBlock, path: str) -> CorpusErr
     """The one-line error for a block bibtexparser gave up on, by what went wrong."""
     raw = block.raw or ""
     reason = getattr(block.error, "abort_reason", str(block.error))
-    head = _ENTRY_HEAD.match(raw)
+    head = ENTRY_HEAD.match(raw)
     kind, key, after_key = head.groups() if head else ("entry", "", "")
     line = block_line(block)
     if kind.lower() == "string":
@@ -146,7 +147,7 @@ def _unclosed_error(raw: str, key: str, line: int, path: str) -> CorpusError:
 
 def _no_key_error(raw: str, line: int, path: str) -> CorpusError:
     """The error for an entry that starts with fields instead of a citation key."""
-    head = _ENTRY_HEAD.match(raw)
+    head = ENTRY_HEAD.match(raw)
     kind = head.group(1) if head else "article"
     return CorpusError(path, line, "entry without a citation key", hint=f"add a key after '@{kind}{{'")
 

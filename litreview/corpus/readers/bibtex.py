@@ -22,6 +22,7 @@ from litreview.corpus.latex import LatexDecodingError, latex_to_text, plain_late
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.bibblocks import (
+    ENTRY_HEAD,
     block_line,
     raise_unless_bibtex,
     readable_blocks,
@@ -59,8 +60,6 @@ _VALUE_DELIMITERS = re.compile(r'[{}"#]')
 _MACRO_NAME = re.compile(r"""^[^\s"#%'(),={}0-9][^\s"#%'(),={}]*$""")
 _EQUALS = re.compile(r"\s*=\s*")
 _NEXT_FIELD = re.compile(r"[}\"]\s*\n\s*[A-Za-z][\w:.+-]*\s*=")  # a value, then the next field's line: no comma
-# An entry's head up to its key: Scopus writes keys such as `Di Rocco2025923`, which BibTeX cannot read.
-_KEY_HEAD = re.compile(r"@\s*\w+\s*[{(]\s*")
 _CROSSREF_LINE = re.compile(
     r"""\s*(?<![\w-])crossref\s*=\s*(?:\{[^{}]*\}|"[^"]*"|[^\s,{}]+)\s*,?""", re.IGNORECASE
 )
@@ -156,9 +155,9 @@ def _key_without_spaces(block: model.Entry, bibtex: str, path: str, problems: li
                             message=f"entry key {block.key!r} holds a space, which BibTeX and biber cannot read",
                             outcome=f"read as {key!r} (a draft's .bib gets that key)",
                             hint="remove the spaces from the key in your file"))
-    head = _KEY_HEAD.match(bibtex)
-    if head and bibtex.startswith(block.key, head.end()):
-        bibtex = bibtex[:head.end()] + key + bibtex[head.end() + len(block.key):]
+    head = ENTRY_HEAD.match(bibtex)  # Scopus writes keys such as `Di Rocco2025923`
+    if head and bibtex.startswith(block.key, head.start(2)):
+        bibtex = bibtex[:head.start(2)] + key + bibtex[head.start(2) + len(block.key):]
     block.key = key
     return bibtex
 
