@@ -135,6 +135,37 @@ def test_a_reprint_under_another_doi_is_one_work(tmp_path):
         ("Sen20141585", "Sen20131", "same title and abstract"), ("Sen20151370", "Sen20131", "same title and abstract")]
 
 
+def test_a_doi_cut_short_is_the_same_doi_and_the_whole_one_is_kept(tmp_path):
+    # The ACM Digital Library exports IEEE's MODELS papers with the DOI cut ("...2023.000" for "...2023.00036"; its
+    # url holds it whole), and a Zotero export of Paleo records cut one at its bracket: the same paper twice in a draft
+    ieee = tmp_path / "ieee.bib"
+    ieee.write_text(
+        "@inproceedings{j_lopez_word_2023, title = {Word embeddings for model-driven engineering},\n"
+        "    doi = {10.1109/MODELS58315.2023.00036}, author = {L{\\'o}pez, Jos{\\'e} Antonio Hern{\\'a}ndez and "
+        "Cuadrado, Jes{\\'u}s S{\\'a}nchez}, year = {2023}}\n"
+        "@inproceedings{r_clariso_model-driven_2023, title = {Model-Driven Prompt Engineering}, author = {Claris{\\'o}, "
+        "Robert and Cabot, Jordi}, year = {2023}, doi = {10.1109/MODELS58315.2023.00020}}\n")
+    acm = tmp_path / "acm.bib"
+    acm.write_text(
+        "@inproceedings{10.1109/MODELS58315.2023.000,\nauthor = {L\\'{o}pez, Jos\\'{e} Antonio Hern\\'{a}ndez and "
+        "Cuadrado, Jes\\'{u}s S\\'{a}nchez},\ntitle = {Word Embeddings for Model-Driven Engineering},\nyear = {2023},\n"
+        "url = {https://dl.acm.org/doi/abs/10.1109/MODELS58315.2023.00036},\ndoi = {10.1109/MODELS58315.2023.000},\n"
+        "abstract = {Model-Driven Engineering practitioners have to deal with the construction of modelling "
+        "environments.}\n}\n"
+        "@article{christiansenBiteForces2007, title = {Bite Forces and Evolutionary Adaptations to Feeding Ecology in "
+        "Carnivores}, author = {Christiansen, Per and Wroe, Stephen}, year = 2007, doi = {10.1890/0012-9658(2007)88[347}}\n"
+        "@article{christiansenBITE2007, title = {{BITE FORCES AND EVOLUTIONARY ADAPTATIONS TO FEEDING ECOLOGY IN "
+        "CARNIVORES}}, author = {Christiansen, Per and Wroe, Stephen}, year = 2007,\n"
+        "  doi = {10.1890/0012-9658(2007)88[347:BFAEAT]2.0.CO;2}}\n")
+    corpus = load_corpus([ieee, acm])
+    # only by their titles: "...2023.000" opens the DOI of another paper of the proceedings too, which stays apart
+    assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [
+        ("10.1109/MODELS58315.2023.000", "j_lopez_word_2023", "same title"),
+        ("christiansenBITE2007", "christiansenBiteForces2007", "same title")]
+    assert [p.doi for p in corpus.papers] == ["10.1109/MODELS58315.2023.00036", "10.1109/MODELS58315.2023.00020",
+                                              "10.1890/0012-9658(2007)88[347:BFAEAT]2.0.CO;2"]
+
+
 def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
     bib = tmp_path / "books.bib"
     bib.write_text(

@@ -146,6 +146,7 @@ def merge_records(records: list[Paper], priority: Sequence[int] = ()) -> Paper:
     return ranked[0].model_copy(update={
         **{name: value for name, value in fields.items() if value},
         "abstract": max((p.abstract or "" for p in records), key=len) or None,
+        "doi": _whole_doi(records, fields["doi"]),
         "key": keyed.key if keyed else None,
         "bibtex": keyed.bibtex if keyed else fields["bibtex"],
         "entry_type": keyed.entry_type if keyed else ranked[0].entry_type,
@@ -154,6 +155,13 @@ def merge_records(records: list[Paper], priority: Sequence[int] = ()) -> Paper:
 
 
 _FIELDS = ("title", "authors", "year", "venue", "doi", "arxiv", "isbn", "url", "keywords", "bibtex")
+
+
+def _whole_doi(records: list[Paper], doi: str | None) -> str | None:
+    """`doi`, or the longest DOI of `records` it opens: an export cut it short, and the records merged (`dedupe`)."""
+    if not doi:
+        return doi
+    return max((p.doi for p in records if p.doi and p.doi.casefold().startswith(doi.casefold())), key=len, default=doi)
 
 
 def _richness(paper: Paper) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -95,7 +95,7 @@ class _Work:
     def agrees(self, other: _Work, *, identity: bool, reprint: bool = False) -> bool:
         """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`) or type; when
         matched by title (not `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
-        if not reprint and (len(self.dois | other.dois) > 1 or len(self.arxivs | other.arxivs) > 1
+        if not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
                             or len(self.isbns | other.isbns) > 1):
             return False
         if frozenset(self.families | other.families) in _NEVER_ONE or len(self.families | other.families) > 2:
@@ -315,6 +315,14 @@ def _same_content(a: Paper, b: Paper, title_a: str, title_b: str) -> bool:
     if title_a and title_b:
         return fuzz.ratio(title_a, title_b) >= 90 and title_markers(a.title or "") == title_markers(b.title or "")
     return not (a.doi and b.doi and _doi(a.doi) != _doi(b.doi))
+
+
+def _different_dois(dois: Iterable[str]) -> bool:
+    """Whether `dois` (compared as `_doi` makes them) name more than one work: two DOIs neither of which opens the
+    other. An export that cuts a DOI short names the same work: the ACM Digital Library's "10.1109/MODELS58315.2023.000"
+    for IEEE's "...2023.00036", a Zotero export's "10.1890/0012-9658(2007)88[347" cut at its bracket."""
+    longest = max(dois, key=len, default="")
+    return any(not longest.startswith(doi) for doi in dois)
 
 
 def _doi(doi: str | None) -> str:
