@@ -136,8 +136,9 @@ def test_a_reprint_under_another_doi_is_one_work(tmp_path):
 
 
 def test_a_doi_cut_short_is_the_same_doi_and_the_whole_one_is_kept(tmp_path):
-    # The ACM Digital Library exports IEEE's MODELS papers with the DOI cut ("...2023.000" for "...2023.00036"; its
-    # url holds it whole), and a Zotero export of Paleo records cut one at its bracket: the same paper twice in a draft
+    # The ACM Digital Library exports IEEE's MODELS papers with the DOI cut ("...2023.000" for "...2023.00036"; read
+    # whole from its url where there is one, test_readers_formats), and a Zotero export cut one at its bracket: the
+    # same paper twice in a draft
     ieee = tmp_path / "ieee.bib"
     ieee.write_text(
         "@inproceedings{j_lopez_word_2023, title = {Word embeddings for model-driven engineering},\n"
@@ -149,7 +150,7 @@ def test_a_doi_cut_short_is_the_same_doi_and_the_whole_one_is_kept(tmp_path):
     acm.write_text(
         "@inproceedings{10.1109/MODELS58315.2023.000,\nauthor = {L\\'{o}pez, Jos\\'{e} Antonio Hern\\'{a}ndez and "
         "Cuadrado, Jes\\'{u}s S\\'{a}nchez},\ntitle = {Word Embeddings for Model-Driven Engineering},\nyear = {2023},\n"
-        "url = {https://dl.acm.org/doi/abs/10.1109/MODELS58315.2023.00036},\ndoi = {10.1109/MODELS58315.2023.000},\n"
+        "doi = {10.1109/MODELS58315.2023.000},\n"
         "abstract = {Model-Driven Engineering practitioners have to deal with the construction of modelling "
         "environments.}\n}\n"
         "@article{christiansenBiteForces2007, title = {Bite Forces and Evolutionary Adaptations to Feeding Ecology in "

@@ -128,6 +128,23 @@ def test_bibtex_identifiers_years_and_keywords():
     assert (schmidt.year, schmidt.arxiv, schmidt.entry_type) == (2022, "2205.01234", "online")
 
 
+def test_a_doi_the_export_cut_short_is_read_whole_from_its_url(tmp_path):
+    # The ACM Digital Library's BibTeX cuts some DOIs ("10.1145/371446"); its url holds them whole
+    bib = tmp_path / "acm.bib"
+    bib.write_text(
+        "@article{10.1145/371446,\nauthor = {Ma, Rui},\ntitle = {Model Repair},\nyear = {2025},\n"
+        "url = {https://dl.acm.org/doi/10.1145/3714465},\ndoi = {10.1145/371446}\n}\n"
+        "@inproceedings{10.1109/MODELS58315.2023.000,\ntitle = {Word Embeddings for Model-Driven Engineering},\n"
+        "url = {https://dl.acm.org/doi/abs/10.1109/MODELS58315.2023.00036},\ndoi = {10.1109/MODELS58315.2023.000}\n}\n"
+        "@article{other, title = {Another paper}, doi = {10.1145/3714465},\n"
+        "  url = {https://dl.acm.org/doi/10.1145/3714465.3714470}}\n")
+    assert [paper.doi for paper in read_file(bib).papers] == [
+        "10.1145/3714465", "10.1109/MODELS58315.2023.00036", "10.1145/3714465"]
+    ris = tmp_path / "acm.ris"
+    ris.write_text("TY  - JOUR\nTI  - Model Repair\nUR  - https://doi.org/10.1145/3714465\nDO  - 10.1145/371446\nER  - \n")
+    assert [paper.doi for paper in read_file(ris).papers] == ["10.1145/3714465"]
+
+
 def test_string_macros_are_resolved_with_concatenation_and_inlined_in_the_exported_entry():
     muller = by_key(papers_of("better_bibtex.bib"))["mullerZeroshotDenseRetrieval2021"]
     venue = "IEEE Transactions on Pattern Analysis and Machine Intelligence (Special Issue on Retrieval)"

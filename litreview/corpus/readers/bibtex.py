@@ -276,7 +276,7 @@ def _paper(entry: _Entry, path: str, problems: list[Problem]) -> Paper:
     _text = functools.partial(_decoded, origin=origin, problems=problems)
     venue = next((values[name] for name in _VENUE_FIELDS if _is_venue(values.get(name))), None)
     url = _identifier(values.get("url"))
-    doi = doi_from(_identifier(values.get("doi")))
+    doi = doi_from(_identifier(values.get("doi")), url)
     return Paper(
         key=entry.block.key,
         title=markup_text(_text(values.get("title"))),

@@ -20,6 +20,7 @@ _POWER = re.compile(r"(?<=\w)\^(-?\d{1,3})(?![\w.])")  # "POINT^2", "10^-5": sai
 _SUP_NUMBER = re.compile(r"<(?:jats:)?sup>\s*([\d-]{1,4})\s*</(?:jats:)?sup>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DOI_IN_URL = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/[^\s?#]+)", re.IGNORECASE)
 # arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
 _ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?"
 _ARXIV_BARE = re.compile(rf"^\s*(?:arxiv:\s*)?{_ARXIV_ID}\s*$", re.IGNORECASE)
@@ -99,11 +100,15 @@ def year_from(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def doi_from(value: str | None) -> str | None:
-    """A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or None when empty."""
+def doi_from(value: str | None, url: str | None = None) -> str | None:
+    """A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or None when empty; whole from the record's `url`
+    where the export cut it short (the ACM Digital Library's "10.1145/371446" for the url's ".../doi/10.1145/3714465")."""
     if not value:
         return None
     doi = _DOI_PREFIX.sub("", value.strip()).strip()
+    whole = _DOI_IN_URL.search(url) if url and doi else None
+    if whole and whole[1].lower().startswith(doi.lower()) and whole[1][len(doi):len(doi) + 1].isalnum():
+        return whole[1]  # cut inside its last part: a DOI that goes on after a "." is another (a paper of a volume)
     return doi or None
 
 

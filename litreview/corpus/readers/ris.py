@@ -89,7 +89,7 @@ def _tag(line: str) -> str | None:
 def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
     """The paper of one rispy record."""
     urls = record.get("urls") or []
-    doi = doi_from(record.get("doi"))
+    doi = doi_from(record.get("doi"), urls[0] if urls else None)
     venue = _first(record, "secondary_title", "journal_name", "alternate_title3", "alternate_title1", "publisher")
     return Paper(
         key=_first(record, "id"),
