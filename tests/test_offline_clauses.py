@@ -929,6 +929,23 @@ def test_a_listed_verb_after_an_adverb_agrees_too():
     assert agreeing("X and also describe Y") == "X and also describes Y"
 
 
+def test_the_last_of_a_list_of_verbs_agrees_whatever_follows_it():
+    from litreview.write.voice import agreeing
+    # a single author's "In this paper I outline X, identify Y, and illustrate techniques ..." (Web of Science)
+    assert agreeing(" some of the main requirements, identify the critical areas where NWP products fall short, and "
+                    "illustrate techniques being developed") == (
+        " some of the main requirements, identifies the critical areas where NWP products fall short, and "
+        "illustrates techniques being developed")  # was "... and illustrate techniques"
+    # a noun ending a list is no verb
+    assert agreeing(" X, report outcomes, and mortality rates in children") == (
+        " X, reports outcomes, and mortality rates in children")
+    assert agreeing(" X for images, videos, and audio signals") == " X for images, videos, and audio signals"
+    # the last verb agreed already (a CORD-19 abstract's list of aims)
+    assert agreeing(" the adverse impact on students' mental health, understand the underlying mechanisms, and explore "
+                    "feasible mitigation strategies") == (" the adverse impact on students' mental health, understands the "
+                                                          "underlying mechanisms, and explores feasible mitigation strategies")
+
+
 def test_what_a_sentence_refers_back_to_is_said_first_or_kept_after_its_verb():
     said = _clauses(
         "Knowledge in models is probed with questions. Do they answer such questions by cheating? In this paper, we "

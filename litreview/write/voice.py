@@ -49,6 +49,9 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"would|beyond|above|below|along|around|against|alongside|amid|amongst|upon|about|inside|"
                            r"outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
+_LISTED_LAST = re.compile(r",\s(?P<first>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)\s[^,]+,\sand\s"
+                          r"(?P<verb>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ity)(?<!ness)(?<!ion)(?<!ment)(?<!nce)(?<!al)(?<!ic)"
+                          r"(?<!ive)(?<!ry)(?<!nt)(?<!ar)(?<!er)(?<!or)\s(?!(?:and|or|of)\b)[^,]*$")  # not "and mortality rates"
 # "to estimate | and compare the CFR", "asks the model to enumerate | and describe all tags": a verb right after "to"
 # or a modal shares it, and what follows, with the next one (no agreement, no cut there)
 SHARED_OBJECT = re.compile(r"\b(?:to|can|could|may|might|must|should|will|would)\s+(?:\w+ly\s+)?[a-z]+$")
@@ -118,10 +121,17 @@ def agreeing(text: str) -> str:
     """The listed verbs of `text` in the third person singular ("we describe and (experimentally) evaluate X", "X, and
     compare Y", "X and present Y" said of one study: every verb agrees)."""
     text = _AND_THEY.sub("and ", text)  # "investigates X and they propose Y": one subject, "and proposes Y"
+    listed = _LISTED_LAST.search(text)  # "outline X, identify Y, and illustrate techniques", before they agree
     text = _AND_VERB.sub(lambda m: m.group(0) if SHARED_OBJECT.search(text, 0, m.start()) else
                          f"{m.group('lead')}{m.group('adverb') or ''}{third_person(m.group('verb'))}", text)
-    return _AND_ANY_VERB.sub(lambda m: m.group(0) if SHARED_OBJECT.search(text, 0, m.start()) or m["lead"] == ","
+    text = _AND_ANY_VERB.sub(lambda m: m.group(0) if SHARED_OBJECT.search(text, 0, m.start()) or m["lead"] == ","
                              and not re.search(r"\band\s", text[m.end():]) else f"{m['lead']} {third_person(m['verb'])}", text)
+    last = text.rfind(f", and {listed['verb']} ") if listed else -1  # -1: made to agree already
+    if last < 0 or f", {third_person(listed['first'])} " not in text:
+        return text
+    # the last of a list of verbs that agree is a verb too, whatever follows it (not "report outcomes, and mortality")
+    last += len(", and ")
+    return f"{text[:last]}{third_person(listed['verb'])}{text[last + len(listed['verb']):]}"
 
 
 def second_verbs_in_base_form(text: str) -> str:
