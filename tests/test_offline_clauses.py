@@ -1952,6 +1952,21 @@ def test_a_purpose_or_a_time_that_points_back_is_no_part_of_what_a_paper_says():
     assert clean_clause("Only the first layer is tuned.") == "Only the first layer is tuned"
 
 
+def test_why_the_authors_did_it_said_before_it_goes_with_what_it_points_back_to():
+    from litreview.write.clauses import clean_clause
+    # an IEEE Xplore export on e-health: "Considering the above issue, Lahari et al. portray ..." (which issue?), and a
+    # protein-structure .bib: "To deal with such a difficulty, Chou introduces ..."
+    assert clean_clause("Considering the above issue we will portray the CDA document era.") == \
+        "they will portray the CDA document era"
+    for lead in ("Motivated by these observations,", "Inspired by this,", "Based on these findings", "Given these challenges,",
+                 "Building on the aforementioned work,", "To deal with such a difficulty,", "To cope with this problem,"):
+        assert clean_clause(f"{lead} we propose a model.") == "they propose a model", lead
+    # what qualifies a claim stays: "Based on a survey of 120 nurses", "In this setting"
+    assert clean_clause("Based on a survey of 120 nurses, we find that X holds.") == \
+        "Based on a survey of 120 nurses, they find that X holds"
+    assert clean_clause("In this setting, we prove that X holds.") == "In this setting, they prove that X holds"
+
+
 def test_a_gerund_subject_is_no_lead_before_a_clause_it_opens():
     # a Scopus export on interoperability: "Realizing the full potential of the Internet of Thing requires that they
     # change how, Seo et al. view and build ubiquitous environment ..."

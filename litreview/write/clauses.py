@@ -91,7 +91,7 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 # Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
-_MEETS = r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer)[a-z]*"
+_MEETS = r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer|deal(?:t)? with|cope with|handl|mitigat|alleviat|remed)[a-z]*"
 _LEAD = re.compile(
     r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
@@ -103,7 +103,10 @@ _LEAD = re.compile(
     rf"(?:in order |so as )?to {_MEETS} (?:this|these|the|such) \w+(?: \w+)?|"
     # "To decipher this,", "To trigger research on these points,": a purpose that points back to a sentence not said
     r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:(?:this|these|that|those|such|it|its|them|their)\b|"
-    r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b))"
+    r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b)|"
+    # "Motivated by these observations,", "Considering the above issue,": why the authors did it, said before it
+    r"(?:(?:motivated|inspired|prompted|encouraged|driven) by|considering|given|in view of|following|building (?:up)?on|"
+    r"based on) (?:this|these|those|such|the above|the (?:above-mentioned|aforementioned))\b[^,;]{0,40}?(?=,|\s(?:we|they)\s))"
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
     r"|(?-i:(?:But|And|Yet)\s+(?=[a-z]))"  # "But increasingly, X": a sentence leaning on the one before
     r"|(?:finally|additionally|moreover|furthermore|lastly)\s+(?=(?:an?|the)\s))",  # "Finally an implementation is"
