@@ -1965,6 +1965,9 @@ def test_why_the_authors_did_it_said_before_it_goes_with_what_it_points_back_to(
     assert clean_clause("Based on a survey of 120 nurses, we find that X holds.") == \
         "Based on a survey of 120 nurses, they find that X holds"
     assert clean_clause("In this setting, we prove that X holds.") == "In this setting, they prove that X holds"
+    # a Web of Science export on flash floods: "In this research, Meraj et al. make an integrated use of ..." (the paper)
+    assert clean_clause("In this research, we make an integrated use of X.") == "they make an integrated use of X"
+    assert clean_clause("In this research direction, we propose X.") == "In this research direction, they propose X"
 
 
 def test_a_gerund_subject_is_no_lead_before_a_clause_it_opens():

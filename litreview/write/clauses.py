@@ -94,7 +94,7 @@ _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and
 _MEETS = r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer|deal(?:t)? with|cope with|handl|mitigat|alleviat|remed)[a-z]*"
 _LEAD = re.compile(
     r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
-    rf"in particular|in {THIS_WORK}|to this end|in light of this|first(?:ly)?|herein|below|above all|"
+    rf"in particular|in {THIS_WORK}|in this research|to this end|in light of this|first(?:ly)?|herein|below|above all|"
     r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
