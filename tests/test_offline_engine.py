@@ -1073,6 +1073,19 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
     # risks, the polygenic risk score (PGRS) was computed.")
     assert done_by("Wang et al.", "To measure aggregate genetic risks, the polygenic risk score (PGRS) was computed",
                    plural=True) == "To measure aggregate genetic risks, Wang et al. computed the polygenic risk score (PGRS)."
+    # a second passive act is the authors' second act (a Scopus export on cloud security: was "@Thakare2016 analyze
+    # cloud security and privacy issues and cloud deployment model security is explored.")
+    assert done_by("Thakare et al.", "Cloud security and privacy issues are analyzed and cloud deployment model security "
+                   "is explored.", plural=True) == ("Thakare et al. analyze cloud security and privacy issues and explore "
+                                                    "cloud deployment model security.")
+    assert done_by("Smith", "Colloids were designed and their motion was measured in water.", plural=False) == \
+        "Smith designed colloids and measured their motion in water."
+    assert done_by("Smith", "Floods were studied and a database was developed and analysed.", plural=False) == \
+        "Smith studied floods and developed and analysed a database."  # was "... and developed a database and analysed."
+    # what someone else did stays theirs (was "Smith collected samples and analysed by an external laboratory")
+    assert done_by("Smith", "Samples were collected and analysed by an external laboratory.", plural=False) is None
+    assert done_by("Smith", "Samples were collected and the data were analysed by a laboratory.", plural=False) == \
+        "Smith collected samples and the data were analysed by a laboratory."
     # paleontology: "outline X and reviewed here", "describes X here: Y"
     assert done_by("Smith", "Different steps, as well as software are outlined and reviewed here.", plural=False) == \
         "Smith outlines and reviews different steps, as well as software."

@@ -45,7 +45,14 @@ _DONE = re.compile(
     r"\s(?:is|are|was|were)\s)[^;:]){5,}?)"
     r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
     r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
-    r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)
+    r"(?!\s(?:by|in order)\b|\sand\s(?:" + _ACT + r")\sby\b)(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)  # "and analysed by"
+
+
+# "X are analyzed | and Y is explored": a second passive of an act, said as the subject's second act
+_AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|they|there|the authors)\b)[A-Za-z][^,;:]{3,80}?)"
+                       r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
+                       r"(?:\sand\s(?P<how>\w+ly\s)?(?P<also>" + _ACT + r")\b)?"  # "are compared and critically discussed"
+                       r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
 
 
 def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] = frozenset()) -> str | None:
@@ -57,8 +64,20 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     if not done:
         return None
     acts = [act for act in (done["act"], done["also"]) if act]
-    if done["aux"] in ("is", "are"):  # "are studied": "study", "studies"; "were designed": "designed"
-        acts = [_ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
-                for act in acts]
-    said = f"{done['adverb'] or ''}{' and '.join(acts)} {lower_first(done['thing'], names)}{done['rest']}."
+    rest = done["rest"]
+    second = _AND_DONE.match(rest)
+    if second:  # "X are analyzed and Y is explored": "analyze X and explore Y"
+        then = _acted(second["act"], second["aux"], plural)
+        then += f" and {second['how'] or ''}{_acted(second['also'], second['aux'], plural)}" if second["also"] else ""
+        rest = f" and {second['adverb'] or ''}{then} {lower_first(second['thing'], names)}{second['rest']}"
+    said = f"{done['adverb'] or ''}{' and '.join(_acted(act, done['aux'], plural) for act in acts)} " \
+           f"{lower_first(done['thing'], names)}{rest}."
     return f"{done['lead']}{after_a_lead(subject)} {said}" if done["lead"] else f"{subject} {said}"
+
+
+def _acted(act: str, aux: str, plural: bool) -> str:
+    """The participle `act` of a passive with `aux` said in the active ("are studied": "study", "studies"; "were
+    designed": "designed")."""
+    if aux not in ("is", "are"):
+        return act
+    return _ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
