@@ -1970,6 +1970,21 @@ def test_why_the_authors_did_it_said_before_it_goes_with_what_it_points_back_to(
     assert clean_clause("In this research direction, we propose X.") == "In this research direction, they propose X"
 
 
+def test_it_is_shown_that_x_reports_x_with_its_condition():
+    from litreview.write.clauses import finding_clause
+    # a Mendeley library on systemic risk: was "@Georg2013 reports that comparing different interbank network
+    # structures, it is shown that money-centre networks are more stable than random networks."
+    assert finding_clause("Comparing different interbank network structures, it is shown that money-centre networks are "
+                          "more stable than random networks.") == ("comparing different interbank network structures, "
+                                                                   "money-centre networks are more stable than random networks")
+    assert finding_clause("In small samples, it can be shown that the estimator fails.") == \
+        "in small samples, the estimator fails"
+    # not a relative clause ("protocols will be demonstrated that counter attacks"), nor what others showed before
+    for other in ("New models and protocols will be demonstrated that counter potential attacks.",
+                  "It has been shown that U holds."):
+        assert finding_clause(other) == other.rstrip("."), other
+
+
 def test_a_gerund_subject_is_no_lead_before_a_clause_it_opens():
     # a Scopus export on interoperability: "Realizing the full potential of the Internet of Thing requires that they
     # change how, Seo et al. view and build ubiquitous environment ..."

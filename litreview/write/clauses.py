@@ -83,7 +83,9 @@ _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critica
 _UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
-_REPORTS = re.compile(r"\b(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?\s+that\s+"
+_REPORTS = re.compile(r"\b(?:(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?|"
+                      r"(?<=\bit\s)(?:is|was|can\sbe)\s(?:shown|demonstrated|observed|revealed|confirmed|verified))"
+                      r"\s+that\s+"  # "it is shown that X"; not "protocols will be demonstrated that counter attacks"
                       r"(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
 # "Our data indicate that X", "These results suggest that X": what the paper found, without the words that say so.
 _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|findings|analyses|observations|experiments)\s"
@@ -358,7 +360,7 @@ def finding_clause(finding: str) -> str:
 def _condition(before: str) -> str:
     """What holds a reported clause when the sentence puts it first ("When provided a teaching sequence, we show that
     X" -> "When provided a teaching sequence, "), so that X is not said more widely than the paper says it; else ""."""
-    lead = re.sub(r"\bwe\s+(?:also\s+)?$", "", before, flags=re.IGNORECASE).strip()
+    lead = re.sub(r"\b(?:we\s+(?:also\s+)?|it\s+)$", "", before, flags=re.IGNORECASE).strip()
     if not lead.endswith(",") or len(lead.split()) > MAX_CONDITION_WORDS or not _LEAD.sub("", f"{lead} ", count=1):
         return ""  # no lead, a long one, or only a connective ("Further, we show that ...")
     first_word = re.match(r"[A-Z][a-z]+\b", lead)  # no longer first in its sentence: "utilizing X, ..."
