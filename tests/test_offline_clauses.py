@@ -999,6 +999,11 @@ def test_a_stated_aim_is_said_as_what_the_study_does():
         # was "... investigates the frequency of olfactory loss in out-patients and to evaluate the ..."
         "One study investigates the frequency of olfactory loss in out-patients and evaluates the diagnostic value of "
         "sudden smell loss."]
+    # an aim that goes on with a verb no study does ("and to aid in X") stays an aim (CORD-19: was "One study determines
+    # the effectiveness of ... masks ..., and to aid in establishing public health strategies ...")
+    assert active_sentence("One study", approach_clause(
+        "To determine the effectiveness of washable masks, and to aid in establishing public health strategies.")) \
+        == "One study aims to determine the effectiveness of washable masks, and to aid in establishing public health strategies."
 
 
 def test_a_study_that_studied_is_another_work():

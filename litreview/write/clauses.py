@@ -237,6 +237,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
             obj = second_verbs_in_base_form(obj)  # "This paper introduces X and shows Y": "introduce X and show Y"
         if match.re is _STATED_AIM:  # "to investigate X and to evaluate Y": the study investigates X and evaluates Y
             obj = _AND_TO.sub(_joined_aim, obj)
+            if _AND_TO.search(obj):  # "and to aid in X", no verb to make agree: the aim as stated, not "determines X, and to aid"
+                return Clause("aim", f"to {match.group('verb')} {clean_clause(obj, limit)}", statement)
         made = _THEN_MADE.search(obj) if verb not in _MAKING else None
         if made:  # "we analyze the limitations of X and introduce Y": Y is what the paper proposes
             verb, obj = made.group("verb").lower(), made.group("object")
