@@ -19,7 +19,7 @@ from litreview.write.offline import template_words
 from litreview.write.relations import base_verb
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
-from litreview.group.terms import whole_phrase
+from litreview.group.terms import term_stems, whole_phrase
 from litreview.summarize.schema import PaperSummary
 from litreview.write.schema import Paragraph
 from litreview.select import rank
@@ -150,7 +150,10 @@ def test_paragraphs_relate_papers_and_stay_within_budget(drafted):
     theme, papers, _, groups, sections = drafted
     for section in sections:
         opening = section.sentences[0]
-        assert opening.text.startswith("Work on ") and opening.text.endswith(f" relates to {theme}.")
+        if term_stems(theme) <= term_stems(section.title.lower()):  # the label holds the theme: not said twice
+            assert re.fullmatch(rf"[A-Z][a-z]+ works address {re.escape(section.title.lower())}\.", opening.text)
+        else:
+            assert opening.text.startswith("Work on ") and opening.text.endswith(f" relates to {theme}.")
         assert opening.keys == section.keys
         if len(section.keys) >= 3:
             assert sum(len(s.keys) >= 2 for s in section.sentences[1:]) >= 1, section.title
@@ -250,6 +253,29 @@ def test_a_draft_of_papers_no_term_groups_says_how_many_works_not_further_work()
                                   summaries, papers, "pedestrian detection")[0][0]
     assert title_only.sentences[0].text == "Work that relates to pedestrian detection includes “Pedestrians in Crowds”."
 
+
+
+def test_a_label_that_holds_the_theme_does_not_say_it_twice():
+    # CORD-19 drafts read "Work on cytokine storm syndrome relates to cytokine storm" and "Work on wearing face masks
+    # that relates to face masks includes ..."
+    papers = {"a": Paper(key="a", title="Cytokine storm syndrome in severe COVID-19", abstract=(
+                  "Cytokine storm syndrome drives organ failure in severe COVID-19. We review its treatment with "
+                  "interleukin-6 blockade.")),
+              "b": Paper(key="b", title="Tocilizumab in cytokine storm syndrome", abstract=(
+                  "Cytokine storm syndrome is a hyperinflammatory state. We report outcomes of tocilizumab in 40 "
+                  "patients.")),
+              "c": Paper(key="c", title="Wearing face masks in hospitals"), "d": Paper(key="d", title="Masks for all")}
+    summaries, _ = summarize_papers(list(papers.values()))
+    storm = Groups(groups=[SubTheme(title="Cytokine storm syndrome", description="", keys=["a", "b"])])
+    sections, _ = write_paragraphs(storm, summaries, papers, "cytokine storm")
+    assert sections[0].sentences[0].text == "Two works address cytokine storm syndrome."
+    assert sections[0].sentences[0].keys == ["a", "b"]
+    masks = Groups(groups=[SubTheme(title="Wearing face masks", description="", keys=["c", "d"])])
+    sections, _ = write_paragraphs(masks, summaries, papers, "face masks")
+    assert sections[0].sentences[0].text.startswith("Work on wearing face masks includes “Wearing face masks in hospitals”")
+    # a label that holds only part of the theme relates to it as before
+    sections, _ = write_paragraphs(storm, summaries, papers, "cytokine storm in children")
+    assert sections[0].sentences[0].text == "Work on cytokine storm syndrome relates to cytokine storm in children."
 
 _SCRIPT = """
 import json, sys

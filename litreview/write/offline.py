@@ -29,10 +29,7 @@ from litreview.corpus.paper import Paper, author_phrase
 from litreview.group.acronyms import with_long_forms
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
-from litreview.group.terms import (
-    label_stems,
-    term_stems,
-)
+from litreview.group.terms import label_stems, term_stems
 from litreview.group.uses import CorpusUses
 from litreview.summarize.approach import approach_index
 from litreview.summarize.offline import (
@@ -75,12 +72,14 @@ from litreview.write.statements import (
     said_for,
 )
 from litreview.write.titled import (
+    holds_theme,
     less_closely,
     said_by_title,
     theme_said,
     title_sentences,
     unnamed,
     work_on,
+    works_address,
 )
 from litreview.write.voice import (
     it_as_itself,
@@ -183,6 +182,8 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapp
     if first and unnamed(group):  # "Further work relates to" would point back at nothing
         works = "work relates" if len(keys) == 1 else "works relate"
         return Sentence(text=bounded(f"{upper_first(number_word(len(keys)))} {works} to {target}."), keys=keys)
+    if holds_theme(group, theme):  # "Six works address cytokine storm syndrome", not "... relates to cytokine storm"
+        return Sentence(text=bounded(f"{works_address(group, papers)}."), keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.
     through = "" if not is_own_text(theme) else shared_with(
         theme, [texts[key] for key in keys], exclude=term_stems(group.title.lower()), at_least=max(1, (len(keys) + 1) // 2))

@@ -16,8 +16,8 @@ from litreview.group.uses import CorpusUses
 from litreview.summarize.offline import states_what_it_does, text_sentences
 from litreview.text import STOPWORDS, is_own_text, listing
 from litreview.write.cuts import bounded, fits
-from litreview.write.english import lower_first, never_lowered
-from litreview.write.relations import shared_topics
+from litreview.write.english import lower_first, never_lowered, upper_first
+from litreview.write.relations import number_word, shared_topics
 from litreview.write.schema import InlineCitation, Sentence
 
 MIN_TITLE_WORDS = 3  # a shorter title ("UnDEMoN", "Covid-19 and pregnancy") says less than a sentence of background
@@ -33,7 +33,9 @@ MORE_PAPERS = (("Also related are the papers", UNTITLED), ("Further related pape
 MORE_INCLUDED = (("It also includes",) * 2, ("It further includes",) * 2, ("Further examples are", "A further example is"))
 TOPICS_LEAD = "Also related are"  # "Also related are papers on A [@a; @b] and B [@c; @d]."
 TOPICS = "papers on"
-TEMPLATE_PHRASES = (*chain(*MORE_PAPERS, *MORE_INCLUDED), UNTITLED, TOPICS_LEAD, TOPICS, "includes")  # the words these add
+ADDRESSING = ("work addresses", "works address")  # one, several
+# the words these add
+TEMPLATE_PHRASES = (*chain(*MORE_PAPERS, *MORE_INCLUDED), UNTITLED, TOPICS_LEAD, TOPICS, "includes", *ADDRESSING)
 
 
 def shown_title(title: str) -> str:
@@ -87,6 +89,19 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False
     # kept: "BERT", a name ("French legal texts"), a phrase an abstract capitalises whole ("Agent Interaction Protocols")
     kept = head[1:] != head[1:].lower() or said and re.match(r"[A-Z][a-z]", rest) or head in _names(group, papers) and (said or not rest)
     return f"Work on {head if kept else head.lower()} {rest}".rstrip()  # "empirical Bernstein bounds"
+
+
+def holds_theme(group: SubTheme, theme: str) -> bool:
+    """Whether `group`'s label says the whole (short) theme ("Cytokine storm syndrome" in "cytokine storm"): "Work on
+    cytokine storm syndrome relates to cytokine storm" would say it twice."""
+    stems = term_stems(theme.lower())
+    return not unnamed(group) and not is_own_text(theme) and bool(stems) and stems <= term_stems(group.title.lower())
+
+
+def works_address(group: SubTheme, papers: Mapping[str, Paper]) -> str:
+    """`Six works address {label}`: a group named by a label that `holds_theme`, introduced."""
+    count = len(group.keys)
+    return f"{upper_first(number_word(count))} {ADDRESSING[count > 1]} {work_on(group, papers)[len('Work on '):]}"
 
 
 def unnamed(group: SubTheme) -> bool:
@@ -149,7 +164,7 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     opening = TOPICS_LEAD  # of the sentence of shared topics, when it is not the paragraph's first
     if alone and group is not None:
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
-        opening = f"{work} that relates to {theme_said(theme, group, papers)} includes"
+        opening = f"{work} includes" if holds_theme(group, theme) else f"{work} that relates to {theme_said(theme, group, papers)} includes"
         leads = chain([(opening, opening)], cycle(MORE_INCLUDED))
     elif alone:
         leads = chain(MORE_PAPERS[:1], cycle(MORE_INCLUDED))
