@@ -1108,7 +1108,22 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
         "Smith designed colloids and measured their motion in water."
     assert done_by("Smith", "Floods were studied and a database was developed and analysed.", plural=False) == \
         "Smith studied floods and developed and analysed a database."  # was "... and developed a database and analysed."
-    # what someone else did stays theirs (was "Smith collected samples and analysed by an external laboratory")
+    # how they did it is theirs ("by simulating"), what someone else did stays theirs (was "Smith collected samples and
+    # analysed by an external laboratory")
+    assert done_by("Smith", "Filtering methods are introduced and compared by simulating modular networks.",
+                   plural=False) == "Smith introduces and compares filtering methods by simulating modular networks."
+    assert done_by("Smith", "Colloids were designed by combining two polymers.", plural=False) == \
+        "Smith designed colloids by combining two polymers."
+    # a passive in a relative clause is no act of the authors (was "Smith et al. train we show that models trained with
+    # the VIB objective outperform those that with other forms ..."), nor what the thing goes on to do ("Smith derive
+    # the composite tree by applying X, and is remarkably well resolved"), nor what it has ("by varying patterns")
+    for other in ("We show that models trained with the VIB objective outperform those that are trained with other forms.",
+                  "The composite tree was derived by applying matrix representation, and is remarkably well resolved.",
+                  "Borioteiioids comprise a family of squamates and are characterized by varying patterns of teeth."):
+        assert done_by("Smith", other, plural=False) is None, other
+    assert done_by("Smith", "The model was applied to Pingtung County, which includes 33 townships and is located in "
+                   "Taiwan.", plural=False) == "Smith applied the model to Pingtung County, which includes 33 townships " \
+                                              "and is located in Taiwan."
     assert done_by("Smith", "Samples were collected and analysed by an external laboratory.", plural=False) is None
     assert done_by("Smith", "Samples were collected and the data were analysed by a laboratory.", plural=False) == \
         "Smith collected samples and the data were analysed by a laboratory."

@@ -31,6 +31,12 @@ _ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
 # How a paper did it ("are theoretically studied"); not how a field does ("is widely studied", "has been studied").
 _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|quantitatively|qualitatively|"
         r"carefully|thoroughly|first|also|then|further|here|herein|finally|subsequently|additionally")
+# "was developed by Smith", "and analysed by a laboratory": someone else did it; not "compared by simulating X" (how)
+_AGENT = (r"by\b(?!\s(?:\w+ly\s)?(?!(?:varying|increasing|decreasing|existing|following|emerging|underlying|surrounding|"
+          r"differing|corresponding|remaining|competing|growing|leading|changing|evolving|overlapping|contrasting|"
+          r"interesting|missing|living|neighbouring|neighboring)\b)[a-z]+ing\b)")  # "by varying patterns": what it has
+# ", and is well resolved", ", and suggest that": the thing done goes on doing, which the authors do not
+_THING_GOES_ON = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|are|was|were|has|have|suggests?|shows?|indicates?|reveals?)\b")
 # "<Thing> is / are / was / were [how] <act>ed <rest>": the thing studied opens the sentence (not a pronoun, a
 # condition, a placing phrase or "Recently,", whose subject is elsewhere; in lower case where "In the present study,"
 # went before it) and no agent follows ("was developed by Smith": someone else did it). The thing has no verb of its
@@ -42,17 +48,17 @@ _DONE = re.compile(
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
     r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
-    r"\s(?:is|are|was|were)\s)[^;:]){5,}?)"
+    r"\s(?:is|are|was|were)\s)[^;:]){5,}?)(?<!\swhich)(?<!\sthat)(?<!\swho)"  # not "events, which are analysed"
     r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
     r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
-    r"(?!\s(?:by|in order)\b|\sand\s(?:" + _ACT + r")\sby\b)(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)  # "and analysed by"
+    r"(?!\s(?:" + _AGENT + r"|in order)\b|\sand\s(?:" + _ACT + r")\s" + _AGENT + r")(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)
 
 
 # "X are analyzed | and Y is explored": a second passive of an act, said as the subject's second act
 _AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|they|there|the authors)\b)[A-Za-z][^,;:]{3,80}?)"
                        r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
                        r"(?:\sand\s(?P<how>\w+ly\s)?(?P<also>" + _ACT + r")\b)?"  # "are compared and critically discussed"
-                       r"(?!\s(?:by|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
+                       r"(?!\s(?:" + _AGENT + r"|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
 
 
 def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] = frozenset()) -> str | None:
@@ -61,7 +67,7 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     reviewed here" -> "`subject` outlines and reviews X", "To measure X, Y was computed" -> "To measure X, `subject`
     computed Y"); None for any other sentence. `names`: words that keep their capital ("Janus colloids")."""
     done = _DONE.match(sentence)
-    if not done:
+    if not done or _goes_on(done["rest"]):
         return None
     acts = [act for act in (done["act"], done["also"]) if act]
     rest = done["rest"]
@@ -81,3 +87,10 @@ def _acted(act: str, aux: str, plural: bool) -> str:
     if aux not in ("is", "are"):
         return act
     return _ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether the thing done goes on doing something in `rest` (", and is well resolved"), not a relative clause of
+    it ("Pingtung County, which includes 33 townships and is located in Taiwan")."""
+    going = _THING_GOES_ON.search(rest)
+    return bool(going) and not re.search(r"\b(?:which|that|who)\b", rest[:going.start()])
