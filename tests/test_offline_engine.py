@@ -254,7 +254,6 @@ def test_a_draft_of_papers_no_term_groups_says_how_many_works_not_further_work()
     assert title_only.sentences[0].text == "Work that relates to pedestrian detection includes “Pedestrians in Crowds”."
 
 
-
 def test_a_label_that_holds_the_theme_does_not_say_it_twice():
     # CORD-19 drafts read "Work on cytokine storm syndrome relates to cytokine storm" and "Work on wearing face masks
     # that relates to face masks includes ..."

@@ -36,7 +36,10 @@ _AGENT = (r"by\b(?!\s(?:\w+ly\s)?(?!(?:varying|increasing|decreasing|existing|fo
           r"differing|corresponding|remaining|competing|growing|leading|changing|evolving|overlapping|contrasting|"
           r"interesting|missing|living|neighbouring|neighboring)\b)[a-z]+ing\b)")  # "by varying patterns": what it has
 # ", and is well resolved", ", and suggest that": the thing done goes on doing, which the authors do not
-_THING_GOES_ON = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|are|was|were|has|have|suggests?|shows?|indicates?|reveals?)\b")
+_THING_GOES_ON = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|are|was|were|has|have|suggests?|shows?|indicates?|"
+                            r"reveals?)\b")
+# " are [how] studied": the passive of an act of research
+_IS_DONE = r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
 # "<Thing> is / are / was / were [how] <act>ed <rest>": the thing studied opens the sentence (not a pronoun, a
 # condition, a placing phrase or "Recently,", whose subject is elsewhere; in lower case where "In the present study,"
 # went before it) and no agent follows ("was developed by Smith": someone else did it). The thing has no verb of its
@@ -49,15 +52,13 @@ _DONE = re.compile(
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
     r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
     r"\s(?:is|are|was|were)\s)[^;:]){5,}?)(?<!\swhich)(?<!\sthat)(?<!\swho)"  # not "events, which are analysed"
-    r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
-    r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
+    + _IS_DONE + r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
     r"(?!\s(?:" + _AGENT + r"|in order)\b|\sand\s(?:" + _ACT + r")\s" + _AGENT + r")(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)
 
 
 # "X are analyzed | and Y is explored": a second passive of an act, said as the subject's second act
 _AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|they|there|the authors)\b)[A-Za-z][^,;:]{3,80}?)"
-                       r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
-                       r"(?:\sand\s(?P<how>\w+ly\s)?(?P<also>" + _ACT + r")\b)?"  # "are compared and critically discussed"
+                       + _IS_DONE + r"(?:\sand\s(?P<how>\w+ly\s)?(?P<also>" + _ACT + r")\b)?"  # "compared and critically discussed"
                        r"(?!\s(?:" + _AGENT + r"|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
 
 

@@ -93,7 +93,8 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 # Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
-_MEETS = r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer|deal(?:t)? with|cope with|handl|mitigat|alleviat|remed)[a-z]*"
+_MEETS = (r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer|deal(?:t)? with|cope with|handl|"
+          r"mitigat|alleviat|remed)[a-z]*")
 _LEAD = re.compile(
     r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
     rf"in particular|in {THIS_WORK}|in this research|to this end|in light of this|first(?:ly)?|herein|below|above all|"
@@ -237,7 +238,7 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
             obj = second_verbs_in_base_form(obj)  # "This paper introduces X and shows Y": "introduce X and show Y"
         if match.re is _STATED_AIM:  # "to investigate X and to evaluate Y": the study investigates X and evaluates Y
             obj = _AND_TO.sub(_joined_aim, obj)
-            if _AND_TO.search(obj):  # "and to aid in X", no verb to make agree: the aim as stated, not "determines X, and to aid"
+            if _AND_TO.search(obj):  # "and to aid in X", no verb to agree: the aim as stated (not "determines X, and to aid")
                 return Clause("aim", f"to {match.group('verb')} {clean_clause(obj, limit)}", statement)
         made = _THEN_MADE.search(obj) if verb not in _MAKING else None
         if made:  # "we analyze the limitations of X and introduce Y": Y is what the paper proposes

@@ -164,7 +164,8 @@ def title_sentences(keys: list[str], papers: Mapping[str, Paper], group: SubThem
     opening = TOPICS_LEAD  # of the sentence of shared topics, when it is not the paragraph's first
     if alone and group is not None:
         work = "Work" if first and unnamed(group) else work_on(group, papers)  # not "Related work that relates to"
-        opening = f"{work} includes" if holds_theme(group, theme) else f"{work} that relates to {theme_said(theme, group, papers)} includes"
+        related = "" if holds_theme(group, theme) else f" that relates to {theme_said(theme, group, papers)}"
+        opening = f"{work}{related} includes"
         leads = chain([(opening, opening)], cycle(MORE_INCLUDED))
     elif alone:
         leads = chain(MORE_PAPERS[:1], cycle(MORE_INCLUDED))
