@@ -45,6 +45,7 @@ from litreview.write.english import (
     upper_first,
     without_hype,
 )
+from litreview.write.leads import MEETS, only_a_lead, without_leads
 from litreview.write.voice import (
     AIMING,
     ITSELF,
@@ -92,30 +93,6 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            r"(?:\w+ly\s)?(?:indicate|show|suggest|reveal|demonstrate|confirm)\s+that\s+(?P<clause>.+)$",
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
-# Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
-_MEETS = (r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer|deal(?:t)? with|cope with|handl|"
-          r"mitigat|alleviat|remed)[a-z]*")
-_LEAD = re.compile(
-    r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
-    rf"in particular|in {THIS_WORK}|in this research|to this end|in light of this|first(?:ly)?|herein|below|above all|"
-    r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
-    r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
-    r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
-    r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
-    r"as (?:is )?(?:well[- ])?known|as (?:we|they) (?:all )?know(?:n)?|"  # "As we know, X" (and "As we known,")
-    rf"(?:in order |so as )?to {_MEETS} (?:this|these|the|such) \w+(?: \w+)?|"
-    # "To decipher this,", "To trigger research on these points,": a purpose that points back to a sentence not said
-    r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:(?:this|these|that|those|such|it|its|them|their)\b|"
-    r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b)|"
-    # "Motivated by these observations,", "Considering the above issue,": why the authors did it, said before it
-    r"(?:(?:motivated|inspired|prompted|encouraged|driven) by|considering|given|in view of|following|building (?:up)?on|"
-    r"based on) (?:this|these|those|such|the above|the (?:above-mentioned|aforementioned))\b[^,;]{0,40}?(?=,|\s(?:we|they)\s))"
-    rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
-    r"|(?-i:(?:But|And|Yet)\s+(?=[a-z]))"  # "But increasingly, X": a sentence leaning on the one before
-    r"|(?:finally|additionally|moreover|furthermore|lastly)\s+(?=(?:an?|the)\s))",  # "Finally an implementation is"
-    re.IGNORECASE,
-)
-_HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
                              rf"{WORK_NOUNS})\b,?", re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
@@ -129,7 +106,7 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
 # "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X.
-_MET_BY = re.compile(rf"\b{_MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
+_MET_BY = re.compile(rf"\b{MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
                      r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\b")
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
@@ -364,7 +341,7 @@ def _condition(before: str) -> str:
     """What holds a reported clause when the sentence puts it first ("When provided a teaching sequence, we show that
     X" -> "When provided a teaching sequence, "), so that X is not said more widely than the paper says it; else ""."""
     lead = re.sub(r"\b(?:we\s+(?:also\s+)?|it\s+)$", "", before, flags=re.IGNORECASE).strip()
-    if not lead.endswith(",") or len(lead.split()) > MAX_CONDITION_WORDS or not _LEAD.sub("", f"{lead} ", count=1):
+    if not lead.endswith(",") or len(lead.split()) > MAX_CONDITION_WORDS or only_a_lead(lead):
         return ""  # no lead, a long one, or only a connective ("Further, we show that ...")
     first_word = re.match(r"[A-Z][a-z]+\b", lead)  # no longer first in its sentence: "utilizing X, ..."
     return f"{lead[:1].lower() + lead[1:] if first_word else lead} "
@@ -378,10 +355,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
     text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
-    while _LEAD.match(text):
-        text = _LEAD.sub("", text, count=1)
-    here = _HERE.match(text)  # "Here using X, we ...": "Using X, we ..."
-    text = (upper_first if here[0][0].isupper() else str)(text[here.end():]) if here else text
+    text = without_leads(text)
     text = _ROMAN_ITEM.sub("", text) if " i) " in text and " ii) " in text else text
     text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))

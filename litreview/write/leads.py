@@ -1,0 +1,49 @@
+"""What opens a paper's sentence and is no part of what the paper says: connectives ("However,", "Thus we"), the paper
+placing itself ("In this study,"), and what points back to a sentence the paragraph does not say ("To this end,", "To
+address this issue,", "Motivated by these observations,")."""
+
+from __future__ import annotations
+
+import re
+
+from litreview.text import THIS_WORK
+from litreview.write.english import upper_first
+
+# Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
+MEETS = (r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|clos|answer|deal(?:t)? with|cope with|handl|"
+         r"mitigat|alleviat|remed)[a-z]*")
+_LEADS = re.compile(
+    r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
+    rf"in particular|in {THIS_WORK}|in this research|to this end|in light of this|first(?:ly)?|herein|below|above all|"
+    r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
+    r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
+    r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
+    r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
+    r"as (?:is )?(?:well[- ])?known|as (?:we|they) (?:all )?know(?:n)?|"  # "As we know, X" (and "As we known,")
+    rf"(?:in order |so as )?to {MEETS} (?:this|these|the|such) \w+(?: \w+)?|"
+    # "To decipher this,", "To trigger research on these points,": a purpose that points back to a sentence not said
+    r"(?:in order )?to (?:\w+ly |better |further )?\w+ (?:(?:this|these|that|those|such|it|its|them|their)\b|"
+    r"(?:[\w-]+ ){1,4}?(?:this|these|those|such) )[^,;]{0,40}(?=,\s*(?:we|they)\b)|"
+    # "Motivated by these observations,", "Considering the above issue,": why the authors did it, said before it
+    r"(?:(?:motivated|inspired|prompted|encouraged|driven) by|considering|given|in view of|following|building (?:up)?on|"
+    r"based on) (?:this|these|those|such|the above|the (?:above-mentioned|aforementioned))\b[^,;]{0,40}?(?=,|\s(?:we|they)\s))"
+    rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
+    r"|(?-i:(?:But|And|Yet)\s+(?=[a-z]))"  # "But increasingly, X": a sentence leaning on the one before
+    r"|(?:finally|additionally|moreover|furthermore|lastly)\s+(?=(?:an?|the)\s))",  # "Finally an implementation is"
+    re.IGNORECASE,
+)
+_HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
+
+
+def without_leads(text: str) -> str:
+    """`text` without the leads it opens with ("However, to this end, we ..." -> "we ..."), and a placing "Here"
+    ("Here using X, we ..." -> "Using X, we ...")."""
+    while _LEADS.match(text):
+        text = _LEADS.sub("", text, count=1)
+    here = _HERE.match(text)
+    return (upper_first if here[0][0].isupper() else str)(text[here.end():]) if here else text
+
+
+def only_a_lead(text: str) -> bool:
+    """Whether `text` ("Further,") is a lead and nothing more."""
+    return not _LEADS.sub("", f"{text} ", count=1)
