@@ -84,11 +84,16 @@ def work_on(group: SubTheme, papers: Mapping[str, Paper], *, first: bool = False
     capitalise mid-sentence keeps it ("Work on French legal texts")."""
     if unnamed(group):
         return "Related work" if first else "Further work"
-    head, _, rest = group.title.partition(" ")  # the label is capitalised as a heading: its first word only
+    return f"Work on {label_said(group, papers)}"
+
+
+def label_said(group: SubTheme, papers: Mapping[str, Paper]) -> str:
+    """`group`'s label inside a sentence ("empirical Bernstein bounds"): the heading capitalises its first word only."""
+    head, _, rest = group.title.partition(" ")
     said = bool(rest) and _said_as_labelled(group, papers)
     # kept: "BERT", a name ("French legal texts"), a phrase an abstract capitalises whole ("Agent Interaction Protocols")
     kept = head[1:] != head[1:].lower() or said and re.match(r"[A-Z][a-z]", rest) or head in _names(group, papers) and (said or not rest)
-    return f"Work on {head if kept else head.lower()} {rest}".rstrip()  # "empirical Bernstein bounds"
+    return f"{head if kept else head.lower()} {rest}".rstrip()
 
 
 def holds_theme(group: SubTheme, theme: str) -> bool:
@@ -101,7 +106,7 @@ def holds_theme(group: SubTheme, theme: str) -> bool:
 def works_address(group: SubTheme, papers: Mapping[str, Paper]) -> str:
     """`Six works address {label}`: a group named by a label that `holds_theme`, introduced."""
     count = len(group.keys)
-    return f"{upper_first(number_word(count))} {ADDRESSING[count > 1]} {work_on(group, papers)[len('Work on '):]}"
+    return f"{upper_first(number_word(count))} {ADDRESSING[count > 1]} {label_said(group, papers)}"
 
 
 def unnamed(group: SubTheme) -> bool:
