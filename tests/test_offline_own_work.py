@@ -323,3 +323,15 @@ def test_which_paragraph_a_background_sentence_opens_is_the_same_in_every_run():
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
     assert runs == {"{'A': ['Sharks suffer heavy discards worldwide.']}\n"}, runs
+
+
+def test_a_thing_named_before_we_propose_it_is_no_proposal_cut_after_its_verb():
+    # "an automated score, Gen-U, that we propose, which can help ...": what is proposed comes before "we propose";
+    # the closing was "...; we propose, which can help improve ..."
+    abstract = ("Reviews are classified with transformer encoders. "
+                "We translate this finding into an automated score, Gen-U, that we propose, which can help "
+                "improve sentiment classification of product reviews.")
+    closings = [section.sentences[-1].text for section in _sections(abstract)]
+    assert not any("we propose," in closing for closing in closings), closings
+    # no proposal said then: what the work shares with the papers (the other paragraph's lead says it shares nothing)
+    assert closings[0] == "Our work shares sentiment classification and transformer encoders with these works."

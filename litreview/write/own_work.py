@@ -69,7 +69,7 @@ _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
 _OWN_VERB = re.compile(rf"(?:\b(?:we|{THIS_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
-                       r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>.+)$",
+                       r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>(?![,;:.)]).+)$",  # not "X, that we propose, ..."
                        re.IGNORECASE | re.DOTALL)
 
 
