@@ -16,7 +16,8 @@ from litreview.corpus import load_corpus
 from litreview.group import group_papers
 from litreview.write.english import base_form, gerund, third_person
 from litreview.write.offline import template_words
-from litreview.write.relations import base_verb
+from litreview.write.relations import base_verb, quantity
+from litreview.write.titled import works_address
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.group.terms import term_stems, whole_phrase
@@ -168,7 +169,9 @@ def test_template_words_are_connectives_only():
         "both", "all", "of", "them", "address", "are", "report", "reports", "results", "share", "shares", "a", "focus", "discuss",
         "whereas", "also", "are", "the", "papers", "paper", "includes", "it", "and", "with", "these", "we",
         "against", "this", "background", "in", "context", "alongside", "et", "al", "that", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "study", "another", "authors", "an", "as", "well", "note", "aims", "notes", "they", "their",
+        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "total",
+        "study", "another", "authors", "an", "as", "well", "note", "aims", "notes", "they", "their",
         "theirs", "themselves", "example", "examples",  # "Further examples are" in a list of titles
         # what papers of one kind of contribution do ("Two of them release datasets")
         "datasets", "benchmarks", "surveys", "systems", "methods"}  # ("analyses" is also a verb, below)
@@ -1357,3 +1360,15 @@ def test_the_number_of_a_numbered_abstracts_next_item_is_not_part_of_a_sentence(
             "variation.") in sentences
     assert "We explain how this uncertainty may cause scale-dependent regression dilution." in sentences
     assert "We then demonstrate a simple correction at pH 7.4." in sentences  # a decimal is no item number
+
+
+def test_a_sentence_never_opens_with_digits():
+    # "11 works address multi-label text classification." opened a paragraph of the example corpus
+    assert quantity(11, 14) == "Eleven of them"
+    assert quantity(21, 30, introduced=False) == "Twenty-one works"
+    assert quantity(40, 41) == "Forty of them"
+    assert quantity(120, 150) == "A total of 120 of them"
+    assert quantity(3, 4) == "Three of them" and quantity(12, 12) == "All 12 works"  # within a sentence: digits
+    group = SubTheme(title="Multi-label text classification", description="", keys=[f"p{n}" for n in range(11)])
+    papers = {key: Paper(key=key, title=f"Multi-label text classification with labels {n}") for n, key in enumerate(group.keys)}
+    assert works_address(group, papers).startswith("Eleven works address ")

@@ -56,8 +56,8 @@ from litreview.write.relations import (
     RELATION_PHRASES,
     TermUses,
     contrasting,
+    count_opening,
     jaccard,
-    number_word,
     related_order,
     shared_sentences,
     stems,
@@ -181,7 +181,7 @@ def _opening(group: SubTheme, theme: str, texts: Mapping[str, str], papers: Mapp
         return Sentence(text=less_closely(group, theme, papers), keys=keys)
     if first and unnamed(group):  # "Further work relates to" would point back at nothing
         works = "work relates" if len(keys) == 1 else "works relate"
-        return Sentence(text=bounded(f"{upper_first(number_word(len(keys)))} {works} to {target}."), keys=keys)
+        return Sentence(text=bounded(f"{count_opening(len(keys))} {works} to {target}."), keys=keys)
     if holds_theme(group, theme):  # "Six works address cytokine storm syndrome", not "... relates to cytokine storm"
         return Sentence(text=bounded(f"{works_address(group, papers)}."), keys=keys)
     # A short theme is named whole; the terms a long one (an abstract) shares with the group say how it bears on it.

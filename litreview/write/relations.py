@@ -58,8 +58,10 @@ KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmark
                 "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
 CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
 NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 RELATION_PHRASES = ("Both works", "All works", "of them", "works", "address", "report results on", "discuss",
-                    *KIND_PHRASES.values(), *NUMBERS)
+                    *KIND_PHRASES.values(), *NUMBERS, *_TEENS, *_TENS, "A total of")
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
@@ -343,13 +345,26 @@ def quantity(count: int, size: int, introduced: bool = True) -> str:
     nothing to refer to): how many of the paragraph's `size` papers a sentence cites."""
     if count == size:
         return "Both works" if size == 2 else f"All {number_word(size)} works"
-    number = number_word(count)
-    return f"{upper_first(number)} {'of them' if introduced else 'works'}"
+    return f"{count_opening(count)} {'of them' if introduced else 'works'}"
 
 
 def number_word(count: int) -> str:
     """A count in words ("three"), in digits past ten ("12")."""
     return NUMBERS[count] if count < len(NUMBERS) else str(count)
+
+
+def count_opening(count: int) -> str:
+    """A count that opens a sentence: in words to ninety-nine ("Three", "Eleven", "Twenty-one"), as no sentence opens
+    with digits; "A total of 120" past that."""
+    if count < len(NUMBERS):
+        said = NUMBERS[count]
+    elif count < 20:
+        said = _TEENS[count - 11]
+    elif count < 100:
+        said = _TENS[count // 10 - 2] + (f"-{NUMBERS[count % 10]}" if count % 10 else "")
+    else:
+        return f"A total of {count}"
+    return upper_first(said)
 
 
 @functools.lru_cache(maxsize=8192)  # the order, the contrast test and the theme sentences stem the same texts

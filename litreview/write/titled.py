@@ -16,8 +16,8 @@ from litreview.group.uses import CorpusUses
 from litreview.summarize.offline import states_what_it_does, text_sentences
 from litreview.text import STOPWORDS, is_own_text, listing
 from litreview.write.cuts import bounded, fits
-from litreview.write.english import lower_first, never_lowered, upper_first
-from litreview.write.relations import number_word, shared_topics
+from litreview.write.english import lower_first, never_lowered
+from litreview.write.relations import count_opening, shared_topics
 from litreview.write.schema import InlineCitation, Sentence
 
 MIN_TITLE_WORDS = 3  # a shorter title ("UnDEMoN", "Covid-19 and pregnancy") says less than a sentence of background
@@ -106,7 +106,7 @@ def holds_theme(group: SubTheme, theme: str) -> bool:
 def works_address(group: SubTheme, papers: Mapping[str, Paper]) -> str:
     """`Six works address {label}`: a group named by a label that `holds_theme`, introduced."""
     count = len(group.keys)
-    return f"{upper_first(number_word(count))} {ADDRESSING[count > 1]} {label_said(group, papers)}"
+    return f"{count_opening(count)} {ADDRESSING[count > 1]} {label_said(group, papers)}"
 
 
 def unnamed(group: SubTheme) -> bool:
