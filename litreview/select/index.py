@@ -102,6 +102,16 @@ class LexicalIndex:
         postings = self._postings(term)
         return 0 if postings is None else len(postings[0])
 
+    def papers_with_all(self, terms: Iterable[str]) -> np.ndarray:
+        """The positions of the papers that contain every one of `terms`, ascending."""
+        found: np.ndarray | None = None
+        for term in set(terms):
+            postings = self._postings(term)
+            if postings is None:
+                return np.zeros(0, dtype=np.int64)
+            found = postings[0] if found is None else np.intersect1d(found, postings[0], assume_unique=True)
+        return np.zeros(0, dtype=np.int64) if found is None else np.asarray(found, dtype=np.int64)
+
     def _postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         position = self._terms.find(term)
         if position is None:
