@@ -2010,3 +2010,24 @@ def test_a_sentence_that_leans_on_the_one_before_is_no_antecedent():
     papers = [Paper(key="z", abstract=abstract, authors=("Zhang, Wei", "Li, Na"), year=2024)]
     said = [s.text for s in _paragraph(papers, "Industrial use", "large language models")]
     assert not any("their precision" in text for text in said), said
+
+
+def test_these_things_a_paragraph_never_introduced_are_the_things():
+    # CORD-19 (TREC-COVID): "these interventions" are the government measures of two sentences before, which the
+    # paragraph does not say; "Another study analyzed ... the effect of these interventions" pointed at nothing
+    mobility = Paper(key="mobility", title="COVID-19 related social distancing measures and reduction in city mobility",
+                     abstract="In the absence of any pharmacological intervention, one approach to slowing the COVID-19 "
+                     "pandemic is reducing the contact rate in the population through social distancing. Governments "
+                     "the world over have instituted different measures to increase social distancing. Their "
+                     "effectiveness in reducing mobility is not known. We analyzed the mobility data from 41 "
+                     "cities to look at the effect of these interventions. The median mobility across cities on March "
+                     "2, 2020 was 100% (IQR: 94%, 107%), which decreased to a median of 10% (IQR: 7%, 17%) on March "
+                     "26, 2020.")
+    schools = Paper(key="schools", title="Social distancing in schools",
+                    abstract="We model why schools chose hand sanitizers over social distancing measures when these "
+                    "sanitizers were scarce.")
+    said = [s.text for s in _paragraph([mobility, schools], "Social distancing", "social distancing")]
+    assert any("the effect of the interventions" in text for text in said), said
+    assert not any("these interventions" in text for text in said)
+    # "these" whose things the sentence itself names first stays
+    assert any("when these sanitizers were scarce" in text for text in said), said

@@ -81,11 +81,7 @@ from litreview.write.titled import (
     work_on,
     works_address,
 )
-from litreview.write.voice import (
-    it_as_itself,
-    leans_back,
-    refers_back,
-)
+from litreview.write.voice import it_as_itself, leans_back, refers_back, the_for_these
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
@@ -141,7 +137,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         described = _paper_sentences(order, papers, summaries, budget, theme)
         if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:
             sentences = [s for s in sentences if not s.text.endswith(f" {KIND_PHRASES['method']}.")]  # "... propose methods"
-        sentences += described
+        sentences += the_for_these(described)
         # Papers the budget leaves no sentence of their own are cited together, as authors cite a large group, unless
         # a sentence before cites them already (the opening does, but for the researcher's own): no list said twice.
         cited = {key for sentence in sentences for key in sentence.keys}

@@ -26,6 +26,7 @@ from litreview.write.english import (
     third_person,
     upper_first,
 )
+from litreview.write.schema import Sentence
 
 # Second verbs that are hardly ever nouns, so that one after a bare comma or "and" is a verb too ("X, provide Y").
 _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|evaluate|apply|compare|discuss|introduce|"
@@ -201,6 +202,22 @@ def leans_back(sentence: str) -> bool:
 def refers_back(sentence: str) -> bool:
     """Whether a written sentence refers to something said before it ("One study extends CL to this setting")."""
     return bool(_REFERS_BACK.search(sentence))
+
+
+# "these interventions": things a sentence before it named, which the paragraph may not say.
+_THESE = re.compile(r"\b(?P<t>[Tt])hese\s(?P<noun>[a-z][\w-]*)")
+
+
+def the_for_these(sentences: list[Sentence]) -> list[Sentence]:
+    """`sentences` of papers, "these X" said "the X" in one that follows no sentence of its paper (nothing the
+    paragraph says then tells which X), unless the sentence names X before it ("hand sanitizers ... when these
+    sanitizers were scarce")."""
+    def the(match: re.Match[str], text: str) -> str:
+        named = re.search(rf"\b{re.escape(match['noun'])}\b", text[:match.start()], re.IGNORECASE)
+        return match[0] if named else f"{match['t']}he {match['noun']}"
+    return [sentence if n and set(sentence.keys) & set(sentences[n - 1].keys)
+            else sentence.model_copy(update={"text": _THESE.sub(lambda match: the(match, sentence.text), sentence.text)})
+            for n, sentence in enumerate(sentences)]
 
 
 def reported(statement: str, *, subjects: bool = True) -> str:
