@@ -10,6 +10,7 @@ from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
 from litreview.summarize import summarize_papers
 from litreview.write import write_paragraphs
+from litreview.write.cuts import cut
 from litreview.write.schema import Sentence
 
 
@@ -2031,3 +2032,19 @@ def test_these_things_a_paragraph_never_introduced_are_the_things():
     assert not any("these interventions" in text for text in said)
     # "these" whose things the sentence itself names first stays
     assert any("when these sanitizers were scarce" in text for text in said), said
+
+
+def test_a_cut_never_ends_inside_a_list_of_examples():
+    # CORD-19 (TREC-COVID, "Social Distancing and Personal Protective Measures Decrease Influenza Morbidity and
+    # Mortality"): "..., common measures ... such as social distancing, the use of protective face masks." had no verb
+    flu = Paper(key="flu", title="Social Distancing and Personal Protective Measures Decrease Influenza Morbidity",
+                abstract="Seasonal influenza (flu) is an underappreciated source of disease morbidity and mortality "
+                "worldwide. While vaccination remains the cornerstone of influenza prevention, common measures practiced "
+                "during the COVID-19 pandemic such as social distancing, the use of protective face masks, and frequent "
+                "hand washing are rarely utilized during flu season. In this investigation, we examined the effect of "
+                "these preventative measures in decreasing influenza burden this year.")
+    said = [s.text for s in _paragraph([flu], "Social distancing", "social distancing")]
+    assert not any(text.endswith("the use of protective face masks.") for text in said), said
+    # a list of one example is no list: "such as BERT, and we ..." is still a clause boundary
+    assert cut("We fine-tune encoders such as BERT on eight clinical corpora of notes, and we release the weights", 14) \
+        == "We fine-tune encoders such as BERT on eight clinical corpora of notes"

@@ -72,6 +72,9 @@ _NOT_A_LISTED_VERB = re.compile(r"(?:we|they|it|this|these|those|the|a|an|their|
                                 r"when|while|and|or|but|as|so|thus|then|respectively|including|such|for|in|on|at|to|"
                                 r"with|by|from|of|is|are|was|were|has|have|\w+ing|\w+ed|\w+ly)$")
 _SAID_WITH_S = re.compile(r"[^s]s$")  # "provides", not "discuss"
+# "measures such as social distancing, the use of face masks | , and frequent hand washing are rarely used": the last
+# example of a list of them, which the sentence's verb follows; not "such as BERT | , and we ...", one example.
+_EXAMPLES_LISTED = re.compile(r"\b(?:such as|including|like)\s[^,;:()]+(?:,\s[^,;:()]+)+$")
 # "by changing the pH of the solution i.e. | , by tuning the electrostatic interaction": what follows says it again
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
 
@@ -104,7 +107,7 @@ def _ends_no_clause(text: str, at: int) -> bool:
     verb of a subject the cut would leave alone ("The application of X, developed by CIMA, | to test cases ... is
     presented here")."""
     return bool(SHARED_OBJECT.search(text, 0, at) or inside_brackets(text, at) or _ABBREVIATION_BEFORE.search(text, 0, at)
-                or text.startswith(", and", at) and _LIST_ITEM.search(text, 0, at)
+                or text.startswith(", and", at) and (_LIST_ITEM.search(text, 0, at) or _EXAMPLES_LISTED.search(text, 0, at))
                 or text.startswith(", to ", at) and _NEEDS_TO.search(text, 0, at)
                 or text.startswith(", but", at) and _NOT_BEFORE_BUT.search(text, 0, at)
                 or text.startswith(" and to ", at) and not _FIRST_AIM.search(text, 0, at)
