@@ -2048,3 +2048,13 @@ def test_a_cut_never_ends_inside_a_list_of_examples():
     # a list of one example is no list: "such as BERT, and we ..." is still a clause boundary
     assert cut("We fine-tune encoders such as BERT on eight clinical corpora of notes, and we release the weights", 14) \
         == "We fine-tune encoders such as BERT on eight clinical corpora of notes"
+
+
+def test_a_counted_thing_named_by_an_acronym_is_said_in_the_plural():
+    # CORD-19 (TREC-COVID) "social distancing": "Three of them discuss SEIR model"; the papers say "a SEIR model",
+    # "an age-structured SEIR model"
+    papers = [Paper(key="vn", title="Mitigation measures in Vietnam", abstract=(
+                  "Mitigation measures slowed the epidemic. We fit a SEIR model to the cases reported in Vietnam.")),
+              Paper(key="za", title="Social distancing in South Africa", abstract=(
+                  "Distancing was enforced early. We build an age-structured SEIR model of transmission in South Africa."))]
+    assert _shared(papers, "Mitigation", "social distancing") == ["Both works discuss SEIR models."]

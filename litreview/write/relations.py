@@ -243,7 +243,7 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
             continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
             shown, long_form = in_plural(shown), long_form and in_plural(long_form)  # "LLM" and its long form as one
-        elif shown.islower() and not said_with_the(shown, held) and counted(shown, held):
+        elif shown.split()[-1].islower() and not said_with_the(shown, held) and counted(shown, held):
             shown = in_plural(shown)  # "a decoder" in each: "Both works discuss decoders", not "discuss decoder"
         elif " " not in shown and shown.islower() and not said_bare(shown, held):
             continue  # "Four of them discuss outbreak": the papers say "the outbreak", "this outbreak"
