@@ -2058,3 +2058,19 @@ def test_a_counted_thing_named_by_an_acronym_is_said_in_the_plural():
               Paper(key="za", title="Social distancing in South Africa", abstract=(
                   "Distancing was enforced early. We build an age-structured SEIR model of transmission in South Africa."))]
     assert _shared(papers, "Mitigation", "social distancing") == ["Both works discuss SEIR models."]
+
+
+def test_a_purpose_before_we_is_a_lead_though_its_comma_is_missing():
+    # CORD-19 (TREC-COVID): "To project the final infection numbers in Bangladesh we used the SIR mathematical model"
+    # was said "One study projects the final infection numbers in Bangladesh they used the SIR mathematical model"
+    bangladesh = Paper(key="bd", title="Impact of control strategies on COVID-19 in Bangladesh", abstract=(
+        "Till date 2144 cases of COVID-19 are confirmed in Bangladesh. To project the final infection numbers in "
+        "Bangladesh we used the SIR mathematical model. We also tried to demonstrate the impact of control strategies "
+        "like social distancing on the COVID-19 transmission."))
+    vietnam = Paper(key="vn", title="Mitigation in Vietnam", abstract=(
+        "Mitigation measures slowed the epidemic. Using the cases reported in Vietnam we fit a SEIR model of the "
+        "epidemic. To test the model we built in 2020, we compare it with the cases of 2021."))
+    said = [s.text for s in _paragraph([bangladesh, vietnam], "Mitigation", "social distancing")]
+    assert "To project the final infection numbers in Bangladesh, one study used the SIR mathematical model." in said
+    assert not any("Bangladesh they used" in text for text in said), said
+    assert not any("Vietnam they fit" in text for text in said), said

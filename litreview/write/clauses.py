@@ -45,7 +45,7 @@ from litreview.write.english import (
     upper_first,
     without_hype,
 )
-from litreview.write.leads import MEETS, only_a_lead, without_leads
+from litreview.write.leads import MEETS, only_a_lead, with_its_comma, without_leads
 from litreview.write.voice import (
     AIMING,
     ITSELF,
@@ -198,6 +198,7 @@ class Clause:
 
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
+    sentence = with_its_comma(sentence)  # "To project X we used Y": what they used is the clause, not what they project
     sentence = _MET_BY.sub(lambda met: _base_verb(met["gerund"]) or met[0], sentence)  # "we tackle this by making X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)

@@ -33,6 +33,8 @@ _LEADS = re.compile(
     re.IGNORECASE,
 )
 _HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
+# A purpose before "we" without its comma: "To project the final numbers in Bangladesh we used the SIR model".
+_PURPOSE_BEFORE_WE = re.compile(r"^(?:In order to|To)\s[a-z]{3,}\s[^,;:()]*?(?=\swe\s[a-z])")
 
 
 def without_leads(text: str) -> str:
@@ -47,3 +49,13 @@ def without_leads(text: str) -> str:
 def only_a_lead(text: str) -> bool:
     """Whether `text` ("Further,") is a lead and nothing more."""
     return not _LEADS.sub("", f"{text} ", count=1)
+
+
+def with_its_comma(sentence: str) -> str:
+    """`sentence` with the comma after its leading purpose where the abstract left it out ("To project X we used Y"
+    -> "To project X, we used Y"): what the authors did is its main clause, not the purpose's object. Not where a
+    second "we" may be the main clause's ("To test the model we built, we ...")."""
+    purpose = _PURPOSE_BEFORE_WE.match(sentence)
+    if not purpose or len(re.findall(r"\bwe\b", sentence, re.IGNORECASE)) > 1:
+        return sentence
+    return f"{purpose[0]},{sentence[purpose.end():]}"
