@@ -1372,3 +1372,13 @@ def test_a_sentence_never_opens_with_digits():
     group = SubTheme(title="Multi-label text classification", description="", keys=[f"p{n}" for n in range(11)])
     papers = {key: Paper(key=key, title=f"Multi-label text classification with labels {n}") for n, key in enumerate(group.keys)}
     assert works_address(group, papers).startswith("Eleven works address ")
+
+
+def test_the_world_in_which_we_live_is_everyones():
+    from litreview.write.voice import in_third_person
+    # an IEEE Xplore export on IoT: "@6649727 note that the Internet of Things (IoT) offers the promise of integrating
+    # the digital world of the Internet with the physical world in which they live."
+    assert in_third_person("integrating the digital world with the physical world in which we live") == \
+        "integrating the digital world with the physical world in which we live"
+    assert in_third_person("Smartphones shape the way we live and work, and we surveyed 300 users") == \
+        "Smartphones shape the way we live and work, and they surveyed 300 users"

@@ -251,7 +251,8 @@ _PLURAL_BE = {" am": " are", " was": " were", "'ll": " will", "'ve": " have", "'
 _AN_I = re.compile(r"(?:^|\s)I[\s'’]")
 PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves",
             "my": "their", "me": "them", "myself": "themselves"}  # a single author's
-_FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:{'|'.join(PRONOUNS)})\b", re.IGNORECASE)  # not "14 and 6 my BP" (million years)
+# not "14 and 6 my BP" (million years), nor everyone's "we": "the world in which we live", "the way we live and work"
+_FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:{'|'.join(PRONOUNS)})\b(?!\s(?:live|are\sliving)\b)", re.IGNORECASE)
 
 
 def in_third_person(text: str) -> str:
