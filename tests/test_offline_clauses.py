@@ -2074,3 +2074,17 @@ def test_a_purpose_before_we_is_a_lead_though_its_comma_is_missing():
     assert "To project the final infection numbers in Bangladesh, one study used the SIR mathematical model." in said
     assert not any("Bangladesh they used" in text for text in said), said
     assert not any("Vietnam they fit" in text for text in said), said
+
+
+def test_a_purpose_pointing_back_goes_from_what_a_paper_reports_too():
+    # an IEEE Xplore export on IoT: "@6651222 report that to achieve this goal, the information driven interactions
+    # are done not only in a peer to peer method, but also via advanced cloud services."
+    iot = Paper(key="iot", title="Cloud-based home automation", abstract=(
+        "Objects should exchange information to serve their users. We propose an architecture that enables objects "
+        "to exchange information through the Internet on an open source cloud platform. To achieve this goal, the "
+        "information driven interactions are done not only in a peer to peer method, but also via advanced cloud "
+        "services."))
+    said = [s.text for s in _paragraph([iot], "Home automation", "cloud platforms")]
+    assert not any("this goal" in text for text in said), said
+    assert "The information driven interactions are done not only in a peer to peer method, but also via advanced " \
+        "cloud services." in said
