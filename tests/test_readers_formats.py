@@ -1,4 +1,4 @@
-"""The structured readers (.bib, .ris, PubMed .nbib, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
+"""The structured readers (.bib, .ris, PubMed .nbib, Web of Science, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
 
 from __future__ import annotations
 
@@ -322,6 +322,53 @@ def test_pubmeds_own_format_is_recognised_on_stdin():
     from litreview.corpus.readers import read_text
     records = read_text((DATA / "pubmed-dinosaur-set.txt").read_text(encoding="utf-8"), "<stdin>", fmt=None)
     assert records.format == "medline" and len(records.papers) == 3
+
+
+# --- Web of Science --------------------------------------------------------------------------------
+
+# Four records of a real Web of Science export (flash floods; its BibTeX in the same session), written as Web of
+# Science's plain text and tab-delimited files: a record per "PT" ... "ER", lines that start with three spaces going on
+# with the tag before them, one author a line.
+@pytest.mark.parametrize("name", ["savedrecs.txt", "flash-floods.ciw"])
+def test_web_of_science_plain_text_is_read_whatever_the_file_is_named(tmp_path, name):
+    # savedrecs.txt, the name Web of Science gives it, was read as a listing of titles: papers titled "TI Adaptation
+    # to natural flow regimes", "AB Floods and droughts are ...", one per paragraph of tags
+    path = tmp_path / name
+    path.write_bytes((DATA / "wos_savedrecs.txt").read_bytes())
+    records = read_file(path)
+    assert records.format == "web-of-science" and not records.problems
+    flows, climate, internet, health = records.papers
+    assert (flows.title, flows.authors, flows.year, flows.doi, flows.origin.line) == (
+        "Adaptation to natural flow regimes", ("Lytle, DA", "Poff, NL"), 2004, "10.1016/j.tree.2003.10.002", 3)
+    assert flows.abstract.startswith("Floods and droughts are important features of most running water ecosystems, "
+                                     "but the alteration of natural flow regimes")
+    assert flows.abstract.endswith("restoration of running water ecosystems.")
+    assert "FLASH FLOODS" in flows.keywords and "HABITAT" in flows.keywords  # Keywords Plus, over three lines
+    assert (flows.venue, flows.entry_type) == ("TRENDS IN ECOLOGY & EVOLUTION", "article")
+    assert climate.title.startswith("A review of the potential impacts of climate change on surface water")
+    assert len(climate.authors) == 5 and climate.origin.line == 45
+    assert (internet.title, internet.entry_type, internet.year) == (
+        "How to own the Internet in your spare time", "inproceedings", 2002)
+    assert (health.title, health.abstract) == ("Global health impacts of floods: Epidemiologic evidence", None)
+
+
+def test_web_of_science_tab_delimited_gives_the_same_papers():
+    plain = read_file(DATA / "wos_savedrecs.txt").papers
+    records = read_file(DATA / "wos_tab_delimited.txt")
+    assert records.format == "web-of-science" and not records.problems
+    said = [(p.title, p.abstract, p.authors, p.year, p.doi, p.keywords, p.entry_type) for p in records.papers]
+    assert said == [(p.title, p.abstract, p.authors, p.year, p.doi, p.keywords, p.entry_type) for p in plain]
+    assert [p.origin.line for p in records.papers] == [2, 3, 4, 5]
+
+
+def test_web_of_science_is_recognised_on_stdin_and_a_record_without_its_end_is_kept():
+    from litreview.corpus.readers import read_text
+    text = (DATA / "wos_savedrecs.txt").read_text(encoding="utf-8-sig")
+    assert read_text(text, "<stdin>", fmt=None).format == "web-of-science"
+    cut = text.replace("ER\n\nPT C", "\nPT C")  # a record whose "ER" line was lost ends where the next begins
+    papers = read_text(cut, "<stdin>", fmt=None).papers
+    assert [p.title[:20] for p in papers] == ["Adaptation to natura", "A review of the pote", "How to own the Inter",
+                                             "Global health impact"]
 
 
 # --- CSL-JSON --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ turns the first problem into a `CorpusError` instead.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,7 +28,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".json": ("csl-json", "csljson"),
     ".jsonl": ("jsonl", "jsonl"),
     ".txt": ("listing", "listing"),
+    ".ciw": ("web-of-science", "wos"),  # Web of Science's plain text; saved as savedrecs.txt, it is read as such too
 }
+# Web of Science's plain text ("FN Clarivate Analytics Web of Science", or a record's "PT J") or tab-delimited header.
+_WEB_OF_SCIENCE = re.compile(r"FN [A-Z]|PT [A-Z]\n|PT\tAU\t")
 
 
 class Skipped(BaseModel):
@@ -103,8 +107,8 @@ def read_file(path: Path) -> FileRecords:
 def read_text(text: str, path: str, fmt: str | None) -> FileRecords:
     """Parse `text` as the format of extension `fmt`, or guess it from the content when None."""
     suffix = fmt or guess_extension(text)
-    if suffix in (".ris", ".txt") and guess_extension(text) == ".nbib":  # PubMed's "Save as PubMed", named so
-        suffix = ".nbib"
+    if suffix in (".ris", ".txt") and guess_extension(text) in (".nbib", ".ciw"):  # PubMed's "Save as PubMed",
+        suffix = guess_extension(text)  # Web of Science's savedrecs.txt
     name, module = FORMATS[suffix]
     reader = importlib.import_module(f"litreview.corpus.readers.{module}")
     if "\r" in text:  # a scan is cheaper than two copies of a large file that has no CR
@@ -121,6 +125,8 @@ def guess_extension(text: str) -> str:
         return ".ris"
     if head.startswith("PMID-"):
         return ".nbib"
+    if _WEB_OF_SCIENCE.match(head):
+        return ".ciw"
     if head.startswith("["):
         return ".json"
     if head.startswith("{"):
