@@ -31,6 +31,7 @@ SEEDS = {
     ".jsonl": (DATA / "papers.jsonl").read_bytes(),
     ".txt": LISTING.encode(),
     ".ciw": (DATA / "wos_savedrecs.txt").read_bytes(),
+    ".csv": (DATA / "scopus.csv").read_bytes(),
 }
 HUGE = [b"A" * 200_000, b"\\a[" * 60_000, b"{" * 3_000 + b"x" + b"}" * 3_000, b"$" + b"{" * 250 + b"$",
         b"[" * 1_000 + b"]" * 1_000, b"9" * 4_400, b"We propose " + b"A" * 40_000 + b" B"]

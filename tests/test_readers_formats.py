@@ -1,4 +1,4 @@
-"""The structured readers (.bib, .ris, PubMed .nbib, Web of Science, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
+"""The structured readers (.bib, .ris, PubMed .nbib, Web of Science, .csv, CSL .json, .jsonl) on realistic exports in tests/data, and their errors."""
 
 from __future__ import annotations
 
@@ -369,6 +369,52 @@ def test_web_of_science_is_recognised_on_stdin_and_a_record_without_its_end_is_k
     papers = read_text(cut, "<stdin>", fmt=None).papers
     assert [p.title[:20] for p in papers] == ["Adaptation to natura", "A review of the pote", "How to own the Inter",
                                              "Global health impact"]
+
+
+# --- Spreadsheets (.csv, .tsv) ---------------------------------------------------------------------
+
+# Four records of a real Scopus export (cloud interoperability; its BibTeX in the same session), written as Scopus's own
+# CSV export (all its columns, quoted, UTF-8 with BOM, CRLF) and as Zotero's CSV export of the same items.
+def test_scopus_csv_export_is_read_with_its_columns():
+    # was "unknown extension '.csv'": Scopus's default export, and the one systematic reviews screen in spreadsheets
+    records = read_file(DATA / "scopus.csv")
+    assert records.format == "csv" and not records.problems
+    semantic, care, bioinformatics, editorial = records.papers
+    assert (semantic.title, semantic.year, semantic.doi, semantic.origin.line, semantic.entry_type) == (
+        "Semantic cloud community framework for services provision", 2018, "10.1007/978-3-319-64861-3_21", 2,
+        "inproceedings")
+    assert semantic.authors == ("Al-Mashat, T.M.", "El-Licy, F.A.", "Salah, A.I.")  # full names, Scopus ids dropped
+    assert semantic.abstract.startswith("Cloud computing represents an evolution paradigm")
+    assert semantic.keywords[:2] == ("Cloud broker", "Cloud Community")
+    assert (bioinformatics.venue, bioinformatics.entry_type) == ("Future Generation Computer Systems", "article")
+    assert care.authors[0] == "Crișan-Vida, M." and care.key is None
+    assert editorial.abstract is None  # "[No abstract available]" is no abstract
+
+
+def test_zotero_csv_export_gives_the_same_papers_and_no_item_ids_as_keys():
+    scopus, zotero = read_file(DATA / "scopus.csv").papers, read_file(DATA / "zotero.csv").papers
+    assert [(p.title, p.abstract, p.authors, p.year, p.doi) for p in zotero] == \
+        [(p.title, p.abstract, p.authors, p.year, p.doi) for p in scopus]
+    assert [p.key for p in zotero] == [None] * 4  # "QX7KZ2B4" is Zotero's item id, which no .bib cites
+
+
+def test_a_spreadsheet_row_is_found_at_its_line_and_a_citation_key_column_is_its_key(tmp_path):
+    path = tmp_path / "screened.tsv"
+    path.write_text("Citation Key\tTitle\tAbstract\tYear\n"
+                    "lytle2004\tAdaptation to natural flow regimes\t\"Floods and droughts shape rivers.\n\n"
+                    "We identify three modes of adaptation.\"\t2004\n"
+                    "ahern2005\tGlobal health impacts of floods\t\t2005\n", encoding="utf-8")
+    flows, health = read_file(path).papers
+    assert (flows.key, flows.origin.line, health.key, health.origin.line) == ("lytle2004", 2, "ahern2005", 5)
+    assert flows.abstract == "Floods and droughts shape rivers. We identify three modes of adaptation."
+
+
+def test_a_spreadsheet_with_no_title_or_abstract_column_is_an_error(run_cli, tmp_path):
+    (tmp_path / "refs.csv").write_text("Name,Amount\nalpha,3\n", encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path / "refs.csv"))
+    assert (result.exit_code, result.stderr) == (2, f"error: {tmp_path / 'refs.csv'}:1: no column of titles or "
+                                                    "abstracts in the header row; export the records again as CSV "
+                                                    "with a header row (Title, Abstract, Authors, Year, DOI)\n")
 
 
 # --- CSL-JSON --------------------------------------------------------------------------------------

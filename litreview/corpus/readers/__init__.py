@@ -29,6 +29,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".jsonl": ("jsonl", "jsonl"),
     ".txt": ("listing", "listing"),
     ".ciw": ("web-of-science", "wos"),  # Web of Science's plain text; saved as savedrecs.txt, it is read as such too
+    ".csv": ("csv", "table"),  # Scopus, Zotero, Rayyan, Covidence ... spreadsheets
+    ".tsv": ("csv", "table"),
 }
 # Web of Science's plain text ("FN Clarivate Analytics Web of Science", or a record's "PT J") or tab-delimited header.
 _WEB_OF_SCIENCE = re.compile(r"FN [A-Z]|PT [A-Z]\n|PT\tAU\t")

@@ -7,6 +7,7 @@ separated by "; ").
 from __future__ import annotations
 
 import csv
+import io
 from typing import Any
 
 from rispy import WokParser
@@ -56,7 +57,7 @@ def _records(lines: list[str], path: str) -> list[tuple[int, list[str]]]:
 
 def _rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
     """(line, record named as WoS's plain-text reader names it) for each row of a tab-delimited export."""
-    reader = csv.reader(text.split("\n"), delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = [tag.strip() for tag in next(reader)]
     rows = []
     try:

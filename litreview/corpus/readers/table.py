@@ -1,0 +1,79 @@
+"""Spreadsheet exports (`.csv`, `.tsv`): Scopus, Zotero, Rayyan, Covidence, Dimensions, Lens, ASReview; a header row
+naming the columns, one record a row, read by the csv module. A column is known by the names those tools give it
+("Abstract", "Abstract Note", "Author full names" ...); one holding a citation key gives the key (not Zotero's "Key",
+its item id, which no .bib cites).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from litreview.corpus.paper import Origin, Paper
+from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers.fields import doi_from, prose_text, year_from
+from litreview.errors import CorpusError
+
+# Each field, and the column names that hold it (lower case), the first found read first.
+_COLUMNS = {
+    "key": ("citation key", "citationkey", "citekey", "bibtex key"),
+    "title": ("title", "article title", "document title", "primary title"),
+    "abstract": ("abstract", "abstract note"),
+    "authors": ("author full names", "authors", "author", "author names"),
+    "year": ("year", "publication year", "pubyear", "date"),
+    "venue": ("source title", "publication title", "journal", "journal/book", "source title (journal)", "secondary title"),
+    "doi": ("doi",),
+    "url": ("link", "url"),
+    "keywords": ("author keywords", "keywords", "manual tags", "index keywords"),
+    "type": ("document type", "item type", "publication type"),
+}
+_AUTHOR_ID = re.compile(r"\s*\(\d+\)$")  # Scopus's "Lytle, David A. (7004067856)"
+# Document types of Scopus, Zotero and the rest that are no journal article.
+_ENTRY_TYPES = {"conference paper": "inproceedings", "conferencepaper": "inproceedings", "proceedings paper": "inproceedings",
+                "book": "book", "book chapter": "incollection", "booksection": "incollection", "thesis": "phdthesis",
+                "report": "techreport", "preprint": "misc"}
+_HINT = "export the records again as CSV with a header row (Title, Abstract, Authors, Year, DOI)"
+
+
+def read(text: str, path: str) -> FileRecords:
+    """Every row of a spreadsheet export, in file order, each pointing at its first line."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if path.lower().endswith(".tsv") or first.count("\t") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a quoted cell may hold line breaks
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+        columns = {field: next((header.index(name) for name in names if name in header), None)
+                   for field, names in _COLUMNS.items()}
+        if columns["title"] is None and columns["abstract"] is None:
+            raise CorpusError(path, 1, "no column of titles or abstracts in the header row", hint=_HINT)
+        papers, start = [], reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                papers.append(_paper({field: row[at].strip() if at is not None and at < len(row) else ""
+                                      for field, at in columns.items()}, path, start))
+            start = reader.line_num + 1
+    except csv.Error as error:  # a NUL byte, a quote never closed
+        raise CorpusError(path, reader.line_num, f"not a {'tab' if delimiter == chr(9) else 'comma'}-separated line "
+                          f"({error})", hint=_HINT) from None
+    return FileRecords(path=path, format="csv", papers=papers)
+
+
+def _paper(row: dict[str, str], path: str, line: int) -> Paper:
+    """The paper of one row, its cells named by field."""
+    authors = row["authors"]
+    listed = re.split(r"\s*;\s*", authors) if ";" in authors else re.split(r"\s+and\s+", authors)
+    return Paper(
+        key=row["key"] or None,
+        title=prose_text(row["title"]),
+        abstract=prose_text(row["abstract"]) if row["abstract"] not in ("[No abstract available]", "") else None,
+        authors=tuple(_AUTHOR_ID.sub("", name) for name in listed if name.strip()),
+        year=year_from(row["year"]),
+        venue=row["venue"] or None,
+        doi=doi_from(row["doi"], row["url"] or None),
+        url=row["url"] or None,
+        keywords=tuple(dict.fromkeys(word.strip() for word in row["keywords"].split(";") if word.strip())),
+        entry_type=_ENTRY_TYPES.get(row["type"].lower(), "article" if row["type"] else "misc"),
+        origins=(Origin(path=path, line=line),),
+    )
