@@ -417,6 +417,16 @@ def test_a_spreadsheet_with_no_title_or_abstract_column_is_an_error(run_cli, tmp
                                                     "with a header row (Title, Abstract, Authors, Year, DOI)\n")
 
 
+def test_a_table_of_results_beside_the_bibliography_is_skipped_with_a_warning(run_cli, tmp_path):
+    # a folder given as the corpus holds the .ris and a results table: the table is no bibliography, and no error
+    (tmp_path / "refs.ris").write_bytes((DATA / "zotero.ris").read_bytes())
+    (tmp_path / "results.csv").write_text("Model,Accuracy\nbert,0.91\n", encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert f"{tmp_path / 'results.csv'}:1: no column of titles or abstracts in the header row: file skipped; name " \
+           "it with --corpus to read it as a bibliography" in result.stderr
+
+
 # --- CSL-JSON --------------------------------------------------------------------------------------
 
 def test_zotero_csl_json_items_with_keys_and_lines():

@@ -81,12 +81,25 @@ def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[Fil
         if str(path) == "-":
             results.append(read_text(sys.stdin.read(), "<stdin>", fmt=None))
         elif Path(path).is_dir():
-            results.extend(read_file(file) for file in _files_in(Path(path)))
+            results.extend(_read_in_directory(file) for file in _files_in(Path(path)))
         else:
             results.append(read_file(Path(path)))
         if strict and any(f.problems for f in results):
             raise next(f.problems[0] for f in results if f.problems).error()
     return results
+
+
+def _read_in_directory(path: Path) -> FileRecords:
+    """`read_file`, but a spreadsheet with no column of titles or abstracts among the files of a directory (a table
+    of results beside the bibliography) is skipped with a warning, not an error: no one named it as a corpus."""
+    try:
+        return read_file(path)
+    except CorpusError as error:
+        if path.suffix.lower() not in (".csv", ".tsv") or error.line_number != 1:
+            raise
+        return FileRecords(path=str(path), format="csv", papers=[], problems=[Problem(
+            origin=Origin(path=str(path), line=1), message=str(error.message), outcome="file skipped",
+            hint="name it with --corpus to read it as a bibliography")])
 
 
 def read_file(path: Path) -> FileRecords:
