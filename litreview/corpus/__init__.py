@@ -98,7 +98,7 @@ def load_corpus(paths: Iterable[str | Path], *, strict: bool = False) -> Corpus:
     """
     paths = list(paths)
     if not paths:
-        raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .json, .jsonl or .txt files or a directory")
+        raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .nbib, .ciw, .csv, .json, .jsonl or .txt files or a directory")
     with cyclic_gc_paused():
         corpus = build_corpus(read_paths(paths, strict=strict))
     if strict and corpus.problems:
