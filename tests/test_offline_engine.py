@@ -1382,3 +1382,16 @@ def test_the_world_in_which_we_live_is_everyones():
         "integrating the digital world with the physical world in which we live"
     assert in_third_person("Smartphones shape the way we live and work, and we surveyed 300 users") == \
         "Smartphones shape the way we live and work, and they surveyed 300 users"
+
+
+def test_how_after_and_is_no_verb_to_agree():
+    from litreview.write.voice import agreeing
+    # a paleontology export: "... discusses the modifications of the pes, ..., and hows the tracks provide information"
+    assert agreeing("discusses the modifications of the pes, their relation to preserved tracks, and how the tracks "
+                    "provide information on locomotion") == ("discusses the modifications of the pes, their relation "
+                                                            "to preserved tracks, and how the tracks provide "
+                                                            "information on locomotion")
+    # a flood-vulnerability export: "... when children lose their parents to HIV/AIDS and hows these situations ..."
+    assert agreeing("examines circumstances that arise when children lose their parents and what these situations "
+                    "mean") == "examines circumstances that arise when children lose their parents and what these " \
+                               "situations mean"

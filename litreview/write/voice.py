@@ -46,9 +46,9 @@ _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_V
 _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|also|hence|therefore|via|per|despite|toward|"
                            r"towards|versus|including|across|within|among|between|for|from|with|without|into|onto|over|"
                            r"under|after|before|during|through|all|both|each|not|only|even|just|because|since|while|"
-                           r"whereas|when|where|which|who|the|its|their|our|can|could|may|might|must|shall|should|will|"
-                           r"would|beyond|above|below|along|around|against|alongside|amid|amongst|upon|about|inside|"
-                           r"outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
+                           r"whereas|when|where|which|who|whom|whose|how|what|why|whether|the|its|their|our|can|could|"
+                           r"may|might|must|shall|should|will|would|beyond|above|below|along|around|against|alongside|"
+                           r"amid|amongst|upon|about|inside|outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
 _LISTED_LAST = re.compile(r",\s(?P<first>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)\s[^,]+,\sand\s"
                           r"(?P<verb>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ity)(?<!ness)(?<!ion)(?<!ment)(?<!nce)(?<!al)(?<!ic)"
