@@ -542,3 +542,20 @@ def test_a_role_a_variable_plays_names_no_group():
     summaries, _ = summarize_papers(papers)
     groups, _ = group_papers(summaries, {p.key: p for p in papers}, "basic psychological needs", min_groups=1, max_groups=1)
     assert groups.groups[0].title not in ("Moderating", "Mediating", "Moderating role", "Mediating role")
+
+
+def test_a_verb_after_an_adverb_never_names_a_group():
+    # a model-driven engineering export (ACM, IEEE, Scopus): a group headed "Generate" ("Work on generate relates to
+    # ..."), the word its papers use as "automatically generate", "can generate", "to generate"
+    papers = [
+        Paper(key="a", title="Goal models from user stories", abstract=(
+            "Goal models are written by hand. We introduce a technique that leverages LLMs to automatically generate "
+            "goal models from user stories.")),
+        Paper(key="b", title="Concrete syntax with LLMs", abstract=(
+            "Concrete syntax is costly to design. We present a framework that can generate tailored concrete syntax and "
+            "automatically generate editors.")),
+        Paper(key="c", title="Graph queries from text", abstract=(
+            "Queries are hard to write. We automatically generate graph queries from specifications, and generate "
+            "tests to check them.")),
+    ] + MOLECULES
+    assert "Generate" not in [g.title for g in _grouped(papers, "model-driven engineering").groups]

@@ -190,7 +190,8 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
             return True
     if term.endswith("s") and 2 * sum(1 for _, after in uses if _OBJECT_START.match(after)) > len(uses):
         return True  # a verb before its object: "X enhances the ...", "Y improves a ..."
-    return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or PLURAL_NOUN.search(before)) >= len(uses)
+    return 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB or PLURAL_NOUN.search(before)
+                   or _ADVERB.match(before)) >= len(uses)  # "automatically generate"
 
 
 def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
