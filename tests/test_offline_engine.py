@@ -1382,6 +1382,9 @@ def test_the_world_in_which_we_live_is_everyones():
         "integrating the digital world with the physical world in which we live"
     assert in_third_person("Smartphones shape the way we live and work, and we surveyed 300 users") == \
         "Smartphones shape the way we live and work, and they surveyed 300 users"
+    # only "we" of everyone: "our live-cell imaging" and "we live-stream" are the authors'
+    assert in_third_person("We use our live-cell imaging, and we live-stream it.") == \
+        "They use their live-cell imaging, and they live-stream it."
 
 
 def test_how_after_and_is_no_verb_to_agree():

@@ -66,10 +66,11 @@ _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|the
 _FIGURE = re.compile(r"\d")
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
-# "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own).
+# "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own); not "a
+# score, Gen-U, that we propose, which ...", whose object came before it.
 _OWN_VERB = re.compile(rf"(?:\b(?:we|{THIS_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
-                       r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>(?![,;:.)]).+)$",  # not "X, that we propose, ..."
+                       r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>(?![,;:.)]).+)$",
                        re.IGNORECASE | re.DOTALL)
 
 

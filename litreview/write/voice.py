@@ -48,7 +48,8 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"under|after|before|during|through|all|both|each|not|only|even|just|because|since|while|"
                            r"whereas|when|where|which|who|whom|whose|how|what|why|whether|the|its|their|our|can|could|"
                            r"may|might|must|shall|should|will|would|beyond|above|below|along|around|against|alongside|"
-                           r"amid|amongst|upon|about|inside|outside|throughout|besides|except|like|unlike|plus|minus|than|and|but|nor)\b)"
+                           r"amid|amongst|upon|about|inside|outside|throughout|besides|except|like|unlike|plus|minus|"
+                           r"than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
 _LISTED_LAST = re.compile(r",\s(?P<first>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)\s[^,]+,\sand\s"
                           r"(?P<verb>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ity)(?<!ness)(?<!ion)(?<!ment)(?<!nce)(?<!al)(?<!ic)"
@@ -252,7 +253,8 @@ _AN_I = re.compile(r"(?:^|\s)I[\s'’]")
 PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves",
             "my": "their", "me": "them", "myself": "themselves"}  # a single author's
 # not "14 and 6 my BP" (million years), nor everyone's "we": "the world in which we live", "the way we live and work"
-_FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:{'|'.join(PRONOUNS)})\b(?!\s(?:live|are\sliving)\b)", re.IGNORECASE)
+_OTHER_PRONOUNS = "|".join(pronoun for pronoun in PRONOUNS if pronoun != "we")
+_FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:we(?!\s(?:live|are\sliving)(?![\w-]))|{_OTHER_PRONOUNS})\b", re.IGNORECASE)
 
 
 def in_third_person(text: str) -> str:

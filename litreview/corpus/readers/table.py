@@ -22,7 +22,7 @@ _COLUMNS = {
     "abstract": ("abstract", "abstract note"),
     "authors": ("author full names", "authors", "author", "author names"),
     "year": ("year", "publication year", "pubyear", "date"),
-    "venue": ("source title", "publication title", "journal", "journal/book", "source title (journal)", "secondary title"),
+    "venue": ("source title", "publication title", "journal", "journal/book", "secondary title"),
     "doi": ("doi",),
     "url": ("link", "url"),
     "keywords": ("author keywords", "keywords", "manual tags", "index keywords"),
@@ -30,9 +30,9 @@ _COLUMNS = {
 }
 _AUTHOR_ID = re.compile(r"\s*\(\d+\)$")  # Scopus's "Lytle, David A. (7004067856)"
 # Document types of Scopus, Zotero and the rest that are no journal article.
-_ENTRY_TYPES = {"conference paper": "inproceedings", "conferencepaper": "inproceedings", "proceedings paper": "inproceedings",
-                "book": "book", "book chapter": "incollection", "booksection": "incollection", "thesis": "phdthesis",
-                "report": "techreport", "preprint": "misc"}
+_ENTRY_TYPES = {"conference paper": "inproceedings", "conferencepaper": "inproceedings",
+                "proceedings paper": "inproceedings", "book": "book", "book chapter": "incollection",
+                "booksection": "incollection", "thesis": "phdthesis", "report": "techreport", "preprint": "misc"}
 _HINT = "export the records again as CSV with a header row (Title, Abstract, Authors, Year, DOI)"
 
 

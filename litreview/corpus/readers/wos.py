@@ -58,9 +58,9 @@ def _records(lines: list[str], path: str) -> list[tuple[int, list[str]]]:
 def _rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
     """(line, record named as WoS's plain-text reader names it) for each row of a tab-delimited export."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = [tag.strip() for tag in next(reader)]
     rows = []
     try:
+        header = [tag.strip() for tag in next(reader)]
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
