@@ -2088,3 +2088,15 @@ def test_a_purpose_pointing_back_goes_from_what_a_paper_reports_too():
     assert not any("this goal" in text for text in said), said
     assert "The information driven interactions are done not only in a peer to peer method, but also via advanced " \
         "cloud services." in said
+
+
+def test_a_single_authors_i_did_is_said_as_their_act():
+    # a Zotero export on biotic homogenization: "@mckinney_exotics_2004 reports that they calculated Jaccard's index
+    # ..." (McKinney alone wrote "I calculated ...")
+    from litreview.write.statements import FINDING_LEAD, said_for
+    paper = Paper(key="mckinney", title="Do exotics homogenize or differentiate communities?", authors=("McKinney, M. L.",),
+                  abstract="Exotic species are spreading. I calculated Jaccard's index of similarity for exotic species "
+                           "and then for native species.")
+    said = said_for(paper, "I calculated Jaccard's index of similarity for exotic species and then for native species.",
+                    FINDING_LEAD)
+    assert said == "McKinney calculated Jaccard's index of similarity for exotic species and then for native species."

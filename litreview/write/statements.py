@@ -9,7 +9,7 @@ import re
 
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.summarize.schema import PaperSummary
-from litreview.text import THE_WORK, surname
+from litreview.text import SINGULAR_SUBJECT, THE_WORK, surname
 from litreview.write.acts import done_by
 from litreview.write.clauses import (
     approach_clause,
@@ -49,7 +49,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     names = names_in(paper.abstract)  # words that keep their capital where the clause is embedded
     verb = lead.split()[-2]  # "report" / "note"
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
-    we_did = re.search(rf"\b(?:we|{THE_WORK})\b", sentence, re.IGNORECASE)
+    we_did = re.search(rf"\b(?:we|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence, re.IGNORECASE)  # a single author's "I"
     done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
