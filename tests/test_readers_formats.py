@@ -784,3 +784,18 @@ def test_a_soft_hyphen_is_a_hyphen(tmp_path):
     assert papers["hebart2023"].abstract == "We present THINGS-data, a collection of large-scale datasets."
     cord = next(paper for paper in papers.values() if paper.key != "hebart2023")
     assert (cord.title, cord.abstract) == ("Hypertension and severe COVID-19", "A meta-analysis found a 2.5-fold risk.")
+
+
+def test_lens_and_covidence_columns_are_known_too(tmp_path):
+    # The Lens ("Author/s", "Publication Year") and Covidence ("Published Year") name two columns their own way
+    (tmp_path / "lens.csv").write_text('"Lens ID","Title","Publication Year","Author/s","Abstract","DOI"\n'
+                                       '"001-002","Adaptation to natural flow regimes","2004","Lytle, David A.; Poff, N. '
+                                       'LeRoy","Floods and droughts shape rivers.","10.1016/j.tree.2003.10.002"\n',
+                                       encoding="utf-8")
+    (tmp_path / "covidence.csv").write_text("Title,Authors,Abstract,Published Year,Journal\n"
+                                            "Adaptation to natural flow regimes,\"Lytle, D.A.; Poff, N.L.\",Floods "
+                                            "shape rivers.,2004,Trends Ecol Evol\n", encoding="utf-8")
+    lens, = read_file(tmp_path / "lens.csv").papers
+    covidence, = read_file(tmp_path / "covidence.csv").papers
+    assert (lens.authors, lens.year, covidence.year, covidence.venue) == (
+        ("Lytle, David A.", "Poff, N. LeRoy"), 2004, 2004, "Trends Ecol Evol")

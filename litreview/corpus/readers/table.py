@@ -20,8 +20,8 @@ _COLUMNS = {
     "key": ("citation key", "citationkey", "citekey", "bibtex key"),
     "title": ("title", "article title", "document title", "primary title"),
     "abstract": ("abstract", "abstract note"),
-    "authors": ("author full names", "authors", "author", "author names"),
-    "year": ("year", "publication year", "pubyear", "date"),
+    "authors": ("author full names", "authors", "author", "author/s", "author names"),  # "author/s": Lens
+    "year": ("year", "publication year", "published year", "pubyear", "date"),  # "published year": Covidence
     "venue": ("source title", "publication title", "journal", "journal/book", "secondary title"),
     "doi": ("doi",),
     "url": ("link", "url"),
