@@ -799,3 +799,13 @@ def test_lens_and_covidence_columns_are_known_too(tmp_path):
     covidence, = read_file(tmp_path / "covidence.csv").papers
     assert (lens.authors, lens.year, covidence.year, covidence.venue) == (
         ("Lytle, David A.", "Poff, N. LeRoy"), 2004, 2004, "Trends Ecol Evol")
+
+
+def test_a_spreadsheet_saved_with_semicolons_is_read(tmp_path):
+    # Excel in a European locale saves a CSV with ";" between cells (and "," inside them)
+    (tmp_path / "refs.csv").write_text('Title;Author;Publication Year;Abstract Note\n'
+                                       'Adaptation to natural flow regimes;Lytle, D.A.;2004;"Floods, droughts; rivers."\n',
+                                       encoding="utf-8")
+    paper, = read_file(tmp_path / "refs.csv").papers
+    assert (paper.title, paper.authors, paper.year, paper.abstract) == (
+        "Adaptation to natural flow regimes", ("Lytle, D.A.",), 2004, "Floods, droughts; rivers.")

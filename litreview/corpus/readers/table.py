@@ -33,6 +33,7 @@ _AUTHOR_ID = re.compile(r"\s*\(\d+\)$")  # Scopus's "Lytle, David A. (7004067856
 _ENTRY_TYPES = {"conference paper": "inproceedings", "conferencepaper": "inproceedings",
                 "proceedings paper": "inproceedings", "book": "book", "book chapter": "incollection",
                 "booksection": "incollection", "thesis": "phdthesis", "report": "techreport", "preprint": "misc"}
+_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _HINT = "export the records again as CSV with a header row (Title, Abstract, Authors, Year, DOI)"
 
 
@@ -40,7 +41,8 @@ def read(text: str, path: str) -> FileRecords:
     """Every row of a spreadsheet export, in file order, each pointing at its first line."""
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
-    delimiter = "\t" if path.lower().endswith(".tsv") or first.count("\t") > first.count(",") else ","
+    # a comma, a tab, or the semicolon a spreadsheet saved in a European locale writes: the most in the header
+    delimiter = "\t" if path.lower().endswith(".tsv") else max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a quoted cell may hold line breaks
     try:
         header = [name.strip().lower() for name in next(reader, [])]
@@ -55,8 +57,8 @@ def read(text: str, path: str) -> FileRecords:
                                       for field, at in columns.items()}, path, start))
             start = reader.line_num + 1
     except csv.Error as error:  # a NUL byte, a quote never closed
-        raise CorpusError(path, reader.line_num, f"not a {'tab' if delimiter == chr(9) else 'comma'}-separated line "
-                          f"({error})", hint=_HINT) from None
+        raise CorpusError(path, reader.line_num, f"not a {_NAMES[delimiter]}-separated line ({error})",
+                          hint=_HINT) from None
     return FileRecords(path=path, format="csv", papers=papers)
 
 
