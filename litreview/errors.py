@@ -31,6 +31,11 @@ class CorpusError(LitreviewError):
         super().__init__(message, where=where, hint=hint)
 
 
+class NotABibliography(CorpusError):
+    """A file of a readable format that holds no records at all: a spreadsheet with no column of titles or abstracts
+    (a table of results beside the .bib, when a folder is the corpus)."""
+
+
 class ConfigError(LitreviewError):
     """A setting that is missing, malformed or contradicts another one."""
 

@@ -14,7 +14,7 @@ from litreview.corpus.gcpause import cyclic_gc_paused
 from litreview.corpus.keys import assign_keys
 from litreview.corpus.mojibake import without_mojibake
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords, Problem, Skipped, read_paths
+from litreview.corpus.readers import FORMATS, FileRecords, Problem, Skipped, read_paths
 from litreview.corpus.recorded_sources import with_recorded_sources
 from litreview.errors import CorpusError
 
@@ -98,7 +98,8 @@ def load_corpus(paths: Iterable[str | Path], *, strict: bool = False) -> Corpus:
     """
     paths = list(paths)
     if not paths:
-        raise CorpusError("corpus", None, "no input given", hint="pass .bib, .ris, .nbib, .ciw, .csv, .json, .jsonl or .txt files or a directory")
+        *others, last = sorted(FORMATS)
+        raise CorpusError("corpus", None, "no input given", hint=f"pass {', '.join(others)} or {last} files or a directory")
     with cyclic_gc_paused():
         corpus = build_corpus(read_paths(paths, strict=strict))
     if strict and corpus.problems:

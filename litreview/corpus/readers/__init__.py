@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.errors import CorpusError
+from litreview.errors import CorpusError, NotABibliography
 from litreview.resources import is_litreview_output
 
 # extension -> (format name, module under litreview.corpus.readers)
@@ -90,15 +90,13 @@ def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[Fil
 
 
 def _read_in_directory(path: Path) -> FileRecords:
-    """`read_file`, but a spreadsheet with no column of titles or abstracts among the files of a directory (a table
-    of results beside the bibliography) is skipped with a warning, not an error: no one named it as a corpus."""
+    """`read_file`, but a file among those of a directory that holds no bibliography at all (a table of results
+    beside the .bib) is skipped with a warning, not an error: no one named it as a corpus."""
     try:
         return read_file(path)
-    except CorpusError as error:
-        if path.suffix.lower() not in (".csv", ".tsv") or error.line_number != 1:
-            raise
-        return FileRecords(path=str(path), format="csv", papers=[], problems=[Problem(
-            origin=Origin(path=str(path), line=1), message=str(error.message), outcome="file skipped",
+    except NotABibliography as error:
+        return FileRecords(path=str(path), format=FORMATS[path.suffix.lower()][0], papers=[], problems=[Problem(
+            origin=Origin(path=str(path), line=error.line_number), message=error.message, outcome="file skipped",
             hint="name it with --corpus to read it as a bibliography")])
 
 
@@ -121,9 +119,10 @@ def read_file(path: Path) -> FileRecords:
 
 def read_text(text: str, path: str, fmt: str | None) -> FileRecords:
     """Parse `text` as the format of extension `fmt`, or guess it from the content when None."""
-    suffix = fmt or guess_extension(text)
-    if suffix in (".ris", ".txt") and guess_extension(text) in (".nbib", ".ciw"):  # PubMed's "Save as PubMed",
-        suffix = guess_extension(text)  # Web of Science's savedrecs.txt
+    guessed = guess_extension(text) if fmt in (None, ".ris", ".txt") else None
+    suffix = fmt or guessed
+    if suffix in (".ris", ".txt") and guessed in (".nbib", ".ciw"):  # PubMed's "Save as PubMed", WoS's savedrecs.txt
+        suffix = guessed
     name, module = FORMATS[suffix]
     reader = importlib.import_module(f"litreview.corpus.readers.{module}")
     if "\r" in text:  # a scan is cheaper than two copies of a large file that has no CR

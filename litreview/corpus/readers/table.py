@@ -13,7 +13,7 @@ import re
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords
 from litreview.corpus.readers.fields import doi_from, prose_text, year_from
-from litreview.errors import CorpusError
+from litreview.errors import CorpusError, NotABibliography
 
 # Each field, and the column names that hold it (lower case), the first found read first.
 _COLUMNS = {
@@ -40,7 +40,8 @@ _HINT = "export the records again as CSV with a header row (Title, Abstract, Aut
 def read(text: str, path: str) -> FileRecords:
     """Every row of a spreadsheet export, in file order, each pointing at its first line."""
     text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     # a comma, a tab, or the semicolon a spreadsheet saved in a European locale writes: the most in the header
     delimiter = "\t" if path.lower().endswith(".tsv") else max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a quoted cell may hold line breaks
@@ -49,7 +50,7 @@ def read(text: str, path: str) -> FileRecords:
         columns = {field: next((header.index(name) for name in names if name in header), None)
                    for field, names in _COLUMNS.items()}
         if columns["title"] is None and columns["abstract"] is None:
-            raise CorpusError(path, 1, "no column of titles or abstracts in the header row", hint=_HINT)
+            raise NotABibliography(path, 1, "no column of titles or abstracts in the header row", hint=_HINT)
         papers, start = [], reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
