@@ -352,6 +352,23 @@ def test_web_of_science_plain_text_is_read_whatever_the_file_is_named(tmp_path, 
     assert (health.title, health.abstract) == ("Global health impacts of floods: Epidemiologic evidence", None)
 
 
+def test_a_current_web_of_science_export_with_tags_rispy_does_not_name_is_read():
+    # Two records of a Web of Science export of 2026 (bibliometrix's test sample, cited references cut to four):
+    # every record carries "WE" (the WoS edition) and some "C3", tags rispy's reader has no name for; it raised
+    # KeyError 'UK' on them, so that every record of a current export was skipped and the file had no papers
+    records = read_file(DATA / "wos_savedrecs_2026.txt")
+    assert records.format == "web-of-science" and not records.problems
+    gis, irt = records.papers
+    assert (gis.title, gis.authors, gis.year, gis.doi, gis.venue) == (
+        "Mapping the application of Geographic Information System (GIS) in real estate: a bibliometric analysis "
+        "using bibliometrix and QGIS", ("Toh, Ming Liang",), 2026, "10.1080/00396265.2026.2635057", "SURVEY REVIEW")
+    assert gis.abstract.startswith("This study presents a comprehensive bibliometric analysis of Geographic")
+    assert (irt.title, irt.authors, irt.year, irt.origin.line) == (
+        "A Bibliometric Analysis: A Tutorial for the Bibliometrix Package in R Using IRT Literature",
+        ("Buyukkidik, Serap",), 2022, 45)
+    assert "biblioshiny" in irt.keywords and irt.abstract.endswith("in the field of psychometrics.")
+
+
 def test_web_of_science_tab_delimited_gives_the_same_papers():
     plain = read_file(DATA / "wos_savedrecs.txt").papers
     records = read_file(DATA / "wos_tab_delimited.txt")

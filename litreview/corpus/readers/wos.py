@@ -25,6 +25,14 @@ _ENTRY_TYPES = {"proceedings paper": "inproceedings", "book": "book", "book chap
 _LISTED = {"AU": "authors", "AF": "author_full_name"}
 
 
+class _WokParser(WokParser):
+    """rispy's reader of Web of Science's tags, passing over those it has no name for: Web of Science adds tags
+    ("WE", its edition, on every record of a current export; "C3"), and rispy raises KeyError on one it lacks."""
+
+    def __init__(self) -> None:
+        super().__init__(skip_unknown_tags=True)
+
+
 def read(text: str, path: str) -> FileRecords:
     """Every record of a Web of Science export, plain or tab-delimited, in file order, each pointing at its first
     line; a record that cannot be read is reported and skipped."""
@@ -33,7 +41,7 @@ def read(text: str, path: str) -> FileRecords:
     if text.startswith("PT\t"):
         papers = [_paper(record, path, line) for line, record in _rows(text, path)]
     else:
-        papers = rispy_papers(_records(text.split("\n"), path), WokParser, _paper, path, problems, hint=_HINT)
+        papers = rispy_papers(_records(text.split("\n"), path), _WokParser, _paper, path, problems, hint=_HINT)
     return FileRecords(path=path, format="web-of-science", papers=papers, problems=problems)
 
 
