@@ -826,3 +826,40 @@ def test_a_spreadsheet_saved_with_semicolons_is_read(tmp_path):
     paper, = read_file(tmp_path / "refs.csv").papers
     assert (paper.title, paper.authors, paper.year, paper.abstract) == (
         "Adaptation to natural flow regimes", ("Lytle, D.A.",), 2004, "Floods, droughts; rivers.")
+
+
+def test_an_openalex_export_is_read_with_its_own_column_names():
+    # Three rows of a real OpenAlex CSV export (bibliometrix's test sample): the title is "display_name", authors
+    # "authorships.author.display_name" with "|" between them, the year "publication_year", the journal
+    # "primary_location.source.display_name". Read before with no title, authors, year or journal: papers keyed
+    # "papera", "paperb" and, where OpenAlex gives no abstract, nothing to select them by
+    records = read_file(DATA / "openalex.csv")
+    assert records.format == "csv" and not records.problems
+    aria, dervis, guleria = records.papers
+    assert (aria.title, aria.authors, aria.year, aria.venue, aria.doi, aria.abstract) == (
+        "bibliometrix : An R-tool for comprehensive science mapping analysis", ("Massimo Aria", "Corrado Cuccurullo"),
+        2017, "Journal of Informetrics", "10.1016/j.joi.2017.08.007", None)
+    assert dervis.authors == ("Hamid Derviş",) and dervis.abstract.startswith("This study aims to explore the usage")
+    assert (guleria.year, guleria.entry_type) == (2021, "article")
+    from litreview.corpus import load_corpus
+    assert [paper.key for paper in load_corpus([DATA / "openalex.csv"]).papers] == [
+        "aria2017bibliometrix", "dervis2020bibliometric", "guleria2021bibliometric"]
+
+
+def test_a_dimensions_export_is_read_past_the_line_above_its_header(tmp_path):
+    # Dimensions writes a line about the export above the header row: it was taken for the header, and the file was
+    # "no column of titles or abstracts"
+    (tmp_path / "Dimensions-Publication-2026-09-30.csv").write_text(
+        '"About the data: Exported on Sep 30, 2026. Criteria: \'flow regimes\' in title and abstract data. '
+        '\u00a9 2026 Digital Science & Research Solutions Inc. All rights reserved."\n'
+        '"Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract","Source title/Anthology title",'
+        '"Publication Date","PubYear","Publication Type","Authors","Times cited","Dimensions URL"\n'
+        '"1","pub.1004521836","10.1016/j.tree.2003.10.002","","","Adaptation to natural flow regimes","Floods and '
+        'droughts are important features of most running water ecosystems.","Trends in Ecology & Evolution",'
+        '"2004-02","2004","article","Lytle, David A.; Poff, N. LeRoy","1811",'
+        '"https://app.dimensions.ai/details/publication/pub.1004521836"\n', encoding="utf-8")
+    records = read_file(tmp_path / "Dimensions-Publication-2026-09-30.csv")
+    paper, = records.papers
+    assert (paper.title, paper.authors, paper.year, paper.venue, paper.doi, paper.origin.line) == (
+        "Adaptation to natural flow regimes", ("Lytle, David A.", "Poff, N. LeRoy"), 2004,
+        "Trends in Ecology & Evolution", "10.1016/j.tree.2003.10.002", 3)

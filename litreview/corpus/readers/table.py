@@ -1,7 +1,8 @@
-"""Spreadsheet exports (`.csv`, `.tsv`): Scopus, Zotero, Rayyan, Covidence, Dimensions, Lens, ASReview; a header row
-naming the columns, one record a row, read by the csv module. A column is known by the names those tools give it
-("Abstract", "Abstract Note", "Author full names" ...); one holding a citation key gives the key (not Zotero's "Key",
-its item id, which no .bib cites).
+"""Spreadsheet exports (`.csv`, `.tsv`): Scopus, Zotero, Rayyan, Covidence, Dimensions, Lens, OpenAlex, ASReview; a
+header row naming the columns (Dimensions writes a line about the export above it), one record a row, read by the csv
+module. A column is known by the names those tools give it ("Abstract", "Abstract Note", "Author full names",
+OpenAlex's "display_name" ...); one holding a citation key gives the key (not Zotero's "Key", its item id, which no
+.bib cites).
 """
 
 from __future__ import annotations
@@ -18,21 +19,25 @@ from litreview.errors import CorpusError, NotABibliography
 # Each field, and the column names that hold it (lower case), the first found read first.
 _COLUMNS = {
     "key": ("citation key", "citationkey", "citekey", "bibtex key"),
-    "title": ("title", "article title", "document title", "primary title"),
+    "title": ("title", "article title", "document title", "primary title", "display_name"),  # the last: OpenAlex
     "abstract": ("abstract", "abstract note"),
-    "authors": ("author full names", "authors", "author", "author/s", "author names"),  # "author/s": Lens
-    "year": ("year", "publication year", "published year", "pubyear", "date"),  # "published year": Covidence
-    "venue": ("source title", "publication title", "journal", "journal/book", "secondary title"),
+    "authors": ("author full names", "authors", "author", "author/s", "author names",  # "author/s": Lens
+                "authorships.author.display_name"),
+    "year": ("year", "publication year", "published year", "pubyear", "publication_year", "date"),
+    "venue": ("source title", "source title/anthology title", "publication title", "journal", "journal/book",
+              "secondary title", "primary_location.source.display_name", "source"),
     "doi": ("doi",),
     "url": ("link", "url"),
-    "keywords": ("author keywords", "keywords", "manual tags", "index keywords"),
-    "type": ("document type", "item type", "publication type"),
+    "keywords": ("author keywords", "keywords", "manual tags", "index keywords", "keywords.display_name"),
+    "type": ("document type", "item type", "publication type", "type"),
 }
 _AUTHOR_ID = re.compile(r"\s*\(\d+\)$")  # Scopus's "Lytle, David A. (7004067856)"
 # Document types of Scopus, Zotero and the rest that are no journal article.
 _ENTRY_TYPES = {"conference paper": "inproceedings", "conferencepaper": "inproceedings",
                 "proceedings paper": "inproceedings", "book": "book", "book chapter": "incollection",
-                "booksection": "incollection", "thesis": "phdthesis", "report": "techreport", "preprint": "misc"}
+                "book-chapter": "incollection", "booksection": "incollection", "thesis": "phdthesis",
+                "dissertation": "phdthesis", "report": "techreport", "preprint": "misc", "dataset": "misc"}
+_HEADER_WITHIN = 3  # rows the header is looked for in
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _HINT = "export the records again as CSV with a header row (Title, Abstract, Authors, Year, DOI)"
 
@@ -46,10 +51,13 @@ def read(text: str, path: str) -> FileRecords:
     delimiter = "\t" if path.lower().endswith(".tsv") else max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a quoted cell may hold line breaks
     try:
-        header = [name.strip().lower() for name in next(reader, [])]
-        columns = {field: next((header.index(name) for name in names if name in header), None)
-                   for field, names in _COLUMNS.items()}
-        if columns["title"] is None and columns["abstract"] is None:
+        for _ in range(_HEADER_WITHIN):  # Dimensions writes "About the data: Exported on ..." above its header
+            header = [name.strip().lower() for name in next(reader, [])]
+            columns = {field: next((header.index(name) for name in names if name in header), None)
+                       for field, names in _COLUMNS.items()}
+            if columns["title"] is not None or columns["abstract"] is not None:
+                break
+        else:
             raise NotABibliography(path, 1, "no column of titles or abstracts in the header row", hint=_HINT)
         papers, start = [], reader.line_num + 1
         for row in reader:
@@ -66,7 +74,8 @@ def read(text: str, path: str) -> FileRecords:
 def _paper(row: dict[str, str], path: str, line: int) -> Paper:
     """The paper of one row, its cells named by field."""
     authors = row["authors"]
-    listed = re.split(r"\s*;\s*", authors) if ";" in authors else re.split(r"\s+and\s+", authors)
+    # "; " between names (Scopus, Lens, Dimensions), "|" (OpenAlex), " and " (BibTeX's, in Zotero's)
+    listed = re.split(r"\s*[;|]\s*", authors) if ";" in authors or "|" in authors else re.split(r"\s+and\s+", authors)
     return Paper(
         key=row["key"] or None,
         title=prose_text(row["title"]),
