@@ -768,6 +768,24 @@ def test_what_ebsco_appends_to_an_abstract_is_no_part_of_it(tmp_path):
     assert femur.abstract is None
 
 
+def test_the_semicolons_a_database_leaves_between_paragraphs_are_no_part_of_the_abstract(tmp_path):
+    # The Lens flattens an abstract's paragraphs (an Emerald abstract's, its headings gone) into "; ;": the draft said
+    # "@izzo2020gaming report that;; From the analysis and its evaluation, three clusters ..."
+    (tmp_path / "lens.csv").write_text(
+        '"Lens ID","Title","Publication Year","Author/s","Abstract"\n"000-584-617-129-497","Gaming for Healthcare: A '
+        'Bibliometric Analysis in Business and Management","2020","Filomena Izzo; Ida Camminatiello","The purpose of '
+        'this paper is to scrutinize and classify the literature. ; ; An objective bibliometric analysis is conducted. '
+        '; ; From the analysis, three clusters are showed: management; gaming; insurance. Moreover, the study shows the '
+        'limits of existing literature; ; This is one of the first attempts to comprehend the research stream."\n',
+        encoding="utf-8")
+    from litreview.corpus import load_corpus
+    paper, = load_corpus([tmp_path]).papers
+    assert paper.abstract == (
+        "The purpose of this paper is to scrutinize and classify the literature. An objective bibliometric analysis is "
+        "conducted. From the analysis, three clusters are showed: management; gaming; insurance. Moreover, the study "
+        "shows the limits of existing literature. This is one of the first attempts to comprehend the research stream.")
+
+
 def test_mojibake_is_repaired_in_every_format(tmp_path):
     # CORD-19 (TREC-COVID) keeps "IFN-Î³" for "IFN-γ"; a spreadsheet round trip gives "MÃ¼ller" and "donâ€™t"
     (tmp_path / "cord.jsonl").write_text(json.dumps({

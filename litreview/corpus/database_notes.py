@@ -1,7 +1,8 @@
 """What a bibliographic database appends to an abstract, which is no part of it: EBSCO's (CINAHL, PsycINFO,
 Academic Search) "[ABSTRACT FROM AUTHOR]" and its copyright notice, which may stand in for an abstract it could not
-give ("Copyright of PLoS ONE is the property of ... (Copyright applies to all Abstracts.)"). Removed once, for every
-reader (a Zotero or EndNote library imported from EBSCO keeps them too), before duplicates are merged.
+give ("Copyright of PLoS ONE is the property of ... (Copyright applies to all Abstracts.)"); and the "; ;" The Lens
+leaves where it ran an abstract's paragraphs together. Removed once, for every reader (a Zotero or EndNote library
+imported from EBSCO keeps them too), before duplicates are merged.
 """
 
 from __future__ import annotations
@@ -14,12 +15,17 @@ _SOURCE_NOTE = re.compile(r"\s*\[abstract from [^\[\]]{1,40}\]", re.IGNORECASE)
 _COPYRIGHT_NOTE = re.compile(r"\s*Copyright of \S.{0,300}? is the property of .*?(?:\(Copyright applies to all "
                              r"(?:Abstracts|Articles)\.\)|$)", re.DOTALL)
 
+_PARAGRAPHS_RUN_TOGETHER = re.compile(r"\s*;(?:\s*;)+\s*")  # "literature. ; ; An objective", "topic.; ; This"
+
 
 def without_database_notes(paper: Paper) -> Paper:
     """`paper` without the notes a database appended to its abstract (none left: no abstract); the same object
     when it has none."""
     abstract = paper.abstract
-    if not abstract or "bstract from" not in abstract.lower() and "Copyright of " not in abstract:
+    if not abstract or "bstract from" not in abstract.lower() and "Copyright of " not in abstract and ";" not in abstract:
         return paper
-    said = _COPYRIGHT_NOTE.sub("", _SOURCE_NOTE.sub("", abstract)).strip()
+    said = _COPYRIGHT_NOTE.sub("", _SOURCE_NOTE.sub("", abstract))
+    # a paragraph that did not end with a full stop ends with one
+    said = _PARAGRAPHS_RUN_TOGETHER.sub(lambda run: " " if said[run.start() - 1:run.start()] in ".!?" else ". ", said)
+    said = said.strip()
     return paper.model_copy(update={"abstract": said or None}) if said != abstract else paper
