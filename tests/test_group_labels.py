@@ -458,6 +458,25 @@ def test_a_unit_or_an_observation_names_no_group():
     assert len(titles) == 2 and "solar masses" not in titles and "observation" not in titles, titles
 
 
+def test_a_database_the_papers_were_searched_in_names_no_group():
+    # bibliometric studies of a real Scopus, Web of Science and Lens export: a group was headed "Science Core
+    # Collection" (of "retrieved from the Web of Science Core Collection"), and without it "Publication"
+    from litreview.group.uses import names_no_topic
+    assert names_no_topic("core collection", None, None) and names_no_topic("WoSCC", "Web of Science Core Collection", None)
+    assert names_no_topic("PubMed", None, None) and not names_no_topic("research trends", None, None)
+    papers = [Paper(key=f"b{n}", title=f"Bibliometric study {n}", abstract=(
+        f"We retrieved {100 + n} publications on {topic} from the Web of Science Core Collection. Publication trends "
+        "and research trends were mapped with VOSviewer and CiteSpace."))
+        for n, topic in enumerate(["spinal diseases", "miRNAs in leukaemia", "lupus", "portal hypertension"])]
+    papers += [Paper(key=f"g{n}", title=f"Serious games {n}", abstract=(
+        f"We review serious games for {topic}. Games engage patients and clinicians alike.")) for n, topic in
+        enumerate(["rehabilitation", "diabetes care", "surgical training"])]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "bibliometric analysis", min_groups=2, max_groups=2)
+    titles = [group.title.lower() for group in groups.groups]
+    assert not any("collection" in title or "science" in title or title == "publication" for title in titles), titles
+
+
 def test_a_catalogue_prefix_names_nothing_and_a_capital_letter_of_a_word_stays():
     # an ADS export on black hole spin: "Two of them discuss NGC" (NGC 4151, NGC 3783) and "... discuss x-ray
     # reflection spectroscopy"

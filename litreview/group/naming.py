@@ -28,6 +28,19 @@ def reports_results(term: str, long_form: str | None = None) -> bool:
     return bool(_REPORTING.fullmatch(term.strip())) and (long_form is None or bool(_REPORTING.fullmatch(long_form.strip())))
 
 
+# Where a review searched for its papers, not what they are about: bibliometric studies and systematic reviews say
+# "retrieved from the Web of Science Core Collection", "searched PubMed, Embase and Scopus"; a group of them was headed
+# "Science Core Collection".
+_DATABASES = re.compile(r"(?:(?:web of )?science )?core collection|web of science|woscc|scopus|pubmed|medline|embase|"
+                        r"google scholar|cinahl|psycinfo|cochrane (?:library|central)", re.IGNORECASE)
+
+
+def names_a_database(term: str) -> bool:
+    """Whether `term` is a bibliographic database papers were searched in ("Web of Science Core Collection",
+    "PubMed", "Scopus")."""
+    return bool(_DATABASES.fullmatch(term.strip()))
+
+
 # What a phrase qualifies is a noun, most often one made from a verb ("understanding", "inference", "generation",
 # "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
 NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)

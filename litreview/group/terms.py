@@ -70,6 +70,7 @@ WEAK_ALONE = frozenset(
     "country countries patient patients people center centers centre centres "  # who or where, not what
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
     "basis bases processes "  # of anything: "Two of them discuss basis" (on this basis), the heading "Processes"
+    "publication publications "  # of anything ("publication of results"); a bibliometric group was headed "Publication"
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )

@@ -2,7 +2,8 @@
 
 In a corpus of COVID-19 papers, "SARS-CoV-2" and "the COVID-19 pandemic" are what the field is about: that five
 papers of one group say them tells a reader nothing, however many of the draft's other papers do or do not. With
-the statistics results are reported in, such a term names no group and no topic papers share (`names_no_topic`).
+the statistics results are reported in and the databases papers were searched in, such a term names no group and no
+topic papers share (`names_no_topic`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from litreview.corpus.paper import Paper
-from litreview.group.naming import reports_results
+from litreview.group.naming import names_a_database, reports_results
 from litreview.group.spelling import phrase_pattern
 
 FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
@@ -55,5 +56,7 @@ class CorpusUses:
 
 def names_no_topic(term: str, long_form: str | None, corpus_uses: CorpusUses | None) -> bool:
     """Whether `term` (with what it stands for, `long_form`) names no topic, however many papers share it: a statistic
-    of how results are reported ("95% CI"), or what the researcher's whole corpus says everywhere (`corpus_uses`)."""
-    return reports_results(term, long_form) or bool(corpus_uses and corpus_uses.of_the_field((term, long_form)))
+    of how results are reported ("95% CI"), a database the papers were searched in ("PubMed"), or what the
+    researcher's whole corpus says everywhere (`corpus_uses`)."""
+    return reports_results(term, long_form) or any(names_a_database(said) for said in (term, long_form) if said) \
+        or bool(corpus_uses and corpus_uses.of_the_field((term, long_form)))
