@@ -59,6 +59,11 @@ def test_meeting_a_need_or_filling_a_gap_by_doing_something_is_said_as_doing_it(
         "Prompt tuning is brittle. We tackle this challenge by introducing a robust prompt ensemble for vision models.")
     assert sorted(said) == ["A cloud service composition approach able to optimally compose different types of cloud "
                             "services is proposed.", "A robust prompt ensemble for vision models is introduced."]
+    # a Lens export on flipped learning: "@mamun2021review address this gap by objectively mapping the conceptual,
+    # intellectual, and social structure ..." (an adverb before the doing)
+    said = _clauses("Flipped learning is spreading, yet no study maps its research. This study addresses this gap by "
+                    "objectively mapping the conceptual structure of research development in flipped learning.")
+    assert said[-1] == "One study maps the conceptual structure of research development in flipped learning."
 
 
 def test_hereby_is_no_verb():

@@ -182,7 +182,7 @@ def test_template_words_are_connectives_only():
         "created", "creates", "demonstrate", "demonstrates", "describe", "described", "describes", "design", "designed",
         "designs", "develop",
         "developed", "develops", "devise", "devised", "devises", "evaluate", "evaluated", "evaluates", "examine",
-        "examined", "examines", "explore", "explored", "explores", "focuses", "formulate", "formulated",
+        "examined", "examines", "map", "maps", "explore", "explored", "explores", "focuses", "formulate", "formulated",
         "formulates", "introduce", "introduced", "introduces", "investigate", "investigated", "investigates",
         "offer", "offers", "perform", "performed", "performs", "present", "presented", "presents", "propose", "proposed",
         "proposes", "release", "released", "releases", "show", "shows", "studied", "studies", "train", "trains",

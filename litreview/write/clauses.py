@@ -70,7 +70,7 @@ MAX_CONDITION_WORDS = 25  # "On GLUE tasks, we find that X": a longer lead befor
 
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
           "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
-          "focus address use train demonstrate").split()
+          "focus address use train demonstrate map").split()  # "map": a mapping study's "we map the literature"
 _VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(rf"{PAPER_SUBJECT}\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
                        rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses"
@@ -107,7 +107,8 @@ _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: 
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
 # "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X.
 _MET_BY = re.compile(rf"\b{MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
-                     r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+(?P<gerund>[a-z]+ing)\b")
+                     r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+"
+                     r"(?P<adverb>[a-z]+ly\s)?(?P<gerund>[a-z]+ing)\b")  # "by objectively mapping X": "objectively map X"
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
@@ -199,7 +200,8 @@ class Clause:
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     sentence = with_its_comma(sentence)  # "To project X we used Y": what they used is the clause, not what they project
-    sentence = _MET_BY.sub(lambda met: _base_verb(met["gerund"]) or met[0], sentence)  # "we tackle this by making X"
+    sentence = _MET_BY.sub(lambda met: f"{met['adverb'] or ''}{_base_verb(met['gerund'])}" if _base_verb(met["gerund"])
+                           else met[0], sentence)  # "we tackle this by making X", "... by objectively mapping X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \
