@@ -881,3 +881,32 @@ def test_a_dimensions_export_is_read_past_the_line_above_its_header(tmp_path):
     assert (paper.title, paper.authors, paper.year, paper.venue, paper.doi, paper.origin.line) == (
         "Adaptation to natural flow regimes", ("Lytle, David A.", "Poff, N. LeRoy"), 2004,
         "Trends in Ecology & Evolution", "10.1016/j.tree.2003.10.002", 3)
+
+
+def test_pubmed_csv_authors_are_names_bibtex_can_read():
+    # PubMed's "Save, CSV" (three records of the PubMed set above, as PubMed writes them) lists authors as Vancouver
+    # names after commas, "Griffin DK, Larkin DM, O'Connor RE.": they were one author, written so into the .bib, where
+    # BibTeX read a first name "Griffin" and a surname "DK, Larkin DM, O'Connor RE."
+    records = read_file(DATA / "pubmed.csv")
+    assert records.format == "csv" and not records.problems
+    griffin, penalver, sereno = records.papers
+    assert (griffin.title, griffin.authors, griffin.year, griffin.venue, griffin.doi, griffin.abstract) == (
+        "Time lapse: A glimpse into prehistoric genomics.", ("Griffin, D. K.", "Larkin, D. M.", "O'Connor, R. E."),
+        2020, "Eur J Med Genet", "10.1016/j.ejmg.2019.03.004", None)
+    assert len(penalver.authors) == 11 and penalver.authors[-1] == "Pérez-de la Fuente, R."
+    assert sereno.authors[:2] == ("Sereno, P. C.", "Myhrvold, N.")
+
+
+def test_vancouver_names_are_written_as_bibtex_reads_them(tmp_path):
+    # MEDLINE records older than 2002 have no full names ("FAU"), only "AU  - Lytle DA"; Scopus's "Authors" column
+    # writes "Lytle D.A."; a name in another order, or a list that is not all such names, stays as it is
+    from litreview.corpus.readers.fields import last_first, vancouver_list
+    assert [last_first(name) for name in ("Lytle DA", "Lytle D.A.", "Lacroix J.-P.", "Wei Li", "Yasmine ABDOULAYE",
+                                          "Lytle, David A.")] == [
+        "Lytle, D. A.", "Lytle, D. A.", "Lacroix, J.-P.", "Wei Li", "Yasmine ABDOULAYE", "Lytle, David A."]
+    assert vancouver_list("Lytle D.A., Poff N.L.") == ["Lytle, D. A.", "Poff, N. L."]
+    assert vancouver_list("Lytle, David A.") is None and vancouver_list("Lytle DA") is None
+    (tmp_path / "old.nbib").write_text("PMID- 14970922\nTI  - Adaptation to natural flow regimes.\nAU  - Lytle DA\n"
+                                       "AU  - Poff NL\nDP  - 2004 Feb\n", encoding="utf-8")
+    paper, = read_file(tmp_path / "old.nbib").papers
+    assert paper.authors == ("Lytle, D. A.", "Poff, N. L.")

@@ -154,6 +154,31 @@ def split_authors(value: str) -> list[str]:
     return [name.strip() for name in names if name.strip()]
 
 
+# A Vancouver name, initials after the surname without a comma: MEDLINE's "Altman DG", Scopus's "Altman D.G.",
+# "Pérez-de la Fuente R", "Lacroix J.-P."; not "Wei Li" nor "Yasmine ABDOULAYE" (a surname in capitals).
+_VANCOUVER = re.compile(r"^(?P<last>[^\s,.][^,]*?)\s(?P<initials>(?:[A-Z]\.?-?){1,4})\.?$")
+
+
+def last_first(name: str) -> str:
+    """A Vancouver name as BibTeX reads one, `Last, F. M.` ("Altman DG" -> "Altman, D. G."): BibTeX takes "Altman DG"
+    for a first name "Altman" and a surname "DG"; any other name as it is."""
+    vancouver = _VANCOUVER.match(name.strip())
+    if not vancouver:
+        return name
+    initials = re.sub(r"([A-Z])\.?", r"\1. ", vancouver["initials"]).strip().replace(" -", "-")
+    return f"{vancouver['last']}, {initials}"
+
+
+def vancouver_list(value: str) -> list[str] | None:
+    """The names of a comma-separated list of Vancouver names, as PubMed's CSV and older Scopus exports write
+    authors ("Griffin DK, Larkin DM, O'Connor RE.", "Lytle D.A., Poff N.L."), each `last_first`; None when some
+    piece is no such name (a "Last, First" name holds a comma too)."""
+    pieces = [piece.strip() for piece in value.split(",")]
+    if len(pieces) < 2 or not all(_VANCOUVER.match(piece) for piece in pieces):
+        return None
+    return [last_first(piece) for piece in pieces]
+
+
 def split_keywords(value: str) -> list[str]:
     """Keywords of a comma- or semicolon-separated list."""
     return [word for word in _KEYWORD_SEPARATOR.split(value.strip()) if word]

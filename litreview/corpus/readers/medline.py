@@ -12,7 +12,7 @@ from rispy import RisParser
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
-from litreview.corpus.readers.fields import doi_from, prose_text, year_from
+from litreview.corpus.readers.fields import doi_from, last_first, prose_text, year_from
 from litreview.corpus.readers.ris import rispy_papers
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *- ")
@@ -69,7 +69,7 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
     return Paper(
         title=prose_text(record.get("title") or record.get("book_title")),
         abstract=prose_text(record.get("abstract")),
-        authors=tuple(record.get("full_authors") or record.get("authors") or ()),
+        authors=tuple(record.get("full_authors") or map(last_first, record.get("authors") or ())),  # older: "Lytle DA"
         year=year_from(record.get("date")),
         venue=(record.get("journal") or record.get("journal_abbreviation") or "").strip() or None,
         doi=doi,

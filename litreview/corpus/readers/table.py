@@ -13,7 +13,7 @@ import re
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords
-from litreview.corpus.readers.fields import doi_from, prose_text, year_from
+from litreview.corpus.readers.fields import doi_from, last_first, prose_text, vancouver_list, year_from
 from litreview.errors import CorpusError, NotABibliography
 
 # Each field, and the column names that hold it (lower case), the first found read first.
@@ -24,7 +24,7 @@ _COLUMNS = {
     "authors": ("author full names", "authors", "author", "author/s", "author names",  # "author/s": Lens
                 "authorships.author.display_name"),
     "year": ("year", "publication year", "published year", "pubyear", "publication_year", "date"),
-    "venue": ("source title", "source title/anthology title", "publication title", "journal", "journal/book",
+    "venue": ("source title", "source title/anthology title", "publication title", "journal", "journal/book",  # PubMed
               "secondary title", "primary_location.source.display_name", "source"),
     "doi": ("doi",),
     "url": ("link", "url"),
@@ -74,13 +74,15 @@ def read(text: str, path: str) -> FileRecords:
 def _paper(row: dict[str, str], path: str, line: int) -> Paper:
     """The paper of one row, its cells named by field."""
     authors = row["authors"]
-    # "; " between names (Scopus, Lens, Dimensions), "|" (OpenAlex), " and " (BibTeX's, in Zotero's)
-    listed = re.split(r"\s*[;|]\s*", authors) if ";" in authors or "|" in authors else re.split(r"\s+and\s+", authors)
+    # "; " between names (Scopus, Lens, Dimensions), "|" (OpenAlex), " and " (BibTeX's, in Zotero's), ", " between
+    # Vancouver names (PubMed: "Griffin DK, Larkin DM.")
+    listed = re.split(r"\s*[;|]\s*", authors) if ";" in authors or "|" in authors else \
+        vancouver_list(authors) or re.split(r"\s+and\s+", authors)
     return Paper(
         key=row["key"] or None,
         title=prose_text(row["title"]),
         abstract=prose_text(row["abstract"]) if row["abstract"] not in ("[No abstract available]", "") else None,
-        authors=tuple(_AUTHOR_ID.sub("", name) for name in listed if name.strip()),
+        authors=tuple(last_first(_AUTHOR_ID.sub("", name)) for name in listed if name.strip()),
         year=year_from(row["year"]),
         venue=row["venue"] or None,
         doi=doi_from(row["doi"], row["url"] or None),
