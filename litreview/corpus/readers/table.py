@@ -13,7 +13,13 @@ import re
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords
-from litreview.corpus.readers.fields import doi_from, last_first, prose_text, vancouver_list, year_from
+from litreview.corpus.readers.fields import (
+    doi_from,
+    last_first,
+    prose_text,
+    vancouver_list,
+    year_from,
+)
 from litreview.errors import CorpusError, NotABibliography
 
 # Each field, and the column names that hold it (lower case), the first found read first.
