@@ -32,11 +32,12 @@ SEEDS = {
     ".txt": LISTING.encode(),
     ".ciw": (DATA / "wos_savedrecs.txt").read_bytes(),
     ".csv": (DATA / "scopus.csv").read_bytes(),
+    ".xml": (DATA / "endnote.xml").read_bytes(),
 }
 HUGE = [b"A" * 200_000, b"\\a[" * 60_000, b"{" * 3_000 + b"x" + b"}" * 3_000, b"$" + b"{" * 250 + b"$",
         b"[" * 1_000 + b"]" * 1_000, b"9" * 4_400, b"We propose " + b"A" * 40_000 + b" B"]
 SPECIAL = [b"\x00", b"\xef\xbb\xbf", b"\r", b"\r\n", b"\xff\xfe", b"\xc3", b"\\", b"@", b"{", b"}", b'"', b"#",
-           b"%", b"=", b",", b"\n@article{", b"TY  - ", b"ER  - ", b'{"title": ']
+           b"%", b"=", b",", b"\n@article{", b"TY  - ", b"ER  - ", b'{"title": ', b"<record>", b"</style>", b"&#x0;"]
 
 
 @st.composite

@@ -910,3 +910,53 @@ def test_vancouver_names_are_written_as_bibtex_reads_them(tmp_path):
                                        "AU  - Poff NL\nDP  - 2004 Feb\n", encoding="utf-8")
     paper, = read_file(tmp_path / "old.nbib").papers
     assert paper.authors == ("Lytle, D. A.", "Poff, N. L.")
+
+
+# --- EndNote XML -----------------------------------------------------------------------------------
+
+# The four Web of Science records above as EndNote's XML export writes them (File, Export, XML): one line for the whole
+# file, each field in <style> runs (the first title partly in italics), "&#xD;" between an abstract's paragraphs.
+def test_endnote_xml_export_is_read(tmp_path):
+    # was "unknown extension '.xml'": EndNote's own export, which Covidence and Rayyan also take
+    records = read_file(DATA / "endnote.xml")
+    assert records.format == "endnote-xml" and not records.problems
+    flows, climate, internet, health = records.papers
+    assert (flows.title, flows.authors, flows.year, flows.doi, flows.venue, flows.origin.line) == (
+        "Adaptation to natural flow regimes", ("Lytle, DA", "Poff, NL"), 2004, "10.1016/j.tree.2003.10.002",
+        "TRENDS IN ECOLOGY & EVOLUTION", 1)
+    assert "\r" not in flows.abstract
+    assert "evolve in response to altered flow regimes? Here, we identify" in flows.abstract
+    assert flows.keywords[:2] == ("RANDOMLY VARYING ENVIRONMENT", "LIFE-HISTORY EVOLUTION")
+    assert (internet.entry_type, internet.doi, health.abstract) == ("inproceedings", None, None)
+    plain = read_file(DATA / "wos_savedrecs.txt").papers
+    assert [(p.title, p.authors, p.year, p.doi, p.abstract) for p in records.papers] == [
+        (p.title, p.authors, p.year, p.doi, p.abstract) for p in plain]
+
+
+def test_an_endnote_xml_written_over_many_lines_points_at_each_record(tmp_path):
+    # Zotero's EndNote XML export puts a record over many lines; a file on stdin is known by its "<?xml"
+    from litreview.corpus.readers import read_text
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<xml>\n  <records>\n    <record>\n      <ref-type name="Book Section">'
+            '5</ref-type>\n      <contributors><authors><author>Poff NL</author></authors></contributors>\n      <titles>'
+            '<title>Flow regimes</title></titles>\n    </record>\n    <record>\n      <titles><title>Floods</title></titles>'
+            '\n      <dates><pub-dates><date>March 2005</date></pub-dates></dates>\n    </record>\n  </records>\n</xml>\n')
+    records = read_text(text, "<stdin>", fmt=None)
+    book, floods = records.papers
+    assert (book.entry_type, book.authors, book.origin.line, floods.year, floods.origin.line) == (
+        "incollection", ("Poff, N. L.",), 4, 2005, 9)
+
+
+def test_xml_that_is_no_endnote_export_is_a_clear_error_and_skipped_in_a_folder(run_cli, tmp_path):
+    (tmp_path / "refs.xml").write_text('<?xml version="1.0"?>\n<PubmedArticleSet></PubmedArticleSet>\n', encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path / "refs.xml"))
+    assert result.exit_code == 2 and "refs.xml:1: XML, but not an EndNote export (its outermost element is " \
+        "<PubmedArticleSet>)" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / "broken.xml").write_text("<xml><records>\n<record><titles><title>A & B</title></titles></record>"
+                                         "\n</records></xml>", encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path / "broken.xml"))
+    assert result.exit_code == 2 and "broken.xml:2: not well-formed XML (not well-formed (invalid token))" in result.stderr
+    (tmp_path / "refs.xml").rename(tmp_path / "folder.xml")
+    (tmp_path / "broken.xml").unlink()
+    (tmp_path / "refs.bib").write_text("@article{a, title={A paper}, abstract={We study floods.}}\n", encoding="utf-8")
+    result = run_cli("corpus", str(tmp_path))
+    assert result.exit_code == 0 and "folder.xml:1: XML, but not an EndNote export" in result.stderr

@@ -31,6 +31,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".ciw": ("web-of-science", "wos"),  # Web of Science's plain text; saved as savedrecs.txt, it is read as such too
     ".csv": ("csv", "table"),  # Scopus, Zotero, Rayyan, Covidence ... spreadsheets
     ".tsv": ("csv", "table"),
+    ".xml": ("endnote-xml", "endnote"),  # EndNote's (and Zotero's) XML export
 }
 # Web of Science's plain text ("FN Clarivate Analytics Web of Science", or a record's "PT J") or tab-delimited header.
 _WEB_OF_SCIENCE = re.compile(r"FN [A-Z]|PT [A-Z]\n|PT\tAU\t")
@@ -141,6 +142,8 @@ def guess_extension(text: str) -> str:
         return ".nbib"
     if _WEB_OF_SCIENCE.match(head):
         return ".ciw"
+    if head.startswith("<"):  # "<?xml ...", EndNote's "<xml><records>"
+        return ".xml"
     if head.startswith("["):
         return ".json"
     if head.startswith("{"):
