@@ -20,7 +20,7 @@ def test_unknown_extension(run_cli, tmp_path):
     result = run_cli("corpus", str(tmp_path / "refs.docx"))
     assert result.exit_code == 2
     assert result.stderr == (f"error: {tmp_path / 'refs.docx'}: unknown extension '.docx'; "
-                             "litreview reads .bib, .ciw, .csv, .json, .jsonl, .nbib, .ris, .tsv, .txt; rename or convert the file\n")
+                             "litreview reads .bib, .ciw, .csv, .json, .jsonl, .nbib, .ris, .tsv, .txt, .xml; rename or convert the file\n")
 
 
 def test_bytes_that_are_not_utf8(run_cli, tmp_path):
