@@ -135,6 +135,29 @@ def test_a_reprint_under_another_doi_is_one_work(tmp_path):
         ("Sen20141585", "Sen20131", "same title and abstract"), ("Sen20151370", "Sen20131", "same title and abstract")]
 
 
+def test_one_key_in_two_database_exports_for_one_doi_is_one_work(tmp_path):
+    # A Scopus and a ScienceDirect export of one search both keyed a chapter "Dhingra2016221" (ScienceDirect titles it
+    # "Chapter 12 - ..."): it was "duplicate key with different content: entry skipped ... rename one of the two keys"
+    (tmp_path / "scopus.bib").write_text(
+        "@BOOK{Dhingra2016221,\nauthor={Dhingra, P. and Tolle, K. and Gannon, D.},\ntitle={Using Cloud-Based Analytics "
+        "to Save Lives},\nyear={2016},\ndoi={10.1016/B978-0-12-803192-6.00012-8},\nabstract={The National Flood "
+        "Interoperability Experiment (NFIE) is a research initiative to demonstrate the next generation of national "
+        "flood hydrology modeling.}\n}\n", encoding="utf-8")
+    (tmp_path / "science-direct.bib").write_text(
+        '@incollection{Dhingra2016221,\ntitle = "Chapter 12 - Using Cloud-Based Analytics to Save Lives ",\nyear = '
+        '"2016",\ndoi = "https://doi.org/10.1016/B978-0-12-803192-6.00012-8",\nauthor = "P. Dhingra and K. Tolle and D. '
+        'Gannon",\nkeywords = "Cloud computing"\n}\n', encoding="utf-8")
+    corpus = load_corpus([tmp_path / "scopus.bib", tmp_path / "science-direct.bib"])
+    assert not corpus.problems and [p.key for p in corpus.papers] == ["Dhingra2016221"]
+    assert [(m.record_key, m.reason) for m in corpus.merges] == [("Dhingra2016221", "same key")]
+    # the same key for another DOI is another work, skipped as BibTeX would
+    (tmp_path / "science-direct.bib").write_text(
+        '@incollection{Dhingra2016221,\ntitle = "Chapter 3 - Ocean data portals",\nyear = "2016",\ndoi = '
+        '"10.1016/B978-0-12-803192-6.00003-7",\nauthor = "P. Dhingra"\n}\n', encoding="utf-8")
+    corpus = load_corpus([tmp_path / "scopus.bib", tmp_path / "science-direct.bib"])
+    assert len(corpus.papers) == 1 and "duplicate key 'Dhingra2016221' with different content" in corpus.problems[0].message
+
+
 def test_a_doi_cut_short_is_the_same_doi_and_the_whole_one_is_kept(tmp_path):
     # The ACM Digital Library exports IEEE's MODELS papers with the DOI cut ("...2023.000" for "...2023.00036"; read
     # whole from its url where there is one, test_readers_formats), and a Zotero export cut one at its bracket: the

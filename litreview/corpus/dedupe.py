@@ -93,12 +93,14 @@ class _Work:
     markers: frozenset[tuple]
 
     def agrees(self, other: _Work, *, identity: bool, reprint: bool = False) -> bool:
-        """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`) or type; when
-        matched by title (not `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
+        """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`) or type (unless they
+        share a DOI: Scopus calls a chapter a book); when matched by title (not `identity`), also years at most one
+        apart (unless a `reprint`) and the same title markers."""
         if not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
                             or len(self.isbns | other.isbns) > 1):
             return False
-        if frozenset(self.families | other.families) in _NEVER_ONE or len(self.families | other.families) > 2:
+        families = self.families | other.families
+        if (families in _NEVER_ONE or len(families) > 2) and not self.dois & other.dois:
             return False
         if identity:
             return True
@@ -309,8 +311,11 @@ def _link_same_keys(links: _Links, papers: Sequence[Paper], titles: list[str]) -
 
 
 def _same_content(a: Paper, b: Paper, title_a: str, title_b: str) -> bool:
-    """Two records under one key describe the same work: the same entry text, or close titles."""
+    """Two records under one key describe the same work: the same entry text, the same DOI (two databases' exports
+    of one chapter, one titled "Chapter 12 - ..."), or close titles."""
     if a.bibtex is not None and a.bibtex == b.bibtex:
+        return True
+    if a.doi and b.doi and _doi(a.doi) and _doi(a.doi) == _doi(b.doi):
         return True
     if title_a and title_b:
         return fuzz.ratio(title_a, title_b) >= 90 and title_markers(a.title or "") == title_markers(b.title or "")
