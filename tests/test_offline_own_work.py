@@ -105,8 +105,8 @@ def test_a_background_sentence_opens_the_paragraph_whose_papers_it_is_most_typic
     sections = json.loads((tmp_path / "rw.json").read_text())["sections"]
     openings = {key: section["sentences"][0]["text"] for section in sections for key in section["keys"]}
     # were given out in the order of the groups: the first paragraph (multimodal LLMs) took the sentence on prompt
-    # tuning, the second (other MLLM work) the next, and the paragraph of APrompt, prefix-tuning, BayesPrompt none
-    assert openings["aprompt"].startswith("Prompt tuning adapts large pretrained models to new tasks")
+    # tuning, the second (other MLLM work) the next, and the paragraph of prefix-tuning and other prompt tuning none
+    assert openings["prefixtuning"].startswith("Prompt tuning adapts large pretrained models to new tasks")
     assert openings["m2pt"].startswith("Existing multimodal prompt tuning methods learn separate prompts")
 
 

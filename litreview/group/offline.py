@@ -61,6 +61,7 @@ LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 # The best silhouette draws about one group more than the topics of TREC-COVID or the authors' paragraphs of
 # Multi-XScience (+1.0 and +0.4 on average): the fewest groups within 20% of it come closer (+0.3, +0.2).
 SILHOUETTE_TOLERANCE = 0.2
+KMEANS_RESTARTS = 50    # with ten, a comma added to one abstract regrouped 3 of 40 TREC-COVID draws; with fifty, 1
 DESCRIPTION_TERMS = 4
 PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
 MISFIT_SIMILARITY = 0.02   # a paper this far from its group mates (mean cosine) fits no group well
@@ -95,7 +96,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
         group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, corpus_uses)
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
-    groups = _unnamed_together(groups, fewest)
+    groups = _unnamed_together(groups, min_groups)
     # "Further related work" says "after the others": a group no term names comes last (before the misfits)
     groups = sorted(groups, key=lambda group: group.title == FALLBACK_TITLE)  # stable: the named in their order
     if misfits:
@@ -105,11 +106,12 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     return Groups(groups=groups)
 
 
-def _unnamed_together(groups: list[SubTheme], min_groups: int) -> list[SubTheme]:
-    """The groups with those no term could name merged into one, where the first was (when `min_groups` still
-    holds): two headings "Further related work" would tell a reader nothing."""
+def _unnamed_together(groups: list[SubTheme], min_groups: int | None) -> list[SubTheme]:
+    """The groups with those no term could name merged into one, where the first was: two headings "Further related
+    work" would tell a reader nothing. Fewer groups than the default fewest when no other group has a name; never
+    fewer than `min_groups` the user asked for."""
     unnamed = [group for group in groups if group.title == FALLBACK_TITLE]
-    if len(unnamed) < 2 or len(groups) - len(unnamed) + 1 < min_groups:
+    if len(unnamed) < 2 or min_groups is not None and len(groups) - len(unnamed) + 1 < min_groups:
         return groups
     merged = SubTheme(title=FALLBACK_TITLE, description=unnamed[0].description, keys=[k for g in unnamed for k in g.keys])
     first = groups.index(unnamed[0])
@@ -225,18 +227,27 @@ def _fitted(texts: list[str], **features: object) -> csr_matrix | None:
 
 
 def _reduced(tfidf: csr_matrix, components: int) -> np.ndarray:
+    """The papers' LSA coordinates, by an exact truncated SVD (ARPACK): the randomized one's depend on the papers'
+    order, and so did the groups."""
     n_papers, n_terms = tfidf.shape
     components = min(components, n_papers - 1, n_terms - 1)
     if n_papers < LSA_MIN_PAPERS or components < 2:
         return tfidf.toarray()
-    return normalize(TruncatedSVD(components, random_state=SEED).fit_transform(tfidf))
+    return normalize(TruncatedSVD(components, algorithm="arpack", random_state=SEED).fit_transform(tfidf))
 
 
 def _kmeans(points: np.ndarray, k: int) -> list[int]:
+    """k-means labels of `points`, the same whatever their order: they are clustered sorted by their coordinates, not
+    in the order the ranking gave the papers (which a paper added elsewhere in the corpus changes), and restarted
+    KMEANS_RESTARTS times, so that the best partition is kept rather than the one a seed's start falls into."""
+    order = np.lexsort(np.round(points, 9).T[::-1])
     # One BLAS/OpenMP thread: ten times faster on a few dozen papers, and no thread-order float noise.
     with threadpool_limits(limits=1):
-        labels = KMeans(n_clusters=k, random_state=SEED, n_init=10).fit_predict(points)
-    return [int(label) for label in labels]
+        sorted_labels = KMeans(n_clusters=k, random_state=SEED, n_init=KMEANS_RESTARTS).fit_predict(points[order])
+    labels = [0] * len(points)
+    for position, index in enumerate(order):
+        labels[index] = int(sorted_labels[position])
+    return labels
 
 
 def _silhouette(tfidf: csr_matrix, labels: list[int]) -> float:
