@@ -477,6 +477,23 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
     assert not any("collection" in title or "science" in title or title == "publication" for title in titles), titles
 
 
+def test_an_era_a_sum_of_money_or_a_mass_names_no_group_and_a_name_is_said_whole():
+    # real drafts: a group of dinosaur papers headed "Late" (Cretaceous), one of flash flood papers "Billion Euros",
+    # one of locomotion papers "Mass", one of remdesivir news "Drug Administration" (of the Food and Drug Administration)
+    from litreview.group.naming import reports_results
+    assert not is_noun_phrase("late") and not is_noun_phrase("mass") and is_noun_phrase("body mass")
+    assert reports_results("billion Euros") and reports_results("dollars") and not reports_results("euro area")
+    from litreview.group.offline import _subtheme
+    texts = ["Remdesivir news\nThe US Food and Drug Administration granted remdesivir an emergency use authorization.",
+             "Remdesivir approval\nRemdesivir was approved by the Food and Drug Administration (FDA) in October.",
+             "Remdesivir trials\nTrials of remdesivir in rhesus macaques preceded any human trial."]
+    label = _subtheme(["a", "b", "c"], ["drug administration"], texts, set(), frozenset(), [])
+    assert label.title == "Food and Drug Administration"
+    from litreview.write.titled import work_on
+    papers = {key: Paper(key=key, title=text.split("\n")[0], abstract=text.split("\n")[1]) for key, text in zip("abc", texts)}
+    assert work_on(label, papers) == "Work on Food and Drug Administration"  # was "Work on food and Drug ..."
+
+
 def test_a_catalogue_prefix_names_nothing_and_a_capital_letter_of_a_word_stays():
     # an ADS export on black hole spin: "Two of them discuss NGC" (NGC 4151, NGC 3783) and "... discuss x-ray
     # reflection spectroscopy"

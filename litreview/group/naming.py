@@ -18,7 +18,10 @@ _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard
                         r"interquartile ranges?|standard deviations?|standard errors?|p[- ]values?|(?:ci|hr|rr|iqr|sd)s?|"
                         # units ("10^6 solar masses", "3,100 Schwarzschild radii"): an ADS export's label was "Solar masses"
                         r"solar (?:masses|mass|luminosities|luminosity|radii|radius)|(?:schwarzschild|gravitational) radii|"
-                        r"light[- ]years?|(?:kilo|mega)?parsecs?)", re.IGNORECASE)
+                        r"light[- ]years?|(?:kilo|mega)?parsecs?|"
+                        # sums of money: a flash flood group was headed "Billion Euros" (of "1.5 billion Euros of damage")
+                        r"(?:(?:thousand|million|billion|trillion)\s)?(?:euros?|dollars?|usd|eur|gbp|pounds sterling))",
+                        re.IGNORECASE)
 
 
 def reports_results(term: str, long_form: str | None = None) -> bool:
@@ -111,11 +114,12 @@ _SENTENCE_OPENERS = frozenset("The A An In As At On For From By Of This These Ou
 
 def whole_name(term: str, texts: Iterable[str]) -> str:
     """A capitalised `term` as the longer name every text in `texts` says it in: "Medical Journal Editors" ->
-    "International Committee of Medical Journal Editors" (two abstracts shared only its last three words); `term`
-    itself where one text says it alone or the texts name different things."""
+    "International Committee of Medical Journal Editors" (two abstracts shared only its last three words), "Drug
+    Administration" -> "Food and Drug Administration" (also where one says "the US Food and ..."); `term` itself
+    where one text says it alone or the texts name different things."""
     if not TITLE_CASE_NAME.fullmatch(term):
         return term
-    longer = set()
+    longer: list[list[str]] = []
     for text in texts:
         found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
         before = _NAME_BEFORE.search(text, 0, found.start()) if found else None
@@ -124,5 +128,11 @@ def whole_name(term: str, texts: Iterable[str]) -> str:
             words = words[1:]
         if not words or not words[0][:1].isupper():
             return term
-        longer.add(" ".join(words + [term]))
-    return longer.pop() if len(longer) == 1 else term
+        longer.append(words)
+    shared = list(longer[0]) if longer else []  # the words before the term that every text says
+    for words in longer[1:]:
+        while shared and shared != words[len(words) - len(shared):]:
+            shared = shared[1:]
+    while shared and not shared[0][:1].isupper():  # "of Medical Journal Editors" is no name
+        shared = shared[1:]
+    return " ".join(shared + [term])

@@ -36,7 +36,7 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
-from litreview.group.naming import needs_its_complement, used_as_modifier
+from litreview.group.naming import needs_its_complement, used_as_modifier, whole_name
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
@@ -286,7 +286,9 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
     phrases_first = [term for term in allowed if " " in term] + allowed
-    title = phrases_first[0] if phrases_first else FALLBACK_TITLE
+    # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
+    title = whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text]) if phrases_first \
+        else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
 

@@ -71,6 +71,7 @@ WEAK_ALONE = frozenset(
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
     "basis bases processes "  # of anything: "Two of them discuss basis" (on this basis), the heading "Processes"
     "publication publications "  # of anything ("publication of results"); a bibliometric group was headed "Publication"
+    "mass masses "  # of anything ("body mass", "mass of the black hole"); a group on dinosaur locomotion was headed "Mass"
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
@@ -92,7 +93,8 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "low high wide broad complex simple robust multi multi-modal multimodal accurate appropriate "
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
-                        "prior main major minor fatal ones respiratory younger older taken anterior posterior superior inferior".split())  # "larger ones" names nothing
+                        "prior main major minor fatal ones respiratory younger older taken anterior posterior superior inferior "
+                        "late early".split())  # "larger ones" names nothing; "Late" (Cretaceous) headed a group of dinosaur papers
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 # A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); punctuation and a token

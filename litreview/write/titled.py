@@ -92,7 +92,8 @@ def label_said(group: SubTheme, papers: Mapping[str, Paper]) -> str:
     head, _, rest = group.title.partition(" ")
     said = bool(rest) and _said_as_labelled(group, papers)
     # kept: "BERT", a name ("French legal texts"), a phrase an abstract capitalises whole ("Agent Interaction Protocols")
-    kept = head[1:] != head[1:].lower() or said and re.match(r"[A-Z][a-z]", rest) or head in _names(group, papers) and (said or not rest)
+    kept = head[1:] != head[1:].lower() or said and re.match(r"(?:(?:and|of|for|on|in|the) )*[A-Z][a-z]", rest) \
+        or head in _names(group, papers) and (said or not rest)  # "Food and Drug Administration" too
     return f"{head if kept else head.lower()} {rest}".rstrip()
 
 
