@@ -23,6 +23,23 @@ def test_unknown_extension(run_cli, tmp_path):
                              "litreview reads .bib, .ciw, .csv, .json, .jsonl, .nbib, .ris, .tsv, .txt, .xml; rename or convert the file\n")
 
 
+def test_a_bibliography_in_a_format_litreview_does_not_read_says_how_to_convert_it(run_cli, tmp_path):
+    # a Scopus or Dimensions export saved from Excel, an EndNote library: "unknown extension '.xlsx'" named no way out,
+    # and inside a folder such a file was passed over without a word
+    (tmp_path / "scopus.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    result = run_cli("corpus", str(tmp_path / "scopus.xlsx"))
+    assert (result.exit_code, result.stderr) == (2, f"error: {tmp_path / 'scopus.xlsx'}: a spreadsheet workbook, which "
+                                                    "litreview does not read; save the sheet as CSV UTF-8 (File, Save As) "
+                                                    "and pass the .csv; its columns are read by their names\n")
+    (tmp_path / "refs.bib").write_text("@article{a, title={A paper}, abstract={We study floods.}}\n", encoding="utf-8")
+    (tmp_path / "My Library.enl").write_bytes(b"\x00\x01")
+    result = run_cli("corpus", str(tmp_path))
+    assert result.exit_code == 0
+    assert f"warning: {tmp_path / 'My Library.enl'}:1: an EndNote library, which litreview does not read: file " \
+           "skipped; export it from EndNote (File, Export, type XML)" in result.stderr
+    assert f"{tmp_path / 'scopus.xlsx'}:1: a spreadsheet workbook" in result.stderr
+
+
 def test_bytes_that_are_not_utf8(run_cli, tmp_path):
     (tmp_path / "latin1.txt").write_bytes(LISTING.encode() + "Caf\u00e9 title\n".encode("latin-1"))
     result = run_cli("corpus", str(tmp_path / "latin1.txt"), "--json")

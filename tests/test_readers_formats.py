@@ -378,6 +378,16 @@ def test_web_of_science_tab_delimited_gives_the_same_papers():
     assert [p.origin.line for p in records.papers] == [2, 3, 4, 5]
 
 
+@pytest.mark.parametrize("source, name", [("better_bibtex.bib", "scholar.txt"), ("zotero.ris", "citations.txt")])
+def test_bibtex_or_ris_saved_as_text_is_read_as_what_it_holds(tmp_path, source, name):
+    # Google Scholar's BibTeX opens as a page one saves as .txt, and databases name RIS downloads "citations.txt": read
+    # as listings, their papers were titled "@article{smith2020," and "TY  - JOUR"
+    (tmp_path / name).write_bytes((DATA / source).read_bytes())
+    as_text, original = read_file(tmp_path / name), read_file(DATA / source)
+    assert as_text.format == original.format
+    assert [(p.key, p.title, p.abstract) for p in as_text.papers] == [(p.key, p.title, p.abstract) for p in original.papers]
+
+
 def test_web_of_science_is_recognised_on_stdin_and_a_record_without_its_end_is_kept():
     from litreview.corpus.readers import read_text
     text = (DATA / "wos_savedrecs.txt").read_text(encoding="utf-8-sig")

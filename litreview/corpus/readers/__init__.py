@@ -33,6 +33,19 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".tsv": ("csv", "table"),
     ".xml": ("endnote-xml", "endnote"),  # EndNote's (and Zotero's) XML export
 }
+# Bibliographies in formats litreview does not read: what each is, and how to get one it reads.
+_SPREADSHEET = ("a spreadsheet workbook, which litreview does not read",
+                "save the sheet as CSV UTF-8 (File, Save As) and pass the .csv; its columns are read by their names")
+_CONVERT = {
+    ".xlsx": _SPREADSHEET, ".xls": _SPREADSHEET, ".ods": _SPREADSHEET,
+    ".enl": ("an EndNote library, which litreview does not read", "export it from EndNote (File, Export, type XML)"),
+    ".enlx": ("an EndNote library, which litreview does not read", "export it from EndNote (File, Export, type XML)"),
+    ".rdf": ("a Zotero RDF export, which litreview does not read", "export the collection as BibTeX, RIS or CSL JSON"),
+}
+# Files read as what they hold, not as their name says: PubMed's "Save as PubMed" (.txt), Web of Science's
+# savedrecs.txt, and BibTeX or RIS saved as text (Google Scholar's BibTeX page, a database's "citations.txt"), which
+# were read as listings of titles ("@article{smith2020,").
+_READ_BY_CONTENT = {".ris": (".nbib", ".ciw"), ".txt": (".nbib", ".ciw", ".bib", ".ris")}
 # Web of Science's plain text ("FN Clarivate Analytics Web of Science", or a record's "PT J") or tab-delimited header.
 _WEB_OF_SCIENCE = re.compile(r"FN [A-Z]|PT [A-Z]\n|PT\tAU\t")
 
@@ -92,13 +105,15 @@ def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[Fil
 
 def _read_in_directory(path: Path) -> FileRecords:
     """`read_file`, but a file among those of a directory that holds no bibliography at all (a table of results
-    beside the .bib) is skipped with a warning, not an error: no one named it as a corpus."""
+    beside the .bib), or one in a format litreview does not read (a workbook), is skipped with a warning, not an
+    error: no one named it as a corpus."""
     try:
         return read_file(path)
     except NotABibliography as error:
-        return FileRecords(path=str(path), format=FORMATS[path.suffix.lower()][0], papers=[], problems=[Problem(
-            origin=Origin(path=str(path), line=error.line_number), message=error.message, outcome="file skipped",
-            hint="name it with --corpus to read it as a bibliography")])
+        kind = FORMATS.get(path.suffix.lower(), (path.suffix.lower().lstrip("."),))[0]
+        return FileRecords(path=str(path), format=kind, papers=[], problems=[Problem(
+            origin=Origin(path=str(path), line=error.line_number or 1), message=error.message, outcome="file skipped",
+            hint=error.hint if path.suffix.lower() in _CONVERT else "name it with --corpus to read it as a bibliography")])
 
 
 def read_file(path: Path) -> FileRecords:
@@ -107,6 +122,8 @@ def read_file(path: Path) -> FileRecords:
     if not path.exists():
         raise CorpusError(name, None, "no such file or directory", hint="check the path")
     suffix = path.suffix.lower()
+    if suffix in _CONVERT:
+        raise NotABibliography(name, None, _CONVERT[suffix][0], hint=_CONVERT[suffix][1])
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
         raise CorpusError(name, None, f"unknown extension {suffix or '(none)'!r}",
@@ -120,10 +137,8 @@ def read_file(path: Path) -> FileRecords:
 
 def read_text(text: str, path: str, fmt: str | None) -> FileRecords:
     """Parse `text` as the format of extension `fmt`, or guess it from the content when None."""
-    guessed = guess_extension(text) if fmt in (None, ".ris", ".txt") else None
-    suffix = fmt or guessed
-    if suffix in (".ris", ".txt") and guessed in (".nbib", ".ciw"):  # PubMed's "Save as PubMed", WoS's savedrecs.txt
-        suffix = guessed
+    guessed = guess_extension(text) if fmt in (None, *_READ_BY_CONTENT) else None
+    suffix = guessed if fmt is None or guessed in _READ_BY_CONTENT.get(fmt, ()) else fmt
     name, module = FORMATS[suffix]
     reader = importlib.import_module(f"litreview.corpus.readers.{module}")
     if "\r" in text:  # a scan is cheaper than two copies of a large file that has no CR
@@ -179,11 +194,12 @@ def _decode_line(line: bytes) -> str:
 
 
 def _files_in(directory: Path) -> list[Path]:
-    """Readable files under `directory`, sorted so runs do not depend on the file system.
+    """Readable files under `directory` (and bibliographies it cannot read, to be reported), sorted so runs do not
+    depend on the file system.
 
     Hidden files are left out, and so are the .bib files litreview wrote (a draft's companion, a `corpus
     --export`): they repeat entries of the corpus, and are the user's bibliography only when named on their own.
     """
-    files = [p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS]
+    files = [p for p in directory.rglob("*") if p.is_file() and (p.suffix.lower() in FORMATS or p.suffix.lower() in _CONVERT)]
     visible = (p for p in files if not any(part.startswith(".") for part in p.relative_to(directory).parts))
     return sorted(p for p in visible if not (p.suffix.lower() == ".bib" and is_litreview_output(p)))
