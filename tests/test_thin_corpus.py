@@ -19,6 +19,7 @@ def test_papers_without_abstracts_are_counted_and_named(run_cli, tmp_path):
             "DBLP:conf/icml/ArpitJBKBKMFCBL17, DBLP:conf/nips/HanYYNXHTS18") in lines
     assert ("2 of the 3 selected papers have no abstract: the draft says little about them (fetch them with --enrich, "
             "or add them to the corpus, e.g. a Zotero export)") in lines
+    assert lines[-1] == "1 warning (above)"  # the one line shown; was "2 warnings (above)" under it
     warnings = json.loads((tmp_path / "related.json").read_text(encoding="utf-8"))["warnings"]
     assert [(w["stage"], w["key"], w["message"]) for w in warnings if w["stage"] == "select"] == [
         ("select", "DBLP:conf/icml/ArpitJBKBKMFCBL17", "no abstract: written from its title alone"),

@@ -316,17 +316,18 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     from litreview.pipeline import FRONT_MATTER, NO_ABSTRACT
 
     thin = [warning.key for warning in result.warnings if warning.message == NO_ABSTRACT]
-    if thin:  # one line naming them all, not one line each
-        papers = "1 selected paper has" if len(thin) == 1 else f"{len(thin)} selected papers have"
-        output.print_notice(f"warning (select): {papers} no abstract and {'is' if len(thin) == 1 else 'are'} written "
-                            f"from {'its title' if len(thin) == 1 else 'their titles'} alone: {', '.join(thin)}")
     front = [warning.key for warning in result.warnings if warning.message == FRONT_MATTER]
-    if front:  # an IEEE or Scopus export may hold dozens
-        records = "1 record is" if len(front) == 1 else f"{len(front)} records are"
-        output.print_notice(f"warning (select): {records} a proceedings volume's front matter (a title page, contents or "
-                            f"a list of its topics), not a paper to cite: left out (--include KEY to cite one): "
-                            f"{', '.join(front)}")
-    output.print_warnings([warning for warning in result.warnings if warning.message not in (NO_ABSTRACT, FRONT_MATTER)])
+    # one line naming them all, not one line each (an IEEE or Scopus export may hold dozens of front matter records)
+    folded = [f"{'1 selected paper has' if len(thin) == 1 else f'{len(thin)} selected papers have'} no abstract and "
+              f"{'is' if len(thin) == 1 else 'are'} written from {'its title' if len(thin) == 1 else 'their titles'} "
+              f"alone: {', '.join(thin)}"] if thin else []
+    folded += [f"{'1 record is' if len(front) == 1 else f'{len(front)} records are'} a proceedings volume's front "
+               "matter (a title page, contents or a list of its topics), not a paper to cite: left out (--include KEY "
+               f"to cite one): {', '.join(front)}"] if front else []
+    for line in folded:
+        output.print_notice(f"warning (select): {line}")
+    others = [warning for warning in result.warnings if warning.message not in (NO_ABSTRACT, FRONT_MATTER)]
+    output.print_warnings(others)
     if quiet:
         return
     usage = result.usage
@@ -347,8 +348,8 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
                      + f"{usage['prompt_tokens']}+{usage['completion_tokens']} tokens" + (f", ~${cost:.4f}" if cost is not None else ""))
     if written:
         lines.append("wrote " + ", ".join(written))
-    if result.warnings:
-        lines.append(f"{len(result.warnings)} warnings (above)")
+    if folded or others:  # the lines shown, a folded one counting once ("1 warnings" read wrong)
+        lines.append(f"{counted(len(folded) + len(others), 'warning')} (above)")
     output.print_notice("\n".join(lines))
 
 
