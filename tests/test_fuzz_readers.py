@@ -33,6 +33,7 @@ SEEDS = {
     ".ciw": (DATA / "wos_savedrecs.txt").read_bytes(),
     ".csv": (DATA / "scopus.csv").read_bytes(),
     ".xml": (DATA / "endnote.xml").read_bytes(),
+    "pubmed.xml": (DATA / "pubmed.xml").read_bytes(),  # a second seed of one extension: named, not only a suffix
 }
 HUGE = [b"A" * 200_000, b"\\a[" * 60_000, b"{" * 3_000 + b"x" + b"}" * 3_000, b"$" + b"{" * 250 + b"$",
         b"[" * 1_000 + b"]" * 1_000, b"9" * 4_400, b"We propose " + b"A" * 40_000 + b" B"]
@@ -64,8 +65,9 @@ def damaged(draw, seed: bytes) -> bytes:
     return data
 
 
-def read_all_the_way(data: bytes, suffix: str) -> None:
+def read_all_the_way(data: bytes, seed: str) -> None:
     """Decode, read, merge, key and export: only litreview's errors may come out."""
+    suffix = Path(f"fuzz{seed}").suffix
     try:
         text, _ = decode(data, f"fuzz{suffix}")
         records = read_text(text, f"fuzz{suffix}", fmt=suffix)

@@ -957,10 +957,10 @@ def test_an_endnote_xml_written_over_many_lines_points_at_each_record(tmp_path):
 
 
 def test_xml_that_is_no_endnote_export_is_a_clear_error_and_skipped_in_a_folder(run_cli, tmp_path):
-    (tmp_path / "refs.xml").write_text('<?xml version="1.0"?>\n<PubmedArticleSet></PubmedArticleSet>\n', encoding="utf-8")
+    (tmp_path / "refs.xml").write_text('<?xml version="1.0"?>\n<article><front></front></article>\n', encoding="utf-8")
     result = run_cli("corpus", str(tmp_path / "refs.xml"))
-    assert result.exit_code == 2 and "refs.xml:1: XML, but not an EndNote export (its outermost element is " \
-        "<PubmedArticleSet>)" in result.stderr and "Traceback" not in result.stderr
+    assert result.exit_code == 2 and "refs.xml:1: XML, but not an EndNote or PubMed export (its outermost element is " \
+        "<article>)" in result.stderr and "Traceback" not in result.stderr
     (tmp_path / "broken.xml").write_text("<xml><records>\n<record><titles><title>A & B</title></titles></record>"
                                          "\n</records></xml>", encoding="utf-8")
     result = run_cli("corpus", str(tmp_path / "broken.xml"))
@@ -969,4 +969,37 @@ def test_xml_that_is_no_endnote_export_is_a_clear_error_and_skipped_in_a_folder(
     (tmp_path / "broken.xml").unlink()
     (tmp_path / "refs.bib").write_text("@article{a, title={A paper}, abstract={We study floods.}}\n", encoding="utf-8")
     result = run_cli("corpus", str(tmp_path))
-    assert result.exit_code == 0 and "folder.xml:1: XML, but not an EndNote export" in result.stderr
+    assert result.exit_code == 0 and "folder.xml:1: XML, but not an EndNote or PubMed export" in result.stderr
+
+
+# The three records of the PubMed set above as PubMed's XML (efetch, retmode=xml) writes them.
+def test_pubmed_xml_gives_the_papers_of_pubmeds_text_format():
+    # was "XML, but not an EndNote export": what E-utilities and Biopython's Entrez fetch
+    records = read_file(DATA / "pubmed.xml")
+    assert records.format == "pubmed-xml" and not records.problems
+    said = [(p.title, p.abstract, p.authors, p.year, p.venue, p.doi, p.url, p.entry_type) for p in records.papers]
+    text = read_file(DATA / "pubmed-dinosaur-set.txt").papers
+    assert said == [(p.title, p.abstract, p.authors, p.year, p.venue, p.doi, p.url, p.entry_type) for p in text]
+    assert [p.origin.line for p in records.papers] == [4, 70, 138]
+    assert "Dinosaurs" in records.papers[2].keywords  # MeSH descriptors, without PubMed's text format's "*" and "/..."
+
+
+def test_pubmed_xml_sections_collective_authors_and_bookshelf_chapters(tmp_path):
+    (tmp_path / "efetch.xml").write_text(
+        '<?xml version="1.0" ?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">1</PMID><Article>'
+        '<Journal><JournalIssue><PubDate><MedlineDate>2020 Jan-Feb</MedlineDate></PubDate></JournalIssue>'
+        '<ISOAbbreviation>N Engl J Med</ISOAbbreviation></Journal><ArticleTitle>Remdesivir for <i>severe</i> '
+        'Covid-19.</ArticleTitle><Abstract><AbstractText Label="BACKGROUND" NlmCategory="BACKGROUND">No therapy was '
+        'known.</AbstractText><AbstractText Label="METHODS" NlmCategory="METHODS">We randomly assigned 1062 patients.'
+        '</AbstractText><CopyrightInformation>Copyright 2020 MMS.</CopyrightInformation></Abstract><AuthorList>'
+        '<Author><LastName>Beigel</LastName><Initials>JH</Initials></Author><Author><CollectiveName>ACTT-1 Study Group'
+        '</CollectiveName></Author></AuthorList></Article></MedlineCitation></PubmedArticle>\n<PubmedBookArticle>'
+        '<BookDocument><PMID Version="1">2</PMID><Book><BookTitle>Coronavirus disease 2019</BookTitle><PubDate><Year>'
+        '2023</Year></PubDate></Book><ArticleTitle>Treatment of COVID-19</ArticleTitle></BookDocument>'
+        '</PubmedBookArticle>\n</PubmedArticleSet>\n', encoding="utf-8")
+    remdesivir, chapter = read_file(tmp_path / "efetch.xml").papers
+    assert (remdesivir.title, remdesivir.authors, remdesivir.year, remdesivir.venue) == (
+        "Remdesivir for severe Covid-19.", ("Beigel, JH", "ACTT-1 Study Group"), 2020, "N Engl J Med")
+    assert remdesivir.abstract == "BACKGROUND: No therapy was known. METHODS: We randomly assigned 1062 patients."
+    assert (chapter.title, chapter.year, chapter.entry_type, chapter.origin.line) == (
+        "Treatment of COVID-19", 2023, "incollection", 4)

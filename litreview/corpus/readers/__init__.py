@@ -31,7 +31,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".ciw": ("web-of-science", "wos"),  # Web of Science's plain text; saved as savedrecs.txt, it is read as such too
     ".csv": ("csv", "table"),  # Scopus, Zotero, Rayyan, Covidence ... spreadsheets
     ".tsv": ("csv", "table"),
-    ".xml": ("endnote-xml", "endnote"),  # EndNote's (and Zotero's) XML export
+    ".xml": ("xml", "xmlexports"),  # EndNote's (and Zotero's) XML export, PubMed's XML
 }
 # Bibliographies in formats litreview does not read: what each is, and how to get one it reads.
 _SPREADSHEET = ("a spreadsheet workbook, which litreview does not read",

@@ -18,7 +18,7 @@ from litreview.corpus.readers.ris import rispy_papers
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *- ")
 _DOI = re.compile(r"^(?P<doi>10\.\S+) \[doi\]$")
 # Publication types (PT) that are no journal article: the rest of PubMed is.
-_ENTRY_TYPES = {"Book": "book", "Book Chapter": "incollection", "Preprint": "misc", "Dataset": "misc"}
+PUBLICATION_TYPES = {"Book": "book", "Book Chapter": "incollection", "Preprint": "misc", "Dataset": "misc"}
 
 
 class MedlineParser(RisParser):
@@ -76,6 +76,6 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid.isdigit() else None,
         keywords=tuple(dict.fromkeys(term for term in (*record.get("other_terms", []), *record.get("mesh_terms", []))
                                      if term)),
-        entry_type=next((_ENTRY_TYPES[kind] for kind in types if kind in _ENTRY_TYPES), "article"),
+        entry_type=next((PUBLICATION_TYPES[kind] for kind in types if kind in PUBLICATION_TYPES), "article"),
         origins=(Origin(path=path, line=line),),
     )
