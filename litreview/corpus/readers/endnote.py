@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ElementTree
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers.fields import doi_from, last_first, prose_text, year_from
+from litreview.corpus.readers.fields import element_text as _text
 
 # EndNote's reference types that are no journal article (the name its export gives each).
 _ENTRY_TYPES = {"Conference Proceedings": "inproceedings", "Conference Paper": "inproceedings", "Book": "book",
@@ -32,7 +33,3 @@ def paper(record: ElementTree.Element, path: str, line: int) -> Paper:
         origins=(Origin(path=path, line=line),),
     )
 
-
-def _text(element: ElementTree.Element | None) -> str:
-    """All the text of `element`, its `<style>` runs joined, whitespace collapsed; "" when there is none."""
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""

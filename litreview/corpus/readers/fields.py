@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import xml.etree.ElementTree as ElementTree
 
 from litreview.text import SUPERSCRIPTS
 
@@ -177,6 +178,12 @@ def vancouver_list(value: str) -> list[str] | None:
     if len(pieces) < 2 or not all(_VANCOUVER.match(piece) for piece in pieces):
         return None
     return [last_first(piece) for piece in pieces]
+
+
+def element_text(element: ElementTree.Element | None) -> str:
+    """All the text of an XML `element` (EndNote's `<style>` runs, PubMed's italics and superscripts joined),
+    whitespace collapsed; "" when there is none."""
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
 def split_keywords(value: str) -> list[str]:

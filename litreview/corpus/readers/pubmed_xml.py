@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ElementTree
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers.fields import doi_from, prose_text, year_from
+from litreview.corpus.readers.fields import element_text as _text
 from litreview.corpus.readers.medline import PUBLICATION_TYPES
 
 
@@ -26,13 +27,11 @@ def paper(record: ElementTree.Element, path: str, line: int) -> Paper:
                        or _text(part.find("Journal/JournalIssue/PubDate/MedlineDate"))
                        or _text(part.find("ArticleDate/Year")) or _text(part.find("Book/PubDate/Year"))),
         venue=_text(part.find("Journal/Title")) or _text(part.find("Journal/ISOAbbreviation")) or None,
-        doi=doi_from(next((_text(found) for found in [*part.iterfind("ELocationID[@EIdType='doi']"),
-                                                       *record.iterfind("PubmedData/ArticleIdList/ArticleId[@IdType='doi']")]
-                           if _text(found)), None)),
+        doi=doi_from(next(iter(_texts(part, "ELocationID[@EIdType='doi']")
+                               + _texts(record, "PubmedData/ArticleIdList/ArticleId[@IdType='doi']")), None)),
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid.isdigit() else None,
-        keywords=tuple(dict.fromkeys(word for word in map(_text, [*record.iterfind("MedlineCitation/KeywordList/Keyword"),
-                                                                  *record.iterfind("MedlineCitation/MeshHeadingList/MeshHeading/DescriptorName")])
-                                     if word)),
+        keywords=tuple(dict.fromkeys(_texts(record, "MedlineCitation/KeywordList/Keyword")
+                                     + _texts(record, "MedlineCitation/MeshHeadingList/MeshHeading/DescriptorName"))),
         entry_type="incollection" if book is not None else next(
             (PUBLICATION_TYPES[kind] for kind in types if kind in PUBLICATION_TYPES), "article"),
         origins=(Origin(path=path, line=line),),
@@ -52,6 +51,6 @@ def _name(author: ElementTree.Element) -> str:
     return f"{last}, {first}" if last and first else last or _text(author.find("CollectiveName"))
 
 
-def _text(element: ElementTree.Element | None) -> str:
-    """All the text of `element` (its italics and superscripts too), whitespace collapsed; "" when there is none."""
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+def _texts(element: ElementTree.Element, path: str) -> list[str]:
+    """The texts of the elements at `path` under `element`, blanks left out."""
+    return [text for text in map(_text, element.iterfind(path)) if text]

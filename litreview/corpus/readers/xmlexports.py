@@ -21,10 +21,12 @@ def read(text: str, path: str) -> FileRecords:
     except ElementTree.ParseError as error:  # a tag never closed, a stray "&"
         line, _ = error.position
         raise CorpusError(path, line, f"not well-formed XML ({str(error).split(':')[0]})", hint=_HINT) from None
-    if root.tag == "xml" and root.find("records") is not None:
-        records = list(root.find("records").iter("record"))  # type: ignore[union-attr]
-        return FileRecords(path=path, format="endnote-xml", papers=[
-            endnote.paper(record, path, line) for record, line in zip(records, opening_lines(text, "record", len(records)))])
+    library = root.find("records") if root.tag == "xml" else None
+    if library is not None:
+        records = list(library.iter("record"))
+        lines = opening_lines(text, "record", len(records))
+        return FileRecords(path=path, format="endnote-xml",
+                           papers=[endnote.paper(record, path, line) for record, line in zip(records, lines)])
     if root.tag == "PubmedArticleSet":
         records = [element for element in root if element.tag in ("PubmedArticle", "PubmedBookArticle")]
         lines = opening_lines(text, "PubmedArticle|PubmedBookArticle", len(records))
