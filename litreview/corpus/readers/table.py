@@ -30,8 +30,8 @@ _COLUMNS = {
     "authors": ("author full names", "authors", "author", "author/s", "author names",  # "author/s": Lens
                 "authorships.author.display_name"),
     "year": ("year", "publication year", "published year", "pubyear", "publication_year", "date"),
-    "venue": ("source title", "source title/anthology title", "publication title", "journal", "journal/book",  # PubMed
-              "secondary title", "primary_location.source.display_name", "source"),
+    "venue": ("source title", "source title/anthology title", "publication title", "journal", "journal/book",
+              "secondary title", "primary_location.source.display_name", "source"),  # Dimensions, PubMed, OpenAlex
     "doi": ("doi",),
     "url": ("link", "url"),
     "keywords": ("author keywords", "keywords", "manual tags", "index keywords", "keywords.display_name"),
