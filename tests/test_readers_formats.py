@@ -910,16 +910,26 @@ def test_pubmed_csv_authors_are_names_bibtex_can_read():
 def test_vancouver_names_are_written_as_bibtex_reads_them(tmp_path):
     # MEDLINE records older than 2002 have no full names ("FAU"), only "AU  - Lytle DA"; Scopus's "Authors" column
     # writes "Lytle D.A."; a name in another order, or a list that is not all such names, stays as it is
+    # (EPPI-Reviewer's RIS writes "Brownstein C D"); initials run together ("DK") only where the source writes
+    # Vancouver names, as "Wei LI" of The Lens may be a first name and a surname in capitals
     from litreview.corpus.readers.fields import last_first, vancouver_list
-    assert [last_first(name) for name in ("Lytle DA", "Lytle D.A.", "Lacroix J.-P.", "Wei Li", "Yasmine ABDOULAYE",
-                                          "Lytle, David A.")] == [
-        "Lytle, D. A.", "Lytle, D. A.", "Lacroix, J.-P.", "Wei Li", "Yasmine ABDOULAYE", "Lytle, David A."]
+    assert [last_first(name) for name in ("Lytle D.A.", "Brownstein C D", "Lacroix J.-P.", "Wei Li", "Wei LI",
+                                          "Yasmine ABDOULAYE", "Lytle, David A.", "Lytle DA")] == [
+        "Lytle, D. A.", "Brownstein, C. D.", "Lacroix, J.-P.", "Wei Li", "Wei LI", "Yasmine ABDOULAYE",
+        "Lytle, David A.", "Lytle DA"]
+    assert last_first("Lytle DA", vancouver=True) == "Lytle, D. A." and last_first("CAIZHI SHEN", vancouver=True) == \
+        "CAIZHI SHEN"
     assert vancouver_list("Lytle D.A., Poff N.L.") == ["Lytle, D. A.", "Poff, N. L."]
     assert vancouver_list("Lytle, David A.") is None and vancouver_list("Lytle DA") is None
+    assert vancouver_list("CAIZHI SHEN, JUNCHANG LU") is None
     (tmp_path / "old.nbib").write_text("PMID- 14970922\nTI  - Adaptation to natural flow regimes.\nAU  - Lytle DA\n"
                                        "AU  - Poff NL\nDP  - 2004 Feb\n", encoding="utf-8")
     paper, = read_file(tmp_path / "old.nbib").papers
     assert paper.authors == ("Lytle, D. A.", "Poff, N. L.")
+    (tmp_path / "eppi.ris").write_text("TY  - JOUR\nT1  - Adaptation to natural flow regimes\nA1  - Lytle D A\n"
+                                       "A1  - Poff N L\nER  - \n", encoding="utf-8")
+    paper, = read_file(tmp_path / "eppi.ris").papers
+    assert paper.authors == ("Lytle, D. A.", "Poff, N. L.")  # was "Lytle D A": BibTeX's surname "A"
 
 
 # --- EndNote XML -----------------------------------------------------------------------------------
@@ -947,7 +957,7 @@ def test_an_endnote_xml_written_over_many_lines_points_at_each_record(tmp_path):
     # Zotero's EndNote XML export puts a record over many lines; a file on stdin is known by its "<?xml"
     from litreview.corpus.readers import read_text
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n<xml>\n  <records>\n    <record>\n      <ref-type name="Book Section">'
-            '5</ref-type>\n      <contributors><authors><author>Poff NL</author></authors></contributors>\n      <titles>'
+            '5</ref-type>\n      <contributors><authors><author>Poff N. L.</author></authors></contributors>\n      <titles>'
             '<title>Flow regimes</title></titles>\n    </record>\n    <record>\n      <titles><title>Floods</title></titles>'
             '\n      <dates><pub-dates><date>March 2005</date></pub-dates></dates>\n    </record>\n  </records>\n</xml>\n')
     records = read_text(text, "<stdin>", fmt=None)

@@ -156,18 +156,28 @@ def split_authors(value: str) -> list[str]:
 
 
 # A Vancouver name, initials after the surname without a comma: MEDLINE's "Altman DG", Scopus's "Altman D.G.",
-# "Pérez-de la Fuente R", "Lacroix J.-P."; not "Wei Li" nor "Yasmine ABDOULAYE" (a surname in capitals).
-_VANCOUVER = re.compile(r"^(?P<last>[^\s,.][^,]*?)\s(?P<initials>(?:[A-Z]\.?-?){1,4})\.?$")
+# EPPI-Reviewer's "Altman D G", "Pérez-de la Fuente R", "Lacroix J.-P."; not "Wei Li" nor "Yasmine ABDOULAYE".
+_VANCOUVER = re.compile(r"^(?P<last>[^\s,.][^,]*?)\s(?P<initials>[A-Z]\.?(?:[\s-]?[A-Z]\.?){0,3})$")
+# Initials no surname could be: dotted ("D.A.", "F."), or single letters ("D A", "J"); "DK" could be "Wei LI"'s "LI".
+_UNMISTAKABLE = re.compile(r"[A-Z]\.(?:-?\s?[A-Z]\.){0,3}|[A-Z](?:\s[A-Z]){0,3}")
 
 
-def last_first(name: str) -> str:
-    """A Vancouver name as BibTeX reads one, `Last, F. M.` ("Altman DG" -> "Altman, D. G."): BibTeX takes "Altman DG"
-    for a first name "Altman" and a surname "DG"; any other name as it is."""
-    vancouver = _VANCOUVER.match(name.strip())
-    if not vancouver:
+def last_first(name: str, *, vancouver: bool = False) -> str:
+    """A Vancouver name as BibTeX reads one, `Last, F. M.` ("Altman D.G." -> "Altman, D. G."): BibTeX takes "Altman
+    D.G." for a first name "Altman" and a surname "D.G."; any other name as it is. Initials run together ("Altman DG")
+    only where the source writes `vancouver` names (MEDLINE, PubMed's CSV): elsewhere "Wei LI" may be a first name and
+    a surname in capitals."""
+    found = _vancouver(name)
+    if not found or not vancouver and not _UNMISTAKABLE.fullmatch(found["initials"]):
         return name
-    initials = re.sub(r"([A-Z])\.?", r"\1. ", vancouver["initials"]).strip().replace(" -", "-")
-    return f"{vancouver['last']}, {initials}"
+    initials = " ".join(re.sub(r"([A-Z])\.?", r"\1. ", found["initials"]).split()).replace(" -", "-")
+    return f"{found['last']}, {initials}"
+
+
+def _vancouver(name: str) -> re.Match[str] | None:
+    """`name` read as surname and initials; None for a surname in capitals ("CAIZHI SHEN" is no "Caizhi, S. H. E. N.")."""
+    found = _VANCOUVER.match(name.strip())
+    return found if found and not found["last"].isupper() else None
 
 
 def vancouver_list(value: str) -> list[str] | None:
@@ -175,9 +185,9 @@ def vancouver_list(value: str) -> list[str] | None:
     authors ("Griffin DK, Larkin DM, O'Connor RE.", "Lytle D.A., Poff N.L."), each `last_first`; None when some
     piece is no such name (a "Last, First" name holds a comma too)."""
     pieces = [piece.strip() for piece in value.split(",")]
-    if len(pieces) < 2 or not all(_VANCOUVER.match(piece) for piece in pieces):
+    if len(pieces) < 2 or not all(map(_vancouver, pieces)):
         return None
-    return [last_first(piece) for piece in pieces]
+    return [last_first(piece, vancouver=True) for piece in pieces]
 
 
 def element_text(element: ElementTree.Element | None) -> str:

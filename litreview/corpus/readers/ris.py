@@ -15,7 +15,7 @@ from rispy import RisParser
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
-from litreview.corpus.readers.fields import arxiv_from, doi_from, prose_text, year_from
+from litreview.corpus.readers.fields import arxiv_from, doi_from, last_first, prose_text, year_from
 from litreview.errors import CorpusError
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: |$)")
@@ -95,7 +95,7 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
         key=_first(record, "id"),
         title=prose_text(_first(record, "title", "primary_title")),
         abstract=prose_text(_first(record, "abstract", "notes_abstract")),
-        authors=tuple(_unique([*record.get("authors", []), *record.get("first_authors", [])])),
+        authors=tuple(map(last_first, _unique([*record.get("authors", []), *record.get("first_authors", [])]))),
         year=year_from(_first(record, "year", "publication_year", "date")),
         venue=venue,
         doi=doi,
