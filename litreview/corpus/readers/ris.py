@@ -15,7 +15,13 @@ from rispy import RisParser
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
-from litreview.corpus.readers.fields import arxiv_from, doi_from, last_first, prose_text, year_from
+from litreview.corpus.readers.fields import (
+    arxiv_from,
+    doi_from,
+    last_first,
+    prose_text,
+    year_from,
+)
 from litreview.errors import CorpusError
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: |$)")
