@@ -1013,3 +1013,15 @@ def test_pubmed_xml_sections_collective_authors_and_bookshelf_chapters(tmp_path)
     assert remdesivir.abstract == "BACKGROUND: No therapy was known. METHODS: We randomly assigned 1062 patients."
     assert (chapter.title, chapter.year, chapter.entry_type, chapter.origin.line) == (
         "Treatment of COVID-19", 2023, "incollection", 4)
+
+
+def test_a_line_an_export_wrapped_inside_a_bracket_leaves_no_space_there(tmp_path):
+    # Web of Science's BibTeX wraps abstracts at a fixed width: "... distributed hydrologic models (\n   interpolation
+    # and extended-lead forecasting) ...", which a draft said as "models ( interpolation and ..."
+    (tmp_path / "wos.bib").write_text(
+        "@article{ISI:000240653900006,\nAbstract = {{Two modes for temporal\n   coupling of the radar nowcasting and "
+        "distributed hydrologic models (\n   interpolation and extended-lead forecasting) are proposed [\n   12 ]}},\n"
+        "Title = {{Radar nowcasting}},\n}\n", encoding="utf-8")
+    paper, = read_file(tmp_path / "wos.bib").papers
+    assert paper.abstract == ("Two modes for temporal coupling of the radar nowcasting and distributed hydrologic models "
+                              "(interpolation and extended-lead forecasting) are proposed [12]")

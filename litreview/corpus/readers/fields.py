@@ -39,9 +39,15 @@ _INLINE_TAG = re.compile(r"</?(?:(?:jats|mml):[\w-]+|i|b|u|em|strong|sub|sup|sc|
                          r"inline-formula|named-content|ext-link)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
+# A space inside a bracket, where an export wrapped its lines: Web of Science's "models (\n   interpolation and ...)".
+_SPACED_BRACKET = re.compile(r"(?<=[(\[]) (?=\w)|(?<=[\w.%]) (?=[)\]])")
+
+
 def plain_text(value: str | None) -> str | None:
-    """`value` with whitespace collapsed, None when blank."""
+    """`value` with whitespace collapsed (none just inside a bracket), None when blank."""
     text = " ".join(value.split()) if value else ""
+    if "( " in text or " )" in text or "[ " in text or " ]" in text:
+        text = _SPACED_BRACKET.sub("", text)
     return text or None
 
 
