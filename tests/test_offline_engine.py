@@ -227,6 +227,21 @@ def test_the_same_papers_make_the_same_groups_whatever_their_order(corpus, theme
     assert len(papers) == 30 and partitions[0] == partitions[1] == partitions[2]
 
 
+def test_papers_whose_abstracts_share_a_design_are_grouped_by_what_their_titles_say():
+    # clinical abstracts say their design in the same words ("a retrospective cohort study in ... measured outcomes"),
+    # their titles what they are about: remdesivir and face masks were grouped by design, the title counting once
+    from litreview.group.offline import offline_groups
+    designs = ["A retrospective cohort study in three hospitals of Wuhan measured outcomes in adults.",
+               "A cross-sectional survey in schools of Lombardy measured outcomes in children.",
+               "A randomized trial in clinics of Madrid measured outcomes in older adults."]
+    papers = [Paper(key=f"r{n}", title=f"Remdesivir shortens recovery in severe COVID-19 ({n})", abstract=design)
+              for n, design in enumerate(designs)]
+    papers += [Paper(key=f"m{n}", title=f"Cloth face masks filter aerosol particles ({n})", abstract=design)
+               for n, design in enumerate(designs)]
+    groups = offline_groups(papers, "COVID-19", min_groups=2, max_groups=2)
+    assert sorted(sorted(group.keys) for group in groups.groups) == [["m0", "m1", "m2"], ["r0", "r1", "r2"]]
+
+
 def test_two_runs_are_byte_identical_across_processes():
     runs = [_start_draft(seed) for seed in ("1", "2")]  # different hash seeds: no set order may leak out
     outputs = {_finish(run) for run in runs}
