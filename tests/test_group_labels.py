@@ -482,6 +482,8 @@ def test_an_era_a_sum_of_money_or_a_mass_names_no_group_and_a_name_is_said_whole
     # one of locomotion papers "Mass", one of remdesivir news "Drug Administration" (of the Food and Drug Administration)
     from litreview.group.naming import reports_results
     assert not is_noun_phrase("late") and not is_noun_phrase("mass") and is_noun_phrase("body mass")
+    # and groups headed "Data sets" ("datasets" in two words), "Conditions", "City"
+    assert not any(map(is_noun_phrase, ["data sets", "conditions", "city"])) and is_noun_phrase("weather conditions")
     assert reports_results("billion Euros") and reports_results("dollars") and not reports_results("euro area")
     from litreview.group.offline import _subtheme
     texts = ["Remdesivir news\nThe US Food and Drug Administration granted remdesivir an emergency use authorization.",

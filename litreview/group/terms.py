@@ -67,7 +67,8 @@ WEAK_ALONE = frozenset(
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
-    "country countries patient patients people center centers centre centres "  # who or where, not what
+    "country countries city cities patient patients people center centers centre centres "  # who or where, not what
+    "condition conditions "  # of anything: "Conditions" headed a group of flood papers
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
     "basis bases processes "  # of anything: "Two of them discuss basis" (on this basis), the heading "Processes"
     "publication publications "  # of anything ("publication of results"); a bibliometric group was headed "Publication"
@@ -164,11 +165,12 @@ _NOUNS_IN_IZES = ("sizes", "prizes")
 def is_noun_phrase(term: str) -> bool:
     """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, nor a verb an
     adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic) or a verb's -s
-    ("protein induces"), and a single word is not one of the words every abstract uses nor a verb that reports
-    ("indicates")."""
+    ("protein induces"), and a single word (or one written in two, "data sets") is not one of the words every abstract
+    uses nor a verb that reports ("indicates")."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
-    if len(words) == 1 and term in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
+    # "data sets" is "datasets": as weak alone
+    if len(words) <= 2 and "".join(words) in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
             or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) \
             or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES) or term in _REPORTING_VERBS:
         return False
