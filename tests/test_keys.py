@@ -66,3 +66,14 @@ def test_medline_names_give_their_surname_to_keys_and_prose(tmp_path):
     ])])
     assert corpus.keys == ["mathieu2009comparison", "moher2001consort", "smith2010spectral"]
     assert [author_phrase(p) for p in corpus.papers] == ["Mathieu et al.", "Moher and Altman", "Smith"]
+
+
+def test_a_surname_in_capitals_is_said_as_a_name():
+    # The Lens and CINAHL write some surnames in capitals ("Yasmine ABDOULAYE"): prose said "ABDOULAYE et al."; a
+    # collective author in capitals is as it is
+    from litreview.corpus.paper import Paper, author_phrase
+
+    lens = Paper(key="a", title="Orchids", authors=("Yasmine ABDOULAYE", "Eméline Sêssi Pélagie ASSEDE", "Ida Roe"))
+    assert author_phrase(lens) == "Abdoulaye et al."
+    assert author_phrase(Paper(key="b", title="x", authors=("O'CONNOR, Rebecca", "Lee, Ann"))) == "O'Connor and Lee"
+    assert author_phrase(Paper(key="c", title="x", authors=("WHO",))) == "WHO"

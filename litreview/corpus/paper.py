@@ -60,7 +60,7 @@ def author_phrase(paper: Paper) -> str | None:
     A sentence about one paper that starts with this phrase followed by a space is rendered with a textual
     citation (`\\citet`) in its place, so writers should start such sentences with exactly this phrase.
     """
-    names = [surname(author) for author in paper.authors if author.strip()]
+    names = [_said(surname(author), author) for author in paper.authors if author.strip()]
     if not names or not names[0]:
         return None
     if len(names) == 1:
@@ -68,3 +68,9 @@ def author_phrase(paper: Paper) -> str | None:
     if len(names) == 2 and names[1].lower() != "others":
         return f"{names[0]} and {names[1]}"
     return f"{names[0]} et al."
+
+
+def _said(name: str, author: str) -> str:
+    """A surname as prose says it: one in capitals beside a given name that is not ("Yasmine ABDOULAYE", as The Lens
+    and CINAHL write some) as a name, "Abdoulaye"; a collective author ("WHO") as it is."""
+    return name.title() if name.isupper() and len(name) > 1 and any(c.islower() for c in author) else name
