@@ -68,7 +68,7 @@ WEAK_ALONE = frozenset(
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "country countries city cities patient patients people center centers centre centres "  # who or where, not what
-    "condition conditions "  # of anything: "Conditions" headed a group of flood papers
+    "condition conditions "  # of anything: "Conditions" headed a group of papers on dinosaur locomotion
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
     "basis bases processes "  # of anything: "Two of them discuss basis" (on this basis), the heading "Processes"
     "publication publications "  # of anything ("publication of results"); a bibliometric group was headed "Publication"

@@ -69,7 +69,9 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
     return Paper(
         title=prose_text(record.get("title") or record.get("book_title")),
         abstract=prose_text(record.get("abstract")),
-        authors=tuple(record.get("full_authors") or (last_first(name, vancouver=True) for name in record.get("authors") or ())),  # older: "Lytle DA"
+        # full names, else (older records) Vancouver ones: "Lytle DA"
+        authors=tuple(record.get("full_authors")
+                      or (last_first(name, vancouver=True) for name in record.get("authors") or ())),
         year=year_from(record.get("date")),
         venue=(record.get("journal") or record.get("journal_abbreviation") or "").strip() or None,
         doi=doi,
