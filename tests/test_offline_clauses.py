@@ -2105,3 +2105,21 @@ def test_a_single_authors_i_did_is_said_as_their_act():
     said = said_for(paper, "I calculated Jaccard's index of similarity for exotic species and then for native species.",
                     FINDING_LEAD)
     assert said == "McKinney calculated Jaccard's index of similarity for exotic species and then for native species."
+
+
+def test_analyses_of_one_kind_are_said_of_that_kind():
+    # a real Scopus, Lens and OpenAlex corpus of bibliometric studies: "All eight works are analyses"
+    from litreview.write.relations import _shared_kind
+    from litreview.summarize.schema import PaperSummary
+
+    def summary(key: str) -> PaperSummary:
+        return PaperSummary(key=key, kind="analysis", problem="x", approach="x", evidence=["x"])
+
+    texts = {"a": "A bibliometric analysis of 533 articles on GIS in real estate.",
+             "b": "We conducted a comprehensive bibliometric analysis of ERM-related publications.",
+             "c": "Bibliometric analyses of miRNAs and a detailed analysis of their trends."}
+    said = _shared_kind(list(texts), {key: summary(key) for key in texts}, True, ["analysis"], texts)
+    assert said[0].text == "All three works are bibliometric analyses."
+    texts["c"] = "A comprehensive analysis of miRNAs in hematological malignancies."  # no kind all three name
+    said = _shared_kind(list(texts), {key: summary(key) for key in texts}, True, ["analysis"], texts)
+    assert said[0].text == "All three works are analyses."

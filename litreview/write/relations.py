@@ -31,6 +31,7 @@ from litreview.group.naming import (
 from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
     EPONYM,
+    GENERIC,
     MAX_PHRASE_WORDS,
     ends_with_verb,
     phrases,
@@ -115,7 +116,7 @@ def shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapp
     holders, words = _shared_holders(order, texts)
     names = names or {}
     return (_shared_sentences(order, texts, summaries, holders, excluded, introduced, names, elsewhere, corpus_uses)
-            or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"])
+            or _shared_kind(order, summaries, introduced, [kind for kind in KIND_PHRASES if kind != "method"], texts)
             or _shared_sentences(order, texts, summaries, words, excluded, introduced, names, elsewhere, corpus_uses, most=1)
             # "Both works propose methods" tells a reader of two papers nothing; a larger group needs one sentence
             # that cites several of them
@@ -152,14 +153,27 @@ def _terms_of(text: str) -> frozenset[frozenset[str]]:
 
 
 def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introduced: bool,
-                 kinds: list[str]) -> list[Sentence]:
-    """The papers making the same kind of contribution, of `kinds` (`Two of them release datasets`)."""
+                 kinds: list[str], texts: Mapping[str, str] | None = None) -> list[Sentence]:
+    """The papers making the same kind of contribution, of `kinds` (`Two of them release datasets`); analyses of one
+    kind that every one of them names, so (`All eight works are bibliometric analyses`)."""
     for kind in kinds:
         verb_phrase = KIND_PHRASES[kind]
         keys = [key for key in order if summaries[key].kind == kind]
         if len(keys) >= 2:
+            if kind == "analysis" and texts:
+                shared = set.intersection(*({found.lower() for found in _ANALYSIS_OF_KIND.findall(texts[key])}
+                                            for key in keys)) - GENERIC - _HOW_WELL
+                if len(shared) == 1:
+                    verb_phrase = f"are {shared.pop()} analyses"
             return [Sentence(text=f"{quantity(len(keys), len(order), introduced)} {verb_phrase}.", keys=keys)]
     return []
+
+
+# The kind an analysis says it is: "a bibliometric analysis", "network analyses"; not how well it was done
+# ("comprehensive" is generic, `_HOW_WELL`) nor which ("further", "this").
+_ANALYSIS_OF_KIND = re.compile(r"\b([A-Za-z][a-z-]{3,}(?<!ther)(?<!this)(?<!such)(?<!each))\s+analys[ie]s\b")
+_HOW_WELL = frozenset("detailed thorough careful rigorous brief deeper in-depth preliminary simple first initial "
+                      "full complete overall final".split())
 
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
