@@ -34,6 +34,7 @@ SEEDS = {
     ".csv": (DATA / "scopus.csv").read_bytes(),
     ".xml": (DATA / "endnote.xml").read_bytes(),
     "pubmed.xml": (DATA / "pubmed.xml").read_bytes(),  # a second seed of one extension: named, not only a suffix
+    ".enw": (DATA / "endnote.enw").read_bytes(),
 }
 HUGE = [b"A" * 200_000, b"\\a[" * 60_000, b"{" * 3_000 + b"x" + b"}" * 3_000, b"$" + b"{" * 250 + b"$",
         b"[" * 1_000 + b"]" * 1_000, b"9" * 4_400, b"We propose " + b"A" * 40_000 + b" B"]

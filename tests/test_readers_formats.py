@@ -1025,3 +1025,16 @@ def test_a_line_an_export_wrapped_inside_a_bracket_leaves_no_space_there(tmp_pat
     paper, = read_file(tmp_path / "wos.bib").papers
     assert paper.abstract == ("Two modes for temporal coupling of the radar nowcasting and distributed hydrologic models "
                               "(interpolation and extended-lead forecasting) are proposed [12]")
+
+
+# The four Web of Science records above as EndNote's tagged format (.enw), what Google Scholar's and publishers'
+# "EndNote" links download; the first abstract broken over lines.
+def test_endnote_tagged_format_is_read():
+    # was "unknown extension '.enw'"
+    records = read_file(DATA / "endnote.enw")
+    assert records.format == "endnote-tagged" and not records.problems
+    plain = read_file(DATA / "wos_savedrecs.txt").papers
+    assert [(p.title, p.abstract, p.authors, p.year, p.doi, p.entry_type) for p in records.papers] == [
+        (p.title, p.abstract, p.authors, p.year, p.doi, p.entry_type) for p in plain]
+    assert [p.origin.line for p in records.papers] == [1, 25, 41, 50]
+    assert records.papers[0].keywords[0] == "RANDOMLY VARYING ENVIRONMENT"

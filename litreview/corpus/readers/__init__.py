@@ -32,6 +32,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".csv": ("csv", "table"),  # Scopus, Zotero, Rayyan, Covidence ... spreadsheets
     ".tsv": ("csv", "table"),
     ".xml": ("xml", "xmlexports"),  # EndNote's (and Zotero's) XML export, PubMed's XML
+    ".enw": ("endnote-tagged", "enw"),  # EndNote's tagged format: Google Scholar's and publishers' "EndNote" links
 }
 # Bibliographies in formats litreview does not read: what each is, and how to get one it reads.
 _SPREADSHEET = ("a spreadsheet workbook, which litreview does not read",
