@@ -317,13 +317,7 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
 
     thin = [warning.key for warning in result.warnings if warning.message == NO_ABSTRACT]
     front = [warning.key for warning in result.warnings if warning.message == FRONT_MATTER]
-    # one line naming them all, not one line each (an IEEE or Scopus export may hold dozens of front matter records)
-    folded = [f"{'1 selected paper has' if len(thin) == 1 else f'{len(thin)} selected papers have'} no abstract and "
-              f"{'is' if len(thin) == 1 else 'are'} written from {'its title' if len(thin) == 1 else 'their titles'} "
-              f"alone: {', '.join(thin)}"] if thin else []
-    folded += [f"{'1 record is' if len(front) == 1 else f'{len(front)} records are'} a proceedings volume's front "
-               "matter (a title page, contents or a list of its topics), not a paper to cite: left out (--include KEY "
-               f"to cite one): {', '.join(front)}"] if front else []
+    folded = _folded(thin, front)
     for line in folded:
         output.print_notice(f"warning (select): {line}")
     others = [warning for warning in result.warnings if warning.message not in (NO_ABSTRACT, FRONT_MATTER)]
@@ -351,6 +345,17 @@ def _summary(result: Any, settings: Any, written: list[str], seconds: float, qui
     if folded or others:  # the lines shown, a folded one counting once ("1 warnings" read wrong)
         lines.append(f"{counted(len(folded) + len(others), 'warning')} (above)")
     output.print_notice("\n".join(lines))
+
+
+def _folded(thin: list[str], front: list[str]) -> list[str]:
+    """One warning line naming all the papers without abstract, one naming all the front matter records (an IEEE or
+    Scopus export may hold dozens), not one line each."""
+    one = len(thin) == 1
+    lines = [f"{counted(len(thin), 'selected paper')} {'has' if one else 'have'} no abstract and {'is' if one else 'are'} "
+             f"written from {'its title' if one else 'their titles'} alone: {', '.join(thin)}"] if thin else []
+    return lines + ([f"{counted(len(front), 'record')} {'is' if len(front) == 1 else 'are'} a proceedings volume's front "
+                     "matter (a title page, contents or a list of its topics), not a paper to cite: left out (--include "
+                     f"KEY to cite one): {', '.join(front)}"] if front else [])
 
 
 def _texts_line(texts: dict) -> str:

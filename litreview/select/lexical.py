@@ -80,9 +80,11 @@ def phrase_scores(index: LexicalIndex, papers: Sequence[Paper], theme_terms: lis
     length = len(theme_terms)
     if length < 2:
         return scores
+    holding = index.papers_with_all(theme_terms)
+    if not len(holding):  # no paper says every term: no idf to weigh
+        return scores
     weight = sum(math.log(1 + (index.size - df + 0.5) / (df + 0.5))
                  for df in map(index.document_frequency, theme_terms))
-    holding = index.papers_with_all(theme_terms)
     for position in holding[np.argsort(-first[holding], kind="stable")[:PHRASE_WINDOW]]:
         said = tokens(paper_text(papers[position]))
         count = sum(1 for start in range(len(said) - length + 1) if said[start:start + length] == theme_terms)

@@ -200,8 +200,7 @@ class Clause:
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     sentence = with_its_comma(sentence)  # "To project X we used Y": what they used is the clause, not what they project
-    sentence = _MET_BY.sub(lambda met: f"{met['adverb'] or ''}{_base_verb(met['gerund'])}" if _base_verb(met["gerund"])
-                           else met[0], sentence)  # "we tackle this by making X", "... by objectively mapping X"
+    sentence = _MET_BY.sub(_done_instead, sentence)  # "we tackle this by making X", "... by objectively mapping X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \
@@ -319,6 +318,13 @@ def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
     if re.match(r"(?:an?|two|three|four|several|multiple)\s", thing, re.IGNORECASE):
         return f"{upper_first(thing)} {be} {participle} that {rest}."
     return f"{upper_first(thing)} {rest}."
+
+
+def _done_instead(met: re.Match[str]) -> str:
+    """What meeting a need was done by, in its place ("address this gap by objectively mapping" -> "objectively
+    map"); the words as they are where the doing is no verb of what a paper does."""
+    verb = _base_verb(met["gerund"])
+    return f"{met['adverb'] or ''}{verb}" if verb else met[0]
 
 
 def _base_verb(gerund_form: str) -> str | None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import xml.etree.ElementTree as ElementTree
+from typing import TYPE_CHECKING
 
 from litreview.text import SUPERSCRIPTS
+
+if TYPE_CHECKING:  # only the XML readers parse XML: the others need not import it
+    import xml.etree.ElementTree as ElementTree
 
 # What arXiv abstracts keep of their LaTeX source: escaped characters and text styles around plain words.
 _LATEX_ESCAPED = re.compile(r"\\([%&_#$~])")
