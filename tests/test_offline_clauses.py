@@ -233,6 +233,12 @@ def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural
     # was "Both works address the World Health Organization": a name they mention, not a problem they address
     assert _shared(said_first, "Infection control", "COVID-19 transmission") == [
         "Both works discuss the World Health Organization."]
+    defining = [Paper(key="who1", title="Hand rubs", abstract=(  # each defines its acronym, as method names are
+                    "Hand rubs recommended by the World Health Organization (WHO) are scarce. We test two formulations.")),
+                Paper(key="who2", title="Sanitisers", abstract=(
+                    "Products are scarce and World Health Organization (WHO) hand rubs are made locally. We test them."))]
+    # was "Both works address the world health organization." (CORD-19): an institution's name, not a method's
+    assert _shared(defining, "Hand hygiene", "hand hygiene") == ["Both works discuss the World Health Organization."]
     pseudo = [Paper(key="p1", title="Self-training", abstract=(
                   "Labels are scarce. We refine the pseudo labels with a teacher model trained on clean images.")),
               Paper(key="p2", title="Prompt learning", abstract=(

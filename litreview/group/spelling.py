@@ -14,6 +14,10 @@ _SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
+# An institution's name keeps its capitals where it defines an acronym too: "World Health Organization (WHO)"
+_INSTITUTION = re.compile(r"\b(?:Organi[sz]ations?|Administration|Agency|Association|Institutes?|Cent(?:er|re)s?|Society|"
+                          r"Foundation|Committee|Council|Commission|Department|Ministry|Union|Bureau|Academy|Federation|"
+                          r"Consortium|Authority|Observatory|University|Laboratory)\b")
 CONTEXT_CHARS = 80  # how much text before a word says where it stands
 
 
@@ -67,9 +71,11 @@ def _spelled_as_name(term: str, texts: list[str]) -> str | None:
 def _said_as_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised phrase `text[start:end]` stands in running text past a sentence's first word, whole
     (no capitalised word before or after it: "Pathology Universal Embeddings") and not to define an acronym, as
-    method names are ("Low-Rank Adaptation (LoRA)"): "declared by the World Health Organization as ..."."""
+    method names are ("Low-Rank Adaptation (LoRA)"), unless it is an institution's ("World Health Organization (WHO)"):
+    "declared by the World Health Organization as ..."."""
     return (_mid_sentence(text, start) and not _TITLE_CASE_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
-            and not _TITLE_CASE_NEXT.match(text, end) and not _DEFINES.match(text, end))
+            and not _TITLE_CASE_NEXT.match(text, end)
+            and (not _DEFINES.match(text, end) or bool(_INSTITUTION.search(text, start, end))))
 
 
 _LETTER = re.compile(r"[A-Z]")  # "X-ray", "T-cell", "N-body": a capital letter of its own is kept
