@@ -893,6 +893,30 @@ def test_a_dimensions_export_is_read_past_the_line_above_its_header(tmp_path):
         "Trends in Ecology & Evolution", "10.1016/j.tree.2003.10.002", 3)
 
 
+def test_a_dimensions_export_whose_criteria_hold_semicolons_is_read_as_commas(tmp_path):
+    # The delimiter was the one the first line held most of: Dimensions's line about the export lists its criteria
+    # with semicolons, the header was split at ";" and the file was "no column of titles or abstracts"
+    (tmp_path / "Dimensions-Publication-2026-11-27.csv").write_text(
+        '"About the data: Exported on Nov 27, 2026. Criteria: \'flow regimes\' in title and abstract data; Publication '
+        'Year is 2004; Publication Type is Article; Source is Trends in Ecology & Evolution."\n'
+        '"Rank","Publication ID","DOI","Title","Abstract","Source title/Anthology title","PubYear","Authors"\n'
+        '"1","pub.1004521836","10.1016/j.tree.2003.10.002","Adaptation to natural flow regimes","Floods and droughts; '
+        'rivers.","Trends in Ecology & Evolution","2004","Lytle, David A.; Poff, N. LeRoy"\n', encoding="utf-8")
+    paper, = read_file(tmp_path / "Dimensions-Publication-2026-11-27.csv").papers
+    assert (paper.title, paper.abstract, paper.authors, paper.year, paper.origin.line) == (
+        "Adaptation to natural flow regimes", "Floods and droughts; rivers.", ("Lytle, David A.", "Poff, N. LeRoy"), 2004, 3)
+
+
+def test_openalex_keywords_are_split_at_its_bars(tmp_path):
+    # OpenAlex separates the keywords of "keywords.display_name" with "|", as it does authors: they were one keyword
+    (tmp_path / "works-2026-11-27.csv").write_text(
+        'id,display_name,publication_year,authorships.author.display_name,keywords.display_name\n'
+        'https://openalex.org/W2755950973,bibliometrix : An R-tool for comprehensive science mapping analysis,2017,'
+        'Massimo Aria|Corrado Cuccurullo,Bibliometrics|Science mapping|Co-citation\n', encoding="utf-8")
+    paper, = read_file(tmp_path / "works-2026-11-27.csv").papers
+    assert paper.keywords == ("Bibliometrics", "Science mapping", "Co-citation")
+
+
 def test_pubmed_csv_authors_are_names_bibtex_can_read():
     # PubMed's "Save, CSV" (three records of the PubMed set above, as PubMed writes them) lists authors as Vancouver
     # names after commas, "Griffin DK, Larkin DM, O'Connor RE.": they were one author, written so into the .bib, where

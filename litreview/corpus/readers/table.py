@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords
@@ -53,15 +54,13 @@ def read(text: str, path: str) -> FileRecords:
     text = text.lstrip("\ufeff")
     end = text.find("\n")
     first = text if end < 0 else text[:end]
-    # a comma, a tab, or the semicolon a spreadsheet saved in a European locale writes: the most in the header
-    delimiter = "\t" if path.lower().endswith(".tsv") else max(",;\t", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a quoted cell may hold line breaks
+    # a comma, a tab, or the semicolon a spreadsheet saved in a European locale writes: the one whose split finds the
+    # header, tried most frequent in the first line first (Dimensions's line above its header lists criteria with ";")
+    delimiters = ("\t",) if path.lower().endswith(".tsv") else sorted(",;\t", key=first.count, reverse=True)
     try:
-        for _ in range(_HEADER_WITHIN):  # Dimensions writes "About the data: Exported on ..." above its header
-            header = [name.strip().lower() for name in next(reader, [])]
-            columns = {field: next((header.index(name) for name in names if name in header), None)
-                       for field, names in _COLUMNS.items()}
-            if columns["title"] is not None or columns["abstract"] is not None:
+        for delimiter in delimiters:
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a quoted cell may hold line breaks
+            if (columns := _header(reader)) is not None:
                 break
         else:
             raise NotABibliography(path, 1, "no column of titles or abstracts in the header row", hint=_HINT)
@@ -75,6 +74,18 @@ def read(text: str, path: str) -> FileRecords:
         raise CorpusError(path, reader.line_num, f"not a {_NAMES[delimiter]}-separated line ({error})",
                           hint=_HINT) from None
     return FileRecords(path=path, format="csv", papers=papers)
+
+
+def _header(reader: Iterator[list[str]]) -> dict[str, int | None] | None:
+    """The column of each field, from the first of the first _HEADER_WITHIN rows that names a title or abstract column
+    (Dimensions writes "About the data: Exported on ..." above its header); None when none does."""
+    for _ in range(_HEADER_WITHIN):
+        header = [name.strip().lower() for name in next(reader, [])]
+        columns = {field: next((header.index(name) for name in names if name in header), None)
+                   for field, names in _COLUMNS.items()}
+        if columns["title"] is not None or columns["abstract"] is not None:
+            return columns
+    return None
 
 
 def _paper(row: dict[str, str], path: str, line: int) -> Paper:
@@ -93,7 +104,8 @@ def _paper(row: dict[str, str], path: str, line: int) -> Paper:
         venue=row["venue"] or None,
         doi=doi_from(row["doi"], row["url"] or None),
         url=row["url"] or None,
-        keywords=tuple(dict.fromkeys(word.strip() for word in row["keywords"].split(";") if word.strip())),
+        # "; " between keywords (Scopus, Zotero, Lens), "|" (OpenAlex)
+        keywords=tuple(dict.fromkeys(word.strip() for word in re.split(r"[;|]", row["keywords"]) if word.strip())),
         entry_type=_ENTRY_TYPES.get(row["type"].lower(), "article" if row["type"] else "misc"),
         origins=(Origin(path=path, line=line),),
     )
