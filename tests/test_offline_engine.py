@@ -1027,6 +1027,18 @@ def test_corpus_uses_count_whole_phrases_in_a_corpus_large_enough_to_be_a_field(
     assert not uses.of_the_field(["multimodal large language models"]) and uses.of_the_field(["current LLM agents"])
 
 
+def test_the_fields_term_written_with_one_word_as_two_is_the_fields():
+    # A CORD-19 draft on cytokine storm was headed "Corona virus disease": 1% of the corpus writes it so, 22% as
+    # "coronavirus disease", which names no group there
+    from litreview.group.uses import MIN_CORPUS_PAPERS, CorpusUses
+    papers = [Paper(key=f"p{n}", abstract="Coronavirus disease 2019 closed schools." if n % 4 == 0 else "Masks work.")
+              for n in range(MIN_CORPUS_PAPERS)]
+    papers.append(Paper(key="odd", abstract="Corona virus disease 2019 (COVID-19) raises interleukin 6."))
+    uses = CorpusUses(papers)
+    assert uses.share("corona virus disease") < 0.1 and uses.of_the_field(["corona virus disease"])
+    assert not uses.of_the_field(["corona masks work"]) and not uses.of_the_field(["interleukin 6"])
+
+
 def test_a_shared_phrase_is_not_extended_by_a_plural_noun_or_by_called():
     from litreview.group.terms import phrases, whole_phrase
     texts = ["Diabetes brings hypertension and in some patients peripheral vascular disease, kidney damage.",
@@ -1043,6 +1055,21 @@ def test_a_counted_thing_a_paper_says_bare_is_said_in_the_plural():
     texts = {p.key: f"{p.abstract}" for p in papers}
     said = [s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset({"hypertens"}))]
     assert said == ["Both works address intensive care units."]  # was "address intensive care unit" (TREC-COVID)
+
+
+def test_a_shared_word_said_longer_is_no_topic_where_the_corpus_says_it_everywhere():
+    # "corona", said "corona virus" in both papers, is the field's "coronavirus" in a CORD-19 corpus: was "Both works
+    # address corona virus" (the test looked at "corona" alone)
+    from litreview.group.uses import MIN_CORPUS_PAPERS, CorpusUses
+    from litreview.write.relations import shared_sentences
+    papers = [Paper(key="a", abstract="Children infected by the Corona virus develop milder symptoms. We review 30 cases."),
+              Paper(key="b", abstract="The Corona virus spreads through air in queues. We simulate 200 people.")]
+    field = [Paper(key=f"f{n}", abstract="The coronavirus pandemic spreads.") for n in range(MIN_CORPUS_PAPERS)]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: f"{p.abstract}" for p in papers}
+    assert [s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset())] == ["Both works address corona virus."]
+    said = shared_sentences(["a", "b"], texts, summaries, frozenset(), corpus_uses=CorpusUses([*papers, *field]))
+    assert not any("corona" in s.text.lower() for s in said), said
 
 
 def test_an_abstract_of_background_alone_is_cited_by_its_title():

@@ -45,13 +45,21 @@ class CorpusUses:
 
     def of_the_field(self, forms: Iterable[str | None]) -> bool:
         """Whether one of `forms` of a term (an acronym and what it stands for), or one without a first word that only
-        places it ("current", "novel"), or with its hyphens as spaces, is used by FIELD_SHARE of the corpus's papers or
-        more (never for a corpus under MIN_CORPUS_PAPERS)."""
+        places it ("current", "novel"), or with its hyphens as spaces, or with two words as one ("corona virus disease"
+        is the field's "coronavirus disease"), is used by FIELD_SHARE of the corpus's papers or more (never for a corpus
+        under MIN_CORPUS_PAPERS)."""
         # "the current COVID-19 pandemic" is the field's "COVID-19 pandemic" ("multimodal LLMs" are not the field's LLMs)
         said = [form for form in forms if form]
         said += [form.split(" ", 1)[1] for form in said if " " in form and form.split(" ", 1)[0].lower() in _PASSING]
         said += [form.replace("-", " ") for form in said if "-" in form]  # "syndrome-coronavirus": "syndrome coronavirus"
+        said += [_joined(form, n) for form in said for n in range(1, len(form.split()))]  # "corona virus": "coronavirus"
         return len(self._papers) >= MIN_CORPUS_PAPERS and any(self.share(form) >= FIELD_SHARE for form in said)
+
+
+def _joined(form: str, at: int) -> str:
+    """`form` with its `at`-th and next words written as one: "corona virus disease" -> "coronavirus disease"."""
+    words = form.split()
+    return " ".join([*words[:at - 1], words[at - 1] + words[at], *words[at + 1:]])
 
 
 def names_no_topic(term: str, long_form: str | None, corpus_uses: CorpusUses | None) -> bool:
