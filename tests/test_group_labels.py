@@ -477,6 +477,23 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
     assert not any("collection" in title or "science" in title or title == "publication" for title in titles), titles
 
 
+def test_a_paper_calling_itself_a_report_names_no_group():
+    # a CORD-19 draft on phylogenetic analysis was headed "Report" ("This report describes ...", "In this report, we
+    # describe ...", "the first report of ..."): what the papers are, not what they are about
+    papers = [Paper(key=f"s{n}", title=title, abstract=abstract) for n, (title, abstract) in enumerate([
+        ("SARS-CoV-2 in Rome", "This report describes the first imported case in Rome. Its isolate clusters with Wuhan."),
+        ("Full genome from Mexico", "In this report, we describe three isolates from Mexico. Travel explains them."),
+        ("Phylogeny of Lazio strains", "We report mutations of the strains in Lazio. Two lineages circulated."),
+    ])]
+    papers += [Paper(key=f"m{n}", title=f"Masks in {place}", abstract=(
+        f"Cloth masks filter aerosol particles in {place}. Surgical masks filter more.")) for n, place in
+        enumerate(["schools", "buses", "shops"])]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "phylogenetic analysis", min_groups=2, max_groups=2)
+    titles = [group.title.lower() for group in groups.groups]
+    assert len(titles) == 2 and not any(title in ("report", "reports") for title in titles), titles
+
+
 def test_an_era_a_sum_of_money_or_a_mass_names_no_group_and_a_name_is_said_whole():
     # real drafts: a group of dinosaur papers headed "Late" (Cretaceous), one of flash flood papers "Billion Euros",
     # one of locomotion papers "Mass", one of remdesivir news "Drug Administration" (of the Food and Drug Administration)

@@ -73,6 +73,7 @@ WEAK_ALONE = frozenset(
     "basis bases processes "  # of anything: "Two of them discuss basis" (on this basis), the heading "Processes"
     "publication publications "  # of anything ("publication of results"); a bibliometric group was headed "Publication"
     "mass masses "  # of anything ("body mass", "mass of the black hole"); a group on dinosaur locomotion was headed "Mass"
+    "report reports manuscript manuscripts "  # what a paper is ("This report describes"): a group was headed "Report"
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
