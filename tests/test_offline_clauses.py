@@ -216,6 +216,37 @@ def test_a_thing_the_papers_count_is_said_in_the_plural_and_a_noun_of_something_
     assert said_bare("life", ["the quality of life"]) and not said_bare("sense", ["each word sense"])
 
 
+def test_a_shared_phrase_keeps_the_word_most_of_its_uses_have_before_it():
+    workers = [Paper(key="wuhan", title="Insomnia in Wuhan", abstract=(
+                   "Insomnia rose in Wuhan. We surveyed health care workers and non-health care workers in 34 hospitals.")),
+               Paper(key="italy", title="Burnout in Italy", abstract=(
+                   "Burnout rose in Italy. We surveyed 300 health care workers in Lombardy."))]
+    assert _shared(workers, "Depression", "depression") == ["Both works discuss health care workers."]
+    # In a draft on mental health, the phrase shares its "health": it was said without it, "Both works discuss care
+    # workers." (CORD-19), where one use of three says "non-health care workers"
+    assert _shared(workers, "Depression", "mental health") == []
+
+
+def test_a_place_the_papers_name_is_discussed_not_addressed():
+    hubei = [Paper(key="family", title="A familial cluster", abstract=(
+                 "An outbreak of pneumonia was reported in Wuhan city, Hubei province, China. We describe a family of six.")),
+             Paper(key="routes", title="Transmission routes", abstract=(
+                 "Pneumonia cases linked to a seafood market of Wuhan city, Hubei province, China rose. We model routes."))]
+    # was "Both works address Hubei province." (CORD-19): a place they name, not a problem they address
+    assert _shared(hubei, "Transmission", "transmission") == ["Both works discuss Hubei province."]
+
+
+def test_a_strain_is_counted():
+    bats = [Paper(key="hangzhou", title="Genome of a Hangzhou isolate", abstract=(
+                "The genome was close to that of a bat SARS-like coronavirus strain RaTG13 with an identity of 96%. "
+                "We sequenced it from one patient.")),
+            Paper(key="mngs", title="RNA metagenomics", abstract=(
+                "Reads matched the RdRp gene of bat coronavirus strain BtCoV/4991. We sequenced samples of five patients."))]
+    # was "Both works discuss coronavirus strain." (CORD-19)
+    said, = _shared(bats, "Genomes", "phylogenetic analysis")
+    assert said.startswith("Both works ") and said.endswith(" coronavirus strains."), said
+
+
 def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural():
     who = [Paper(key="who1", title="Dental practice", abstract=(
                "Dentists face aerosols. We review infection control in dental practice. The World Health Organization "

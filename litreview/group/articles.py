@@ -80,7 +80,8 @@ def said_with_a(term: str, texts: Iterable[str]) -> bool:
 
 
 # Things counted, which English never names bare in the singular, though a paper may ("admitted to intensive care unit").
-_COUNTED_HEAD = re.compile(r"\s(?:unit|pathway|cell|receptor|gene|device|ward|vaccine|mask|respirator|clinic|hospital)$")
+_COUNTED_HEAD = re.compile(r"\s(?:unit|pathway|cell|receptor|gene|device|ward|vaccine|mask|respirator|clinic|hospital|"
+                           r"strain|isolate|variant)$")
 
 
 def counted(term: str, texts: Iterable[str]) -> bool:

@@ -268,7 +268,7 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         uses = uses_of(term, texts)
         leads = {before for before, _ in uses}
         follows = [after.rstrip(".,;:)") for _, after in uses]
-        lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else ""
+        lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else _most_led_by(term, uses, texts) if each else ""
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
         follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
@@ -304,6 +304,16 @@ def _most_followed_by(term: str, follows: list[str], texts: list[str], each: boo
         if not all(noun in words for words in said if words):
             return ""
     return max((word for word in follows if _singular(word) == noun), key=len)
+
+
+def _most_led_by(term: str, uses: tuple[tuple[str, str], ...], texts: list[str]) -> str:
+    """The word before most uses of `term` (`uses`) when each of `texts` has it before one: "health care workers",
+    where one use says "non-health care workers"; "" where no word is."""
+    leads = Counter(before for before, _ in uses)
+    lead, count = leads.most_common(1)[0] if leads else ("", 0)
+    if not lead or 2 * count <= len(uses):
+        return ""
+    return lead if all(lead in {before for before, _ in uses_of(term, [text])} for text in texts) else ""
 
 
 def _singular(word: str) -> str:

@@ -300,6 +300,9 @@ def contrasting(first: PaperSummary, second: PaperSummary) -> bool:
     return jaccard(stems(first.approach), stems(second.approach)) < CONTRAST_OVERLAP
 
 
+_NAMED = re.compile(r"[A-Z][a-z]+\s+[a-z]")  # "Hubei province", "Wuhan city"; not "COVID-19 pandemic", "BERT models"
+
+
 def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary]) -> str:
     """The verb for papers sharing `term` (`spelled` as they spell it): a dataset they report on, a problem they
     address (not a name they mention), what each says it does with it (`shared_verb`), else what they discuss."""
@@ -309,7 +312,8 @@ def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], su
     if all(near_dataset.search(texts[key]) for key in keys):
         return "report results on"
     problems = [summaries[key].problem for key in keys]
-    named = TITLE_CASE_NAME.fullmatch(spelled)  # as the papers spell it
+    # as the papers spell it: a name ("World Health Organization"), or a place or thing a name opens ("Hubei province")
+    named = TITLE_CASE_NAME.fullmatch(spelled) or _NAMED.match(spelled)
     if not named and all(summaries[key].problem != summaries[key].approach for key in keys) and \
             all(term in phrases(problem, 3) for problem in problems):
         return "address"  # a problem; not "address the World Health Organization", a name they mention
