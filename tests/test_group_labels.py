@@ -477,6 +477,23 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
     assert not any("collection" in title or "science" in title or title == "publication" for title in titles), titles
 
 
+def test_a_word_that_only_qualifies_the_next_names_no_group():
+    # a title-only draft (a Google Scholar .bib) was headed "Black-box" over eight papers, two of which say
+    # "Black-Box Prompt Search" and "Black-box Language Models": it qualifies what follows, it names no topic
+    titles = ["Survival of the Most Influential Prompts: Efficient Black-Box Prompt Search via Clustering and Pruning",
+              "On Unsupervised Prompt Learning for Classification with Black-box Language Models",
+              "Texts as Images in Prompt Tuning for Multi-Label Image Recognition",
+              "Multitask Vision-Language Prompt Tuning",
+              "The Best Instruction-Tuning Data are Those That Fit",
+              "Learning to Generate Instruction Tuning Datasets for Zero-Shot Task Adaptation",
+              "Robin3D: Improving 3D Large Language Model via Robust Instruction Tuning"]
+    papers = [Paper(key=f"t{n}", title=title) for n, title in enumerate(titles)]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "multimodal prompt tuning", min_groups=2, max_groups=2)
+    titles = [group.title.lower() for group in groups.groups]
+    assert "instruction tuning" in titles and "black-box" not in titles, titles
+
+
 def test_a_paper_calling_itself_a_report_names_no_group():
     # a CORD-19 draft on phylogenetic analysis was headed "Report" ("This report describes ...", "In this report, we
     # describe ...", "the first report of ..."): what the papers are, not what they are about

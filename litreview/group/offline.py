@@ -36,7 +36,13 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
-from litreview.group.naming import needs_its_complement, used_as_modifier, whole_name
+from litreview.group.naming import (
+    NOMINAL,
+    needs_its_complement,
+    stands_alone,
+    used_as_modifier,
+    whole_name,
+)
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
@@ -286,7 +292,8 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
                and not names_no_topic(term, long_forms[term], corpus_uses)]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
-               and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)]
+               and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)
+               and not _qualifies_alone(term, texts)]
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
     phrases_first = [term for term in allowed if " " in term] + allowed
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
@@ -297,6 +304,13 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
 
 
 _HEAD_STEMS = frozenset(stem(noun) for noun in HEAD_NOUNS)
+
+
+def _qualifies_alone(term: str, texts: list[str]) -> bool:
+    """Whether `term` is one word, no name and no noun of an activity, that most uses go on to qualify: "black-box" of
+    "black-box prompt search" and "black-box language models" names no group ("recommendation" of "recommendation
+    tasks" does)."""
+    return " " not in term and term.islower() and not NOMINAL.search(term) and not stands_alone(term, texts)
 
 
 def _whole_in(term: str, title: str) -> bool:
