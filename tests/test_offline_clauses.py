@@ -2160,3 +2160,9 @@ def test_analyses_of_one_kind_are_said_of_that_kind():
     texts["c"] = "A comprehensive analysis of miRNAs in hematological malignancies."  # no kind all three name
     said = _shared_kind(list(texts), {key: summary(key) for key in texts}, True, ["analysis"], texts)
     assert said[0].text == "All three works are analyses."
+    # kinds said together are each the analysis's: was "Three of them are analyses" (CORD-19)
+    texts = {"a": "This report describes the isolation and phylogenetic analysis of three genomes.",
+             "b": "We report phylogenetic and mutational analysis of strains from Lazio.",
+             "c": "A phylogenetic, structural and evolutionary analysis was applied to the virus."}
+    said = _shared_kind(list(texts), {key: summary(key) for key in texts}, True, ["analysis"], texts)
+    assert said[0].text == "All three works are phylogenetic analyses."

@@ -31,7 +31,6 @@ from litreview.group.naming import (
 from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
     EPONYM,
-    GENERIC,
     MAX_PHRASE_WORDS,
     ends_with_verb,
     phrases,
@@ -45,6 +44,7 @@ from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
 from litreview.text import listing, significant_words
 from litreview.write.english import upper_first
+from litreview.write.kinds import analysis_kinds
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
@@ -161,19 +161,11 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
         keys = [key for key in order if summaries[key].kind == kind]
         if len(keys) >= 2:
             if kind == "analysis" and texts:
-                shared = set.intersection(*({found.lower() for found in _ANALYSIS_OF_KIND.findall(texts[key])}
-                                            for key in keys)) - GENERIC - _HOW_WELL
+                shared = set.intersection(*(analysis_kinds(texts[key]) for key in keys))
                 if len(shared) == 1:
                     verb_phrase = f"are {shared.pop()} analyses"
             return [Sentence(text=f"{quantity(len(keys), len(order), introduced)} {verb_phrase}.", keys=keys)]
     return []
-
-
-# The kind an analysis says it is: "a bibliometric analysis", "network analyses"; not how well it was done
-# ("comprehensive" is generic, `_HOW_WELL`) nor which ("further", "this").
-_ANALYSIS_OF_KIND = re.compile(r"\b([A-Za-z][a-z-]{3,}(?<!ther)(?<!this)(?<!such)(?<!each))\s+analys[ie]s\b")
-_HOW_WELL = frozenset("detailed thorough careful rigorous brief deeper in-depth preliminary simple first initial "
-                      "full complete overall final".split())
 
 
 def _shared_sentences(order: list[str], texts: Mapping[str, str], summaries: Mapping[str, PaperSummary],
