@@ -1383,6 +1383,19 @@ def test_titles_that_share_a_phrase_are_cited_by_it_and_titles_in_capitals_are_q
     assert sorted(key for s in sections[0].sentences for key in s.keys) == sorted(papers)
 
 
+def test_titles_sharing_only_a_hyphenated_theme_are_listed_not_said_to_be_on_it():
+    # a title-only draft on in-context learning said "Work on text classification that relates to in-context learning
+    # [@a; @b; @c] includes papers on in-context learning.": the theme's "in" is a stop word its stems left out
+    titles = {"a": "In-Context Learning for Text Classification with Many Labels",
+              "b": "In-Context Learning for Extreme Multi-Label Classification",
+              "c": "Language Models for Text Classification: Is In-Context Learning Enough?"}
+    papers = {key: Paper(key=key, title=title) for key, title in titles.items()}
+    groups = Groups(groups=[SubTheme(title="Text classification", description="", keys=list(papers))])
+    sections, _ = write_paragraphs(groups, {}, papers, "in-context learning")
+    said = " ".join(sentence.text for sentence in sections[0].sentences)
+    assert "papers on in-context learning" not in said and "“In-Context Learning for Extreme Multi-Label" in said, said
+
+
 def test_a_long_list_of_titles_does_not_repeat_its_leads():
     # a Mendeley library on proactive behaviour: four sentences of titles read "It also includes" twice
     titles = ["The neglected role of proactive behavior and outcomes in newcomer socialization",

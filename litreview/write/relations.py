@@ -42,7 +42,7 @@ from litreview.group.terms import (
 )
 from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
-from litreview.text import listing, significant_words
+from litreview.text import STOPWORDS, listing, significant_words
 from litreview.write.english import upper_first
 from litreview.write.kinds import analysis_kinds
 from litreview.write.schema import InlineCitation, Sentence
@@ -213,8 +213,8 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
     with another; else none is made only of words of `excluded`."""
     used = set(excluded)
 
-    def clashes(found: frozenset[str]) -> bool:
-        return bool(found & used) if apart else found <= excluded
+    def clashes(found: frozenset[str]) -> bool:  # "in-context learning" holds the "in" that `excluded` leaves out
+        return bool(found & used) if apart else found - STOPWORDS <= excluded
     every_text = list(texts.values())
     ranked = sorted(holders, key=lambda term: (-len(holders[term]), -term.count(" "), term))
     topics: list[SharedTopic] = []
