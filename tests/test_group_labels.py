@@ -511,6 +511,26 @@ def test_a_paper_calling_itself_a_report_names_no_group():
     assert len(titles) == 2 and not any(title in ("report", "reports") for title in titles), titles
 
 
+def test_a_median_age_names_no_group():
+    # a CORD-19 draft on Canada was headed "Median age", and without it "Years": how cohorts are described, not what
+    # the papers are about
+    from litreview.group.naming import reports_results
+    assert reports_results("median age") and reports_results("mean ages") and reports_results("median follow-up")
+    assert not reports_results("age") and not reports_results("gestational age")
+    papers = [Paper(key=f"c{n}", title=title, abstract=f"The median age was {age} years. {finding}")
+              for n, (title, age, finding) in enumerate([
+                  ("Sex differences in COVID-19 outcomes in Ontario", 54, "Men died more often than women."),
+                  ("Case fatality in Canada and the United States", 61, "Crude fatality overstated the risk."),
+                  ("Critically ill patients in Vancouver", 69, "Half of them needed ventilation.")])]
+    papers += [Paper(key=f"m{n}", title=f"Masks in {place}", abstract=(
+        f"Cloth masks filter aerosol particles in {place}. Surgical masks filter more.")) for n, place in
+        enumerate(["schools", "buses", "shops"])]
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "Canada", min_groups=2, max_groups=2)
+    titles = [group.title.lower() for group in groups.groups]
+    assert len(titles) == 2 and "median age" not in titles and "years" not in titles, titles
+
+
 def test_an_era_a_sum_of_money_or_a_mass_names_no_group_and_a_name_is_said_whole():
     # real drafts: a group of dinosaur papers headed "Late" (Cretaceous), one of flash flood papers "Billion Euros",
     # one of locomotion papers "Mass", one of remdesivir news "Drug Administration" (of the Food and Drug Administration)

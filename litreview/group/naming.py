@@ -20,7 +20,9 @@ _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard
                         r"solar (?:masses|mass|luminosities|luminosity|radii|radius)|(?:schwarzschild|gravitational) radii|"
                         r"light[- ]years?|(?:kilo|mega)?parsecs?|"
                         # sums of money: a flash flood group was headed "Billion Euros" (of "1.5 billion Euros of damage")
-                        r"(?:(?:thousand|million|billion|trillion)\s)?(?:euros?|dollars?|usd|eur|gbp|pounds sterling))",
+                        r"(?:(?:thousand|million|billion|trillion)\s)?(?:euros?|dollars?|usd|eur|gbp|pounds sterling)|"
+                        # how a cohort is described: a CORD-19 draft on Canada was headed "Median age"
+                        r"(?:median|mean|average) (?:ages?|follow-ups?|durations?))",
                         re.IGNORECASE)
 
 

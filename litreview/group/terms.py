@@ -74,6 +74,7 @@ WEAK_ALONE = frozenset(
     "publication publications "  # of anything ("publication of results"); a bibliometric group was headed "Publication"
     "mass masses "  # of anything ("body mass", "mass of the black hole"); a group on dinosaur locomotion was headed "Mass"
     "report reports manuscript manuscripts "  # what a paper is ("This report describes"): a group was headed "Report"
+    "year years month months week weeks day days hour hours "  # how long: "Years" (of "aged 13 years") was a heading
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
