@@ -307,10 +307,10 @@ _HEAD_STEMS = frozenset(stem(noun) for noun in HEAD_NOUNS)
 
 
 def _qualifies_alone(term: str, texts: list[str]) -> bool:
-    """Whether `term` is one word, no name and no noun of an activity, that most uses go on to qualify: "black-box" of
-    "black-box prompt search" and "black-box language models" names no group ("recommendation" of "recommendation
-    tasks" does)."""
-    return " " not in term and term.islower() and not NOMINAL.search(term) and not stands_alone(term, texts)
+    """Whether `term` is a compound of one hyphenated word, no name and no noun of an activity, that most uses go on to
+    qualify, as adjectives do: "black-box" of "black-box prompt search" and "black-box language models" names no group
+    ("fine-tuning" of "fine-tuning methods" does, and so do nouns that qualify others: "triage", "drug", "influenza")."""
+    return "-" in term and " " not in term and term.islower() and not NOMINAL.search(term) and not stands_alone(term, texts)
 
 
 def _whole_in(term: str, title: str) -> bool:
