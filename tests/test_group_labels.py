@@ -165,6 +165,13 @@ def _grouped(papers: list[Paper], theme: str) -> Groups:
     return groups
 
 
+def _two_labels(papers: list[Paper], theme: str) -> list[str]:
+    """The labels, in lower case, of the offline groups of `papers` under `theme`, made two."""
+    summaries, _ = summarize_papers(papers)
+    groups, _ = group_papers(summaries, {p.key: p for p in papers}, theme, min_groups=2, max_groups=2)
+    return [group.title.lower() for group in groups.groups]
+
+
 def test_a_verb_the_papers_share_never_names_their_group():
     papers = [
         Paper(key="a", title="Robust detectors", abstract=(
@@ -452,9 +459,7 @@ def test_a_unit_or_an_observation_names_no_group():
               Paper(key="gill", title="A gas cloud", abstract="A cloud of three Earth masses falls toward 4 million solar masses."),
               Paper(key="slip", title="Observation of Slip Flow in Thermophoresis"),
               Paper(key="quasi", title="Direct Observation of Colloidal Quasicrystallization")]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "tidal disruption events", min_groups=2, max_groups=2)
-    titles = [group.title.lower() for group in groups.groups]
+    titles = _two_labels(papers, "tidal disruption events")
     assert len(titles) == 2 and "solar masses" not in titles and "observation" not in titles, titles
 
 
@@ -471,9 +476,7 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
     papers += [Paper(key=f"g{n}", title=f"Serious games {n}", abstract=(
         f"We review serious games for {topic}. Games engage patients and clinicians alike.")) for n, topic in
         enumerate(["rehabilitation", "diabetes care", "surgical training"])]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "bibliometric analysis", min_groups=2, max_groups=2)
-    titles = [group.title.lower() for group in groups.groups]
+    titles = _two_labels(papers, "bibliometric analysis")
     assert not any("collection" in title or "science" in title or title == "publication" for title in titles), titles
 
 
@@ -488,9 +491,7 @@ def test_a_word_that_only_qualifies_the_next_names_no_group():
               "Learning to Generate Instruction Tuning Datasets for Zero-Shot Task Adaptation",
               "Robin3D: Improving 3D Large Language Model via Robust Instruction Tuning"]
     papers = [Paper(key=f"t{n}", title=title) for n, title in enumerate(titles)]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "multimodal prompt tuning", min_groups=2, max_groups=2)
-    titles = [group.title.lower() for group in groups.groups]
+    titles = _two_labels(papers, "multimodal prompt tuning")
     assert "instruction tuning" in titles and "black-box" not in titles, titles
 
 
@@ -505,9 +506,7 @@ def test_a_paper_calling_itself_a_report_names_no_group():
     papers += [Paper(key=f"m{n}", title=f"Masks in {place}", abstract=(
         f"Cloth masks filter aerosol particles in {place}. Surgical masks filter more.")) for n, place in
         enumerate(["schools", "buses", "shops"])]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "phylogenetic analysis", min_groups=2, max_groups=2)
-    titles = [group.title.lower() for group in groups.groups]
+    titles = _two_labels(papers, "phylogenetic analysis")
     assert len(titles) == 2 and not any(title in ("report", "reports") for title in titles), titles
 
 
@@ -525,9 +524,7 @@ def test_a_median_age_names_no_group():
     papers += [Paper(key=f"m{n}", title=f"Masks in {place}", abstract=(
         f"Cloth masks filter aerosol particles in {place}. Surgical masks filter more.")) for n, place in
         enumerate(["schools", "buses", "shops"])]
-    summaries, _ = summarize_papers(papers)
-    groups, _ = group_papers(summaries, {p.key: p for p in papers}, "Canada", min_groups=2, max_groups=2)
-    titles = [group.title.lower() for group in groups.groups]
+    titles = _two_labels(papers, "Canada")
     assert len(titles) == 2 and "median age" not in titles and "years" not in titles, titles
 
 

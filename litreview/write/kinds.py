@@ -19,4 +19,4 @@ def analysis_kinds(text: str) -> set[str]:
     structural and evolutionary analysis" all three; "a comprehensive analysis" none (generic words are no kind)."""
     kinds = {word.lower() for found in _ANALYSIS_OF_KIND.finditer(text)
              for word in re.findall(_KIND_WORD, found.group(0).rsplit(" ", 1)[0])}
-    return kinds - {"and"} - GENERIC - _HOW_WELL
+    return kinds - GENERIC - _HOW_WELL
