@@ -247,6 +247,19 @@ def test_a_strain_is_counted():
     assert said.startswith("Both works ") and said.endswith(" coronavirus strains."), said
 
 
+def test_a_sentence_never_opens_with_digits():
+    from litreview.write.statements import FINDING_LEAD, said_for
+    paper = Paper(key="m", title="Undetected infections", abstract=(
+        "Infections go undetected. We modeled them. In summary, 2 different approaches indicated similar ranges."))
+    # was "2 different approaches indicated similar ranges." (CORD-19: "In summary," went before it)
+    said = said_for(paper, "In summary, 2 different approaches indicated similar ranges.", FINDING_LEAD)
+    assert said == "Two different approaches indicated similar ranges."
+    said = said_for(paper, "Overall, 25 patients recovered within a week.", FINDING_LEAD)
+    assert said == "Twenty-five patients recovered within a week."
+    said = said_for(paper, "Overall, 2019 was the warmest year.", FINDING_LEAD)  # a year is no count
+    assert said is None or not said.startswith(("Two thousand", "A total")), said
+
+
 def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural():
     who = [Paper(key="who1", title="Dental practice", abstract=(
                "Dentists face aerosols. We review infection control in dental practice. The World Health Organization "

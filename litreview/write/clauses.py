@@ -41,6 +41,7 @@ from litreview.write.english import (
     gerund,
     lower_first,
     plural_head,
+    sentence_start,
     third_person,
     upper_first,
     without_hype,
@@ -282,7 +283,7 @@ def passive_sentence(clause: Clause) -> str:
             return f"{kind_then_name.group('name')} is {kind_then_name.group('kind')}."
         obj = _unhyped(obj)
         return f"{upper_first(obj)} {'are' if plural_head(obj) else 'is'} {PARTICIPLES[clause.verb]}."
-    return f"{upper_first(clause.statement)}."
+    return f"{sentence_start(clause.statement)}."
 
 
 def _head(thing: str) -> str:

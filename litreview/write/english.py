@@ -166,3 +166,32 @@ HYPE = re.compile(r"\b(?P<article>(?i:an?)) (?:novel|new|groundbreaking|innovati
 def without_hype(text: str) -> str:
     """`text` without "a novel" / "a simple yet effective", its article fitted to the next word ("an approach")."""
     return HYPE.sub(lambda m: article(m.group("article"), m.string[m.end():]), text)
+
+
+NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def count_opening(count: int) -> str:
+    """A count that opens a sentence: in words to ninety-nine ("Three", "Eleven", "Twenty-one"), as no sentence opens
+    with digits; "A total of 120" past that."""
+    if count < len(NUMBERS):
+        said = NUMBERS[count]
+    elif count < 20:
+        said = TEENS[count - 11]
+    elif count < 100:
+        said = TENS[count // 10 - 2] + (f"-{NUMBERS[count % 10]}" if count % 10 else "")
+    else:
+        return f"A total of {count}"
+    return upper_first(said)
+
+
+_OPENING_COUNT = re.compile(r"([1-9]\d?) (?=[a-z])")  # "2 different approaches", "25 patients"; not "2019", "5.2%"
+
+
+def sentence_start(text: str) -> str:
+    """`text` opening a sentence: its first letter in capitals, and a count of less than a hundred before a word in
+    words ("In summary, 2 different approaches ..." said without its lead: "Two different approaches ...")."""
+    count = _OPENING_COUNT.match(text)
+    return count_opening(int(count.group(1))) + text[count.end() - 1:] if count else upper_first(text)

@@ -43,7 +43,7 @@ from litreview.group.terms import (
 from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
 from litreview.text import STOPWORDS, listing, significant_words
-from litreview.write.english import upper_first
+from litreview.write.english import NUMBERS, TEENS, TENS, count_opening
 from litreview.write.kinds import analysis_kinds
 from litreview.write.schema import InlineCitation, Sentence
 
@@ -58,11 +58,8 @@ MAX_NAMED = 4  # more papers sharing a term are counted ("Six of them ..."), not
 KIND_PHRASES = {"dataset": "release datasets", "benchmark": "introduce benchmarks", "survey": "are surveys",
                 "analysis": "are analyses", "system": "describe systems", "method": "propose methods"}
 CONTRAST_OVERLAP = 0.12  # approaches sharing fewer words than this (Jaccard of stems) count as different
-NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 RELATION_PHRASES = ("Both works", "All works", "of them", "works", "address", "report results on", "discuss",
-                    *KIND_PHRASES.values(), *NUMBERS, *_TEENS, *_TENS, "A total of")
+                    *KIND_PHRASES.values(), *NUMBERS, *TEENS, *TENS, "A total of")
 _ACRONYM_OR_NUMBER = re.compile(r"[A-Z].*[A-Z]|\d")  # "KITTI", "BERT", "GPT-4"; not "eXtreme"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _DATASET_NOUN = r"(?:datasets?|data sets?|benchmarks?|corpus|corpora|collections?)"
@@ -362,20 +359,6 @@ def quantity(count: int, size: int, introduced: bool = True) -> str:
 def number_word(count: int) -> str:
     """A count in words ("three"), in digits past ten ("12")."""
     return NUMBERS[count] if count < len(NUMBERS) else str(count)
-
-
-def count_opening(count: int) -> str:
-    """A count that opens a sentence: in words to ninety-nine ("Three", "Eleven", "Twenty-one"), as no sentence opens
-    with digits; "A total of 120" past that."""
-    if count < len(NUMBERS):
-        said = NUMBERS[count]
-    elif count < 20:
-        said = _TEENS[count - 11]
-    elif count < 100:
-        said = _TENS[count // 10 - 2] + (f"-{NUMBERS[count % 10]}" if count % 10 else "")
-    else:
-        return f"A total of {count}"
-    return upper_first(said)
 
 
 @functools.lru_cache(maxsize=8192)  # the order, the contrast test and the theme sentences stem the same texts

@@ -18,7 +18,7 @@ from litreview.write.clauses import (
     standalone,
 )
 from litreview.write.cuts import fits
-from litreview.write.english import lower_first, names_in, upper_first
+from litreview.write.english import lower_first, names_in, sentence_start, upper_first
 from litreview.write.voice import it_as_itself, reported, said_by
 
 FINDING_LEAD = "The authors report that"
@@ -62,7 +62,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         text = done_by(authors, clause, plural=plural(authors), names=names) \
             or f"{authors} {says} that {lower_first(reported(clause), names)}."
     elif standalone(sentence) and standalone(clause):
-        text = f"{upper_first(clause)}."
+        text = f"{sentence_start(clause)}."
     else:
         text = done_by("The authors", clause, plural=True, names=names) \
             or f"{lead} {lower_first(reported(clause), names)}."
