@@ -187,7 +187,8 @@ def count_opening(count: int) -> str:
     return upper_first(said)
 
 
-_OPENING_COUNT = re.compile(r"([1-9]\d?) (?=[a-z])")  # "2 different approaches", "25 patients"; not "2019", "5.2%"
+# "2 different approaches", "25 patients"; not "2019", "5.2%", nor a measure ("5 mg/kg was given")
+_OPENING_COUNT = re.compile(r"([1-9]\d?) (?=[a-z])(?!(?:mg|kg|g|ml|mm|cm|km|nm|h|hr|hrs|min|s|ms|l)\b)")
 
 
 def sentence_start(text: str) -> str:
