@@ -1,5 +1,6 @@
 """English word forms for the offline writer's templates: verbs in the third person, as gerunds and as
-participles, a plural head noun, the article before a word, and the case of a sentence's first word."""
+participles, a plural head noun, the article before a word, the case of a sentence's first word, and a count that
+opens a sentence in words."""
 
 from __future__ import annotations
 
