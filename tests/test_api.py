@@ -46,6 +46,15 @@ def test_every_exported_name_resolves_and_the_main_functions_are_typed_and_docum
         litreview.drafts  # noqa: B018
 
 
+def test_one_path_given_alone_is_read_as_one_file_or_folder(corpus, tmp_path, monkeypatch):
+    # load_corpus("papers.bib") read the string's characters as paths: "/" first, the whole file system
+    monkeypatch.chdir(tmp_path)  # "." among the characters would have been this empty folder
+    (tmp_path / "papers.bib").write_text("@article{a, title={Prompt tuning}, abstract={We tune prompts.}}\n")
+    assert [paper.key for paper in load_corpus("papers.bib").papers] == ["a"]
+    assert [paper.key for paper in load_corpus(tmp_path / "papers.bib").papers] == ["a"]
+    assert len(load_corpus(str(EXAMPLES)).papers) == len(corpus.papers)
+
+
 def test_rank_then_draft_then_render_offline_without_printing(corpus, capsys, tmp_path):
     selection = rank(corpus, THEME, top_k=10)
     events = []

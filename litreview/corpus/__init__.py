@@ -90,13 +90,13 @@ class Corpus(BaseModel):
         return [paper.key for paper in self.papers if paper.key]
 
 
-def load_corpus(paths: Iterable[str | Path], *, strict: bool = False) -> Corpus:
-    """Read files and directories (`-` is stdin) into one deduplicated, keyed corpus.
+def load_corpus(paths: str | Path | Iterable[str | Path], *, strict: bool = False) -> Corpus:
+    """Read files and directories (`-` is stdin), or one of them, into one deduplicated, keyed corpus.
 
     A record that cannot be read is skipped and listed in `Corpus.problems`, as BibTeX and biber skip it;
     `strict` raises the first such problem as a `CorpusError` instead.
     """
-    paths = list(paths)
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)  # not "papers.bib" read as "p", "a", ..., "."
     if not paths:
         *others, last = sorted(FORMATS)
         raise CorpusError("corpus", None, "no input given", hint=f"pass {', '.join(others)} or {last} files or a directory")
