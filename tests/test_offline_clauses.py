@@ -2181,3 +2181,44 @@ def test_analyses_of_one_kind_are_said_of_that_kind():
              "c": "A phylogenetic, structural and evolutionary analysis was applied to the virus."}
     said = _shared_kind(list(texts), {key: summary(key) for key in texts}, True, ["analysis"], texts)
     assert said[0].text == "All three works are phylogenetic analyses."
+
+
+# --- the EarthCube program's Zotero export (NCAR, 259 entries on geoscience cyberinfrastructure) ----------------
+
+def test_a_question_quoted_inside_a_sentence_and_a_cited_page_do_not_end_it():
+    from litreview.summarize.offline import split_sentences
+    # was "@bolukbasi_open_2013 note that ), a greater challenge lies in ...": sentencex broke after "p. [616][1]"
+    text = ("Although the question of who pays for open data is important (“Who will pay for public access to research "
+            "data?”, F. Berman and V. Cerf, Policy Forum, 9 August, p. [616][1]), a greater challenge lies in implementing "
+            "the institutional and cultural changes required. Data must be shared.")
+    assert split_sentences(text) == [text[:text.index(" Data must")], "Data must be shared."]
+
+
+def test_a_web_address_keeps_its_us_and_everyones_we_of_a_question_is_no_act_of_the_authors():
+    from litreview.write.voice import in_third_person
+    # was "@youens-clark_imicrobe_2019 developed iMicrobe.them, a community-driven microbiome data marketplace"
+    assert in_third_person("To address this challenge, we developed iMicrobe.us, a marketplace for us (www.us.gov).") == \
+        "To address this challenge, they developed iMicrobe.us, a marketplace for them (www.us.gov)."
+    # an essay on sedimentary geology: was "@chan_future_2016 conduct fieldwork." ("how we conduct fieldwork")
+    said = _clauses("What is the ideal future for sedimentary field geology? New technologies can help the field "
+                    "sedimentologist in two different but fundamentally important ways. First, they can completely "
+                    "change how we conduct fieldwork. Second, technology can completely change what we work on.")
+    assert not any(re.search(r"\b(?:conducts?|works?) (?:fieldwork|on)\b", sentence) for sentence in said), said
+
+
+def test_a_fields_practice_stated_before_the_authors_we_is_not_said_as_their_act():
+    from litreview.write.statements import FACT_LEAD, said_for
+    sciunits = ("Science is conducted collaboratively, often requiring knowledge sharing about computational experiments. "
+                "In this paper, we present the sciunit, a reusable research object in which aggregated content is "
+                "recomputable.")
+    paper = Paper(key="tonthat", title="Sciunits", abstract=sciunits, authors=("Ton That, Dai Hai", "Yuan, Zhihao", "Fils, G."))
+    # was "@ton_that_sciunits_2017 conduct science collaboratively, often requiring knowledge sharing ..."
+    assert said_for(paper, sciunits[:sciunits.index(" In this")], FACT_LEAD) == \
+        ("Ton That et al. note that science is conducted collaboratively, often requiring knowledge sharing about "
+         "computational experiments.")
+    # what a paper does in the present passive stays its authors' act: after its "we", or a thing it names
+    solar = Paper(key="jiang", title="Flares", abstract="SolarUnet is applied to data from the Goode Solar Telescope. We "
+                  "find flares. Sunspots are tracked over time.", authors=("Jiang, Haodi",))
+    assert said_for(solar, "SolarUnet is applied to data from the Goode Solar Telescope.", FACT_LEAD) == \
+        "Jiang applies SolarUnet to data from the Goode Solar Telescope."
+    assert said_for(solar, "Sunspots are tracked over time.", FACT_LEAD) == "Jiang tracks sunspots over time."

@@ -83,6 +83,9 @@ _NAME_BEFORE_DOT, _CAPITALS_AFTER_DOT = re.compile(r"\b[A-Z][a-z]+\.$"), re.comp
 # Cretaceous", "Squalus sp. | B and Squalus sp. | F inhabit"; a piece that goes on in lower case or with a species'
 # letter goes on the sentence ("Callianassa spp. | Polychaetes were ..." is a new one).
 _TAXON_ABBREVIATION, _TAXON_GOES_ON = re.compile(r"\b(?:gen|sp|spp|subsp|var|aff|nov)\.$"), re.compile(r"[a-z]|[B-HJ-Z]\b")
+# No sentence opens on a closing bracket or a comma: sentencex breaks after a citation's page ("(“Who will pay ...?”,
+# F. Berman, Policy Forum, p. [616][1]), a greater challenge lies in ...") and the rest goes on the sentence it left.
+_GOES_ON = re.compile(r"[)\]},;]")
 # A sentence that opens on the verb of what the paper does, its subject left out, as ERIC's abstracts write them
 # ("Describes interdisciplinary activities for teaching ...", "Presents background information explaining ..."); not
 # a noun that may open a sentence too ("Analyses show that", "Reports of pterosaur feathers").
@@ -177,10 +180,10 @@ def split_sentences(text: str | None) -> list[str]:
     parts: list[str] = []
     pieces = (piece.strip() for segment in sentencex.segment("en", text) for piece in _missed_breaks(segment))
     for part in pieces:
-        if parts and _NAME_BEFORE_DOT.search(parts[-1]) and _CAPITALS_AFTER_DOT.match(part) and \
-                f"{parts[-1]}{part}" in text:
+        if parts and (_NAME_BEFORE_DOT.search(parts[-1]) and _CAPITALS_AFTER_DOT.match(part) or _GOES_ON.match(part)) \
+                and f"{parts[-1]}{part}" in text:
             parts[-1] = f"{parts[-1]}{part}"
-        elif parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part)
+        elif parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part) or _GOES_ON.match(part)
                                  or _TAXON_ABBREVIATION.search(parts[-1]) and _TAXON_GOES_ON.match(part)):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:

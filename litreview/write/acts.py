@@ -62,6 +62,21 @@ _AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|the
                        r"(?!\s(?:" + _AGENT + r"|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
 
 
+# A field's practice, where an abstract opens before its "we": a present passive of a thing without a determiner or a
+# name ("Science is conducted collaboratively", "Large language models such as GPT are trained with ..."), not a proposal
+_DETERMINED = re.compile(r"(?i:the|a|an|this|these|those|our|its|their|each|every|both|all|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|\d+)\b|[A-Z]\w*[A-Z0-9-]")  # "SolarUnet is applied to ...": a name
+_PROPOSED = ("proposed", "presented", "introduced", "described", "developed", "designed")
+
+
+def field_practice(sentence: str) -> bool:
+    """Whether `sentence` states, in the present passive, what a field does rather than what a paper did (see
+    `_DETERMINED`): said of a paper's authors only where it comes before their "we"."""
+    done = _DONE.match(sentence)
+    return bool(done) and done["aux"] in ("is", "are") and not done["lead"] and not _DETERMINED.match(done["thing"]) \
+        and done["act"] not in _PROPOSED
+
+
 def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] = frozenset()) -> str | None:
     """`sentence`, a passive of what its authors did, said with `subject` doing it in its tense ("X are studied" ->
     "`subject` studies X", "X were designed, which ..." -> "`subject` designed X, which ...", "X are outlined and

@@ -10,7 +10,7 @@ import re
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.summarize.schema import PaperSummary
 from litreview.text import SINGULAR_SUBJECT, THE_WORK, surname
-from litreview.write.acts import done_by
+from litreview.write.acts import done_by, field_practice
 from litreview.write.clauses import (
     approach_clause,
     finding_clause,
@@ -51,6 +51,8 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
     we_did = re.search(rf"\b(?:we|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence, re.IGNORECASE)  # a single author's "I"
     done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
+    # "Science is conducted collaboratively", where an abstract opens before its "we": the field's, not the authors'
+    theirs = done_by if not (field_practice(clause) and _before_we(paper, sentence)) else lambda *_, **__: None
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
@@ -59,14 +61,21 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         text = f"{upper_first(clause)}."
     elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
         says = verb if plural(authors) else verb + "s"
-        text = done_by(authors, clause, plural=plural(authors), names=names) \
+        text = theirs(authors, clause, plural=plural(authors), names=names) \
             or f"{authors} {says} that {lower_first(reported(clause), names)}."
     elif standalone(sentence) and standalone(clause):
         text = f"{sentence_start(clause)}."
     else:
-        text = done_by("The authors", clause, plural=True, names=names) \
+        text = theirs("The authors", clause, plural=True, names=names) \
             or f"{lead} {lower_first(reported(clause), names)}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None
+
+
+def _before_we(paper: Paper, sentence: str) -> bool:
+    """Whether `sentence` comes in `paper`'s abstract before the abstract first says "we" or "our"."""
+    abstract = paper.abstract or ""
+    at, we = abstract.find(sentence), re.search(r"\b(?:we|our)\b", abstract, re.IGNORECASE)
+    return at >= 0 and bool(we) and at < we.start()
 
 
 def its_authors_act(paper: Paper, clause: str) -> bool:

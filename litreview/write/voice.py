@@ -252,9 +252,11 @@ _PLURAL_BE = {" am": " are", " was": " were", "'ll": " will", "'ve": " have", "'
 _AN_I = re.compile(r"(?:^|\s)I[\s'’]")
 PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourselves": "themselves",
             "my": "their", "me": "them", "myself": "themselves"}  # a single author's
-# not "14 and 6 my BP" (million years), nor everyone's "we": "the world in which we live", "the way we live and work"
+# not "14 and 6 my BP" (million years), nor everyone's "we": "the world in which we live", "the way we live and work";
+# nor part of a web address ("we developed iMicrobe.us", "www.us.gov")
 _OTHER_PRONOUNS = "|".join(pronoun for pronoun in PRONOUNS if pronoun != "we")
-_FIRST_PERSON = re.compile(rf"(?<!\d\s)\b(?:we(?!\s(?:live|are\sliving)(?![\w-]))|{_OTHER_PRONOUNS})\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(rf"(?<!\d\s)(?<![\w/]\.)\b(?:we(?!\s(?:live|are\sliving)(?![\w-]))|{_OTHER_PRONOUNS})\b(?!\.(?-i:[a-z]))",
+                           re.IGNORECASE)
 
 
 def in_third_person(text: str) -> str:
