@@ -745,6 +745,19 @@ def test_a_space_lost_before_a_unit_is_a_space_again():
     assert repaired("at 24.0-\ufffdC and 0\ufffd offset") == "at 24.0-\ufffdC and 0\ufffd offset"  # a degree, maybe: left
 
 
+def test_an_apostrophe_set_as_a_nine_is_an_apostrophe_again(tmp_path):
+    from litreview.corpus import load_corpus
+    # the EarthCube program's Zotero export (AGU abstracts through HighWire): "an extension of CUAHSI9s newest product"
+    (tmp_path / "earthcube.bib").write_text(
+        "@article{sadler_extending_2015, title = {Extending {HydroShare} to enable hydrologic time series data as social "
+        "media}, abstract = {This paper presents a software extension of CUAHSI9s newest product, HydroShare. It "
+        "integrates HIS into HydroShare9s social hydrology architecture. COVID-19s peak, A549s cells and H9s stay.}}\n")
+    paper, = load_corpus([tmp_path]).papers
+    assert paper.abstract == ("This paper presents a software extension of CUAHSI’s newest product, HydroShare. It "
+                              "integrates HIS into HydroShare’s social hydrology architecture. COVID-19s peak, A549s cells "
+                              "and H9s stay.")
+
+
 def test_a_dash_pubmed_wrote_as_brackets_is_a_dash_again(tmp_path):
     from litreview.corpus import load_corpus
     # an EndNote RIS export of PubMed records (a review of graph embeddings for protein interactions), its lines wrapped

@@ -26,15 +26,23 @@ _LOST_SPACE = re.compile("(?<=\\d)-?\ufffd(?=[a-z\u00b5\u03bc])")
 _LOST_DASH = re.compile(r"(?<=[A-Za-z])\(-\)(?=[A-Za-z])")
 
 
+# An apostrophe some publishers' platforms set as a "9" (AGU and GSA abstracts through HighWire, as a Zotero export of
+# the EarthCube program keeps them: "a software extension of CUAHSI9s newest product, HydroShare9s social hydrology").
+_APOSTROPHE_NINE = re.compile(r"(?<=[A-Za-z]{3})9(?=s\b)")
+
+
 def repaired(text: str) -> str:
     """`text` with its mojibake repaired ("IFN-Î³" -> "IFN-γ", "MÃ¼ller" -> "Müller"); as it is when it has none.
     Word by word: a long abstract is slow to repair whole, and a sequence that lost a byte upstream ("30â\x80 min")
     is better left than read as another character ("30†min"). A space lost before a unit is a space again, a dash
-    PubMed wrote "(-)" a dash, and a soft hyphen a hyphen (one only after a hyphen)."""
+    PubMed wrote "(-)" a dash, an apostrophe set as "9" ("CUAHSI9s") an apostrophe, and a soft hyphen a hyphen (one only
+    after a hyphen)."""
     if "\ufffd" in text:
         text = _LOST_SPACE.sub(" ", text)
     if "(-)" in text:
         text = _LOST_DASH.sub("-", text)
+    if "9s" in text:
+        text = _APOSTROPHE_NINE.sub("’", text)
     if "\u00ad" in text:
         text = text.replace("-\u00ad", "-").replace("\u00ad", "-")
     if not _GARBLED.search(text):
