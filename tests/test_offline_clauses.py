@@ -2222,3 +2222,52 @@ def test_a_fields_practice_stated_before_the_authors_we_is_not_said_as_their_act
     assert said_for(solar, "SolarUnet is applied to data from the Goode Solar Telescope.", FACT_LEAD) == \
         "Jiang applies SolarUnet to data from the Goode Solar Telescope."
     assert said_for(solar, "Sunspots are tracked over time.", FACT_LEAD) == "Jiang tracks sunspots over time."
+
+
+def test_a_shared_name_after_a_measure_is_said_with_its_article_not_the_unit():
+    papers = [
+        Paper(key="liu", title="Inferring Vector Magnetic Fields from Stokes Profiles Using a Convolutional Neural Network",
+              abstract="We propose a new machine-learning approach to Stokes inversion based on a convolutional neural "
+                       "network (CNN). The Stokes measurements used in this study were taken by the Near InfraRed Imaging "
+                       "Spectropolarimeter (NIRIS) on the 1.6 m Goode Solar Telescope (GST) at the Big Bear Solar "
+                       "Observatory."),
+        Paper(key="deng", title="Improving the Spatial Resolution of Solar Images Using Generative Adversarial Network",
+              abstract="The Helioseismic and Magnetic Imager (HMI) lacks spatial resolution. High-resolution observation "
+                       "from large-aperture ground-based telescopes, such as the 1.6 m Goode Solar Telescope (GST) at the "
+                       "Big Bear Solar Observatory, can compensate. We use HMI and GST images to construct a data set."),
+        Paper(key="jiang", title="Identifying and Tracking Solar Magnetic Flux Elements with Deep Learning",
+              abstract="Here we propose a new deep learning method, called SolarUnet, to identify and track solar magnetic "
+                       "flux elements. SolarUnet is applied to data from the 1.6 m Goode Solar Telescope at the Big Bear "
+                       "Solar Observatory.")]
+    said = [s.text for s in _paragraph(papers, "Solar images", "machine learning")]
+    # the EarthCube export: was "... discuss m Goode Solar Telescope" (the unit of "1.6 m" taken for a word of the name),
+    # and a telescope's name defining its acronym was said in lower case ("discuss goode solar telescope (GST)")
+    assert "Two of them discuss the Goode Solar Telescope (GST)." in said, said
+
+
+def test_building_on_work_the_paragraph_does_not_say_is_said_as_the_doing():
+    said = _clauses("Recent work shows that machine learning (ML) can predict failure time of laboratory earthquakes. We "
+                    "build on this work by investigating the potential for unsupervised ML to identify patterns in the "
+                    "acoustic signal during the laboratory seismic cycle.")
+    # the EarthCube export: was "@bolton_characterizing_2019 build on the work by investigating the potential ..."
+    assert said[-1] == ("The potential for unsupervised ML to identify patterns in the acoustic signal during the laboratory "
+                        "seismic cycle is investigated.")
+
+
+def test_an_institution_after_a_countrys_initials_keeps_its_capitals_and_its_article():
+    papers = [
+        Paper(key="richard", title="Community-Developed Geoscience Cyberinfrastructure",
+              abstract="Discoveries in the geosciences are increasingly taking place across traditional disciplinary "
+                       "boundaries. The EarthCube program, a community-driven project supported by the U.S. National "
+                       "Science Foundation, is developing an information- and tool-sharing framework to bridge between "
+                       "disciplines."),
+        Paper(key="kelbert", title="Science and Cyberinfrastructure: The Chicken and Egg Problem",
+              abstract="In September, I participated in a general scientific discussion regarding the U.S. National Science "
+                       "Foundation Directorate for Geosciences (NSF GEO) Priorities and Frontiers 2015–2020 document. One "
+                       "of the key issues raised was the issue of science versus infrastructure.")]
+    # the EarthCube export: "U.S. " was read as a sentence's end, where any word has a capital, and "the" was not
+    # found before it: "Two of them discuss national science foundation" (and a group headed so)
+    assert "Both works discuss the National Science Foundation." in _shared(papers, "Cyberinfrastructure", "data sharing")
+    from litreview.write.titled import label_said
+    group = SubTheme(title="National Science Foundation", keys=["richard", "kelbert"], description="")
+    assert label_said(group, {paper.key: paper for paper in papers}) == "National Science Foundation"  # "Work on national ..."

@@ -10,14 +10,16 @@ from collections.abc import Iterable
 from litreview.group.acronyms import ACRONYM
 
 # Around a word: the start of a sentence or line before it, a Title Case word before or after it.
-_SENTENCE_START = re.compile(r"(?:[.!?:\n]\s*)$")
+_SENTENCE_START = re.compile(r"(?:(?<!\b[A-Z])[.!?:]|\n)\s*$")  # not after an initial: "the U.S. National Science Foundation"
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
-# An institution's name keeps its capitals where it defines an acronym too: "World Health Organization (WHO)"
+# An institution's or an instrument's name keeps its capitals where it defines an acronym too: "World Health
+# Organization (WHO)", "Goode Solar Telescope (GST)", "Helioseismic and Magnetic Imager (HMI)"
 _INSTITUTION = re.compile(r"\b(?:Organi[sz]ations?|Administration|Agency|Association|Institutes?|Cent(?:er|re)s?|Society|"
                           r"Foundation|Committee|Council|Commission|Department|Ministry|Union|Bureau|Academy|Federation|"
-                          r"Consortium|Authority|Observatory|University|Laboratory)\b")
+                          r"Consortium|Authority|Observatory|University|Laboratory|Telescope|Satellite|Spectrometer|"
+                          r"Spectrograph|Spectropolarimeter|Imager|Radar|Mission|Explorer|Station)\b")
 CONTEXT_CHARS = 80  # how much text before a word says where it stands
 
 

@@ -119,7 +119,11 @@ _GERUND_LEAD = frozenset("by without while when after before through thereby".sp
 _GERUND_OBJECT = re.compile(r"^(?:the|a|an|its|their|these|this|those|whether|how|what|which|when|where|who|\d)\b")
 # A plural noun: the subject of a verb that follows it ("models generalize"), as a compound puts its plural last.
 PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
-_LAST_WORD = re.compile(r"([\w-]+|,)\s+$")  # a comma counts: ", covering X" opens a clause
+# A comma counts: ", covering X" opens a clause; a measure does not ("the 1.6 m Goode Solar Telescope": "the").
+_MEASURE = (r"\d+(?:[.,]\d+)*[\s-]?(?!(?:a|an|as|at|be|by|in|is|it|of|on|or|to|we|the|and|are|but|for|had|has|its|not|"
+            r"was|per|all|any|new|one|two)\s)[a-zµμ]{1,3}\s+")  # "1.6 m", "3.5-m", "200 mg"; not "2005, the"
+# nor a country's initials: "the U.S. National Science Foundation", "the US Food and Drug Administration"
+_LAST_WORD = re.compile(rf"([\w-]+|,)\s+(?:{_MEASURE}|(?:U\.S\.|U\.K\.|US|UK|EU)\s+)?$")
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 _stemmer = Stemmer.Stemmer("english")
 
@@ -275,8 +279,9 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
         last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")
         follow = follow or (_most_followed_by(term, follows, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
+        # a letter alone is a unit or a symbol ("the 1.6 m Goode Solar Telescope"), as no phrase holds it
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.replace("-", "").isalpha()
-                         and word not in ENGLISH_STOP_WORDS | GENERIC or word == lead and _LATIN.match(term))
+                         and len(word) > 1 and word not in ENGLISH_STOP_WORDS | GENERIC or word == lead and _LATIN.match(term))
         if whole == term:
             break
         term = whole

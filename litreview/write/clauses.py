@@ -106,9 +106,12 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
-# "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X.
-_MET_BY = re.compile(rf"\b{MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
-                     r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?\s+by\s+"
+# "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X; "we build
+# on this work by investigating X" leans on a sentence the paragraph may not say: the paper investigates X.
+_MET_BY = re.compile(rf"\b(?:{MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
+                     r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?"
+                     r"|build(?:s|ing)?\s(?:up)?on\s(?:this|these|that|those|such|the|previous|prior|earlier)\s(?:[\w-]+\s){0,2}?"
+                     r"(?:work|study|studies|finding|findings|results?|approach(?:es)?|idea|ideas|framework|efforts?))\s+by\s+"
                      r"(?P<adverb>[a-z]+ly\s)?(?P<gerund>[a-z]+ing)\b")  # "by objectively mapping X": "objectively map X"
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)

@@ -229,6 +229,7 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if clashes(term_stems(shown.lower())):  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
+        long_form = long_form and surface_form(long_form, held)  # a name's capitals: "Goode Solar Telescope (GST)"
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue
         share = len(found) / len(order)

@@ -131,7 +131,8 @@ def less_closely(group: SubTheme, theme: str, papers: Mapping[str, Paper]) -> st
 def _said_as_labelled(group: SubTheme, papers: Mapping[str, Paper]) -> bool:
     """Whether an abstract says the label's first two words mid-sentence as the heading has them ("French legal
     texts"): "Neural" in "Recurrent Neural Networks (RNNs)" is capitalised with the words after it, as a long form."""
-    said = re.compile(r"(?<![.!?:]\s)(?<=\s|\()" + r"\s+".join(map(re.escape, group.title.split()[:2])) + r"\b")
+    # past a sentence's end, not an initial's full stop ("the U.S. National Science Foundation")
+    said = re.compile(r"(?<![^A-Z][.!?:]\s)(?<=\s|\()" + r"\s+".join(map(re.escape, group.title.split()[:2])) + r"\b")
     return any(said.search(papers[key].abstract or "") for key in group.keys if key in papers)
 
 
