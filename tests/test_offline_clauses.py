@@ -2271,3 +2271,17 @@ def test_an_institution_after_a_countrys_initials_keeps_its_capitals_and_its_art
     from litreview.write.titled import label_said
     group = SubTheme(title="National Science Foundation", keys=["richard", "kelbert"], description="")
     assert label_said(group, {paper.key: paper for paper in papers}) == "National Science Foundation"  # "Work on national ..."
+
+
+def test_a_web_application_for_analysis_is_a_system_not_an_analysis():
+    papers = [
+        Paper(key="tucker", title="Argovis: A Web Application for Fast Delivery, Visualization, and Analysis of Argo Data",
+              abstract="Internet applications that handle Argo profiles are an active area of development. This paper "
+                       "introduces a new and efficient interactive Argo data visualization and delivery web application "
+                       "named Argovis that is built on a classic three-tier design."),
+        Paper(key="hoffman", title="Ocean Impacts of Atmospheric Rivers: An Analysis of Salinity in the California Current",
+              abstract="Atmospheric rivers result in precipitation over land and ocean. Here we use in situ ocean data "
+                       "and a one-dimensional model to investigate the impact of precipitation on surface ocean salinity.")]
+    # the EarthCube export: was "Two of them are analyses [@tucker_argovis_2020; @hoffman_ocean_2022]"
+    assert not any("analyses" in text for text in _shared(papers, "Ocean observations", "ocean data")), \
+        _shared(papers, "Ocean observations", "ocean data")

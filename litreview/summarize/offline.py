@@ -117,7 +117,9 @@ _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
     ("survey", re.compile(r"\b(?:survey|literature review|systematic review|overview of|tutorial)\b", re.I)),
     ("benchmark", re.compile(r"\b(?:benchmark|leaderboard|test suite|evaluation suite)\b", re.I)),
     ("dataset", re.compile(r"\b(?:dataset|data set|corpus|corpora|treebank)\b", re.I)),
-    ("system", re.compile(r"\b(?:shared task|system description|toolkit|library|demo|our system|platform)\b", re.I)),
+    # "Argovis: A Web Application for Fast Delivery, Visualization, and Analysis of Argo Data" is a system, no analysis
+    ("system", re.compile(r"\b(?:shared task|system description|toolkit|library|demo|our system|platform|web application|"
+                          r"web portal|science gateway|software package)\b", re.I)),
     ("position", re.compile(r"\b(?:position paper|we argue|this paper argues)\b", re.I)),
     ("analysis", re.compile(r"\b(?:analy[sz]\w*|investigat\w*|empirical study|we (?:study|examine|explore|probe)|understanding)\b", re.I)),
     ("method", re.compile(r"\b(?:method|approach|framework|model|technique|algorithm|architecture|module|strategy|"
