@@ -418,6 +418,25 @@ def test_scopus_csv_export_is_read_with_its_columns():
     assert editorial.abstract is None  # "[No abstract available]" is no abstract
 
 
+def test_ieee_xplore_csv_export_gives_journal_articles_and_conference_papers():
+    # IEEE Xplore's "Export > CSV" (a search on AI adoption in education): its "Document Identifier" says "IEEE Journals"
+    # or "IEEE Conferences"; every row was @misc, so a journal was written "howpublished = {IEEE Access}"
+    records = read_file(DATA / "ieee_xplore.csv")
+    assert not records.problems
+    college, arts, chatbot = records.papers
+    assert [paper.entry_type for paper in records.papers] == ["article", "article", "inproceedings"]
+    assert (college.venue, college.year, college.doi, college.authors) == (
+        "IEEE Access", 2024, "10.1109/ACCESS.2024.3445909", ("W. Zhang", "Z. Hou"))
+    from litreview.corpus.paper import author_phrase
+    assert author_phrase(college) == "Zhang and Hou"
+    assert college.keywords[:2] == ("AI-assisted teaching systems (AIATS)", "generative AI")
+    assert chatbot.venue == "2024 IEEE Global Engineering Education Conference (EDUCON)"
+    from litreview.corpus import load_corpus
+    from litreview.corpus.bibexport import to_bibtex
+    bib = to_bibtex(load_corpus([DATA / "ieee_xplore.csv"]).papers)
+    assert "@article{" in bib and "journal = {IEEE Access}" in bib and "@inproceedings{" in bib and "howpublished" not in bib
+
+
 def test_zotero_csv_export_gives_the_same_papers_and_no_item_ids_as_keys():
     scopus, zotero = read_file(DATA / "scopus.csv").papers, read_file(DATA / "zotero.csv").papers
     assert [(p.title, p.abstract, p.authors, p.year, p.doi) for p in zotero] == \

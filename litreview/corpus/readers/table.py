@@ -36,7 +36,7 @@ _COLUMNS = {
     "doi": ("doi",),
     "url": ("link", "url"),
     "keywords": ("author keywords", "keywords", "manual tags", "index keywords", "keywords.display_name"),
-    "type": ("document type", "item type", "publication type", "type"),
+    "type": ("document type", "item type", "publication type", "type", "document identifier"),  # the last: IEEE Xplore
 }
 _AUTHOR_ID = re.compile(r"\s*\(\d+\)$")  # Scopus's "Lytle, David A. (7004067856)"
 # Document types of Scopus, Zotero and the rest that are no journal article.
@@ -44,6 +44,10 @@ _ENTRY_TYPES = {"conference paper": "inproceedings", "conferencepaper": "inproce
                 "proceedings paper": "inproceedings", "book": "book", "book chapter": "incollection",
                 "book-chapter": "incollection", "booksection": "incollection", "thesis": "phdthesis",
                 "dissertation": "phdthesis", "report": "techreport", "preprint": "misc", "dataset": "misc"}
+# IEEE Xplore's "Document Identifier": "IEEE Journals", "IEEE Early Access Articles", "IET Conferences", "Wiley-IEEE Press
+# eBook Chapters", "IEEE Standards" (a journal article where it names none of these)
+_IEEE_TYPES = {"conferences": "inproceedings", "chapters": "incollection", "books": "book", "standards": "misc",
+               "courses": "misc"}
 _HEADER_WITHIN = 3  # rows the header is looked for in
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _HINT = "export the records again as CSV with a header row (Title, Abstract, Authors, Year, DOI)"
@@ -106,6 +110,12 @@ def _paper(row: dict[str, str], path: str, line: int) -> Paper:
         url=row["url"] or None,
         # "; " between keywords (Scopus, Zotero, Lens), "|" (OpenAlex)
         keywords=tuple(dict.fromkeys(word.strip() for word in re.split(r"[;|]", row["keywords"]) if word.strip())),
-        entry_type=_ENTRY_TYPES.get(row["type"].lower(), "article" if row["type"] else "misc"),
+        entry_type=_entry_type(row["type"].lower()),
         origins=(Origin(path=path, line=line),),
     )
+
+
+def _entry_type(kind: str) -> str:
+    """The BibTeX entry type of a row's document type (lower case): a journal article unless it names another kind;
+    `misc` where the export gives none."""
+    return _ENTRY_TYPES.get(kind) or _IEEE_TYPES.get(kind.rsplit(" ", 1)[-1]) or ("article" if kind else "misc")
