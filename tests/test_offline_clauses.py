@@ -2285,3 +2285,40 @@ def test_a_web_application_for_analysis_is_a_system_not_an_analysis():
     # the EarthCube export: was "Two of them are analyses [@tucker_argovis_2020; @hoffman_ocean_2022]"
     assert not any("analyses" in text for text in _shared(papers, "Ocean observations", "ocean data")), \
         _shared(papers, "Ocean observations", "ocean data")
+
+
+# --- IEEE Xplore's CSV export of a search on AI adoption in education --------------------------------------------
+
+def test_a_proposal_in_the_passive_after_for_this_is_said_with_both_its_acts():
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="elhaleem", title="A Generic Technique for Online Labs", abstract="Online labs lack assessment.",
+                  authors=("Elhaleem, A.", "Hassan, M."))
+    # was "@elhaleem2022generic note that for this, a generic technique based on Artificial Intelligence (AI) is proposed
+    # in the paper for assessing ... and implemented as a performance evaluation module in the LLMS."
+    said = said_for(paper, "For this, a generic technique based on Artificial Intelligence (AI) is proposed in this paper "
+                           "for assessing student performance while conducting online labs and implemented as a "
+                           "performance evaluation module in the LLMS.", FACT_LEAD)
+    assert said == ("Elhaleem and Hassan propose a generic technique based on Artificial Intelligence (AI) for assessing "
+                    "student performance while conducting online labs and implement it as a performance evaluation "
+                    "module in the LLMS."), said
+    assert said_for(paper, "Two sensors are designed for flood monitoring and tested in Ohio.", FACT_LEAD) == \
+        "Elhaleem and Hassan design two sensors for flood monitoring and test them in Ohio."
+    # a relative clause's acts are not theirs
+    assert said_for(paper, "A sensor network is designed for flood monitoring, which was tested and validated by the "
+                           "city.", FACT_LEAD) == ("Elhaleem and Hassan design a sensor network for flood monitoring, "
+                                                   "which was tested and validated by the city.")
+
+
+def test_a_participle_after_a_plural_names_no_group_and_a_hyphenated_lead_joins_the_others():
+    from litreview.group.terms import is_noun_phrase, whole_phrase
+    # was a group headed "Factors influencing" ("factors influencing students' attitudes", "... AI adoption")
+    assert not is_noun_phrase("factors influencing") and is_noun_phrase("machine learning")
+    # was "Equation modeling": one use said "partial least squares-structural equation modeling (PLS-SEM)"
+    texts = ["Chatbots\nWe use partial least squares-structural equation modeling (PLS-SEM) on 447 students.",
+             "Teachers\nStructural equation modeling (SEM) was used to analyze a questionnaire.",
+             "Literacy\nWe apply structural equation modeling to survey data."]
+    assert whole_phrase("equation modeling", texts) == "structural equation modeling"
+    # CORD-19: "anti-" takes the whole name after it; "non-" makes another thing ("non-ICU bed capacity")
+    sars = ["Sera\nWe measured anti-severe acute respiratory syndrome coronavirus antibodies.",
+            "Spread\nThe severe acute respiratory syndrome coronavirus spread in 2003."]
+    assert whole_phrase("acute respiratory syndrome coronavirus", sars) == "severe acute respiratory syndrome coronavirus"

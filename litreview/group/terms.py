@@ -169,8 +169,8 @@ _NOUNS_IN_IZES = ("sizes", "prizes")
 
 
 def is_noun_phrase(term: str) -> bool:
-    """Whether `term` can name a topic: its last word is not an adjective, adverb or participle, nor a verb an
-    adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic) or a verb's -s
+    """Whether `term` can name a topic: its last word is not an adjective, adverb or participle (nor one after a plural
+    noun: "factors influencing" what), nor a verb an adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic) or a verb's -s
     ("protein induces"), and a single word (or one written in two, "data sets") is not one of the words every abstract
     uses nor a verb that reports ("indicates")."""
     words = term.split()
@@ -178,7 +178,8 @@ def is_noun_phrase(term: str) -> bool:
     # "data sets" is "datasets": as weak alone
     if len(words) <= 2 and "".join(words) in WEAK_ALONE or head in _ADJECTIVES or words[-1] in _ADJECTIVES \
             or _COMPOUND_ADJECTIVE.search(words[-1]) or len(words) == 2 and _ADVERB.search(words[0]) \
-            or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES) or term in _REPORTING_VERBS:
+            or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES) or term in _REPORTING_VERBS \
+            or len(words) >= 2 and PLURAL_NOUN.search(words[-2]) and words[-1].endswith("ing"):  # "factors influencing"
         return False
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
@@ -273,6 +274,10 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         uses = uses_of(term, texts)
         leads = {before for before, _ in uses}
         follows = [after.rstrip(".,;:)") for _, after in uses]
+        # "structural equation modeling" where one use says "partial least squares-structural equation modeling" (two
+        # words joined; "non-ICU bed capacity" is no "ICU bed capacity")
+        ends = {_joined_to(before) for before in leads}
+        leads = ends if len(ends) == 1 and ends <= leads else leads
         lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else _most_led_by(term, uses, texts) if each else ""
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
@@ -288,6 +293,18 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
     while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
         term = term.rsplit(" ", 1)[0]
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
+
+
+_PREFIXES = frozenset("inter intra super under cross pseudo quasi ultra extra hyper micro macro multi counter trans "
+                      "post semi".split())
+
+
+def _joined_to(word: str) -> str:
+    """The last word of two joined by a hyphen ("squares-structural": "structural"), and the first word of a phrase
+    "anti-" takes whole ("anti-severe acute respiratory syndrome coronavirus antibodies"); `word` itself where what
+    stands before its hyphen is another prefix or a short word ("non-ICU bed capacity", "COVID-19")."""
+    first, _, last = word.rpartition("-")
+    return last if first == "anti" or len(first) >= 5 and first.isalpha() and first not in _PREFIXES else word
 
 
 # "in vivo measurements": "in" and "ex" belong to a Latin phrase, which is one word ("Vivo measurements" was a label).

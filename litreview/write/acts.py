@@ -52,7 +52,8 @@ _DONE = re.compile(
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
     r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
     r"\s(?:is|are|was|were)\s)[^;:]){5,}?)(?<!\swhich)(?<!\sthat)(?<!\swho)"  # not "events, which are analysed"
-    + _IS_DONE + r"(?:\sand\s(?P<also>" + _ACT + r")\b)?(?:\s(?:here|herein)\b)?"  # "are outlined and reviewed here"
+    + _IS_DONE + r"(?:\sand\s(?P<also>" + _ACT + r")\b)?"  # "are outlined and reviewed here", "... in this paper"
+    r"(?:\s(?:here|herein|in\s(?:this|the)\s(?:paper|article|study|work|chapter))\b)?"
     r"(?!\s(?:" + _AGENT + r"|in order)\b|\sand\s(?:" + _ACT + r")\s" + _AGENT + r")(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)
 
 
@@ -61,6 +62,8 @@ _AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|the
                        + _IS_DONE + r"(?:\sand\s(?P<how>\w+ly\s)?(?P<also>" + _ACT + r")\b)?"  # "compared and critically discussed"
                        r"(?!\s(?:" + _AGENT + r"|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
 
+
+_LATER_ACT = re.compile(r",?\sand\s(?P<act>" + _ACT + r")\b(?!\s" + _AGENT + r")")
 
 # A field's practice, where an abstract opens before its "we": a present passive of a thing without a determiner or a
 # name ("Science is conducted collaboratively", "Large language models such as GPT are trained with ..."), not a proposal
@@ -92,6 +95,12 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
         then = _acted(second["act"], second["aux"], plural)
         then += f" and {second['how'] or ''}{_acted(second['also'], second['aux'], plural)}" if second["also"] else ""
         rest = f" and {second['adverb'] or ''}{then} {lower_first(second['thing'], names)}{second['rest']}"
+    # "X is proposed for Y and implemented as Z": the second participle is their act too, done to X ("and implement it
+    # as Z"); not in a relative clause ("Y, which was tested and validated")
+    later = _LATER_ACT.search(rest) if not second else None
+    if later and not re.search(r"\b(?:which|that|who|whom|whose)\b", rest[:later.start()]):
+        it = "it" if done["aux"] in ("is", "was") else "them"
+        rest = f"{rest[:later.start()]} and {_acted(later['act'], done['aux'], plural)} {it}{rest[later.end():]}"
     said = f"{done['adverb'] or ''}{' and '.join(_acted(act, done['aux'], plural) for act in acts)} " \
            f"{lower_first(done['thing'], names)}{rest}."
     return f"{done['lead']}{after_a_lead(subject)} {said}" if done["lead"] else f"{subject} {said}"

@@ -111,7 +111,10 @@ _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: 
 _MET_BY = re.compile(rf"\b(?:{MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
                      r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?"
                      r"|build(?:s|ing)?\s(?:up)?on\s(?:this|these|that|those|such|the|previous|prior|earlier)\s(?:[\w-]+\s){0,2}?"
-                     r"(?:work|study|studies|finding|findings|results?|approach(?:es)?|idea|ideas|framework|efforts?))\s+by\s+"
+                     r"(?:work|study|studies|finding|findings|results?|approach(?:es)?|idea|ideas|framework|efforts?)"
+                     # "add to the body of literature by providing X": what every paper does, by what this one does
+                     r"|(?:add|contribut)\w*\sto\s(?:the\s)?(?:(?:growing|existing|current|extant)\s)?(?:body\sof\s)?"
+                     r"(?:literature|research|knowledge))\s+by\s+"
                      r"(?P<adverb>[a-z]+ly\s)?(?P<gerund>[a-z]+ing)\b")  # "by objectively mapping X": "objectively map X"
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)

@@ -18,6 +18,7 @@ _LEADS = re.compile(
     # "To achieve this goal,": "to this end" in other words ("for this purpose" too), whatever follows
     r"(?:in order )?to (?:achieve|accomplish|reach|attain|fulfil|fulfill|realize|realise|meet) (?:this|these|that|such|"
     r"the above|our|their) (?:goal|aim|objective|purpose|end|target)s?(?=\s*,)|for (?:this|that|such a) purpose(?=\s*,)|"
+    r"for (?:this|that)(?=\s*,)|"  # "For this, a generic technique based on AI is proposed"
     r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
