@@ -2322,3 +2322,20 @@ def test_a_participle_after_a_plural_names_no_group_and_a_hyphenated_lead_joins_
     sars = ["Sera\nWe measured anti-severe acute respiratory syndrome coronavirus antibodies.",
             "Spread\nThe severe acute respiratory syndrome coronavirus spread in 2003."]
     assert whole_phrase("acute respiratory syndrome coronavirus", sars) == "severe acute respiratory syndrome coronavirus"
+
+
+def test_ieee_transactions_on_educations_labels_are_cut_and_name_no_group():
+    from litreview.group.terms import is_noun_phrase
+    from litreview.summarize.structured import labelled_parts
+    # was "@hare2024intelligent note that contribution: A general-purpose model for integrating ..." and a group
+    # headed "Research questions"
+    abstract = ("Contribution: A novel undergraduate course design at the intersection of software engineering (SE) and "
+                "machine learning (ML). Background: ML professionals report that building ML systems is different. "
+                "Research Questions (RQs): This article addresses the following RQs: What is taught? Intended Outcomes: "
+                "A table matching industry challenges with course topics. Application Design: Course content was "
+                "derived from interviewing industry professionals. Findings: Industry-derived content was crafted.")
+    # a contribution is often a noun phrase, an intended outcome or a question no aim: no role is said for them
+    assert [role for role, _ in labelled_parts(abstract)] == [None, "problem", None, None, "method", "result"]
+    assert not any(re.search(r"\b(?:Contribution|Research Questions|Intended Outcomes|Application Design)\b", part)
+                   for _, part in labelled_parts(abstract))
+    assert not is_noun_phrase("research questions") and is_noun_phrase("research ethics")

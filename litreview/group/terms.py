@@ -75,6 +75,8 @@ WEAK_ALONE = frozenset(
     "mass masses "  # of anything ("body mass", "mass of the black hole"); a group on dinosaur locomotion was headed "Mass"
     "report reports manuscript manuscripts "  # what a paper is ("This report describes"): a group was headed "Report"
     "year years month months week weeks day days hour hours "  # how long: "Years" (of "aged 13 years") was a heading
+    # what any study asks or leaves ("Research Questions (RQs): ..." of IEEE Trans. Educ. headed a group), as one word
+    "researchquestion researchquestions researchgap researchgaps "
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )

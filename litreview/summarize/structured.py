@@ -16,7 +16,8 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
                 r"discussion|limitations?|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
                 r"main outcomes?|measures|study selection|data extraction|data synthesis|evidence review|"
-                r"applications?/improvements?")  # the Indian Journal of Science and Technology's last label
+                r"applications?/improvements?|"  # the Indian Journal of Science and Technology's last label
+                r"contributions?|intended outcomes?|application design|research questions? \(rqs?\)")  # IEEE Trans. Educ.
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
                  r"interpretation|highlights|study design|materials and methods|main outcome measures?|"
                  r"data sources|study selection|data extraction|data synthesis|evidence review")  # JAMA, Annals
@@ -49,7 +50,8 @@ _ROLES: dict[str, Role] = {
     **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
     **dict.fromkeys(("objective", "objectives", "aim", "aims", "purpose", "goal", "goals"), "aim"),
     **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials",
-                     "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure"), "method"),
+                     "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure",
+                     "application design"), "method"),
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
     **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion", "application", "applications"),
                     "conclusion"),
