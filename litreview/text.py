@@ -47,7 +47,7 @@ def stated_aim_at(text: str) -> int | None:
 
 
 # An adverb between a subject and its verb: "we also propose", "we first collect", "and furthermore investigate".
-ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here)"
+ADVERB = r"(?:\w+ly|also|first|then|further|furthermore|hereby|herein|here|however|therefore|thus|hence)"
 # A modal or auxiliary between a subject and its verb that leaves the paper doing it: "we will use X", "we have
 # developed X", "this article will analyze X" (not "we are facing", "we have to", "we do not find", "this work has
 # been stymied").

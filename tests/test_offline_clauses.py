@@ -2339,3 +2339,34 @@ def test_ieee_transactions_on_educations_labels_are_cut_and_name_no_group():
     assert not any(re.search(r"\b(?:Contribution|Research Questions|Intended Outcomes|Application Design)\b", part)
                    for _, part in labelled_parts(abstract))
     assert not is_noun_phrase("research questions") and is_noun_phrase("research ethics")
+
+
+def test_others_they_beside_everyones_we_is_not_the_authors():
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="sanz", title="Statistical literacy", abstract="Statistical literacy has become important.",
+                  authors=("Sanz, A.", "Luna, B.", "Mayo, C."))
+    # Eurostat's JabRef .bib: was "Providing people with tools that allow them to critically evaluate the information,
+    # Sanz et al. receive is crucial in the world we live, especially for the youth."
+    assert said_for(paper, "Providing people with tools that allow them to critically evaluate the information they "
+                           "receive is crucial in the world we live, especially for the youth.", FACT_LEAD) == (
+        "Sanz et al. note that providing people with tools that allow them to critically evaluate the information they "
+        "receive is crucial in the world we live, especially for the youth.")
+
+
+def test_a_connective_after_the_papers_name_for_itself_goes_and_a_latin_phrase_keeps_its_a():
+    from litreview.group.terms import whole_phrase
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="velazquez", title="Inter-country tables", abstract="Trade.",
+                  authors=("Velazquez-Afonso, A.", "Rocchi, P.", "Rueda-Cantuche, J. M."))
+    # Eurostat's JabRef .bib: was "@VRRR18 however justifies the first choice ..."
+    assert said_for(paper, "This paper however justifies the first choice for various reasons.", FACT_LEAD) == \
+        "Velazquez-Afonso et al. justify the first choice for various reasons."
+    # was "Both works discuss posteriori comparisons"
+    texts = ["Seasonal adjustment\nUnlike a posteriori comparisons, the test is run before adjusting.",
+             "Seasonal patterns\nWe avoid a posteriori comparisons of adjusted series."]
+    assert whole_phrase("posteriori comparisons", texts) == "a posteriori comparisons"
+    # a cut never leaves the concession alone ("note that notwithstanding the positive achievements that have been made
+    # so far.")
+    concession = ("Notwithstanding the positive achievements that have been made so far, to build inter-country tables "
+                  "the compilers need symmetric trade data for every pair of countries and every product group")
+    assert not cut(concession, 12).endswith("so far")

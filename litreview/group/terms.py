@@ -309,8 +309,8 @@ def _joined_to(word: str) -> str:
     return last if first == "anti" or len(first) >= 5 and first.isalpha() and first not in _PREFIXES else word
 
 
-# "in vivo measurements": "in" and "ex" belong to a Latin phrase, which is one word ("Vivo measurements" was a label).
-_LATIN = re.compile(r"(?:vivo|vitro|situ|silico|utero|toto|loco)\b", re.IGNORECASE)
+# "in vivo measurements", "a posteriori comparisons": "in", "ex" and "a" belong to a Latin phrase, which is one word ("Vivo measurements" was a label).
+_LATIN = re.compile(r"(?:vivo|vitro|situ|silico|utero|toto|loco|priori|posteriori|fortiori)\b", re.IGNORECASE)
 
 
 def _most_followed_by(term: str, follows: list[str], texts: list[str], each: bool) -> str:

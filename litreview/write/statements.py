@@ -49,7 +49,10 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     names = names_in(paper.abstract)  # words that keep their capital where the clause is embedded
     verb = lead.split()[-2]  # "report" / "note"
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
-    we_did = re.search(rf"\b(?:we|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence, re.IGNORECASE)  # a single author's "I"
+    # ... not everyone's "we" ("crucial in the world we live"), beside which "they" are others ("the information they
+    # receive" was "the information, Sanz et al. receive")
+    we_did = re.search(rf"\b(?:we(?!\s(?:live|are\sliving)\b)|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence,
+                       re.IGNORECASE)  # a single author's "I"
     done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
     # "Science is conducted collaboratively", where an abstract opens before its "we": the field's, not the authors'
     theirs = done_by if not (field_practice(clause) and _before_we(paper, sentence)) else lambda *_, **__: None

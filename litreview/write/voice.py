@@ -70,7 +70,8 @@ _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 _AND_VERB_SAID = re.compile(rf"(?P<lead>\sand\s|,\s)(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB_SAID})\b")
 # A sentence's leading purpose or condition ("To prospect X, and by consequence, Y, we ..."), capitalised: "to
 # eliminate X, which ..." is what a paper proposes.
-SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|After|Before|Despite|Unlike|Given|Using|"
+SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|After|Before|Despite|Notwithstanding|"
+                r"In spite of|Unlike|Given|Using|"
                 r"Due to|Owing to|Because of|Based on|Inspired by|Motivated by)\b")  # "Due to X's activity, we sought"
 # The paper as the subject of a sentence already taken to be its own: "The study aimed to evaluate X" (where a
 # summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort").
@@ -149,6 +150,9 @@ def joined_verb_at(text: str) -> int:
                  if m["lead"] == " and" and not _TO_VERB.search(text, 0, m.start())), len(text))
 
 
+_CONNECTIVE = re.compile(r"(?:however|therefore|thus|hence)\s")
+
+
 def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
     """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
     they did ("Using this, the authors argue that X."), or being what kind of work it is ("This is a cohort study of
@@ -180,7 +184,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         rest = second_verbs_in_base_form(rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
         rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
-    adverb = "" if first and done["adverb"] == "also " else done["adverb"] or ""
+    # "One study also found" leans on nothing where it comes first; "this paper however justifies X" on a sentence not said
+    adverb = "" if first and done["adverb"] == "also " or _CONNECTIVE.fullmatch(done["adverb"] or "") else done["adverb"] or ""
     said = f"{adverb}{verb}{rest}."
     if not done["lead"]:
         return f"{subject} {said}"
