@@ -1094,3 +1094,16 @@ def test_endnote_tagged_format_is_read():
         (p.title, p.abstract, p.authors, p.year, p.doi, p.entry_type) for p in plain]
     assert [p.origin.line for p in records.papers] == [1, 25, 41, 50]
     assert records.papers[0].keywords[0] == "RANDOMLY VARYING ENVIRONMENT"
+
+
+def test_endnotes_dataset_and_web_page_are_misc_in_both_its_formats(tmp_path):
+    # the tagged reader knew no "Dataset": a Zenodo record exported from EndNote was written @article
+    (tmp_path / "data.enw").write_text("%0 Dataset\n%T Argo float profiles\n%A Wong, Annie\n%D 2020\n\n"
+                                       "%0 Electronic Article\n%T Argovis\n%A Tucker, Tyler\n%D 2020\n")
+    assert [p.entry_type for p in read_file(tmp_path / "data.enw").papers] == ["misc", "article"]
+    (tmp_path / "data.xml").write_text(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><ref-type name=\"Dataset\">59</ref-type>"
+        "<contributors><authors><author><style>Wong, Annie</style></author></authors></contributors><titles><title>"
+        "<style>Argo float profiles</style></title></titles><dates><year><style>2020</style></year></dates></record>"
+        "</records></xml>\n")
+    assert [p.entry_type for p in read_file(tmp_path / "data.xml").papers] == ["misc"]

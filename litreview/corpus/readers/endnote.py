@@ -7,13 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers.fields import doi_from, last_first, prose_text, year_from
+from litreview.corpus.readers.fields import ENDNOTE_TYPES, doi_from, last_first, prose_text, year_from
 from litreview.corpus.readers.fields import element_text as _text
-
-# EndNote's reference types that are no journal article (the name its export gives each).
-_ENTRY_TYPES = {"Conference Proceedings": "inproceedings", "Conference Paper": "inproceedings", "Book": "book",
-                "Edited Book": "book", "Book Section": "incollection", "Thesis": "phdthesis", "Report": "techreport",
-                "Web Page": "misc", "Dataset": "misc", "Generic": "misc"}
 
 
 def paper(record: ElementTree.Element, path: str, line: int) -> Paper:
@@ -29,7 +24,7 @@ def paper(record: ElementTree.Element, path: str, line: int) -> Paper:
         doi=doi_from(_text(record.find("electronic-resource-num")), next((url for url in urls if url), None)),
         url=next((url for url in urls if url), None),
         keywords=tuple(dict.fromkeys(word for word in map(_text, record.iterfind("keywords/keyword")) if word)),
-        entry_type=_ENTRY_TYPES.get(kind.get("name", "") if kind is not None else "", "article"),
+        entry_type=ENDNOTE_TYPES.get(kind.get("name", "") if kind is not None else "", "article"),
         origins=(Origin(path=path, line=line),),
     )
 

@@ -9,13 +9,9 @@ import re
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords
-from litreview.corpus.readers.fields import doi_from, last_first, prose_text, year_from
+from litreview.corpus.readers.fields import ENDNOTE_TYPES, doi_from, last_first, prose_text, year_from
 
 _TAG = re.compile(r"^%(?P<tag>[0-9A-Z@!#$&()*+<>\[\]^~=?|])(?: (?P<value>.*))?$")
-# EndNote's reference types that are no journal article.
-_ENTRY_TYPES = {"Conference Proceedings": "inproceedings", "Conference Paper": "inproceedings", "Book": "book",
-                "Edited Book": "book", "Book Section": "incollection", "Thesis": "phdthesis", "Report": "techreport",
-                "Electronic Article": "article", "Web Page": "misc", "Generic": "misc"}
 
 
 def read(text: str, path: str) -> FileRecords:
@@ -48,6 +44,6 @@ def _paper(fields: list[tuple[str, str]], path: str, line: int) -> Paper:
         doi=doi_from(first.get("R"), urls[0] if urls else None),
         url=urls[0] if urls else None,
         keywords=tuple(dict.fromkeys(value for tag, value in fields if tag == "K" and value)),
-        entry_type=_ENTRY_TYPES.get(first.get("0", ""), "article"),
+        entry_type=ENDNOTE_TYPES.get(first.get("0", ""), "article"),
         origins=(Origin(path=path, line=line),),
     )

@@ -23,6 +23,10 @@ _POWER = re.compile(r"(?<=\w)\^(-?\d{1,3})(?![\w.])")  # "POINT^2", "10^-5": sai
 # A number set as a superscript in markup ("10<sup>7</sup>", "10<SUP>-5</SUP>"): said "10⁷", never "107".
 _SUP_NUMBER = re.compile(r"<(?:jats:)?sup>\s*([\d-]{1,4})\s*</(?:jats:)?sup>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# EndNote's reference types that are no journal article, as its XML export names them and its tagged `.enw` (`%0`).
+ENDNOTE_TYPES = {"Conference Proceedings": "inproceedings", "Conference Paper": "inproceedings", "Book": "book",
+                 "Edited Book": "book", "Book Section": "incollection", "Thesis": "phdthesis", "Report": "techreport",
+                 "Electronic Article": "article", "Web Page": "misc", "Dataset": "misc", "Generic": "misc"}
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DOI_IN_URL = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/[^\s?#]+)", re.IGNORECASE)
 # arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
