@@ -2351,6 +2351,10 @@ def test_others_they_beside_everyones_we_is_not_the_authors():
                            "receive is crucial in the world we live, especially for the youth.", FACT_LEAD) == (
         "Sanz et al. note that providing people with tools that allow them to critically evaluate the information they "
         "receive is crucial in the world we live, especially for the youth.")
+    from litreview.write.clauses import active_sentence, approach_clause
+    statement = approach_clause("Providing people with tools that allow them to critically evaluate the information "
+                                "they receive is crucial in the world we live, especially for the youth.")
+    assert "Sanz et al. receive" not in active_sentence("Sanz et al.", statement, plural=True)
 
 
 def test_a_connective_after_the_papers_name_for_itself_goes_and_a_latin_phrase_keeps_its_a():

@@ -94,7 +94,9 @@ _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}
                       rf"(?:[Tt]hey|[Tt]he authors|(?P<author>[Tt]he author)|(?P<itself>(?i:{ITSELF})))\s"
                       rf"(?P<adverb>(?:{ADVERB}|{STANCE_ADVERB})\s)?{AUXILIARY}?"
                       r"(?P<verb>(?!(?:an|the|this|that|these|those|their|its|of|in|on|at|for|with|by|from|to|among|as|and|"
-                      r"or)\b)[a-z]{2,}(?:-[a-z]{2,})?)(?P<rest>,?\s.+)$", re.DOTALL)
+                      r"or)\b)[a-z]{2,}(?:-[a-z]{2,})?)"
+                      r"(?!\s(?:is|are|was|were)\b)"  # "the information they receive | is crucial": a relative clause
+                      r"(?P<rest>,?\s.+)$", re.DOTALL)
 # The paper with what it studied, then a verb in the past, which agrees with any subject: "This study of 120 nurses in
 # Ohio assessed X" (what "this study" names, the paragraph's subject names: "One study of 120 nurses ...").
 _ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>{WHAT_IT_STUDIED}\s[a-z]{{3,}}ed\b.*)$", re.DOTALL)
