@@ -64,8 +64,8 @@ SINGULAR_SUBJECT = (r"(?-i:I)(?:(?<=^I)|(?<=[,;:] I)|(?<=[Hh]ere I)|(?<=[Hh]erei
                     + "|".join(rf"(?<={noun} I)" for noun in _WORK_NOUNS) + r")(?=(?:['’](?:ll|ve|m|d))?\s+[a-z])")
 # The paper as the subject of what it does: "we", "the authors", "this study", "the paper", a single author's "I"; not
 # everyone's "we" of a question ("technology can change how we conduct fieldwork", "what we choose to measure").
-_ASKED = "".join(rf"(?<!\b{word} )" for word in ("how", "what", "where", "why", "when", "whether"))
-PAPER_SUBJECT = rf"(?:\b(?:{_ASKED}we|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})"
+_ASKED = "".join(rf"(?<!\b{word} we)" for word in ("how", "what", "where", "why", "when", "whether"))  # after "we": fast
+PAPER_SUBJECT = rf"(?:\b(?:we{_ASKED}|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})"
 # "The selectivity model we use | is nonparametric": the paper's verb followed by another subject's was a relative
 # clause, not what the paper does.
 NO_RELATIVE = r"(?!\s+(?:is|are|was|were)\b)"

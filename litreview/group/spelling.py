@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from litreview.group.acronyms import ACRONYM
 
 # Around a word: the start of a sentence or line before it, a Title Case word before or after it.
-_SENTENCE_START = re.compile(r"(?:(?<!\b[A-Z])[.!?:]|\n)\s*$")  # not after an initial: "the U.S. National Science Foundation"
+_SENTENCE_START = re.compile(r"(?:[.!?:](?<!\b[A-Z]\.)|\n)\s*$")  # not an initial's: "the U.S. National Science Foundation"
 _TITLE_CASE_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # "The" starts a sentence, not a run
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"

@@ -75,7 +75,7 @@ _PROPOSED = ("proposed", "presented", "introduced", "described", "developed", "d
 def field_practice(sentence: str) -> bool:
     """Whether `sentence` states, in the present passive, what a field does rather than what a paper did (see
     `_DETERMINED`): said of a paper's authors only where it comes before their "we"."""
-    done = _DONE.match(sentence)
+    done = _DONE.match(sentence) if " is " in sentence or " are " in sentence else None  # most sentences: at once
     return bool(done) and done["aux"] in ("is", "are") and not done["lead"] and not _DETERMINED.match(done["thing"]) \
         and done["act"] not in _PROPOSED
 

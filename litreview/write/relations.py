@@ -229,7 +229,8 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if clashes(term_stems(shown.lower())):  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
-        long_form = long_form and surface_form(long_form, held)  # a name's capitals: "Goode Solar Telescope (GST)"
+        if long_form and any(_past_first(use.group(0)) for text in held for use in phrase_pattern(long_form).finditer(text)):
+            long_form = surface_form(long_form, held)  # a name's capitals: "Goode Solar Telescope (GST)"
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue
         share = len(found) / len(order)
@@ -373,3 +374,8 @@ def jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     shared = len(first & second)
     union = len(first) + len(second) - shared
     return shared / union if union else 0.0
+
+
+def _past_first(said: str) -> bool:
+    """Whether `said` has a capital past its first letter (a name may: "Goode Solar Telescope")."""
+    return said[1:] != said[1:].lower()
