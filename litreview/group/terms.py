@@ -172,9 +172,9 @@ _NOUNS_IN_IZES = ("sizes", "prizes")
 
 def is_noun_phrase(term: str) -> bool:
     """Whether `term` can name a topic: its last word is not an adjective, adverb or participle (nor one after a plural
-    noun: "factors influencing" what), nor a verb an adverb qualifies ("automatically generate"; "distributionally robust optimization" is a topic) or a verb's -s
-    ("protein induces"), and a single word (or one written in two, "data sets") is not one of the words every abstract
-    uses nor a verb that reports ("indicates")."""
+    noun: "factors influencing" what), nor a verb an adverb qualifies ("automatically generate"; "distributionally
+    robust optimization" is a topic) or a verb's -s ("protein induces"), and a single word (or one written in two, "data
+    sets") is not one of the words every abstract uses nor a verb that reports ("indicates")."""
     words = term.split()
     head = words[-1].rsplit("-", 1)[-1]
     # "data sets" is "datasets": as weak alone
@@ -309,7 +309,8 @@ def _joined_to(word: str) -> str:
     return last if first == "anti" or len(first) >= 5 and first.isalpha() and first not in _PREFIXES else word
 
 
-# "in vivo measurements", "a posteriori comparisons": "in", "ex" and "a" belong to a Latin phrase, which is one word ("Vivo measurements" was a label).
+# "in vivo measurements", "a posteriori comparisons": "in", "ex" and "a" belong to a Latin phrase, which is one word
+# ("Vivo measurements" was a label).
 _LATIN = re.compile(r"(?:vivo|vitro|situ|silico|utero|toto|loco|priori|posteriori|fortiori)\b", re.IGNORECASE)
 
 

@@ -229,7 +229,7 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if clashes(term_stems(shown.lower())):  # "tree adjoining" is "tree adjoining grammars" under "Grammars"
             continue
         long_form = spelled_out(shown, held)
-        if long_form and any(_past_first(use.group(0)) for text in held for use in phrase_pattern(long_form).finditer(text)):
+        if long_form and any(_past_first(use[0]) for text in held for use in phrase_pattern(long_form).finditer(text)):
             long_form = surface_form(long_form, held)  # a name's capitals: "Goode Solar Telescope (GST)"
         if long_form and stems(long_form) <= excluded:  # "LLMs" under "Multimodal large language models"
             continue

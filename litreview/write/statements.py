@@ -55,7 +55,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
                        re.IGNORECASE)  # a single author's "I"
     done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
     # "Science is conducted collaboratively", where an abstract opens before its "we": the field's, not the authors'
-    theirs = done_by if not (field_practice(clause) and _before_we(paper, sentence)) else lambda *_, **__: None
+    theirs = not (field_practice(clause) and _before_we(paper, sentence))
     if proposal.verb and proposal.passive_ready and not authors:
         text = passive_sentence(proposal)
     elif done:  # "we show improvements ..." -> "The authors show improvements ...", not "... report that they show ..."
@@ -64,12 +64,12 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         text = f"{upper_first(clause)}."
     elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
         says = verb if plural(authors) else verb + "s"
-        text = theirs(authors, clause, plural=plural(authors), names=names) \
+        text = theirs and done_by(authors, clause, plural=plural(authors), names=names) \
             or f"{authors} {says} that {lower_first(reported(clause), names)}."
     elif standalone(sentence) and standalone(clause):
         text = f"{sentence_start(clause)}."
     else:
-        text = theirs("The authors", clause, plural=True, names=names) \
+        text = theirs and done_by("The authors", clause, plural=True, names=names) \
             or f"{lead} {lower_first(reported(clause), names)}."
     return text if fits(text) and not _ANNOUNCES.search(text) else None
 

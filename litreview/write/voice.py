@@ -186,8 +186,10 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         rest = second_verbs_in_base_form(rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
         rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
-    # "One study also found" leans on nothing where it comes first; "this paper however justifies X" on a sentence not said
-    adverb = "" if first and done["adverb"] == "also " or _CONNECTIVE.fullmatch(done["adverb"] or "") else done["adverb"] or ""
+    # "One study also found" leans on nothing where it comes first; "this paper however justifies X" on a sentence
+    # the paragraph does not say
+    adverb = done["adverb"] or ""
+    adverb = "" if first and adverb == "also " or _CONNECTIVE.fullmatch(adverb) else adverb
     said = f"{adverb}{verb}{rest}."
     if not done["lead"]:
         return f"{subject} {said}"
@@ -262,8 +264,8 @@ PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourse
 # not "14 and 6 my BP" (million years), nor everyone's "we": "the world in which we live", "the way we live and work";
 # nor part of a web address ("we developed iMicrobe.us", "www.us.gov")
 _OTHER_PRONOUNS = "|".join(pronoun for pronoun in PRONOUNS if pronoun != "we")
-_FIRST_PERSON = re.compile(rf"(?<!\d\s)(?<![\w/]\.)\b(?:we(?!\s(?:live|are\sliving)(?![\w-]))|{_OTHER_PRONOUNS})\b(?!\.(?-i:[a-z]))",
-                           re.IGNORECASE)
+_FIRST_PERSON = re.compile(rf"(?<!\d\s)(?<![\w/]\.)\b(?:we(?!\s(?:live|are\sliving)(?![\w-]))|{_OTHER_PRONOUNS})\b"
+                           r"(?!\.(?-i:[a-z]))", re.IGNORECASE)
 
 
 def in_third_person(text: str) -> str:

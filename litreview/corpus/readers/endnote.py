@@ -7,7 +7,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers.fields import ENDNOTE_TYPES, doi_from, last_first, prose_text, year_from
+from litreview.corpus.readers.fields import (
+    ENDNOTE_TYPES,
+    doi_from,
+    last_first,
+    prose_text,
+    year_from,
+)
 from litreview.corpus.readers.fields import element_text as _text
 
 

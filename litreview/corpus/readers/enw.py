@@ -9,7 +9,13 @@ import re
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords
-from litreview.corpus.readers.fields import ENDNOTE_TYPES, doi_from, last_first, prose_text, year_from
+from litreview.corpus.readers.fields import (
+    ENDNOTE_TYPES,
+    doi_from,
+    last_first,
+    prose_text,
+    year_from,
+)
 
 _TAG = re.compile(r"^%(?P<tag>[0-9A-Z@!#$&()*+<>\[\]^~=?|])(?: (?P<value>.*))?$")
 
