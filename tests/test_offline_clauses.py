@@ -2374,3 +2374,21 @@ def test_a_connective_after_the_papers_name_for_itself_goes_and_a_latin_phrase_k
     concession = ("Notwithstanding the positive achievements that have been made so far, to build inter-country tables "
                   "the compilers need symmetric trade data for every pair of countries and every product group")
     assert not cut(concession, 12).endswith("so far")
+
+
+def test_the_papers_next_verb_after_a_comma_and_it_is_its_authors_too():
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="agafitei", title="Output quality", abstract="Quality.", authors=("Agafitei, M.", "Gras, F.",
+                                                                                       "Kloek, W."))
+    # Eurostat's JabRef .bib: was "@AGKRV15 analyse the appropriateness ..., it explains the need for improvement and
+    # outline directions for further work."
+    assert said_for(paper, "This paper analyses the appropriateness of the current set of output quality measures, it "
+                           "explains the need for improvement and outlines directions for further work.", FACT_LEAD) == (
+        "Agafitei et al. analyse the appropriateness of the current set of output quality measures, explain the need for "
+        "improvement and outline directions for further work.")
+    from litreview.write.clauses import active_sentence, approach_clause
+    clause = approach_clause("This paper analyses the appropriateness of the current set of output quality measures, "
+                             "it explains the need for improvement.")
+    assert active_sentence("Agafitei et al.", clause, plural=True) == ("Agafitei et al. analyse the appropriateness of "
+                                                                       "the current set of output quality measures, "
+                                                                       "explain the need for improvement.")

@@ -139,6 +139,12 @@ def agreeing(text: str) -> str:
     return f"{text[:last]}{third_person(listed['verb'])}{text[last + len(listed['verb']):]}"
 
 
+def its_next_verb(text: str, *, plural: bool) -> str:
+    """What a work does after a comma and "it" ("analyses X, it explains Y and outlines Z"), as the next verb of its
+    list, agreeing with a subject that is several authors where `plural` ("X, explain Y")."""
+    return _ITS_NEXT_VERB.sub(lambda m: f", {base_form(m['verb']) if plural else m['verb']}", text, count=1)
+
+
 def second_verbs_in_base_form(text: str) -> str:
     """What a work does after its first verb ("X and describes Y"), said of several ("X and describe Y")."""
     return _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", text)
@@ -153,6 +159,7 @@ def joined_verb_at(text: str) -> int:
 
 
 _CONNECTIVE = re.compile(r"(?:however|therefore|thus|hence)\s")
+_ITS_NEXT_VERB = re.compile(r",\s(?:it|this paper|the paper)\s(?P<verb>[a-z]{3,}(?<!s)s)\b")
 
 
 def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
@@ -186,6 +193,7 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         rest = second_verbs_in_base_form(rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
         rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
+        rest = its_next_verb(rest, plural=plural)
     # "One study also found" leans on nothing where it comes first; "this paper however justifies X" on a sentence
     # the paragraph does not say
     adverb = done["adverb"] or ""
