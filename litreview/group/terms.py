@@ -125,7 +125,9 @@ PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 _MEASURE = (r"\d+(?:[.,]\d+)*[\s-]?(?!(?:a|an|as|at|be|by|in|is|it|of|on|or|to|we|the|and|are|but|for|had|has|its|not|"
             r"was|per|all|any|new|one|two)\s)[a-zµμ]{1,3}\s+")  # "1.6 m", "3.5-m", "200 mg"; not "2005, the"
 # nor a country's initials: "the U.S. National Science Foundation", "the US Food and Drug Administration"
-_LAST_WORD = re.compile(rf"([\w-]+|,)\s+(?:{_MEASURE}|(?:U\.S\.|U\.K\.|US|UK|EU)\s+)?$")
+_LAST_WORD = re.compile(r"([\w-]+|,)\s+$")
+_PAST_A_MEASURE = re.compile(rf"([\w-]+|,)\s+(?:{_MEASURE}|(?:U\.S\.|U\.K\.|US|UK|EU)\s+)?$")
+_DIGIT_OR_U = re.compile(r"[\dU]")
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 _stemmer = Stemmer.Stemmer("english")
 
@@ -235,7 +237,10 @@ def _uses_in(term: str, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     uses = []
     for text in texts:
         for match in pattern.finditer(text):
-            before = _LAST_WORD.search(text, max(0, match.start() - CONTEXT_CHARS), match.start())
+            start = match.start()
+            # past a measure or initials only where the text has a digit or a "U" just before (most have neither)
+            last = _PAST_A_MEASURE if _DIGIT_OR_U.search(text, max(0, start - 12), start) else _LAST_WORD
+            before = last.search(text, max(0, start - CONTEXT_CHARS), start)
             after = _NEXT_WORD.match(text, match.end())
             uses.append(((before.group(1) if before else "").lower(), after.group(1).lower()))
     return tuple(uses)
