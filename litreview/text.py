@@ -62,6 +62,8 @@ AUTHORS = r"the\s(?:authors|author(?!'))"
 # "Phase I trial"). Case-sensitive inside any pattern.
 SINGULAR_SUBJECT = (r"(?-i:I)(?:(?<=^I)|(?<=[,;:] I)|(?<=[Hh]ere I)|(?<=[Hh]erein I)|(?<=then I)|"  # "I" first: fast
                     + "|".join(rf"(?<={noun} I)" for noun in _WORK_NOUNS) + r")(?=(?:['’](?:ll|ve|m|d))?\s+[a-z])")
+# Everyone's "we", not the authors': "the world in which we live", "the way we live and work".
+EVERYONES_WE = r"we(?=\s(?:live|are\sliving)(?![\w-]))"
 # The paper as the subject of what it does: "we", "the authors", "this study", "the paper", a single author's "I"; not
 # everyone's "we" of a question ("technology can change how we conduct fieldwork", "what we choose to measure").
 _ASKED = "".join(rf"(?<!\b{word} we)" for word in ("how", "what", "where", "why", "when", "whether"))  # after "we": fast

@@ -16,10 +16,11 @@ _TITLE_CASE_BEFORE = re.compile(r"\b(?!(?:The|A|An)\s)[A-Z][a-z][\w-]*\s+$")  # 
 _DEFINES = re.compile(r"\s*\(")  # "Low-Rank Adaptation (LoRA)"
 # An institution's or an instrument's name keeps its capitals where it defines an acronym too: "World Health
 # Organization (WHO)", "Goode Solar Telescope (GST)", "Helioseismic and Magnetic Imager (HMI)"
-_INSTITUTION = re.compile(r"\b(?:Organi[sz]ations?|Administration|Agency|Association|Institutes?|Cent(?:er|re)s?|Society|"
-                          r"Foundation|Committee|Council|Commission|Department|Ministry|Union|Bureau|Academy|Federation|"
-                          r"Consortium|Authority|Observatory|University|Laboratory|Telescope|Satellite|Spectrometer|"
-                          r"Spectrograph|Spectropolarimeter|Imager|Radar|Mission|Explorer|Station)\b")
+_INSTITUTION_OR_INSTRUMENT = re.compile(
+    r"\b(?:Organi[sz]ations?|Administration|Agency|Association|Institutes?|Cent(?:er|re)s?|Society|Foundation|Committee|"
+    r"Council|Commission|Department|Ministry|Union|Bureau|Academy|Federation|Consortium|Authority|Observatory|"
+    r"University|Laboratory|Telescope|Satellite|Spectrometer|Spectrograph|Spectropolarimeter|Imager|Radar|Mission|"
+    r"Explorer|Station)\b")
 CONTEXT_CHARS = 80  # how much text before a word says where it stands
 
 
@@ -77,7 +78,7 @@ def _said_as_name(text: str, start: int, end: int) -> bool:
     "declared by the World Health Organization as ..."."""
     return (_mid_sentence(text, start) and not _TITLE_CASE_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
             and not _TITLE_CASE_NEXT.match(text, end)
-            and (not _DEFINES.match(text, end) or bool(_INSTITUTION.search(text, start, end))))
+            and (not _DEFINES.match(text, end) or bool(_INSTITUTION_OR_INSTRUMENT.search(text, start, end))))
 
 
 _LETTER = re.compile(r"[A-Z]")  # "X-ray", "T-cell", "N-body": a capital letter of its own is kept

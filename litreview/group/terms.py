@@ -125,8 +125,9 @@ PLURAL_NOUN = re.compile(r"^[a-z]{3,}[^suie']s$")
 _MEASURE = (r"\d+(?:[.,]\d+)*[\s-]?(?!(?:a|an|as|at|be|by|in|is|it|of|on|or|to|we|the|and|are|but|for|had|has|its|not|"
             r"was|per|all|any|new|one|two)\s)[a-zµμ]{1,3}\s+")  # "1.6 m", "3.5-m", "200 mg"; not "2005, the"
 # nor a country's initials: "the U.S. National Science Foundation", "the US Food and Drug Administration"
-_LAST_WORD = re.compile(r"([\w-]+|,)\s+$")
-_PAST_A_MEASURE = re.compile(rf"([\w-]+|,)\s+(?:{_MEASURE}|(?:U\.S\.|U\.K\.|US|UK|EU)\s+)?$")
+_WORD_BEFORE = r"([\w-]+|,)\s+"
+_LAST_WORD = re.compile(rf"{_WORD_BEFORE}$")
+_PAST_A_MEASURE = re.compile(rf"{_WORD_BEFORE}(?:{_MEASURE}|(?:U\.S\.|U\.K\.|US|UK|EU)\s+)?$")
 _DIGIT_OR_U = re.compile(r"[\dU]")
 _NEXT_WORD = re.compile(r"[ \t]*(\S*)")  # on the same line: a title's last word is no verb of the abstract's first
 _stemmer = Stemmer.Stemmer("english")

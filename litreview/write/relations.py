@@ -237,7 +237,8 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if elsewhere and any(elsewhere.share(form) * MIN_LIFT >= share for form in (term, long_form) if form):
             continue  # the draft's topic: "LLMs" or "large language models" when most of its papers say it
         # "Four of them discuss CI"; "... SARS-CoV-2" (or "corona", said "corona virus") in a corpus of COVID-19 papers
-        if names_no_topic(term, long_form, corpus_uses) or names_no_topic(shown.lower(), None, corpus_uses):
+        if names_no_topic(term, long_form, corpus_uses) or \
+                shown.lower() != term and names_no_topic(shown.lower(), None, corpus_uses):
             continue
         if used_as_modifier(shown, held) or needs_its_complement(shown, held):
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share

@@ -9,7 +9,7 @@ import re
 
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.summarize.schema import PaperSummary
-from litreview.text import SINGULAR_SUBJECT, THE_WORK, surname
+from litreview.text import EVERYONES_WE, SINGULAR_SUBJECT, THE_WORK, surname
 from litreview.write.acts import done_by, field_practice
 from litreview.write.clauses import (
     approach_clause,
@@ -51,7 +51,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
     # ... not everyone's "we" ("crucial in the world we live"), beside which "they" are others ("the information they
     # receive" was "the information, Sanz et al. receive")
-    we_did = re.search(rf"\b(?:we(?!\s(?:live|are\sliving)\b)|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence,
+    we_did = re.search(rf"\b(?:(?!{EVERYONES_WE})we|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence,
                        re.IGNORECASE)  # a single author's "I"
     done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
     # "Science is conducted collaboratively", where an abstract opens before its "we": the field's, not the authors'
@@ -74,10 +74,13 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     return text if fits(text) and not _ANNOUNCES.search(text) else None
 
 
+_WE_OR_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+
+
 def _before_we(paper: Paper, sentence: str) -> bool:
     """Whether `sentence` comes in `paper`'s abstract before the abstract first says "we" or "our"."""
     abstract = paper.abstract or ""
-    at, we = abstract.find(sentence), re.search(r"\b(?:we|our)\b", abstract, re.IGNORECASE)
+    at, we = abstract.find(sentence), _WE_OR_OUR.search(abstract)
     return at >= 0 and bool(we) and at < we.start()
 
 

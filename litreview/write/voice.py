@@ -12,6 +12,7 @@ import re
 from litreview.text import (
     ADVERB,
     AUXILIARY,
+    EVERYONES_WE,
     SELF_NAMED,
     SINGULAR_SUBJECT,
     STANCE_ADVERB,
@@ -272,7 +273,7 @@ PRONOUNS = {"we": "they", "our": "their", "us": "them", "ours": "theirs", "ourse
 # not "14 and 6 my BP" (million years), nor everyone's "we": "the world in which we live", "the way we live and work";
 # nor part of a web address ("we developed iMicrobe.us", "www.us.gov")
 _OTHER_PRONOUNS = "|".join(pronoun for pronoun in PRONOUNS if pronoun != "we")
-_FIRST_PERSON = re.compile(rf"(?<!\d\s)(?<![\w/]\.)\b(?:we(?!\s(?:live|are\sliving)(?![\w-]))|{_OTHER_PRONOUNS})\b"
+_FIRST_PERSON = re.compile(rf"(?<!\d\s)(?<![\w/]\.)\b(?:(?!{EVERYONES_WE})we|{_OTHER_PRONOUNS})\b"
                            r"(?!\.(?-i:[a-z]))", re.IGNORECASE)
 
 
