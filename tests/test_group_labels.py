@@ -242,6 +242,9 @@ def test_networks_alone_name_no_group():
     groups, _ = group_papers(summaries, {p.key: p for p in papers}, "noisy labels")
     assert "Networks" not in [g.title for g in groups.groups]
     assert not is_noun_phrase("networks") and is_noun_phrase("graph neural networks")
+    # ScienceDirect, avian influenza: "@nisaa2026global and @fasanmi2018national discuss analyses" (cost-benefit ones),
+    # "... discuss literature" (the existing literature, grey literature)
+    assert not any(map(is_noun_phrase, ["analyses", "evaluations", "literature"])) and is_noun_phrase("cost-benefit analyses")
 
 
 @pytest.mark.parametrize("term, texts, expected", [
@@ -469,6 +472,8 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
     from litreview.group.uses import names_no_topic
     assert names_no_topic("core collection", None, None) and names_no_topic("WoSCC", "Web of Science Core Collection", None)
     assert names_no_topic("PubMed", None, None) and not names_no_topic("research trends", None, None)
+    # ScienceDirect, avian influenza: "Grey literature" headed two reviews "with additional grey literature included"
+    assert names_no_topic("grey literature", None, None) and names_no_topic("gray literature", None, None)
     papers = [Paper(key=f"b{n}", title=f"Bibliometric study {n}", abstract=(
         f"We retrieved {100 + n} publications on {topic} from the Web of Science Core Collection. Publication trends "
         "and research trends were mapped with VOSviewer and CiteSpace."))

@@ -35,14 +35,14 @@ def reports_results(term: str, long_form: str | None = None) -> bool:
 
 # Where a review searched for its papers, not what they are about: bibliometric studies and systematic reviews say
 # "retrieved from the Web of Science Core Collection", "searched PubMed, Embase and Scopus"; a group of them was headed
-# "Science Core Collection".
+# "Science Core Collection"; a review that "included additional grey literature" had its group headed "Grey literature".
 _DATABASES = re.compile(r"(?:(?:web of )?science )?core collection|web of science|woscc|scopus|pubmed|medline|embase|"
-                        r"google scholar|cinahl|psycinfo|cochrane (?:library|central)", re.IGNORECASE)
+                        r"google scholar|cinahl|psycinfo|cochrane (?:library|central)|gr[ae]y literature", re.IGNORECASE)
 
 
 def names_a_database(term: str) -> bool:
     """Whether `term` is a bibliographic database papers were searched in ("Web of Science Core Collection",
-    "PubMed", "Scopus")."""
+    "PubMed", "Scopus"), or grey literature."""
     return bool(_DATABASES.fullmatch(term.strip()))
 
 
