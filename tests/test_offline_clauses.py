@@ -2392,3 +2392,15 @@ def test_the_papers_next_verb_after_a_comma_and_it_is_its_authors_too():
     assert active_sentence("Agafitei et al.", clause, plural=True) == ("Agafitei et al. analyse the appropriateness of "
                                                                        "the current set of output quality measures, "
                                                                        "explain the need for improvement.")
+
+
+def test_a_place_said_with_a_possessive_keeps_its_capital():
+    from litreview.write.english import lower_first, names_in
+    # ScienceDirect, avian influenza: "@abolnik2025avian notes that africa’s vast geographic ... diversity"
+    abstract = ("Africa’s vast geographic and climatic diversity makes it a critical region for avian influenza. "
+                "Outbreaks were reported across West and Southern Africa. Today's surveillance is limited.")
+    names = names_in(abstract)
+    assert lower_first("Africa’s vast geographic and climatic diversity makes it a critical region.", names) == \
+        "Africa’s vast geographic and climatic diversity makes it a critical region."
+    assert lower_first("Today's surveillance is limited.", names) == "today's surveillance is limited."
+

@@ -89,18 +89,22 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
     """The first word in lower case when it is a function word ("The Early Jurassic" -> "the Early Jurassic")
     or a capitalised common word ("Experimental results" -> "experimental results"); "BERT", "ChatGPT" and the
     `names` (`names_in` the paper's text) kept."""
     first, _, rest = text.partition(" ")
+    word = _POSSESSIVE.sub("", first.rstrip(",;:"))  # "Africa’s vast diversity": is "Africa" a name?
     if first == "I":  # the researcher's own "I propose X" after "Against this background, "
         return text
     if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
     # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey")
     if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest) \
-            and not re.search(rf"\b{re.escape(first)}\b", rest) and first.rstrip(",;:") not in names:
+            and not re.search(rf"\b{re.escape(word)}\b", rest) and word not in names:
         return text[:1].lower() + text[1:]
     return text
 
@@ -116,7 +120,11 @@ def names_in(text: str | None) -> frozenset[str]:
     mid_sentence = re.findall(r"(?:(?<![\w-])[a-z][\w-]*\s|,\s|\s\()([A-Z][a-z]+)\b", text)
     genera = [genus for genus, species in re.findall(r"\b([A-Z][a-z]{2,}) ([a-z]{3,})\b", text)
               if f"{genus[0]}. {species}" in text]
-    return frozenset(mid_sentence + genera)
+    # a word said with a possessive that the text capitalises again and never writes in lower case: "Africa’s vast
+    # ... in West and Southern Africa" (a name); not "Today's" said once
+    possessors = [word for word in re.findall(rf"\b([A-Z][a-z]+){_POSSESSIVE.pattern}", text)
+                  if len(re.findall(rf"\b{word}\b", text)) > 1 and not re.search(rf"\b{word.lower()}\b", text)]
+    return frozenset(mid_sentence + genera + possessors)
 
 
 @functools.lru_cache(maxsize=1024)  # asked of a group's abstracts for its label and for the theme
