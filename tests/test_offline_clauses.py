@@ -2404,3 +2404,20 @@ def test_a_place_said_with_a_possessive_keeps_its_capital():
         "Africa’s vast geographic and climatic diversity makes it a critical region."
     assert lower_first("Today's surveillance is limited.", names) == "today's surveillance is limited."
 
+
+def test_an_aim_only_to_meet_what_was_said_before_is_not_the_approach():
+    # PubMed, e-health adoption: "@wilson2021barriers note that the scoping review sought." (of "This scoping review
+    # sought to address this gap."): the sentence says only that the paper meets what the one before stated
+    said = _one_paper("BACKGROUND: Limited attention has been paid to how and why older adults choose to engage with "
+                      "e-health. This scoping review sought to address this gap. METHODS: Databases were searched for "
+                      "papers reporting on the use of e-health services by older adults. RESULTS: 14 papers were included.",
+                      "E-health", "e-health adoption")
+    assert not any("sought" in sentence for sentence in said), said
+    assert any("searched for papers reporting on the use of e-health services" in sentence for sentence in said), said
+    from litreview.write.clauses import clean_clause
+    # where a purpose that points back is left out, an aim's and a passive's stay: no "sought" or "was" alone
+    assert clean_clause("This scoping review sought to address this gap.") == "This scoping review sought to address this gap"
+    assert clean_clause("The tool was designed to address these issues, and it is fast.") == \
+        "The tool was designed to address these issues, and it is fast"
+    assert clean_clause("We propose X, a tool designed to address these issues, and it is fast.") == \
+        "They propose X, a tool, and it is fast"

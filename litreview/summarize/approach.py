@@ -90,6 +90,11 @@ _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|
 # "We use this to show X": what it does with something a sentence before said, which alone says nothing.
 _ON_WHAT_WAS_SAID = re.compile(rf"{_SUBJECT}(?:{_ADVERBS}\s+)?[a-z]{{3,}}\s(?:this|these|those|it|them)"
                                r"(?=\s(?:to|in|for|as|on|with)\b|[,.;])", re.IGNORECASE)
+# "This scoping review sought to address this gap.": an aim that is only to meet what the sentence before said.
+_ONLY_MEETS_WHAT_WAS_SAID = re.compile(r"\b(?:aim|seek|sought|intend|attempt|tr(?:y|ie)|striv)(?:s|e|ed|es)?\sto\s"
+                                       r"(?:\w+\s){1,2}?(?:this|these|such|those|the above)\s(?:[\w-]+\s)?"
+                                       r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|"
+                                       r"bottleneck|question|need)s?\.?$", re.IGNORECASE)
 # "Although we focus on one taxon, the techniques apply to others": a concession, the sentence's point is elsewhere.
 # Not "Although there are no reports on X, we focus on Y": the paper's doing is the main clause there.
 _CONCEDING = re.compile(rf"^(?:Although|Though|Even though|While|Whilst)\s[^,;]*?{PAPER_SUBJECT}\s", re.IGNORECASE)
@@ -114,7 +119,7 @@ def approach_index(parts: Sequence[str], roles: Mapping[str, Role]) -> int | Non
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
     ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ..."), one
     announcing a list ("we take a step ... by demonstrating the following:"), one doing something with what the
-    sentence before said ("We use this to show X") or a concession ("Although we focus on X, ...") only when no other
+    sentence before said ("We use this to show X", "This review sought to address this gap") or a concession ("Although we focus on X, ...") only when no other
     does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
@@ -137,7 +142,8 @@ def approach_index(parts: Sequence[str], roles: Mapping[str, Role]) -> int | Non
              lambda part: _said_now(part, _PROPOSED_NOW), lambda part: _said_now(part, _STUDIED_NOW)]
     def second_choice(part: str) -> bool:  # a shared-task entry, a sentence announcing a list ("... the following:"),
         return part.endswith(":") or bool(_PARTICIPATION.search(part) or _ON_WHAT_WAS_SAID.search(part)  # "use this"
-                                               or _CONCEDING.match(part))  # "Although we focus on X, ..."
+                                               or _CONCEDING.match(part)  # "Although we focus on X, ..."
+                                               or _ONLY_MEETS_WHAT_WAS_SAID.search(part))  # "sought to address this gap"
 
     for last in (False, True):
         for tier in tiers:

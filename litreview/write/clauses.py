@@ -46,7 +46,13 @@ from litreview.write.english import (
     upper_first,
     without_hype,
 )
-from litreview.write.leads import MEETS, only_a_lead, with_its_comma, without_leads
+from litreview.write.leads import (
+    MEETS,
+    only_a_lead,
+    with_its_comma,
+    without_back_references,
+    without_leads,
+)
 from litreview.write.voice import (
     AIMING,
     ITSELF,
@@ -147,13 +153,6 @@ _PASSIVE_END = re.compile(r"[;:]\s|,?\s(?=(?:where|whereby|in which)\s)|,\s(?=(?
                           r"resulting|achieving|yielding|providing|giving|dispensing|relating|that|thereby|thus|and|"
                           r"but|based|i\.e\.|e\.g\.|namely|called|named|dubbed)\b)|"
                           rf"\sand\s(?=(?:\w+ly\s)?{SECOND_VERB_SAID}\b)")
-# "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its own no
-# longer has (the purpose up to its comma; kept with what the paper does in it, "to address this issue by examining X").
-_TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
-_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed|as\san?\s(?:way|means|tool)))?"
-                             rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
-                             rf"(?:\w+\s)?{_TROUBLE}(?:(?!\sby\s\w+ing\b)[^,;])*(?=[,;]|$)"
-                             rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)|\d{1,2}\.)\s+", re.IGNORECASE)  # "(2) ", "ii) ", "3. "
 # A web address in brackets: "updated previous estimates (wwwnc.cdc.gov/eid/article/26/8/20-0679_article) of adults".
 _WEB_ASIDE = re.compile(r"\s*\((?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/[^\s()]*\)")
@@ -374,7 +373,7 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     text = without_leads(text)
     text = _ROMAN_ITEM.sub("", text) if " i) " in text and " ii) " in text else text
-    text = _INNER_ENUMERATOR.sub("", cut(_BACK_REFERENCE.sub("", " ".join(text.split())), limit))
+    text = _INNER_ENUMERATOR.sub("", cut(without_back_references(" ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
 

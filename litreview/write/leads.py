@@ -63,3 +63,21 @@ def with_its_comma(sentence: str) -> str:
     if not purpose or len(re.findall(r"\bwe\b", sentence, re.IGNORECASE)) > 1:
         return sentence
     return f"{purpose[0]},{sentence[purpose.end():]}"
+
+
+# "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its own no
+# longer has (the purpose up to its comma; kept with what the paper does in it, "to address this issue by examining X").
+_TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
+_BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed|as\san?\s(?:way|means|tool)))?"
+                             rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
+                             rf"(?:\w+\s)?{_TROUBLE}(?:(?!\sby\s\w+ing\b)[^,;])*(?=[,;]|$)"
+                             rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
+# An aim's verb, or "be" before a participle: "sought | to address this gap", "was | designed to address these issues".
+_AIMED = re.compile(r"\b(?:(?:aim|seek|sought|intend|attempt|tr(?:y|ie)|striv|strove|want|hope|set)(?:s|e|ed|es)?(?: out)?"
+                    r"|is|are|was|were|be|been)$", re.IGNORECASE)
+
+
+def without_back_references(text: str) -> str:
+    """`text` without the purposes that point back to a problem stated before ("X is proposed to address this gap"),
+    but for what an aim is to do ("This review sought to address this gap": "sought" would be left alone)."""
+    return _BACK_REFERENCE.sub(lambda to: to[0] if _AIMED.search(to.string, 0, to.start()) else "", text)
