@@ -1156,6 +1156,12 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
     # risks, the polygenic risk score (PGRS) was computed.")
     assert done_by("Wang et al.", "To measure aggregate genetic risks, the polygenic risk score (PGRS) was computed",
                    plural=True) == "To measure aggregate genetic risks, Wang et al. computed the polygenic risk score (PGRS)."
+    # a purpose holding a list (ScienceDirect, avian influenza: was "To investigate the epidemiological characteristics,
+    # Zhang et al. collected genomic evolution, and mammalian pathogenicity of ...")
+    assert done_by("Zhang et al.", "To investigate the characteristics, genomic evolution, and pathogenicity of H9N2 "
+                   "viruses, a total of 192 samples were collected.", plural=True) == (
+        "To investigate the characteristics, genomic evolution, and pathogenicity of H9N2 viruses, Zhang et al. collected "
+        "a total of 192 samples.")
     # a second passive act is the authors' second act (a Scopus export on cloud security: was "@Thakare2016 analyze
     # cloud security and privacy issues and cloud deployment model security is explored.")
     assert done_by("Thakare et al.", "Cloud security and privacy issues are analyzed and cloud deployment model security "

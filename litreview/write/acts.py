@@ -46,8 +46,11 @@ _IS_DONE = r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act
 # own but in a relative clause ("membranes which are in contact with colloids"): in "the VCM is struggling to migrate
 # from journals in which methods are presented to ...", nothing is presented.
 _DONE = re.compile(
-    r"^(?P<lead>(?:To|In order to)\s[^,;]{3,120}?,\s)?"  # "To measure X, the score was computed"
+    # "To measure X, the score was computed"; a purpose holding a list ("To investigate the characteristics, genomic
+    # evolution, and pathogenicity of X, samples were collected") ends at the comma no "and" or "or" follows
+    r"^(?P<lead>(?:To|In order to)\s[^;]{3,160}?,\s(?![^,;]{0,60},\s(?:and|or)\s))?"
     r"(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
+    r"and|or|but|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
     r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
