@@ -1156,6 +1156,10 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
     # risks, the polygenic risk score (PGRS) was computed.")
     assert done_by("Wang et al.", "To measure aggregate genetic risks, the polygenic risk score (PGRS) was computed",
                    plural=True) == "To measure aggregate genetic risks, Wang et al. computed the polygenic risk score (PGRS)."
+    # a second act said with its agent (PubMed, e-health: was "@shahmoradi2017electronic collected the data by using a
+    # self-structured questionnaire and analyzed by SPSS software.")
+    assert done_by("Smith", "The data was collected by using a questionnaire and analyzed by SPSS software.",
+                   plural=False) is None
     # a purpose holding a list (ScienceDirect, avian influenza: was "To investigate the epidemiological characteristics,
     # Zhang et al. collected genomic evolution, and mammalian pathogenicity of ...")
     assert done_by("Zhang et al.", "To investigate the characteristics, genomic evolution, and pathogenicity of H9N2 "

@@ -67,6 +67,8 @@ _AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|the
 
 
 _LATER_ACT = re.compile(r",?\sand\s(?P<act>" + _ACT + r")\b(?!\s" + _AGENT + r")")
+# "The data was collected by X and analyzed by SPSS software": no subject can do both ("collected ... and analyzed by")
+_LATER_ACT_BY = re.compile(r",?\sand\s(?:" + _ACT + r")\s" + _AGENT)
 
 # A field's practice, where an abstract opens before its "we": a present passive of a thing without a determiner or a
 # name ("Science is conducted collaboratively", "Large language models such as GPT are trained with ..."), not a proposal
@@ -89,7 +91,7 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     reviewed here" -> "`subject` outlines and reviews X", "To measure X, Y was computed" -> "To measure X, `subject`
     computed Y"); None for any other sentence. `names`: words that keep their capital ("Janus colloids")."""
     done = _DONE.match(sentence)
-    if not done or _goes_on(done["rest"]):
+    if not done or _goes_on(done["rest"]) or _other_act_by(done["rest"]):
         return None
     acts = [act for act in (done["act"], done["also"]) if act]
     rest = done["rest"]
@@ -115,6 +117,12 @@ def _acted(act: str, aux: str, plural: bool) -> str:
     if aux not in ("is", "are"):
         return act
     return _ACTS[act] if plural else "carries out" if act == "carried out" else third_person(_ACTS[act])
+
+
+def _other_act_by(rest: str) -> bool:
+    """Whether a second act in `rest` has its agent ("and analyzed by SPSS software"), outside a relative clause."""
+    later = _LATER_ACT_BY.search(rest)
+    return bool(later) and not re.search(r"\b(?:which|that|who|whom|whose)\b", rest[:later.start()])
 
 
 def _goes_on(rest: str) -> bool:
