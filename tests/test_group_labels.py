@@ -653,3 +653,25 @@ def test_a_verb_after_an_adverb_never_names_a_group():
             "tests to check them.")),
     ] + MOLECULES
     assert "Generate" not in [g.title for g in _grouped(papers, "model-driven engineering").groups]
+
+
+def test_a_kind_of_study_names_no_group():
+    # a real PubMed export on e-health adoption: a group of two reviews was headed "Scoping review" (what the papers
+    # are, not what they are about), and without it "Design", then "Support"
+    from litreview.group.naming import names_a_design
+    assert names_a_design("scoping review") and names_a_design("Systematic reviews") and names_a_design("meta-analyses")
+    assert not names_a_design("peer review") and not names_a_design("code review process")
+    assert not any(map(is_noun_phrase, ["design", "support"])) and is_noun_phrase("decision support")
+    papers = [Paper(key=f"r{n}", title=title, abstract=abstract) for n, (title, abstract) in enumerate([
+        ("Barriers to the use of e-health by older adults: a scoping review",
+         "This scoping review sought to identify barriers to e-health. Fourteen papers were included; self-efficacy "
+         "and privacy were the main barriers."),
+        ("Telehealth after stroke: a scoping review", "In this scoping review, 31 trials of telehealth after stroke were "
+         "charted. Most delivered rehabilitation by video."),
+        ("Wearable sensors in home care: a scoping review", "We conducted a scoping review of wearable sensors used in "
+         "home care. Falls and sleep were monitored most often.")])]
+    papers += [Paper(key=f"g{n}", title=f"Serious games {n}", abstract=(
+        f"We review serious games for {topic}. Games engage patients and clinicians alike.")) for n, topic in
+        enumerate(["rehabilitation", "diabetes care", "surgical training"])]
+    titles = _two_labels(papers, "e-health")
+    assert not any("review" in title for title in titles), titles

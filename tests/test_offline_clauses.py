@@ -2421,3 +2421,18 @@ def test_an_aim_only_to_meet_what_was_said_before_is_not_the_approach():
         "The tool was designed to address these issues, and it is fast"
     assert clean_clause("We propose X, a tool designed to address these issues, and it is fast.") == \
         "They propose X, a tool, and it is fast"
+
+
+def test_papers_that_are_reviews_are_said_to_be_reviews():
+    # a real PubMed export on e-health adoption: "@pong2024current and @wilson2021barriers discuss scoping reviews"
+    papers = [Paper(key="pong", title="Current implementation of digital health in chronic disease management: scoping review",
+                    abstract="This scoping review aims to identify how digital health innovations for chronic disease "
+                             "management have been implemented. Surveys were the main method of assessing outcomes."),
+              Paper(key="wilson", title="Barriers and facilitators to the use of e-health by older adults: a scoping review",
+                    abstract="Little is known about why older adults engage with e-health. This scoping review sought to "
+                             "address this gap. Databases were searched for papers on e-health services for older adults."),
+              Paper(key="other", title="Reviewing telehealth trials", abstract=(
+                  "Earlier scoping reviews of telehealth left trials out. We pool 40 trials of telehealth for stroke."))]
+    said = _shared(papers, "Digital health", "e-health adoption")
+    assert "Two of them are scoping reviews." in said or any(s.endswith(" are scoping reviews.") for s in said), said
+    assert not any("discuss scoping reviews" in s for s in said), said

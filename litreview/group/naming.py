@@ -46,6 +46,16 @@ def names_a_database(term: str) -> bool:
     return bool(_DATABASES.fullmatch(term.strip()))
 
 
+# What kind of study a paper is, not what it is about: a group of e-health papers was headed "Scoping review".
+_DESIGNS = re.compile(r"(?:(?:scoping|systematic|narrative|literature|rapid|umbrella|integrative|critical|mapping)\s+)?"
+                      r"(?:literature\s+)?reviews?|meta-analys[ie]s|systematic reviews? and meta-analys[ie]s", re.IGNORECASE)
+
+
+def names_a_design(term: str) -> bool:
+    """Whether `term` names a kind of study ("scoping review", "systematic reviews", "meta-analysis")."""
+    return bool(_DESIGNS.fullmatch(term.strip()))
+
+
 # What a phrase qualifies is a noun, most often one made from a verb ("understanding", "inference", "generation",
 # "retrieval"); a verb after it ("models follow ...") or a generic word ("methods", "strategy") does not count.
 NOMINAL = re.compile(r"(?:ing|ion|ence|ance|ment|ity|ness|sis|ics|al|ure)s?$", re.IGNORECASE)

@@ -38,6 +38,7 @@ from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
 from litreview.group.naming import (
     NOMINAL,
+    names_a_design,
     needs_its_complement,
     stands_alone,
     used_as_modifier,
@@ -289,7 +290,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)
-               and not names_no_topic(term, long_forms[term], corpus_uses)]
+               and not names_no_topic(term, long_forms[term], corpus_uses) and not names_a_design(term)]
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)

@@ -22,6 +22,7 @@ from litreview.group.articles import (
 )
 from litreview.group.naming import (
     TITLE_CASE_NAME,
+    names_a_design,
     needs_its_complement,
     qualifies_next,
     stands_alone,
@@ -303,6 +304,8 @@ def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], su
                               re.IGNORECASE)
     if all(near_dataset.search(texts[key]) for key in keys):
         return "report results on"
+    if names_a_design(term) and all(_is_one(term, texts[key]) for key in keys):
+        return "are"  # "Two of them are scoping reviews", not "discuss scoping reviews"
     problems = [summaries[key].problem for key in keys]
     # as the papers spell it: a name ("World Health Organization"), or a place or thing a name opens ("Hubei province")
     named = TITLE_CASE_NAME.fullmatch(spelled) or _NAMED.match(spelled)
@@ -310,6 +313,15 @@ def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], su
             all(term in phrases(problem, 3) for problem in problems):
         return "address"  # a problem; not "address the World Health Organization", a name they mention
     return shared_verb(term, [texts[key] for key in keys]) or "discuss"
+
+
+def _is_one(design: str, text: str) -> bool:
+    """Whether a paper's `text` (title first) says it is a `design`: "..., a scoping review" in its title, "This
+    scoping review aims ...", "we conducted a systematic review"."""
+    said = re.escape(re.sub(r"(?:s|is|es)$", "", design)).replace(r"\ ", r"\s+") + r"\w*"
+    return bool(re.search(rf"\A[^\n]*\b{said}|\b(?:this|our|the present|the current)\s+(?:[\w-]+\s+)?{said}|"
+                          rf"\b(?:conduct|perform|undert|carri|report|present)\w*\s+(?:out\s+)?an?\s+(?:[\w-]+\s+)?{said}",
+                          text, re.IGNORECASE))
 
 
 def shared_verb(term: str, texts: list[str]) -> str | None:
