@@ -505,6 +505,14 @@ def test_a_shared_term_the_papers_also_say_in_the_plural_is_said_in_the_plural()
               Paper(key="b", abstract="We study data augmentation by mixing images for classification.")]
     shared = _shared(papers, "Training images", "image classification")
     assert shared == ["Both works discuss data augmentation."]  # never said in the plural: not counted
+    # an IEEE Xplore export: "... discuss generative artificial intelligences" (said once "a generative artificial
+    # intelligence", and "of", "and", "using" it far more often)
+    from litreview.group.articles import counted
+    texts = ["Students ask a generative artificial intelligence, which answers.", "The use of generative artificial intelligence "
+             "grows.", "Trust in chatbots and generative artificial intelligence varies.", "Risks of generative artificial "
+             "intelligence are debated."]
+    assert not counted("generative artificial intelligence", texts)
+    assert counted("decoder", ["We train a decoder.", "A decoder of tokens is used.", "Outputs of decoder layers."])
 
 
 def test_a_word_shared_alone_is_said_only_when_it_names_a_topic():

@@ -74,9 +74,13 @@ def said_bare(word: str, texts: Iterable[str]) -> bool:
 
 
 def said_with_a(term: str, texts: Iterable[str]) -> bool:
-    """Whether a text says "a {term}" or "an {term}", the phrase ending there: a thing counted, which a sentence
-    cannot name bare in the singular ("Both works discuss decoder"); not "a cell culture model", the model's article."""
-    return any(before in ("a", "an") and ends_a_phrase(after) for before, after in uses_of(term, texts))
+    """Whether the texts say "a {term}" or "an {term}", the phrase ending there, as often as they say it bare after a
+    preposition or a conjunction: a thing counted, which a sentence cannot name bare in the singular ("Both works
+    discuss decoder"); not "a cell culture model", the model's article, nor "generative artificial intelligence", said
+    once with "a" and five times "of" or "and" it (no "generative artificial intelligences")."""
+    uses = uses_of(term, texts)
+    with_a = sum(1 for before, after in uses if before in ("a", "an") and ends_a_phrase(after))
+    return with_a > 0 and with_a >= sum(1 for before, _ in uses if before in _BARE_BEFORE)
 
 
 # Things counted, which English never names bare in the singular, though a paper may ("admitted to intensive care unit").
