@@ -211,3 +211,31 @@ def test_draft_says_how_many_records_were_merged(run_cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert (f"note: 1 record was merged into the paper it duplicates; `litreview corpus {' '.join(paths)}` lists each"
             in result.stderr.splitlines())
+
+
+def test_two_dois_of_one_title_and_authors_are_kept_and_said(run_cli, tmp_path):
+    # a real PubMed export (CRLF lines, as PubMed saves it): one paper given twice, under the journal's old and new DOI
+    # prefix; and a preprint with its article. Both records are kept (the DOIs say two works), and the user is told,
+    # so that the draft does not cite one work twice without their knowing.
+    path = Path(__file__).parent / "data" / "pubmed_crlf.nbib"
+    corpus = load_corpus(path)
+    assert len(corpus.papers) == 3 and not corpus.merges
+    [alike] = corpus.look_alikes
+    assert (alike.key, alike.other_key) == ("llerena2020clinicala", "llerena2020clinicalb")
+    assert alike.differ == "DOIs 10.1515/dmpt-2020-0143 and 10.1515/dmdi-2020-0143"
+    result = run_cli("draft", "pharmacogenetics", "--corpus", str(path), "--offline", "-o", str(tmp_path / "r.md"))
+    assert result.exit_code == 0, result.stderr
+    assert (f"warning: {path}:96 (llerena2020clinicala) and {path}:173 (llerena2020clinicalb) have one title and "
+            "authors but DOIs 10.1515/dmpt-2020-0143 and 10.1515/dmdi-2020-0143: both kept; if they are one work (a "
+            "preprint and its article), delete one, or the draft may cite it twice") in result.stderr.splitlines()
+    assert json.loads(run_cli("corpus", str(path), "--json").stdout)["look_alikes"] == [
+        {"key": "llerena2020clinicala", "origin": f"{path}:96", "other_key": "llerena2020clinicalb",
+         "other_origin": f"{path}:173", "differ": "DOIs 10.1515/dmpt-2020-0143 and 10.1515/dmdi-2020-0143"}]
+    # different titles, authors or years more than one apart are no look-alikes
+    bib = tmp_path / "apart.bib"
+    bib.write_text(
+        "@article{a, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/AAA}}\n"
+        "@article{b, title = {One Title Here For Testing}, author = {Kim, Jo}, year = {2020}, doi = {10.1/BBB}}\n"
+        "@article{c, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2024}, doi = {10.1/CCC}}\n"
+        "@article{d, title = {Another Title For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/DDD}}\n")
+    assert load_corpus(bib).look_alikes == []

@@ -28,6 +28,8 @@ def load_reported(paths: list[str], *, strict: bool, quiet: bool = False) -> Any
 
 
 def report_problems(corpus: Any) -> None:
-    """One warning line per problem of the corpus, in file order."""
+    """One warning line per problem of the corpus, in file order, then per pair of papers that look like one work."""
     for problem in corpus.problems:
         output.print_notice(f"warning: {problem.line()}")
+    for look_alike in corpus.look_alikes:
+        output.print_notice(f"warning: {look_alike.line()}")

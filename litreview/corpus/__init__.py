@@ -35,6 +35,23 @@ class Merge(BaseModel):
         return f"merged {self.origin}{_keyed(self.record_key)}{into}, cited as {self.key}: {self.reason}"
 
 
+class LookAlike(BaseModel):
+    """Two papers of one title and authors that their identifiers keep apart (a preprint's DOI and its article's):
+    both are kept and cited as they are; the researcher knows whether they are one work."""
+
+    key: str
+    origin: Origin
+    other_key: str
+    other_origin: Origin
+    differ: str  # what tells them apart: "DOIs 10.1/a and 10.1/b"
+
+    def line(self) -> str:
+        """`FILE:LINE (a) and FILE:LINE (b) have one title and authors but DOIs x and y: ...`."""
+        return (f"{self.origin} ({self.key}) and {self.other_origin} ({self.other_key}) have one title and authors but "
+                f"{self.differ}: both kept; if they are one work (a preprint and its article), delete one, or the draft "
+                "may cite it twice")
+
+
 def _keyed(key: str | None) -> str:
     return f" ({key})" if key else ""
 
@@ -61,6 +78,7 @@ class Corpus(BaseModel):
     skipped: list[Skipped] = []
     problems: list[Problem] = []
     aliases: dict[str, str] = {}
+    look_alikes: list[LookAlike] = []
 
     def model_post_init(self, context: object) -> None:
         self._by_key = {paper.key: paper for paper in self.papers}
@@ -83,7 +101,7 @@ class Corpus(BaseModel):
     def with_papers(self, papers: list[Paper]) -> Corpus:
         """The same corpus with `papers` (the same papers, e.g. enriched) in place of its own."""
         return Corpus(papers=papers, files=self.files, merges=self.merges, skipped=self.skipped,
-                      problems=self.problems, aliases=self.aliases)
+                      problems=self.problems, aliases=self.aliases, look_alikes=self.look_alikes)
 
     @property
     def keys(self) -> list[str]:
@@ -131,6 +149,7 @@ def build_corpus(files: Sequence[FileRecords]) -> Corpus:
         skipped=[s for f in files for s in f.skipped],
         problems=problems,
         aliases=aliases,
+        look_alikes=_look_alikes(found, merged),
     )
 
 
@@ -183,6 +202,22 @@ def _merges_and_aliases(records: list[Paper], found: Duplicates, merged: list[Pa
     return merges, aliases
 
 
+def _look_alikes(found: Duplicates, merged: list[Paper]) -> list[LookAlike]:
+    """The merged papers whose records `found` kept apart by their identifiers alone."""
+    paper_of = {index: paper for group, paper in zip(found.groups, merged) for index in group}
+    pairs = [(paper_of[a], paper_of[b]) for a, b in found.kept_apart if a in paper_of and b in paper_of]
+    return [LookAlike(key=a.key or "", origin=a.origin, other_key=b.key or "", other_origin=b.origin,
+                      differ=_telling_apart(a, b)) for a, b in pairs]
+
+
+def _telling_apart(a: Paper, b: Paper) -> str:
+    """The first identifier both papers give, differently: "DOIs x and y" (or arXiv ids, ISBNs)."""
+    for name, said in (("doi", "DOIs"), ("arxiv", "arXiv ids"), ("isbn", "ISBNs")):
+        if getattr(a, name) and getattr(b, name) and getattr(a, name) != getattr(b, name):
+            return f"{said} {getattr(a, name)} and {getattr(b, name)}"
+    return "different identifiers"
+
+
 def _dropped_keys(records: list[Paper], dropped: dict[int, int]) -> list[Problem]:
     """A problem for each record skipped because an earlier, different record holds its key."""
     return [Problem(origin=records[index].origin,
@@ -233,4 +268,7 @@ def corpus_to_dict(corpus: Corpus) -> dict:
         "skipped": [{"origin": str(s.origin), "reason": s.reason} for s in corpus.skipped],
         "problems": [{"origin": str(p.origin), "message": p.message, "hint": p.hint, "skipped": p.skipped}
                      for p in corpus.problems],
+        "look_alikes": [{"key": a.key, "origin": str(a.origin), "other_key": a.other_key,
+                         "other_origin": str(a.other_origin), "differ": a.differ}
+                        for a in corpus.look_alikes],
     }

@@ -59,6 +59,9 @@ class Duplicates:
     groups: list[list[int]]
     reasons: dict[int, tuple[str, int]]
     dropped: dict[int, int] = field(default_factory=dict)  # dropped record -> the record holding its key
+    # records of one title, authors and years kept apart only by their identifiers (two DOIs: a preprint and its
+    # article, a journal's renamed DOI prefix): said to the user, who knows which to keep
+    kept_apart: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
@@ -78,7 +81,8 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     _link_similar_titles(links, long_titles)
     _link_same_abstracts(links, papers, titles, live)
     groups = [group for group in links.groups() if group[0] not in dropped]
-    return Duplicates(groups=groups, reasons=links.reasons, dropped=dropped)
+    apart = {tuple(sorted((links.find(a), links.find(b)))) for a, b in links.kept_apart if links.find(a) != links.find(b)}
+    return Duplicates(groups=groups, reasons=links.reasons, dropped=dropped, kept_apart=sorted(apart))
 
 
 @dataclass
@@ -92,12 +96,12 @@ class _Work:
     families: frozenset[str]
     markers: frozenset[tuple]
 
-    def agrees(self, other: _Work, *, identity: bool, reprint: bool = False) -> bool:
-        """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`) or type (unless they
-        share a DOI: Scopus calls a chapter a book); when matched by title (not `identity`), also years at most one
-        apart (unless a `reprint`) and the same title markers."""
-        if not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
-                            or len(self.isbns | other.isbns) > 1):
+    def agrees(self, other: _Work, *, identity: bool, reprint: bool = False, identifiers: bool = True) -> bool:
+        """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`, or not asked about
+        `identifiers`) or type (unless they share a DOI: Scopus calls a chapter a book); when matched by title (not
+        `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
+        if identifiers and not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
+                                            or len(self.isbns | other.isbns) > 1):
             return False
         families = self.families | other.families
         if (families in _NEVER_ONE or len(families) > 2) and not self.dois & other.dois:
@@ -129,6 +133,7 @@ class _Links:
         self.parent = list(range(len(papers)))
         self.reasons: dict[int, tuple[str, int]] = {}
         self.works: dict[int, _Work] = {}
+        self.kept_apart: list[tuple[int, int]] = []
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -145,6 +150,8 @@ class _Links:
             return False
         work_a, work_b = self._work(a), self._work(b)
         if not work_a.agrees(work_b, identity=identity, reprint=reprint):
+            if not identity and not reprint and work_a.agrees(work_b, identity=False, identifiers=False):
+                self.kept_apart.append((first, second))
             return False
         keep, other = min(a, b), max(a, b)
         self.parent[other] = keep
