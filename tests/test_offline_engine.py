@@ -1023,6 +1023,11 @@ def test_corpus_uses_count_whole_phrases_in_a_corpus_large_enough_to_be_a_field(
     spelled = CorpusUses([Paper(key=f"s{n}", abstract="Pre-trained models." if n % 2 else "Pretrained models.")
                           for n in range(MIN_CORPUS_PAPERS)])
     assert spelled.share("pretrained models") == spelled.share("pre-trained models") == 1.0  # with or without hyphens
+    # a phrase is one paper's: one ending "... mental" and the next opening "Health ..." do not say "mental health";
+    # a paper saying it twice counts once
+    apart = CorpusUses([Paper(key="a", abstract="Stress is mental"), Paper(key="b", title="Health care", abstract="Care."),
+                        Paper(key="c", abstract="Mental health matters. Mental  health costs."), Paper(key="d")])
+    assert apart.share("mental health") == 0.25 and apart.share("care") == 0.25 and apart.share("stress") == 0.25
     # "multimodal large language models" are not the field's "large language models"; "current LLM agents" are
     assert not uses.of_the_field(["multimodal large language models"]) and uses.of_the_field(["current LLM agents"])
 
