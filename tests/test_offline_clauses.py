@@ -2444,3 +2444,23 @@ def test_papers_that_are_reviews_are_said_to_be_reviews():
     said = _shared(papers, "Digital health", "e-health adoption")
     assert "Two of them are scoping reviews." in said or any(s.endswith(" are scoping reviews.") for s in said), said
     assert not any("discuss scoping reviews" in s for s in said), said
+
+
+def test_a_noun_phrase_said_as_a_sentence_is_described_not_noted():
+    # IEEE Xplore (AI in education) and EarthCube's Zotero library: "@hare2024intelligent note that a general-purpose
+    # model for integrating an intelligent tutoring system within a serious game ...", no sentence at all
+    from litreview.corpus.paper import Paper
+    from litreview.write.english import noun_phrase_only
+    from litreview.write.statements import said_for
+    paper = Paper(key="hare2024intelligent", authors=("Hare, R.", "Tang, Y."), title="Intelligent tutoring in games",
+                  abstract="Games engage students. A general-purpose model for integrating an intelligent tutoring system "
+                           "within a serious game for use in higher education.")
+    assert said_for(paper, "A general-purpose model for integrating an intelligent tutoring system within a serious "
+                           "game for use in higher education.", "They note that") == (
+        "Hare and Tang describe a general-purpose model for integrating an intelligent tutoring system within a serious "
+        "game for use in higher education.")
+    assert noun_phrase_only("A research agenda for intelligent systems that will result in new capabilities.")
+    for sentence in ("A model for crop yields predicts droughts.", "A man came to the clinic.", "A decrease in mortality "
+                     "occurred.", "A total of 500 patients were enrolled.", "A set of tools and methods for analysis.",
+                     "The model for crop yields in Kenya."):
+        assert not noun_phrase_only(sentence), sentence

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from litreview.write.english import after_a_lead, lower_first, third_person
+from litreview.write.english import (
+    after_a_lead,
+    lower_first,
+    noun_phrase_only,
+    third_person,
+)
 
 # The acts of research a passive names, each participle with its base form (spelled out: "proposed" -> "propose" but
 # "designed" -> "design"). Not what others do to the things studied ("sharks were processed", "cases were reported").
@@ -109,6 +114,15 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     said = f"{done['adverb'] or ''}{' and '.join(_acted(act, done['aux'], plural) for act in acts)} " \
            f"{lower_first(done['thing'], names)}{rest}."
     return f"{done['lead']}{after_a_lead(subject)} {said}" if done["lead"] else f"{subject} {said}"
+
+
+def described_by(subject: str, statement: str, *, plural: bool) -> str | None:
+    """`{Subject} describe(s) {statement}.` where the statement is a noun phrase and no sentence, as a title is ("A
+    general-purpose model for integrating X within Y." said "note that a general-purpose model ..." was no sentence
+    either); None for any other statement."""
+    if not noun_phrase_only(statement):
+        return None
+    return f"{subject} {'describe' if plural else 'describes'} {lower_first(statement.rstrip(' .'))}."
 
 
 def _acted(act: str, aux: str, plural: bool) -> str:

@@ -32,7 +32,7 @@ from litreview.text import (
     WORK_NOUNS,
     stated_aim_at,
 )
-from litreview.write.acts import done_by
+from litreview.write.acts import described_by, done_by
 from litreview.write.cuts import DANGLING_END, cut, inside_brackets
 from litreview.write.english import (
     HYPE,
@@ -256,6 +256,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural, first=True) or \
         done_by(subject, clause.statement, plural=plural, names=names) or \
+        described_by(subject, clause.statement, plural=plural) or \
         f"{subject} {'note' if plural else 'notes'} that {lower_first(reported(clause.statement), names)}."
 
 

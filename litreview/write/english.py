@@ -65,6 +65,23 @@ _IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",
 _BASE = {said: base for base, said in _IRREGULAR.items() if base != said} | {"focuses": "focus"}  # not "focuse"
 
 
+# What makes a clause a sentence: "be", "have", a modal; a word in -ed may be a verb too ("was adopted"), and so may an
+# irregular past ("a patient came to the clinic") and a word in -s before another ("a model predicts Y"; not "serious",
+# "analysis", nor a plural ending the phrase: "fraud in online auctions").
+_MAY_BE_A_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|may|might|must|"
+                            r"shall|should|will|would|%s|[a-z]+ed|[a-z]+(?<!ou|ss|is|us|ic)s(?=\s+(?!and\b|or\b)\w))\b"
+                            % "|".join(past for past in _IRREGULAR.values() if not past.endswith("s")), re.IGNORECASE)
+_NOUN_PHRASE_END = re.compile(r"\s(?:that|which|who|whose|where|whereby)\s|[,;:(]")
+
+
+def noun_phrase_only(text: str) -> bool:
+    """Whether `text` is a noun phrase and no sentence: "A general-purpose model for integrating an intelligent
+    tutoring system within a serious game for use in higher education." (what the paper is, as a title says it); not
+    "A model for X predicts Y", "A man came to the clinic", "A total of 500 patients ..." (a word in -s may be a verb)."""
+    head = _NOUN_PHRASE_END.split(text.rstrip(" ."), maxsplit=1)[0]
+    return bool(re.match(r"(?i:an?)\s", head)) and len(head.split()) >= 4 and not _MAY_BE_A_VERB.search(head)
+
+
 def base_form(verb: str) -> str:
     """A verb said in the third person singular in its base form: `expands` -> `expand`, `studies` -> `study`,
     `addresses` -> `address`, `is` -> `are` (for a plural subject)."""

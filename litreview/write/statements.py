@@ -10,7 +10,7 @@ import re
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.summarize.schema import PaperSummary
 from litreview.text import EVERYONES_WE, SINGULAR_SUBJECT, THE_WORK, surname
-from litreview.write.acts import done_by, field_practice
+from litreview.write.acts import described_by, done_by, field_practice
 from litreview.write.clauses import (
     approach_clause,
     finding_clause,
@@ -65,6 +65,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     elif authors:  # "Fessler et al. designed X", not "... note that X were designed"
         says = verb if plural(authors) else verb + "s"
         text = theirs and done_by(authors, clause, plural=plural(authors), names=names) \
+            or described_by(authors, clause, plural=plural(authors)) \
             or f"{authors} {says} that {lower_first(reported(clause), names)}."
     elif standalone(sentence) and standalone(clause):
         text = f"{sentence_start(clause)}."
