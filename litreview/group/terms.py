@@ -59,7 +59,7 @@ HEAD_NOUNS = frozenset(HEAD_PLURALS) | frozenset(HEAD_PLURALS.values())
 WEAK_ALONE = frozenset(
     "language learning data training trained model perform performs performance ability abilities common "
     "problem problems faced world quality human humans information text task input output large small "
-    "min max recent analysis analyses evaluation evaluations literature design designs support system systems set sets number time process approach order case "
+    "min max recent analysis analyses evaluation evaluations literature design designs support evidence system systems set sets number time process approach order case "
     "cases level levels type types form forms part parts paper research field application applications "
     "technique techniques word words sentence sentences context image images user users class classes "
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
