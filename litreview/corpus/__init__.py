@@ -48,8 +48,8 @@ class LookAlike(BaseModel):
     def line(self) -> str:
         """`FILE:LINE (a) and FILE:LINE (b) have one title and authors but DOIs x and y: ...`."""
         return (f"{self.origin} ({self.key}) and {self.other_origin} ({self.other_key}) have one title and authors but "
-                f"{self.differ}: both kept; if they are one work (a preprint and its article), delete one, or the draft "
-                "may cite it twice")
+                f"{self.differ}: both kept; if they are one work (a preprint and its article), delete one, or the "
+                "draft may cite it twice")
 
 
 def _keyed(key: str | None) -> str:

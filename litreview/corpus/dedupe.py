@@ -81,7 +81,8 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     _link_similar_titles(links, long_titles)
     _link_same_abstracts(links, papers, titles, live)
     groups = [group for group in links.groups() if group[0] not in dropped]
-    apart = {tuple(sorted((links.find(a), links.find(b)))) for a, b in links.kept_apart if links.find(a) != links.find(b)}
+    apart = {tuple(sorted((links.find(a), links.find(b)))) for a, b in links.kept_apart
+             if links.find(a) != links.find(b)}
     return Duplicates(groups=groups, reasons=links.reasons, dropped=dropped, kept_apart=sorted(apart))
 
 
@@ -100,8 +101,9 @@ class _Work:
         """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`, or not asked about
         `identifiers`) or type (unless they share a DOI: Scopus calls a chapter a book); when matched by title (not
         `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
-        if identifiers and not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
-                                            or len(self.isbns | other.isbns) > 1):
+        conflicting = _different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1 \
+            or len(self.isbns | other.isbns) > 1
+        if identifiers and not reprint and conflicting:
             return False
         families = self.families | other.families
         if (families in _NEVER_ONE or len(families) > 2) and not self.dois & other.dois:

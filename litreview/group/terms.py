@@ -59,7 +59,7 @@ HEAD_NOUNS = frozenset(HEAD_PLURALS) | frozenset(HEAD_PLURALS.values())
 WEAK_ALONE = frozenset(
     "language learning data training trained model perform performs performance ability abilities common "
     "problem problems faced world quality human humans information text task input output large small "
-    "min max recent analysis analyses evaluation evaluations literature design designs support evidence system systems set sets number time process approach order case "
+    "min max recent analysis evaluation system systems set sets number time process approach order case "
     "cases level levels type types form forms part parts paper research field application applications "
     "technique techniques word words sentence sentences context image images user users class classes "
     "sample samples industry dataset datasets benchmark corpus corpora assumption assumptions accuracy "
@@ -67,6 +67,7 @@ WEAK_ALONE = frozenset(
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
+    "analyses evaluations literature evidence design designs support "  # "... discuss analyses", the heading "Support"
     "country countries city cities patient patients people center centers centre centres "  # who or where, not what
     "condition conditions "  # of anything: "Conditions" headed a group of papers on dinosaur locomotion
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"

@@ -44,7 +44,8 @@ class CorpusUses:
                 self._text = "".join(f"\0{text}" for text in texts)
             # One search of the whole corpus, in lower case and without the lookbehind `phrase_pattern` opens with
             # (either would keep `re` from scanning for the phrase's first letters): twice as fast as a search a paper.
-            found = {bisect.bisect_right(self._starts, use.start()) - 1 for use in _lower_case_phrase(said).finditer(self._text)
+            uses = _lower_case_phrase(said).finditer(self._text)
+            found = {bisect.bisect_right(self._starts, use.start()) - 1 for use in uses
                      if not _WORD_OR_HYPHEN.match(self._text, use.start() - 1)}
             self._shares[said] = len(found) / len(self._papers) if self._papers else 0.0
         return self._shares[said]

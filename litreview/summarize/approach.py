@@ -11,12 +11,14 @@ from collections.abc import Mapping, Sequence
 from litreview.summarize.structured import Role
 from litreview.text import (
     ADVERB,
+    AIM_VERB,
     AUXILIARY,
     NO_RELATIVE,
     PAPER_SUBJECT,
     STANCE_ADVERB,
     THE_WORK,
     THIS_WORK,
+    TROUBLE,
     WHAT_IT_STUDIED,
     stated_aim_at,
 )
@@ -91,10 +93,8 @@ _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|
 _ON_WHAT_WAS_SAID = re.compile(rf"{_SUBJECT}(?:{_ADVERBS}\s+)?[a-z]{{3,}}\s(?:this|these|those|it|them)"
                                r"(?=\s(?:to|in|for|as|on|with)\b|[,.;])", re.IGNORECASE)
 # "This scoping review sought to address this gap.": an aim that is only to meet what the sentence before said.
-_ONLY_MEETS_WHAT_WAS_SAID = re.compile(r"\b(?:aim|seek|sought|intend|attempt|tr(?:y|ie)|striv)(?:s|e|ed|es)?\sto\s"
-                                       r"(?:\w+\s){1,2}?(?:this|these|such|those|the above)\s(?:[\w-]+\s)?"
-                                       r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|"
-                                       r"bottleneck|question|need)s?\.?$", re.IGNORECASE)
+_ONLY_MEETS_WHAT_WAS_SAID = re.compile(rf"\b{AIM_VERB}\sto\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
+                                       rf"(?:[\w-]+\s)?(?:{TROUBLE}|needs?\b)\.?$", re.IGNORECASE)
 # "Although we focus on one taxon, the techniques apply to others": a concession, the sentence's point is elsewhere.
 # Not "Although there are no reports on X, we focus on Y": the paper's doing is the main clause there.
 _CONCEDING = re.compile(rf"^(?:Although|Though|Even though|While|Whilst)\s[^,;]*?{PAPER_SUBJECT}\s", re.IGNORECASE)
@@ -119,8 +119,8 @@ def approach_index(parts: Sequence[str], roles: Mapping[str, Role]) -> int | Non
     abstract's first method ("METHODS The routine tests were compared"), one where the paper does anything else
     ("we define"); else None. A sentence about a shared-task entry ("we describe our participation in ..."), one
     announcing a list ("we take a step ... by demonstrating the following:"), one doing something with what the
-    sentence before said ("We use this to show X", "This review sought to address this gap") or a concession ("Although we focus on X, ...") only when no other
-    does."""
+    sentence before said ("We use this to show X", "This review sought to address this gap") or a concession
+    ("Although we focus on X, ...") only when no other does."""
     def aim(part: str) -> bool:  # the aim, or what the authors did said as background ("BACKGROUND We examined X",
         # not "we are facing a pandemic"); also an aim stated in any abstract: "The objective of this study is to X"
         return roles.get(part) == "aim" and bool(_AIM.search(part)) or stated_aim_at(part) is not None or \

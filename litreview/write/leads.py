@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import THIS_WORK
+from litreview.text import AIM_VERB, THIS_WORK, TROUBLE
 from litreview.write.english import upper_first
 
 # Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
@@ -67,14 +67,13 @@ def with_its_comma(sentence: str) -> str:
 
 # "to bypass this limitation", "for this problem": the problem the abstract stated before, which a clause on its own no
 # longer has (the purpose up to its comma; kept with what the paper does in it, "to address this issue by examining X").
-_TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
 _BACK_REFERENCE = re.compile(rf"(?:\s(?:designed|intended|developed|proposed|built|aimed|as\san?\s(?:way|means|tool)))?"
                              rf"\s(?:(?:in order|so as)\s)?to\s(?:\w+\s){{1,2}}?(?:this|these|such|those|the above)\s"
-                             rf"(?:\w+\s)?{_TROUBLE}(?:(?!\sby\s\w+ing\b)[^,;])*(?=[,;]|$)"
-                             rf"|\sfor\s(?:this|these|such|the above)\s{_TROUBLE}", re.IGNORECASE)
+                             rf"(?:\w+\s)?{TROUBLE}(?:(?!\sby\s\w+ing\b)[^,;])*(?=[,;]|$)"
+                             rf"|\sfor\s(?:this|these|such|the above)\s{TROUBLE}", re.IGNORECASE)
 # An aim's verb, or "be" before a participle: "sought | to address this gap", "was | designed to address these issues".
-_AIMED = re.compile(r"\b(?:(?:aim|seek|sought|intend|attempt|tr(?:y|ie)|striv|strove|want|hope|set)(?:s|e|ed|es)?(?: out)?"
-                    r"|is|are|was|were|be|been)$", re.IGNORECASE)
+_AIMED = re.compile(rf"\b(?:(?:{AIM_VERB}|(?:strove|want|hope|set)(?:s|e|ed|es)?)(?: out)?|is|are|was|were|be|been)$",
+                    re.IGNORECASE)
 
 
 def without_back_references(text: str) -> str:
