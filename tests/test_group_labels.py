@@ -244,8 +244,9 @@ def test_networks_alone_name_no_group():
     assert not is_noun_phrase("networks") and is_noun_phrase("graph neural networks")
     # ScienceDirect, avian influenza: "@nisaa2026global and @fasanmi2018national discuss analyses" (cost-benefit ones),
     # "... discuss literature" (the existing literature, grey literature); a JSTOR .bib on monetary policy: "... discuss
-    # evidence"
-    assert not any(map(is_noun_phrase, ["analyses", "evaluations", "literature", "evidence"])) and is_noun_phrase("cost-benefit analyses")
+    # evidence"; EarthCube's Zotero library: groups headed "Access" (to data); a title-only .bib: "Label" (three titles)
+    assert not any(map(is_noun_phrase, ["analyses", "evaluations", "literature", "evidence", "access", "label"]))
+    assert is_noun_phrase("cost-benefit analyses") and is_noun_phrase("open access") and is_noun_phrase("label noise")
 
 
 @pytest.mark.parametrize("term, texts, expected", [
