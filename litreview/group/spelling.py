@@ -27,7 +27,12 @@ CONTEXT_CHARS = 80  # how much text before a word says where it stands
 def spelled(term: str) -> str:
     """A regular expression for `term` where a text says it: its words with any space between them, never the end
     of a longer word ("LLM" not in "MLLM"); what may follow is the caller's."""
-    return r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split()))
+    return r"(?<![\w-])" + phrase_words(term)
+
+
+def phrase_words(term: str) -> str:
+    """A regular expression for the words of `term` with any space between them (`spelled` without what goes before)."""
+    return r"\s+".join(map(re.escape, term.split()))
 
 
 def phrase_pattern(term: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from litreview.corpus.paper import Paper
 from litreview.group.naming import names_a_database, reports_results
+from litreview.group.spelling import phrase_words
 
 FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
 MIN_CORPUS_PAPERS = 50     # a smaller corpus is hardly more than the draft: what it says says nothing of a field
@@ -60,7 +61,7 @@ class CorpusUses:
 
 def _lower_case_phrase(said: str) -> re.Pattern[str]:
     """`said` (in lower case) as a whole phrase, but for what goes before it (see `CorpusUses.share`)."""
-    return re.compile(r"\s+".join(map(re.escape, said.split())) + r"(?![\w-])")
+    return re.compile(phrase_words(said) + r"(?![\w-])")
 
 
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")

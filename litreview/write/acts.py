@@ -71,9 +71,11 @@ _AND_DONE = re.compile(r"^,?\sand\s(?P<thing>(?!(?i:it|this|that|these|those|the
                        r"(?!\s(?:" + _AGENT + r"|in order)\b)(?P<rest>(?:[\s,:].*?)?)$", re.DOTALL)
 
 
-_LATER_ACT = re.compile(r",?\sand\s(?P<act>" + _ACT + r")\b(?!\s" + _AGENT + r")")
+_AND_ACT = r",?\sand\s(?P<act>" + _ACT + r")"
+_LATER_ACT = re.compile(_AND_ACT + r"\b(?!\s" + _AGENT + r")")
 # "The data was collected by X and analyzed by SPSS software": no subject can do both ("collected ... and analyzed by")
-_LATER_ACT_BY = re.compile(r",?\sand\s(?:" + _ACT + r")\s" + _AGENT)
+_LATER_ACT_BY = re.compile(_AND_ACT + r"\s" + _AGENT)
+_RELATIVE = re.compile(r"\b(?:which|that|who|whom|whose)\b")  # "Y, which was tested and validated": not their act
 
 # A field's practice, where an abstract opens before its "we": a present passive of a thing without a determiner or a
 # name ("Science is conducted collaboratively", "Large language models such as GPT are trained with ..."), not a proposal
@@ -108,7 +110,7 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     # "X is proposed for Y and implemented as Z": the second participle is their act too, done to X ("and implement it
     # as Z"); not in a relative clause ("Y, which was tested and validated")
     later = _LATER_ACT.search(rest) if not second else None
-    if later and not re.search(r"\b(?:which|that|who|whom|whose)\b", rest[:later.start()]):
+    if later and not _RELATIVE.search(rest, 0, later.start()):
         it = "it" if done["aux"] in ("is", "was") else "them"
         rest = f"{rest[:later.start()]} and {_acted(later['act'], done['aux'], plural)} {it}{rest[later.end():]}"
     said = f"{done['adverb'] or ''}{' and '.join(_acted(act, done['aux'], plural) for act in acts)} " \
@@ -136,11 +138,11 @@ def _acted(act: str, aux: str, plural: bool) -> str:
 def _other_act_by(rest: str) -> bool:
     """Whether a second act in `rest` has its agent ("and analyzed by SPSS software"), outside a relative clause."""
     later = _LATER_ACT_BY.search(rest)
-    return bool(later) and not re.search(r"\b(?:which|that|who|whom|whose)\b", rest[:later.start()])
+    return bool(later) and not _RELATIVE.search(rest, 0, later.start())
 
 
 def _goes_on(rest: str) -> bool:
     """Whether the thing done goes on doing something in `rest` (", and is well resolved"), not a relative clause of
     it ("Pingtung County, which includes 33 townships and is located in Taiwan")."""
     going = _THING_GOES_ON.search(rest)
-    return bool(going) and not re.search(r"\b(?:which|that|who)\b", rest[:going.start()])
+    return bool(going) and not _RELATIVE.search(rest, 0, going.start())
