@@ -24,6 +24,10 @@ _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|r
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
                  r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|"
                  r"modell?ing|position|consensus|expert")
+# A review of a kind says what kind of study a paper is, not what it is about ("a scoping review", "meta-analyses").
+_REVIEW_QUALIFIER = r"scoping|systematic|narrative|literature|rapid|umbrella|integrative|critical|mapping"
+REVIEW_KIND = rf"(?:{_REVIEW_QUALIFIER})\s+(?:literature\s+)?review"
+REVIEW_DESIGN = rf"(?:(?:{_REVIEW_QUALIFIER})\s+)?(?:literature\s+)?reviews?|meta-analys[ie]s"
 A_WORK = rf"(?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"  # "retrospective cohort study", "mini-review"
 THIS_WORK = rf"this {A_WORK}"
 SELF_NAMED = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"  # anywhere in its text ("the editor of this volume")

@@ -2464,3 +2464,26 @@ def test_a_noun_phrase_said_as_a_sentence_is_described_not_noted():
                      "occurred.", "A total of 500 patients were enrolled.", "A set of tools and methods for analysis.",
                      "The model for crop yields in Kenya."):
         assert not noun_phrase_only(sentence), sentence
+
+
+def test_reviews_of_one_design_are_said_of_that_design():
+    # a real PubMed export on e-health adoption: scoping reviews were no surveys, and surveys only "are surveys"
+    from litreview.summarize.offline import offline_summary
+    from litreview.write.relations import _shared_kind
+    papers = {"pong": Paper(key="pong", title="Digital health in chronic disease management: scoping review",
+                            abstract="Digital health innovations vary. Surveys were the main method of assessing outcomes."),
+              "wilson": Paper(key="wilson", title="Barriers to the use of e-health by older adults",
+                              abstract="Little is known about older adults. This scoping review sought to address this gap."),
+              "cho": Paper(key="cho", title="Telehealth for stroke: a rapid review",
+                           abstract="We conducted a rapid review of 40 trials of telehealth for stroke.")}
+    summaries = {key: offline_summary(paper) for key, paper in papers.items()}
+    assert [summary.kind for summary in summaries.values()] == ["survey", "survey", "survey"]
+    texts = {key: f"{paper.title}\n{paper.abstract}" for key, paper in papers.items()}
+    said = _shared_kind(["pong", "wilson"], summaries, True, ["survey"], texts)
+    assert said[0].text == "Both works are scoping reviews.", said
+    said = _shared_kind(list(papers), summaries, True, ["survey"], texts)
+    assert said[0].text == "All three works are reviews.", said
+    texts["cho"] = "Deep learning for telehealth: a survey\nWe survey methods."  # (a CORD-19 draft on mental health:)
+    assert _shared_kind(list(papers), summaries, True, ["survey"], texts)[0].text == "All three works are reviews."
+    texts = {"pong": "Deep learning for telehealth: a survey\nWe survey methods.", "wilson": "Telehealth\nAn overview of it."}
+    assert _shared_kind(["pong", "wilson"], summaries, True, ["survey"], texts)[0].text == "Both works are surveys."

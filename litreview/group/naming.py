@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from litreview.group.terms import GENERIC, HEAD_NOUNS, WEAK_ALONE, uses_of
+from litreview.text import REVIEW_DESIGN
 
 # How results are reported, not what they are about: "Four of them discuss CI", a heading "Odds ratios".
 _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard ratios?|relative risks?|risk ratios?|"
@@ -47,8 +48,7 @@ def names_a_database(term: str) -> bool:
 
 
 # What kind of study a paper is, not what it is about: a group of e-health papers was headed "Scoping review".
-_DESIGNS = re.compile(r"(?:(?:scoping|systematic|narrative|literature|rapid|umbrella|integrative|critical|mapping)\s+)?"
-                      r"(?:literature\s+)?reviews?|meta-analys[ie]s|systematic reviews? and meta-analys[ie]s", re.IGNORECASE)
+_DESIGNS = re.compile(REVIEW_DESIGN, re.IGNORECASE)
 
 
 def names_a_design(term: str) -> bool:

@@ -21,6 +21,7 @@ from litreview.grounding import without_cited_brackets
 from litreview.summarize.approach import approach_index, makes_something, proposes
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
+from litreview.text import REVIEW_KIND
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
 _PROBLEM_CUES = re.compile(
@@ -114,7 +115,7 @@ MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: o
 
 # Kind cues, tried in this order on the title and the approach sentence.
 _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
-    ("survey", re.compile(r"\b(?:survey|literature review|systematic review|overview of|tutorial)\b", re.I)),
+    ("survey", re.compile(rf"\b(?:survey|{REVIEW_KIND}|overview of|tutorial)\b", re.I)),
     ("benchmark", re.compile(r"\b(?:benchmark|leaderboard|test suite|evaluation suite)\b", re.I)),
     ("dataset", re.compile(r"\b(?:dataset|data set|corpus|corpora|treebank)\b", re.I)),
     # "Argovis: A Web Application for Fast Delivery, Visualization, and Analysis of Argo Data" is a system, no analysis

@@ -45,7 +45,7 @@ from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
 from litreview.text import STOPWORDS, listing, significant_words
 from litreview.write.english import NUMBERS, TEENS, TENS, count_opening
-from litreview.write.kinds import analysis_kinds
+from litreview.write.kinds import analysis_kinds, as_design, designs, in_plural_design
 from litreview.write.schema import InlineCitation, Sentence
 
 MAX_SHARED_SENTENCES = 2
@@ -153,7 +153,8 @@ def _terms_of(text: str) -> frozenset[frozenset[str]]:
 def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introduced: bool,
                  kinds: list[str], texts: Mapping[str, str] | None = None) -> list[Sentence]:
     """The papers making the same kind of contribution, of `kinds` (`Two of them release datasets`); analyses of one
-    kind that every one of them names, so (`All eight works are bibliometric analyses`)."""
+    kind that every one of them names, so (`All eight works are bibliometric analyses`); surveys by the design of
+    review every one says it is (`Two of them are scoping reviews`), or as reviews where one does (`kinds.designs`)."""
     for kind in kinds:
         verb_phrase = KIND_PHRASES[kind]
         keys = [key for key in order if summaries[key].kind == kind]
@@ -162,6 +163,13 @@ def _shared_kind(order: list[str], summaries: Mapping[str, PaperSummary], introd
                 shared = set.intersection(*(analysis_kinds(texts[key]) for key in keys))
                 if len(shared) == 1:
                     verb_phrase = f"are {shared.pop()} analyses"
+            elif kind == "survey" and texts:  # "are scoping reviews", the most specific design every one says it is
+                said = [designs(texts[key]) for key in keys]
+                shared = set.intersection(*said)
+                if shared:
+                    verb_phrase = f"are {in_plural_design(max(sorted(shared), key=len))}"
+                elif "review" in set.union(*said):  # in a health corpus, "surveys" would be questionnaires
+                    verb_phrase = "are reviews"
             return [Sentence(text=f"{quantity(len(keys), len(order), introduced)} {verb_phrase}.", keys=keys)]
     return []
 
@@ -304,7 +312,7 @@ def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], su
                               re.IGNORECASE)
     if all(near_dataset.search(texts[key]) for key in keys):
         return "report results on"
-    if names_a_design(term) and all(_is_one(term, texts[key]) for key in keys):
+    if names_a_design(term) and all(as_design(term) in designs(texts[key]) for key in keys):
         return "are"  # "Two of them are scoping reviews", not "discuss scoping reviews"
     problems = [summaries[key].problem for key in keys]
     # as the papers spell it: a name ("World Health Organization"), or a place or thing a name opens ("Hubei province")
@@ -313,15 +321,6 @@ def _role(term: str, spelled: str, keys: list[str], texts: Mapping[str, str], su
             all(term in phrases(problem, 3) for problem in problems):
         return "address"  # a problem; not "address the World Health Organization", a name they mention
     return shared_verb(term, [texts[key] for key in keys]) or "discuss"
-
-
-def _is_one(design: str, text: str) -> bool:
-    """Whether a paper's `text` (title first) says it is a `design`: "..., a scoping review" in its title, "This
-    scoping review aims ...", "we conducted a systematic review"."""
-    said = re.escape(re.sub(r"(?:s|is|es)$", "", design)).replace(r"\ ", r"\s+") + r"\w*"
-    return bool(re.search(rf"\A[^\n]*\b{said}|\b(?:this|our|the present|the current)\s+(?:[\w-]+\s+)?{said}|"
-                          rf"\b(?:conduct|perform|undert|carri|report|present)\w*\s+(?:out\s+)?an?\s+(?:[\w-]+\s+)?{said}",
-                          text, re.IGNORECASE))
 
 
 def shared_verb(term: str, texts: list[str]) -> str | None:
