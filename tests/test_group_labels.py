@@ -310,11 +310,17 @@ def test_a_term_that_is_or_ends_with_a_verb_where_the_papers_use_it(term, texts,
     assert said_as_verb(term, texts) is verb
 
 
-def test_a_shared_phrase_that_ends_with_a_verb_is_no_topic_the_papers_share():
-    from litreview.group.terms import ends_with_verb
+def test_a_shared_phrase_that_ends_or_opens_with_a_verb_is_no_topic_the_papers_share():
+    from litreview.group.terms import ends_with_verb, opens_with_verb
     texts = ["Genetic factors account for up to 80% of the liability.", "Genetic factors account for most of the risk."]
     assert ends_with_verb("genetic factors account", texts)
     assert not ends_with_verb("olfactory dysfunction", ["due to olfactory dysfunction in patients"])
+    # a Web of Science export on black silicon: "@zhong2016enhanced and @huang2016near discuss fabricate ..."
+    assert opens_with_verb("fabricate nanostructured black silicon", ["We use X to fabricate nanostructured black silicon.",
+                                                                      "Black silicon was fabricated."])
+    assert opens_with_verb("align language models", ["we align language models", "They align language models."])
+    assert not opens_with_verb("acute respiratory distress syndrome", ["It leads to acute respiratory distress syndrome."])
+    assert not opens_with_verb("healthcare workers", ["Masks were given to healthcare workers.", "Most healthcare workers"])
 
 
 def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():

@@ -1111,6 +1111,10 @@ def test_a_name_the_sentence_capitalises_again_keeps_its_capital():
     assert lower_first("Turkey is one of the latest countries, and Istanbul in Turkey became the epicenter") == \
         "Turkey is one of the latest countries, and Istanbul in Turkey became the epicenter"
     assert lower_first("Experimental results show gains on Turkey data") == "experimental results show gains on Turkey data"
+    # a Web of Science export on black silicon: "@zhang2017controlling note that Thin Al2O3 films were deposited"
+    assert lower_first("Thin Al2O3 films were deposited on p-type black silicon") == \
+        "thin Al2O3 films were deposited on p-type black silicon"
+    assert lower_first("Prompt Tuning, a method of ours, works") == "Prompt Tuning, a method of ours, works"
 
 
 def test_a_list_the_clause_does_not_give_is_not_announced():
@@ -1946,6 +1950,20 @@ def test_here_before_a_leading_gerund_goes():
         "and Wroe examined the influence of gape angle and bite point on bite force." in text, text
 
 
+def test_a_leading_then_or_in_the_work_goes():
+    # a Web of Science export on black silicon: "@omar2021surface note that then, b-Si nanowires (b-Si NWs) are
+    # fabricated ...", "@dou2013surface note that in the work, the surface recombination ... was investigated"
+    from litreview.write.clauses import clean_clause
+    assert clean_clause("Then, b-Si nanowires are fabricated using one-step MACE process.") == \
+        "b-Si nanowires are fabricated using one-step MACE process"
+    assert clean_clause("In the work, the surface recombination of silicon nanostructures was investigated.") == \
+        "the surface recombination of silicon nanostructures was investigated"
+    assert clean_clause("Next, we show X.") == "they show X"
+    # not a word that only begins so
+    assert clean_clause("Next-generation sequencing was used.") == "Next-generation sequencing was used"
+    assert clean_clause("In the study of rats, 30 were seen.") == "In the study of rats, 30 were seen"
+
+
 def test_a_leading_gerund_without_its_comma_keeps_its_subject():
     # a Better BibTeX export on skull mechanics: "Pollock et al. note that using a combination of beam theory
     # analysis (BTA) and finite-element analysis (FEA) they assessed ..." ("Using X and Y we assessed Z")
@@ -2487,3 +2505,21 @@ def test_reviews_of_one_design_are_said_of_that_design():
     assert _shared_kind(list(papers), summaries, True, ["survey"], texts)[0].text == "All three works are reviews."
     texts = {"pong": "Deep learning for telehealth: a survey\nWe survey methods.", "wilson": "Telehealth\nAn overview of it."}
     assert _shared_kind(["pong", "wilson"], summaries, True, ["survey"], texts)[0].text == "Both works are surveys."
+
+
+def test_a_verb_a_comparative_or_a_unit_is_no_topic_papers_share():
+    # a Web of Science export on black silicon: "@zhong2016enhanced and @huang2016near discuss fabricate nanostructured
+    # black silicon", "Four of them discuss absolutely higher", "@jiang2017high and @zhang2018fabrication discuss mA cm"
+    papers = [Paper(key=key, title=title, abstract=f"We use metal-assisted chemical etching (MCE) method to fabricate "
+                    f"nanostructured black silicon on the surface of C-Si. {rest}") for key, title, rest in (
+                        ("zhong", "Enhanced near-infrared absorber", "The detector fabricated shows a responsivity of 0.57 A/W."),
+                        ("huang", "Near-infrared photodetectors", "The absorptance rises to 95% at 1100 nm."))]
+    said = _shared(papers, "Absorbers", "metal-assisted chemical etching")
+    assert not any("fabricate" in sentence for sentence in said), said
+    assert any("nanostructured black silicon" in sentence for sentence in said), said
+    papers = [Paper(key=key, title=title, abstract=f"The cells reach a current density of {current} mA/cm(2), which is "
+                    f"absolutely higher than that of acid-textured wafers. {rest}") for key, title, current, rest in (
+                        ("dai", "Influence of post-etching", "38.1", "Pyramids form on the wafer."),
+                        ("li", "High-efficiency textures", "38.4", "Cyclodextrin is added to the etchant."))]
+    said = _shared(papers, "Textures", "metal-assisted chemical etching")
+    assert not any(sentence.endswith((" higher.", " mA cm.")) for sentence in said), said

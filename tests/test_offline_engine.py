@@ -1348,6 +1348,10 @@ def test_the_authors_of_a_chapter_that_reviews_and_describes_review_and_describe
     # a Mendeley export on brain genetics: was "@Hawrylycz2016 review the resources available and describes how ..."
     assert said_by("Hawrylycz et al.", "This chapter reviews the resources available and describes how they may be of use",
                    plural=True) == "Hawrylycz et al. review the resources available and describe how they may be of use."
+    # a Web of Science export on black silicon: was "@hsu2014fabrication summarize ... and discusses the advantages"
+    assert said_by("Hsu et al.", "This review summarizes the developments of black silicon and discusses the advantages of "
+                   "each method", plural=True) == \
+        "Hsu et al. summarize the developments of black silicon and discuss the advantages of each method."
 
 
 def test_a_purpose_then_a_passive_is_no_stated_aim_and_a_problem_addressed_by_doing_keeps_the_doing():

@@ -20,6 +20,8 @@ _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard
                         # units ("10^6 solar masses", "3,100 Schwarzschild radii"): an ADS export's label was "Solar masses"
                         r"solar (?:masses|mass|luminosities|luminosity|radii|radius)|(?:schwarzschild|gravitational) radii|"
                         r"light[- ]years?|(?:kilo|mega)?parsecs?|"
+                        # a quantity per area, volume or mass, "mA/cm(2)" in words: "Two of them discuss mA cm"
+                        r"(?:[mµnk]a|[mµnk]?(?:w|v|j)|mg|kg|g|ml|mol|mmol)\s(?:cm|mm|m|l|kg|g|s)(?:\s(?:cm|mm|m|l|kg|g|s))?|"
                         # sums of money: a flash flood group was headed "Billion Euros" (of "1.5 billion Euros of damage")
                         r"(?:(?:thousand|million|billion|trillion)\s)?(?:euros?|dollars?|usd|eur|gbp|pounds sterling)|"
                         # how a cohort is described: a CORD-19 draft on Canada was headed "Median age"

@@ -82,7 +82,7 @@ WEAK_ALONE = frozenset(
     "january february march april may june july august september october november december".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
-_ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|ently|antly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
+_ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|etely|utely|ently|antly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
 _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|iac|al|ar|ary|ory|ent|ant|est)$")  # "cardiac"
 _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
                         "agent gradient component document element environment experiment moment segment "
@@ -100,7 +100,9 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
                         "prior main major minor fatal ones respiratory younger older taken anterior posterior superior inferior "
-                        "late early".split())  # "larger ones" names nothing; "Late" (Cretaceous) headed a group of dinosaur papers
+                        "late early "  # "larger ones" names nothing; "Late" (Cretaceous) headed a group of dinosaur papers
+                        # comparatives: "Four of them discuss absolutely higher" (efficiency than ...), black silicon
+                        "higher lower larger smaller greater better worse faster slower stronger weaker longer shorter".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
                                  r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
 # A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); punctuation and a token
@@ -108,6 +110,7 @@ _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|lik
 # does a line break: title | abstract.
 _WORD_OR_BREAK = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*|\d[^\W_]*(?:-[^\W_]+)*|[^\s\w]+|_+|\n")
 # Words after which a verb stands, not a noun ("to generalize", "it keeps", "which learns").
+_NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ure|ogy|ics|ing)$")
 _BEFORE_A_VERB = frozenset("to can could may might will would should must cannot we they it he she which that who also "
                            "not does do did often still thus hence then".split())
 # How a verb's object starts: an article, a possessive, a quantifier or a number ("exceeds 96%", "analyzes the
@@ -219,6 +222,22 @@ def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
     return bool(uses) and _ends_with_verb(term, uses)
 
 
+def opens_with_verb(term: str, texts: Iterable[str]) -> bool:
+    """Whether the phrase `term` opens with a verb in half its uses in `texts` or more: after "we", "can", "which" ...;
+    after "to", only a word the texts also say in its past or participle and never after a determiner ("to fabricate
+    black silicon", "fabricated"; not "due to olfactory dysfunction", "leading to acute respiratory distress
+    syndrome", "given to healthcare workers", "applied to image segmentation" where the texts say "the image")."""
+    texts = list(texts)
+    uses = uses_of(term, texts)
+    first = term.split(" ", 1)[0]
+    root = re.escape(first[:-1] if first.endswith("e") else first)
+    after_to = not _NOT_A_HEAD.search(first) and not _NOUN_SUFFIX.search(first) \
+        and any(re.search(rf"\b{root}e?(?:d|ed|ing)\b", text, re.IGNORECASE) for text in texts) \
+        and not any(re.search(rf"\b(?:the|a|an|this|these|its|their|our|of)\s+{re.escape(first)}\b", text, re.IGNORECASE)
+                    for text in texts)
+    return bool(uses) and 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB and (before != "to" or after_to)) >= len(uses)
+
+
 def _ends_with_verb(term: str, uses: tuple[tuple[str, str], ...]) -> bool:
     if term.rsplit(" ", 1)[-1] in _REPORTING_VERBS and 2 * sum(1 for _, after in uses if after == "that") >= len(uses):
         return True  # "evidence suggests | that ...": a clause, no topic
@@ -289,6 +308,7 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         leads = ends if len(ends) == 1 and ends <= leads else leads
         lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else _most_led_by(term, uses, texts) if each else ""
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
+        lead = "" if lead and opens_with_verb(f"{lead} {term}", texts) else lead  # "to fabricate | black silicon"
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
         follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
         last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")

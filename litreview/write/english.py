@@ -119,8 +119,9 @@ def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
         return text
     if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
         return text[:1].lower() + text[1:]
-    # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey")
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z]", rest) \
+    # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey"); a formula after it
+    # is no word of a title ("Thin Al2O3 films", "Dense SiO2 layers")
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z][^\s\d]*(?:\s|$)", rest) \
             and not re.search(rf"\b{re.escape(word)}\b", rest) and word not in names:
         return text[:1].lower() + text[1:]
     return text

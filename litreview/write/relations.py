@@ -34,6 +34,7 @@ from litreview.group.terms import (
     EPONYM,
     MAX_PHRASE_WORDS,
     ends_with_verb,
+    opens_with_verb,
     phrases,
     said_as_verb,
     shared_terms,
@@ -253,8 +254,9 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
-        if " " in shown and ends_with_verb(shown, held):
-            continue  # a phrase ending in a verb: "genetic factors account" (for up to 80% of the liability)
+        if " " in shown and (ends_with_verb(shown, held) or opens_with_verb(shown, held)):
+            continue  # a phrase ending in a verb: "genetic factors account" (for up to 80% of the liability); or opening
+            # with one: "fabricate nanostructured black silicon" (both "use MCE method to fabricate ...")
         if EPONYM.fullmatch(shown) and qualifies_next(shown, held):
             continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"

@@ -36,7 +36,7 @@ _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|ev
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
 SECOND_VERB = rf"(?:{_LISTED_VERB}|use|study|test|find|release|extend|outline|highlight)"
 # One said with its -s, as a paper's sentence has it after "and" ("... and applies them to Y"): not "studies", a noun too.
-SECOND_VERB_SAID = rf"(?:{SECOND_VERB}s?|applies|identifies|quantifies)"
+SECOND_VERB_SAID = rf"(?:{SECOND_VERB}(?:e?s)?|applies|identifies|quantifies)"  # "discusses", "assesses"
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
