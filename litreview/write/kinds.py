@@ -48,5 +48,5 @@ def as_design(term: str) -> str:
 
 
 def in_plural_design(design: str) -> str:
-    """"scoping reviews", "meta-analyses"."""
-    return re.sub(r"analysis$", "analyses", design) if design.endswith("analysis") else f"{design}s"
+    """A design of `designs` in the plural: "scoping reviews", "meta-analyses"."""
+    return f"{design[:-2]}es" if design.endswith("analysis") else f"{design}s"
