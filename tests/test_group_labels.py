@@ -8,7 +8,8 @@ from litreview.corpus.paper import Paper
 from litreview.group import group_papers
 from litreview.group.acronyms import expansion
 from litreview.group.schema import Groups
-from litreview.group.terms import is_noun_phrase, phrases, said_as_verb, whole_phrase, with_head_noun
+from litreview.group.phrasing import whole_phrase, with_head_noun
+from litreview.group.terms import is_noun_phrase, phrases, said_as_verb
 from litreview.group.spelling import surface_form
 from litreview.group.naming import used_as_modifier
 from litreview.summarize import summarize_papers

@@ -2336,7 +2336,8 @@ def test_a_proposal_in_the_passive_after_for_this_is_said_with_both_its_acts():
 
 
 def test_a_participle_after_a_plural_names_no_group_and_a_hyphenated_lead_joins_the_others():
-    from litreview.group.terms import is_noun_phrase, whole_phrase
+    from litreview.group.phrasing import whole_phrase
+    from litreview.group.terms import is_noun_phrase
     # was a group headed "Factors influencing" ("factors influencing students' attitudes", "... AI adoption")
     assert not is_noun_phrase("factors influencing") and is_noun_phrase("machine learning")
     # was "Equation modeling": one use said "partial least squares-structural equation modeling (PLS-SEM)"
@@ -2384,7 +2385,7 @@ def test_others_they_beside_everyones_we_is_not_the_authors():
 
 
 def test_a_connective_after_the_papers_name_for_itself_goes_and_a_latin_phrase_keeps_its_a():
-    from litreview.group.terms import whole_phrase
+    from litreview.group.phrasing import whole_phrase
     from litreview.write.statements import FACT_LEAD, said_for
     paper = Paper(key="velazquez", title="Inter-country tables", abstract="Trade.",
                   authors=("Velazquez-Afonso, A.", "Rocchi, P.", "Rueda-Cantuche, J. M."))

@@ -20,7 +20,8 @@ from litreview.write.relations import base_verb, quantity
 from litreview.write.titled import works_address
 from litreview.corpus.paper import Paper
 from litreview.group.schema import Groups, SubTheme
-from litreview.group.terms import term_stems, whole_phrase
+from litreview.group.phrasing import whole_phrase
+from litreview.group.terms import term_stems
 from litreview.summarize.schema import PaperSummary
 from litreview.write.schema import Paragraph
 from litreview.select import rank
@@ -1045,7 +1046,8 @@ def test_the_fields_term_written_with_one_word_as_two_is_the_fields():
 
 
 def test_a_shared_phrase_is_not_extended_by_a_plural_noun_or_by_called():
-    from litreview.group.terms import phrases, whole_phrase
+    from litreview.group.phrasing import whole_phrase
+    from litreview.group.terms import phrases
     texts = ["Diabetes brings hypertension and in some patients peripheral vascular disease, kidney damage.",
              "La diabetes: in some patients peripheral vascular disease, kidney damage."]
     assert whole_phrase("peripheral vascular disease", texts) == "peripheral vascular disease"  # was "patients ..."

@@ -44,6 +44,7 @@ from litreview.group.naming import (
     used_as_modifier,
     whole_name,
 )
+from litreview.group.phrasing import whole_phrase
 from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
@@ -55,7 +56,6 @@ from litreview.group.terms import (
     said_as_verb,
     stem,
     term_stems,
-    whole_phrase,
 )
 from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.offline import paper_text

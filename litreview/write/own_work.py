@@ -24,6 +24,7 @@ from typing import NamedTuple
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import ACRONYM
 from litreview.group.offline import OTHER_TITLE
+from litreview.group.phrasing import with_head_noun
 from litreview.group.schema import SubTheme
 from litreview.group.spelling import surface_form
 from litreview.group.terms import (
@@ -31,7 +32,6 @@ from litreview.group.terms import (
     phrases,
     said_as_verb,
     term_stems,
-    with_head_noun,
 )
 from litreview.summarize.approach import approach_index
 from litreview.summarize.offline import content_sentences, paper_text, reports_a_result

@@ -29,6 +29,7 @@ from litreview.group.naming import (
     used_as_modifier,
     whole_name,
 )
+from litreview.group.phrasing import whole_phrase
 from litreview.group.spelling import phrase_pattern, surface_form
 from litreview.group.terms import (
     EPONYM,
@@ -40,7 +41,6 @@ from litreview.group.terms import (
     shared_terms,
     stem,
     term_stems,
-    whole_phrase,
 )
 from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
