@@ -101,9 +101,8 @@ class _Work:
         """Whether the two groups can be one work: no conflicting identifier (unless a `reprint`, or not asked about
         `identifiers`) or type (unless they share a DOI: Scopus calls a chapter a book); when matched by title (not
         `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
-        conflicting = _different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1 \
-            or len(self.isbns | other.isbns) > 1
-        if identifiers and not reprint and conflicting:
+        if identifiers and not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
+                                            or len(self.isbns | other.isbns) > 1):
             return False
         families = self.families | other.families
         if (families in _NEVER_ONE or len(families) > 2) and not self.dois & other.dois:

@@ -193,13 +193,12 @@ def said_as_verb(term: str, texts: Iterable[str]) -> bool:
     after "we", "to", "which" ... ("we align multilingual language models"). One word: after "to", "can", "we",
     "it", "which", "that" ... or a plural noun ("it keeps", "to generalize", "models generalize"). A phrase ending in
     "-s": before an article or a number, as its object ("accuracy exceeds 96%", "the author analyzes the structure")."""
+    texts = list(texts)  # read twice for a phrase
     uses = uses_of(term, texts)
     if not uses:
         return False
-    if " " in term:
-        if 2 * sum(1 for before, _ in uses if before in _BEFORE_A_VERB) >= len(uses):
-            return True  # it starts with a verb: "we align multilingual language models"
-        return _ends_with_verb(term, uses)
+    if " " in term:  # it starts with a verb ("we align multilingual language models", after "to" too) or ends with one
+        return opens_with_verb(term, texts, strict=False) or _ends_with_verb(term, uses)
     if term.endswith("ing"):  # a gerund after a preposition or before an object is a verb ("by predicting the ...")
         if 2 * sum(1 for before, after in uses if before in _GERUND_LEAD or _starts_an_object(after)
                    or before == "," and _opens_a_clause(after)) >= len(uses):
@@ -217,18 +216,19 @@ def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
     return bool(uses) and _ends_with_verb(term, uses)
 
 
-def opens_with_verb(term: str, texts: Iterable[str]) -> bool:
+def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> bool:
     """Whether the phrase `term` opens with a verb in half its uses in `texts` or more: after "we", "can", "which" ...;
     after "to", only a word the texts also say in its past or participle and never after a determiner ("to fabricate
     black silicon", "fabricated"; not "due to olfactory dysfunction", "leading to acute respiratory distress
     syndrome", "given to healthcare workers", "applied to image segmentation" where the texts say "the image"). Stricter
-    than `said_as_verb`, which labels use: a sentence that says what papers share loses more by a noun taken for a verb."""
+    than `said_as_verb`, which labels use (not `strict`: any word after "to"): a sentence that says what papers share
+    loses more by a noun taken for a verb."""
     texts = list(texts)
     uses = uses_of(term, texts)
     befores = [before for before, _ in uses if before in _BEFORE_A_VERB]
     if not uses or 2 * len(befores) < len(uses):
         return False
-    if 2 * sum(1 for before in befores if before != "to") >= len(uses):
+    if not strict or 2 * sum(1 for before in befores if before != "to") >= len(uses):
         return True
     first = term.split(" ", 1)[0]
     root = re.escape(first[:-1] if first.endswith("e") else first)
