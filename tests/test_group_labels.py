@@ -93,6 +93,11 @@ def test_a_label_never_ends_on_a_verb_or_an_adjective_its_phrase_ran_into():
     # "Auxiliary loss" ("auxiliary loss term" in one abstract, "auxiliary loss terms" in the other)
     losses = ["We add an auxiliary loss term to each layer.", "Two auxiliary loss terms align the student."]
     assert whole_phrase("auxiliary loss", losses) == "auxiliary loss terms"
+    # ... whatever its plural: a Web of Science export on crash prediction, "All three works discuss support vector"
+    # ("support vector machine" in two abstracts, "support vector machines" in two others)
+    svm = ["We train a support vector machine on loop data.", "Support vector machines and k-means predict crashes.",
+           "An optimized model based on a support vector machine.", "Logistic regression and support vector machines."]
+    assert whole_phrase("support vector", svm) == "support vector machines"
     # the hand hygiene draft over TREC-COVID: the heading was "Alcohol-based hand", where its papers go on to
     # "sanitizers", "sanitizer", "rub": most say one noun, and the label says it
     hands = ["Alcohol-based hand sanitizers inactivate SARS-CoV-2 within 30 seconds.", "An alcohol-based hand sanitizer, tested.",

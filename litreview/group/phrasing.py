@@ -45,7 +45,7 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         lead = "" if lead and opens_with_verb(f"{lead} {term}", texts) else lead  # "to fabricate | black silicon"
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
-        follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word) for word in follows}) == 1 else ""
+        follow = max(follows, key=len) if len(uses) >= 2 and len({_singular(word, follows) for word in follows}) == 1 else ""
         last = term.rsplit(" ", 1)[-1]  # a name is whole ("KITTI"), save one of two names ("Navier-Stokes equations")
         follow = follow or (_most_followed_by(term, follows, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
         # a letter alone is a unit or a symbol ("the 1.6 m Goode Solar Telescope"), as no phrase holds it
@@ -104,8 +104,13 @@ def _most_led_by(term: str, uses: tuple[tuple[str, str], ...], texts: list[str])
     return lead if all(lead in {before for before, _ in uses_of(term, [text])} for text in texts) else ""
 
 
-def _singular(word: str) -> str:
-    """`word` without a plural's -s ("vaccines" -> "vaccine"; not "process", "analysis")."""
+def _singular(word: str, among: Iterable[str] = ()) -> str:
+    """`word` without a plural's -s ("models" -> "model"; not "process", "analysis"), or its -s or -es where `among`
+    has the word without it ("machines" beside "machine", "approaches" beside "approach")."""
+    among = set(among)
+    for ending in ("s", "es"):
+        if word.endswith(ending) and word[:-len(ending)] in among:
+            return word[:-len(ending)]
     return word[:-1] if PLURAL_NOUN.search(word) else word
 
 
