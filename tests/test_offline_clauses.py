@@ -1962,6 +1962,16 @@ def test_a_leading_then_or_in_the_work_goes():
     # not a word that only begins so
     assert clean_clause("Next-generation sequencing was used.") == "Next-generation sequencing was used"
     assert clean_clause("In the study of rats, 30 were seen.") == "In the study of rats, 30 were seen"
+    # Web of Science, crash prediction: was "@abdelaty2006atms note that for the study, historical crashes ... were
+    # gathered from a 36-mi corridor"; now said as what they did
+    assert clean_clause("For this study, historical crashes were gathered from a corridor.") == \
+        "historical crashes were gathered from a corridor"
+    assert clean_clause("For the study of rats, 30 were seen.") == "For the study of rats, 30 were seen"
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="a", authors=("Abdel-Aty, M", "Pande, A"), year=2006,
+                  abstract="Crash risk matters. For this study, historical crashes were gathered from a 36-mi corridor.")
+    assert said_for(paper, "For this study, historical crashes were gathered from a 36-mi corridor.", FACT_LEAD) == \
+        "Abdel-Aty and Pande gathered historical crashes from a 36-mi corridor."
 
 
 def test_a_leading_gerund_without_its_comma_keeps_its_subject():

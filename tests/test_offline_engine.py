@@ -1157,7 +1157,11 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                   "The VCM is still struggling to migrate from journals in which methods are presented to journals.",
                   # a lead is no part of the thing done (paleontology: was "Figueirido et al. derived given the absence
                   # of complete ... skeletons ..., multiple regression functions separately ...")
-                  "Given the absence of complete skeletons, regression functions were derived from the mandible."):
+                  "Given the absence of complete skeletons, regression functions were derived from the mandible.",
+                  # how often a field does it (Web of Science, crash prediction: was "@jonsson2007crash develop most often
+                  # the models for a total number of crashes ...")
+                  "Most often the models are developed for a total number of crashes.",
+                  "Typically the parameters are estimated by maximum likelihood."):
         assert done_by("Smith", other, plural=False) is None, other
     # a purpose, then what was done in the passive (brain genetics, Mendeley: was "@Wang2017 measure aggregate genetic
     # risks, the polygenic risk score (PGRS) was computed.")

@@ -31,6 +31,7 @@ _ACTS = {
     "implemented": "implement", "validated": "validate", "tracked": "track", "tagged": "tag", "recruited": "recruit",
     "outlined": "outline", "summarized": "summarize", "summarised": "summarise", "extended": "extend",
     "adapted": "adapt", "modified": "modify", "calibrated": "calibrate", "fitted": "fit", "trained": "train",
+    "gathered": "gather",
 }
 _ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
 # How a paper did it ("are theoretically studied"); not how a field does ("is widely studied", "has been studied").
@@ -58,7 +59,10 @@ _DONE = re.compile(
     r"and|or|but|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"
     r"hence|then|also|finally|further|furthermore|moreover|however|given|considering|despite|following|owing|due|"
-    r"according|building|drawing)\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
+    r"according|building|drawing|"
+    # "Most often the models are developed for ...": how often a field does it, not what this paper did
+    r"(?:most\s)?(?:often|usually|typically|generally|commonly|traditionally|frequently|conventionally|normally|"
+    r"sometimes|historically|previously|recently))\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
     r"\s(?:is|are|was|were)\s)[^;:]){5,}?)(?<!\swhich)(?<!\sthat)(?<!\swho)"  # not "events, which are analysed"
     + _IS_DONE + r"(?:\sand\s(?P<also>" + _ACT + r")\b)?"  # "are outlined and reviewed here", "... in this paper"
     r"(?:\s(?:here|herein|in\s(?:this|the)\s(?:paper|article|study|work|chapter))\b)?"

@@ -20,6 +20,7 @@ _LEADS = re.compile(
     r"(?:in order )?to (?:achieve|accomplish|reach|attain|fulfil|fulfill|realize|realise|meet) (?:this|these|that|such|"
     r"the above|our|their) (?:goal|aim|objective|purpose|end|target)s?(?=\s*,)|for (?:this|that|such a) purpose(?=\s*,)|"
     r"for (?:this|that)(?=\s*,)|"  # "For this, a generic technique based on AI is proposed"
+    r"for (?:this|the|the present|the current) (?:study|analysis|research|work|paper)(?=\s*,)|"  # "For this study, X were gathered"
     r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
