@@ -1192,6 +1192,17 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                    plural=False) == "Smith introduces and compares filtering methods by simulating modular networks."
     assert done_by("Smith", "Colloids were designed by combining two polymers.", plural=False) == \
         "Smith designed colloids by combining two polymers."
+    # a quoted name closing with its comma (moved out of the quotes by clean_clause) ends no sentence on it (crash
+    # prediction: was 'or "crash precursors",.')
+    assert done_by("Lee et al.", 'A model relating crash potential to traffic flow, or "crash precursors", was developed.',
+                   plural=True) == 'Lee et al. developed a model relating crash potential to traffic flow, or "crash precursors".'
+    # the paper named with where it is presented (was "Russo et al. presented investigated whether ...")
+    text = _paragraph_text([Paper(key="russo2014", title="Assessing transferability of crash prediction models",
+                                  authors=("Russo, F.", "Busiello, M."),
+                                  abstract=("For decades, crashes have been studied as discrete events. The study "
+                                            "presented here investigated whether the modeling results closely matched "
+                                            "the crash records."))], "Transferability", "crash prediction")
+    assert "Russo and Busiello investigated whether the modeling results closely matched the crash records." in text, text
     # a passive in a relative clause is no act of the authors (was "Smith et al. train we show that models trained with
     # the VIB objective outperform those that with other forms ..."), nor what the thing goes on to do ("Smith derive
     # the composite tree by applying X, and is remarkably well resolved"), nor what it has ("by varying patterns")

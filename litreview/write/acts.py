@@ -117,8 +117,9 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     if later and not _RELATIVE.search(rest, 0, later.start()):
         it = "it" if done["aux"] in ("is", "was") else "them"
         rest = f"{rest[:later.start()]} and {_acted(later['act'], done['aux'], plural)} {it}{rest[later.end():]}"
+    # "X, or "crash precursors," was developed": the thing's closing comma is no part of the sentence's end
     said = f"{done['adverb'] or ''}{' and '.join(_acted(act, done['aux'], plural) for act in acts)} " \
-           f"{lower_first(done['thing'], names)}{rest}."
+           f"{lower_first(done['thing'], names)}{rest}".rstrip(" ,;:") + "."
     return f"{done['lead']}{after_a_lead(subject)} {said}" if done["lead"] else f"{subject} {said}"
 
 

@@ -56,7 +56,8 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s(?:\w+ly\s|better\s|further\s|also\s)?[a
 # passive after a boundary, no relative clause between ("..., and Z for urban hydrology were demonstrated by ...").
 _SUBJECT_FIRST = re.compile(r"(?:[^,;]*?\bthat\s)?(?:the|a|an|this|these|those|its|their|our|such)\s", re.IGNORECASE)
 _ITS_PASSIVE = re.compile(r"(?:(?!\b(?:which|that|who|whom|whose|where|when|while|if|because|we|they)\b)[^;:])*?"
-                          r"\b(?:is|are|was|were)\s(?:\w+ly\s)?[a-z]+(?:ed|en|wn)\b")
+                          r"\b(?:is|are|was|were|(?:has|have|had)\sbeen)\s(?:\w+ly\s)?"  # "..., all during X, have been
+                          r"(?:[a-z]+(?:ed|en|wn)|found|made|shown|seen|held|built|given|taken|done)\b")  # found to affect"
 # A relative clause between a sentence's subject and its verb: a cut there would leave the subject alone ("note that the
 # recent construction of brain-wide gene expression atlases."); without it, the sentence says what it said.
 _SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?:The|A|An|This|These|Our|Its|Their)\s[^,;()]{3,}?),\s(?:which|who)\s[^,;]+,"

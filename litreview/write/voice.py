@@ -65,6 +65,9 @@ AIMING = re.compile(r"\b(?:aim|aims|aimed|seek|seeks|sought|intend|intends|inten
 # "the black holes studied here", "the methods presented here are ..." (not "Shown here is X", a sentence's first word);
 # ", introduced here," goes whole
 _PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|\b(?P<done>[a-z]+(?:ed|own))\s+here(?:in)?\b")
+# "The study presented here investigated X": the paper itself, said "This study" (not "the study", whose "presented"
+# would be taken for its verb: "Russo et al. presented investigated X")
+_WORK_PLACED_HERE = re.compile(rf"^(?:The|This)\s(?P<kind>{WORK_NOUNS})\s[a-z]+(?:ed|wn)\s+here(?:in)?\b(?!,)")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # "This chapter reviews X and describes Y" said of its authors: "... review X and describe Y".
@@ -282,7 +285,9 @@ def in_third_person(text: str) -> str:
     which is everyone's, kept apart); "we hereby report", "we here summarize" are "they report", "they summarize"; a
     single author's "I" (a subject, not "type I") and "my" are "they" and "their" too ("I am" -> "they are"); "the
     black holes studied here" are "the black holes studied"."""
-    text = _PLACED_HERE.sub(lambda m: m["done"] or "", _HEREBY.sub(r"\1 ", text)) if "here" in text else text
+    if "here" in text:
+        text = _WORK_PLACED_HERE.sub(lambda m: f"This {m['kind']}", text)
+        text = _PLACED_HERE.sub(lambda m: m["done"] or "", _HEREBY.sub(r"\1 ", text))
     if _AN_I.search(text):  # "I show", "I'll present"
         text = _SINGULAR.sub(_they, text)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
