@@ -1570,6 +1570,17 @@ def test_this_study_after_a_connective_or_a_lead_is_given_its_subject():
         "the implementation.",
         "Another work summarizes the peptide antigen targets in surface glycoprotein.",  # "Thus" without its comma
         "A further study allows the authors to determine potent peptide antigen targets."]  # was "allows them"
+    # ... but its "them" that is what it studied stays (a Web of Science export on crash prediction: was "Siddiqui et
+    # al. investigated two methodologies for allocating crashes within a zone and compared the authors ..."); and
+    # "hi this study", as Web of Science kept a journal's "In" read by text recognition, is "In this study" (was "Hi the
+    # study, Cheng et al. examined ...")
+    said = _clauses("Crashes happen in zones. This study investigated two methodologies for allocating crashes within a "
+                    "zone and compared them in light of crash prediction models.",
+                    "Motorcycle crashes are frequent. However, research on weather is not well documented. hi this study, "
+                    "we examined the impact of weather conditions on motorcycle crash injuries.")
+    assert said == ["One study investigated two methodologies for allocating crashes within a zone and compared them in "
+                    "light of crash prediction models.",
+                    "Another study examined the impact of weather conditions on motorcycle crash injuries."], said
 
 
 def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not_its_background():
@@ -2539,3 +2550,21 @@ def test_a_verb_a_comparative_or_a_unit_is_no_topic_papers_share():
                         ("li", "High-efficiency textures", "38.4", "Cyclodextrin is added to the etchant."))]
     said = _shared(papers, "Textures", "metal-assisted chemical etching")
     assert not any(sentence.endswith((" higher.", " mA cm.")) for sentence in said), said
+
+
+def test_every_verb_a_work_does_after_and_agrees_with_its_several_authors():
+    # a Scopus export on maritime data ("this study contributes to and recognizes the future value ...") and a Web of
+    # Science one on crash prediction ("This study addresses this need by undertaking X, and then conducts Y"): the
+    # second verb kept its -s ("Lee et al. contribute to and recognizes", "... and then conducts a meta-analysis")
+    from litreview.write.voice import second_verbs_in_base_form
+
+    assert second_verbs_in_base_form(" to and recognizes the future value of maritime data") == \
+        " to and recognize the future value of maritime data"
+    assert second_verbs_in_base_form(" X by undertaking a review, and then conducts a meta-analysis of studies") == \
+        " X by undertaking a review, and then conduct a meta-analysis of studies"
+    assert second_verbs_in_base_form(" the ratio of cases and deaths in Italy") == " the ratio of cases and deaths in Italy"
+    paper = Paper(key="lee2021", title="Data platforms for autonomous ships", authors=("Lee, C.", "Kim, D."),
+                  abstract=("Maritime data are growing. Consequently, this study contributes to and recognizes the future "
+                            "value of intellectual property related to maritime data."))
+    text = " ".join(sentence.text for sentence in _paragraph([paper], "Maritime data", "autonomous ships"))
+    assert "Lee and Kim contribute to and recognize the future value of intellectual property" in text, text

@@ -52,6 +52,10 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"amid|amongst|upon|about|inside|outside|throughout|besides|except|like|unlike|plus|minus|"
                            r"than|and|but|nor)\b)"
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
+# Any word with an -s after "and" and before a determiner, which only a verb is: "contributes to and recognizes the
+# value of X", "addresses X by undertaking Y, and then conducts a meta-analysis" ("and results the" is no English)
+_AND_ANY_VERB_SAID = re.compile(rf"(?P<lead>\sand\s(?:then\s|also\s|{_ADVERB})?)(?P<verb>[a-z]{{3,}}(?<![su])s)"
+                                r"(?=\s(?:the|a|an|their|its|this|these|those)\s)")
 _LISTED_LAST = re.compile(r",\s(?P<first>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)\s[^,]+,\sand\s"
                           r"(?P<verb>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ity)(?<!ness)(?<!ion)(?<!ment)(?<!nce)(?<!al)(?<!ic)"
                           r"(?<!ive)(?<!ry)(?<!nt)(?<!ar)(?<!er)(?<!or)\s(?!(?:and|or|of)\b)[^,]*$")  # not "and mortality rates"
@@ -68,6 +72,9 @@ _PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|\b(?P<done>[a-z]+(?
 # "The study presented here investigated X": the paper itself, said "This study" (not "the study", whose "presented"
 # would be taken for its verb: "Russo et al. presented investigated X")
 _WORK_PLACED_HERE = re.compile(rf"^(?:The|This)\s(?P<kind>{WORK_NOUNS})\s[a-z]+(?:ed|wn)\s+here(?:in)?\b(?!,)")
+# "allows us to", "helps us understand", "gives us": the authors, as the paper's "us" ("them" once in the third person)
+_LET_THEM = re.compile(r"\b(?P<let>(?:allow|enable|help|let|permit|give|gave|lead|led|bring|brought|take|took|force|"
+                       r"require|make|made)(?:s|ed|ing)?\s)them\b")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # "This chapter reviews X and describes Y" said of its authors: "... review X and describe Y".
@@ -151,7 +158,8 @@ def its_next_verb(text: str, *, plural: bool) -> str:
 
 def second_verbs_in_base_form(text: str) -> str:
     """What a work does after its first verb ("X and describes Y"), said of several ("X and describe Y")."""
-    return _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", text)
+    text = _AND_VERB_SAID.sub(lambda m: f"{m['lead']}{m['adverb'] or ''}{base_form(m['verb'])}", text)
+    return _AND_ANY_VERB_SAID.sub(lambda m: f"{m['lead']}{base_form(m['verb'])}", text)
 
 
 def joined_verb_at(text: str) -> int:
@@ -196,7 +204,9 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     if plural and (done["itself"] or done["author"]):  # "this chapter reviews X and describes Y": "... and describe Y"
         rest = second_verbs_in_base_form(rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
-        rest = re.sub(r"\bthem\b", "the authors", rest, count=1)
+        # ... but "This study investigated X and compared them" keeps its "them", which is X
+        said = _LET_THEM.sub(r"\g<let>the authors", f"{done['verb']}{rest}", count=1)
+        rest = said[len(done["verb"]):]
         rest = its_next_verb(rest, plural=plural)
     # "One study also found" leans on nothing where it comes first; "this paper however justifies X" on a sentence
     # the paragraph does not say
