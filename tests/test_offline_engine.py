@@ -496,6 +496,13 @@ def test_a_name_with_a_full_stop_inside_is_not_a_sentence_break():
                                           "It is public."]
     assert split_sentences("We tested DeNovo to assess generalization.Results: It works.") == [
         "We tested DeNovo to assess generalization.", "Results: It works."]  # a lost space still breaks
+    # nor one in two capitalised halves, nor one with a digit (a Scopus export on ports: was "@li2020framework report
+    # that seven functions achieved by O2DES.")
+    assert split_sentences("Seven functions achieved by O2DES.NET are embedded in the SingaPort.Net Suite. It is "
+                           "public.") == ["Seven functions achieved by O2DES.NET are embedded in the SingaPort.Net Suite.",
+                                          "It is public."]
+    assert split_sentences("It was done in the USA.The results hold.") == ["It was done in the USA.", "The results hold."]
+    assert split_sentences("We tested H1N1.RESULTS: It works.") == ["We tested H1N1.", "RESULTS: It works."]
 
 
 def test_a_new_taxon_is_named_in_one_sentence():
@@ -776,6 +783,13 @@ def test_pubmed_style_labels_without_colons_never_reach_the_draft(run_cli, tmp_p
     for debris in ("BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS", "IMPORTANCE", "DESIGN, SETTING", "EXPOSURES",
                    "MAIN OUTCOMES", "BLINDING", "(MASKING)", "(SAMPLE SIZE)", "PURPOSE OF REVIEW", "OF REVIEW:"):
         assert debris not in text, debris
+    # nor PubMed's singular "MATERIAL AND METHODS" (a MEDLINE export on spinal tuberculosis: was "@ye2017comparison note
+    # that MATERIAL AND METHODS From January 2008 to June 2012, 74 patients were diagnosed ...")
+    from litreview.summarize.offline import content_sentences
+    assert content_sentences("PURPOSE To compare two surgical approaches. MATERIAL AND METHODS From January 2008 to June "
+                             "2012, 74 patients were diagnosed. Material and methods: All were treated.") == [
+        "To compare two surgical approaches.", "From January 2008 to June 2012, 74 patients were diagnosed.",
+        "All were treated."]
     paper = load_corpus([data]).get("cord19_85tgrqab")
     sentences = summarize_papers([paper])[0]["cord19_85tgrqab"]
     from litreview.summarize.offline import text_sentences
@@ -1161,7 +1175,11 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                   # how often a field does it (Web of Science, crash prediction: was "@jonsson2007crash develop most often
                   # the models for a total number of crashes ...")
                   "Most often the models are developed for a total number of crashes.",
-                  "Typically the parameters are estimated by maximum likelihood."):
+                  "Typically the parameters are estimated by maximum likelihood.",
+                  # a passive in a clause of its own (road tunnels: was "Caliendo et al. compare the analysis developed
+                  # in the paper appears to be useful for many applications ...")
+                  "The analysis developed appears to be useful for the prediction of accidents when tunnel designs are "
+                  "compared.", "The tests fail if the samples are analysed in water."):
         assert done_by("Smith", other, plural=False) is None, other
     # a purpose, then what was done in the passive (brain genetics, Mendeley: was "@Wang2017 measure aggregate genetic
     # risks, the polygenic risk score (PGRS) was computed.")

@@ -79,7 +79,11 @@ _ABBREVIATION_END = re.compile(r"\b(?:et al|e\.g|i\.e|cf|vs|Fig|Figs|Tab|Eq|Eqs|
                                re.IGNORECASE)
 # A name with a full stop inside, which sentencex breaks: "we introduce Viruses.STRING, a database" (a capitalised word,
 # no space, a word in capitals); a sentence that lost its space ("infection.To", "sources.RESULTS") ends on a small letter.
-_NAME_BEFORE_DOT, _CAPITALS_AFTER_DOT = re.compile(r"\b[A-Z][a-z]+\.$"), re.compile(r"^[A-Z]{2,}")
+_NAME_BEFORE_DOT, _CAPITALS_AFTER_DOT = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]+\d[A-Z\d]*)\.$"), re.compile(
+    r"^(?!(?:BACKGROUND|INTRODUCTION|AIMS?|OBJECTIVES?|PURPOSE|METHODS?|DESIGN|SETTING|RESULTS|FINDINGS|CONCLUSIONS?|"
+    r"INTERPRETATION)\b)[A-Z]{2,}")  # "in H1N1.RESULTS:" lost its space before a structured abstract's label
+# ... as is a name in two capitalised halves: "the SingaPort.Net Suite" ("O2DES.NET" above); not "in the USA.The"
+_CAMEL_BEFORE_DOT = re.compile(r"\b[A-Za-z]*[a-z][A-Z]\w*\.$")
 # A taxon's abbreviations, after which sentencex breaks: "Natovenator polydontus gen. et sp. | nov., from the Upper
 # Cretaceous", "Squalus sp. | B and Squalus sp. | F inhabit"; a piece that goes on in lower case or with a species'
 # letter goes on the sentence ("Callianassa spp. | Polychaetes were ..." is a new one).
@@ -99,6 +103,9 @@ _REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})
 # The number of a list's next item glued to the full stop before it, as Wiley's numbered abstracts lose their line
 # breaks in exports: "arising from fine-scale environmental variation.2. We explain ..."
 _GLUED_ITEM_NUMBER = re.compile(r"(?<=[a-z]{3}\.)\d{1,2}\.(?=\s+[A-Z])")
+# A sentence's "In" as a journal's text recognition read it, lower-case "hi", kept in Web of Science abstracts: "... is not
+# well documented. hi this study, we examined ..."
+_MISREAD_IN = re.compile(r"(?:^|(?<=[.?!]\s))hi(?=\s(?:this|the present|the current|our|these)\s)")
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
 _BARE_MACRO = re.compile(r"\\[A-Za-z]+(?:\{\})?(?![\w{])")  # "\model achieves", not "\emph{...}"
 _MACRO_ALONE = re.compile(r"\s*\(\\[A-Za-z]+(?:\{\})?\)")  # "(\method)", "(\ours{})"
@@ -183,7 +190,8 @@ def split_sentences(text: str | None) -> list[str]:
     parts: list[str] = []
     pieces = (piece.strip() for segment in sentencex.segment("en", text) for piece in _missed_breaks(segment))
     for part in pieces:
-        if parts and (_NAME_BEFORE_DOT.search(parts[-1]) and _CAPITALS_AFTER_DOT.match(part) or _GOES_ON.match(part)) \
+        if parts and (_NAME_BEFORE_DOT.search(parts[-1]) and _CAPITALS_AFTER_DOT.match(part) or _GOES_ON.match(part)
+                      or _CAMEL_BEFORE_DOT.search(parts[-1]) and part[:1].isupper()) \
                 and f"{parts[-1]}{part}" in text:
             parts[-1] = f"{parts[-1]}{part}"
         elif parts and part and (_ABBREVIATION_END.search(parts[-1]) or _inside_a_list(parts[-1], part) or _GOES_ON.match(part)
@@ -250,7 +258,7 @@ def content_sentences(text: str | None) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
-    text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", text))
+    text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", text)))
     sentences = [_with_its_subject(LABEL.sub("", part).strip()) for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)

@@ -12,14 +12,14 @@ from typing import Literal
 Role = Literal["problem", "aim", "method", "result", "conclusion"]
 
 _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|context|methods?|methodology|design|"
-                r"setting|participants|patients|materials and methods|main outcome measures?|interventions?|"
+                r"setting|participants|patients|materials? and methods|main outcome measures?|interventions?|"
                 r"measurements|results?|findings|conclusions?|interpretation|significance|importance|"
                 r"discussion|limitations?|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
                 r"main outcomes?|measures|study selection|data extraction|data synthesis|evidence review|"
                 r"applications?/improvements?|"  # the Indian Journal of Science and Technology's last label
                 r"contributions?|intended outcomes?|application design|research questions? \(rqs?\)")  # IEEE Trans. Educ.
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
-                 r"interpretation|highlights|study design|materials and methods|main outcome measures?|"
+                 r"interpretation|highlights|study design|materials? and methods|main outcome measures?|"
                  r"data sources|study selection|data extraction|data synthesis|evidence review")  # JAMA, Annals
 # "Methods and analysis", "Results and conclusions": the labels a label joins to it (lower or title case)
 _JOINED = rf"(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*"
@@ -49,7 +49,7 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
 _ROLES: dict[str, Role] = {
     **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
     **dict.fromkeys(("objective", "objectives", "aim", "aims", "purpose", "goal", "goals"), "aim"),
-    **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials",
+    **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials", "material",
                      "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure",
                      "application design"), "method"),
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
