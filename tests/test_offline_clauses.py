@@ -2568,3 +2568,15 @@ def test_every_verb_a_work_does_after_and_agrees_with_its_several_authors():
                             "value of intellectual property related to maritime data."))
     text = " ".join(sentence.text for sentence in _paragraph([paper], "Maritime data", "autonomous ships"))
     assert "Lee and Kim contribute to and recognize the future value of intellectual property" in text, text
+
+
+def test_in_this_contribution_is_the_paper_placing_itself():
+    # a Scopus export on ports (and a TREC-COVID abstract: "in this contribution we underscore ..."): was "Hofmann et
+    # al. note that in this contribution, a digital twin for truck dispatching operator assistance is presented"
+    paper = Paper(key="hofmann2019", title="Implementation of an IoT- and cloud-based digital twin", authors=("Hofmann, W.",
+                  "Branding, F."), abstract=("Seaborne trade volumes are growing. In this contribution, a digital twin for "
+                                             "truck dispatching operator assistance is presented, which enables the "
+                                             "determination of optimal dispatching policies."))
+    texts = [sentence.text for sentence in _paragraph([paper], "Digital twins", "digital twin ports")]
+    assert "Hofmann and Branding present a digital twin for truck dispatching operator assistance, which enables the " \
+           "determination of optimal dispatching policies." in texts, texts

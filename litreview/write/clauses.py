@@ -102,7 +102,7 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
 _SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
-                             rf"{WORK_NOUNS})\b,?", re.IGNORECASE)  # "In our work, we compare X": who "we" are, the subject says
+                             rf"{WORK_NOUNS}|(?:this|the present) contribution)\b,?", re.IGNORECASE)  # "In this contribution, X is presented"  # "In our work, we compare X": who "we" are, the subject says
 # After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
 _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an infinitive or a
