@@ -1107,3 +1107,86 @@ def test_endnotes_dataset_and_web_page_are_misc_in_both_its_formats(tmp_path):
         "<style>Argo float profiles</style></title></titles><dates><year><style>2020</style></year></dates></record>"
         "</records></xml>\n")
     assert [p.entry_type for p in read_file(tmp_path / "data.xml").papers] == ["misc"]
+
+
+# A Scopus CSV export with Web of Science rows pasted in (SMHomayouni/DigitalTwin4Seaports): its header, and rows as it
+# has them; some DOI cells hold a bare number ("112"), and the pasted rows have no year.
+_SEAPORT_HEADER = ("Authors,Author full names,Author(s) ID,Title,Year,Source title,Cited by,DOI,Link,Abstract,"
+                   "Author Keywords,Index Keywords,Funding Details,Document Type,Publication Stage,Open Access,Source,EID\n")
+_ARCH_ABSTRACT = ("The Arch of Ancona is one of the material symbols of the Maritime Heritage of the port-city. Built "
+                  "entirely of marble, the Arch stands in the area of the new port infrastructures and is undoubtedly the "
+                  "oldest and most famous architectural object in the Marche Region. The results of the integrated "
+                  "digitalisation have shown how fundamentally important the Digital Twin is for its conservation and "
+                  "enhancement since it provides the accuracy required to understand and interpret its deterioration.")
+_SEAPORT_ROWS = (
+    'Abdallah R.; Besancenot J.,"Abdallah, Rim (58115898400); Besancenot, Jérôme (58115518200)",58115898400; '
+    "58115518200,An Extensive Preliminary Blockchain Survey from a Maritime Perspective †,2023,Smart Cities,7,"
+    "10.3390/smartcities6020041,https://www.scopus.com/inward/record.uri?eid=2-s2.0-85152802780,"
+    '"The maritime industry is moving towards a digital ecosystem to achieve substantial mutual profits.",'
+    "blockchain; smart port,,Haropa Port,Article,Final,All Open Access,Scopus,2-s2.0-85152802780\n"
+    'Domenici G.; Nespeca R.,"Domenici, Giorgio (57210147590); Nespeca, Romina (56541578400)",57210147590; 56541578400,'
+    "Digital Twin of the Arch of Trajan for the conservation and promotion of the Maritime Heritage of Ancona; [Digital "
+    "Twin dell’Arco di Traiano per la conservazione e la promozione del Patrimonio Culturale Marittimo di Ancona],2021,"
+    "Disegnare Idee Immagini,0,112,https://www.scopus.com/inward/record.uri?eid=2-s2.0-85160720018,"
+    f'"{_ARCH_ABSTRACT} © 2021, Gangemi Editore. All rights reserved.",Digital Twin; maritime heritage,,,Article,Final,,'
+    "Scopus,2-s2.0-85160720018\n"
+    '"Domenici, G; Nespeca, R","Domenici, Giorgio; Nespeca, Romina",,Digital Twin of the Arch of Trajan for the '
+    "conservation and promotion of the Maritime Heritage of Ancona,2021,DISEGNARE IDEE IMMAGINI-IDEAS IMAGES,16,52,"
+    f'View Full Record in Web of Science,"{_ARCH_ABSTRACT}",Digital Twin; maritime heritage,,,Article,,,,\n'
+    '"Bonsignorio, F; Zereik, E","Bonsignorio, Fabio; Zereik, Enrica",,Merging BSP based swarm dynamics and distributed '
+    "ledger technologies for smart marine infrastructures,,IFAC PAPERSONLINE,33,10.1016/j.ifacol.2023.10.376,View Full "
+    'Record in Web of Science,"Distributed ledger technologies, together with AI, smart systems and robotics could '
+    'provide a scalable and robust platform.",Swarm robotics,,,Proceedings Paper,,,,\n'
+    '"Imeri, A; Agoulmine, N","Imeri, Adnan; Agoulmine, Nazim",,Blockchain-Based Multi-party Smart Contract for Service '
+    'Digitalization and Automation,,"PROCEEDINGS OF THE FUTURE TECHNOLOGIES CONFERENCE (FTC) 2021, VOL 2",33,'
+    '10.1007/978-3-030-89880-9_59,View Full Record in Web of Science,"Blockchain as a distributed-decentralized '
+    'computing platform enables users to share digitally signed assets.",Blockchain,,,Proceedings Paper,,,,\n'
+)
+
+
+def _seaport_csv(tmp_path):
+    path = tmp_path / "seaport_digital_twin_scopus.csv"
+    path.write_text("\ufeff" + _SEAPORT_HEADER + _SEAPORT_ROWS, encoding="utf-8")
+    return path
+
+
+def test_a_number_in_a_csv_doi_column_is_no_doi_and_the_two_copies_merge(tmp_path):
+    # "112" and "52" were read as DOIs: the Scopus and Web of Science copies of one paper were kept apart ("DOIs 112
+    # and 52: both kept") and the draft cited both with the same sentences
+    from litreview.corpus import load_corpus
+
+    records = read_file(_seaport_csv(tmp_path))
+    assert [paper.doi for paper in records.papers] == [
+        "10.3390/smartcities6020041", None, None, "10.1016/j.ifacol.2023.10.376", "10.1007/978-3-030-89880-9_59"]
+    problem, = records.problems
+    assert (problem.origin.line, problem.skipped) == (3, False)
+    assert problem.message == "2 DOI cells hold no DOI (line 3: '112', line 4: '52')"
+    corpus = load_corpus([_seaport_csv(tmp_path)])
+    assert not corpus.look_alikes
+    assert [(m.reason, m.origin.line, m.into.line) for m in corpus.merges] == [("same abstract", 4, 3)]
+    arch, = (paper for paper in corpus.papers if paper.key.startswith("domenici"))
+    assert (arch.key, arch.doi, len(arch.origins)) == ("domenici2021digital", None, 2)
+    # nor is "View Full Record in Web of Science", in the link column of those rows, a paper's link
+    assert [paper.url is None for paper in records.papers] == [False, False, True, True, True]
+
+
+def test_a_doi_field_keeps_a_doi_behind_another_resolver_and_drops_what_is_none():
+    from litreview.corpus.readers.fields import doi_from, normal_doi
+
+    assert doi_from("http://doi.acm.org/10.1145/1553374.1553380") == "10.1145/1553374.1553380"
+    assert doi_from("https://doi.org/10.1/aaa") == "10.1/aaa"
+    assert doi_from("10.1000.10/123456") == "10.1000.10/123456"  # a registrant code with a subdivision
+    assert [doi_from(value) for value in ("112", "52", "View Full Record", "10.1145", "n/a")] == [None] * 5
+    assert normal_doi("112") is None
+
+
+def test_a_csv_row_without_a_year_is_keyed_by_its_first_author(tmp_path):
+    # Web of Science rows pasted into a Scopus export have authors but no year: they were keyed by title words
+    # ("mergingbspswarm", "blockchainmultiparty") where every other key starts with a surname
+    from litreview.corpus import load_corpus
+
+    papers = load_corpus([_seaport_csv(tmp_path)]).papers
+    assert [(paper.authors[0], paper.year) for paper in papers[-2:]] == [("Bonsignorio, Fabio", None),
+                                                                         ("Imeri, Adnan", None)]
+    assert papers[0].key == "abdallah2023extensive"
+    assert [paper.key for paper in papers[-2:]] == ["bonsignoriomerging", "imeriblockchain"]

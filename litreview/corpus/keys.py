@@ -1,9 +1,10 @@
 """Citation keys for records that came without one: readable, unique, and stable across runs.
 
 `surname + year + first significant title word` (as Google Scholar does) when authors and year
-are known; else from the title (the method name before a colon, or its first words); else from the
-method name an abstract defines, or the abstract's first words. Collisions get `a`, `b`, ... in an
-order fixed by the papers' content, so neither reruns nor the order of input files change a key.
+are known, `surname + first significant title word` when only the year is not; else from the title (the
+method name before a colon, or its first words); else from the method name an abstract defines, or the
+abstract's first words. Collisions get `a`, `b`, ... in an order fixed by the papers' content, so neither
+reruns nor the order of input files change a key.
 """
 
 from __future__ import annotations
@@ -46,10 +47,13 @@ def assign_keys(papers: list[Paper], taken: Iterable[str] = ()) -> list[Paper]:
 
 def key_base(paper: Paper) -> str:
     """The key a paper would get if nothing else claimed it."""
-    if paper.authors and paper.year and paper.title:
+    if paper.authors and paper.title:
         first_author = compact(surname(paper.authors[0]))
         word = next(iter(significant_words(paper.title)), "")
-        return f"{first_author}{paper.year}{word}"[:_MAX_BASE] or "paper"
+        if paper.year:
+            return f"{first_author}{paper.year}{word}"[:_MAX_BASE] or "paper"
+        if first_author:  # no year (Web of Science rows in a Scopus export): still cited by its author, as the rest
+            return f"{first_author}{word}"[:_MAX_BASE]
     if paper.title:
         return _from_title(paper.title) or "paper"
     return _from_abstract(paper.abstract or "") or "paper"

@@ -29,6 +29,10 @@ ENDNOTE_TYPES = {"Conference Proceedings": "inproceedings", "Conference Paper": 
                  "Electronic Article": "article", "Web Page": "misc", "Dataset": "misc", "Generic": "misc"}
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DOI_IN_URL = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?)(10\.\d{4,9}/[^\s?#]+)", re.IGNORECASE)
+# A DOI is "10." + registrant code (dotted subdivisions allowed) + "/" + suffix (the DOI Handbook, 2 Numbering);
+# one inside another value: a resolver this module does not strip ("http://doi.acm.org/10.1145/...").
+_DOI = re.compile(r"10\.\d+(?:\.\d+)*/\S")
+_DOI_WITHIN = re.compile(r"(?<![\w.])10\.\d{4,9}(?:\.\d+)*/[^\s\"<>]+")
 # arXiv identifiers: new style 2101.00001 (optionally with version) or old style hep-th/9901001.
 _ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?"
 _ARXIV_BARE = re.compile(rf"^\s*(?:arxiv:\s*)?{_ARXIV_ID}\s*$", re.IGNORECASE)
@@ -115,11 +119,17 @@ def year_from(value: object) -> int | None:
 
 
 def doi_from(value: str | None, url: str | None = None) -> str | None:
-    """A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or None when empty; whole from the record's `url`
-    where the export cut it short (the ACM Digital Library's "10.1145/371446" for the url's ".../doi/10.1145/3714465")."""
+    """A DOI without its resolver prefix (`https://doi.org/`, `doi:`), or None when empty or not a DOI; whole from the
+    record's `url` where the export cut it short (the ACM Digital Library's "10.1145/371446" for the url's
+    ".../doi/10.1145/3714465")."""
     if not value:
         return None
     doi = _DOI_PREFIX.sub("", value.strip()).strip()
+    if not _DOI.match(doi):
+        # a bare number in a DOI cell ("112", in a Scopus export with Web of Science rows pasted in), kept, would keep
+        # two copies of one paper apart as two DOIs; a DOI behind another resolver is kept
+        found = _DOI_WITHIN.search(doi)
+        doi = found[0] if found else ""
     whole = _DOI_IN_URL.search(url) if url and doi else None
     if whole and whole[1].lower().startswith(doi.lower()) and whole[1][len(doi):len(doi) + 1].isalnum():
         return whole[1]  # cut inside its last part: a DOI that goes on after a "." is another (a paper of a volume)

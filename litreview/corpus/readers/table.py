@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords
+from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import (
     doi_from,
     last_first,
@@ -68,16 +68,31 @@ def read(text: str, path: str) -> FileRecords:
                 break
         else:
             raise NotABibliography(path, 1, "no column of titles or abstracts in the header row", hint=_HINT)
-        papers, start = [], reader.line_num + 1
+        papers, not_dois, start = [], [], reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
-                papers.append(_paper({field: row[at].strip() if at is not None and at < len(row) else ""
-                                      for field, at in columns.items()}, path, start))
+                cells = {field: row[at].strip() if at is not None and at < len(row) else ""
+                         for field, at in columns.items()}
+                papers.append(_paper(cells, path, start))
+                if cells["doi"] and papers[-1].doi is None:
+                    not_dois.append((start, cells["doi"]))
             start = reader.line_num + 1
     except csv.Error as error:  # a NUL byte, a quote never closed
         raise CorpusError(path, reader.line_num, f"not a {_NAMES[delimiter]}-separated line ({error})",
                           hint=_HINT) from None
-    return FileRecords(path=path, format="csv", papers=papers)
+    problems = [_not_dois_problem(path, not_dois)] if not_dois else []
+    return FileRecords(path=path, format="csv", papers=papers, problems=problems)
+
+
+def _not_dois_problem(path: str, cells: list[tuple[int, str]]) -> Problem:
+    """One problem for the DOI cells of a file that hold no DOI, at the first of them: a file that has one often has
+    dozens (a Scopus export with Web of Science rows pasted in, 71), and a warning each would bury the rest."""
+    named = ", ".join(f"line {line}: {value!r}" for line, value in cells[:3])
+    more = f" and {len(cells) - 3} more" if len(cells) > 3 else ""
+    hold = "cells hold" if len(cells) > 1 else "cell holds"
+    return Problem(origin=Origin(path=path, line=cells[0][0]), skipped=False,
+                   message=f"{len(cells)} DOI {hold} no DOI ({named}{more})",
+                   outcome="read without a DOI", hint="check the columns of those rows (a DOI starts with \"10.\")")
 
 
 def _header(reader: Iterator[list[str]]) -> dict[str, int | None] | None:
@@ -107,7 +122,8 @@ def _paper(row: dict[str, str], path: str, line: int) -> Paper:
         year=year_from(row["year"]),
         venue=row["venue"] or None,
         doi=doi_from(row["doi"], row["url"] or None),
-        url=row["url"] or None,
+        # Web of Science rows pasted into a Scopus export say "View Full Record in Web of Science" where a link goes
+        url=row["url"] if re.match(r"(?:https?|ftp)://", row["url"]) else None,
         # "; " between keywords (Scopus, Zotero, Lens), "|" (OpenAlex)
         keywords=tuple(dict.fromkeys(word.strip() for word in re.split(r"[;|]", row["keywords"]) if word.strip())),
         entry_type=_entry_type(row["type"].lower()),
