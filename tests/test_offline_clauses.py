@@ -2580,3 +2580,27 @@ def test_in_this_contribution_is_the_paper_placing_itself():
     texts = [sentence.text for sentence in _paragraph([paper], "Digital twins", "digital twin ports")]
     assert "Hofmann and Branding present a digital twin for truck dispatching operator assistance, which enables the " \
            "determination of optimal dispatching policies." in texts, texts
+
+
+def test_a_term_a_paper_says_it_goes_without_is_nothing_it_discusses():
+    # an EndNote RIS export on protein interactions: "Both works discuss biological features" was said of two papers
+    # that each use none ("with no protein attributes or extra biological features used", "without using any
+    # biological features")
+    from litreview.group.naming import said_as_unused
+
+    papers = [Paper(key="xiao2020", title="Graph embedding for protein interaction prediction",
+                    abstract=("We develop a graph auto-encoder for protein interaction prediction on network topology. Our "
+                              "method is based exclusively on network topology, with no protein attributes or extra "
+                              "biological features used.")),
+              Paper(key="yue2020", title="Graph embedding on biomedical networks",
+                    abstract=("We compare graph embedding methods for protein interaction prediction on network topology. "
+                              "The methods achieve competitive performance without using any biological features."))]
+    shared = _shared(papers, "Graph embedding", "protein interaction prediction")
+    assert not any("biological features" in text for text in shared), shared
+    assert any("network topology" in text for text in shared), shared  # what they do share is still said
+    # what a paper studies the absence of, it discusses (TREC-COVID: trials counting "days alive and free of mechanical
+    # ventilation", a study of "municipalities without confirmed COVID-19 deaths")
+    for text in ("Patients alive and free of mechanical ventilation at day 14.", "No patient needed mechanical "
+                 "ventilation in the first week.", "We identified 1,351 municipalities without confirmed COVID-19 deaths."):
+        assert not said_as_unused("mechanical ventilation", [text]) and not said_as_unused("COVID-19 deaths", [text])
+    assert said_as_unused("labelled data", ["Our method does not require labelled data."])

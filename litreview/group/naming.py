@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from litreview.group.spelling import phrase_pattern
 from litreview.group.terms import GENERIC, HEAD_NOUNS, WEAK_ALONE, uses_of
 from litreview.text import REVIEW_DESIGN
 
@@ -150,3 +151,29 @@ def whole_name(term: str, texts: Iterable[str]) -> str:
     while shared and not shared[0][:1].isupper():  # "of Medical Journal Editors" is no name
         shared = shared[1:]
     return " ".join(shared + [term])
+
+
+# What a paper says it does without, in the clause before a term ("without using any | biological features", "does not
+# require | labelled data"), or after it ("with no protein attributes or extra | biological features | used"); not what
+# it studies the absence of ("municipalities without confirmed COVID-19 deaths", "days free of mechanical ventilation").
+_UNUSED_BEFORE = re.compile(r"\b(?:without|not|never)\s+(?:\w+ly\s+)?(?:us(?:e|es|ed|ing)|requir\w*|need\w*|"
+                            r"rel(?:y|ies|ying)\s+on|any)\b(?:\s+[\w-]+){0,4}\s+$", re.IGNORECASE)
+_NONE_BEFORE = re.compile(r"\bno\b(?:\s+(?!(?:of|in|on|at|for|to|from|by|with|the)\b)[\w-]+){0,5}\s+$", re.IGNORECASE)
+_USED_AFTER = re.compile(r"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:used|needed|required)\b", re.IGNORECASE)
+
+
+def said_as_unused(term: str, texts: Iterable[str]) -> bool:
+    """Whether one of `texts` says `term` only as what the paper does without ("with no protein attributes or extra
+    biological features used"): that paper does not discuss it as the others do ("Both works discuss biological
+    features" was said of two graph-embedding papers that each use none)."""
+    pattern = phrase_pattern(term)
+    for text in texts:
+        uses = list(pattern.finditer(text))
+        if uses and all(_unused(text, use) for use in uses):
+            return True
+    return False
+
+
+def _unused(text: str, use: re.Match[str]) -> bool:
+    clause = re.split(r"[,;:.()]", text[max(0, use.start() - 80):use.start()])[-1]
+    return bool(_UNUSED_BEFORE.search(clause) or _NONE_BEFORE.search(clause) and _USED_AFTER.match(text, use.end()))

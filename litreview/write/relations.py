@@ -25,6 +25,7 @@ from litreview.group.naming import (
     names_a_design,
     needs_its_complement,
     qualifies_next,
+    said_as_unused,
     stands_alone,
     used_as_modifier,
     whole_name,
@@ -250,7 +251,7 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if names_no_topic(term, long_form, corpus_uses) or \
                 shown.lower() != term and names_no_topic(shown.lower(), None, corpus_uses):
             continue
-        if used_as_modifier(shown, held) or needs_its_complement(shown, held):
+        if used_as_modifier(shown, held) or needs_its_complement(shown, held) or said_as_unused(shown, held):
             continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
