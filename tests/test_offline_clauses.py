@@ -1975,6 +1975,11 @@ def test_a_leading_then_or_in_the_work_goes():
     assert clean_clause("In the work, the surface recombination of silicon nanostructures was investigated.") == \
         "the surface recombination of silicon nanostructures was investigated"
     assert clean_clause("Next, we show X.") == "they show X"
+    # a connective before "in this study" goes with it (a Scopus export on ships: was "Krata et al. analyzed therefore
+    # statistical distributions ..."); an aside between a subject and its verb leaves no comma
+    assert clean_clause("Therefore, in this study, statistical distributions of ship motions were analyzed.") == \
+        "statistical distributions of ship motions were analyzed"
+    assert clean_clause("The model, in this study, was tested on ships.") == "The model was tested on ships"
     # not a word that only begins so
     assert clean_clause("Next-generation sequencing was used.") == "Next-generation sequencing was used"
     assert clean_clause("In the study of rats, 30 were seen.") == "In the study of rats, 30 were seen"
@@ -2604,3 +2609,19 @@ def test_a_term_a_paper_says_it_goes_without_is_nothing_it_discusses():
                  "ventilation in the first week.", "We identified 1,351 municipalities without confirmed COVID-19 deaths."):
         assert not said_as_unused("mechanical ventilation", [text]) and not said_as_unused("COVID-19 deaths", [text])
     assert said_as_unused("labelled data", ["Our method does not require labelled data."])
+
+
+def test_what_kind_of_work_a_paper_is_is_what_its_authors_present():
+    # a MEDLINE export on spinal tuberculosis: "STUDY DESIGN: This is a retrospective case series." was said "Zheng et
+    # al. note that this is a retrospective case series", "this" pointing to nothing in the draft
+    from litreview.write.statements import FACT_LEAD, said_for
+
+    paper = Paper(key="zheng2015", title="Tropical spinal tuberculosis", authors=("Zheng, A.", "Li, B.", "Wu, C."),
+                  abstract="STUDY DESIGN: This is a retrospective case series. OBJECTIVE: To describe spinal tuberculosis.")
+    assert said_for(paper, "This is a retrospective case series.", FACT_LEAD) == \
+        "Zheng et al. present a retrospective case series."
+    assert said_for(paper, "This is a cohort study of 120 nurses in Ohio.", FACT_LEAD) == \
+        "Zheng et al. present a cohort study of 120 nurses in Ohio."
+    # a work's kind is still said of the work ("One study is a cohort study of X")
+    assert "One study is a cohort study of 120 nurses in Ohio." in \
+        _clauses("This is a cohort study of 120 nurses in Ohio. Nurses reported stress.")

@@ -370,13 +370,21 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", NUMBERED_REFERENCE.sub("", without_cited_brackets(text))))
     text = _TEX_DASH.sub(lambda dash: "—" if len(dash[0]) == 3 else "–", _WEB_ASIDE.sub("", text))
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
-    text = _SELF_REFERENCE.sub("", _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
+    text = _SELF_REFERENCE.sub(_without_self_reference, _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     text = without_leads(text)
     text = _ROMAN_ITEM.sub("", text) if " i) " in text and " ii) " in text else text
     text = _INNER_ENUMERATOR.sub("", cut(without_back_references(" ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
+
+
+def _without_self_reference(placing: re.Match[str]) -> str:
+    """Nothing for "in this study" (`placing`), but the comma that closed a connective before it: "Therefore, in this
+    study, X were analyzed" is "Therefore, X were analyzed", whose "Therefore," then goes as a lead (was "Krata et al.
+    analyzed therefore X")."""
+    before = placing.string[:placing.start()]
+    return ", " if placing[0].startswith(",") and placing[0].endswith(",") and re.fullmatch(r"[A-Z][a-z]+", before) else ""
 
 
 def _joined_aim(and_to: re.Match[str]) -> str:

@@ -19,7 +19,7 @@ from litreview.write.clauses import (
 )
 from litreview.write.cuts import fits
 from litreview.write.english import lower_first, names_in, sentence_start, upper_first
-from litreview.write.voice import it_as_itself, reported, said_by
+from litreview.write.voice import it_as_itself, reported, said_by, says_its_kind
 
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
@@ -52,7 +52,7 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     # ... not everyone's "we" ("crucial in the world we live"), beside which "they" are others ("the information they
     # receive" was "the information, Sanz et al. receive")
     we_did = re.search(rf"\b(?:(?!{EVERYONES_WE})we|{THE_WORK})\b|{SINGULAR_SUBJECT}", sentence,
-                       re.IGNORECASE)  # a single author's "I"
+                       re.IGNORECASE) or says_its_kind(sentence)  # a single author's "I"; "This is a case series."
     done = said_by(authors or "The authors", clause, plural=not authors or plural(authors)) if we_did else None
     # "Science is conducted collaboratively", where an abstract opens before its "we": the field's, not the authors'
     theirs = not (field_practice(clause) and _before_we(paper, sentence))

@@ -112,7 +112,8 @@ _THEY_DO = re.compile(rf"^(?P<lead>[^,;]{{1,40}},\s|(?:{SUBORDINATOR}|{_PLACING}
 # Ohio assessed X" (what "this study" names, the paragraph's subject names: "One study of 120 nurses ...").
 _ITSELF_OF = re.compile(rf"^(?i:{ITSELF})\s(?P<rest>{WHAT_IT_STUDIED}\s[a-z]{{3,}}ed\b.*)$", re.DOTALL)
 # "This is a retrospective study of X": the paper saying what kind of work it is.
-_THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?{WORK_NOUNS}\b.+)$", re.DOTALL)
+_THIS_IS = re.compile(rf"^(?:This|It)\s(?P<verb>is|was)\s(?P<what>(?:an?|the)\s(?:[\w-]+\s){{0,4}}?(?:{WORK_NOUNS}|series)\b.*?)"
+                      r"\.?$", re.DOTALL)  # "This is a retrospective case series."
 _BE = ("is", "are", "was", "were")
 _A_WORK = re.compile(rf"\b{WORK_NOUNS}$")  # the paragraph's subject is a work ("One study"), not its authors
 _KIND_SAID = re.compile(r"^\s(?P<what>an?\s(?!(?:\w+\s){0,2}(?:result|example|part|step|extension|continuation)\b).+)$",
@@ -174,6 +175,11 @@ _CONNECTIVE = re.compile(r"(?:however|therefore|thus|hence)\s")
 _ITS_NEXT_VERB = re.compile(r",\s(?:it|this paper|the paper)\s(?P<verb>[a-z]{3,}(?<!s)s)\b")
 
 
+def says_its_kind(statement: str) -> bool:
+    """Whether `statement` is the paper saying what kind of work it is ("This is a retrospective case series.")."""
+    return bool(_THIS_IS.match(statement))
+
+
 def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) -> str | None:
     """`statement` of a paper ("using this, they argue that X", its "we" made "they") said with `subject` doing what
     they did ("Using this, the authors argue that X."), or being what kind of work it is ("This is a cohort study of
@@ -183,9 +189,11 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
     if what_it_studied:  # "This study of 120 nurses assessed X": "One study of 120 nurses assessed X"
         return f"{subject} {what_it_studied['rest']}."
     done = _THEY_DO.match(statement)
-    kind = _THIS_IS.match(statement) if not done and not plural else None
-    if kind:  # "One study is a retrospective study of X", not "One study notes that this is ..."
+    kind = _THIS_IS.match(statement) if not done else None
+    if kind and _A_WORK.search(subject):  # "One study is a retrospective study of X", not "One study notes that this is ..."
         return f"{subject} {kind['verb']} {kind['what']}."
+    if kind:  # its authors are not the work: "Zheng et al. present a retrospective case series"
+        return f"{subject} {'present' if plural else 'presents'} {kind['what']}."
     if not done:
         return None
     if not done["itself"] and done["verb"] in ("are", "were"):  # "we are colleagues": the authors are, not one study
