@@ -2479,6 +2479,11 @@ def test_an_aim_only_to_meet_what_was_said_before_is_not_the_approach():
         "The tool was designed to address these issues, and it is fast"
     assert clean_clause("We propose X, a tool designed to address these issues, and it is fast.") == \
         "They propose X, a tool, and it is fast"
+    # a relative clause that only aims at what the sentence before stated goes whole (a Scopus export on ports: was
+    # "Silverajan et al. describe a cybersecurity incident reporting system ... that aims to address this issue.")
+    assert clean_clause("In this paper, we describe a cybersecurity incident reporting system for the maritime industry "
+                        "that aims to address this issue.") == \
+        "they describe a cybersecurity incident reporting system for the maritime industry"
 
 
 def test_papers_that_are_reviews_are_said_to_be_reviews():

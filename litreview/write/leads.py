@@ -78,7 +78,19 @@ _AIMED = re.compile(rf"\b(?:(?:{AIM_VERB}|(?:strove|want|hope|set)(?:s|e|ed|es)?
                     re.IGNORECASE)
 
 
+# A relative clause whose aim is all that points back: "a reporting system for the maritime industry | that aims | to
+# address this issue" goes whole.
+_RELATIVE_AIM = re.compile(rf",?\s(?:that|which)\s(?:\w+ly\s)?(?:{AIM_VERB})s?$", re.IGNORECASE)
+
+
 def without_back_references(text: str) -> str:
-    """`text` without the purposes that point back to a problem stated before ("X is proposed to address this gap"),
-    but for what an aim is to do ("This review sought to address this gap": "sought" would be left alone)."""
-    return _BACK_REFERENCE.sub(lambda to: to[0] if _AIMED.search(to.string, 0, to.start()) else "", text)
+    """`text` without the purposes that point back to a problem stated before ("X is proposed to address this gap",
+    "X that aims to address this issue"), but for what an aim is to do ("This review sought to address this gap":
+    "sought" would be left alone)."""
+    for to in reversed(list(_BACK_REFERENCE.finditer(text))):
+        relative = _RELATIVE_AIM.search(text, 0, to.start())
+        if relative:
+            text = text[:relative.start()] + text[to.end():]
+        elif not _AIMED.search(text, 0, to.start()):
+            text = text[:to.start()] + text[to.end():]
+    return text
