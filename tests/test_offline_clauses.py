@@ -890,6 +890,12 @@ def test_what_a_paper_reports_keeps_the_condition_it_holds_under():
     said = _clauses("We propose a pose estimator for cameras. Further, we show that generating many pose hypotheses "
                     "leads to more accurate predictions.")
     assert said[-1] == "The authors report that generating many pose hypotheses leads to more accurate predictions."
+    # what the authors did before "and ... find that" is no condition of it (a Zotero .bib on species co-occurrence: was
+    # "Azaele et al. study the associations among species and, interestingly, the frequencies ... exhibit ...")
+    from litreview.write.clauses import finding_clause
+    assert finding_clause("Additionally, we study the associations among species and, interestingly, find that the "
+                          "frequencies of groups of species exhibit a power-law-like distribution.") == \
+        "the frequencies of groups of species exhibit a power-law-like distribution"
 
 
 def test_a_proposal_after_another_verb_in_the_passive_or_by_the_paper_itself_is_the_approach():

@@ -358,7 +358,8 @@ def _condition(before: str) -> str:
     """What holds a reported clause when the sentence puts it first ("When provided a teaching sequence, we show that
     X" -> "When provided a teaching sequence, "), so that X is not said more widely than the paper says it; else ""."""
     lead = re.sub(r"\b(?:we\s+(?:also\s+)?|it\s+)$", "", before, flags=re.IGNORECASE).strip()
-    if not lead.endswith(",") or len(lead.split()) > MAX_CONDITION_WORDS or only_a_lead(lead):
+    if not lead.endswith(",") or len(lead.split()) > MAX_CONDITION_WORDS or only_a_lead(lead) \
+            or re.search(r"\band(?:,\s*\w+ly)?,$", lead):  # "we study X and, interestingly, find that Y": no condition
         return ""  # no lead, a long one, or only a connective ("Further, we show that ...")
     first_word = re.match(r"[A-Z][a-z]+\b", lead)  # no longer first in its sentence: "utilizing X, ..."
     return f"{lead[:1].lower() + lead[1:] if first_word else lead} "
