@@ -1210,6 +1210,12 @@ def test_what_a_paper_did_in_the_passive_is_said_with_its_authors_doing_it():
                    plural=False) == "Smith introduces and compares filtering methods by simulating modular networks."
     assert done_by("Smith", "Colloids were designed by combining two polymers.", plural=False) == \
         "Smith designed colloids by combining two polymers."
+    # what a case report shows and stresses is theirs too (MEDLINE, psoas abscess: was "Vastyan et al. report that the
+    # role of ultrasound ... is demonstrated, and the need for antibiotic therapy is emphasized ...")
+    assert done_by("Vastyan et al.", "The role of ultrasound in the diagnosis is demonstrated, and the need for antibiotic "
+                   "therapy is emphasized.", plural=True) == ("Vastyan et al. demonstrate the role of ultrasound in the "
+                                                              "diagnosis and emphasize the need for antibiotic therapy.")
+    assert done_by("Smith", "The importance of hand hygiene is widely emphasized.", plural=False) is None
     # a quoted name closing with its comma (moved out of the quotes by clean_clause) ends no sentence on it (crash
     # prediction: was 'or "crash precursors",.')
     assert done_by("Lee et al.", 'A model relating crash potential to traffic flow, or "crash precursors", was developed.',

@@ -31,7 +31,8 @@ _ACTS = {
     "implemented": "implement", "validated": "validate", "tracked": "track", "tagged": "tag", "recruited": "recruit",
     "outlined": "outline", "summarized": "summarize", "summarised": "summarise", "extended": "extend",
     "adapted": "adapt", "modified": "modify", "calibrated": "calibrate", "fitted": "fit", "trained": "train",
-    "gathered": "gather",
+    "gathered": "gather", "demonstrated": "demonstrate", "illustrated": "illustrate", "highlighted": "highlight",
+    "emphasized": "emphasize", "emphasised": "emphasise",
 }
 _ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
 # How a paper did it ("are theoretically studied"); not how a field does ("is widely studied", "has been studied").
