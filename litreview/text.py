@@ -77,7 +77,8 @@ PAPER_SUBJECT = rf"(?:\b(?:we{_ASKED}|{AUTHORS}|{THE_WORK})|{SINGULAR_SUBJECT})"
 NO_RELATIVE = r"(?!\s+(?:is|are|was|were)\b)"
 # Adverbs of stance that also stand there, looked past where the verb after a subject is wanted ("we instead model X").
 # A problem the sentence before stated, met by what follows ("to address this gap"), and the verbs of an aim.
-TROUBLE = r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question)s?\b"
+TROUBLE = (r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question|concern|"
+           r"weakness(?:e)?|bias(?:e)?|barrier|obstacle|deficienc(?:y|ie))s?\b")  # "to remove this bias"
 AIM_VERB = r"(?:aim|seek|sought|intend|attempt|tr(?:y|ie)|striv)(?:s|e|ed|es)?"  # "aims", "sought", "tries", "strives"
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic

@@ -2490,6 +2490,10 @@ def test_an_aim_only_to_meet_what_was_said_before_is_not_the_approach():
     assert clean_clause("In this paper, we describe a cybersecurity incident reporting system for the maritime industry "
                         "that aims to address this issue.") == \
         "they describe a cybersecurity incident reporting system for the maritime industry"
+    # a bias the sentence before stated is such a problem too (a Zotero .bib on species distributions: was "Hijmans
+    # proposes the use of pairwise distance sampling to remove this bias.")
+    assert clean_clause("I propose the use of pairwise distance sampling to remove this bias, and the use of a null "
+                        "model.") == "They propose the use of pairwise distance sampling, and the use of a null model"
 
 
 def test_papers_that_are_reviews_are_said_to_be_reviews():
