@@ -28,8 +28,6 @@ from litreview.text import (
     PAPER_SUBJECT,
     SINGULAR_SUBJECT,
     THE_WORK,
-    THIS_WORK,
-    WORK_NOUNS,
     stated_aim_at,
 )
 from litreview.write.acts import described_by, done_by
@@ -52,6 +50,7 @@ from litreview.write.leads import (
     with_its_comma,
     without_back_references,
     without_leads,
+    without_self_reference,
 )
 from litreview.write.voice import (
     AIMING,
@@ -101,10 +100,6 @@ _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|fi
                            r"(?:\w+ly\s)?(?:indicate|show|suggest|reveal|demonstrate|confirm)\s+that\s+(?P<clause>.+)$",
                            re.IGNORECASE | re.DOTALL)
 _SECOND_THAT = re.compile(r"\b(and|but)\s+that\s+(?=\w)")  # "we show that X and that Y" is said "X and Y"
-_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
-                             rf"{WORK_NOUNS}|(?:this|the present) contribution)\b,?", re.IGNORECASE)  # "In this contribution, X is presented"  # "In our work, we compare X": who "we" are, the subject says
-# After a participle the phrase has its place: "the methods described in this paper, A, B and C, assign ...".
-_PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b", re.IGNORECASE)
 # An object that is a thing: a determiner, a name, or a bare noun phrase ("prefix-tuning, a ..."), not an infinitive or a
 # clause ("to combine ...", "how ..."); not "this issue" (a passive would open on what the sentence before said).
 _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b|^[A-Z]"
@@ -344,7 +339,7 @@ def standalone(sentence: str) -> bool:
     """Whether a sentence of a paper can be quoted alone: no first person, no opening pronoun and no "this study" as a
     subject ("Thus, this study aimed to X" needs the subject the paragraph gives it; "In this study, X" drops it)."""
     return not _FIRST_PERSON.search(sentence) and not _DANGLING.match(sentence) and \
-        not itself_doing(_SELF_REFERENCE.sub("", sentence))
+        not itself_doing(without_self_reference(sentence))
 
 
 def finding_clause(finding: str) -> str:
@@ -371,21 +366,13 @@ def clean_clause(text: str, limit: int = MAX_CLAUSE_WORDS) -> str:
     text = _EMPHASIS.sub(r"\g<said>", CITATION_MARKERS.sub("", NUMBERED_REFERENCE.sub("", without_cited_brackets(text))))
     text = _TEX_DASH.sub(lambda dash: "—" if len(dash[0]) == 3 else "–", _WEB_ASIDE.sub("", text))
     text = _DID_THIS_WORK.sub(lambda did: f"{did['verb']} {article('a', did['kind'])}{did['kind']}", text)
-    text = _SELF_REFERENCE.sub(_without_self_reference, _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
+    text = without_self_reference(text)
     text = _COMMA_IN_QUOTES.sub(r"\1,", _ENUMERATOR.sub("", text.strip()))
     text = without_leads(text)
     text = _ROMAN_ITEM.sub("", text) if " i) " in text and " ii) " in text else text
     text = _INNER_ENUMERATOR.sub("", cut(without_back_references(" ".join(text.split())), limit))
     text = DANGLING_END.sub("", text.rstrip(" .,;:!?"))
     return reported(in_third_person(text), subjects=False).rstrip(" .,;:!?")  # "the editor of the volume"
-
-
-def _without_self_reference(placing: re.Match[str]) -> str:
-    """Nothing for "in this study" (`placing`), but the comma that closed a connective before it: "Therefore, in this
-    study, X were analyzed" is "Therefore, X were analyzed", whose "Therefore," then goes as a lead (was "Krata et al.
-    analyzed therefore X")."""
-    before = placing.string[:placing.start()]
-    return ", " if placing[0].startswith(",") and placing[0].endswith(",") and re.fullmatch(r"[A-Z][a-z]+", before) else ""
 
 
 def _joined_aim(and_to: re.Match[str]) -> str:

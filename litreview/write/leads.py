@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from litreview.text import AIM_VERB, THIS_WORK, TROUBLE
+from litreview.text import AIM_VERB, THIS_WORK, TROUBLE, WORK_NOUNS
 from litreview.write.english import upper_first
 
 # Verbs that meet a need the sentence before stated ("address this question", "we satisfied this need", "to close it").
@@ -94,3 +94,25 @@ def without_back_references(text: str) -> str:
         elif not _AIMED.search(text, 0, to.start()):
             text = text[:to.start()] + text[to.end():]
     return text
+
+
+# The paper placing itself: "In our work, we compare X" (who "we" are, the subject says), "In this contribution, X is
+# presented"; after a participle the phrase has its place ("the methods described in this paper, A, B and C, assign").
+_SELF_REFERENCE = re.compile(rf",?\s*\b(?:in|within|throughout) (?:{THIS_WORK}|(?:the present|the current|our) "
+                             rf"{WORK_NOUNS}|(?:this|the present) contribution)\b,?", re.IGNORECASE)
+_PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the present) (?P<kind>{WORK_NOUNS})\b",
+                                    re.IGNORECASE)
+
+
+def without_self_reference(text: str) -> str:
+    """`text` without the paper placing itself ("In this study, X"), "described in this paper" said "described in the
+    paper"."""
+    return _SELF_REFERENCE.sub(_placing_gone, _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
+
+
+def _placing_gone(placing: re.Match[str]) -> str:
+    """Nothing for "in this study" (`placing`), but the comma that closed a connective before it: "Therefore, in this
+    study, X were analyzed" is "Therefore, X were analyzed", whose "Therefore," then goes as a lead (was "Krata et al.
+    analyzed therefore X")."""
+    before = placing.string[:placing.start()]
+    return ", " if placing[0].startswith(",") and placing[0].endswith(",") and re.fullmatch(r"[A-Z][a-z]+", before) else ""
