@@ -2640,3 +2640,26 @@ def test_what_kind_of_work_a_paper_is_is_what_its_authors_present():
     # a work's kind is still said of the work ("One study is a cohort study of X")
     assert "One study is a cohort study of 120 nurses in Ohio." in \
         _clauses("This is a cohort study of 120 nurses in Ohio. Nurses reported stress.")
+
+
+def test_web_of_science_italics_glued_to_their_words_and_a_participle_ending_a_phrase():
+    # a Web of Science export on phage ecology: "the understanding ofEscherichia coli(MG1655, K-12) phages" (a species
+    # in italics lost its spaces), "To this aim, Colombo et al. developed ..." (a lead pointing back), and "Salifu et al.
+    # and Campbell et al. discuss bacteriophages infecting." (a phrase ending on the participle before its object)
+    from litreview.summarize.offline import content_sentences
+    from litreview.write.clauses import clean_clause
+
+    assert content_sentences("Aiming to broaden the understanding ofEscherichia coli(MG1655, K-12) phages, we screened "
+                             "188 samples. Phages carrying the stx(2) gene were found.") == [
+        "Aiming to broaden the understanding of Escherichia coli (MG1655, K-12) phages, we screened 188 samples.",
+        "Phages carrying the stx(2) gene were found."]  # a gene's subscript stays
+    assert clean_clause("To this aim, we developed an approach for the characterization of viromes.") == \
+        "they developed an approach for the characterization of viromes"
+    papers = [Paper(key="salifu", title="Isolation of Rhodococcus phages",
+                    abstract=("We isolate bacteriophages infecting the soilborne pathogen Rhodococcus equi. The phages "
+                              "belong to the Myoviridae.")),
+              Paper(key="campbell", title="Large phages of pseudomonads",
+                    abstract=("Five bacteriophages infecting common fluorescent pseudomonads were isolated from soil. "
+                              "All were Myoviridae."))]
+    shared = _shared(papers, "Phage isolation", "phage host range")
+    assert not any(text.endswith("infecting.") for text in shared), shared

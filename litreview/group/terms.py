@@ -43,6 +43,7 @@ GENERIC = frozenset(
     "say says said "  # "..., say paediatricians" (news titles)
     "appear appears seem seems remain remains become becomes "  # "ASMBS appears" was a heading
     "presenting suffering undergoing receiving requiring involving "  # "children presenting with ..."
+    "infecting causing carrying harboring harbouring lacking affecting expressing "  # "phages infecting | bacteria"
     "thing things "  # "too much of a good thing" names no topic
     "moderating mediating".split()  # "the moderating role of X", "the mediating effect of Y": a role, no topic
 )

@@ -106,6 +106,10 @@ _GLUED_ITEM_NUMBER = re.compile(r"(?<=[a-z]{3}\.)\d{1,2}\.(?=\s+[A-Z])")
 # A sentence's "In" as a journal's text recognition read it, lower-case "hi", kept in Web of Science abstracts: "... is not
 # well documented. hi this study, we examined ..."
 _MISREAD_IN = re.compile(r"(?:^|(?<=[.?!]\s))hi(?=\s(?:this|the present|the current|our|these)\s)")
+# A species name a journal set in italics, which Web of Science glued to the words around it: "the understanding
+# ofEscherichia coli(MG1655, K-12) phages", "outbreaks ofZaire ebolavirus(EBOV)".
+_ITALICS_GLUED = re.compile(r"\b(?:of|in|and|for|with|by|to|from|on|the|against)(?=[A-Z][a-z]{3,}\s[a-z]{3,})"
+                            r"|(?<=[a-z]{3})(?=\([A-Z]{2})")  # "coli(MG1655", not a gene's "stx(2)"
 _TRAILS_OFF = re.compile(r"(?:\s?\.){2,}$|\u2026$")  # an excerpt cut off: "This framework is...", "... boards, and . . ."
 _BARE_MACRO = re.compile(r"\\[A-Za-z]+(?:\{\})?(?![\w{])")  # "\model achieves", not "\emph{...}"
 _MACRO_ALONE = re.compile(r"\s*\(\\[A-Za-z]+(?:\{\})?\)")  # "(\method)", "(\ours{})"
@@ -259,6 +263,7 @@ def content_sentences(text: str | None) -> list[str]:
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
     text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", text)))
+    text = _ITALICS_GLUED.sub(lambda glued: f"{glued[0]} ", text)
     sentences = [_with_its_subject(LABEL.sub("", part).strip()) for part in split_sentences(unlabelled(text).strip())]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)

@@ -14,7 +14,7 @@ MEETS = (r"(?:address|satisf[iy]|meet|met\b|fill|tackl|solv|overc[ao]me|bridg|cl
          r"mitigat|alleviat|remed)[a-z]*")
 _LEADS = re.compile(
     r"^(?:(?:however|moreover|further|furthermore|additionally|in addition|finally|also|(?:more\s)?specifically|concretely|"
-    rf"in particular|in {THIS_WORK}|in this research|to this end|in light of this|first(?:ly)?|herein|below|above all|"
+    rf"in particular|in {THIS_WORK}|in this research|to this (?:end|aim)|in light of this|first(?:ly)?|herein|below|above all|"
     r"in the (?:paper|work|study|article)|then|next|afterwards|"  # "In the work, X was investigated", "Then, X are made"
     # "To achieve this goal,": "to this end" in other words ("for this purpose" too), whatever follows
     r"(?:in order )?to (?:achieve|accomplish|reach|attain|fulfil|fulfill|realize|realise|meet) (?:this|these|that|such|"
