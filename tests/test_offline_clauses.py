@@ -2663,3 +2663,19 @@ def test_web_of_science_italics_glued_to_their_words_and_a_participle_ending_a_p
                               "All were Myoviridae."))]
     shared = _shared(papers, "Phage isolation", "phage host range")
     assert not any(text.endswith("infecting.") for text in shared), shared
+
+
+def test_such_an_x_nothing_said_described_is_an_x():
+    # a MEDLINE export on spinal tuberculosis: "PURPOSE: To document such an association of Pott's paraplegia and
+    # Scrofuloderma" (the association stated in a sentence the draft leaves out) was "Kanojia et al. document such an
+    # association ..."
+    from litreview.write.voice import the_for_these
+
+    said = the_for_these([Sentence(text="Kanojia et al. note that spinal tuberculosis spreads from the lungs.",
+                                   keys=["kanojia"]),
+                          Sentence(text="Kanojia et al. document such an association of Pott's paraplegia.",
+                                   keys=["kanojia"]),
+                          Sentence(text="Smith et al. find an association of X and Y, and such an association holds.",
+                                   keys=["smith"])])
+    assert said[1].text == "Kanojia et al. document an association of Pott's paraplegia."
+    assert said[2].text == "Smith et al. find an association of X and Y, and such an association holds."  # named first

@@ -246,18 +246,32 @@ def refers_back(sentence: str) -> bool:
 
 # "these interventions": things a sentence before it named, which the paragraph may not say.
 _THESE = re.compile(r"\b(?P<t>[Tt])hese\s(?P<noun>[a-z][\w-]*)")
+# "such an association", "such a model": one a sentence before described ("To document such an association of X").
+_SUCH_A = re.compile(r"\b(?P<s>[Ss])uch\s(?P<a>an?)\s(?P<noun>[a-z][\w-]*)")
 
 
 def the_for_these(sentences: list[Sentence]) -> list[Sentence]:
     """`sentences` of papers, "these X" said "the X" in one that follows no sentence of its paper (nothing the
     paragraph says then tells which X), unless the sentence names X before it ("hand sanitizers ... when these
-    sanitizers were scarce")."""
+    sanitizers were scarce"); "such an X" said "an X" unless X was named in it or the sentence before ("To document
+    such an association", after a sentence on how the disease spreads)."""
+    def named(noun: str, text: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(noun)}\b", text, re.IGNORECASE))
+
     def the(match: re.Match[str], text: str) -> str:
-        named = re.search(rf"\b{re.escape(match['noun'])}\b", text[:match.start()], re.IGNORECASE)
-        return match[0] if named else f"{match['t']}he {match['noun']}"
-    return [sentence if n and set(sentence.keys) & set(sentences[n - 1].keys)
-            else sentence.model_copy(update={"text": _THESE.sub(lambda match: the(match, sentence.text), sentence.text)})
-            for n, sentence in enumerate(sentences)]
+        return match[0] if named(match["noun"], text[:match.start()]) else f"{match['t']}he {match['noun']}"
+
+    def an(such: re.Match[str], before: str) -> str:
+        if named(such["noun"], before + such.string[:such.start()]):
+            return such[0]
+        return f"{such['a'].upper() if such['s'] == 'S' else such['a']} {such['noun']}"
+    said = []
+    for n, sentence in enumerate(sentences):
+        follows = n and set(sentence.keys) & set(sentences[n - 1].keys)
+        text = sentence.text if follows else _THESE.sub(lambda match: the(match, sentence.text), sentence.text)
+        text = _SUCH_A.sub(lambda such: an(such, sentences[n - 1].text if follows else ""), text)
+        said.append(sentence if text == sentence.text else sentence.model_copy(update={"text": text}))
+    return said
 
 
 def reported(statement: str, *, subjects: bool = True) -> str:
