@@ -1808,6 +1808,18 @@ def test_a_cut_never_leaves_a_subject_without_its_verb():
     occupancy = ("The 5-min average occupancy observed at the downstream station, and the 5-min coefficient of variation "
                  "in speed at the station closest to the crash have been found to affect the crash occurrence")
     assert cut(occupancy, 20) == occupancy
+    # a long lead of why goes before the main clause is cut (Web of Science, phage ecology: was "Gino et al. note that in
+    # view of various studies looking for the merit of coliphages ..., a small agricultural community.")
+    gino = ("Gino et al. note that in view of various studies looking for the merit of coliphages as indicators of water "
+            "pollution with viruses originating from faecal material, a small agricultural community (population of "
+            "approximately 1500 inhabitants of all ages, 2-3 km from Haifa) was selected in order to understand the "
+            "bacteriophage ecology in its sewer and oxidation pond system.")
+    assert bounded(gino) == ("Gino et al. note that a small agricultural community (population of approximately 1500 "
+                             "inhabitants of all ages, 2-3 km from Haifa) was selected in order to understand the "
+                             "bacteriophage ecology in its sewer and oxidation pond system.")
+    # ... not a condition, under which alone the rest holds, nor past the lead's first comma
+    assert cut("When the drug is given at a high dose to older patients with impaired kidney function, the kidneys fail "
+               "within two weeks in most of the patients that were enrolled in the trial", 20).startswith("When the drug")
     # a subject's own verb is not in the passive: "The model learns X, which is then fine-tuned" is cut as before
     assert cut("The model learns a joint embedding of images and captions from noisy web data, which is then fine-tuned "
                "on curated sets of labelled images", 20) == \
