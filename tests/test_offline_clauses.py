@@ -2691,3 +2691,20 @@ def test_such_an_x_nothing_said_described_is_an_x():
                                    keys=["smith"])])
     assert said[1].text == "Kanojia et al. document an association of Pott's paraplegia."
     assert said[2].text == "Smith et al. find an association of X and Y, and such an association holds."  # named first
+
+
+def test_efforts_and_groups_are_shared_by_anything():
+    # Web of Science exports on crash prediction and phage ecology: "@jermprapai2014planning and @lee2017intersection
+    # discuss efforts" (efforts of anything; once "efforts" went, "... discuss groups", of anything too)
+    papers = [Paper(key="lee", title="Intersection crash prediction modeling with macro-level data",
+                    abstract=("There have been great efforts to develop traffic crash prediction models for various types "
+                              "of facilities. In this study, the authors have developed a series of intersection crash "
+                              "models with macro-level data for seven spatial units. Several macro-level variables (e.g., "
+                              "proportions of specific age group) can be a good surrogate exposure.")),
+              Paper(key="jermprapai", title="Planning-level model for assessing pedestrian safety",
+                    abstract=("The focus of this study was on developing planning-level models for pedestrian safety. "
+                              "Although such efforts have been undertaken, they have generally focused on specific "
+                              "cities. This study analyzed a larger study area at a finer spatial resolution (census "
+                              "block groups instead of tracts)."))]
+    shared = _shared(papers, "Census", "crash severity analysis")
+    assert not any(text.endswith((" efforts.", " groups.")) for text in shared), shared

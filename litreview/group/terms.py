@@ -61,7 +61,7 @@ WEAK_ALONE = frozenset(
     "advance advances progress factor factors aspect aspects property properties algorithm algorithms loss losses "  # of anything
     "understanding capability capabilities implication implications magnitude impact impacts effect effects "
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
-    "need needs release observation observations "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
+    "need needs release observation observations effort efforts group groups "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "analyses evaluations literature evidence design designs support access label labels "  # "... discuss analyses", "Support"
     "country countries city cities patient patients people center centers centre centres "  # who or where, not what
     "condition conditions "  # of anything: "Conditions" headed a group of papers on dinosaur locomotion
