@@ -78,7 +78,7 @@ _SAID_WITH_S = re.compile(r"[^s]s$")  # "provides", not "discuss"
 _EXAMPLES_LISTED = re.compile(r"\b(?:such as|including|like)\s[^,;:()]+(?:,\s[^,;:()]+)+$")
 # "by changing the pH of the solution i.e. | , by tuning the electrostatic interaction": what follows says it again
 # A lead that says why, after what or despite what, ending at a comma before the main clause's subject.
-_WHY_LEAD = re.compile(r"(?:(?<=^)|(?<=\sthat\s))(?i:in view of|in light of|given|considering|on the basis of|based on|"
+_WHY_LEAD = re.compile(r"(?:^|(?<=\sthat\s))(?i:in view of|in light of|given|considering|on the basis of|based on|"
                        r"following|despite|although|though|while|since|because(?: of)?|due to|owing to|motivated by|"
                        r"inspired by)\s"
                        r"[^,;:]{10,},\s(?=(?:the|a|an|this|these|its|their|we|they|[A-Z][\w-]*)\s)")  # to its first comma
@@ -109,9 +109,9 @@ def cut(text: str, limit: int) -> str:
 
 def _without_its_lead(text: str, limit: int) -> str:
     """`text` without a lead of why or despite what (`_WHY_LEAD`), first or after a reporting "that", where the rest
-    fits within `limit` words: "In view of various studies looking for X, | a small agricultural community (...) was selected to Y" was cut
-    at a word to "a small agricultural community", no sentence; a condition ("When X, Y") stays, Y holds only under it.
-    Else `text` unchanged."""
+    fits within `limit` words: "In view of studies looking for X, | a small agricultural community (...) was selected
+    to Y" was cut at a word to "a small agricultural community", no sentence; a condition ("When X, Y") stays, as Y
+    holds only under it. Else `text` unchanged."""
     for lead in _WHY_LEAD.finditer(text):
         kept = text[:lead.start()] + text[lead.end():]  # "X note that | in view of Y, | Z" -> "X note that Z"
         if MIN_CUT_WORDS <= len(kept.split()) <= limit and not inside_brackets(text, lead.end() - 2):

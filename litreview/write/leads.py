@@ -80,7 +80,7 @@ _AIMED = re.compile(rf"\b(?:(?:{AIM_VERB}|(?:strove|want|hope|set)(?:s|e|ed|es)?
 
 # A relative clause whose aim is all that points back: "a reporting system for the maritime industry | that aims | to
 # address this issue" goes whole.
-_RELATIVE_AIM = re.compile(rf",?\s(?:that|which)\s(?:\w+ly\s)?(?:{AIM_VERB})s?$", re.IGNORECASE)
+_RELATIVE_AIM = re.compile(rf",?\s(?:that|which)\s(?:\w+ly\s)?{AIM_VERB}$", re.IGNORECASE)
 
 
 def without_back_references(text: str) -> str:

@@ -73,8 +73,9 @@ _PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|\b(?P<done>[a-z]+(?
 # would be taken for its verb: "Russo et al. presented investigated X")
 _WORK_PLACED_HERE = re.compile(rf"^(?:The|This)\s(?P<kind>{WORK_NOUNS})\s[a-z]+(?:ed|wn)\s+here(?:in)?\b(?!,)")
 # "allows us to", "helps us understand", "gives us": the authors, as the paper's "us" ("them" once in the third person)
-_LET_THEM = re.compile(r"\b(?P<let>(?:allow|enable|help|let|permit|give|gave|lead|led|bring|brought|take|took|force|"
-                       r"require|make|made)(?:s|ed|ing)?\s)them\b")
+_LET_THEM = re.compile(r"\b(?P<let>(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|help(?:s|ed|ing)?|let(?:s|ting)?|"
+                       r"permit(?:s|ted|ting)?|giv(?:e|es|en|ing)|gave|lead(?:s|ing)?|led|bring(?:s|ing)?|brought|"
+                       r"forc(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|mak(?:e|es|ing)|made)\s)them\b")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
 _AND_THEY = re.compile(rf"\band they\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)")
 # "This chapter reviews X and describes Y" said of its authors: "... review X and describe Y".
