@@ -49,8 +49,8 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9)]$")
 _ROLES: dict[str, Role] = {
     **dict.fromkeys(("background", "introduction", "motivation", "context", "importance", "rationale"), "problem"),
     **dict.fromkeys(("objective", "objectives", "aim", "aims", "purpose", "goal", "goals"), "aim"),
-    **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials", "material",
-                     "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure",
+    **dict.fromkeys(("method", "methods", "methodology", "design", "setting", "participants", "patients", "materials",
+                     "material", "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure",
                      "application design"), "method"),
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
     **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion", "application", "applications"),

@@ -66,7 +66,8 @@ _DONE = re.compile(
     r"sometimes|historically|previously|recently))\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
     r"\s(?:is|are|was|were)\s)"
     # "The analysis developed appears useful ... when options are compared": a verb of its own, or a subordinate clause
-    r"(?!\s(?:appears?|seems?|when|where|whereas|while|if|because|although|though|since|unless|until)\s)[^;:]){5,}?)(?<!\swhich)(?<!\sthat)(?<!\swho)"  # not "events, which are analysed"
+    r"(?!\s(?:appears?|seems?|when|where|whereas|while|if|because|although|though|since|unless|until)\s)[^;:]){5,}?)"
+    r"(?<!\swhich)(?<!\sthat)(?<!\swho)"  # not "events, which are analysed"
     + _IS_DONE + r"(?:\sand\s(?P<also>" + _ACT + r")\b)?"  # "are outlined and reviewed here", "... in this paper"
     r"(?:\s(?:here|herein|in\s(?:this|the)\s(?:paper|article|study|work|chapter))\b)?"
     r"(?!\s(?:" + _AGENT + r"|in order)\b|\sand\s(?:" + _ACT + r")\s" + _AGENT + r")(?P<rest>(?:[\s,:].*?)?)\.?$", re.DOTALL)

@@ -252,7 +252,8 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
                 shown.lower() != term and names_no_topic(shown.lower(), None, corpus_uses):
             continue
         if used_as_modifier(shown, held) or needs_its_complement(shown, held) or said_as_unused(shown, held):
-            continue  # "natural language" (understanding, inference), "local value" (of ...) is no topic they share
+            continue  # "natural language" (understanding, inference), "local value" (of ...), "biological features" one
+            # paper uses none of, is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
         if " " in shown and (ends_with_verb(shown, held) or opens_with_verb(shown, held)):

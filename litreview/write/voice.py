@@ -40,6 +40,7 @@ SECOND_VERB_SAID = rf"(?:{SECOND_VERB}(?:e?s)?|applies|identifies|quantifies)"  
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
 _AND_VERB = re.compile(rf"(?P<lead>(?:^|,\s)and\s|,\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s)|\sand\s(?=(?:{_ADVERB})?{_LISTED_VERB}\s))"
                        rf"(?P<adverb>{_ADVERB})?(?P<verb>{SECOND_VERB})\b")
+_BEFORE_AN_OBJECT = r"(?=\s(?:the|a|an|their|its|this|these|those)\s)"  # what a verb's object opens with
 # "and endorse the importance of X", "assesses X, understand Y, and explores Z": a word between "and" (or a comma of
 # a list that goes on with "and") and a determiner is a verb, whatever it is, unless it is one of the little words
 # that go there ("and thus the", "and via the") or already agrees ("endorses", "endorsed"); and not after an
@@ -51,11 +52,11 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|
                            r"may|might|must|shall|should|will|would|beyond|above|below|along|around|against|alongside|"
                            r"amid|amongst|upon|about|inside|outside|throughout|besides|except|like|unlike|plus|minus|"
                            r"than|and|but|nor)\b)"
-                           r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)(?=\s(?:the|a|an|their|its|this|these|those)\s)")
+                           r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)" + _BEFORE_AN_OBJECT)
 # Any word with an -s after "and" and before a determiner, which only a verb is: "contributes to and recognizes the
 # value of X", "addresses X by undertaking Y, and then conducts a meta-analysis" ("and results the" is no English)
 _AND_ANY_VERB_SAID = re.compile(rf"(?P<lead>\sand\s(?:then\s|also\s|{_ADVERB})?)(?P<verb>[a-z]{{3,}}(?<![su])s)"
-                                r"(?=\s(?:the|a|an|their|its|this|these|those)\s)")
+                                + _BEFORE_AN_OBJECT)
 _LISTED_LAST = re.compile(r",\s(?P<first>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)\s[^,]+,\sand\s"
                           r"(?P<verb>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ity)(?<!ness)(?<!ion)(?<!ment)(?<!nce)(?<!al)(?<!ic)"
                           r"(?<!ive)(?<!ry)(?<!nt)(?<!ar)(?<!er)(?<!or)\s(?!(?:and|or|of)\b)[^,]*$")  # not "and mortality rates"
@@ -268,7 +269,7 @@ def the_for_these(sentences: list[Sentence]) -> list[Sentence]:
         return f"{such['a'].upper() if such['s'] == 'S' else such['a']} {such['noun']}"
     said = []
     for n, sentence in enumerate(sentences):
-        follows = n and set(sentence.keys) & set(sentences[n - 1].keys)
+        follows = n > 0 and bool(set(sentence.keys) & set(sentences[n - 1].keys))
         text = sentence.text if follows else _THESE.sub(lambda match: the(match, sentence.text), sentence.text)
         text = _SUCH_A.sub(lambda such: an(such, sentences[n - 1].text if follows else ""), text)
         said.append(sentence if text == sentence.text else sentence.model_copy(update={"text": text}))
