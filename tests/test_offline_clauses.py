@@ -2299,6 +2299,21 @@ def test_a_fields_practice_stated_before_the_authors_we_is_not_said_as_their_act
     assert said_for(solar, "Sunspots are tracked over time.", FACT_LEAD) == "Jiang tracks sunspots over time."
 
 
+def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
+    from litreview.summarize.offline import content_sentences
+    from litreview.write.statements import FACT_LEAD, said_for
+    # Web of Science glued an italic species name to the words around it; a superscript reference number stayed
+    for abstract, field in (
+            ("Phages ofEscherichia coli are tracked over time in sewage. Here we sequence 40 of them.",
+             "phages of Escherichia coli are tracked over time in sewage."),
+            ("Phages are studied in sewage,3 often with metagenomics. Here we sequence 40 of them.",
+             "phages are studied in sewage, often with metagenomics.")):
+        paper = Paper(key="ho", title="Coliphages", abstract=abstract, authors=("Ho, Anna", "Lund, Per"))
+        first = content_sentences(abstract)[0]
+        # were "Ho and Lund track phages of Escherichia coli ...", "Ho and Lund study phages in sewage, ...": the field's
+        assert said_for(paper, first, FACT_LEAD) == f"Ho and Lund note that {field}"
+
+
 def test_a_shared_name_after_a_measure_is_said_with_its_article_not_the_unit():
     papers = [
         Paper(key="liu", title="Inferring Vector Magnetic Fields from Stokes Profiles Using a Convolutional Neural Network",

@@ -76,13 +76,20 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
 
 
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+_NOT_A_LETTER = re.compile(r"[^a-z]+")
 
 
 def _before_we(paper: Paper, sentence: str) -> bool:
-    """Whether `sentence` comes in `paper`'s abstract before the abstract first says "we" or "our"."""
+    """Whether `sentence` comes in `paper`'s abstract before the abstract first says "we" or "our". Found by its
+    letters alone: the offline engine reads some sentences repaired ("ofEscherichia coli(MG1655" spaced, reference
+    numbers "practice,3 often" taken out), which are then not in the abstract as they are."""
     abstract = paper.abstract or ""
-    at, we = abstract.find(sentence), _WE_OR_OUR.search(abstract)
-    return at >= 0 and bool(we) and at < we.start()
+    we = _WE_OR_OUR.search(abstract)
+    if not we:
+        return False
+    letters = _NOT_A_LETTER.sub("", sentence.lower())
+    at = _NOT_A_LETTER.sub("", abstract.lower()).find(letters)
+    return at >= 0 and at < len(_NOT_A_LETTER.sub("", abstract[:we.start()].lower()))
 
 
 def its_authors_act(paper: Paper, clause: str) -> bool:
