@@ -431,6 +431,25 @@ def test_cardiac_alone_is_no_noun_phrase_and_cardiac_arrest_is_one():
     assert not is_noun_phrase("comparable low") and not is_noun_phrase("high") and is_noun_phrase("low flows")
 
 
+def test_a_verb_and_an_at_compound_name_no_shared_topic():
+    from litreview.corpus.paper import Paper
+    from litreview.group.phrasing import whole_phrase
+    from litreview.group.terms import is_noun_phrase
+    from litreview.summarize import summarize_papers
+    from litreview.write.relations import shared_sentences
+    assert not is_noun_phrase("correctly classify") and not is_noun_phrase("classify at-fault")
+    assert is_noun_phrase("at-risk populations") and is_noun_phrase("directly observed therapy")
+    # Web of Science crash-prediction drafts said "@chandraratna2006crash and @das2015estimating discuss correctly
+    # classify at-fault" (crashes, drivers)
+    papers = [Paper(key="a", abstract="The model is used to correctly classify at-fault crashes up to 62.40%."),
+              Paper(key="b", abstract="The tree can be used to correctly classify at-fault drivers up to 74.56%.")]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: p.abstract for p in papers}
+    # a phrase grown round "classify" and cut back to no noun phrase ("correctly") is "classify" again (it looped)
+    assert whole_phrase("classify", texts.values(), each=True) == "classify"
+    said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
+    assert "classify" not in said and "at-fault" not in said, said
+
 def test_candidates_pools_centers_and_complications_name_no_topic_alone():
     from litreview.corpus.paper import Paper
     from litreview.summarize import summarize_papers

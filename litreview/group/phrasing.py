@@ -54,8 +54,10 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         if whole == term:
             break
         term = whole
-    while not is_noun_phrase(term) and len(term) > len(given):  # "COVID-19 pandemic caused": a noun ends it
-        term = term.rsplit(" ", 1)[0]
+    while not is_noun_phrase(term) and len(term) > len(given) and " " in term:  # "COVID-19 pandemic caused": a noun
+        term = term.rsplit(" ", 1)[0]  # ends it
+    if given not in term:  # "correctly classify at-fault" cut back to "correctly", a word before the term: the term
+        term = given
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
 
 

@@ -77,7 +77,7 @@ WEAK_ALONE = frozenset(
     "january february march april may june july august september october november december".split()
 )
 # Endings of adjectives, adverbs and participles: a noun phrase does not end with one ("pre-trained", "neural").
-_ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|etely|utely|ently|antly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
+_ADVERB = re.compile(r"^[a-z]{2,}(?:ally|ively|ously|ately|etely|utely|ently|antly|ctly|edly|ingly|fully|ibly|ably)$")  # not "elderly"
 _NOT_A_HEAD = re.compile(r"(?:[^e]ed|ive|ous|able|ible|ful|less|ly|ic|iac|al|ar|ary|ory|ent|ant|est)$")  # "cardiac"
 _HEAD_NOUNS = frozenset("need speed seed feed bed embed ontology network logic topic graphic music rhetoric student "
                         "agent gradient component document element environment experiment moment segment "
@@ -99,7 +99,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         # comparatives: "Four of them discuss absolutely higher" (efficiency than ...), black silicon
                         "higher lower larger smaller greater better worse faster slower stronger weaker longer shorter".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
-                                 r"|^(?:multi|non|low|high|long|short)-")  # "multi-label", "low-rank": modifiers, not topics
+                                 r"|^(?:multi|non|low|high|long|short|at)-")  # "multi-label", "low-rank", "at-fault": modifiers, not topics
 # A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); punctuation and a token
 # that starts with a digit break a phrase, the letters glued to the digit too ("6-DoF", "57k": not "dof", "k"); so
 # does a line break: title | abstract.

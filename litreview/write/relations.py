@@ -36,6 +36,7 @@ from litreview.group.terms import (
     EPONYM,
     MAX_PHRASE_WORDS,
     ends_with_verb,
+    is_noun_phrase,
     opens_with_verb,
     phrases,
     said_as_verb,
@@ -256,9 +257,10 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
             # paper uses none of, is no topic they share
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
-        if " " in shown and (ends_with_verb(shown, held) or opens_with_verb(shown, held)):
+        if " " in shown and (ends_with_verb(shown, held) or opens_with_verb(shown, held) or not is_noun_phrase(shown)):
             continue  # a phrase ending in a verb: "genetic factors account" (for up to 80% of the liability); or opening
-            # with one: "fabricate nanostructured black silicon" (both "use MCE method to fabricate ...")
+            # with one: "fabricate nanostructured black silicon" (both "use MCE method to fabricate ..."); or no noun
+            # phrase at all: "correctly classify at-fault" (crashes, drivers)
         if EPONYM.fullmatch(shown) and qualifies_next(shown, held):
             continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
