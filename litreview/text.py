@@ -123,11 +123,17 @@ SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _INITIALS_AFTER = re.compile(r"^(?P<last>.+?)(?:\s(?:[A-Z]\.?){1,3})+$")
 
 
+# A generation after a surname, which is no part of it: "Thomas III, Daniel J." (Web of Science), "Martin Luther King
+# Jr." ("Thomas, Daniel, III", BibTeX's own form, has it after a comma).
+_GENERATION = re.compile(r"(?<=\S)\s+(?:Jr|Sr|II|III|IV|2nd|3rd|4th)\.?$")
+
+
 def surname(author: str) -> str:
-    """`Last, First`, `First Last` or `Last FM` (MEDLINE) -> `Last`."""
+    """`Last, First`, `First Last` or `Last FM` (MEDLINE) -> `Last`; without a generation ("Jr.", "III")."""
     author = " ".join(author.split())
     if "," in author:
-        return author.split(",", 1)[0].strip()
+        return _GENERATION.sub("", author.split(",", 1)[0].strip())
+    author = _GENERATION.sub("", author)
     medline = _INITIALS_AFTER.match(author)
     if medline:
         return medline["last"]

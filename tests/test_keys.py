@@ -77,3 +77,27 @@ def test_a_surname_in_capitals_is_said_as_a_name():
     assert author_phrase(lens) == "Abdoulaye et al."
     assert author_phrase(Paper(key="b", title="x", authors=("O'CONNOR, Rebecca", "Lee, Ann"))) == "O'Connor and Lee"
     assert author_phrase(Paper(key="c", title="x", authors=("WHO",))) == "WHO"
+
+
+def test_a_generation_after_a_surname_is_no_part_of_key_or_prose(tmp_path):
+    # a Web of Science export on Black male teachers gave "thomasiii2024absent", "longiii2023wright", "fletcherjr2023..."
+    from litreview.corpus.paper import author_phrase
+
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"title": "Absent fathers", "year": 2024, "abstract": "x", "authors": ["Thomas III, Daniel J. J.", "Roe, Ann"]},
+        {"title": "Wright again", "year": 2023, "abstract": "y", "authors": ["Thomas, Daniel Josiah, III"]},
+        {"title": "School choice", "year": 2023, "abstract": "z", "authors": ["Edward C. Fletcher Jr."]},
+        {"title": "Mentoring", "year": 2022, "abstract": "w", "authors": ["Long VC 3rd"]},
+    ])])
+    assert corpus.keys == ["thomas2024absent", "thomas2023wright", "fletcher2023school", "long2022mentoring"]
+    assert [author_phrase(p) for p in corpus.papers] == ["Thomas and Roe", "Thomas", "Fletcher", "Long"]
+
+
+def test_the_title_word_of_a_key_is_no_number_and_keeps_bracketed_letters(tmp_path):
+    # a Scopus export of a labour-relations journal gave "davis19931993" ("The 1993 ACTU Congress") and
+    # "plowman1991ither" ("W(h)ither Australian Unions?")
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"title": "The 1993 ACTU Congress: Rewriting the Rules", "year": 1993, "abstract": "x", "authors": ["Davis, Edward M."]},
+        {"title": "W(h)ither Australian Unions?", "year": 1991, "abstract": "y", "authors": ["Plowman, David H."]},
+    ])])
+    assert corpus.keys == ["davis1993actu", "plowman1991whither"]

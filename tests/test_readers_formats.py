@@ -280,6 +280,18 @@ def test_ris_records_without_end_tag_are_kept():
         ("One", "First line ERNIE continues the abstract", None, 1), ("Two", None, None, 5), ("Three", None, 2020, 8)]
 
 
+def test_a_web_of_science_ris_record_online_before_its_issue_has_its_early_access_year():
+    # a Web of Science RIS export on decolonial theory: 12 early-access records have no PY, only "C6  - SEP 2022", and
+    # were keyed without a year ("gaiodecolonising"); C6 of another exporter is no date
+    from litreview.corpus.readers import ris
+
+    text = ("TY  - JOUR\r\nAU  - Kotze, LJ\r\nAU  - Adelman, S\r\nTI  - Environmental Law and the Unsustainability of "
+            "Sustainable Development\r\nT2  - LAW AND CRITIQUE\r\nDO  - 10.1007/s10978-022-09323-4\r\nC6  - SEP 2022\r\n"
+            "AN  - WOS:000852249500001\r\nER  - \r\n\r\nTY  - JOUR\r\nTI  - Printed\r\nPY  - 2023\r\nC6  - JAN 2021\r\n"
+            "AN  - WOS:000852249500002\r\nER  - \r\n\r\nTY  - JOUR\r\nTI  - Elsewhere\r\nC6  - NIHMS1001\r\nER  - \r\n")
+    papers = ris.read(text, "savedrecs.ris").papers
+    assert [paper.year for paper in papers] == [2022, 2023, None]
+
 def test_rayyans_tags_written_on_one_line_are_read_apart():
     # Rayyan's RIS export (ASReview's baselines) writes a tag after another's value: the DOI was
     # "10.1038/s41467-024-48400-3     LK  - https://...", which no other export's DOI matched

@@ -49,7 +49,7 @@ def key_base(paper: Paper) -> str:
     """The key a paper would get if nothing else claimed it."""
     if paper.authors and paper.title:
         first_author = compact(surname(paper.authors[0]))
-        word = next(iter(significant_words(paper.title)), "")
+        word = _title_word(paper.title)
         if paper.year:
             return f"{first_author}{paper.year}{word}"[:_MAX_BASE] or "paper"
         if first_author:  # no year (Web of Science rows in a Scopus export): still cited by its author, as the rest
@@ -57,6 +57,16 @@ def key_base(paper: Paper) -> str:
     if paper.title:
         return _from_title(paper.title) or "paper"
     return _from_abstract(paper.abstract or "") or "paper"
+
+
+# Letters a title sets in brackets inside a word: "W(h)ither Australian Unions?" is about "whither", not "ither"
+_BRACKETED_IN_A_WORD = re.compile(r"(?<=[^\W\d_])[()\[\]](?=[^\W\d_])")
+
+
+def _title_word(title: str) -> str:
+    """The title's first significant word that is not a number: "The 1993 ACTU Congress" gives "actu" (its year
+    would say the key's year again, "davis19931993")."""
+    return next((word for word in significant_words(_BRACKETED_IN_A_WORD.sub("", title)) if not word.isdigit()), "")
 
 
 def _unique_keys(base: str, count: int, reserved: set[str]) -> list[str]:

@@ -102,7 +102,7 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
         title=prose_text(_first(record, "title", "primary_title")),
         abstract=prose_text(_first(record, "abstract", "notes_abstract")),
         authors=tuple(map(last_first, _unique([*record.get("authors", []), *record.get("first_authors", [])]))),
-        year=year_from(_first(record, "year", "publication_year", "date")),
+        year=year_from(_first(record, "year", "publication_year", "date") or _early_access(record)),
         venue=venue,
         doi=doi,
         arxiv=arxiv_from(None, *urls, doi, venue),
@@ -111,6 +111,16 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
         entry_type=_ENTRY_TYPES.get(record.get("type_of_reference", ""), "misc"),
         origins=(Origin(path=path, line=line),),
     )
+
+
+# Web of Science's RIS gives an article online before its issue no PY, only "C6  - SEP 2022", its early access date
+_EARLY_ACCESS = re.compile(r"(?:[A-Z]{3}\s)?\d{4}")
+
+
+def _early_access(record: dict[str, Any]) -> str | None:
+    """The early access date of a Web of Science record (C6, which other exporters use for other things)."""
+    said = _first(record, "custom6")
+    return said if said and str(record.get("accession_number", "")).startswith("WOS:") and _EARLY_ACCESS.fullmatch(said) else None
 
 
 def _first(record: dict[str, Any], *names: str) -> str | None:
