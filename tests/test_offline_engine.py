@@ -823,6 +823,26 @@ def test_labels_joined_by_a_slash_go_whole():
         ("result", " Audit is the most important parameter."), ("conclusion", " A new security model is proposed.")]
 
 
+def test_emeralds_and_teachers_college_records_labels_go_whole():
+    # a Web of Science export on Black male teachers: "@fletcher2023school note that purpose - the paper aims to ..."
+    # (Emerald's labels end in " - "); Teachers College Record's long slashed labels stayed or left "Research." behind
+    from litreview.summarize.structured import labelled_parts, unlabelled
+
+    emerald = ("Purpose - The paper aims to examine mentoring. Design/methodology/approach - A case study of three "
+               "teachers. Findings - Mentoring helped them stay. Research limitations/implications - Three teachers "
+               "are few. Originality/value - This study adds to research on retention.")
+    assert [(role, part.strip()) for role, part in labelled_parts(emerald)] == [
+        ("aim", "The paper aims to examine mentoring."), ("method", "A case study of three teachers."),
+        ("result", "Mentoring helped them stay."), (None, "Three teachers are few."),
+        ("conclusion", "This study adds to research on retention.")]
+    record = ("Background/Context: Few teachers are Black men. Purpose/Objective/Research Question/Focus of Study: "
+              "We ask why. Research Design: A case study. Findings/Results: Findings indicate support matters. "
+              "Conclusions/Recommendations: Schools should mentor.")
+    assert " ".join(unlabelled(record).split()) == ("Few teachers are Black men. We ask why. A case study. Findings "
+                                                    "indicate support matters. Schools should mentor.")
+    # a dash in running text is no label: "Results - a review" opens no sentence here
+    assert unlabelled("We compare two methods - both fail.") == "We compare two methods - both fail."
+
 def test_a_structured_abstract_gives_each_sentence_its_role(run_cli, tmp_path):
     data = ROOT / "tests" / "data" / "cord19_structured.jsonl"
     corpus = load_corpus([data])

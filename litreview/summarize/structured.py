@@ -17,15 +17,22 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"discussion|limitations?|summary|abstract|keywords|study design|data sources|relevance|exposures?|"
                 r"main outcomes?|measures|study selection|data extraction|data synthesis|evidence review|"
                 r"applications?/improvements?|"  # the Indian Journal of Science and Technology's last label
-                r"contributions?|intended outcomes?|application design|research questions? \(rqs?\)")  # IEEE Trans. Educ.
+                r"contributions?|intended outcomes?|application design|research questions? \(rqs?\)|"  # IEEE Trans. Educ.
+                # Emerald's ("Design/methodology/approach -", "Originality/value -") and Teachers College Record's
+                # ("Purpose/Objective/Research Question/Focus of Study:", "Conclusions/Recommendations:")
+                r"research limitations|(?:practical|social|policy|research) implications|originality|research design|"
+                r"research questions?|focus of study|population|subjects|recommendations|data collection and analysis")
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
                  r"interpretation|highlights|study design|materials? and methods|main outcome measures?|"
                  r"data sources|study selection|data extraction|data synthesis|evidence review")  # JAMA, Annals
+# What follows a slash in a label, never a label alone: "Design/methodology/approach", "Originality/value"
+_SECOND_WORDS = r"approach|value|objective|program|practice|participants|context|limitations|implications"
 # "Methods and analysis", "Results and conclusions": the labels a label joins to it (lower or title case)
 _JOINED = rf"(?:\s+(?:and|&)\s+(?i:{_LABEL_WORDS}|analysis))*"
 # A label wherever a sentence starts with one.
-LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}|(?:statistical )?analysis))*)"
-                   r"\s*[:.]|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
+LABEL = re.compile(rf"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:(?i:(?:{_LABEL_WORDS})(?:\s*(?:and|&|/)\s*(?:{_LABEL_WORDS}|"
+                   rf"(?:statistical )?analysis|{_SECOND_WORDS}))*)(?:\s*[:.]|\s[-\u2013\u2014]\s)"  # Emerald's " - "
+                   r"|[A-Z]{3,}(?:\s+(?:&\s+)?[A-Z0-9]{2,})*(?:\s*\([A-Z ]+\))?\s*:|Publisher\s+Summary:?"  # "BLINDING (MASKING):"
                    # without a colon only in capitals, as CORD-19 and PubMed give them ("BACKGROUND The outbreak ...")
                    rf"|(?:{_LABEL_WORDS.upper()})(?:,?\s+(?:(?:AND|&)\s+)?(?:{_LABEL_WORDS.upper()}))*\s+(?=[A-Z0-9(])"
                    # or capitalised, before a capitalised word ("Background Multiple biomarkers", "Methods and analysis
@@ -53,8 +60,9 @@ _ROLES: dict[str, Role] = {
                      "material", "interventions", "intervention", "measurements", "study", "data", "exposures", "exposure",
                      "application design"), "method"),
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
-    **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion", "application", "applications"),
-                    "conclusion"),
+    **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion", "application", "applications",
+                     "originality", "practical implications", "social implications", "policy implications"), "conclusion"),
+    "research design": "method", "research question": "aim", "research questions": "aim",
     "data synthesis": "result",  # a review's results (JAMA, Annals), though "Data Sources" is its method
 }
 
