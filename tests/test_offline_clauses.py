@@ -1587,6 +1587,13 @@ def test_this_study_after_a_connective_or_a_lead_is_given_its_subject():
     assert said == ["One study investigated two methodologies for allocating crashes within a zone and compared them in "
                     "light of crash prediction models.",
                     "Another study examined the impact of weather conditions on motorcycle crash injuries."], said
+    # nor a "them" the sentence names before its "help" (a Web of Science export on Black male students: was "... the
+    # role and function of their Chicago high school for helping the authors negotiate the challenges ...")
+    said = _clauses("Scholars agree that preparation for college begins early. The present study draws much-needed "
+                    "attention to how Black males articulate the role of their Chicago high school for helping them "
+                    "negotiate the challenges of urban living.")
+    assert said[-1] == ("One study draws much-needed attention to how Black males articulate the role of their Chicago "
+                        "high school for helping them negotiate the challenges of urban living."), said
 
 
 def test_an_abstract_without_we_is_said_by_its_stated_aim_or_its_own_passive_not_its_background():

@@ -73,8 +73,9 @@ _PLACED_HERE = re.compile(r",\s[a-z]+ed\s+here(?:in)?,(?=\s)|\b(?P<done>[a-z]+(?
 # "The study presented here investigated X": the paper itself, said "This study" (not "the study", whose "presented"
 # would be taken for its verb: "Russo et al. presented investigated X")
 _WORK_PLACED_HERE = re.compile(rf"^(?:The|This)\s(?P<kind>{WORK_NOUNS})\s[a-z]+(?:ed|wn)\s+here(?:in)?\b(?!,)")
-# "allows us to", "helps us understand", "gives us": the authors, as the paper's "us" ("them" once in the third person)
-_LET_THEM = re.compile(r"\b(?P<let>(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|help(?:s|ed|ing)?|let(?:s|ting)?|"
+# "allows us to", "helps us understand", "gives us": the authors, as the paper's "us" ("them" once in the third person),
+# when the verb is the paper's own
+_LET_THEM = re.compile(r"^(?P<let>(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|help(?:s|ed|ing)?|let(?:s|ting)?|"
                        r"permit(?:s|ted|ting)?|giv(?:e|es|en|ing)|gave|lead(?:s|ing)?|led|bring(?:s|ing)?|brought|"
                        r"forc(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|mak(?:e|es|ing)|made)\s)them\b")
 _HEREBY = re.compile(r"\b(we)\s+here(?:by|in)?\s", re.IGNORECASE)  # "we here summarize": the paper is the subject
@@ -215,6 +216,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         rest = second_verbs_in_base_form(rest)
     if done["itself"]:  # "this study allows us to X": with the study as the subject, "them" would have no one to be
         # ... but "This study investigated X and compared them" keeps its "them", which is X
+        # ... and only as its own verb's object: in "this study draws attention to how Black males view their school
+        # for helping them", "them" are the Black males
         said = _LET_THEM.sub(r"\g<let>the authors", f"{done['verb']}{rest}", count=1)
         rest = said[len(done["verb"]):]
         rest = its_next_verb(rest, plural=plural)
