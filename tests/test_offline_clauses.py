@@ -1793,6 +1793,13 @@ def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
                    "database for Portugal and the Greek database Individual flood cases generated more deaths in Greece "
                    "than in Portugal (excluding an outlier flash flood event in the latter).")
     assert said.endswith(" more deaths in Greece than in Portugal."), said
+    # a Web of Science export on school discipline: was "... for public middle and high schools for the years
+    # 2011-2012.", an eight-year panel said as one year (the source goes on "through 2018-2019 (N = 3,988,020 ...)")
+    said = bounded("Welsh et al. used student responses from the annually administered New York City School Survey to examine the "
+                   "relationship between student perception of school climate and school personnel, drawing on a "
+                   "longitudinal student-level sample for public middle and high schools for the years 2011-2012 "
+                   "through 2018-2019 (N N = 3,988,020 student-years).")
+    assert said.endswith(" a longitudinal student-level sample for public middle and high schools."), said
 
 
 def test_a_cut_never_leaves_a_subject_without_its_verb():

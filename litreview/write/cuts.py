@@ -32,6 +32,7 @@ _CUT_IN_PHRASE = re.compile(r"(?:\s+(?:on|at|from|into|than|between|the|(?-i:Jan
 _PREPOSITIONS = (r"with|without|for|by|in|on|at|from|into|to|than|between|after|before|during|through|via|over|under|"
                  r"among|within|across|against|as")
 _OPEN_PHRASE = re.compile(rf"\s+(?:{_PREPOSITIONS}|of|like)(?:\s+\S+){{0,3}}$", re.IGNORECASE)
+_RANGE_END = re.compile(r"through|to|until|till", re.IGNORECASE)  # the rest of a range: "from 2011 | to 2019"
 # ... or the item a cut at a word left of a list it began: "from a new dataset and two additional | gene datasets".
 _OPEN_CONJUNCT = re.compile(r"\s+(?:and|or)(?:\s+\S+){1,3}$")
 # A word that opens a phrase, so that a cut before it ends one ("... the word | in focus"); not "of", which binds to the
@@ -165,13 +166,20 @@ def _at_a_word(text: str, limit: int) -> str:
     words = text.split()
     kept = " ".join(words[:limit]).rstrip(" ,;:")
     if len(words) > limit and _OPENS_A_PHRASE.match(words[limit]):  # "... the word | in focus": a phrase ended there
-        return _without_its_agent(kept, words[limit])
+        return _without_its_agent(_without_half_a_range(kept, words[limit]), words[limit])
     comma = kept.rfind(", ")
     if comma > 0 and len(kept[:comma].split()) >= _KEPT_AT_A_COMMA * limit and not inside_brackets(kept, comma) \
             and not _FINITE_VERB.search(kept, comma):  # not back from the main verb: "..., have been confirmed on April"
         return kept[:comma]
     shorter = _OPEN_PHRASE.sub("", _OPEN_CONJUNCT.sub("", kept))
-    return _without_its_agent(shorter, next(iter(kept[len(shorter):].split()), ""))
+    next_word = next(iter(kept[len(shorter):].split()), "")
+    return _without_its_agent(_without_half_a_range(shorter, next_word), next_word)
+
+
+def _without_half_a_range(kept: str, next_word: str) -> str:
+    """`kept` without the phrase of a number whose range was cut off (`next_word`, the first word cut off): not "...
+    for the years 2011-2012 | through 2018-2019", an eight-year panel said as one year."""
+    return _OPEN_PHRASE.sub("", kept) if _RANGE_END.fullmatch(next_word) and kept[-1:].isdigit() else kept
 
 
 def _without_its_agent(kept: str, next_word: str) -> str:
