@@ -62,7 +62,7 @@ _ROLES: dict[str, Role] = {
     **dict.fromkeys(("result", "results", "findings", "recent"), "result"),  # "RECENT FINDINGS" (Current Opinion)
     **dict.fromkeys(("conclusion", "conclusions", "interpretation", "discussion", "application", "applications",
                      "originality", "practical implications", "social implications", "policy implications"), "conclusion"),
-    "research design": "method", "research question": "aim", "research questions": "aim",
+    "research design": "method",
     "data synthesis": "result",  # a review's results (JAMA, Annals), though "Data Sources" is its method
 }
 
