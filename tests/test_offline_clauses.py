@@ -1328,6 +1328,22 @@ def test_a_second_verb_reported_agrees_with_one_author():
     assert any("proposes an occlusion-aware part model for pedestrian detection and reports gains" in text for text in said), said
 
 
+def test_a_second_verb_opening_the_object_or_after_an_aside_agrees_with_its_authors():
+    from litreview.write.clauses import Clause, active_sentence
+    from litreview.write.voice import second_verbs_in_base_form
+    # a Web of Science export on school discipline: "Carey introduces and deploy the Intersectional School Power Model"
+    # (a single author's "I introduce and deploy": the second verb opened the first's object)
+    said = active_sentence("Carey", Clause("introduce", "and deploy the Intersectional School Power Model", ""))
+    assert said == "Carey introduces and deploys the Intersectional School Power Model."
+    # Scopus and Web of Science exports on labour relations and decolonial theory, "This paper examines X and concludes
+    # Y" said of two authors: was "Nevile and Kriesler examine X and concludes", "... and goes on", "... seeks"
+    assert second_verbs_in_base_form(" the arguments around these issues and concludes that neither side won") == \
+        " the arguments around these issues and conclude that neither side won"
+    assert second_verbs_in_base_form(" the background, analyses the reforms and goes on to consider them") == \
+        " the background, analyse the reforms and go on to consider them"
+    assert second_verbs_in_base_form(" trends and, drawing on critical Black studies, seeks to highlight limits") == \
+        " trends and, drawing on critical Black studies, seek to highlight limits"
+
 def test_cord19_study_designs_and_verb_lists_are_the_study_itself():
     # TREC-COVID abstracts, as the drafts on hypertension, children and loss of smell said them before
     said = _clauses(

@@ -55,7 +55,7 @@ def plural_head(noun_phrase: str) -> bool:
         or bool(re.fullmatch(r"[A-Z]{2,}s", last))  # "LLMs"
 
 
-_IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does",
+_IRREGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "go": "goes",
               **{modal: modal for modal in "can could will would may might must should shall".split()},
               # irregular pasts agree with any subject ("One study also found that", not "founds")
               **{past: past for past in "found made took gave saw got built led held sought brought thought chose "

@@ -34,7 +34,7 @@ _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|ev
                 r"provide|argue|analy[sz]e|investigate|examine|explore|develop|implement|validate|identify|report|"
                 r"offer|suggest|summari[sz]e|recommend|assess|quantify|characteri[sz]e|determine)")
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
-SECOND_VERB = rf"(?:{_LISTED_VERB}|use|study|test|find|release|extend|outline|highlight)"
+SECOND_VERB = rf"(?:{_LISTED_VERB}|use|study|test|find|release|extend|outline|highlight|conclude|seek|go)"
 # One said with its -s, as a paper's sentence has it after "and" ("... and applies them to Y"): not "studies", a noun too.
 SECOND_VERB_SAID = rf"(?:{SECOND_VERB}(?:e?s)?|applies|identifies|quantifies)"  # "discusses", "assesses"
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
@@ -44,8 +44,9 @@ _BEFORE_AN_OBJECT = r"(?=\s(?:the|a|an|their|its|this|these|those)\s)"  # what a
 # "and endorse the importance of X", "assesses X, understand Y, and explores Z": a word between "and" (or a comma of
 # a list that goes on with "and") and a determiner is a verb, whatever it is, unless it is one of the little words
 # that go there ("and thus the", "and via the") or already agrees ("endorses", "endorsed"); and not after an
-# infinitive or a modal it shares ("aims to discuss and suggest the ...").
-_AND_ANY_VERB = re.compile(r"(?P<lead>\sand|,)\s(?P<verb>(?!(?:then|thus|so|yet|also|hence|therefore|via|per|despite|toward|"
+# infinitive or a modal it shares ("aims to discuss and suggest the ..."); also where it opens the object of a first verb
+# ("introduce | and deploy the X").
+_AND_ANY_VERB = re.compile(r"(?P<lead>(?:^|\s)and|,)\s(?P<verb>(?!(?:then|thus|so|yet|also|hence|therefore|via|per|despite|toward|"
                            r"towards|versus|including|across|within|among|between|for|from|with|without|into|onto|over|"
                            r"under|after|before|during|through|all|both|each|not|only|even|just|because|since|while|"
                            r"whereas|when|where|which|who|whom|whose|how|what|why|whether|the|its|their|our|can|could|"
