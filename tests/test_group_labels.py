@@ -450,6 +450,24 @@ def test_a_verb_and_an_at_compound_name_no_shared_topic():
     said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
     assert "classify" not in said and "at-fault" not in said, said
 
+def test_what_points_elsewhere_or_is_vague_names_no_shared_topic():
+    from litreview.corpus.paper import Paper
+    from litreview.group.terms import is_noun_phrase
+    from litreview.summarize import summarize_papers
+    from litreview.write.relations import shared_sentences
+    # drafts of Web of Science and Scopus exports on education and labour relations said "... discuss following research
+    # questions", "discuss the past decade", "discuss major changes", "discuss percentage points", "discuss populations"
+    for term in ("following research questions", "past decade", "major changes", "percentage points", "populations"):
+        assert not is_noun_phrase(term), term
+    assert is_noun_phrase("population genetics") and is_noun_phrase("climate change") and is_noun_phrase("major depression")
+    # ... and "@nevile2008minimum and @plowman2010moral discuss concludes" ("The paper concludes that ...")
+    papers = [Paper(key="a", abstract="This paper examines minimum wages. The paper concludes that neither side won."),
+              Paper(key="b", abstract="We review wage fixing. The article concludes that tribunals matter.")]
+    summaries, _ = summarize_papers(papers)
+    texts = {p.key: p.abstract for p in papers}
+    said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
+    assert "concludes" not in said, said
+
 def test_candidates_pools_centers_and_complications_name_no_topic_alone():
     from litreview.corpus.paper import Paper
     from litreview.summarize import summarize_papers

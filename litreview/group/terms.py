@@ -45,7 +45,8 @@ GENERIC = frozenset(
     "presenting suffering undergoing receiving requiring involving "  # "children presenting with ..."
     "infecting causing carrying harboring harbouring lacking affecting expressing "  # "phages infecting | bacteria"
     "thing things "  # "too much of a good thing" names no topic
-    "moderating mediating".split()  # "the moderating role of X", "the mediating effect of Y": a role, no topic
+    "moderating mediating "  # "the moderating role of X", "the mediating effect of Y": a role, no topic
+    "conclude concludes concluded".split()  # "The paper concludes that": "Nevile and Plowman discuss concludes"
 )
 # The generic words that end a noun phrase: a label may end with one ("vision-language models").
 HEAD_PLURALS = {"model": "models", "method": "methods", "framework": "frameworks", "approach": "approaches", "task": "tasks"}
@@ -73,6 +74,7 @@ WEAK_ALONE = frozenset(
     "year years month months week weeks day days hour hours "  # how long: "Years" (of "aged 13 years") was a heading
     # what any study asks or leaves ("Research Questions (RQs): ..." of IEEE Trans. Educ. headed a group), as one word
     "researchquestion researchquestions researchgap researchgaps "
+    "change changes population populations decade decades percentagepoint percentagepoints "  # of anything
     # a date says when, not what ("Both works discuss April")
     "january february march april may june july august september october november december".split()
 )
@@ -115,6 +117,11 @@ _OBJECT_START = re.compile(r"^(?:(?:the|a|an|its|their|both|all|several|many|two
                            r"eight|nine|ten)$|\d)")
 _DETERMINERS = frozenset("each every all these those this that some many".split())
 _VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account for", "lead to", "rely on"
+# What a phrase opening with one points at is elsewhere ("the following research questions"); a word of `WEAK_ALONE`
+# after one of `_VAGUE` is no more of a topic ("major changes", "the past decade")
+_POINTING = frozenset("following aforementioned abovementioned above-mentioned".split())
+_VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
+                   "certain many numerous past last next recent coming".split())
 _REPORTING_VERBS = frozenset("suggest suggests show shows indicate indicates demonstrate demonstrates reveal reveals "
                              "imply implies confirm confirms".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
@@ -186,6 +193,8 @@ def is_noun_phrase(term: str) -> bool:
             or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES) or term in _REPORTING_VERBS \
             or len(words) >= 2 and PLURAL_NOUN.search(words[-2]) and words[-1].endswith("ing"):  # "factors influencing"
         return False
+    if words[0] in _POINTING or len(words) == 2 and words[0] in _VAGUE and words[1] in WEAK_ALONE:
+        return False  # "following research questions", "the past decade", "major changes": no topic of their own
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
 
