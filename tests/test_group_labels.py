@@ -726,3 +726,14 @@ def test_a_kind_of_study_names_no_group():
         enumerate(["rehabilitation", "diabetes care", "surgical training"])]
     titles = _two_labels(papers, "e-health")
     assert not any("review" in title for title in titles), titles
+
+
+def test_new_before_a_place_is_part_of_its_name():
+    from litreview.group.phrasing import whole_phrase
+    # a Web of Science export on Black male students: a group headed "York city", a sentence "... discuss york city"
+    texts = ["Urban schools\nStudents in New York City schools were surveyed. New York City data show gaps.",
+             "College access\nWe studied New York City high schools."]
+    assert whole_phrase("york city", texts) == "New York City"
+    assert whole_phrase("zealand", ["Teachers\nSchools in New Zealand grew.", "Pay\nNew Zealand teachers are paid less."]) \
+        == "New Zealand"
+    assert whole_phrase("media", ["Views\nThe new media shape views.", "Use\nThe new media are used."]) == "media"

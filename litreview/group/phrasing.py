@@ -50,7 +50,8 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         follow = follow or (_most_followed_by(term, follows, texts, each) if last.islower() or EPONYM.fullmatch(last) else "")
         # a letter alone is a unit or a symbol ("the 1.6 m Goode Solar Telescope"), as no phrase holds it
         whole = " ".join(word for word in (lead, term, follow) if word == term or word.replace("-", "").isalpha()
-                         and len(word) > 1 and word not in ENGLISH_STOP_WORDS | GENERIC or word == lead and _LATIN.match(term))
+                         and len(word) > 1 and word not in ENGLISH_STOP_WORDS | GENERIC or word == lead and _LATIN.match(term)
+                         or word == lead == "new" and _after_new(term, texts))
         if whole == term:
             break
         term = whole
@@ -63,6 +64,13 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
 
 _PREFIXES = frozenset("inter intra super under cross pseudo quasi ultra extra hyper micro macro multi counter trans "
                       "post semi".split())
+
+
+def _after_new(term: str, texts: list[str]) -> bool:
+    """Whether every use of `term` in `texts` is a name after "New" ("New York City", "New Zealand"), which is part of
+    it, though "new" alone is a generic word (a group was headed "York city")."""
+    uses = [(text, use) for text in texts for use in phrase_pattern(term).finditer(text)]
+    return bool(uses) and all(text.endswith("New ", 0, use.start()) and use.group(0)[:1].isupper() for text, use in uses)
 
 
 def _joined_to(word: str) -> str:
