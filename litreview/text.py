@@ -23,7 +23,8 @@ WORK_NOUNS = rf"(?:{'|'.join(_WORK_NOUNS)})"
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
                  r"multicent(?:er|re)|single-cent(?:er|re)|population-based|randomi[sz]ed|experimental|exploratory|"
-                 r"modell?ing|position|consensus|expert")
+                 r"modell?ing|position|consensus|expert|"
+                 r"grounded|theory|phenomenological|ethnographic|mixed-methods|correlational|quasi-experimental|empirical")
 # A review of a kind says what kind of study a paper is, not what it is about ("a scoping review", "meta-analyses").
 _REVIEW_QUALIFIER = r"scoping|systematic|narrative|literature|rapid|umbrella|integrative|critical|mapping"
 REVIEW_KIND = rf"(?:{_REVIEW_QUALIFIER})\s+(?:literature\s+)?review"

@@ -2329,6 +2329,21 @@ def test_a_fields_practice_stated_before_the_authors_we_is_not_said_as_their_act
     assert said_for(solar, "Sunspots are tracked over time.", FACT_LEAD) == "Jiang tracks sunspots over time."
 
 
+def test_a_qualitative_study_placing_itself_and_a_counted_or_randomly_assigned_passive_are_the_authors_acts():
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="scott", title="Strategies", abstract="Few teachers are Black men. More is needed.",
+                  authors=("Scott, L.", "Alexander, Q."))
+    # a Web of Science export on Black male teachers: were "Scott and Alexander note that in this grounded theory study,
+    # 18 Black men were interviewed ..." and "... note that to examine the role of stereotypes, pre-service teachers
+    # were randomly assigned to read a vignette"
+    assert said_for(paper, "In this grounded theory study, 18 Black men were interviewed about their careers.",
+                    FACT_LEAD) == "Scott and Alexander interviewed 18 Black men about their careers."
+    assert said_for(paper, "To examine the role of stereotypes, pre-service teachers were randomly assigned to read a "
+                           "vignette.", FACT_LEAD) == \
+        "To examine the role of stereotypes, Scott and Alexander randomly assigned pre-service teachers to read a vignette."
+    assert said_for(paper, "In this phenomenological study, 120 nurses were recruited.", FACT_LEAD) == \
+        "Scott and Alexander recruited 120 nurses."
+
 def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
     from litreview.summarize.offline import content_sentences
     from litreview.write.statements import FACT_LEAD, said_for

@@ -32,12 +32,12 @@ _ACTS = {
     "outlined": "outline", "summarized": "summarize", "summarised": "summarise", "extended": "extend",
     "adapted": "adapt", "modified": "modify", "calibrated": "calibrate", "fitted": "fit", "trained": "train",
     "gathered": "gather", "demonstrated": "demonstrate", "illustrated": "illustrate", "highlighted": "highlight",
-    "emphasized": "emphasize", "emphasised": "emphasise",
+    "emphasized": "emphasize", "emphasised": "emphasise", "assigned": "assign",
 }
 _ACT = "|".join(sorted(map(re.escape, _ACTS), key=len, reverse=True))
 # How a paper did it ("are theoretically studied"); not how a field does ("is widely studied", "has been studied").
 _HOW = (r"theoretically|experimentally|numerically|analytically|systematically|quantitatively|qualitatively|"
-        r"carefully|thoroughly|first|also|then|further|here|herein|finally|subsequently|additionally")
+        r"carefully|thoroughly|first|also|then|further|here|herein|finally|subsequently|additionally|randomly")
 # "was developed by Smith", "and analysed by a laboratory": someone else did it; not "compared by simulating X" (how)
 _AGENT = (r"by\b(?!\s(?:\w+ly\s)?(?!(?:varying|increasing|decreasing|existing|following|emerging|underlying|surrounding|"
           r"differing|corresponding|remaining|competing|growing|leading|changing|evolving|overlapping|contrasting|"
@@ -63,7 +63,7 @@ _DONE = re.compile(
     r"according|building|drawing|"
     # "Most often the models are developed for ...": how often a field does it, not what this paper did
     r"(?:most\s)?(?:often|usually|typically|generally|commonly|traditionally|frequently|conventionally|normally|"
-    r"sometimes|historically|previously|recently))\b)(?![A-Za-z][\w-]*,)[A-Za-z](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
+    r"sometimes|historically|previously|recently))\b)(?![A-Za-z][\w-]*,)[A-Za-z0-9](?:(?!(?<!\swhich)(?<!\sthat)(?<!\swho)"
     r"\s(?:is|are|was|were)\s)"
     # "The analysis developed appears useful ... when options are compared": a verb of its own, or a subordinate clause
     r"(?!\s(?:appears?|seems?|when|where|whereas|while|if|because|although|though|since|unless|until)\s)[^;:]){5,}?)"
