@@ -2344,6 +2344,18 @@ def test_a_qualitative_study_placing_itself_and_a_counted_or_randomly_assigned_p
     assert said_for(paper, "In this phenomenological study, 120 nurses were recruited.", FACT_LEAD) == \
         "Scott and Alexander recruited 120 nurses."
 
+def test_a_question_is_asked_not_noted():
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="lobo", title="Decolonising", abstract="x", authors=("Lobo, M.", "Kim, A."))
+    # a Web of Science RIS export on decolonial theory: was "Lobo and Kim note that what role can Antipodean
+    # geographers play in decolonising knowledge production and the university."
+    assert said_for(paper, "What role can Antipodean geographers play in decolonising the university?", FACT_LEAD) == \
+        "Lobo and Kim ask: What role can Antipodean geographers play in decolonising the university?"
+    assert said_for(Paper(key="a", title="x", abstract="x"), "Does tuition matter?", FACT_LEAD) == \
+        "The authors ask: Does tuition matter?"
+    # whose "we" it is, no rewording tells: not said
+    assert said_for(paper, "How can we teach decolonial thought?", FACT_LEAD) is None
+
 def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
     from litreview.summarize.offline import content_sentences
     from litreview.write.statements import FACT_LEAD, said_for

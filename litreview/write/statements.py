@@ -43,9 +43,11 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     """A sentence of the paper said for it: `{Object} is proposed` for a proposal, what its authors did with them
     doing it ("The authors show X"), the sentence itself when it can stand alone, else after its authors or `lead`
     ("The authors report that ..."); None when too long."""
+    authors = author_phrase(paper)
+    if sentence.rstrip().endswith("?"):  # "What role can geographers play in X?" is asked, not noted
+        return _asked(authors or "The authors", sentence.strip())
     proposal = approach_clause(sentence)
     clause = finding_clause(sentence)
-    authors = author_phrase(paper)
     names = names_in(paper.abstract)  # words that keep their capital where the clause is embedded
     verb = lead.split()[-2]  # "report" / "note"
     # "they" in the clause is the authors (not others), or the sentence's subject the paper itself
@@ -75,6 +77,14 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     return text if fits(text) and not _ANNOUNCES.search(text) else None
 
 
+def _asked(subject: str, question: str) -> str | None:
+    """`{Subject} ask: {question}` as the paper asks it; None where its "we" or "I" would read as the draft's own
+    ("How can we teach X?" is everyone's or the authors', which no rewording tells apart)."""
+    text = f"{subject} {'ask' if subject == 'The authors' or plural(subject) else 'asks'}: {question}"
+    return None if _FIRST_PERSON_WORD.search(question) or not fits(text) else text
+
+
+_FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _NOT_A_LETTER = re.compile(r"[^a-z]+")
 
