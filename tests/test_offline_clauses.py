@@ -2356,6 +2356,22 @@ def test_a_question_is_asked_not_noted():
     # whose "we" it is, no rewording tells: not said
     assert said_for(paper, "How can we teach decolonial thought?", FACT_LEAD) is None
 
+def test_it_after_the_paper_saying_what_it_is_is_the_paper():
+    # a Scopus export on labour relations: was "@colley2016reshaping notes that it examines the extent to which this
+    # renegotiation ...", and the sentence it leans on after it
+    papers = [Paper(key="colley", authors=("Colley, Linda",), abstract=(
+        "This is a study of the renegotiation of pay and employment security in an Australian state public service. It "
+        "examines the extent to which this renegotiation was necessitated by austerity requirements. Wages fell."))]
+    said = [s.text for s in _paragraph(papers, "Bargaining", "public sector bargaining")]
+    assert said[1:3] == ["Colley presents a study of the renegotiation of pay and employment security in an Australian "
+                         "state public service.",
+                         "Colley examines the extent to which this renegotiation was necessitated by austerity "
+                         "requirements."], said
+    # "our understandings" are everyone's (a Web of Science export on Black male teachers: "broaden their understandings")
+    from litreview.write.voice import in_third_person
+    assert in_third_person("to broaden our understandings about teacher education") == \
+        "to broaden the understandings about teacher education"
+
 def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
     from litreview.summarize.offline import content_sentences
     from litreview.write.statements import FACT_LEAD, said_for

@@ -81,7 +81,7 @@ from litreview.write.titled import (
     work_on,
     works_address,
 )
-from litreview.write.voice import it_as_itself, leans_back, refers_back, the_for_these
+from litreview.write.voice import it_as_itself, leans_back, refers_back, says_its_kind, the_for_these
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
@@ -287,8 +287,11 @@ def _approach_said(order: list[str], papers: Mapping[str, Paper], summaries: Map
 
 def _approach_part(key: str, paper: Paper, summary: PaperSummary, approach: str, limit: int, unnamed: int) -> _Said:
     """The paper's `approach` sentence said for it: by its name, else in the passive, else by the `unnamed`-th
-    rotating subject ("One study", "Another study"), with its antecedent where it refers back."""
-    clause = approach_clause(approach, limit)
+    rotating subject ("One study", "Another study"), with its antecedent where it refers back; its "It" the paper
+    where the sentence before is the paper's own ("This is a study of X. It examines Y.")."""
+    parts = text_sentences(paper)
+    at = parts.index(approach) if approach in parts else 0
+    clause = approach_clause(it_as_itself(approach, parts[at - 1] if at else None), limit)
     if clause.verb is None and its_authors_act(paper, clause.statement):  # "Here, Meyer-Lindenberg and Weinberger
         return _Said(key, clause, bounded(f"{upper_first(clause.statement)}."), None, True)  # review X": as it is
     subject = _subject(paper, summary, clause)
@@ -369,8 +372,9 @@ def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> st
     parts = text_sentences(paper)
     at = parts.index(approach) if approach in parts else 0
     # a question, or a sentence that itself refers back ("It involves ..."), is no antecedent to say
-    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or refers_back(parts[at - 1]) \
-            or leans_back(parts[at - 1]):
+    # ("This is a study of X" is the paper saying what it is, not referring back)
+    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or not says_its_kind(parts[at - 1]) and \
+            (refers_back(parts[at - 1]) or leans_back(parts[at - 1])):
         return None
     said = said_for(paper, parts[at - 1], FACT_LEAD)
     if not said or (said.startswith("The authors") and not named):

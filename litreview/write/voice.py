@@ -235,8 +235,10 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
 
 def it_as_itself(sentence: str, before: str | None) -> str:
     """`sentence` with its "It" said as the paper where the sentence `before` it is the paper's own ("This paper
-    examines X. It presents Y.": "Dewald et al. present Y", not "... report that it presents Y")."""
-    itself = _IT_AFTER_ITSELF.match(sentence) if before and ITSELF_FIRST.match(before) else None
+    examines X. It presents Y.", "This is a study of X. It examines Y.": "Dewald et al. present Y", not "... report
+    that it presents Y")."""
+    itself = _IT_AFTER_ITSELF.match(sentence) if before and (ITSELF_FIRST.match(before) or _THIS_IS.match(before)) \
+        else None
     return f"This paper {itself['rest']}" if itself else sentence
 
 
@@ -303,7 +305,7 @@ def itself_doing(text: str) -> bool:
 
 
 # "our understanding of cognition", "our daily lives": everyone's, not the authors' ("their understanding").
-_EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understanding|knowledge|world|society|daily lives|lives|planet|environment)\b)",
+_EVERYONES = re.compile(r"(?<!best of )\b(our)\s(?=(?:understandings?|knowledge|world|society|daily lives|lives|planet|environment)\b)",
                         re.IGNORECASE)
 # A single author's "I" where it is a subject (`SINGULAR_SUBJECT`), with the "am" or "was" after it.
 _SINGULAR = re.compile(rf"{SINGULAR_SUBJECT}(?P<be>\s(?:am|was)\b|['’](?:ll|ve|m|d)\b)?")
