@@ -1816,6 +1816,17 @@ def test_a_cut_at_a_word_goes_back_to_where_the_sentence_paused():
                    "longitudinal student-level sample for public middle and high schools for the years 2011-2012 "
                    "through 2018-2019 (N N = 3,988,020 student-years).")
     assert said.endswith(" a longitudinal student-level sample for public middle and high schools."), said
+    # ... nor a quotation it opened ('... to develop a "culturally relevant, schoolwide.'), nor a preposition or
+    # "compared" that lost what followed ("contributes to the literature on.", "likely to enroll in college compared.")
+    said = bounded("Knight-Manuel et al. examine how 18 teachers, counselors, administrators, and support staff from seven "
+                   "New York City public high schools collaborated during the Black and Latino Male Professional "
+                   'Development Initiative (a pseudonym) to develop a "culturally relevant, schoolwide, college-going '
+                   'culture" supportive of Black and Latino males college readiness and access across the city.')
+    assert said.endswith(" Development Initiative (a pseudonym)."), said
+    from litreview.write.cuts import DANGLING_END
+    assert DANGLING_END.sub("", "which contributes to the literature on") == "which contributes to the literature"
+    assert DANGLING_END.sub("", "6 points more likely to enroll in college compared") == \
+        "6 points more likely to enroll in college"
 
 
 def test_a_cut_never_leaves_a_subject_without_its_verb():

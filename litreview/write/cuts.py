@@ -19,7 +19,8 @@ _CUT_BEFORE = re.compile(r";\s|:\s|,\s(?:which|where|while|whereas|and thus|ther
                          r"\sand\sto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)(?=[a-z]+\s)")
 # The end of a cut that lost what followed: "... and", "... especially", "... that outperforms", "studies that are",
 # "... to the following questions:" (whose list the clause does not give); not "five WHO regions".
-DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|the|a|an|respectively|especially|"
+DANGLING_END = re.compile(r"(?:[\s,;:]+(?:and|or|but|with|that|which|of|to|for|by|in|on|about|from|into|than|between|"
+                          r"among|compared|the|a|an|respectively|especially|"
                           r"including|particularly|notably|namely|such as|therefore|thus|hence|however)|"
                           r"\s+(?:to|of|on|for|in|into|with|by|as)\s+(?:the\s+)?follow(?:ing|s)(?:\s+\w+)?\s*:?|"
                           r"[\s,;:]+and\s+(?:is|are|was|were)\s+(?:likely|unlikely|able|unable)|"
@@ -202,7 +203,8 @@ def inside_brackets(text: str, at: int) -> bool:
 
 
 def _balanced(text: str) -> str:
-    """`text` without an unclosed parenthesis and what follows it."""
+    """`text` without an unclosed parenthesis or quotation and what follows it (with the phrase that opened the
+    quotation: not "... to develop a "culturally relevant, schoolwide")."""
     depth, cut_at = 0, None
     for index, char in enumerate(text):
         if char == "(":
@@ -210,4 +212,7 @@ def _balanced(text: str) -> str:
             depth += 1
         elif char == ")" and depth:
             depth -= 1
-    return text[:cut_at].rstrip() if depth and cut_at is not None else text
+    text = text[:cut_at].rstrip() if depth and cut_at is not None else text
+    opened = text.rfind("\u201c") if text.count("\u201c") > text.count("\u201d") else \
+        text.rfind('"') if text.count('"') % 2 else -1
+    return _OPEN_PHRASE.sub("", text[:opened].rstrip()) if opened > 0 else text
