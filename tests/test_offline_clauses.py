@@ -1076,6 +1076,13 @@ def test_a_stated_aim_is_said_as_what_the_study_does():
     assert active_sentence("One study", approach_clause(
         "To determine the effectiveness of washable masks, and to aid in establishing public health strategies.")) \
         == "One study aims to determine the effectiveness of washable masks, and to aid in establishing public health strategies."
+    # ... as does one whose second verb an aside follows (Web of Science, school discipline: was "Hines et al. examine
+    # the overrepresentation of Black boys and to determine, using a quantifiable percentage, how ...")
+    assert active_sentence("Hines et al.", approach_clause(
+        "The purpose of this study is to examine the overrepresentation of Black boys and to determine, using a "
+        "percentage, how suspension can be eradicated."), plural=True) == (
+        "Hines et al. aim to examine the overrepresentation of Black boys and to determine, using a percentage, how "
+        "suspension can be eradicated.")
 
 
 def test_a_study_that_studied_is_another_work():

@@ -89,7 +89,7 @@ _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critica
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
 _UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
-_AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}\s)")  # "..., and to explore Y"
+_AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}[\s,])")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(r"\b(?:(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?|"
                       r"(?<=\bit\s)(?:is|was|can\sbe)\s(?:shown|demonstrated|observed|revealed|confirmed|verified))"
