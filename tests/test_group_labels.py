@@ -432,29 +432,19 @@ def test_cardiac_alone_is_no_noun_phrase_and_cardiac_arrest_is_one():
 
 
 def test_a_verb_and_an_at_compound_name_no_shared_topic():
-    from litreview.corpus.paper import Paper
-    from litreview.group.phrasing import whole_phrase
-    from litreview.group.terms import is_noun_phrase
-    from litreview.summarize import summarize_papers
-    from litreview.write.relations import shared_sentences
     assert not is_noun_phrase("correctly classify") and not is_noun_phrase("classify at-fault")
     assert is_noun_phrase("at-risk populations") and is_noun_phrase("directly observed therapy")
     # Web of Science crash-prediction drafts said "@chandraratna2006crash and @das2015estimating discuss correctly
     # classify at-fault" (crashes, drivers)
     papers = [Paper(key="a", abstract="The model is used to correctly classify at-fault crashes up to 62.40%."),
               Paper(key="b", abstract="The tree can be used to correctly classify at-fault drivers up to 74.56%.")]
-    summaries, _ = summarize_papers(papers)
-    texts = {p.key: p.abstract for p in papers}
     # a phrase grown round "classify" and cut back to no noun phrase ("correctly") is "classify" again (it looped)
-    assert whole_phrase("classify", texts.values(), each=True) == "classify"
-    said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
+    assert whole_phrase("classify", [paper.abstract for paper in papers], each=True) == "classify"
+    said = _shared_said(papers, ["a", "b"])
     assert "classify" not in said and "at-fault" not in said, said
 
+
 def test_what_points_elsewhere_or_is_vague_names_no_shared_topic():
-    from litreview.corpus.paper import Paper
-    from litreview.group.terms import is_noun_phrase
-    from litreview.summarize import summarize_papers
-    from litreview.write.relations import shared_sentences
     # drafts of Web of Science and Scopus exports on education and labour relations said "... discuss following research
     # questions", "discuss the past decade", "discuss major changes", "discuss percentage points", "discuss populations"
     for term in ("following research questions", "past decade", "major changes", "percentage points", "populations"):
@@ -463,36 +453,26 @@ def test_what_points_elsewhere_or_is_vague_names_no_shared_topic():
     # ... and "@nevile2008minimum and @plowman2010moral discuss concludes" ("The paper concludes that ...")
     papers = [Paper(key="a", abstract="This paper examines minimum wages. The paper concludes that neither side won."),
               Paper(key="b", abstract="We review wage fixing. The article concludes that tribunals matter.")]
-    summaries, _ = summarize_papers(papers)
-    texts = {p.key: p.abstract for p in papers}
-    said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
+    said = _shared_said(papers, ["a", "b"])
     assert "concludes" not in said, said
 
+
 def test_candidates_pools_centers_and_complications_name_no_topic_alone():
-    from litreview.corpus.paper import Paper
-    from litreview.summarize import summarize_papers
-    from litreview.write.relations import shared_sentences
     # drafts said "UDR and MUVERA discuss candidates", "Two of them discuss pools / centers / complications"
     papers = [Paper(key="a", abstract="We rerank candidates from unlabeled pools at two centers with few complications."),
               Paper(key="b", abstract="We score candidates drawn from pools at three centers and report complications.")]
-    summaries, _ = summarize_papers(papers)
-    texts = {p.key: p.abstract for p in papers}
-    said = " ".join(s.text for s in shared_sentences(["a", "b"], texts, summaries, frozenset()))
+    said = _shared_said(papers, ["a", "b"])
     assert not any(word in said for word in ("candidates", "pools", "centers", "complications")), said
     # a hand-kept .bib on data ethics: the heading "Means", of "what fairness means" and "by means of audits"
     papers = [Paper(key="c", abstract="As a child, you learn what fairness means. Courts now use risk scores."),
               Paper(key="d", abstract="We test hiring tools by means of audits of their outcomes.")]
-    summaries, _ = summarize_papers(papers)
-    texts = {p.key: p.abstract for p in papers}
-    said = " ".join(s.text for s in shared_sentences(["c", "d"], texts, summaries, frozenset()))
+    said = _shared_said(papers, ["c", "d"])
     assert "means" not in said, said
     # IEEE Xplore and Scopus exports on interoperability: "@Garg2016177 and @6550566 discuss basis" (of "on this basis"
     # and "on a runtime basis"), and the heading "Processes"
     papers = [Paper(key="e", abstract="We compose web services on a runtime basis from processes of several providers."),
               Paper(key="f", abstract="On this basis, we build a registry of cloud services and their processes.")]
-    summaries, _ = summarize_papers(papers)
-    texts = {p.key: p.abstract for p in papers}
-    said = " ".join(s.text for s in shared_sentences(["e", "f"], texts, summaries, frozenset()))
+    said = _shared_said(papers, ["e", "f"])
     assert "basis" not in said and "processes" not in said, said
 
 
@@ -729,7 +709,6 @@ def test_a_kind_of_study_names_no_group():
 
 
 def test_new_before_a_place_is_part_of_its_name():
-    from litreview.group.phrasing import whole_phrase
     # a Web of Science export on Black male students: a group headed "York city", a sentence "... discuss york city"
     texts = ["Urban schools\nStudents in New York City schools were surveyed. New York City data show gaps.",
              "College access\nWe studied New York City high schools."]
@@ -737,3 +716,11 @@ def test_new_before_a_place_is_part_of_its_name():
     assert whole_phrase("zealand", ["Teachers\nSchools in New Zealand grew.", "Pay\nNew Zealand teachers are paid less."]) \
         == "New Zealand"
     assert whole_phrase("media", ["Views\nThe new media shape views.", "Use\nThe new media are used."]) == "media"
+
+
+def _shared_said(papers: list[Paper], keys: list[str]) -> str:
+    """What the offline engine's shared sentences say of `keys` of `papers`, their abstracts as their texts."""
+    from litreview.write.relations import shared_sentences
+    summaries, _ = summarize_papers(papers)
+    texts = {paper.key: paper.abstract for paper in papers}
+    return " ".join(sentence.text for sentence in shared_sentences(keys, texts, summaries, frozenset()))

@@ -101,7 +101,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         # comparatives: "Four of them discuss absolutely higher" (efficiency than ...), black silicon
                         "higher lower larger smaller greater better worse faster slower stronger weaker longer shorter".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
-                                 r"|^(?:multi|non|low|high|long|short|at)-")  # "multi-label", "low-rank", "at-fault": modifiers, not topics
+                                 r"|^(?:multi|non|low|high|long|short|at)-")  # "multi-label", "at-fault": modifiers
 # A word starts with a letter of any script ("ΛCDM", "naïve", "Fußgänger" are one word each); punctuation and a token
 # that starts with a digit break a phrase, the letters glued to the digit too ("6-DoF", "57k": not "dof", "k"); so
 # does a line break: title | abstract.

@@ -19,7 +19,7 @@ from litreview.write.clauses import (
 )
 from litreview.write.cuts import fits
 from litreview.write.english import lower_first, names_in, sentence_start, upper_first
-from litreview.write.voice import it_as_itself, reported, said_by, says_its_kind
+from litreview.write.voice import in_third_person, it_as_itself, reported, said_by, says_its_kind
 
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
@@ -81,10 +81,8 @@ def _asked(subject: str, question: str) -> str | None:
     """`{Subject} ask: {question}` as the paper asks it; None where its "we" or "I" would read as the draft's own
     ("How can we teach X?" is everyone's or the authors', which no rewording tells apart)."""
     text = f"{subject} {'ask' if subject == 'The authors' or plural(subject) else 'asks'}: {question}"
-    return None if _FIRST_PERSON_WORD.search(question) or not fits(text) else text
+    return None if in_third_person(question) != question or not fits(text) else text
 
-
-_FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _NOT_A_LETTER = re.compile(r"[^a-z]+")
 

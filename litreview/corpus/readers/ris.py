@@ -120,7 +120,8 @@ _EARLY_ACCESS = re.compile(r"(?:[A-Z]{3}\s)?\d{4}")
 def _early_access(record: dict[str, Any]) -> str | None:
     """The early access date of a Web of Science record (C6, which other exporters use for other things)."""
     said = _first(record, "custom6")
-    return said if said and str(record.get("accession_number", "")).startswith("WOS:") and _EARLY_ACCESS.fullmatch(said) else None
+    from_wos = str(record.get("accession_number", "")).startswith("WOS:")
+    return said if said and from_wos and _EARLY_ACCESS.fullmatch(said) else None
 
 
 def _first(record: dict[str, Any], *names: str) -> str | None:
