@@ -2390,6 +2390,20 @@ def test_it_after_the_paper_saying_what_it_is_is_the_paper():
     assert in_third_person("to broaden our understandings about teacher education") == \
         "to broaden the understandings about teacher education"
 
+def test_a_themes_first_word_most_abstracts_capitalise_keeps_its_capital_in_every_paragraph():
+    from litreview.group.schema import SubTheme
+    from litreview.write.titled import theme_said
+    papers = {"a": Paper(key="a", abstract="We interview 20 Black men who teach. Few Black teachers stay."),
+              "b": Paper(key="b", abstract="Retention of black teachers is low among Black men in schools."),
+              "c": Paper(key="c", abstract="Multimodal models help. We tune prompts of multimodal models and multimodal data.")}
+    theme = "Black male students' transition to college"
+    # a Web of Science export: three of four paragraphs said "relates to black male students' ...", as one abstract
+    # of each wrote "black"; most write "Black"
+    assert theme_said(theme, SubTheme(title="Teachers", description="", keys=["a", "b"]), papers).startswith("Black male")
+    # a word most abstracts write in lower case is lowered as ever
+    assert theme_said("Multimodal prompt tuning", SubTheme(title="Prompts", description="", keys=["c"]), papers) == \
+        "multimodal prompt tuning"
+
 def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
     from litreview.summarize.offline import content_sentences
     from litreview.write.statements import FACT_LEAD, said_for

@@ -120,7 +120,21 @@ def theme_said(theme: str, group: SubTheme, papers: Mapping[str, Paper]) -> str:
     papers capitalise keeps its capital); "our work" for the researcher's own text, or no theme."""
     if not theme.strip() or is_own_text(theme):
         return "our work"
-    return lower_first(theme.strip().rstrip("."), _names(group, papers))
+    first = theme.split()[0]
+    members = [papers[key].abstract or "" for key in group.keys if key in papers]
+    names = _names(group, papers) | ({first} if _mostly_capitalised(first, members) else set())
+    return lower_first(theme.strip().rstrip("."), frozenset(names))
+
+
+def _mostly_capitalised(word: str, texts: list[str]) -> bool:
+    """Whether `texts` write `word`, capitalised as the theme has it, so more often than not inside a sentence: "Black
+    male students", which some abstracts write "black", is said alike in every paragraph (was "Black" in one of four,
+    whose abstracts never lowered it, "black" in the others)."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    inside = re.compile(rf"(?<=[a-z,;]\s)(?i:{re.escape(word)})\b")
+    said = [use.group(0) for text in texts for use in inside.finditer(text)]
+    return 2 * sum(use == word for use in said) > len(said)
 
 
 def less_closely(group: SubTheme, theme: str, papers: Mapping[str, Paper]) -> str:
