@@ -2404,6 +2404,20 @@ def test_a_themes_first_word_most_abstracts_capitalise_keeps_its_capital_in_ever
     assert theme_said("Multimodal prompt tuning", SubTheme(title="Prompts", description="", keys=["c"]), papers) == \
         "multimodal prompt tuning"
 
+def test_a_stated_aim_said_for_a_paper_is_its_authors_aim():
+    from litreview.write.statements import FACT_LEAD, FINDING_LEAD, said_for
+    from litreview.write.voice import it_as_itself
+    paper = Paper(key="wang", title="Translanguaging", abstract="x", authors=("Wang, A.",))
+    # a Web of Science RIS export on decolonial theory: was "@wang2022translanguaging reports that its aim is to reveal
+    # students' perspectives ..." ("This study explores X. Its aim is to reveal Y.")
+    its_aim = it_as_itself("Its aim is to reveal students' perspectives.", "This study explores how X works.")
+    assert said_for(paper, its_aim, FINDING_LEAD) == "Wang aims to reveal students' perspectives."
+    assert said_for(Paper(key="p", title="x", abstract="x", authors=("Pabon, A.", "Basile, V.")), "The purpose of this "
+                    "study was to broaden our understandings of teacher education.", FACT_LEAD) == \
+        "Pabon and Basile aimed to broaden the understandings of teacher education."
+    # "Its aim" after a sentence not the paper's own may be anything's
+    assert it_as_itself("Its aim is to train nurses.", "The program started in 2010.") == "Its aim is to train nurses."
+
 def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
     from litreview.summarize.offline import content_sentences
     from litreview.write.statements import FACT_LEAD, said_for

@@ -9,7 +9,7 @@ import re
 
 from litreview.corpus.paper import Paper, author_phrase
 from litreview.summarize.schema import PaperSummary
-from litreview.text import EVERYONES_WE, SINGULAR_SUBJECT, THE_WORK, surname
+from litreview.text import AIM_FRAME, EVERYONES_WE, SINGULAR_SUBJECT, THE_WORK, surname
 from litreview.write.acts import described_by, done_by, field_practice
 from litreview.write.clauses import (
     approach_clause,
@@ -46,6 +46,12 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
     authors = author_phrase(paper)
     if sentence.rstrip().endswith("?"):  # "What role can geographers play in X?" is asked, not noted
         return _asked(authors or "The authors", sentence.strip())
+    aim = _AIM_STATED.match(sentence)
+    if aim:  # "The purpose of this study is to broaden X": "Pabon aims to broaden X", not "... notes that the purpose"
+        done = re.search(r"\b(?:was|were)\s$", aim["frame"])
+        verb = "aimed" if done else "aim" if not authors or plural(authors) else "aims"
+        text = f"{authors or 'The authors'} {verb} to {in_third_person(aim['rest']).rstrip('.')}."
+        return text if fits(text) else None
     proposal = approach_clause(sentence)
     clause = finding_clause(sentence)
     names = names_in(paper.abstract)  # words that keep their capital where the clause is embedded
@@ -83,6 +89,7 @@ def _asked(subject: str, question: str) -> str | None:
     text = f"{subject} {'ask' if subject == 'The authors' or plural(subject) else 'asks'}: {question}"
     return None if in_third_person(question) != question or not fits(text) else text
 
+_AIM_STATED = re.compile(rf"^(?P<frame>{AIM_FRAME})to\s(?P<rest>.+)$", re.DOTALL)  # "The aim of this study is to X"
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _NOT_A_LETTER = re.compile(r"[^a-z]+")
 

@@ -128,6 +128,7 @@ _LEANS_BACK = re.compile(rf"^(?:[\w-]+,?\s){{0,3}}(?:this|these|those|such|it|it
                          re.IGNORECASE)
 
 ITSELF_FIRST = re.compile(rf"^(?:{THE_WORK})\b", re.IGNORECASE)  # "This paper examines X": the paper, first
+_ITS_AIM = re.compile(r"^Its\s(?=(?:main\s|primary\s)?(?:aim|objective|purpose|goal)s?\s(?:is|was|are|were)\sto\s)")
 _IT_AFTER_ITSELF = re.compile(r"^It\s(?P<rest>(?:also\s)?[a-z]{3,}s\s.+)$", re.DOTALL)  # "It presents", not "It is"
 
 # "... to this setting", "these graphs", "Its SGD training dynamics": a written sentence that refers to something
@@ -237,9 +238,10 @@ def it_as_itself(sentence: str, before: str | None) -> str:
     """`sentence` with its "It" said as the paper where the sentence `before` it is the paper's own ("This paper
     examines X. It presents Y.", "This is a study of X. It examines Y.": "Dewald et al. present Y", not "... report
     that it presents Y")."""
-    itself = _IT_AFTER_ITSELF.match(sentence) if before and (ITSELF_FIRST.match(before) or _THIS_IS.match(before)) \
-        else None
-    return f"This paper {itself['rest']}" if itself else sentence
+    if not before or not (ITSELF_FIRST.match(before) or _THIS_IS.match(before)):
+        return sentence
+    itself = _IT_AFTER_ITSELF.match(sentence)
+    return f"This paper {itself['rest']}" if itself else _ITS_AIM.sub("The ", sentence, count=1)  # "Its aim is to X"
 
 
 def leans_back(sentence: str) -> bool:
