@@ -1350,6 +1350,11 @@ def test_a_second_verb_opening_the_object_or_after_an_aside_agrees_with_its_auth
         " the background, analyse the reforms and go on to consider them"
     assert second_verbs_in_base_form(" trends and, drawing on critical Black studies, seeks to highlight limits") == \
         " trends and, drawing on critical Black studies, seek to highlight limits"
+    # ... and of several authors ("This paper introduces and designs a technique", an ACM export: was "introduce and
+    # designs")
+    from litreview.write.clauses import approach_clause
+    assert active_sentence("Li et al.", approach_clause("This paper introduces and designs a general testing technique."),
+                           plural=True) == "Li et al. introduce and design a general testing technique."
 
 def test_cord19_study_designs_and_verb_lists_are_the_study_itself():
     # TREC-COVID abstracts, as the drafts on hypertension, children and loss of smell said them before
@@ -2373,6 +2378,9 @@ def test_a_question_is_asked_not_noted():
         "The authors ask: Does tuition matter?"
     # whose "we" it is, no rewording tells: not said
     assert said_for(paper, "How can we teach decolonial thought?", FACT_LEAD) is None
+    # an ACM Digital Library export: was "... ask: This work considers the following question: Can generative AI ...?"
+    assert said_for(paper, "This work considers the following question: Can generative AI produce test cases?",
+                    FACT_LEAD) == "Lobo and Kim ask: Can generative AI produce test cases?"
 
 def test_it_after_the_paper_saying_what_it_is_is_the_paper():
     # a Scopus export on labour relations: was "@colley2016reshaping notes that it examines the extent to which this

@@ -85,7 +85,10 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
 
 def _asked(subject: str, question: str) -> str | None:
     """`{Subject} ask: {question}` as the paper asks it; None where its "we" or "I" would read as the draft's own
-    ("How can we teach X?" is everyone's or the authors', which no rewording tells apart)."""
+    ("How can we teach X?" is everyone's or the authors', which no rewording tells apart). A question a sentence
+    announces is the question alone ("This work considers the following question: Can X ...?")."""
+    announced = question.rsplit(": ", 1)[-1]
+    question = announced if announced[:1].isupper() else question
     text = f"{subject} {'ask' if subject == 'The authors' or plural(subject) else 'asks'}: {question}"
     return None if in_third_person(question) != question or not fits(text) else text
 

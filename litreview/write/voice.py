@@ -56,7 +56,7 @@ _AND_ANY_VERB = re.compile(r"(?P<lead>(?:^|\s)and|,)\s(?P<verb>(?!(?:then|thus|s
                            r"[a-z]{3,}(?:-[a-z]+)?)(?<![^su]s)(?<!ed)(?<!ing)(?<!ly)" + _BEFORE_AN_OBJECT)
 # Any word with an -s after "and" and before a determiner, which only a verb is: "contributes to and recognizes the
 # value of X", "addresses X by undertaking Y, and then conducts a meta-analysis" ("and results the" is no English)
-_AND_ANY_VERB_SAID = re.compile(rf"(?P<lead>\sand\s(?:then\s|also\s|{_ADVERB})?)(?P<verb>[a-z]{{3,}}(?<![su])s)"
+_AND_ANY_VERB_SAID = re.compile(rf"(?P<lead>(?:^|\s)and\s(?:then\s|also\s|{_ADVERB})?)(?P<verb>[a-z]{{3,}}(?<![su])s)"
                                 + _BEFORE_AN_OBJECT)
 _LISTED_LAST = re.compile(r",\s(?P<first>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)\s[^,]+,\sand\s"
                           r"(?P<verb>[a-z]{3,})(?<!s)(?<!ed)(?<!ing)(?<!ly)(?<!ity)(?<!ness)(?<!ion)(?<!ment)(?<!nce)(?<!al)(?<!ic)"
