@@ -822,6 +822,20 @@ def test_what_ebsco_appends_to_an_abstract_is_no_part_of_it(tmp_path):
     assert femur.abstract is None
 
 
+def test_the_titles_in_other_languages_scopus_appends_are_no_part_of_the_title(tmp_path):
+    # a Scopus .bib on academic procrastination: groups were headed "Alumnado universitario", sentences said "discuss
+    # procrastinación en" and "discuss rendimiento académico", words of the titles' Spanish and Portuguese translations
+    from litreview.corpus import load_corpus
+    (tmp_path / "scopus.bib").write_text(
+        "@ARTICLE{Bison2021,\n  author = {Bison, J.},\n  title = {Factors Related to University Students’ Motivation: "
+        "A Systematic Review; [Fatores relacionados à motivação de estudantes]; [Factores relacionados con la motivación "
+        "del alumnado universitario]},\n  year = {2021},\n  abstract = {We review 40 studies.}\n}\n"
+        "@ARTICLE{Li2020,\n  author = {Li, A.},\n  title = {A [2+2] cycloaddition route},\n  year = {2020},\n"
+        "  abstract = {We make rings.}\n}\n", encoding="utf-8")
+    bison, li = load_corpus([tmp_path]).papers
+    assert bison.title == "Factors Related to University Students’ Motivation: A Systematic Review"
+    assert li.title == "A [2+2] cycloaddition route"
+
 def test_the_semicolons_a_database_leaves_between_paragraphs_are_no_part_of_the_abstract(tmp_path):
     # The Lens flattens an abstract's paragraphs (an Emerald abstract's, its headings gone) into "; ;": the draft said
     # "@izzo2020gaming report that;; From the analysis and its evaluation, three clusters ..."
@@ -1175,7 +1189,7 @@ def test_a_number_in_a_csv_doi_column_is_no_doi_and_the_two_copies_merge(tmp_pat
     assert problem.message == "2 DOI cells hold no DOI (line 3: '112', line 4: '52')"
     corpus = load_corpus([_seaport_csv(tmp_path)])
     assert not corpus.look_alikes
-    assert [(m.reason, m.origin.line, m.into.line) for m in corpus.merges] == [("same abstract", 4, 3)]
+    assert [(m.reason, m.origin.line, m.into.line) for m in corpus.merges] == [("same title", 4, 3)]
     arch, = (paper for paper in corpus.papers if paper.key.startswith("domenici"))
     assert (arch.key, arch.doi, len(arch.origins)) == ("domenici2021digital", None, 2)
     # nor is "View Full Record in Web of Science", in the link column of those rows, a paper's link

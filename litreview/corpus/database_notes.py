@@ -1,8 +1,10 @@
 """What a bibliographic database appends to an abstract, which is no part of it: EBSCO's (CINAHL, PsycINFO,
 Academic Search) "[ABSTRACT FROM AUTHOR]" and its copyright notice, which may stand in for an abstract it could not
-give ("Copyright of PLoS ONE is the property of ... (Copyright applies to all Abstracts.)"); and the "; ;" The Lens
-leaves where it ran an abstract's paragraphs together. Removed once, for every reader (a Zotero or EndNote library
-imported from EBSCO keeps them too), before duplicates are merged.
+give ("Copyright of PLoS ONE is the property of ... (Copyright applies to all Abstracts.)"); the "; ;" The Lens
+leaves where it ran an abstract's paragraphs together; and the titles in other languages Scopus appends to a title
+("Academic Performance in Spanish undergraduates; [Rendimiento académico en universitarios españoles]"), whose words
+then named groups ("Alumnado universitario"). Removed once, for every reader (a Zotero or EndNote library imported
+from EBSCO or Scopus keeps them too), before duplicates are merged.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ _COPYRIGHT_NOTE = re.compile(r"\s*Copyright of \S.{0,300}? is the property of .*
                              r"(?:Abstracts|Articles)\.\)|$)", re.DOTALL)
 
 _PARAGRAPHS_RUN_TOGETHER = re.compile(r"\s*;(?:\s*;)+\s*")  # "literature. ; ; An objective", "topic.; ; This"
+_TRANSLATED_TITLES = re.compile(r"(?:\s*;\s*\[[^\[\]]{3,}\])+\s*$")  # "Title; [Título]; [Titre]"
 
 
 def without_database_notes(paper: Paper) -> Paper:
-    """`paper` without the notes a database appended to its abstract (none left: no abstract); the same object
-    when it has none."""
+    """`paper` without the notes a database appended to its abstract (none left: no abstract) and the translations
+    to its title; the same object when it has none."""
+    title = paper.title
+    if title and "; [" in title and (alone := _TRANSLATED_TITLES.sub("", title)) and alone != title:
+        paper = paper.model_copy(update={"title": alone})
     abstract = paper.abstract
     if not abstract or "bstract from" not in abstract.lower() and "Copyright of " not in abstract and ";" not in abstract:
         return paper
