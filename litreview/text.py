@@ -80,7 +80,7 @@ NO_RELATIVE = r"(?!\s+(?:is|are|was|were)\b)"
 # A problem the sentence before stated, met by what follows ("to address this gap"), and the verbs of an aim.
 TROUBLE = (r"(?:limitation|issue|problem|gap|challenge|drawback|shortcoming|difficult(?:y|ie)|bottleneck|question|concern|"
            r"weakness(?:e)?|bias(?:e)?|barrier|obstacle|deficienc(?:y|ie))s?\b")  # "to remove this bias"
-AIM_VERB = r"(?:aim|seek|sought|intend|attempt|tr(?:y|ie)|striv)(?:s|e|ed|es)?"  # "aims", "sought", "tries", "strives"
+AIM_VERB = r"(?:(?:aim|seek|sought|intend|attempt|striv)(?:s|e|ed|es)?|tr(?:y|ies|ied))"  # "aims", "sought", "tried"
 STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 

@@ -2637,6 +2637,11 @@ def test_an_aim_only_to_meet_what_was_said_before_is_not_the_approach():
     assert clean_clause("This scoping review sought to address this gap.") == "This scoping review sought to address this gap"
     assert clean_clause("The tool was designed to address these issues, and it is fast.") == \
         "The tool was designed to address these issues, and it is fast"
+    # ... nor a "tried" alone (a Scopus .bib on procrastination: was "@KumarSwain20211139 tried, psychosocial behavior,
+    # academic performance and circadian rhythm in humans.")
+    assert clean_clause("We have tried to answer this question through reviewing the literature on sleep quality, "
+                        "psychosocial behavior and academic performance.") == ("They have tried to answer this question "
+                        "through reviewing the literature on sleep quality, psychosocial behavior and academic performance")
     assert clean_clause("We propose X, a tool designed to address these issues, and it is fast.") == \
         "They propose X, a tool, and it is fast"
     # a relative clause that only aims at what the sentence before stated goes whole (a Scopus export on ports: was
