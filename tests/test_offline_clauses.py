@@ -1446,6 +1446,8 @@ def test_novel_stays_where_being_new_is_what_was_found():
     assert without_hype("to predict for a novel one") == "to predict for a novel one"
     for kept in ("a new species of sauropod", "a novel human coronavirus", "a New York hospital"):
         assert without_hype(kept) == kept
+    # an ACM Digital Library export: was "propose a simple yet an approach to improve completion"
+    assert without_hype("a simple yet a novel approach to improve completion") == "an approach to improve completion"
 
 
 def test_a_second_aim_is_where_a_long_sentence_is_cut():

@@ -184,8 +184,8 @@ def same_case(word: str, like: str) -> str:
 # "a new and independent X" loses "new and" whole: "an independent X", not "an and independent X". Not where being new
 # is what the paper found ("a new species", "a novel coronavirus") or stands for a noun ("to predict for a novel one"),
 # nor in a name ("a New York hospital").
-HYPE = re.compile(r"\b(?P<article>(?i:an?)) (?:novel|new|groundbreaking|innovative|simple yet effective|"
-                  r"simple but effective)(?:,? and|,)?\s+(?=\w)"
+HYPE = re.compile(r"\b(?P<article>(?i:an?)) (?:novel|new|groundbreaking|innovative|"
+                  r"simple (?:yet|but) (?:an? )?(?:effective|novel|efficient|powerful))(?:,? and|,)?\s+(?=\w)"
                   r"(?!(?:[\w-]+\s)?(?i:ones?|species|subspecies|genus|genera|taxon|taxa|clade|specimens?|\w*virus(?:es)?|"
                   r"strains?|variants?|lineages?|pathogens?|diseases?)\b)")
 
