@@ -2428,6 +2428,15 @@ def test_a_stated_aim_said_for_a_paper_is_its_authors_aim():
     # "Its aim" after a sentence not the paper's own may be anything's
     assert it_as_itself("Its aim is to train nurses.", "The program started in 2010.") == "Its aim is to train nurses."
 
+def test_the_paper_itself_done_in_the_passive_is_a_study_its_authors_did():
+    from litreview.write.statements import FACT_LEAD, said_for
+    paper = Paper(key="abdi", title="Procrastination", abstract="x", authors=("Abdi Zarrin, S.", "Gracia, E."))
+    # a Scopus .bib on procrastination: was "@AbdiZarrin202034 conducted the present study with the aim of ..."
+    assert said_for(paper, "The present study was conducted with the aim of investigating stress.", FACT_LEAD) == \
+        "Abdi Zarrin and Gracia conducted a study with the aim of investigating stress."
+    assert said_for(paper, "The survey data were collected in 2020.", FACT_LEAD) == \
+        "Abdi Zarrin and Gracia collected the survey data in 2020."
+
 def test_a_fields_practice_the_engine_read_repaired_is_still_found_before_the_authors_we():
     from litreview.summarize.offline import content_sentences
     from litreview.write.statements import FACT_LEAD, said_for

@@ -122,9 +122,14 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
         it = "it" if done["aux"] in ("is", "was") else "them"
         rest = f"{rest[:later.start()]} and {_acted(later['act'], done['aux'], plural)} {it}{rest[later.end():]}"
     # "X, or "crash precursors," was developed": the thing's closing comma is no part of the sentence's end
+    thing = _ITSELF_DONE.sub("a ", done["thing"])  # "The present study was conducted": "X conducted a study"
     said = f"{done['adverb'] or ''}{' and '.join(_acted(act, done['aux'], plural) for act in acts)} " \
-           f"{lower_first(done['thing'], names)}{rest}".rstrip(" ,;:") + "."
+           f"{lower_first(thing, names)}{rest}".rstrip(" ,;:") + "."
     return f"{done['lead']}{after_a_lead(subject)} {said}" if done["lead"] else f"{subject} {said}"
+
+
+# The paper itself as the thing done, said as one of its kind once its authors did it ("conducted the present study")
+_ITSELF_DONE = re.compile(r"^(?:The|This)\s(?:(?:present|current)\s)?(?=(?:study|research|survey|investigation)$)")
 
 
 def described_by(subject: str, statement: str, *, plural: bool) -> str | None:
