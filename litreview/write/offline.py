@@ -291,7 +291,8 @@ def _approach_part(key: str, paper: Paper, summary: PaperSummary, approach: str,
     where the sentence before is the paper's own ("This is a study of X. It examines Y.")."""
     parts = text_sentences(paper)
     at = parts.index(approach) if approach in parts else 0
-    clause = approach_clause(it_as_itself(approach, parts[at - 1] if at else None), limit)
+    previous = parts[at - 1] if at else None  # the sentence before the approach, what "It" and "this X" may point to
+    clause = approach_clause(it_as_itself(approach, previous), limit)
     if clause.verb is None and its_authors_act(paper, clause.statement):  # "Here, Meyer-Lindenberg and Weinberger
         return _Said(key, clause, bounded(f"{upper_first(clause.statement)}."), None, True)  # review X": as it is
     subject = _subject(paper, summary, clause)
@@ -303,7 +304,7 @@ def _approach_part(key: str, paper: Paper, summary: PaperSummary, approach: str,
     if subject and subject.endswith(" study") and re.search(rf"\b{subject} stud", text, re.IGNORECASE):
         subject = subject.replace("study", "work")  # "Another work studies / studied", not "Another study studied"
         text = bounded(active_sentence(subject, clause, names=names))
-    before = _antecedent(paper, approach, text, named=subject is None or subject == name)
+    before = _antecedent(paper, previous, text, named=subject is None or subject == name)
     return _Said(key, clause, text, name, subject is None, before)
 
 
@@ -365,18 +366,16 @@ def _described(order: list[str], said: list[_Said], budget: int, theme: str,
     return described, {part.key for part in said if part.key in described and part.before}
 
 
-def _antecedent(paper: Paper, approach: str, written: str, *, named: bool) -> str | None:
-    """The paper's sentence before its approach, said so that the approach sentence's "this setting" or "these
-    graphs" has something to refer to; None when it needs none, or that sentence cannot stand alone. Said by "the
-    authors" only when the approach sentence (`named`) does not then name the same paper "One study"."""
-    parts = text_sentences(paper)
-    at = parts.index(approach) if approach in parts else 0
+def _antecedent(paper: Paper, previous: str | None, written: str, *, named: bool) -> str | None:
+    """The paper's sentence before its approach (`previous`), said so that the approach sentence's "this setting" or
+    "these graphs" has something to refer to; None when it needs none, or that sentence cannot stand alone. Said by
+    "the authors" only when the approach sentence (`named`) does not then name the same paper "One study"."""
     # a question, or a sentence that itself refers back ("It involves ..."), is no antecedent to say
     # ("This is a study of X" is the paper saying what it is, not referring back)
-    if not refers_back(written) or at == 0 or parts[at - 1].endswith("?") or not says_its_kind(parts[at - 1]) and \
-            (refers_back(parts[at - 1]) or leans_back(parts[at - 1])):
+    if not refers_back(written) or previous is None or previous.endswith("?") or not says_its_kind(previous) and \
+            (refers_back(previous) or leans_back(previous)):
         return None
-    said = said_for(paper, parts[at - 1], FACT_LEAD)
+    said = said_for(paper, previous, FACT_LEAD)
     if not said or (said.startswith("The authors") and not named):
         return None
     return said

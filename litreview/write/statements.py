@@ -48,8 +48,8 @@ def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
         return _asked(authors or "The authors", sentence.strip())
     aim = _AIM_STATED.match(sentence)
     if aim:  # "The purpose of this study is to broaden X": "Pabon aims to broaden X", not "... notes that the purpose"
-        done = re.search(r"\b(?:was|were)\s$", aim["frame"])
-        verb = "aimed" if done else "aim" if not authors or plural(authors) else "aims"
+        past = re.search(r"\b(?:was|were)\s$", aim["frame"])
+        verb = "aimed" if past else "aim" if not authors or plural(authors) else "aims"
         text = f"{authors or 'The authors'} {verb} to {in_third_person(aim['rest']).rstrip('.')}."
         return text if fits(text) else None
     proposal = approach_clause(sentence)
