@@ -2866,3 +2866,42 @@ def test_efforts_and_groups_are_shared_by_anything():
                               "block groups instead of tracts)."))]
     shared = _shared(papers, "Census", "crash severity analysis")
     assert not any(text.endswith((" efforts.", " groups.")) for text in shared), shared
+
+
+def test_a_possessive_or_an_evaluation_is_no_shared_topic():
+    # A Scopus export on academic procrastination: "@Baker2019521 and @Luo2022 discuss improving students." (each
+    # said "improving students' time management / learning performance") and "... discuss the negative impact."
+    students = [Paper(key="baker", title="Scheduling and cramming", abstract=(
+                    "Students procrastinate. At a 4-year university, we test the efficacy of a scheduling intervention "
+                    "aimed at improving students’ time management. Results indicate the intervention had positive effects.")),
+                Paper(key="luo", title="Nature sounds", abstract=(
+                    "Students procrastinate. We show promising effects of exposure to nature sounds through a mobile "
+                    "application on improving students' learning performance."))]
+    assert not any("improv" in text for text in _shared(students, "Interventions", "academic procrastination"))
+    impact = [Paper(key="tian", title="Mobile phone addiction", abstract=(
+                  "Academic procrastination is common. We explore the negative impact of mobile phone addiction on "
+                  "academic achievement among medical students.")),
+              Paper(key="abdi", title="Fear of failure", abstract=(
+                  "Procrastination has a negative impact on academic achievement. We investigate the role of fear of "
+                  "failure and self-regulation in relation with academic procrastination."))]
+    assert not any("impact" in text for text in _shared(impact, "School students", "academic procrastination"))
+
+
+def test_the_end_of_two_different_names_is_no_shared_topic():
+    # The same Scopus export: "@AbdiZarrin202034 and @Zhao20222773 discuss Self-regulation Questionnaire.", one using
+    # "Sevari's Self-regulation Questionnaire", the other the "Academic Self-Regulation Questionnaire"
+    questionnaires = [
+        Paper(key="abdi", title="Fear of failure, self-regulation and academic procrastination", abstract=(
+            "The present study was conducted with the aim of investigating the role of fear of failure and self-regulation "
+            "in relation with academic procrastination. Therefore, 198 students from the University of Isfahan were "
+            "selected by random cluster sampling. Student’s Procrastination Assessment Scale, Performance Failure "
+            "Appraisal Inventory, and Sevari’s Self-regulation Questionnaire were used.")),
+        Paper(key="zhao", title="Parental autonomy support and academic procrastination", abstract=(
+            "This study aims to explore the relationship between perceived parental autonomy support and academic "
+            "procrastination. Cross-sectional data from 662 middle school students were collected using the Parental "
+            "Autonomy Support Scale, Academic Self-Regulation Questionnaire and Adolescence Time Management Disposition "
+            "Scale."))]
+    assert not any("Questionnaire" in text for text in _shared(questionnaires, "Students", "procrastination"))
+    # one name said by both is shared
+    same = [paper.model_copy(update={"abstract": paper.abstract.replace("Sevari’s", "Academic")}) for paper in questionnaires]
+    assert "Both works discuss Academic Self-Regulation Questionnaire." in _shared(same, "Students", "procrastination")

@@ -72,8 +72,10 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     more: "natural language" in "natural language understanding / inference" qualifies what follows and names no
     topic of its own, nor does "masked language" (modeling, models); "data augmentation" in "data augmentation
     methods / strategy" does (generic words do not count), and so does "optical flow" in "optical flow estimation"
-    (one phrase, said whole elsewhere)."""
+    (one phrase, said whole elsewhere). So does a common noun that is a possessive in most of its uses: "improving students' time management"."""
     uses = uses_of(term, texts)
+    if term.islower() and 2 * sum(1 for _, word in uses if word.startswith(("'", "’"))) > len(uses):
+        return True  # a name keeps its topic: "Latin America's colonized peoples"
     after = [word.strip(".,;:()\"'") for _, word in uses]
     followed = [word for word in after if (NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
@@ -151,6 +153,28 @@ def whole_name(term: str, texts: Iterable[str]) -> str:
     while shared and not shared[0][:1].isupper():  # "of Medical Journal Editors" is no name
         shared = shared[1:]
     return " ".join(shared + [term])
+
+
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*)+")  # "Self-Regulation Questionnaire"
+_LEAD_WORD = re.compile(r"(\S+)\s+$")
+
+
+def names_different_things(term: str, texts: Iterable[str]) -> bool:
+    """Whether a capitalised `term` is, in every use, the end of a longer name and those names differ: "Academic
+    Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire" are two instruments, which two papers
+    do not share."""
+    if not _HYPHENATED_NAME.fullmatch(term):
+        return False
+    pattern = phrase_pattern(term)
+    leads: set[str] = set()
+    for text in texts:
+        for use in pattern.finditer(text):
+            before = _LEAD_WORD.search(text, max(0, use.start() - 40), use.start())
+            word = before.group(1) if before else ""
+            if not word[:1].isupper() or word in _SENTENCE_OPENERS:
+                return False  # said alone, or after "the": the name itself
+            leads.add(word.casefold())
+    return len(leads) > 1
 
 
 # What a paper says it does without, in the clause before a term ("without using any | biological features", "does not

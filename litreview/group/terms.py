@@ -64,6 +64,7 @@ WEAK_ALONE = frozenset(
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release observation observations effort efforts group groups "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "analyses evaluations literature evidence design designs support access label labels "  # "... discuss analyses", "Support"
+    "relationship relationships association associations correlation correlations "  # between anything
     "country countries city cities patient patients people center centers centre centres "  # who or where, not what
     "condition conditions "  # of anything: "Conditions" headed a group of papers on dinosaur locomotion
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
@@ -121,7 +122,7 @@ _VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account f
 # after one of `_VAGUE` is no more of a topic ("major changes", "the past decade")
 _POINTING = frozenset("following aforementioned abovementioned above-mentioned".split())
 _VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
-                   "certain many numerous past last next recent coming".split())
+                   "certain many numerous past last next recent coming positive negative".split())  # "the negative impact"
 _REPORTING_VERBS = frozenset("suggest suggests show shows indicate indicates demonstrate demonstrates reveal reveals "
                              "imply implies confirm confirms".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
