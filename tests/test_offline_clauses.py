@@ -2905,3 +2905,39 @@ def test_the_end_of_two_different_names_is_no_shared_topic():
     # one name said by both is shared
     same = [paper.model_copy(update={"abstract": paper.abstract.replace("Sevari’s", "Academic")}) for paper in questionnaires]
     assert "Both works discuss Academic Self-Regulation Questionnaire." in _shared(same, "Students", "procrastination")
+
+
+def test_a_reported_clause_that_opens_on_a_pronoun_keeps_what_the_pronoun_stands_for():
+    # A Scopus export on labour relations: "@hardy2011enrolling notes that it is both prevalent and persistent." (what
+    # is? the non-compliance the sentence's first half names)
+    said = _one_paper(
+        "While the extent of employer non-compliance with minimum employment standards has yet to be decisively "
+        "determined in Australia, there is evidence to suggest that it is both prevalent and persistent. This article "
+        "draws on the scholarship emerging from the regulatory studies field to explore the issues that may have led to "
+        "this compliance gap.", "Employment standards", "employment relations")
+    assert not any(" that it is both" in text and "non-compliance" not in text for text in said), said
+    assert any("non-compliance with minimum employment standards" in text and "prevalent and persistent" in text
+               for text in said), said
+    from litreview.write.clauses import finding_clause
+    assert finding_clause("Our results show that the estimator fails in small samples.") == "the estimator fails in small samples"
+
+
+def test_a_word_each_paper_says_of_something_else_is_no_shared_topic():
+    # The same export: "@cregan1992young and @forsyth2006uncharted discuss Act." (the 1991 Employment Contracts Act,
+    # the 2005 Act), "... discuss creation." (employment creation, creation of workplace networks), "... discuss
+    # interests." (workers' interests, members' interests)
+    laws = [Paper(key="cregan", title="Young people and trade union membership", abstract=(
+                "Trade union membership among young people in New Zealand fell after the 1991 Employment Contracts Act. "
+                "We test a model of membership on a survey of early school-leavers and of workers' interests.")),
+            Paper(key="forsyth", title="Trade unions under the Work Choices legislation", abstract=(
+                "Trade unions in Australia face new restrictions. This article highlights the key aspects of the 2005 "
+                "legislation affecting trade unions and of members' interests. We conclude that the 2005 Act constitutes "
+                "the most serious threat to Australian unions yet."))]
+    assert _shared(laws, "Labour laws", "trade unions") == []
+    jobs = [Paper(key="roy", title="Job security laws and employment", abstract=(
+                "It is claimed that labour laws arrest employment creation in India. We examine job security laws and "
+                "union activity as causes of employment stagnation in the organised sector.")),
+            Paper(key="peetz", title="Union delegates", abstract=(
+                "Union delegates are central to union renewal. A telephone survey found that organisers were key to the "
+                "creation of internal workplace networks among delegates."))]
+    assert not any("creation" in text for text in _shared(jobs, "Union renewal", "employment relations"))

@@ -155,14 +155,14 @@ def whole_name(term: str, texts: Iterable[str]) -> str:
     return " ".join(shared + [term])
 
 
-_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*)+")  # "Self-Regulation Questionnaire"
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z]+)*)*")  # "Self-Regulation Questionnaire"
 _LEAD_WORD = re.compile(r"(\S+)\s+$")
 
 
 def names_different_things(term: str, texts: Iterable[str]) -> bool:
     """Whether a capitalised `term` is, in every use, the end of a longer name and those names differ: "Academic
-    Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire" are two instruments, which two papers
-    do not share."""
+    Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire" are two instruments, and the "Labour
+    Act" and the "Work Choices Act" two laws, which two papers do not share."""
     if not _HYPHENATED_NAME.fullmatch(term):
         return False
     pattern = phrase_pattern(term)
@@ -171,10 +171,36 @@ def names_different_things(term: str, texts: Iterable[str]) -> bool:
         for use in pattern.finditer(text):
             before = _LEAD_WORD.search(text, max(0, use.start() - 40), use.start())
             word = before.group(1) if before else ""
-            if not word[:1].isupper() or word in _SENTENCE_OPENERS:
-                return False  # said alone, or after "the": the name itself
+            if not (word[:1].isupper() or word[:1].isdigit()) or word in _SENTENCE_OPENERS:
+                return False  # said alone, or after "the": the name itself ("the 2005 Act" names one)
             leads.add(word.casefold())
     return len(leads) > 1
+
+
+_ACTION_NOUN = re.compile(r"(?:ion|ment|ence|ance|ity|ness|sis|ure)s?$")
+
+
+def qualified_apart(word: str, texts: Iterable[str]) -> bool:
+    """Whether each of `texts` says a noun of an action or a state only of something ("employment creation", "creation
+    of workplace networks") and no two of them of the same thing: the word alone is no topic they share."""
+    if " " in word or not word.islower():
+        return False
+    pattern = phrase_pattern(word)
+    qualifiers: list[set[str]] = []
+    for text in texts:
+        found: set[str] = set()
+        for use in pattern.finditer(text):
+            before = _LEAD_WORD.search(text, max(0, use.start() - 40), use.start())
+            lead = re.sub(r"['’]s?$", "", before.group(1).lower()) if before else ""  # "workers' interests": of workers
+            complement = re.match(r"\s+of\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", text[use.end():])
+            if lead.isalpha() and lead not in _NO_QUALIFIED:
+                found.add(lead)
+            elif complement:
+                found.add(complement.group(1).lower())
+            else:
+                return False  # said alone once: the word names its topic there
+        qualifiers.append(found)
+    return all(not (a & b) for n, a in enumerate(qualifiers) for b in qualifiers[n + 1:])
 
 
 # What a paper says it does without, in the clause before a term ("without using any | biological features", "does not

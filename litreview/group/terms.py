@@ -64,7 +64,8 @@ WEAK_ALONE = frozenset(
     "network networks parameter parameters advantage advantages benefit benefits average component components "  # of anything; "7B parameters"
     "need needs release observation observations effort efforts group groups "  # of anything: "Need", "Release" (of cytokines), "Observation" were headings
     "analyses evaluations literature evidence design designs support access label labels "  # "... discuss analyses", "Support"
-    "relationship relationships association associations correlation correlations "  # between anything
+    "relationship relationships association associations correlation correlations arrangement arrangements "  # between anything
+    "debate debates discussion discussions "  # on anything: "Both works discuss debates"
     "country countries city cities patient patients people center centers centre centres "  # who or where, not what
     "condition conditions "  # of anything: "Conditions" headed a group of papers on dinosaur locomotion
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"

@@ -157,6 +157,7 @@ _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves|my|myself)\b|{SINGUL
                            re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence opening on a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named first.
+_PRONOUN_FIRST = re.compile(r"(?:it|its|they|their|them|this|these|such)\b", re.IGNORECASE)
 _DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|"
                        rf"{ITSELF})\b",
                        re.IGNORECASE)
@@ -344,8 +345,11 @@ def standalone(sentence: str) -> bool:
 
 def finding_clause(finding: str) -> str:
     """What a result sentence reports ("results show that X" -> "X"), cleaned; "Using X, we show that Y" stays whole
-    (the authors used X: said without them, "Using X, Y" would have Y use it)."""
+    (the authors used X: said without them, "Using X, Y" would have Y use it), and so does "While the extent of X is
+    unknown, there is evidence to suggest that it is prevalent" (what "it" is goes with the words before)."""
     match = _REPORTS.search(finding) if not _DOING_LEAD.match(finding) else None
+    if match and _PRONOUN_FIRST.match(match["clause"]):
+        match = None
     return clean_clause(_condition(finding[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match["clause"], count=1) if match else finding)
 
 

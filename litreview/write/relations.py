@@ -25,6 +25,7 @@ from litreview.group.naming import (
     names_a_design,
     names_different_things,
     needs_its_complement,
+    qualified_apart,
     qualifies_next,
     said_as_unused,
     stands_alone,
@@ -262,8 +263,9 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
             continue  # a phrase ending in a verb: "genetic factors account" (for up to 80% of the liability); or opening
             # with one: "fabricate nanostructured black silicon" (both "use MCE method to fabricate ..."); or no noun
             # phrase at all: "correctly classify at-fault" (crashes, drivers)
-        if names_different_things(shown, held):
-            continue  # "Academic Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire"
+        if names_different_things(shown, held) or qualified_apart(shown, held):
+            continue  # "Academic Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire"; "employment
+            # creation" and "creation of workplace networks"
         if EPONYM.fullmatch(shown) and qualifies_next(shown, held):
             continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
