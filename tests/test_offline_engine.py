@@ -1556,3 +1556,22 @@ def test_how_after_and_is_no_verb_to_agree():
     assert agreeing("examines circumstances that arise when children lose their parents and what these situations "
                     "mean") == "examines circumstances that arise when children lose their parents and what these " \
                                "situations mean"
+
+
+def test_two_papers_with_one_abstract_are_said_once_citing_both():
+    # An ACM export: two papers of Qiu et al. at two conferences share their abstract word for word; the draft read
+    # "@a aim to address the issues of low efficiency ..." and then the same sentence for @b
+    abstract = ("This study aims to address the issues of low efficiency and high manual involvement in existing "
+                "government affairs processes by proposing an automated system based on large model technology. The "
+                "system integrates modules such as data collection, natural language processing and a business rule engine.")
+    twins = [Paper(key=key, title=title, authors=("Qiu, Han", "Chen, Hongyun", "Zou, Baoyu"), year=2025, abstract=abstract)
+             for key, title in (("qiu_a", "Intelligent design of government affairs processes driven by large language models"),
+                                ("qiu_b", "An intelligent document extraction and review system based on multimodal large language models"))]
+    papers = {paper.key: paper for paper in twins}
+    summaries, _ = summarize_papers(twins)
+    group = SubTheme(title="Government affairs", description="", keys=list(papers))
+    sentences = write_paragraphs(Groups(groups=[group]), summaries, papers, "model-driven engineering")[0][0].sentences
+    texts = [sentence.text for sentence in sentences]
+    assert len(texts) == len(set(texts)), texts
+    aim = next(sentence for sentence in sentences if "low efficiency" in sentence.text)
+    assert aim.keys == ["qiu_a", "qiu_b"]

@@ -81,6 +81,15 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
 
 
+def one_topic_of(term: str, texts: Iterable[str]) -> bool:
+    """Whether `texts` all say `term` of one thing they share: not as a modifier or a possessive of what follows, nor
+    of what follows "of", nor only as what a paper does without, nor as parts of different names or of different
+    things (see each test)."""
+    texts = list(texts)
+    return not (used_as_modifier(term, texts) or needs_its_complement(term, texts) or said_as_unused(term, texts)
+                or names_different_things(term, texts) or qualified_apart(term, texts))
+
+
 def stands_alone(word: str, texts: Iterable[str]) -> bool:
     """Whether `word` ends its phrase (punctuation, a stop word or nothing after it) in half of its uses or more:
     "respiratory" in "respiratory syndrome" qualifies the word after it and names no topic alone; "cores" in

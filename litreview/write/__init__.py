@@ -22,7 +22,7 @@ from litreview.prompts import render_prompt
 from litreview.summarize.schema import PaperSummary
 from litreview.text import is_own_text
 from litreview.warning import DraftWarning
-from litreview.write.citing import cited_where_named
+from litreview.write.citing import cited_where_named, said_once
 from litreview.write.schema import Paragraph, PositionedParagraph, Section, Sentence
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def _sentences_of(paragraph: Paragraph) -> list[Sentence]:
 
 
 def _section(group: SubTheme, sentences: list[Sentence]) -> Section:
-    tidied = [s.model_copy(update={"text": _SPACE_BEFORE_MARK.sub(r"\1", s.text)}) for s in sentences]
+    tidied = said_once([s.model_copy(update={"text": _SPACE_BEFORE_MARK.sub(r"\1", s.text)}) for s in sentences])
     return Section(title=group.title, description=group.description, keys=list(group.keys), sentences=tidied)
 
 

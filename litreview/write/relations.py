@@ -23,13 +23,9 @@ from litreview.group.articles import (
 from litreview.group.naming import (
     TITLE_CASE_NAME,
     names_a_design,
-    names_different_things,
-    needs_its_complement,
-    qualified_apart,
+    one_topic_of,
     qualifies_next,
-    said_as_unused,
     stands_alone,
-    used_as_modifier,
     whole_name,
 )
 from litreview.group.phrasing import whole_phrase
@@ -254,18 +250,15 @@ def _shared_topics(order: list[str], texts: Mapping[str, str], holders: dict[str
         if names_no_topic(term, long_form, corpus_uses) or \
                 shown.lower() != term and names_no_topic(shown.lower(), None, corpus_uses):
             continue
-        if used_as_modifier(shown, held) or needs_its_complement(shown, held) or said_as_unused(shown, held):
-            continue  # "natural language" (understanding, inference), "local value" (of ...), "biological features" one
-            # paper uses none of, is no topic they share
+        if not one_topic_of(shown, held):
+            continue  # "natural language" (understanding), "local value" (of ...), "biological features" one paper uses
+            # none of, "Sevari's / Academic Self-Regulation Questionnaire", "employment creation / creation of networks"
         if shown.islower() and " " not in shown and (said_as_verb(term, held) or not stands_alone(term, held)):
             continue  # a word alone: "building a model", "towards building", "respiratory syndrome" name no topic
         if " " in shown and (ends_with_verb(shown, held) or opens_with_verb(shown, held) or not is_noun_phrase(shown)):
             continue  # a phrase ending in a verb: "genetic factors account" (for up to 80% of the liability); or opening
             # with one: "fabricate nanostructured black silicon" (both "use MCE method to fabricate ..."); or no noun
             # phrase at all: "correctly classify at-fault" (crashes, drivers)
-        if names_different_things(shown, held) or qualified_apart(shown, held):
-            continue  # "Academic Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire"; "employment
-            # creation" and "creation of workplace networks"
         if EPONYM.fullmatch(shown) and qualifies_next(shown, held):
             continue  # "Three of them discuss Blandford-Znajek" (mechanism, model, process)
         if any(said_in_plural(form, every_text) for form in (shown, long_form) if form):  # "vision encoders", not "vision encoder"
