@@ -89,6 +89,9 @@ _STATED_AIM = re.compile(rf"^(?:{AIM_FRAME})?[Tt]o\s(?:\w+ly\s)?"  # "to critica
                          r"(?P<verb>(?!(?:date|this|that|our|the|these|what|some|be|a|an)\b)[a-z]{3,})\b\s*"
                          rf"(?P<object>(?:(?!,\s(?:we|they|our|the authors|{THE_WORK})\b|{_PASSIVE_MAIN}).)+)$", re.DOTALL)
 _UNDERSTOOD = ("understand", "better", "know", "learn", "comprehend")  # what the paper is after, not what it does
+# "to broaden our understandings of X": after too (not "broadens the understandings"; "summarize the knowledge" is done)
+_KNOWLEDGE_SOUGHT = re.compile(r"(?:broaden|deepen|advance|expand|extend|enrich|increase|improve|enhance|further)\s"
+                               r"(?:our|the|current|existing)\s(?:\w+\s)?(?:understandings?|knowledge)\b", re.IGNORECASE)
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}[\s,])")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
 _REPORTS = re.compile(r"\b(?:(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?|"
@@ -157,7 +160,6 @@ _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves|my|myself)\b|{SINGUL
                            re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence opening on a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named first.
-_PRONOUN_FIRST = re.compile(r"(?:it|its|they|their|them|this|these|such)\b", re.IGNORECASE)
 _DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|"
                        rf"{ITSELF})\b",
                        re.IGNORECASE)
@@ -210,7 +212,8 @@ def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
             and not _DOING_LEAD.match(sentence):  # "Using simulations, we show that X": the authors show it
         reported = _condition(sentence[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match.group("object")[5:], count=1)
         return Clause(None, clean_clause(reported, limit), clean_clause(reported, limit), standalone(reported))
-    if match and match.re is _STATED_AIM and (_VERB_LIST.match(match.group("object")) or match["verb"] in _UNDERSTOOD):
+    if match and match.re is _STATED_AIM and (_VERB_LIST.match(match["object"]) or match["verb"] in _UNDERSTOOD
+                                              or _KNOWLEDGE_SOUGHT.match(f"{match['verb']} {match['object']}")):
         # the aim as the paper states it: "To identify, appraise, and synthesise X" with all its verbs, "to understand X"
         aim = clean_clause(match.group("object"), limit)  # (which "Nunes and Lourenco understand X" would claim done)
         return Clause("aim", f"to {match.group('verb')}{'' if aim.startswith(',') else ' '}{aim}", statement)
@@ -345,11 +348,9 @@ def standalone(sentence: str) -> bool:
 
 def finding_clause(finding: str) -> str:
     """What a result sentence reports ("results show that X" -> "X"), cleaned; "Using X, we show that Y" stays whole
-    (the authors used X: said without them, "Using X, Y" would have Y use it), and so does "While the extent of X is
-    unknown, there is evidence to suggest that it is prevalent" (what "it" is goes with the words before)."""
+    (the authors used X: said without them, "Using X, Y" would have Y use it), as does "..., there is evidence that it is Y"."""
     match = _REPORTS.search(finding) if not _DOING_LEAD.match(finding) else None
-    if match and _PRONOUN_FIRST.match(match["clause"]):
-        match = None
+    match = None if match and _DANGLING.match(match["clause"]) else match  # what "it" is goes with the words before
     return clean_clause(_condition(finding[:match.start()]) + _SECOND_THAT.sub(r"\1 ", match["clause"], count=1) if match else finding)
 
 
