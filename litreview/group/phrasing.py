@@ -41,7 +41,7 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         # words joined; "non-ICU bed capacity" is no "ICU bed capacity")
         ends = {_joined_to(before) for before in leads}
         leads = ends if len(ends) == 1 and ends <= leads else leads
-        lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else _most_led_by(term, uses, texts) if each else ""
+        lead = leads.pop() if len(uses) >= 2 and len(leads) == 1 else _most_led_by(term, uses, texts, each)
         lead = "" if PLURAL_NOUN.search(lead) else lead  # "in some patients peripheral vascular disease": no modifier
         lead = "" if lead and opens_with_verb(f"{lead} {term}", texts) else lead  # "to fabricate | black silicon"
         # one word after every use, "vaccine" or "vaccines" alike: said in the plural where any use has it
@@ -104,14 +104,16 @@ def _most_followed_by(term: str, follows: list[str], texts: list[str], each: boo
     return max((word for word in follows if _singular(word) == noun), key=len)
 
 
-def _most_led_by(term: str, uses: tuple[tuple[str, str], ...], texts: list[str]) -> str:
-    """The word before most uses of `term` (`uses`) when each of `texts` has it before one: "health care workers",
-    where one use says "non-health care workers"; "" where no word is."""
+def _most_led_by(term: str, uses: tuple[tuple[str, str], ...], texts: list[str], each: bool) -> str:
+    """The word before most uses of `term` (`uses`) where each of `texts` has it before one ("health care workers",
+    where one use says "non-health care workers"), or if not `each`, where most of the texts that say `term` do, two
+    at least ("severe acute respiratory syndrome", where one abstract drops "severe"); "" where no word is."""
     leads = Counter(before for before, _ in uses)
     lead, count = leads.most_common(1)[0] if leads else ("", 0)
     if not lead or 2 * count <= len(uses):
         return ""
-    return lead if all(lead in {before for before, _ in uses_of(term, [text])} for text in texts) else ""
+    led = [lead in {before for before, _ in uses_of(term, [text])} for text in texts if each or phrase_pattern(term).search(text)]
+    return lead if (all(led) if each else sum(led) >= 2 and 2 * sum(led) > len(led)) else ""
 
 
 def _singular(word: str, among: Iterable[str] = ()) -> str:
