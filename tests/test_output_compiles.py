@@ -1,4 +1,4 @@
-"""Drafts of real-looking libraries compile on the preamble their header names: ADS bibcode keys, a stray brace,
+"""Drafts of real-looking libraries compile on the preamble their header names: ADS bibcode keys and journal macros, a stray brace,
 CJK, emoji and invisible characters in a title, a biblatex-style corpus (which gets biblatex by default)."""
 
 from __future__ import annotations
@@ -48,8 +48,11 @@ def test_ads_keys_and_untypesettable_characters_compile_with_natbib(run_cli, tmp
     assert "% Preamble it needs: \\usepackage[T1]{fontenc} \\usepackage[utf8]{inputenc} \\usepackage{url}" in tex
     bib = (tmp_path / "related.bib").read_text(encoding="utf-8")
     assert "{\\textbraceleft}a stray brace, BeiJing survey :grinning: and zerowidth spaces, caf{\\'e}" in bib
+    # ADS's journal macros (`journal = {\\aap}`), which only AASTeX and the MNRAS class define, written out as they print
+    assert "journal = {A\\&A}," in bib and "journal = {ApJ}," in bib and "\\aap" not in bib
     text = build(tmp_path, NATBIB_MAIN, "bibtex")
     if shutil.which("pdftotext"):
+        assert "A&A" in text and "ApJ" in text
         assert "Lensing of the cosmic microwave background {a stray brace, BeiJing survey :grinning: and zerowidth " \
                "spaces, café" in text
         assert "Planck Collaboration" in text and "Planck 2015 results" in text

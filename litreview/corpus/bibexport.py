@@ -1,5 +1,9 @@
 """Papers as a BibTeX file: the user's own entries verbatim, complete generated ones for the rest.
 
+Verbatim but for one thing: the journal macros of ADS exports (`journal = {\\apjl}`), which only AASTeX and the MNRAS
+class define (elsewhere BibTeX's output stops at "Undefined control sequence", and pandoc drops the journal), are
+written out as the abbreviations AASTeX prints for them (`journal = {ApJL}`).
+
 Generated entries work with both BibTeX and biblatex/biber: text values are escaped with
 `text_to_latex` (titles double-braced so no style changes their case), while `url`, `doi` and
 `eprint` are written as they are: biblatex reads those fields verbatim and the url/hyperref
@@ -18,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from litreview.corpus.keys import is_citable_key
-from litreview.corpus.latex import text_to_latex
+from litreview.corpus.latex import ADS_JOURNALS, text_to_latex
 from litreview.corpus.paper import Paper
 from litreview.errors import LitreviewError
 
@@ -45,8 +49,16 @@ def to_bibtex(papers: Iterable[Paper], *, utf8: bool = False) -> str:
 def entry_text(paper: Paper, *, utf8: bool = False) -> str:
     """One paper's entry: its original BibTeX when it came from a .bib file, else a generated one."""
     if paper.bibtex:
-        return paper.bibtex.strip()
+        return _ADS_JOURNAL.sub(_written_out, paper.bibtex.strip())
     return _generated_entry(paper, utf8)
+
+
+_ADS_JOURNAL = re.compile(r"^(?P<field>\s*journal\s*=\s*)(?P<open>[{\"])\s*\\(?P<macro>" + "|".join(ADS_JOURNALS)
+                          + r")\s*(?P<close>[}\"])", re.IGNORECASE | re.MULTILINE)
+
+
+def _written_out(journal: re.Match[str]) -> str:
+    return f"{journal['field']}{journal['open']}{text_to_latex(ADS_JOURNALS[journal['macro'].lower()])}{journal['close']}"
 
 
 def _is_parent(paper: Paper, parents: set[str]) -> bool:
