@@ -2953,3 +2953,14 @@ def test_an_aim_to_broaden_understanding_stays_an_aim():
         "Teacher retention", "Black male teachers")
     assert not any("broadens" in text for text in said), said
     assert any("aims to broaden the understandings about teacher education" in text for text in said), said
+
+
+def test_relevant_literature_is_no_shared_topic():
+    # A Zotero library of gamification reviews: "@Mora2017516 and @Leal2018335 discuss relevant literature."
+    reviews = [Paper(key="mora", title="Gamification design frameworks", abstract=(
+                   "Gamification frameworks abound. We present a systematic review of the gamification design frameworks "
+                   "discussed in the relevant literature.")),
+               Paper(key="leal", title="Gamification in management teaching", abstract=(
+                   "Teaching management is hard. We wish to do a systematic review of the relevant literature on the use "
+                   "of gamification as a tool to enhance the quality of the teaching of management."))]
+    assert not any("literature" in text for text in _shared(reviews, "Design frameworks", "gamification in education"))

@@ -123,7 +123,8 @@ _VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account f
 # after one of `_VAGUE` is no more of a topic ("major changes", "the past decade")
 _POINTING = frozenset("following aforementioned abovementioned above-mentioned".split())
 _VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
-                   "certain many numerous past last next recent coming positive negative".split())  # "the negative impact"
+                   "certain many numerous past last next recent coming positive negative relevant existing extant available "
+                   "current".split())  # "the negative impact", "relevant literature"
 _REPORTING_VERBS = frozenset("suggest suggests show shows indicate indicates demonstrate demonstrates reveal reveals "
                              "imply implies confirm confirms".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
