@@ -1575,3 +1575,27 @@ def test_two_papers_with_one_abstract_are_said_once_citing_both():
     assert len(texts) == len(set(texts)), texts
     aim = next(sentence for sentence in sentences if "low efficiency" in sentence.text)
     assert aim.keys == ["qiu_a", "qiu_b"]
+
+
+def test_a_library_on_one_narrow_topic_still_gets_named_sub_themes():
+    # An ADS export of 99 papers on JWST's little red dots: every group's terms ("emission lines", "star formation",
+    # "number densities") are in a tenth of the library or more, so each read as the field's word and the four groups
+    # became one "Further related work" of 30 papers; they keep their names instead
+    from litreview.group.offline import FALLBACK_TITLE, offline_groups
+    from litreview.group.uses import CorpusUses
+    lines = [Paper(key=f"line{n}", title=f"Broad emission lines of red dot {n}", abstract=(
+                 f"We detect broad Balmer emission lines in little red dot {n} with NIRSpec. The emission lines are "
+                 "broadened by electron scattering, and the line widths imply a black hole mass."))
+             for n in range(4)]
+    stars = [Paper(key=f"star{n}", title=f"Star formation in red dot {n}", abstract=(
+                 f"We fit the star formation history of little red dot {n} with stellar population models. Compact star "
+                 "formation explains the rest-frame ultraviolet light, and the stellar masses are high."))
+             for n in range(4)]
+    field = [Paper(key=f"field{n}", title=f"Little red dots survey {n}", abstract=lines[n % 4].abstract + " "
+                   + stars[n % 4].abstract) for n in range(52)]  # the library says what each group says, all over
+    selected = lines + stars
+    groups = offline_groups(selected, "little red dots", corpus_uses=CorpusUses(selected + field))
+    titles = [group.title for group in groups.groups]
+    assert len(titles) == 2 and FALLBACK_TITLE not in titles, titles
+    assert {frozenset(group.keys) for group in groups.groups} == {frozenset(p.key for p in lines),
+                                                                   frozenset(p.key for p in stars)}

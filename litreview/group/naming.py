@@ -236,3 +236,22 @@ def said_as_unused(term: str, texts: Iterable[str]) -> bool:
 def _unused(text: str, use: re.Match[str]) -> bool:
     clause = re.split(r"[,;:.()]", text[max(0, use.start() - 80):use.start()])[-1]
     return bool(_UNUSED_BEFORE.search(clause) or _NONE_BEFORE.search(clause) and _USED_AFTER.match(text, use.end()))
+
+
+def qualifies_alone(term: str, texts: list[str]) -> bool:
+    """Whether `term` is a compound of one hyphenated word, no name and no noun of an activity, that most uses go on to
+    qualify, as adjectives do: "black-box" of "black-box prompt search" and "black-box language models" names no group
+    ("fine-tuning" of "fine-tuning methods" does, and so do nouns that qualify others: "triage", "drug", "influenza")."""
+    return "-" in term and " " not in term and term.islower() and not NOMINAL.search(term) and not stands_alone(term, texts)
+
+
+def whole_in(term: str, title: str) -> bool:
+    """Whether `title` holds `term` as a whole phrase, not a part of a longer one: "Robust Inference via Generative
+    Classifiers for Handling Noisy Labels" holds "generative classifiers", not "handling noisy" (of "noisy labels");
+    "Retrieval with van der Berg Encoders" does not hold "der berg encoders"."""
+    for found in phrase_pattern(term).finditer(title):
+        after = re.match(r"\s+([A-Za-z][\w-]*)", title[found.end():])
+        before = re.search(r"([A-Za-z][\w-]*)\s+$", title[:found.start()])
+        if all(not word or word.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC for word in (before, after)):
+            return True
+    return False

@@ -37,18 +37,17 @@ from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
 from litreview.group.naming import (
-    NOMINAL,
     names_a_design,
     needs_its_complement,
-    stands_alone,
+    qualifies_alone,
     used_as_modifier,
+    whole_in,
     whole_name,
 )
 from litreview.group.phrasing import whole_phrase
 from litreview.group.schema import Groups, SubTheme, fewest_groups
-from litreview.group.spelling import phrase_pattern, surface_form
+from litreview.group.spelling import surface_form
 from litreview.group.terms import (
-    GENERIC,
     HEAD_NOUNS,
     MAX_PHRASE_WORDS,
     is_noun_phrase,
@@ -100,12 +99,11 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     topic = topic_stems(theme, texts.values())
     terms = distinctive_terms([[texts[key] for key in keys] for keys in members], topic) if members else []
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
-    groups: list[SubTheme] = []
-    for keys, group_terms in zip(members, terms):
-        labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
-        group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, corpus_uses)
-        # "Attention networks" where any paper counts them ("label-wise attention networks")
-        groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
+    groups = _named(members, terms, texts, taken, topic, corpus_uses)
+    # A corpus on one narrow topic says every group's terms everywhere ("star formation" in 28% of a library on little
+    # red dots): named as if the field said nothing, rather than most papers in one unnamed group.
+    if corpus_uses and 2 * sum(len(group.keys) for group in groups if group.title == FALLBACK_TITLE) > len(papers):
+        groups = _named(members, terms, texts, taken, topic, None)
     groups = _unnamed_together(groups, min_groups)
     # "Further related work" says "after the others": a group no term names comes last (before the misfits)
     groups = sorted(groups, key=lambda group: group.title == FALLBACK_TITLE)  # stable: the named in their order
@@ -114,6 +112,18 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
         groups.append(SubTheme(title=OTHER_TITLE, keys=[key for key, _ in misfits],
                                description=f"Papers that fit no sub-theme well (mean similarity to the closest group: {scores})."))
     return Groups(groups=groups)
+
+
+def _named(members: list[list[str]], terms: list[list[str]], texts: dict[str, str], taken: set[str],
+           topic: frozenset[str], corpus_uses: CorpusUses | None) -> list[SubTheme]:
+    """Each group of `members` named by the best of its `terms` (see `_subtheme`), none close to an earlier label."""
+    groups: list[SubTheme] = []
+    for keys, group_terms in zip(members, terms):
+        labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
+        group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, corpus_uses)
+        # "Attention networks" where any paper counts them ("label-wise attention networks")
+        groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
+    return groups
 
 
 def _unnamed_together(groups: list[SubTheme], min_groups: int | None) -> list[SubTheme]:
@@ -285,7 +295,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     named = [whole_phrase(term, texts) for term in shown]
     if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
         title = texts[0].split("\n", 1)[0]
-        named = sorted(named, key=lambda term: not _whole_in(term, title))
+        named = sorted(named, key=lambda term: not whole_in(term, title))
     # An acronym the papers define is named by what it stands for ("MLLMs" -> "multimodal large language models"),
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
@@ -294,7 +304,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)
-               and not _qualifies_alone(term, texts)]
+               and not qualifies_alone(term, texts)]
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
     phrases_first = [term for term in allowed if " " in term] + allowed
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
@@ -305,25 +315,6 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
 
 
 _HEAD_STEMS = frozenset(stem(noun) for noun in HEAD_NOUNS)
-
-
-def _qualifies_alone(term: str, texts: list[str]) -> bool:
-    """Whether `term` is a compound of one hyphenated word, no name and no noun of an activity, that most uses go on to
-    qualify, as adjectives do: "black-box" of "black-box prompt search" and "black-box language models" names no group
-    ("fine-tuning" of "fine-tuning methods" does, and so do nouns that qualify others: "triage", "drug", "influenza")."""
-    return "-" in term and " " not in term and term.islower() and not NOMINAL.search(term) and not stands_alone(term, texts)
-
-
-def _whole_in(term: str, title: str) -> bool:
-    """Whether `title` holds `term` as a whole phrase, not a part of a longer one: "Robust Inference via Generative
-    Classifiers for Handling Noisy Labels" holds "generative classifiers", not "handling noisy" (of "noisy labels");
-    "Retrieval with van der Berg Encoders" does not hold "der berg encoders"."""
-    for found in phrase_pattern(term).finditer(title):
-        after = re.match(r"\s+([A-Za-z][\w-]*)", title[found.end():])
-        before = re.search(r"([A-Za-z][\w-]*)\s+$", title[:found.start()])
-        if all(not word or word.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC for word in (before, after)):
-            return True
-    return False
 
 
 def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
