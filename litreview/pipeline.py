@@ -59,6 +59,9 @@ def draft(corpus: Corpus, theme: str, *, llm: LLMClient | None = None, plan: Pla
     our_work = readable_text(our_work) if our_work else None
     theme = readable_text(theme) if is_own_text(theme) else theme  # an abstract pasted from the paper's source
     chosen, considered, notices = _selected(corpus, theme, plan, selection, select_options or {}, report)
+    if plan is None:  # a plan's papers are the user's choice
+        chosen, mine = _without_own_paper(chosen, corpus, our_work or (theme if is_own_text(theme) else None))
+        notices += mine
     papers = _selected_papers(chosen, corpus)
     papers, read_warnings = _fulltext(papers, fulltext, report)
     warnings: list[DraftWarning] = own_warnings + notices + _without_abstracts(papers) + read_warnings
@@ -132,6 +135,23 @@ def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selectio
     notices = [DraftWarning(stage="select", message=NOTICE, key=key) for key in selection.cut.notices]
     notices += [DraftWarning(stage="select", message=FRONT_MATTER, key=key) for key in selection.cut.front_matter]
     return chosen, selection.considered, notices
+
+
+OWN_PAPER = "your own paper (its abstract is the text you gave as your work): left out of its own related work"
+
+
+def _without_own_paper(chosen: list[SelectedPaper], corpus: Corpus,
+                       own_text: str | None) -> tuple[list[SelectedPaper], list[DraftWarning]]:
+    """The selection without the researcher's own paper where the corpus holds it (its preprint kept in the library:
+    its abstract is the researcher's text), with a warning naming it; unchanged if it is all that was selected."""
+    from litreview.corpus.dedupe import abstract_prefix
+
+    own = abstract_prefix(own_text)
+    mine = [item.key for item in chosen if own and abstract_prefix(corpus.get(item.key).abstract) == own]
+    if not mine or len(mine) == len(chosen):
+        return chosen, []
+    return ([item for item in chosen if item.key not in mine],
+            [DraftWarning(stage="select", message=OWN_PAPER, key=key) for key in mine])
 
 
 def _selected_papers(chosen: list[SelectedPaper], corpus: Corpus) -> dict[str, Paper]:

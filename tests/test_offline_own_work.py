@@ -335,3 +335,26 @@ def test_a_thing_named_before_we_propose_it_is_no_proposal_cut_after_its_verb():
     assert not any("we propose," in closing for closing in closings), closings
     # no proposal said then: what the work shares with the papers (the other paragraph's lead says it shares nothing)
     assert closings[0] == "Our work shares sentiment classification and transformer encoders with these works."
+
+
+def test_the_researchers_own_paper_in_the_corpus_is_not_its_own_related_work(run_cli, tmp_path):
+    # An ADS library on little red dots holds the researcher's own preprint: drafted with its abstract as --our-work,
+    # the draft cited it among "related work also includes"
+    from litreview.corpus import load_corpus
+    corpus = Path(__file__).parent.parent / "examples" / "corpus"
+    own = load_corpus([corpus]).get("m2pt")
+    (tmp_path / "ours.txt").write_text("\n".join(own.abstract.split(". ")))  # pasted with its own line breaks
+    result = run_cli("draft", "multimodal prompt tuning", "--corpus", str(corpus), "--our-work",
+                     str(tmp_path / "ours.txt"), "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    draft = json.loads((tmp_path / "rw.json").read_text())
+    assert "m2pt" not in {key for section in draft["sections"] for key in section["keys"]}
+    assert ("warning (select) [m2pt]: your own paper (its abstract is the text you gave as your work): left out of its "
+            "own related work") in result.stderr
+    # the same paper is cited where the text is another's
+    (tmp_path / "other.txt").write_text("We propose a cross-modal prompt tuning method that couples visual and textual "
+                                        "prompts through a shared lightweight attention bridge for instruction tuning.")
+    result = run_cli("draft", "multimodal prompt tuning", "--corpus", str(corpus), "--our-work",
+                     str(tmp_path / "other.txt"), "-o", str(tmp_path / "rw2.json"))
+    draft = json.loads((tmp_path / "rw2.json").read_text())
+    assert "m2pt" in {key for section in draft["sections"] for key in section["keys"]}

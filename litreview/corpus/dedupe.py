@@ -255,7 +255,7 @@ def _link_same_abstracts(links: _Links, papers: Sequence[Paper], titles: list[st
 
     A conference paper and its extended version often share an abstract under another title: those stay two works.
     """
-    prefixes = [_abstract_prefix(paper.abstract) if ok else "" for paper, ok in zip(papers, live)]
+    prefixes = [abstract_prefix(paper.abstract) if ok else "" for paper, ok in zip(papers, live)]
     earlier_with: dict[str, list[int]] = {}
     for index, prefix in enumerate(prefixes):
         if len(prefix) < _ABSTRACT_PREFIX:
@@ -294,7 +294,8 @@ def _one_title(a: Paper, b: Paper, title_a: str, title_b: str) -> bool:
     return bool(main_a and main_b) and (title_b.startswith(main_a) or title_a.startswith(main_b))
 
 
-def _abstract_prefix(abstract: str | None) -> str:
+def abstract_prefix(abstract: str | None) -> str:
+    """The first letters and digits of `abstract`, which tell one abstract from another whatever its spacing or markup."""
     # Compacting a generous slice is enough for the prefix and much cheaper than the whole abstract.
     return compact(abstract[: 2 * _ABSTRACT_PREFIX])[:_ABSTRACT_PREFIX] if abstract else ""
 
