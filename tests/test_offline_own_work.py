@@ -358,3 +358,27 @@ def test_the_researchers_own_paper_in_the_corpus_is_not_its_own_related_work(run
                      str(tmp_path / "other.txt"), "-o", str(tmp_path / "rw2.json"))
     draft = json.loads((tmp_path / "rw2.json").read_text())
     assert "m2pt" in {key for section in draft["sections"] for key in section["keys"]}
+
+
+def test_a_paragraph_closes_on_the_researchers_sentence_closest_to_it_whatever_its_verb():
+    # A Zotero library of gamification reviews, drafted with a tertiary study's abstract: every paragraph closed on "we
+    # present a tertiary study", as "We classify 45 reviews by the game elements ..." was no sentence of the work's own
+    own = ("Gamification is increasingly used to raise student engagement in higher education. We present a tertiary "
+           "study that maps the secondary studies on gamification in education. We classify 45 systematic reviews by "
+           "the game elements, educational levels and learning outcomes they cover.")
+    papers = [Paper(key="nah", title="Gamification of education: a review", abstract=(
+                  "Gamification is used in education. We review the literature on gamification in higher education and "
+                  "the student engagement it raises.")),
+              Paper(key="chee", title="Gamification in higher education", abstract=(
+                  "Student engagement is low in higher education. We study gamification in higher education courses.")),
+              Paper(key="dich", title="Game elements and learning outcomes", abstract=(
+                  "We map empirical studies of game elements by the learning outcomes and educational levels they report.")),
+              Paper(key="maj", title="Game elements in education", abstract=(
+                  "We catalogue game elements and learning outcomes of gamification studies at several educational levels."))]
+    groups = Groups(groups=[SubTheme(title="Student engagement", description="", keys=["nah", "chee"]),
+                            SubTheme(title="Game elements", description="", keys=["dich", "maj"])])
+    summaries, _ = summarize_papers(papers)
+    sections, _ = write_paragraphs(groups, summaries, {p.key: p for p in papers}, own)
+    closings = [section.sentences[-1].text for section in sections]
+    assert "we present a tertiary study that maps the secondary studies" in closings[0]
+    assert "we classify 45 systematic reviews by the game elements" in closings[1], closings

@@ -70,7 +70,9 @@ _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # score, Gen-U, that we propose, which ...", whose object came before it.
 _OWN_VERB = re.compile(rf"(?:\b(?:we|{THIS_WORK})|{SINGULAR_SUBJECT})\s+(?:{ADVERB}\s+)?"
                        r"(?P<verb>propose|present|introduce|develop|design|describe|build|study|investigate|explore|show|"
-                       r"use|train|evaluate|address|studies)(?:e?s)?\b\s*(?P<object>(?![,;:.)]).+)$",
+                       r"use|train|evaluate|address|studies|classify|map|analy[sz]e|compare|review|survey|examine|assess|"
+                       r"measure|estimate|test|extend|collect|derive|simulate|quantify|find)(?:e?s)?\b\s*"
+                       r"(?P<object>(?![,;:.)]).+)$",
                        re.IGNORECASE | re.DOTALL)
 
 
