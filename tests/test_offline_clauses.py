@@ -2964,3 +2964,15 @@ def test_relevant_literature_is_no_shared_topic():
                    "Teaching management is hard. We wish to do a systematic review of the relevant literature on the use "
                    "of gamification as a tool to enhance the quality of the teaching of management."))]
     assert not any("literature" in text for text in _shared(reviews, "Design frameworks", "gamification in education"))
+
+
+def test_building_on_something_is_not_what_a_paper_makes():
+    # A Web of Science export on decolonial thought: "@mohlabane2021woman build on the indigenous and also draws from
+    # the indigenous for knowledge production." was said over the study's stated aim
+    said = _one_paper(
+        "Feminists across a variety of contexts have written extensively about womanhood. Drawing on decolonial African "
+        "feminist approaches, this qualitative study aimed to understand the meaning of womanhood from the perspectives of "
+        "never-married women in Lesotho. In-depth interviews were conducted with 20 women. This paper builds on the "
+        "indigenous and also draws from the indigenous for knowledge production.", "Womanhood", "decolonial feminism")
+    assert any("aimed to understand the meaning of womanhood" in text for text in said), said
+    assert not any("build on the indigenous" in text or "builds on the indigenous" in text for text in said[:2]), said

@@ -68,6 +68,7 @@ _APPROACH_TIERS = [
     re.compile(_SUBJECT + r"(?:(?:[\w-]+\s+){1,8}?and\s+)?(?:propose|present|introduce)s?\b" + NO_RELATIVE +
                r"(?!\s+(?:\w+\s+)?(?:results|findings|evidence)\b)", re.IGNORECASE),
     re.compile(_SUBJECT + r"(?:develop|design|describe|build|construct|create|release|formulate|devise|offer|contribute)s?\b"
+               r"(?!\s+(?:on|upon)\b)"  # "This paper builds on the indigenous": what it draws on, not what it makes
                + NO_RELATIVE +
                # the paper's own, passive
                rf"|\bin {THIS_WORK},?\s+[^.;]*?\b(?:is|are)\s+(?:proposed|presented|introduced)\b"
