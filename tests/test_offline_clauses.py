@@ -790,6 +790,13 @@ def test_a_list_is_never_cut_before_its_last_item():
     # was "... that utilizes concatenation, subtraction.": cut at ", and" as if it began a clause
     assert "Text to Topic (Text2Topic) achieves high performance by employing a Bi-Encoder architecture that utilizes concatenation, " \
            "subtraction, and multiplication of embeddings on both text and topic." in said
+    # nor before an item after one that ends on its acronym: a seed's "The authors demonstrate ... including supervised
+    # fine-tuning, parameter-efficient fine-tuning (PEFT)." had lost its ", and pretraining"
+    from litreview.write.cuts import cut
+    kept = cut("We demonstrate the effectiveness and versatility of MuToR across a range of use cases, including supervised "
+               "fine-tuning, parameter-efficient fine-tuning (PEFT), and pretraining, on challenging generative tasks in "
+               "both language and vision domains.", 30)
+    assert not kept.endswith("(PEFT)"), kept
 
 
 def test_a_name_keeps_its_small_words():

@@ -48,8 +48,9 @@ _KEPT_AT_A_COMMA = 0.6  # a cut at a word goes back to a comma that keeps this s
 _SUBORDINATE_LEAD = re.compile(rf"^{SUBORDINATOR}(?:.*?,\s(?=(?:we|they)\s)|[^,]*,\s)")
 # "We subjected Port Jackson sharks, ..., and gummy sharks | , to trawl capture": what such a verb needs follows "to".
 _NEEDS_TO = re.compile(r"\b(?:subject|expos|assign|allocat|attribut|randomi[sz]|convert)(?:ed|es|e|s)?\b(?![^,;]*\sto\s)")
-# "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary.
-_LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+$")
+# "concatenation, subtraction | , and multiplication": the last items of a list, not a clause boundary; an item may end
+# on its acronym ("supervised fine-tuning, parameter-efficient fine-tuning (PEFT) | , and pretraining").
+_LIST_ITEM = re.compile(r",\s(?:[\w-]+\s){0,2}[\w-]+(?:\s\([\w-]+\))?$")
 # "to identify X | and to obtain Y": a second aim after a first is a boundary; not "relating them to X and to Y"
 _FIRST_AIM = re.compile(r"\bto\s(?!(?:the|a|an|their|its|this|these|those|other|all|each)\b)[a-z]+\s")
 # "to better understand | and summarize X": a verb after an infinitive is the infinitive's second verb, not the subject's
