@@ -1599,3 +1599,15 @@ def test_a_library_on_one_narrow_topic_still_gets_named_sub_themes():
     assert len(titles) == 2 and FALLBACK_TITLE not in titles, titles
     assert {frozenset(group.keys) for group in groups.groups} == {frozenset(p.key for p in lines),
                                                                    frozenset(p.key for p in stars)}
+
+
+def test_what_others_were_forced_to_do_is_not_what_a_paper_does():
+    # CORD-19 (TREC-COVID "hospital rationing"): a commentary opening "Early last month, the Italian Society of
+    # Anaesthesia was forced to publish the above guideline" had that sentence said as what it does; it is cited by its title
+    from litreview.summarize.offline import states_what_it_does
+    commentary = Paper(key="ethics", title="Ethics in the Covid-19 emergency: Examining rationing decisions", abstract=(
+        "Early last month, the Italian Society of Anaesthesia was forced to publish the above guideline (1) for the "
+        "country's hospitals. Besides the rising cases of infection, the doctors realised that patients required up to "
+        "15-20 days of intensive care as the disease progressed (2). And a massive death toll ensued."))
+    assert not states_what_it_does(commentary)
+    assert states_what_it_does(commentary.model_copy(update={"abstract": "Sera were obtained near the onset of illness."}))

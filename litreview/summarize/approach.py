@@ -86,10 +86,10 @@ _AIM = re.compile(rf"^To\s[a-z]+\b|\b(?:aim|aimed|aims|objective|purpose|goal|so
 _AIMS_TO = re.compile(rf"\b(?:we|{THE_WORK})\s+(?:{ADVERB}\s+)?(?:aim|aimed|aims|sought|seek|seeks)\s+to\b",
                       re.IGNORECASE)
 # Last, what was done, said in the passive as medicine writes it ("Sera were obtained near the onset of RI"); not a
-# result ("was associated with", "were found").
+# result ("was associated with", "were found"), nor what others had to do ("the Society was forced to publish X").
 _DONE_PASSIVE = re.compile(r"\b(?:was|were)\s(?:\w+ly\s)?(?!(?:associated|found|observed|seen|noted|detected|identified|"
                            r"reported|shown|considered|estimated|expected|required|needed|known|thought|believed|"
-                           r"linked|related|correlated)\b)[a-z]{3,}ed\b")
+                           r"linked|related|correlated|forced|obliged|compelled)\b)[a-z]{3,}ed\b")
 # "We use this to show X": what it does with something a sentence before said, which alone says nothing.
 _ON_WHAT_WAS_SAID = re.compile(rf"{_SUBJECT}(?:{_ADVERBS}\s+)?[a-z]{{3,}}\s(?:this|these|those|it|them)"
                                r"(?=\s(?:to|in|for|as|on|with)\b|[,.;])", re.IGNORECASE)
