@@ -147,7 +147,7 @@ def _without_own_paper(chosen: list[SelectedPaper], corpus: Corpus,
     from litreview.corpus.dedupe import abstract_prefix
 
     own = abstract_prefix(own_text)
-    mine = [item.key for item in chosen if own and abstract_prefix(corpus.get(item.key).abstract) == own]
+    mine = [item.key for item in chosen if abstract_prefix(corpus.get(item.key).abstract) == own] if own else []
     if not mine or len(mine) == len(chosen):
         return chosen, []
     return ([item for item in chosen if item.key not in mine],

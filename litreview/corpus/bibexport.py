@@ -58,7 +58,8 @@ _ADS_JOURNAL = re.compile(r"^(?P<field>\s*journal\s*=\s*)(?P<open>[{\"])\s*\\(?P
 
 
 def _written_out(journal: re.Match[str]) -> str:
-    return f"{journal['field']}{journal['open']}{text_to_latex(ADS_JOURNALS[journal['macro'].lower()])}{journal['close']}"
+    name = text_to_latex(ADS_JOURNALS[journal["macro"].lower()])  # "A&A" -> "A\&A"
+    return f"{journal['field']}{journal['open']}{name}{journal['close']}"
 
 
 def _is_parent(paper: Paper, parents: set[str]) -> bool:

@@ -72,7 +72,8 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     more: "natural language" in "natural language understanding / inference" qualifies what follows and names no
     topic of its own, nor does "masked language" (modeling, models); "data augmentation" in "data augmentation
     methods / strategy" does (generic words do not count), and so does "optical flow" in "optical flow estimation"
-    (one phrase, said whole elsewhere). So does a common noun that is a possessive in most of its uses: "improving students' time management"."""
+    (one phrase, said whole elsewhere). So does a common noun that is a possessive in most of its uses: "improving
+    students' time management"."""
     uses = uses_of(term, texts)
     if term.islower() and 2 * sum(1 for _, word in uses if word.startswith(("'", "’"))) > len(uses):
         return True  # a name keeps its topic: "Latin America's colonized peoples"
@@ -168,6 +169,12 @@ _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?: [A-Z][a-z]+(?:-[A-
 _LEAD_WORD = re.compile(r"(\S+)\s+$")
 
 
+def _word_before(text: str, use: re.Match[str]) -> str:
+    """The word right before `use` in `text`, as written ("" at its start)."""
+    before = _LEAD_WORD.search(text, max(0, use.start() - 40), use.start())
+    return before.group(1) if before else ""
+
+
 def names_different_things(term: str, texts: Iterable[str]) -> bool:
     """Whether a capitalised `term` is, in every use, the end of a longer name and those names differ: "Academic
     Self-Regulation Questionnaire" and "Sevari's Self-regulation Questionnaire" are two instruments, and the "Labour
@@ -178,20 +185,16 @@ def names_different_things(term: str, texts: Iterable[str]) -> bool:
     leads: set[str] = set()
     for text in texts:
         for use in pattern.finditer(text):
-            before = _LEAD_WORD.search(text, max(0, use.start() - 40), use.start())
-            word = before.group(1) if before else ""
+            word = _word_before(text, use)
             if not (word[:1].isupper() or word[:1].isdigit()) or word in _SENTENCE_OPENERS:
                 return False  # said alone, or after "the": the name itself ("the 2005 Act" names one)
             leads.add(word.casefold())
     return len(leads) > 1
 
 
-_ACTION_NOUN = re.compile(r"(?:ion|ment|ence|ance|ity|ness|sis|ure)s?$")
-
-
 def qualified_apart(word: str, texts: Iterable[str]) -> bool:
-    """Whether each of `texts` says a noun of an action or a state only of something ("employment creation", "creation
-    of workplace networks") and no two of them of the same thing: the word alone is no topic they share."""
+    """Whether each of `texts` says `word` only of something ("employment creation", "creation of workplace networks",
+    "workers' interests") and no two of them of the same thing: the word alone is no topic they share."""
     if " " in word or not word.islower():
         return False
     pattern = phrase_pattern(word)
@@ -199,8 +202,7 @@ def qualified_apart(word: str, texts: Iterable[str]) -> bool:
     for text in texts:
         found: set[str] = set()
         for use in pattern.finditer(text):
-            before = _LEAD_WORD.search(text, max(0, use.start() - 40), use.start())
-            lead = re.sub(r"['’]s?$", "", before.group(1).lower()) if before else ""  # "workers' interests": of workers
+            lead = re.sub(r"['’]s?$", "", _word_before(text, use).lower())  # "workers' interests": of workers
             complement = re.match(r"\s+of\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", text[use.end():])
             if lead.isalpha() and lead not in _NO_QUALIFIED:
                 found.add(lead)

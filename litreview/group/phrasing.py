@@ -112,7 +112,8 @@ def _most_led_by(term: str, uses: tuple[tuple[str, str], ...], texts: list[str],
     lead, count = leads.most_common(1)[0] if leads else ("", 0)
     if not lead or 2 * count <= len(uses):
         return ""
-    led = [lead in {before for before, _ in uses_of(term, [text])} for text in texts if each or phrase_pattern(term).search(text)]
+    pattern = phrase_pattern(term)
+    led = [lead in {before for before, _ in uses_of(term, [text])} for text in texts if each or pattern.search(text)]
     return lead if (all(led) if each else sum(led) >= 2 and 2 * sum(led) > len(led)) else ""
 
 
