@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
 _WORK_NOUNS = ("paper work study article chapter letter survey review report thesis dissertation manuscript commentary "
                "editorial essay investigation document perspective viewpoint volume book comment communication statement "
-               "note opinion").split()
+               "note opinion brief").split()  # IEEE Transactions briefs: "In this brief, X is given"
 WORK_NOUNS = rf"(?:{'|'.join(_WORK_NOUNS)})"
 # What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"

@@ -2983,3 +2983,22 @@ def test_building_on_something_is_not_what_a_paper_makes():
         "indigenous and also draws from the indigenous for knowledge production.", "Womanhood", "decolonial feminism")
     assert any("aimed to understand the meaning of womanhood" in text for text in said), said
     assert not any("build on the indigenous" in text or "builds on the indigenous" in text for text in said[:2]), said
+
+
+def test_a_proposal_after_a_lead_is_the_authors_and_a_brief_is_the_paper():
+    # A Better BibTeX library on reservoir computing: "@liPredictingChaoticTime2022 note that based on the idea of
+    # homotopy ..., two novel echo state network (ESN) models are proposed." (the authors based and proposed them), and
+    # "@yaoFractionalOrderEcho2020 note that in this brief, ..." (an IEEE Transactions brief is the paper itself)
+    from litreview.write.acts import done_by
+    assert done_by("Li and Li", "Based on the idea of homotopy and combined activation function, two novel echo state "
+                   "network (ESN) models are proposed.", plural=True) == (
+        "Based on the idea of homotopy and combined activation function, Li and Li propose two novel echo state network "
+        "(ESN) models.")
+    said = _one_paper("Echo state networks forget. In this brief, considering the infinite memory of fractional-order "
+                      "differential equation, a fractional-order echo state network (FESN) is given for time series "
+                      "prediction.", "Echo state networks", "reservoir computing")
+    assert not any("this brief" in text for text in said), said
+    # a noun phrase goes on after its acronym: "a fractional-order echo state network (FESN) is given ..." is a sentence
+    from litreview.write.english import noun_phrase_only
+    assert not noun_phrase_only("a fractional-order echo state network (FESN) is given for time series prediction")
+    assert noun_phrase_only("A general-purpose model (GPM) for integrating a tutoring system within a serious game.")

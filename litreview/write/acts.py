@@ -54,8 +54,10 @@ _IS_DONE = r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act
 # from journals in which methods are presented to ...", nothing is presented.
 _DONE = re.compile(
     # "To measure X, the score was computed"; a purpose holding a list ("To investigate the characteristics, genomic
-    # evolution, and pathogenicity of X, samples were collected") ends at the comma no "and" or "or" follows
-    r"^(?P<lead>(?:To|In order to)\s[^;]{3,160}?,\s(?![^,;]{0,60},\s(?:and|or)\s))?"
+    # evolution, and pathogenicity of X, samples were collected") ends at the comma no "and" or "or" follows; a lead
+    # whose doer is the authors too ("Based on the idea of homotopy, two models are proposed": Li et al. based them)
+    r"^(?P<lead>(?:To|In order to|Based on|Building on|Drawing on|Inspired by|Motivated by|Using)\s[^;]{3,160}?,\s"
+    r"(?![^,;]{0,60},\s(?:and|or)\s))?"
     r"(?P<thing>(?!(?i:it|this|that|these|those|they|there|here|what|which|who|if|when|while|although|as|because|since|"
     r"and|or|but|"
     r"after|before|once|whether|how|in|on|for|with|by|from|at|to|using|based|during|among|within|across|through|thus|"

@@ -72,13 +72,14 @@ _MAY_BE_A_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do
                             r"shall|should|will|would|%s|[a-z]+ed|[a-z]+(?<!ou|ss|is|us|ic)s(?=\s+(?!and\b|or\b)\w))\b"
                             % "|".join(past for past in _IRREGULAR.values() if not past.endswith("s")), re.IGNORECASE)
 _NOUN_PHRASE_END = re.compile(r"\s(?:that|which|who|whose|where|whereby)\s|[,;:(]")
+_ASIDE = re.compile(r"\s\([^()]*\)")  # an acronym or other aside in brackets, which the phrase goes on after
 
 
 def noun_phrase_only(text: str) -> bool:
     """Whether `text` is a noun phrase and no sentence: "A general-purpose model for integrating an intelligent
     tutoring system within a serious game for use in higher education." (what the paper is, as a title says it); not
     "A model for X predicts Y", "A man came to the clinic", "A total of 500 patients ..." (a word in -s may be a verb)."""
-    head = _NOUN_PHRASE_END.split(text.rstrip(" ."), maxsplit=1)[0]
+    head = _NOUN_PHRASE_END.split(_ASIDE.sub("", text.rstrip(" .")), maxsplit=1)[0]  # "a network (FESN) is given": a verb
     return bool(re.match(r"(?i:an?)\s", head)) and len(head.split()) >= 4 and not _MAY_BE_A_VERB.search(head)
 
 
