@@ -204,6 +204,24 @@ def test_books_merge_on_the_same_isbn_and_never_on_different_ones(tmp_path):
     assert [(m.record_key, m.reason) for m in corpus.merges] == [("reprint", "same ISBN")]
 
 
+def test_a_zotero_book_with_several_isbns_is_one_with_a_record_holding_one_of_them(tmp_path):
+    # A Better BibTeX library on reservoir computing: Kantz and Schreiber's book twice, its ISBN fields holding
+    # several ISBNs in another order ("978-0-521-52902-0 978-0-521-82150-6 978-0-511-75579-8" and "978-0-521-82150-6
+    # 978-0-521-52902-0"), was kept as two works with a warning; an ISBN-10 is the ISBN-13 it stands for
+    bib = tmp_path / "books.bib"
+    bib.write_text(
+        "@book{kantz2003, title = {Nonlinear {{Time Series Analysis}}}, author = {Kantz, Holger and Schreiber, Thomas},"
+        " year = 2003, edition = {2}, isbn = {978-0-521-52902-0 978-0-521-82150-6 978-0-511-75579-8}}\n"
+        "@book{kantz2004, title = {Nonlinear Time Series Analysis}, author = {Kantz, Holger and Schreiber, Thomas},"
+        " year = 2004, edition = {2nd ed}, isbn = {978-0-521-82150-6 978-0-521-52902-0}}\n"
+        "@book{kantz1997, title = {Nonlinear Time Series Analysis}, author = {Kantz, Holger and Schreiber, Thomas},"
+        " year = 1997, isbn = {0-521-55144-7}}\n"
+        "@book{kantzpb, title = {Nonlinear time series analysis (paperback)}, year = 2004, isbn = {0521529026}}\n")
+    corpus = load_corpus([bib])
+    assert [p.key for p in corpus.papers] == ["kantz2003", "kantz1997"]  # the first edition has an ISBN of its own
+    assert [(m.record_key, m.reason) for m in corpus.merges] == [("kantz2004", "same ISBN"), ("kantzpb", "same ISBN")]
+
+
 def test_draft_says_how_many_records_were_merged(run_cli, tmp_path):
     paths = [str(MERGES / "zotero.json"), str(MERGES / "mine.bib")]
     result = run_cli("draft", "influence functions", "--corpus", paths[0], "--corpus", paths[1], "--offline",

@@ -1,7 +1,7 @@
 """Find records that describe the same work: by the rules Zotero and JabRef use, and by one abstract.
 
-Two records are one work when they share a DOI, an arXiv id or (books) an ISBN, with no conflicting
-identifier; otherwise when they are one web page (one address, one title, however short) or their titles match
+Two records are one work when they share a DOI, an arXiv id or (books) an ISBN (one of the several a Zotero record may
+hold, an ISBN-10 as its ISBN-13), with no conflicting identifier; otherwise when they are one web page (one address, one title, however short) or their titles match
 (exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
 stay fast) or their abstracts open with the same 300 characters, AND in all these cases their years are at most one
 apart AND, when both name authors, they share a surname with the same first initial AND their types are compatible
@@ -72,7 +72,7 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     live = [index not in dropped for index in range(len(papers))]
     _link_equal(links, [_doi(p.doi) if ok else "" for p, ok in zip(papers, live)], "same DOI", identity=True)
     _link_equal(links, [_arxiv(p.arxiv) if ok else "" for p, ok in zip(papers, live)], "same arXiv id", identity=True)
-    _link_equal(links, [_isbn(p) if ok else "" for p, ok in zip(papers, live)], "same ISBN", identity=True)
+    _link_shared(links, [_isbns(p) if ok else frozenset() for p, ok in zip(papers, live)], "same ISBN")
     # A web page saved twice: one address and one title, however short ("Resources"), is one page.
     pages = [f"{_url(p.url)} {t}" if ok and t and _url(p.url) else "" for p, t, ok in zip(papers, titles, live)]
     _link_equal(links, pages, "same web address and title", identity=False)
@@ -102,7 +102,7 @@ class _Work:
         `identifiers`) or type (unless they share a DOI: Scopus calls a chapter a book); when matched by title (not
         `identity`), also years at most one apart (unless a `reprint`) and the same title markers."""
         if identifiers and not reprint and (_different_dois(self.dois | other.dois) or len(self.arxivs | other.arxivs) > 1
-                                            or len(self.isbns | other.isbns) > 1):
+                                            or self.isbns and other.isbns and not self.isbns & other.isbns):
             return False
         families = self.families | other.families
         if (families in _NEVER_ONE or len(families) > 2) and not self.dois & other.dois:
@@ -180,7 +180,7 @@ def _claims(paper: Paper) -> _Work:
         years=(paper.year, paper.year) if paper.year else None,
         dois=frozenset(filter(None, [_doi(paper.doi)])),
         arxivs=frozenset(filter(None, [_arxiv(paper.arxiv)])),
-        isbns=frozenset(filter(None, [_isbn(paper)])),
+        isbns=_isbns(paper),
         families=frozenset([family] if family else []),
         markers=frozenset([title_markers(paper.title)] if paper.title else []),
     )
@@ -356,9 +356,33 @@ def _arxiv(arxiv: str | None) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _isbn(paper: Paper) -> str:
-    """The ISBN of a book (digits only), which Zotero compares for books alone."""
-    isbn = paper.isbn
-    if not isbn or _FAMILIES.get(paper.entry_type) != "whole":
-        return ""
-    return re.sub(r"[^0-9xX]", "", isbn).upper()
+def _isbns(paper: Paper) -> frozenset[str]:
+    """The ISBNs of a book, as ISBN-13 digits, which Zotero compares for books alone: a Zotero record may hold several
+    ("978-0-521-52902-0 978-0-521-82150-6", its paperback and hardback), and one ISBN in common makes two records one."""
+    if not paper.isbn or _FAMILIES.get(paper.entry_type) != "whole":
+        return frozenset()
+    found = (re.sub(r"[-\s]", "", isbn).upper() for isbn in _ISBN.findall(paper.isbn))
+    return frozenset(_isbn13(isbn) for isbn in found if len(isbn) in (10, 13))
+
+
+_ISBN = re.compile(r"\b(?:97[89][-\s]?)?\d(?:[-\s]?\d){8}[-\s]?[\dXx]\b")
+
+
+def _isbn13(isbn: str) -> str:
+    """An ISBN-10 as the ISBN-13 it is (prefix 978, check digit recomputed); an ISBN-13 as it is."""
+    if len(isbn) == 13:
+        return isbn
+    body = "978" + isbn[:9]
+    check = (10 - sum(int(digit) * (3 if n % 2 else 1) for n, digit in enumerate(body)) % 10) % 10
+    return body + str(check)
+
+
+def _link_shared(links: _Links, values: Sequence[frozenset[str]], reason: str) -> None:
+    """Join records that share one of their `values` (identifiers), each with the first earlier group it can be one
+    work with."""
+    groups_with: dict[str, list[int]] = {}
+    for index, held in enumerate(values):
+        for value in sorted(held):
+            earlier = groups_with.setdefault(value, [])
+            if not any(links.join(first, index, reason, identity=True) for first in earlier):
+                earlier.append(index)
