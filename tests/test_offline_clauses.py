@@ -3002,3 +3002,15 @@ def test_a_proposal_after_a_lead_is_the_authors_and_a_brief_is_the_paper():
     from litreview.write.english import noun_phrase_only
     assert not noun_phrase_only("a fractional-order echo state network (FESN) is given for time series prediction")
     assert noun_phrase_only("A general-purpose model (GPM) for integrating a tutoring system within a serious game.")
+
+
+def test_what_a_paper_quotes_keeps_its_first_person():
+    # A Zotero library of gamification reviews: 'we seek to answer the following questions; "how can we make education
+    # more interesting?"' was said '... "how can they make education more interesting?"', a question the paper never asked
+    from litreview.write.voice import in_third_person
+    assert in_third_person('we seek to answer the following questions; "how can we make education more interesting?" '
+                           'by method of literature review') == ('they seek to answer the following questions; "how can '
+                                                                 'we make education more interesting?" by method of '
+                                                                 'literature review')
+    assert in_third_person("We ask “can we trust our models?” and we answer no.") == \
+        "They ask “can we trust our models?” and they answer no."

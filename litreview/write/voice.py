@@ -330,6 +330,14 @@ def in_third_person(text: str) -> str:
     if "here" in text:
         text = _WORK_PLACED_HERE.sub(lambda m: f"This {m['kind']}", text)
         text = _PLACED_HERE.sub(lambda m: m["done"] or "", _HEREBY.sub(r"\1 ", text))
+    # what the paper quotes stays as quoted: "the following questions: \"how can we make education more interesting?\""
+    return "".join(part if n % 2 else _pronouns_in_third_person(part) for n, part in enumerate(_QUOTED.split(text)))
+
+
+_QUOTED = re.compile(r"(“[^“”]*”|\"[^\"]*\")")
+
+
+def _pronouns_in_third_person(text: str) -> str:
     if _AN_I.search(text):  # "I show", "I'll present"
         text = _SINGULAR.sub(_they, text)
     text = _EVERYONES.sub(lambda m: same_case("the", m.group(1)) + " ", text)  # "advancing our understanding of cognition"
