@@ -3014,3 +3014,18 @@ def test_what_a_paper_quotes_keeps_its_first_person():
                                                                  'literature review')
     assert in_third_person("We ask “can we trust our models?” and we answer no.") == \
         "They ask “can we trust our models?” and they answer no."
+
+
+def test_in_consequence_is_a_connective_and_a_module_is_counted():
+    # seed drafts: "In consequence, Z-LaVI consistently improves ..." (a connective to a sentence not said) and "ADEM-VL
+    # and CLIP-SCGI discuss fusion module." (one abstract says "to enhance representation learning in fusion module")
+    from litreview.write.leads import without_leads
+    assert without_leads("In consequence, Z-LaVI consistently improves the zero-shot performance.") == \
+        "Z-LaVI consistently improves the zero-shot performance."
+    fusion = [Paper(key="adem", title="ADEM-VL", abstract=(
+                  "Vision-language models are costly. We propose ADEM-VL, an efficient vision-language method. To enhance "
+                  "representation learning in fusion module, we introduce an efficient multiscale feature generation scheme.")),
+              Paper(key="scgi", title="CLIP-SCGI", abstract=(
+                  "Person re-identification lacks captions. We propose CLIP-SCGI, whose features are then utilized in a "
+                  "cross-modal fusion module, guiding the model to learn discriminative features."))]
+    assert _shared(fusion, "Multimodal methods", "vision-language models") == ["ADEM-VL and CLIP-SCGI discuss fusion modules."]

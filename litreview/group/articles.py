@@ -85,7 +85,11 @@ def said_with_a(term: str, texts: Iterable[str]) -> bool:
 
 # Things counted, which English never names bare in the singular, though a paper may ("admitted to intensive care unit").
 _COUNTED_HEAD = re.compile(r"\s(?:unit|pathway|cell|receptor|gene|device|ward|vaccine|mask|respirator|clinic|hospital|"
-                           r"strain|isolate|variant)$")
+                           r"strain|isolate|variant|"
+                           # and a method's parts, which an abstract may name bare ("to enhance X in fusion module")
+                           r"module|model|network|encoder|decoder|layer|classifier|graph|agent|sensor|camera|estimator|"
+                           r"detector|generator|discriminator|controller|adapter|kernel|pipeline|architecture|framework|"
+                           r"system)$")
 
 
 def counted(term: str, texts: Iterable[str]) -> bool:

@@ -24,6 +24,7 @@ _LEADS = re.compile(
     r"(?:given|against) this background|in this (?:context|regard|respect|light)|with this in mind|"
     r"second(?:ly)?|third(?:ly)?|lastly|plus|here|thus|therefore|overall|in general|\w+ly|yet|indeed|in fact|"
     r"on the other hand|in contrast|by contrast|meanwhile|at the same time|besides|hence|as a result|in summary|in short|"
+    r"in consequence|as a consequence|accordingly|in turn|"
     r"to sum up|in conclusion|nevertheless|nonetheless|instead|more importantly|most importantly|last but not least|"
     r"as (?:is )?(?:well[- ])?known|as (?:we|they) (?:all )?know(?:n)?|"  # "As we know, X" (and "As we known,")
     rf"(?:in order |so as )?to {MEETS} (?:this|these|the|such) \w+(?: \w+)?|"
