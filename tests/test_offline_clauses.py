@@ -3029,3 +3029,15 @@ def test_in_consequence_is_a_connective_and_a_module_is_counted():
                   "Person re-identification lacks captions. We propose CLIP-SCGI, whose features are then utilized in a "
                   "cross-modal fusion module, guiding the model to learn discriminative features."))]
     assert _shared(fusion, "Multimodal methods", "vision-language models") == ["ADEM-VL and CLIP-SCGI discuss fusion modules."]
+
+
+def test_a_second_verb_ends_the_thing_proposed_and_worldwide_is_no_topic():
+    # TREC-COVID "animal models": "A unique mouse model for SARS-CoV-2 infection and confirms protective efficacy of a
+    # SARS-CoV-2 RBD subunit vaccine is described." and "Two of them discuss spread worldwide", "... discuss urgent needs"
+    from litreview.group.terms import is_noun_phrase
+    from litreview.write.clauses import approach_clause, passive_sentence
+    described = approach_clause("This study describes a unique mouse model for SARS-CoV-2 infection and confirms protective "
+                                "efficacy of a SARS-CoV-2 RBD subunit vaccine.")
+    assert passive_sentence(described) == "A unique mouse model for SARS-CoV-2 infection is described."
+    assert not is_noun_phrase("spread worldwide") and is_noun_phrase("worldwide spread")
+    assert not is_noun_phrase("urgent needs")

@@ -99,7 +99,7 @@ _ADJECTIVES = frozenset("multiple single various several many different same oth
                         "separate adequate moderate downstream upstream vision-language lightweight future unseen hidden "
                         "given open-source closed-source open-vocabulary open-ended severe mild acute chronic novel "
                         "prior main major minor fatal ones respiratory younger older taken anterior posterior superior inferior "
-                        "late early "  # "larger ones" names nothing; "Late" (Cretaceous) headed a group of dinosaur papers
+                        "late early worldwide nationwide globally abroad overseas "  # "larger ones" names nothing; "Late" (Cretaceous) headed a group of dinosaur papers
                         # comparatives: "Four of them discuss absolutely higher" (efficiency than ...), black silicon
                         "higher lower larger smaller greater better worse faster slower stronger weaker longer shorter".split())
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:scale|based|level|specific|aware|free|like|wise|style|driven|grained|shot|agnostic)$"
@@ -123,8 +123,8 @@ _VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account f
 # after one of `_VAGUE` is no more of a topic ("major changes", "the past decade")
 _POINTING = frozenset("following aforementioned abovementioned above-mentioned".split())
 _VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
-                   "certain many numerous past last next recent coming positive negative relevant existing extant available "
-                   "current".split())  # "the negative impact", "relevant literature"
+                   "certain many numerous past last next recent coming positive negative relevant existing extant "
+                   "available current urgent".split())  # "the negative impact", "relevant literature", "urgent needs"
 _REPORTING_VERBS = frozenset("suggest suggests show shows indicate indicates demonstrate demonstrates reveal reveals "
                              "imply implies confirm confirms".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
