@@ -3041,3 +3041,14 @@ def test_a_second_verb_ends_the_thing_proposed_and_worldwide_is_no_topic():
     assert passive_sentence(described) == "A unique mouse model for SARS-CoV-2 infection is described."
     assert not is_noun_phrase("spread worldwide") and is_noun_phrase("worldwide spread")
     assert not is_noun_phrase("urgent needs")
+
+
+def test_a_paper_its_authors_focus_is_not_said_as_the_thing_focused():
+    # TREC-COVID "clinical trials": "Another study focuses this editorial specifically on the background to ..." (the
+    # editorial is the paper), and "Two of them discuss registry platform"
+    said = _clauses("Trials of stem cells are many. We focus this editorial specifically on the background to, and the "
+                    "rationale for, the use of mesenchymal stromal cells in treatment trials of patients with severe COVID-19.")
+    assert said[-1] == ("One study focuses specifically on the background to, and the rationale for, the use of mesenchymal "
+                        "stromal cells in treatment trials of patients with severe COVID-19.")
+    from litreview.group.articles import counted
+    assert counted("registry platform", ["Trials were listed in registry platform of the WHO."])  # a platform is counted

@@ -47,6 +47,7 @@ from litreview.write.english import (
 from litreview.write.leads import (
     MEETS,
     only_a_lead,
+    unfocused,
     with_its_comma,
     without_back_references,
     without_leads,
@@ -205,7 +206,7 @@ class Clause:
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     sentence = with_its_comma(sentence)  # "To project X we used Y": what they used is the clause, not what they project
-    sentence = _MET_BY.sub(_done_instead, sentence)  # "we tackle this by making X", "... by objectively mapping X"
+    sentence = unfocused(_MET_BY.sub(_done_instead, sentence))  # "we tackle this by making X", "... by mapping X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \

@@ -105,10 +105,20 @@ _PLACED_SELF_REFERENCE = re.compile(rf"\b(?<=ed |de |wn |en |lt )in (?:this|the 
                                     re.IGNORECASE)
 
 
+# The paper as what its authors focus: "We focus this editorial specifically on X" is "We focus specifically on X".
+_FOCUSED_ITSELF = re.compile(rf"\b(?P<verb>focus(?:es|ed)?|concentrat(?:e|es|ed))\s(?:{THIS_WORK}|"
+                             rf"(?:the present|our) {WORK_NOUNS})\s(?=(?:\w+ly\s)?(?:on|to)\b)", re.IGNORECASE)
+
+
 def without_self_reference(text: str) -> str:
     """`text` without the paper placing itself ("In this study, X"), "described in this paper" said "described in the
-    paper"."""
-    return _SELF_REFERENCE.sub(_placing_gone, _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", text))
+    paper", "focus this editorial on X" said "focus on X"."""
+    return _SELF_REFERENCE.sub(_placing_gone, _PLACED_SELF_REFERENCE.sub(r"in the \g<kind>", unfocused(text)))
+
+
+def unfocused(text: str) -> str:
+    """`text` with the paper no object of its authors' focus: "We focus this editorial on X" -> "We focus on X"."""
+    return _FOCUSED_ITSELF.sub(r"\g<verb> ", text)
 
 
 def _placing_gone(placing: re.Match[str]) -> str:
