@@ -83,6 +83,13 @@ def test_degrees_in_math_are_degrees():
     assert latex_to_text(r"$f \circ g$") == "f ∘ g"
 
 
+def test_a_font_switch_in_a_subscript_leaves_no_space():
+    # an ADS export on little red dots: "at z$_{\rm spec}$>7", "M$_{\rm BH}$" were read "z_ spec>7", "M_ BH"
+    assert latex_to_text(r"two LRDs at z$_{\rm spec}$>7 with M$_{\rm BH}$ $\sim 10^{7}$ M$_{\odot}$") == \
+        "two LRDs at z_spec>7 with M_BH ∼ 10^7 M_⊙"
+    assert latex_to_text(r"a $16.5\,{\rm arcmin^2}$ field") == "a 16.5 arcmin^2 field"
+
+
 @pytest.mark.parametrize(("latex", "text"), [
     # Mendeley writes out a line break and escapes an abstract's own LaTeX once more
     (r"a bank's economic distress$\backslash$nto other economic agents", "a bank's economic distress to other economic agents"),

@@ -50,6 +50,8 @@ _SHORT = 120  # values up to this length (names, venues, most titles) are cached
 _ISLAND_WINDOW = 400  # the longest island looked for: a macro's arguments or a formula longer than this read plainly
 # Text-mode wrappers inside math (`\mbox{k}`) and grouping `{}`: pylatexenc drops their content, we keep it.
 _MATH_TEXT = re.compile(r"\\(?:mbox|text[a-z]*|math(?:rm|it|bf|sf|tt|normal)|operatorname|hbox)\s*\{([^{}]*)\}")
+# A font switch inside a group ("z_{\rm spec}", ADS's way with subscripts): the group's text, no space before it.
+_FONT_SWITCH = re.compile(r"\{\s*\\(?:rm|it|bf|sf|tt|cal|em)\s+([^{}]*)\}")
 _MATH_EMPTY_GROUP = re.compile(r"\{\}")
 _LINK = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}|\\(?:url|path)\s*\{([^{}]*)\}")
 # What `plain_latex_text` drops: control words (their arguments stay as text), `$`, braces; `\X` keeps X.
@@ -265,7 +267,7 @@ def _math_to_text(island: str) -> str:
     body = island.strip("$")
     if island.startswith(("\\(", "\\[")):
         body = island[2:-2]
-    body = _MATH_EMPTY_GROUP.sub("", _MATH_TEXT.sub(r"\1", body))
+    body = _MATH_EMPTY_GROUP.sub("", _FONT_SWITCH.sub(r"{\1}", _MATH_TEXT.sub(r"\1", body)))
     return _pylatexenc_text(f"${body}$")
 
 
