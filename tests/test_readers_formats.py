@@ -1223,3 +1223,14 @@ def test_a_csv_row_without_a_year_is_keyed_by_its_first_author(tmp_path):
                                                                          ("Imeri, Adnan", None)]
     assert papers[0].key == "abdallah2023extensive"
     assert [paper.key for paper in papers[-2:]] == ["bonsignoriomerging", "imeriblockchain"]
+
+
+def test_an_ads_abstracts_jats_and_mathml_markup_goes_even_with_stray_spaces():
+    # an ADS export on little red dots: MNRAS abstracts keep "<inline-formula><tex-math>$\mu$</tex-math>
+    # </inline-formula>m" (wrapped: "<inline- formula>"), ApJ ones MathML with spaces inside its tags
+    from litreview.corpus.readers.fields import markup_text
+    assert markup_text("selected from the WISE 22 <inline- formula><tex-math>μ</tex- math></inline-formula>m band") == \
+        "selected from the WISE 22 μm band"
+    assert markup_text("average dust masses of <</mml: mo>M<m ml:mi>dust< /mml:mi>>=1.6 and <mml :mo>T</mml :mo>") == \
+        "average dust masses of <Mdust>=1.6 and T"
+    assert markup_text("for 4<z<11 AGN and a < b > c") == "for 4<z<11 AGN and a < b > c"  # no tag: as written

@@ -46,8 +46,11 @@ _ABSTRACT_HEADING = re.compile(r"<(?:jats:)?title[^<>]*>\s*abstract\s*</(?:jats:
 _SECTION_TITLE = re.compile(r"<(?:jats:)?title[^<>]*>\s*([^<>]{1,60}?)[\s:.]*</(?:jats:)?title>", re.IGNORECASE)
 # Tags that end a block (a paragraph, a heading) are a space; inline ones (italics, subscripts) are nothing.
 _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|list|list-item|abstract|label)(?:\s[^<>]*)?/?>", re.IGNORECASE)
-_INLINE_TAG = re.compile(r"</?(?:(?:jats|mml):[\w-]+|i|b|u|em|strong|sub|sup|sc|span|a|italic|bold|small|tt|scp|"
-                         r"inline-formula|named-content|ext-link)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"<\s?/?\s?(?:m\s?m\s?l|j\s?a\s?t\s?s)\s?:\s?[\w-]+(?:\s[^<>]*)?/?>|"  # MathML as ADS has it,
+                         # stray spaces and all: "<m ml:mrow>", "< /mml:mo>"
+                         r"</?(?:(?:jats|mml):[\w-]+|i|b|u|em|strong|sub|sup|sc|span|a|italic|bold|small|tt|scp|"
+                         r"inline-\s?formula|tex-\s?math|alternatives|named-content|ext-link)(?:\s[^<>]*)?/?>",
+                         re.IGNORECASE)  # ADS: "22 <inline-formula><tex-math>$\mu$</tex-math></inline-formula>m", wrapped too
 
 
 # A space inside a bracket, where an export wrapped its lines: Web of Science's "models (\n   interpolation and ...)".
