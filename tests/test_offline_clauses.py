@@ -3052,3 +3052,15 @@ def test_a_paper_its_authors_focus_is_not_said_as_the_thing_focused():
                         "stromal cells in treatment trials of patients with severe COVID-19.")
     from litreview.group.articles import counted
     assert counted("registry platform", ["Trials were listed in registry platform of the WHO."])  # a platform is counted
+
+
+def test_a_survey_of_the_sky_or_of_people_is_no_review():
+    # an ADS export on little red dots: "Two of them are surveys" of two papers using the SMILES/MIRI and COSMOS-Web
+    # surveys' data; a questionnaire survey is no review either; a survey of the literature is
+    from litreview.summarize.offline import summary_kind
+    assert summary_kind("Little red dots in the mid-infrared", "We study 31 little red dots covered by the SMILES/MIRI "
+                        "survey.") != "survey"
+    assert summary_kind("Burnout among nurses", "A survey of 2,000 nurses was conducted in 2020.") != "survey"
+    assert summary_kind("A Survey on Multimodal Large Language Models", "We review recent progress.") == "survey"
+    assert summary_kind("Prompt tuning: a survey", "Prompts adapt models.") == "survey"
+    assert summary_kind("Prompting methods", "We present a survey of recent methods for prompting.") == "survey"

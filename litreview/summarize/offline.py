@@ -128,7 +128,12 @@ MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: o
 
 # Kind cues, tried in this order on the title and the approach sentence.
 _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
-    ("survey", re.compile(rf"\b(?:survey|{REVIEW_KIND}|overview of|tutorial)\b", re.I)),
+    # a survey of the literature, not of people or of the sky ("the SMILES/MIRI survey", "a survey of 2,000 nurses")
+    ("survey", re.compile(rf"\b(?:{REVIEW_KIND}|overview of|tutorial)\b|\bsurvey\s+(?:of|on)\s+(?:the\s+)?(?:(?:recent|"
+                          r"existing|current)\s+)?(?:literature|research|advances|progress|methods|approaches|techniques|"
+                          r"models|algorithms|work|studies|state|applications|developments|trends)\b|\bwe\s+survey\s+"
+                          r"(?:the\s+)?(?:literature|research|recent|existing|current|methods|approaches|techniques|work)\b"
+                          r"|:\s*an?\s+(?:(?:comprehensive|systematic|brief|short|critical|literature)\s+)?survey\b", re.I)),
     ("benchmark", re.compile(r"\b(?:benchmark|leaderboard|test suite|evaluation suite)\b", re.I)),
     ("dataset", re.compile(r"\b(?:dataset|data set|corpus|corpora|treebank)\b", re.I)),
     # "Argovis: A Web Application for Fast Delivery, Visualization, and Analysis of Argo Data" is a system, no analysis
@@ -139,6 +144,8 @@ _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
     ("method", re.compile(r"\b(?:method|approach|framework|model|technique|algorithm|architecture|module|strategy|"
                           r"mechanism|objective|loss|network|paradigm|pipeline|scheme|transformer|encoder|decoder)\b", re.I)),
 ]
+_SURVEY_TITLE = re.compile(r"^(?:an?\s+)?(?:(?:comprehensive|systematic|brief|short|critical|literature)\s+)?survey\s+(?:of|on)"
+                           r"\b(?!\s+\d)", re.I)
 # A proposing verb and the words after it, in which a dataset/benchmark noun must appear to count.
 _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|build|construct|create|release|collect|curate)s?\b(.*)", re.I)
 
@@ -317,6 +324,8 @@ def _is_prose(sentence: str) -> bool:
 
 def summary_kind(title: str, approach: str) -> Kind:
     """The kind of contribution, from cue words of the title or the approach sentence."""
+    if _SURVEY_TITLE.search(title):  # "A Survey on Multimodal LLMs"
+        return "survey"
     for kind, cue in _KIND_CUES:
         if cue.search(title) or (cue.search(approach) and _claims(kind, approach)):
             return kind
