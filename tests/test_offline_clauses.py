@@ -3064,3 +3064,13 @@ def test_a_survey_of_the_sky_or_of_people_is_no_review():
     assert summary_kind("A Survey on Multimodal Large Language Models", "We review recent progress.") == "survey"
     assert summary_kind("Prompt tuning: a survey", "Prompts adapt models.") == "survey"
     assert summary_kind("Prompting methods", "We present a survey of recent methods for prompting.") == "survey"
+
+
+def test_a_clause_cut_short_is_no_shared_topic():
+    # the same EndNote export: "discuss split-face clinical trial evaluating" (a participle whose object was cut) and
+    # "discuss evaluate patient tolerance" (a verb); a clinical trial is counted
+    from litreview.group.articles import counted
+    from litreview.group.terms import is_noun_phrase
+    assert not is_noun_phrase("clinical trial evaluating") and not is_noun_phrase("evaluate patient tolerance")
+    assert is_noun_phrase("machine learning") and is_noun_phrase("patient tolerance")
+    assert counted("split-face clinical trial", ["We report a split-face clinical trial evaluating blue light."])

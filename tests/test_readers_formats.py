@@ -1234,3 +1234,17 @@ def test_an_ads_abstracts_jats_and_mathml_markup_goes_even_with_stray_spaces():
     assert markup_text("average dust masses of <</mml: mo>M<m ml:mi>dust< /mml:mi>>=1.6 and <mml :mo>T</mml :mo>") == \
         "average dust masses of <Mdust>=1.6 and T"
     assert markup_text("for 4<z<11 AGN and a < b > c") == "for 4<z<11 AGN and a < b > c"  # no tag: as written
+
+
+def test_endnotes_record_numbers_are_no_citation_keys(tmp_path):
+    # an EndNote RIS export on blue-light phototherapy: "ID  - 904" is EndNote's record number; the draft cited
+    # "[@904; @896]". A record number gives way to a key of authors, year and title; a real ID stays the key.
+    ris = tmp_path / "endnote.ris"
+    ris.write_text(
+        "\ufeffTY  - JOUR\r\nAB  - Blue light reduces acne lesions.\r\nAU  - Antoniou, C.\r\nDA  - 2016\r\n"
+        "ID  - 904\r\nT1  - A multicenter, randomized, split-face clinical trial\r\nPY  - 2016\r\nER  - \r\n\r\n"
+        "TY  - JOUR\r\nAB  - Red light too.\r\nAU  - Smith, J.\r\nID  - smith2019tech\r\nT1  - Red light\r\n"
+        "PY  - 2019\r\nER  - \r\n", encoding="utf-8")
+    from litreview.corpus import load_corpus
+    keys = [paper.key for paper in load_corpus([ris]).papers]
+    assert keys[1] == "smith2019tech" and keys[0] != "904" and keys[0].startswith("antoniou2016"), keys

@@ -89,7 +89,7 @@ _COUNTED_HEAD = re.compile(r"\s(?:unit|pathway|cell|receptor|gene|device|ward|va
                            # and a method's parts, which an abstract may name bare ("to enhance X in fusion module")
                            r"module|model|network|encoder|decoder|layer|classifier|graph|agent|sensor|camera|estimator|"
                            r"detector|generator|discriminator|controller|adapter|kernel|pipeline|architecture|framework|"
-                           r"system|platform|database|tool|app|website|portal|dashboard)$")
+                           r"system|platform|database|tool|app|website|portal|dashboard|trial)$")
 
 
 def counted(term: str, texts: Iterable[str]) -> bool:

@@ -125,6 +125,12 @@ _POINTING = frozenset("following aforementioned abovementioned above-mentioned".
 _VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
                    "certain many numerous past last next recent coming positive negative relevant existing extant "
                    "available current urgent".split())  # "the negative impact", "relevant literature", "urgent needs"
+# Words only ever a verb (base form) or a participle taking an object: they open or end no noun phrase.
+_VERB_FIRST = frozenset("evaluate assess determine investigate examine explore identify analyze analyse describe develop "
+                        "propose improve reduce enhance provide compare demonstrate predict detect".split())
+_PARTICIPLE_LAST = frozenset("evaluating comparing assessing investigating examining exploring using including showing "
+                             "demonstrating suggesting indicating involving regarding concerning receiving undergoing "
+                             "requiring containing reporting".split())
 _REPORTING_VERBS = frozenset("suggest suggests show shows indicate indicates demonstrate demonstrates reveal reveals "
                              "imply implies confirm confirms".split())
 _GERUND_LEAD = frozenset("by without while when after before through thereby".split())  # "by predicting", not "for fine-tuning"
@@ -198,6 +204,8 @@ def is_noun_phrase(term: str) -> bool:
         return False
     if words[0] in _POINTING or len(words) == 2 and words[0] in _VAGUE and words[1] in WEAK_ALONE:
         return False  # "following research questions", "the past decade", "major changes": no topic of their own
+    if len(words) >= 2 and (words[0] in _VERB_FIRST or words[-1] in _PARTICIPLE_LAST):
+        return False  # "evaluate patient tolerance" (of X), "split-face clinical trial evaluating" (X): a clause, cut
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
 

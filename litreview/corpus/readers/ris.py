@@ -92,13 +92,19 @@ def _tag(line: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _citable_id(record_id: str | None) -> str | None:
+    """A record's ID as its citation key; not EndNote's record number ("ID  - 904"), which no one cites by: such a
+    record gets a key made from its authors, year and title, as one without an ID does."""
+    return None if record_id is None or record_id.strip().isdigit() else record_id
+
+
 def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
     """The paper of one rispy record."""
     urls = record.get("urls") or []
     doi = doi_from(record.get("doi"), urls[0] if urls else None)
     venue = _first(record, "secondary_title", "journal_name", "alternate_title3", "alternate_title1", "publisher")
     return Paper(
-        key=_first(record, "id"),
+        key=_citable_id(_first(record, "id")),
         title=prose_text(_first(record, "title", "primary_title")),
         abstract=prose_text(_first(record, "abstract", "notes_abstract")),
         authors=tuple(map(last_first, _unique([*record.get("authors", []), *record.get("first_authors", [])]))),
