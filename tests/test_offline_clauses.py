@@ -3074,3 +3074,11 @@ def test_a_clause_cut_short_is_no_shared_topic():
     assert not is_noun_phrase("clinical trial evaluating") and not is_noun_phrase("evaluate patient tolerance")
     assert is_noun_phrase("machine learning") and is_noun_phrase("patient tolerance")
     assert counted("split-face clinical trial", ["We report a split-face clinical trial evaluating blue light."])
+
+
+def test_researchers_or_creation_alone_is_no_shared_topic():
+    # a JabRef library on load monitoring: "@he2013 and @parson2015dataport discuss researchers." and
+    # "@pereira2015openEDF and @pereira2014SURF discuss creation."
+    from litreview.group.terms import is_noun_phrase
+    assert not is_noun_phrase("researchers") and not is_noun_phrase("creation") and not is_noun_phrase("development")
+    assert is_noun_phrase("energy disaggregation") and is_noun_phrase("load monitoring")

@@ -66,6 +66,7 @@ WEAK_ALONE = frozenset(
     "analyses evaluations literature evidence design designs support access label labels "  # "... discuss analyses", "Support"
     "relationship relationships association associations correlation correlations arrangement arrangements "  # between anything
     "debate debates discussion discussions "  # on anything: "Both works discuss debates"
+    "researcher researchers practitioner practitioners scientist scientists creation development "  # "discuss researchers"
     "country countries city cities patient patients people center centers centre centres "  # who or where, not what
     "condition conditions "  # of anything: "Conditions" headed a group of papers on dinosaur locomotion
     "candidate candidates complication complications pool pools means "  # of anything: "Two of them discuss pools"
