@@ -3082,3 +3082,12 @@ def test_researchers_or_creation_alone_is_no_shared_topic():
     from litreview.group.terms import is_noun_phrase
     assert not is_noun_phrase("researchers") and not is_noun_phrase("creation") and not is_noun_phrase("development")
     assert is_noun_phrase("energy disaggregation") and is_noun_phrase("load monitoring")
+
+
+def test_a_count_that_opens_a_reported_sentence_is_lowered():
+    # an EndNote export on blue-light phototherapy: "@tzung2004blue note that Thirty-one Taiwanese with ... were
+    # irradiated" ("Thirty-one Taiwanese" read as a name)
+    from litreview.write.english import lower_first
+    assert lower_first("Thirty-one Taiwanese with acne were irradiated.") == "thirty-one Taiwanese with acne were irradiated."
+    assert lower_first("Twenty patients were enrolled.") == "twenty patients were enrolled."
+    assert lower_first("Prompt Tuning adapts models.") == "Prompt Tuning adapts models."  # a name stays

@@ -118,8 +118,8 @@ def lower_first(text: str, names: frozenset[str] = frozenset()) -> str:
     word = _POSSESSIVE.sub("", first.rstrip(",;:"))  # "Africa’s vast diversity": is "Africa" a name?
     if first == "I":  # the researcher's own "I propose X" after "Against this background, "
         return text
-    if first.lower() in _FUNCTION_WORDS and first[1:] == first[1:].lower():
-        return text[:1].lower() + text[1:]
+    if (first.lower() in _FUNCTION_WORDS or word.lower().split("-")[0] in _NUMBER_WORDS) and first[1:] == first[1:].lower():
+        return text[:1].lower() + text[1:]  # "Thirty-one Taiwanese with acne were ...": a count, no name
     # not "Prompt Tuning", nor a name the text capitalises again ("Turkey is one of ... in Turkey"); a formula after it
     # is no word of a title ("Thin Al2O3 films", "Dense SiO2 layers")
     if first[:1].isupper() and first[1:] == first[1:].lower() and not re.match(r"[A-Z][a-z][^\s\d]*(?:\s|$)", rest) \
@@ -199,6 +199,9 @@ def without_hype(text: str) -> str:
 NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+_NUMBER_WORDS = frozenset(NUMBERS[1:] + TEENS + TENS + ("hundred", "thousand", "several", "many", "few"))
 
 
 def count_opening(count: int) -> str:
