@@ -3091,3 +3091,12 @@ def test_a_count_that_opens_a_reported_sentence_is_lowered():
     assert lower_first("Thirty-one Taiwanese with acne were irradiated.") == "thirty-one Taiwanese with acne were irradiated."
     assert lower_first("Twenty patients were enrolled.") == "twenty patients were enrolled."
     assert lower_first("Prompt Tuning adapts models.") == "Prompt Tuning adapts models."  # a name stays
+
+
+def test_an_adjective_and_the_noun_a_disease_is_named_by_is_no_shared_topic():
+    # the same export: "@nouri2005light and @munavalli2008evidence discuss prevalent skin." (one "the most prevalent
+    # skin disease", the other "a prevalent skin disorder")
+    from litreview.group.naming import used_as_modifier
+    assert used_as_modifier("prevalent skin", ["Acne is the most prevalent skin disease.", "Acne, a prevalent skin "
+                                               "disorder, scars."])
+    assert not used_as_modifier("skin diseases", ["Skin diseases are common.", "We treat skin diseases."])

@@ -67,6 +67,10 @@ _NO_QUALIFIED = (ENGLISH_STOP_WORDS | GENERIC | WEAK_ALONE | HEAD_NOUNS | frozen
     - {"model", "models", "understanding"}  # weak alone, yet what a phrase qualifies ("natural language understanding")
 
 
+# Nouns that head what a term qualifies without a noun's ending: "language models", "skin disease / disorder".
+_HEADS_NOT_NOMINAL = frozenset("model models disease diseases disorder disorders".split())
+
+
 def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     """Whether the texts put nouns of their own, two different ones at least, after `term` in half of its uses or
     more: "natural language" in "natural language understanding / inference" qualifies what follows and names no
@@ -78,7 +82,7 @@ def used_as_modifier(term: str, texts: Iterable[str]) -> bool:
     if term.islower() and 2 * sum(1 for _, word in uses if word.startswith(("'", "’"))) > len(uses):
         return True  # a name keeps its topic: "Latin America's colonized peoples"
     after = [word.strip(".,;:()\"'") for _, word in uses]
-    followed = [word for word in after if (NOMINAL.search(word) or word in ("model", "models")) and word not in _NO_QUALIFIED]
+    followed = [word for word in after if (NOMINAL.search(word) or word in _HEADS_NOT_NOMINAL) and word not in _NO_QUALIFIED]
     return len(set(followed)) >= 2 and len(followed) * 2 >= len(uses)
 
 
