@@ -1,8 +1,8 @@
 """Find records that describe the same work: by the rules Zotero and JabRef use, and by one abstract.
 
 Two records are one work when they share a DOI, an arXiv id or (books) an ISBN (one of the several a Zotero record may
-hold, an ISBN-10 as its ISBN-13), with no conflicting identifier; otherwise when they are one web page (one address, one title, however short) or their titles match
-(exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
+hold, an ISBN-10 as its ISBN-13), with no conflicting identifier; otherwise when they are one web page (one address,
+one title, however short) or their titles match (exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
 stay fast) or their abstracts open with the same 300 characters, AND in all these cases their years are at most one
 apart AND, when both name authors, they share a surname with the same first initial AND their types are compatible
 (a chapter or conference paper is never its book or proceedings; an article is never a book). The same title and the
@@ -72,7 +72,7 @@ def find_duplicates(papers: Sequence[Paper]) -> Duplicates:
     live = [index not in dropped for index in range(len(papers))]
     _link_equal(links, [_doi(p.doi) if ok else "" for p, ok in zip(papers, live)], "same DOI", identity=True)
     _link_equal(links, [_arxiv(p.arxiv) if ok else "" for p, ok in zip(papers, live)], "same arXiv id", identity=True)
-    _link_shared(links, [_isbns(p) if ok else frozenset() for p, ok in zip(papers, live)], "same ISBN")
+    _link_shared(links, [_isbns(p) if ok else frozenset() for p, ok in zip(papers, live)], "same ISBN", identity=True)
     # A web page saved twice: one address and one title, however short ("Resources"), is one page.
     pages = [f"{_url(p.url)} {t}" if ok and t and _url(p.url) else "" for p, t, ok in zip(papers, titles, live)]
     _link_equal(links, pages, "same web address and title", identity=False)
@@ -219,13 +219,7 @@ def _name_signatures(authors: Sequence[str]) -> dict[str, set[str]]:
 
 def _link_equal(links: _Links, values: Sequence[str], reason: str, *, identity: bool) -> None:
     """Join records whose non-empty `values` are equal, each with the first earlier group it can be one work with."""
-    groups_with: dict[str, list[int]] = {}
-    for index, value in enumerate(values):
-        if not value:
-            continue
-        earlier = groups_with.setdefault(value, [])
-        if not any(links.join(first, index, reason, identity=identity) for first in earlier):
-            earlier.append(index)
+    _link_shared(links, [frozenset([value]) if value else frozenset() for value in values], reason, identity=identity)
 
 
 def _link_similar_titles(links: _Links, titles: list[str]) -> None:
@@ -377,12 +371,12 @@ def _isbn13(isbn: str) -> str:
     return body + str(check)
 
 
-def _link_shared(links: _Links, values: Sequence[frozenset[str]], reason: str) -> None:
-    """Join records that share one of their `values` (identifiers), each with the first earlier group it can be one
-    work with."""
+def _link_shared(links: _Links, values: Sequence[frozenset[str]], reason: str, *, identity: bool) -> None:
+    """Join records that share one of their `values` (a record's ISBNs; one title, one DOI), each with the first
+    earlier group it can be one work with."""
     groups_with: dict[str, list[int]] = {}
     for index, held in enumerate(values):
         for value in sorted(held):
             earlier = groups_with.setdefault(value, [])
-            if not any(links.join(first, index, reason, identity=True) for first in earlier):
+            if not any(links.join(first, index, reason, identity=identity) for first in earlier):
                 earlier.append(index)

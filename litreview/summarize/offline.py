@@ -126,6 +126,7 @@ MIN_LETTER_SHARE = 0.6
 MAX_HEADING_WORDS = 6   # a heading or a list item is this short
 MAX_SENTENCE_WORDS = 60  # longer "sentences" are run-ons or lost punctuation: only quoted when nothing else is left
 
+_SURVEY_ADJECTIVE = r"(?:(?:comprehensive|systematic|brief|short|critical|literature)\s+)"  # "X: a systematic survey"
 # Kind cues, tried in this order on the title and the approach sentence.
 _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
     # a survey of the literature, not of people or of the sky ("the SMILES/MIRI survey", "a survey of 2,000 nurses")
@@ -133,7 +134,7 @@ _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
                           r"existing|current)\s+)?(?:literature|research|advances|progress|methods|approaches|techniques|"
                           r"models|algorithms|work|studies|state|applications|developments|trends)\b|\bwe\s+survey\s+"
                           r"(?:the\s+)?(?:literature|research|recent|existing|current|methods|approaches|techniques|work)\b"
-                          r"|:\s*an?\s+(?:(?:comprehensive|systematic|brief|short|critical|literature)\s+)?survey\b", re.I)),
+                          rf"|:\s*an?\s+{_SURVEY_ADJECTIVE}?survey\b", re.I)),
     ("benchmark", re.compile(r"\b(?:benchmark|leaderboard|test suite|evaluation suite)\b", re.I)),
     ("dataset", re.compile(r"\b(?:dataset|data set|corpus|corpora|treebank)\b", re.I)),
     # "Argovis: A Web Application for Fast Delivery, Visualization, and Analysis of Argo Data" is a system, no analysis
@@ -144,8 +145,7 @@ _KIND_CUES: list[tuple[Kind, re.Pattern[str]]] = [
     ("method", re.compile(r"\b(?:method|approach|framework|model|technique|algorithm|architecture|module|strategy|"
                           r"mechanism|objective|loss|network|paradigm|pipeline|scheme|transformer|encoder|decoder)\b", re.I)),
 ]
-_SURVEY_TITLE = re.compile(r"^(?:an?\s+)?(?:(?:comprehensive|systematic|brief|short|critical|literature)\s+)?survey\s+(?:of|on)"
-                           r"\b(?!\s+\d)", re.I)
+_SURVEY_TITLE = re.compile(rf"^(?:an?\s+)?{_SURVEY_ADJECTIVE}?survey\s+(?:of|on)\b(?!\s+\d)", re.I)  # "A Survey on X"
 # A proposing verb and the words after it, in which a dataset/benchmark noun must appear to count.
 _PROPOSING_VERB = re.compile(r"\b(?:propose|present|introduce|develop|design|build|construct|create|release|collect|curate)s?\b(.*)", re.I)
 
