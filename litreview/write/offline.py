@@ -311,8 +311,8 @@ def _approach_part(key: str, paper: Paper, summary: PaperSummary, approach: str,
 # A sentence that goes on from the paper's approach: "We further adapt mixup to drive our approach a step further",
 # "As a result, we can talk about ...", "We consider countermeasures against our mechanisms", "We conclude with ...".
 _GOES_ON = re.compile(r"\bour\b|\bwe\s(?:\w+\s)?(?:further|also|then|next|additionally|thus)\b|"
-                      r"\bwe\s(?:conclude|close|end)\s(?:with|by)\b|^(?:Additionally|Further|Furthermore|"
-                      r"Moreover|Also|Finally|Next|Then|As a result|Thus|Therefore|Hence|Consequently)\b", re.IGNORECASE)
+                      r"\bwe\s(?:conclude|close|end)\s(?:with|by)\b|^(?:Finally|Next|Then|As a result|Thus|Therefore|Hence|"
+                      r"Consequently)\b", re.IGNORECASE)
 
 
 def _standing_alone(paper: Paper, approach: str) -> str | None:
