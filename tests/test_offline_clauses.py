@@ -2721,6 +2721,23 @@ def test_a_noun_phrase_said_as_a_sentence_is_described_not_noted():
         assert not noun_phrase_only(sentence), sentence
 
 
+def test_a_connective_before_a_statement_of_need_goes_and_the_statement_is_noted_not_described():
+    # IEEE Xplore (GPU programming models): "@lee2012high note that thus a more general programming model beyond SIMD
+    # which is easy to use and leads to high performance needs to be developed", and without the "thus" the relative
+    # clause hid the main verb: "describe a more general programming model ... needs to be developed"
+    from litreview.write.english import noun_phrase_only
+    from litreview.write.statements import said_for
+    paper = Paper(key="lee2012high", authors=("Lee, A.", "Kim, B."), title="High performance on heterogeneous platforms",
+                  abstract="Programming models for GPUs are limited.")
+    need = ("Thus a more general programming model beyond SIMD which is easy to use and leads to high performance needs "
+            "to be developed.")
+    assert said_for(paper, need, "They note that") == (
+        "Lee and Kim note that a more general programming model beyond SIMD which is easy to use and leads to high "
+        "performance needs to be developed.")
+    assert not noun_phrase_only(need.removeprefix("Thus "))
+    assert noun_phrase_only("A more general programming model beyond SIMD which is easy to use.")
+
+
 def test_reviews_of_one_design_are_said_of_that_design():
     # a real PubMed export on e-health adoption: scoping reviews were no surveys, and surveys only "are surveys"
     from litreview.summarize.offline import offline_summary

@@ -73,14 +73,19 @@ _MAY_BE_A_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do
                             % "|".join(past for past in _IRREGULAR.values() if not past.endswith("s")), re.IGNORECASE)
 _NOUN_PHRASE_END = re.compile(r"\s(?:that|which|who|whose|where|whereby)\s|[,;:(]")
 _ASIDE = re.compile(r"\s\([^()]*\)")  # an acronym or other aside in brackets, which the phrase goes on after
+# What is needed, said after a relative clause: "A more general model which is easy to use and leads to high
+# performance | needs to be developed" is a sentence whose subject holds a relative clause, no noun phrase.
+_NEEDED = re.compile(r"\b(?:needs?|has|have)\sto\sbe\s[a-z]+ed$|\b(?:is|are)\s(?:still\s)?(?:needed|required|lacking|missing)$")
 
 
 def noun_phrase_only(text: str) -> bool:
     """Whether `text` is a noun phrase and no sentence: "A general-purpose model for integrating an intelligent
     tutoring system within a serious game for use in higher education." (what the paper is, as a title says it); not
-    "A model for X predicts Y", "A man came to the clinic", "A total of 500 patients ..." (a word in -s may be a verb)."""
+    "A model for X predicts Y", "A man came to the clinic", "A total of 500 patients ..." (a word in -s may be a verb),
+    "A model which is easy to use needs to be developed"."""
     head = _NOUN_PHRASE_END.split(_ASIDE.sub("", text.rstrip(" .")), maxsplit=1)[0]  # "a network (FESN) is given": a verb
-    return bool(re.match(r"(?i:an?)\s", head)) and len(head.split()) >= 4 and not _MAY_BE_A_VERB.search(head)
+    return bool(re.match(r"(?i:an?)\s", head)) and len(head.split()) >= 4 and not _MAY_BE_A_VERB.search(head) \
+        and not _NEEDED.search(text.rstrip(" ."))
 
 
 def base_form(verb: str) -> str:

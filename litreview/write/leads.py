@@ -36,7 +36,8 @@ _LEADS = re.compile(
     r"based on) (?:this|these|those|such|the above|the (?:above-mentioned|aforementioned))\b[^,;]{0,40}?(?=,|\s(?:we|they)\s))"
     rf"(?:\s*,\s*|\s+(?=(?:we|they|(?-i:I)|{THIS_WORK})\s))"  # "Thus we examined", "Here I show": no comma
     r"|(?-i:(?:But|And|Yet)\s+(?=[a-z]))"  # "But increasingly, X": a sentence leaning on the one before
-    r"|(?:finally|additionally|moreover|furthermore|lastly)\s+(?=(?:an?|the)\s))",  # "Finally an implementation is"
+    # "Finally an implementation is", "Thus a more general model ... needs to be developed"
+    r"|(?:finally|additionally|moreover|furthermore|lastly|thus|hence|therefore|consequently)\s+(?=(?:an?|the)\s))",
     re.IGNORECASE,
 )
 _HERE = re.compile(r"^(?i:here(?:in)?)\s+(?=[a-z])")  # "we present | here X", "Here using X, we ...": where, not who
