@@ -257,3 +257,29 @@ def test_two_dois_of_one_title_and_authors_are_kept_and_said(run_cli, tmp_path):
         "@article{c, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2024}, doi = {10.1/CCC}}\n"
         "@article{d, title = {Another Title For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/DDD}}\n")
     assert load_corpus(bib).look_alikes == []
+
+
+def test_titles_that_differ_in_a_negated_word_are_two_works_and_no_look_alikes(tmp_path):
+    # a real Paperpile export on PFAS: the Navigation Guide's reviews of the "nonhuman" and of the "human" evidence,
+    # by the same authors in the same year, were said to be one title under two DOIs; without DOIs they merged
+    bib = tmp_path / "paperpile.bib"
+    entry = '''@ARTICLE{{{key},
+  title    = "The Navigation Guide - evidence-based medicine meets
+              environmental health: systematic review of {kind} evidence for
+              {{PFOA}} effects on fetal growth",
+  author   = "Koustas, Erica and Lam, Juleen and Sutton, Patrice and Johnson,
+              Paula I and Woodruff, Tracey J",
+  journal  = "Environ. Health Perspect.",
+  year     =  2014,{doi}
+}}
+'''
+    bib.write_text(entry.format(key="Koustas2014-uu", kind="nonhuman", doi='\n  doi      = "10.1289/ehp.1307177",')
+                   + entry.format(key="Johnson2014-vm", kind="human", doi='\n  doi      = "10.1289/ehp.1307893",'))
+    corpus = load_corpus(bib)
+    assert len(corpus.papers) == 2 and corpus.look_alikes == []
+    bib.write_text(entry.format(key="Koustas2014-uu", kind="nonhuman", doi="")
+                   + entry.format(key="Johnson2014-vm", kind="human", doi=""))
+    assert len(load_corpus(bib).papers) == 2
+    # the same negated word spelt two ways is still one title
+    bib.write_text(entry.format(key="a", kind="non-human", doi="") + entry.format(key="b", kind="nonhuman", doi=""))
+    assert len(load_corpus(bib).papers) == 1

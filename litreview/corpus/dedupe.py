@@ -7,7 +7,8 @@ stay fast) or their abstracts open with the same 300 characters, AND in all thes
 apart AND, when both name authors, they share a surname with the same first initial AND their types are compatible
 (a chapter or conference paper is never its book or proceedings; an article is never a book). The same title and the
 same abstract are one work whatever DOIs and years the records give (a reprint, or a database's wrong DOI). Titles that
-differ in a number, a part/volume/edition marker, or in being an erratum, reply or comment never match.
+differ in a number, a part/volume/edition marker, a negated word ("nonhuman") or in being an erratum, reply or comment
+never match.
 These conditions hold for every pair of a merged group, not only for the pair that linked it, so a record
 without a year cannot chain a 2015 paper to a 2017 one. A record whose citation key an earlier record
 already holds is either that record again (merged) or dropped, as BibTeX keeps the first of a duplicate key.
@@ -49,6 +50,8 @@ _PART = re.compile(r"\b(?:part|vol|volume|book|chapter|edition|ed|no|number|seri
                    r"([ivxlcdm]+|[a-z]|one|two|three|four|five|first|second|third|fourth|fifth)\b", re.IGNORECASE)
 _NOTICE = re.compile(r"\b(errat(?:um|a)|corrigend(?:um|a)|correction|retract(?:ion|ed)|reply|replies|comments?"
                      r"|response|rejoinder|addendum)\b", re.IGNORECASE)
+# "nonhuman" and "human" evidence, "non-invasive" and "invasive" methods: a few letters that make another work
+_NEGATED = re.compile(r"\bnon-?([a-z]{3,})", re.IGNORECASE)
 
 
 @dataclass
@@ -187,10 +190,11 @@ def _claims(paper: Paper) -> _Work:
 
 
 def title_markers(title: str) -> tuple:
-    """What distinguishes two works with near-identical titles: numbers, part markers, notice words."""
+    """What distinguishes two works with near-identical titles: numbers, part markers, notice words, negated words."""
     folded = ascii_fold(title)
     return (tuple(_NUMBERS.findall(folded)), tuple(m.lower() for m in _PART.findall(folded)),
-            tuple(sorted({m.lower() for m in _NOTICE.findall(folded)})))
+            tuple(sorted({m.lower() for m in _NOTICE.findall(folded)})),
+            tuple(sorted({m.lower() for m in _NEGATED.findall(folded)})))
 
 
 def _share_an_author(a: Paper, b: Paper) -> bool:
