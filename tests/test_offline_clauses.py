@@ -2183,6 +2183,21 @@ def test_why_the_authors_did_it_said_before_it_goes_with_what_it_points_back_to(
     assert clean_clause("In this research direction, we propose X.") == "In this research direction, they propose X"
 
 
+def test_results_reported_in_the_past_tense_are_said_as_what_was_found():
+    from litreview.write.clauses import finding_clause
+    # a Paperpile export on PFAS and CORD-19: "@Zhu2016-yg report that the results showed that asthmatics had ...",
+    # "The authors report that their analysis revealed that the measures can slow down the outbreak"
+    assert finding_clause("The results showed that asthmatics had significantly higher serum PFAAs concentrations.") == \
+        "asthmatics had significantly higher serum PFAAs concentrations"
+    assert finding_clause("Our analysis revealed that the measures can slow down the outbreak.") == \
+        "the measures can slow down the outbreak"
+    assert finding_clause("Lexical analysis demonstrated that engagement is an emerging concept.") == \
+        "engagement is an emerging concept"
+    # a case report's "he" is the patient, whom only the words before it name (a PubMed export on psoas abscess)
+    assert finding_clause("Further diagnostics showed that he had a primary psoas abscess.") == \
+        "Further diagnostics showed that he had a primary psoas abscess"
+
+
 def test_it_is_shown_that_x_reports_x_with_its_condition():
     from litreview.write.clauses import finding_clause
     # a Mendeley library on systemic risk: was "@Georg2013 reports that comparing different interbank network

@@ -95,7 +95,7 @@ _KNOWLEDGE_SOUGHT = re.compile(r"(?:broaden|deepen|advance|expand|extend|enrich|
                                r"(?:our|the|current|existing)\s(?:\w+\s)?(?:understandings?|knowledge)\b", re.IGNORECASE)
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}[\s,])")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
-_REPORTS = re.compile(r"\b(?:(?:show|demonstrate|find|found|observe|reveal|indicate|suggest|confirm|verify)s?|"
+_REPORTS = re.compile(r"\b(?:(?:show|demonstrat|observ|reveal|indicat|suggest|confirm)(?:e|e?s|e?d)?|finds?|found|verif(?:y|ies|ied)|"
                       r"(?<=\bit\s)(?:is|was|can\sbe)\s(?:shown|demonstrated|observed|revealed|confirmed|verified))"
                       r"\s+that\s+"  # "it is shown that X"; not "protocols will be demonstrated that counter attacks"
                       r"(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
@@ -161,7 +161,7 @@ _FIRST_PERSON = re.compile(rf"\b(?:we|our|us|ours|ourselves|my|myself)\b|{SINGUL
                            re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__)(?P<said>\S(?:.*?\S)?)\1")  # Markdown an abstract kept: "we propose **GRAPE**"
 # A sentence opening on a pronoun, "this/these ...", "the proposed ..." or "the authors" needs its paper named first.
-_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|such|both|the former|the latter|here|the proposed|{AUTHORS}|"
+_DANGLING = re.compile(rf"^(?:it|its|this|these|they|their|he|she|his|her|such|both|the former|the latter|here|the proposed|{AUTHORS}|"
                        rf"{ITSELF})\b",
                        re.IGNORECASE)
 
