@@ -95,10 +95,10 @@ _KNOWLEDGE_SOUGHT = re.compile(r"(?:broaden|deepen|advance|expand|extend|enrich|
                                r"(?:our|the|current|existing)\s(?:\w+\s)?(?:understandings?|knowledge)\b", re.IGNORECASE)
 _AND_TO = re.compile(r"(?P<lead>,?\s(?:and|or)\s)to\s(?=(?:\w+ly\s)?[a-z]{3,}[\s,])")  # "..., and to explore Y"
 _VERB_LIST = re.compile(r",\s[a-z]+(?:,\s[a-z]+)*,?\s(?:and|or)\s[a-z]+\s")  # ", appraise, and synthesise X"
-_REPORTS = re.compile(r"\b(?:(?:show|demonstrat|observ|reveal|indicat|suggest|confirm)(?:e|e?s|e?d)?|finds?|found|verif(?:y|ies|ied)|"
+_REPORTS = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?:(?:show|demonstrat|observ|reveal|indicat|suggest|confirm)(?:e|e?s|e?d)?|"
+                      r"finds?|found|verif(?:y|ies|ied)|"  # "results showed that X"; not "will be demonstrated that counter X"
                       r"(?<=\bit\s)(?:is|was|can\sbe)\s(?:shown|demonstrated|observed|revealed|confirmed|verified))"
-                      r"\s+that\s+"  # "it is shown that X"; not "protocols will be demonstrated that counter attacks"
-                      r"(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)
+                      r"\s+that\s+(?P<clause>.+)$", re.IGNORECASE | re.DOTALL)  # "it is shown that X"
 # "Our data indicate that X", "These results suggest that X": what the paper found, without the words that say so.
 _RESULTS_SHOW = re.compile(r"^(?:our|these|the)\s(?:[\w-]+\s)?(?:data|results|findings|analyses|observations|experiments)\s"
                            r"(?:\w+ly\s)?(?:indicate|show|suggest|reveal|demonstrate|confirm)\s+that\s+(?P<clause>.+)$",
