@@ -1486,6 +1486,21 @@ def test_a_cut_leaves_out_an_aside_between_subject_and_verb_not_the_verb():
                     "spatial variations in gene expression to connectome structure")
 
 
+def test_a_cut_leaves_out_a_list_of_examples_between_subject_and_verb():
+    from litreview.write.cuts import cut
+    # a Paperpile export on PFAS: was "@Wei2018-ly note that the concentration profiles and geographical distribution
+    # of 14 PFASs." (cut at ", including"; the examples hold "6:2" and commas of their own)
+    said = cut("the concentration profiles and geographical distribution of 14 PFASs, including two alternatives of "
+               "perfluorooctane sulfonate (PFOS), 6:2 fluorotelomer sulfonate (6:2 FTS) and potassium "
+               "9-chlorohexadecafluoro-3-oxanonane-1-sulfonate (F-53B), were analyzed in groundwater samples (n = 102) "
+               "collected from water wells in non-industrial areas", 30)
+    assert said == ("the concentration profiles and geographical distribution of 14 PFASs were analyzed in groundwater "
+                    "samples (n = 102) collected from water wells in non-industrial areas")
+    # short enough, the examples stay
+    short = "the levels of three PFASs, including PFOS, were measured in serum"
+    assert cut(short, 30) == short
+
+
 def test_a_long_list_of_titles_varies_its_leads():
     from litreview.write.titled import title_sentences
     titles = [f"Hypertension and COVID-19: evidence from cohort {n} of hospitalised patients in the first wave of 2020"

@@ -61,9 +61,11 @@ _SUBJECT_FIRST = re.compile(r"(?:[^,;]*?\bthat\s)?(?:the|a|an|this|these|those|i
 _ITS_PASSIVE = re.compile(r"(?:(?!\b(?:which|that|who|whom|whose|where|when|while|if|because|we|they)\b)[^;:])*?"
                           r"\b(?:is|are|was|were|(?:has|have|had)\sbeen)\s(?:\w+ly\s)?"  # "..., all during X, have been
                           r"(?:[a-z]+(?:ed|en|wn)|found|made|shown|seen|held|built|given|taken|done)\b")  # found to affect"
-# A relative clause between a sentence's subject and its verb: a cut there would leave the subject alone ("note that the
-# recent construction of brain-wide gene expression atlases."); without it, the sentence says what it said.
-_SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?:The|A|An|This|These|Our|Its|Their)\s[^,;()]{3,}?),\s(?:which|who)\s[^,;]+,"
+# A relative clause or a list of examples between a sentence's subject and its verb: a cut there would leave the subject
+# alone ("note that the recent construction of brain-wide gene expression atlases.", "the concentration profiles of 14
+# PFASs, including A, B and C, | were analyzed"); without it, the sentence says what it said.
+_SUBJECTS_ASIDE = re.compile(r"^(?P<subject>(?i:the|an?|this|these|our|its|their)\s[^,;()]{3,}?),\s(?:(?:which|who)\s[^,;]+|"
+                             r"(?:including|such as|e\.g\.|namely)\s[^;]+?),"
                              r"(?=\s(?:has|have|had|is|are|was|were|can|could|may|might|will|would|should|must)\b)")
 # "interact not if they are similar to each other | , but if one of them is similar to the other's partners": the first
 # half of "not X, but Y" says the opposite of the sentence.
