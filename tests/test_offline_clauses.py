@@ -3045,6 +3045,23 @@ def test_building_on_something_is_not_what_a_paper_makes():
     assert not any("build on the indigenous" in text or "builds on the indigenous" in text for text in said[:2]), said
 
 
+def test_a_long_purpose_of_two_aims_keeps_the_first_and_the_authors_do_what_the_passive_says():
+    # a Paperpile export on PFAS: was "@Zhu2016-yg note that to evaluate the association between serum PFAAs
+    # concentrations and ... of asthma in children." (the sentence cut at a word after its purpose, no main clause left)
+    from litreview.write.acts import done_by
+    sentence = ("To evaluate the association between serum PFAAs concentrations and T-lymphocyte-related immunological "
+                "markers of asthma in children, and further to assess whether gender modified this association, 231 "
+                "asthmatic children and 225 non-asthmatic control children from Northern Taiwan were recruited into the "
+                "Genetic and Biomarker study for Childhood Asthma.")
+    assert done_by("Zhu et al.", sentence, plural=True) == (
+        "To evaluate the association between serum PFAAs concentrations and T-lymphocyte-related immunological markers "
+        "of asthma in children, Zhu et al. recruited 231 asthmatic children and 225 non-asthmatic control children from "
+        "Northern Taiwan into the Genetic and Biomarker study for Childhood Asthma.")
+    # short enough, both aims stay
+    assert done_by("Zhu et al.", "To evaluate X, and to assess Y, 231 children were recruited.", plural=True) == \
+        "To evaluate X, and to assess Y, Zhu et al. recruited 231 children."
+
+
 def test_a_proposal_after_a_lead_is_the_authors_and_a_brief_is_the_paper():
     # A Better BibTeX library on reservoir computing: "@liPredictingChaoticTime2022 note that based on the idea of
     # homotopy ..., two novel echo state network (ESN) models are proposed." (the authors based and proposed them), and

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from litreview.write.cuts import fits
 from litreview.write.english import (
     after_a_lead,
     lower_first,
@@ -52,6 +53,8 @@ _IS_DONE = r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act
 # went before it) and no agent follows ("was developed by Smith": someone else did it). The thing has no verb of its
 # own but in a relative clause ("membranes which are in contact with colloids"): in "the VCM is struggling to migrate
 # from journals in which methods are presented to ...", nothing is presented.
+# The second of a leading purpose's aims: "To evaluate X|, and further to assess whether Y|, 231 children were recruited"
+_SECOND_AIM = re.compile(r"^(?P<first>(?:To|In order to)\s[^,;]+),\s(?:and|as well as)\s(?:\w+\s)?to\s[a-z]+\s[^;]+?(?=,\s)")
 _DONE = re.compile(
     # "To measure X, the score was computed"; a purpose holding a list ("To investigate the characteristics, genomic
     # evolution, and pathogenicity of X, samples were collected") ends at the comma no "and" or "or" follows; a lead
@@ -107,6 +110,8 @@ def done_by(subject: str, sentence: str, *, plural: bool, names: frozenset[str] 
     "`subject` studies X", "X were designed, which ..." -> "`subject` designed X, which ...", "X are outlined and
     reviewed here" -> "`subject` outlines and reviews X", "To measure X, Y was computed" -> "To measure X, `subject`
     computed Y"); None for any other sentence. `names`: words that keep their capital ("Janus colloids")."""
+    if not fits(sentence):  # "To evaluate X, and further to assess Y, 231 children were recruited": X is aim enough
+        sentence = _SECOND_AIM.sub(r"\g<first>", sentence, count=1)
     done = _DONE.match(sentence)
     if not done or _goes_on(done["rest"]) or _other_act_by(done["rest"]):
         return None
