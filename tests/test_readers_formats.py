@@ -896,6 +896,20 @@ def test_a_soft_hyphen_is_a_hyphen(tmp_path):
     assert (cord.title, cord.abstract) == ("Hypertension and severe COVID-19", "A meta-analysis found a 2.5-fold risk.")
 
 
+def test_a_ligature_copied_from_a_pdf_is_its_letters(tmp_path):
+    # a Better CSL JSON export from Zotero on exoskeleton control: "online and ofﬂine PICE implementations that provide
+    # additional ﬂexibility ... to further improve PICE tuning efﬁciency" was drafted so, and no theme word found them
+    (tmp_path / "library.json").write_text(json.dumps([{
+        "id": "liExpeditedImpedanceTuning2022", "citation-key": "liExpeditedImpedanceTuning2022", "type": "article-journal",
+        "title": "Expedited online impedance tuning", "author": [{"family": "Li", "given": "Minhan"}],
+        "abstract": "We developed both online and of\ufb02ine PICE implementations that provide additional \ufb02exibility "
+                    "to further improve PICE tuning ef\ufb01ciency."}]), encoding="utf-8")
+    from litreview.corpus import load_corpus
+    [paper] = load_corpus([tmp_path]).papers
+    assert paper.abstract == ("We developed both online and offline PICE implementations that provide additional "
+                              "flexibility to further improve PICE tuning efficiency.")
+
+
 def test_lens_and_covidence_columns_are_known_too(tmp_path):
     # The Lens ("Author/s", "Publication Year") and Covidence ("Published Year") name two columns their own way
     (tmp_path / "lens.csv").write_text('"Lens ID","Title","Publication Year","Author/s","Abstract","DOI"\n'

@@ -2,7 +2,8 @@
 "IFN-γ", "MÃ¼ller" for "Müller", "donâ€™t"), as CORD-19 and exports passed through a spreadsheet keep it. Repaired
 once, for every reader, before duplicates are merged and keys made; ftfy repairs it where it is sure. So are two other
 characters lost upstream, a thin space before a unit and a dash PubMed wrote "(-)"; and a soft hyphen, invisible where
-no line breaks, is a hyphen: CORD-19 writes "COVID\u00ad19" and "meta\u00adanalysis", a PDF "large-\u00adscale"."""
+no line breaks, is a hyphen: CORD-19 writes "COVID\u00ad19" and "meta\u00adanalysis", a PDF "large-\u00adscale". A
+typographic ligature copied out of a PDF is its letters ("ofﬂine", "efﬁciency": no search finds "offline" in them)."""
 
 from __future__ import annotations
 
@@ -31,18 +32,25 @@ _LOST_DASH = re.compile(r"(?<=[A-Za-z])\(-\)(?=[A-Za-z])")
 _APOSTROPHE_NINE = re.compile(r"(?<=[A-Za-z]{3})9(?=s\b)")
 
 
+# The ligatures of Unicode's Alphabetic Presentation Forms, as text copied from a PDF keeps them (a Zotero library on
+# exoskeleton control: "online and ofﬂine PICE implementations that provide additional ﬂexibility").
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
 def repaired(text: str) -> str:
     """`text` with its mojibake repaired ("IFN-Î³" -> "IFN-γ", "MÃ¼ller" -> "Müller"); as it is when it has none.
     Word by word: a long abstract is slow to repair whole, and a sequence that lost a byte upstream ("30â\x80 min")
     is better left than read as another character ("30†min"). A space lost before a unit is a space again, a dash
-    PubMed wrote "(-)" a dash, an apostrophe set as "9" ("CUAHSI9s") an apostrophe, and a soft hyphen a hyphen (one only
-    after a hyphen)."""
+    PubMed wrote "(-)" a dash, an apostrophe set as "9" ("CUAHSI9s") an apostrophe, a soft hyphen a hyphen (one only
+    after a hyphen), and a ligature its letters ("ﬂ" -> "fl")."""
     if "\ufffd" in text:
         text = _LOST_SPACE.sub(" ", text)
     if "(-)" in text:
         text = _LOST_DASH.sub("-", text)
     if "9s" in text:
         text = _APOSTROPHE_NINE.sub("’", text)
+    text = text.translate(_LIGATURES)
     if "\u00ad" in text:
         text = text.replace("-\u00ad", "-").replace("\u00ad", "-")
     if not _GARBLED.search(text):
