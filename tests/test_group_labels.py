@@ -338,6 +338,13 @@ def test_a_shared_phrase_that_ends_or_opens_with_a_verb_is_no_topic_the_papers_s
     assert opens_with_verb("align language models", ["we align language models", "They align language models."])
     assert not opens_with_verb("acute respiratory distress syndrome", ["It leads to acute respiratory distress syndrome."])
     assert not opens_with_verb("healthcare workers", ["Masks were given to healthcare workers.", "Most healthcare workers"])
+    # a Better CSL JSON export on exoskeletons: "Two of them discuss assist volitional motions", "... discuss replicate
+    # normative joint kinematics" (the papers never say "assisted" or "replicated", but "the potential to", "aim to")
+    assert opens_with_verb("assist volitional motions", ["Exoskeletons have the potential to assist volitional motions.",
+                                                          "the capabilities necessary to assist volitional motions"])
+    assert opens_with_verb("replicate normative joint kinematics", ["These methods aim to replicate normative joint "
+                                                                     "kinematics.", "to replicate normative joint kinematics"])
+    assert not opens_with_verb("image segmentation", ["X is applied to image segmentation.", "Y applied to image segmentation"])
 
 
 def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():

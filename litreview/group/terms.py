@@ -238,11 +238,18 @@ def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
     return bool(uses) and _ends_with_verb(term, uses)
 
 
+# Words an infinitive follows, so that the word after their "to" is a verb: "the potential to assist volitional motions",
+# "aim to replicate normative joint kinematics" (not "due to", "exposure to", "applied to": a noun may follow them).
+_TAKES_AN_INFINITIVE = r"(?:aim(?:s|ed)?|potential|necessary|able|ability|designed|intended|needed|needs?|required|" \
+                       r"seeks?|sought|attempts?|attempted|tries|tried|used|order|how)"
+
+
 def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> bool:
     """Whether the phrase `term` opens with a verb in half its uses in `texts` or more: after "we", "can", "which" ...;
-    after "to", only a word the texts also say in its past or participle and never after a determiner ("to fabricate
-    black silicon", "fabricated"; not "due to olfactory dysfunction", "leading to acute respiratory distress
-    syndrome", "given to healthcare workers", "applied to image segmentation" where the texts say "the image"). Stricter
+    after "to", only a word the texts also say in its past or participle, or after a word an infinitive follows, and
+    never after a determiner ("to fabricate black silicon", "fabricated"; "aim to replicate X"; not "due to olfactory
+    dysfunction", "leading to acute respiratory distress syndrome", "given to healthcare workers", "applied to image
+    segmentation" where the texts say "the image"). Stricter
     than `said_as_verb`, which labels use (not `strict`: any word after "to"): a sentence that says what papers share
     loses more by a noun taken for a verb."""
     texts = list(texts)
@@ -255,7 +262,8 @@ def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> 
     first = term.split(" ", 1)[0]
     root = re.escape(first[:-1] if first.endswith("e") else first)
     return not _NOT_A_HEAD.search(first) and not _NOUN_SUFFIX.search(first) \
-        and any(re.search(rf"\b{root}e?(?:d|ed|ing)\b", text, re.IGNORECASE) for text in texts) \
+        and any(re.search(rf"\b{root}e?(?:d|ed|ing)\b|\b{_TAKES_AN_INFINITIVE}\sto\s{re.escape(first)}\b", text,
+                          re.IGNORECASE) for text in texts) \
         and not any(re.search(rf"\b(?:the|a|an|this|these|its|their|our|of)\s+{re.escape(first)}\b", text, re.IGNORECASE)
                     for text in texts)
 
