@@ -2213,6 +2213,17 @@ def test_results_reported_in_the_past_tense_are_said_as_what_was_found():
         "Further diagnostics showed that he had a primary psoas abscess"
 
 
+def test_a_participle_that_is_not_its_verbs_past_is_said_in_the_past_once_its_have_goes():
+    # a Zotero RIS export on wildfire and health: "As physicians and scientists, Agache et al. seen first-hand how
+    # increasing outdoor and indoor air pollution impacts respiratory health" (from "we have seen first-hand")
+    from litreview.write.voice import said_by
+    assert said_by("Agache et al.", "As physicians and scientists, they have seen first-hand how air pollution impacts "
+                   "respiratory health", plural=True) == ("As physicians and scientists, Agache et al. saw first-hand how "
+                                                          "air pollution impacts respiratory health.")
+    assert said_by("Smith", "they have undertaken a survey of 40 farms", plural=False) == "Smith undertook a survey of 40 farms."
+    assert said_by("Smith", "they have used the survey", plural=False) == "Smith used the survey."
+
+
 def test_it_is_shown_that_x_reports_x_with_its_condition():
     from litreview.write.clauses import finding_clause
     # a Mendeley library on systemic risk: was "@Georg2013 reports that comparing different interbank network

@@ -21,6 +21,7 @@ from litreview.text import (
     WORK_NOUNS,
 )
 from litreview.write.english import (
+    PAST_OF,
     after_a_lead,
     base_form,
     same_case,
@@ -212,7 +213,8 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
             return None
         return f"{subject} {'present' if plural else 'presents'} {kind['what']}."
     verb = base_form(done["verb"]) if done["itself"] or done["author"] else done["verb"]  # "this paper expands": "expand"
-    verb = verb if plural or verb.endswith("ed") else third_person(verb)  # "extracted" agrees with any subject
+    verb = PAST_OF.get(verb, verb)  # "they have seen X" is said "saw X": its "have" went with "they"
+    verb = verb if plural or verb.endswith("ed") or verb in PAST_OF.values() else third_person(verb)  # "extracted", "saw"
     aimed = AIMING.match(f"{done['verb']}{done['rest']}")  # "aims to provide X and present Y": "present" stays
     rest = done["rest"] if plural or aimed else agreeing(done["rest"])  # "relaxes X and presents Y"
     if plural and (done["itself"] or done["author"]):  # "this chapter reviews X and describes Y": "... and describe Y"
