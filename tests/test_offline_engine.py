@@ -377,6 +377,36 @@ def test_structured_abstracts_and_boilerplate_never_reach_the_draft(run_cli, tmp
     assert "Following the 2016 sepsis definitions, Okafor et al. assessed early warning scores in emergency departments" in text
 
 
+def test_a_publishers_page_copied_as_the_abstract_and_a_disclaimer_never_reach_the_draft(run_cli, tmp_path):
+    # a Zotero RIS export (records from Dimensions) on wildfire and health: one "abstract" is the journal's article page
+    # copied whole, its disclaimer last; the draft said "@girardi2022effects note that DisclaimerThe contents of the
+    # article represent the authors' views ...", and, the disclaimer gone, "... note that journal of Women's HealthVol."
+    page = ("Journal of Women's HealthVol. 31, No. 6 CommentaryFree AccessEffects of Climate and Environmental Changes on "
+            "Women's Reproductive HealthGuillermina Girardi and Andrew A. BremerGuillermina GirardiAddress correspondence "
+            "to: Guillermina Girardi, MS, PhS, National Institutes of Health, Bethesda, MD 20892-2425, USA.Search for more "
+            "papers by this author and Andrew A. BremerNational Institutes of Health, Bethesda, Maryland, USA.Search for "
+            "more papers by this authorPublished Online:14 Jun 2022https://doi.org/10.1089/jwh.2021.0631AboutSectionsPDF/"
+            "EPUB Permissions & CitationsPermissionsDownload CitationsTrack CitationsAdd to favorites Back To Publication "
+            "ShareShare onFacebookTwitterLinked InRedditEmail Climate and environmental changes constitute a major global "
+            "health threat. Wildfire smoke exposure during pregnancy increases the risk of preterm birth in exposed women. "
+            "DisclaimerThe contents of the article represent the authors' views and do not constitute an official "
+            "position of the National Institutes of Health or the U.S. Government.")
+    (tmp_path / "screened.ris").write_text(
+        "TY  - JOUR\nTI  - Effects of Climate and Environmental Changes on Women's Reproductive Health.\n"
+        "AU  - Girardi, Guillermina\nAU  - Bremer, Andrew A.\nT2  - Journal of Women's Health\nDA  - 2022///\n"
+        f"PY  - 2022\nAB  - {page}\nER  - \n\n"
+        "TY  - JOUR\nTI  - Wildfire smoke and preterm birth\nAU  - Padula, Amy M.\nDA  - 2023///\nPY  - 2023\n"
+        "AB  - Wildfire smoke exposure during pregnancy was associated with preterm birth in a cohort of 3 million "
+        "births.\nER  - \n", encoding="utf-8")
+    result = run_cli("draft", "wildfire smoke and pregnancy", "--corpus", str(tmp_path / "screened.ris"), "--offline",
+                     "-o", str(tmp_path / "rw.md"))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "rw.md").read_text()
+    for debris in ("Disclaimer", "official position", "HealthVol", "Search for more papers", "Facebook", "favorites"):
+        assert debris not in text, debris
+    assert "increases the risk of preterm birth in exposed women" in text
+
+
 def test_a_title_only_corpus_is_written_as_grouped_sentences_under_shared_labels(run_cli, tmp_path):
     data = ROOT / "tests" / "data" / "dblp_titles.bib"
     runs = [run_cli("draft", "prompt tuning", "--corpus", str(data), "--top-k", "7", "--drop-off", "0",

@@ -19,6 +19,7 @@ from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.approach import approach_index, makes_something, proposes
+from litreview.summarize.debris import after_page_chrome, says_nothing_of_the_work
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
 from litreview.text import REVIEW_KIND
@@ -48,29 +49,6 @@ _FINDING_CUES = re.compile(
     r"better|consistently|reduc\w*|experiments?)\b",
     re.IGNORECASE,
 )
-# Instructions planted for a language model: never quoted, never a label.
-_PLANTED = re.compile(r"\b(?:ignore|disregard)\b[^.]*\b(?:instructions?|prompts?)\b|\bcite\b", re.IGNORECASE)
-# Sentences about where the code is, not about the work.
-_ASIDE = re.compile(r"https?://|\bwww\.|\bgithub\b|\bdoi\.org\b|"
-                    r"\b(?:code|codes|source code|implementation|data|datasets?|models?|software|tools?|toolkit|demo|"
-                    r"project page|resources?)\b[^.]{0,40}\b(?:is|are|will be|has been|have been|can be)\s+(?:made\s+)?"
-                    r"(?:publicly |freely |openly )?(?:available|released|accessible|found|downloaded)|"
-                    r"\bwe (?:publicly )?(?:release|open-source|make available) (?:our|the|all) (?:code|source|implementation)|"
-                    r"\bavailable (?:at|from|online)\b|"
-                    r"\bofficial (?:\w+ )?(?:repository|implementation|code(?:base)?)\b|"  # "Official PyTorch ..."
-                    r"\b(?:repository|implementation|code) (?:for|of) (?:the|our) paper\b", re.IGNORECASE)
-# Publishing boilerplate: copyright lines, proceedings and venue notes, talks, admin notes.
-_BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bpublished by\b|"
-                          r"\b(?:elsevier|springer(?:-verlag)?|wiley)\b|\bproceedings of\b|\bkeynote\b|\binvited talk\b|"
-                          r"\baccepted (?:for publication|at|to)\b|\bto appear in\b|\barxiv admin note\b|"
-                          r"\bthis (?:is an|extended) (?:extended )?abstract\b|\bpresented at the\b|"
-                          r"\bno abstract\b|"  # "This article has no abstract DOI:10 ..." (a DOI cited in prose is not)
-                          r"\bsee related (?:reply|letter|article|editorial|commentary)\b|"  # a note on a letter
-                          r"\[(?:figure|table)\b[^\]]*\]|"  # PubMed's "[Figure: see text]"
-                          r"^(?:primary )?funding(?: sources?)?:|^trial registrations?:|"  # Annals, BMJ
-                          # the paper's own reference: "– ICES Journal of Marine Science, 68: 972–981."
-                          r"^[\u2013\u2014-]?\s*(?:[\w&.'-]+\s){0,8}[\w&.'-]+,\s*\d+(?:\s?\(\d+\))?:\s*\d+\s?"
-                          r"[\u2013\u2014-]\s?\d+\.?$", re.IGNORECASE)
 # A table of contents ("I. Introduction, 488. — II. The model, 489."): roman section numbers or page numbers.
 _CONTENTS = re.compile(r"(?:^|\s)[IVX]+\.\s|,\s*\d+\.?$")
 _ITEM_NUMBER = re.compile(r"\s(\d{1,2})\.$")  # "... in practice 3." (the next item's number, where a list was split)
@@ -273,11 +251,11 @@ def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
     text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", text)))
     text = _ITALICS_GLUED.sub(lambda glued: f"{glued[0]} ", text)
-    sentences = [_with_its_subject(LABEL.sub("", part).strip()) for part in split_sentences(unlabelled(text).strip())]
+    sentences = [_with_its_subject(LABEL.sub("", part).strip())
+                 for part in after_page_chrome(split_sentences(unlabelled(text).strip()))]
     listed = _numbered_items(sentences)
-    return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not _PLANTED.search(part)
-                 and not _ASIDE.search(part) and not _BOILERPLATE.search(part) and not _TRAILS_OFF.search(part)
-                 and _is_prose(part) and not _holds_own_macro(part))
+    return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not says_nothing_of_the_work(part)
+                 and not _TRAILS_OFF.search(part) and _is_prose(part) and not _holds_own_macro(part))
 
 
 def _with_its_subject(sentence: str) -> str:
