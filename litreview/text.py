@@ -17,8 +17,10 @@ STOPWORDS = frozenset(
 # How a paper names itself ("this paper proposes", "in this chapter"), for the patterns that find its own voice.
 _WORK_NOUNS = ("paper work study article chapter letter survey review report thesis dissertation manuscript commentary "
                "editorial essay investigation document perspective viewpoint volume book comment communication statement "
-               "note opinion brief").split()  # IEEE Transactions briefs: "In this brief, X is given"
-WORK_NOUNS = rf"(?:{'|'.join(_WORK_NOUNS)})"
+               "note opinion brief research").split()  # IEEE Transactions briefs: "In this brief, X is given"
+# "this research" is the paper, "this research direction" a field's ("advancements in this research direction")
+_RESEARCH_OF_A_FIELD = r"(?!\s(?:directions?|areas?|fields?|gaps?|questions?|topics?|agendas?|community|lines?|domains?))"
+WORK_NOUNS = rf"(?:{'|'.join(_WORK_NOUNS)}){_RESEARCH_OF_A_FIELD}"
 # What kind of work it is: "this literature review", "this retrospective cohort study", "this case report".
 _KIND_OF_WORK = (r"literature|systematic|narrative|scoping|short|brief|present|retrospective|prospective|observational|"
                  r"cross-sectional|cohort|case|pilot|qualitative|quantitative|comparative|descriptive|longitudinal|"
@@ -31,7 +33,9 @@ REVIEW_KIND = rf"(?:{_REVIEW_QUALIFIER})\s+(?:literature\s+)?review"
 REVIEW_DESIGN = rf"(?:(?:{_REVIEW_QUALIFIER})\s+)?(?:literature\s+)?reviews?|meta-analys[ie]s"
 A_WORK = rf"(?:(?:{_KIND_OF_WORK})\s){{0,3}}(?:mini-)?{WORK_NOUNS}"  # "retrospective cohort study", "mini-review"
 THIS_WORK = rf"this {A_WORK}"
-SELF_NAMED = rf"(?:{THIS_WORK}|the (?:present|current) {WORK_NOUNS})"  # anywhere in its text ("the editor of this volume")
+# anywhere in its text ("the editor of this volume"); "our study aimed to X", "our research aimed to X" (not "our
+# previous study", another work)
+SELF_NAMED = rf"(?:{THIS_WORK}|(?:the (?:present|current)|our) {WORK_NOUNS})"
 # Words a work noun may qualify as a subject: "This volume data set was sampled", "This study area lies" (which, inside
 # a sentence, are still the paper's own: "we discuss this study design" -> "they discuss the study design").
 _QUALIFYING = r"(?!\s(?:data|areas?|regions?|sites?|population|samples?|groups?|cohort|period)\b)"

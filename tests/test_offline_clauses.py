@@ -2224,6 +2224,25 @@ def test_a_participle_that_is_not_its_verbs_past_is_said_in_the_past_once_its_ha
     assert said_by("Smith", "they have used the survey", plural=False) == "Smith used the survey."
 
 
+def test_our_study_and_this_research_are_the_paper_but_a_research_direction_is_the_fields():
+    # a Zotero RIS export on wildfire and health: "@fann2017health note that their research aimed to characterize excess
+    # mortality", "@prante2008developing notes that this research analyzes the use of ..."; CORD-19's "Another work
+    # notes that their study is the first to compare four new commercially available assays"
+    from litreview.corpus.paper import Paper
+    from litreview.write.clauses import clean_clause
+    from litreview.write.statements import said_for
+    fann = Paper(key="fann2017health", authors=("Fann, Neal", "Alman, Breanna"), abstract="Smoke harms.")
+    assert said_for(fann, "Our research aimed to characterize excess mortality and morbidity events.", "They note that") \
+        == "Fann and Alman aimed to characterize excess mortality and morbidity events."
+    assert said_for(fann, "This research analyzes the use of natural resource management techniques.", "They note that") \
+        == "Fann and Alman analyze the use of natural resource management techniques."
+    # another of their works: noted, not what this paper showed
+    assert said_for(fann, "Our previous study showed that smoke kills.", "They note that").startswith("Fann and Alman note")
+    # the seeds: "highlighting the future need for advancements in this research direction" lost "in this research"
+    assert clean_clause("it highlights the need for advancements in this research direction") == \
+        "it highlights the need for advancements in this research direction"
+
+
 def test_it_is_shown_that_x_reports_x_with_its_condition():
     from litreview.write.clauses import finding_clause
     # a Mendeley library on systemic risk: was "@Georg2013 reports that comparing different interbank network

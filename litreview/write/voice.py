@@ -91,8 +91,9 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
                 r"In spite of|Unlike|Given|Using|"
                 r"Due to|Owing to|Because of|Based on|Inspired by|Motivated by)\b")  # "Due to X's activity, we sought"
 # The paper as the subject of a sentence already taken to be its own: "The study aimed to evaluate X" (where a
-# summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort").
-ITSELF = rf"(?:{THE_WORK}|the\sstudy)"
+# summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort"); "our research aimed
+# to X" said in the third person ("their research aimed to X").
+ITSELF = rf"(?:{THE_WORK}|the\sstudy|their\s{WORK_NOUNS})"
 # The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
 # this study aimed to X"), where the paragraph gives the sentence its own subject.
 _ITSELF_NAMED = re.compile(rf"\b{SELF_NAMED}\b", re.IGNORECASE)
