@@ -345,6 +345,8 @@ def test_a_shared_phrase_that_ends_or_opens_with_a_verb_is_no_topic_the_papers_s
     assert opens_with_verb("replicate normative joint kinematics", ["These methods aim to replicate normative joint "
                                                                      "kinematics.", "to replicate normative joint kinematics"])
     assert not opens_with_verb("image segmentation", ["X is applied to image segmentation.", "Y applied to image segmentation"])
+    # a Lens.org export: "Raspberry Pi is used to implement artificial vision" headed a group "Implement artificial vision"
+    assert opens_with_verb("implement artificial vision", ["Raspberry Pi is used to implement artificial vision."])
 
 
 def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():

@@ -1607,6 +1607,34 @@ def test_two_papers_with_one_abstract_are_said_once_citing_both():
     assert aim.keys == ["qiu_a", "qiu_b"]
 
 
+def test_two_papers_said_alike_but_for_who_says_it_are_said_once_by_both():
+    # a Lens.org export on aids for the blind: "@adep2021visual propose a system for visually impaired people." and,
+    # two sentences on, "@jain2018visual propose a system for visually impaired people."; CORD-19 records without
+    # authors read "One study describes X" and "Another study describes X"
+    from litreview.write.citing import said_once
+    from litreview.write.schema import InlineCitation, Sentence
+    said = said_once([Sentence(text="Adep et al. propose a system for visually impaired people.", keys=["adep"]),
+                      Sentence(text="Adep et al. note that many technologies have been developed.", keys=["adep"]),
+                      Sentence(text="Jain et al. propose a system for visually impaired people.", keys=["jain"]),
+                      Sentence(text="Zhang proposes a system for visually impaired people.", keys=["zhang"])])
+    assert [s.text for s in said] == ["Adep et al., Jain et al. and Zhang propose a system for visually impaired people.",
+                                      "Adep et al. note that many technologies have been developed."]
+    assert said[0].keys == ["adep", "jain", "zhang"]
+    assert said[0].inline == [InlineCitation(after="Adep et al.", keys=["adep"]),
+                              InlineCitation(after="Jain et al.", keys=["jain"]), InlineCitation(after="Zhang", keys=["zhang"])]
+    unnamed = said_once([Sentence(text="One study describes the clinical course of 12 patients.", keys=["a"]),
+                         Sentence(text="Another study describes the clinical course of 12 patients.", keys=["b"])])
+    assert [(s.text, s.keys) for s in unnamed] == [("Two studies describe the clinical course of 12 patients.", ["a", "b"])]
+    # what a paper is, one named study and one unnamed, and one author said twice are not said together
+    for apart in ([Sentence(text="One study is a cohort study of 40 patients.", keys=["a"]),
+                   Sentence(text="Another study is a cohort study of 40 patients.", keys=["b"])],
+                  [Sentence(text="Li et al. describe the clinical course of 12 patients.", keys=["a"]),
+                   Sentence(text="One study describes the clinical course of 12 patients.", keys=["b"])],
+                  [Sentence(text="Li et al. describe the clinical course of 12 patients.", keys=["a"]),
+                   Sentence(text="Li et al. describe the clinical course of 12 patients.", keys=["b"])]):
+        assert len(said_once(apart)) == (1 if apart[0].text == apart[1].text else 2)
+
+
 def test_a_library_on_one_narrow_topic_still_gets_named_sub_themes():
     # An ADS export of 99 papers on JWST's little red dots: every group's terms ("emission lines", "star formation",
     # "number densities") are in a tenth of the library or more, so each read as the field's word and the four groups

@@ -261,9 +261,11 @@ def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> 
         return True
     first = term.split(" ", 1)[0]
     root = re.escape(first[:-1] if first.endswith("e") else first)
-    return not _NOT_A_HEAD.search(first) and not _NOUN_SUFFIX.search(first) \
-        and any(re.search(rf"\b{root}e?(?:d|ed|ing)\b|\b{_TAKES_AN_INFINITIVE}\sto\s{re.escape(first)}\b", text,
-                          re.IGNORECASE) for text in texts) \
+    # "used to implement X": a verb, whatever its ending says ("-ment")
+    infinitive = any(re.search(rf"\b{_TAKES_AN_INFINITIVE}\sto\s{re.escape(first)}\b", text, re.IGNORECASE) for text in texts)
+    participle = not _NOT_A_HEAD.search(first) and not _NOUN_SUFFIX.search(first) \
+        and any(re.search(rf"\b{root}e?(?:d|ed|ing)\b", text, re.IGNORECASE) for text in texts)
+    return (infinitive or participle) \
         and not any(re.search(rf"\b(?:the|a|an|this|these|its|their|our|of)\s+{re.escape(first)}\b", text, re.IGNORECASE)
                     for text in texts)
 

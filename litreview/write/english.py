@@ -211,6 +211,11 @@ TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seve
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
+def number_word(count: int) -> str:
+    """A count in words ("three"), in digits past ten ("12")."""
+    return NUMBERS[count] if count < len(NUMBERS) else str(count)
+
+
 _NUMBER_WORDS = frozenset(NUMBERS[1:] + TEENS + TENS + ("hundred", "thousand", "several", "many", "few"))
 
 

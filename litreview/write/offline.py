@@ -42,6 +42,7 @@ from litreview.summarize.offline import (
 from litreview.summarize.schema import PaperSummary
 from litreview.text import is_own_text
 from litreview.write import clauses, own_work, titled
+from litreview.write.citing import FIRST_SUBJECT, NEXT_SUBJECTS
 from litreview.write.clauses import (
     Clause,
     active_sentence,
@@ -85,8 +86,6 @@ from litreview.write.voice import it_as_itself, leans_back, refers_back, says_it
 
 WORDS_PER_PAPER = 20    # the budget grows with the group, as authors write (20-35 words a paper)
 FIXED_WORDS = 50        # plus the opening sentence and room for a lone paper's second sentence
-FIRST_SUBJECT = "One study"
-NEXT_SUBJECTS = ("Another study", "Another work", "A further study")
 # Every phrase the paragraph templates add (the clause templates add theirs, see clauses.template_words).
 TEMPLATE_PHRASES = (
     "Work on", "relates to", "through", "Further work", "Related work", "work relates", "works relate", "that relates to",

@@ -45,7 +45,7 @@ from litreview.group.terms import (
 from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.schema import PaperSummary
 from litreview.text import STOPWORDS, listing, significant_words
-from litreview.write.english import NUMBERS, TEENS, TENS, count_opening
+from litreview.write.english import NUMBERS, TEENS, TENS, count_opening, number_word
 from litreview.write.kinds import analysis_kinds, as_design, designs, in_plural_design
 from litreview.write.schema import InlineCitation, Sentence
 
@@ -372,11 +372,6 @@ def quantity(count: int, size: int, introduced: bool = True) -> str:
     if count == size:
         return "Both works" if size == 2 else f"All {number_word(size)} works"
     return f"{count_opening(count)} {'of them' if introduced else 'works'}"
-
-
-def number_word(count: int) -> str:
-    """A count in words ("three"), in digits past ten ("12")."""
-    return NUMBERS[count] if count < len(NUMBERS) else str(count)
 
 
 @functools.lru_cache(maxsize=8192)  # the order, the contrast test and the theme sentences stem the same texts
