@@ -260,6 +260,12 @@ def test_a_sentence_never_opens_with_digits():
     assert said is None or "Five mg" not in said, said
     said = said_for(paper, "Overall, 2019 was the warmest year.", FINDING_LEAD)  # a year is no count
     assert said is None or not said.startswith(("Two thousand", "A total")), said
+    # CORD-19: "35 883 households were selected from municipal rolls ...", "829 serum specimens were collected ..."
+    from litreview.write.english import sentence_start
+    assert sentence_start("35 883 households were selected.") == "A total of 35 883 households were selected."
+    assert sentence_start("829 serum specimens were collected.") == "A total of 829 serum specimens were collected."
+    assert sentence_start("1,200 nurses answered.") == "A total of 1,200 nurses answered."
+    assert sentence_start("2020 saw a rise in cases.") == "2020 saw a rise in cases."
 
 
 def test_a_shared_term_the_papers_say_with_the_is_said_with_the_but_not_a_plural():

@@ -233,12 +233,18 @@ def count_opening(count: int) -> str:
     return upper_first(said)
 
 
-# "2 different approaches", "25 patients"; not "2019", "5.2%", nor a measure ("5 mg/kg was given")
-_OPENING_COUNT = re.compile(r"([1-9]\d?) (?=[a-z])(?!(?:mg|kg|g|ml|mm|cm|km|nm|h|hr|hrs|min|s|ms|l)\b)")
+# "2 different approaches", "25 patients", "35 883 households" (thousands set apart); not a year ("2019"), "5.2%",
+# nor a measure ("5 mg/kg was given")
+_OPENING_COUNT = re.compile(r"(?!(?:19|20)\d\d\b)([1-9]\d{0,2}(?:[ ,\u2009\u202f]\d{3})+|[1-9]\d*) (?=[a-z])"
+                            r"(?!(?:mg|kg|g|ml|mm|cm|km|nm|h|hr|hrs|min|s|ms|l)\b)")
 
 
 def sentence_start(text: str) -> str:
     """`text` opening a sentence: its first letter in capitals, and a count of less than a hundred before a word in
-    words ("In summary, 2 different approaches ..." said without its lead: "Two different approaches ...")."""
+    words ("In summary, 2 different approaches ..." said without its lead: "Two different approaches ..."), a larger one
+    after "A total of"."""
     count = _OPENING_COUNT.match(text)
-    return count_opening(int(count.group(1))) + text[count.end() - 1:] if count else upper_first(text)
+    if not count:
+        return upper_first(text)
+    number = int(re.sub(r"\D", "", count.group(1)))  # said as written past ninety-nine: "A total of 35 883 households"
+    return (count_opening(number) if number < 100 else f"A total of {count.group(1)}") + text[count.end() - 1:]
