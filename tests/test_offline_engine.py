@@ -407,6 +407,24 @@ def test_a_publishers_page_copied_as_the_abstract_and_a_disclaimer_never_reach_t
     assert "increases the risk of preterm birth in exposed women" in text
 
 
+def test_a_preprints_line_numbers_never_reach_the_draft():
+    # CORD-19 (a medRxiv abstract copied from its PDF): "Another work notes that 15 We confirm an overload of the
+    # diagnostic capacity in Benin"
+    from litreview.summarize.debris import without_line_numbers
+    from litreview.summarize.offline import text_sentences
+    abstract = ("SARS-CoV-2 ELISAs showed up to 25% false-positive results depending on antigen and antibody types, "
+                "likely due 13 to unspecific antibody responses elicited by acute malaria according to lack of "
+                "SARS-CoV-2-specific neutralizing 14 antibody responses and relatively higher parasitemia in those sera. "
+                "15 We confirm an overload of the diagnostic capacity in Benin and provide baseline information on the "
+                "usability of 16 genome-based surveillance in resource-limited settings.")
+    said = text_sentences(Paper(key="benin", title="Diagnostics and spread of SARS-CoV-2 in Benin", abstract=abstract))
+    assert any(part.startswith("We confirm an overload of the diagnostic capacity in Benin") for part in said), said
+    assert not any(re.search(r"\b1[3-6]\b", part) for part in said), said
+    # counts are no lines: near each other, or two of them
+    for counts in ("We enrolled 15 patients and 16 controls in 17 centres.", "Doses were given between 2 and 3 days apart."):
+        assert without_line_numbers(counts) == counts
+
+
 def test_a_title_only_corpus_is_written_as_grouped_sentences_under_shared_labels(run_cli, tmp_path):
     data = ROOT / "tests" / "data" / "dblp_titles.bib"
     runs = [run_cli("draft", "prompt tuning", "--corpus", str(data), "--top-k", "7", "--drop-off", "0",

@@ -1,5 +1,6 @@
 """Sentences of an abstract that say nothing of the work: instructions planted for a language model, where the code
-is, and what publishers and databases add (copyright lines, venues, disclaimers); and a publisher's page copied whole."""
+is, and what publishers and databases add (copyright lines, venues, disclaimers); a publisher's page copied whole, and
+a preprint's line numbers."""
 
 from __future__ import annotations
 
@@ -43,6 +44,37 @@ def after_page_chrome(sentences: list[str]) -> list[str]:
     Women's HealthVol. 31, No. 6 CommentaryFree Access ... ShareShare onFacebookTwitter"); all of them where not."""
     chrome = [n for n, sentence in enumerate(sentences) if _PAGE_CHROME.search(sentence)]
     return sentences[chrome[-1] + 1:] if chrome else sentences
+
+# A preprint's line numbers, which an abstract copied from its PDF keeps between its words: "likely due 13 to unspecific
+# antibody responses ... neutralizing 14 antibody responses ... in those sera. 15 We confirm" (CORD-19, medRxiv).
+_NUMBER_BETWEEN_WORDS = re.compile(r"(?<=[\w.,;)] )\d{1,4} (?=[A-Za-z(])")
+_LINE_RUN = 3  # three numbers counting up, one by one, are lines; two may be anything ("between 2 and 3 doses")
+_LINE_CHARS = (40, 250)  # ... a line of a page apart ("15 patients and 16 controls in 17 centres" are counts)
+
+
+def without_line_numbers(text: str) -> str:
+    """`text` without the line numbers of the page it was copied from: numbers alone between words that count up one
+    by one a line apart, three or more of them (a count in the text, "15 patients", stays)."""
+    found = list(_NUMBER_BETWEEN_WORDS.finditer(text))
+    if len(found) < _LINE_RUN:
+        return text
+    lines = set()
+    run = [found[0]]
+    for number in found[1:]:
+        next_line = int(number[0]) == int(run[-1][0]) + 1 and \
+            _LINE_CHARS[0] <= number.start() - run[-1].end() <= _LINE_CHARS[1]
+        run = run + [number] if next_line else [number]
+        if len(run) >= _LINE_RUN:
+            lines.update(match.start() for match in run)
+    if not lines:
+        return text
+    return "".join(text[at:end] for at, end in _kept_spans(text, [m for m in found if m.start() in lines]))
+
+
+def _kept_spans(text: str, removed: list[re.Match[str]]) -> list[tuple[int, int]]:
+    starts = [0, *(match.end() for match in removed)]
+    ends = [*(match.start() for match in removed), len(text)]
+    return list(zip(starts, ends))
 
 
 def says_nothing_of_the_work(sentence: str) -> bool:

@@ -19,7 +19,7 @@ from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.approach import approach_index, makes_something, proposes
-from litreview.summarize.debris import after_page_chrome, says_nothing_of_the_work
+from litreview.summarize.debris import after_page_chrome, says_nothing_of_the_work, without_line_numbers
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
 from litreview.text import REVIEW_KIND
@@ -249,7 +249,7 @@ def content_sentences(text: str | None) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
-    text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", text)))
+    text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", without_line_numbers(text))))
     text = _ITALICS_GLUED.sub(lambda glued: f"{glued[0]} ", text)
     sentences = [_with_its_subject(LABEL.sub("", part).strip())
                  for part in after_page_chrome(split_sentences(unlabelled(text).strip()))]
