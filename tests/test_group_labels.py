@@ -470,6 +470,11 @@ def test_what_points_elsewhere_or_is_vague_names_no_shared_topic():
     for term in ("following research questions", "past decade", "major changes", "percentage points", "populations"):
         assert not is_noun_phrase(term), term
     assert is_noun_phrase("population genetics") and is_noun_phrase("climate change") and is_noun_phrase("major depression")
+    # a Web of Science export on Black male teachers: a group headed "Specific attention" ("with specific attention to
+    # Black males"); attention alone is a topic where it is one ("self-attention", "attention mechanisms")
+    for term in ("specific attention", "particular interest", "great emphasis"):
+        assert not is_noun_phrase(term), term
+    assert is_noun_phrase("attention mechanisms") and is_noun_phrase("selective attention")
     # ... and "@nevile2008minimum and @plowman2010moral discuss concludes" ("The paper concludes that ...")
     papers = [Paper(key="a", abstract="This paper examines minimum wages. The paper concludes that neither side won."),
               Paper(key="b", abstract="We review wage fixing. The article concludes that tribunals matter.")]

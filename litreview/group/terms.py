@@ -126,6 +126,8 @@ _POINTING = frozenset("following aforementioned abovementioned above-mentioned".
 _VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
                    "certain many numerous past last next recent coming positive negative relevant existing extant "
                    "available current urgent".split())  # "the negative impact", "relevant literature", "urgent needs"
+# What a vague adjective makes a stock phrase of: "with specific attention to", "of particular interest", "great emphasis".
+_HEED = frozenset("attention interest emphasis focus importance concern".split())
 # Words only ever a verb (base form) or a participle taking an object: they open or end no noun phrase.
 _VERB_FIRST = frozenset("evaluate assess determine investigate examine explore identify analyze analyse describe develop "
                         "propose improve reduce enhance provide compare demonstrate predict detect".split())
@@ -203,7 +205,7 @@ def is_noun_phrase(term: str) -> bool:
             or head.endswith(_VERB_S) and not head.endswith(_NOUNS_IN_IZES) or term in _REPORTING_VERBS \
             or len(words) >= 2 and PLURAL_NOUN.search(words[-2]) and words[-1].endswith("ing"):  # "factors influencing"
         return False
-    if words[0] in _POINTING or len(words) == 2 and words[0] in _VAGUE and words[1] in WEAK_ALONE:
+    if words[0] in _POINTING or len(words) == 2 and words[0] in _VAGUE and (words[1] in WEAK_ALONE or words[1] in _HEED):
         return False  # "following research questions", "the past decade", "major changes": no topic of their own
     if len(words) >= 2 and (words[0] in _VERB_FIRST or words[-1] in _PARTICIPLE_LAST):
         return False  # "evaluate patient tolerance" (of X), "split-face clinical trial evaluating" (X): a clause, cut
