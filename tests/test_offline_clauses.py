@@ -2249,6 +2249,20 @@ def test_our_study_and_this_research_are_the_paper_but_a_research_direction_is_t
         "it highlights the need for advancements in this research direction"
 
 
+def test_what_the_work_is_is_not_said_of_its_authors():
+    # a Mendeley export on cloud elasticity: "@Al-Dhuraibi2018 present a broader and detailed analysis of elasticity
+    # approaches and is considered as the first survey addressing the elasticity of containers"
+    from litreview.write.clauses import active_sentence, approach_clause
+    sentence = ("Compared to other works in literature, this article presents a broader and detailed analysis of "
+                "elasticity approaches and is considered as the first survey addressing the elasticity of containers.")
+    clause = approach_clause(sentence)
+    assert active_sentence("Al-Dhuraibi et al.", clause, plural=True) == \
+        "Al-Dhuraibi et al. present a broader and detailed analysis of elasticity approaches."
+    # a work may be what the paper is
+    assert active_sentence("One study", clause).endswith("and is considered as the first survey addressing the "
+                                                         "elasticity of containers.")
+
+
 def test_it_is_shown_that_x_reports_x_with_its_condition():
     from litreview.write.clauses import finding_clause
     # a Mendeley library on systemic risk: was "@Georg2013 reports that comparing different interbank network

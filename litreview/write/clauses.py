@@ -252,7 +252,7 @@ def active_sentence(subject: str, clause: Clause, *, plural: bool = False, names
     in lower case unless one of the paper's `names`)."""
     if clause.verb:
         verb = clause.verb if plural else third_person(clause.verb)
-        obj = its_next_verb(without_hype(clause.object), plural=plural)  # "analyses X, it explains Y": "explain Y"
+        obj = its_next_verb(without_hype(clause.object), plural=plural, subject=subject)  # "X, it explains Y": "explain Y"
         return f"{subject} {verb} {obj if plural else agreeing(obj)}."
     return said_by(subject, clause.statement, plural=plural, first=True) or \
         done_by(subject, clause.statement, plural=plural, names=names) or \

@@ -94,6 +94,8 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 # summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort"); "our research aimed
 # to X" said in the third person ("their research aimed to X").
 ITSELF = rf"(?:{THE_WORK}|the\sstudy|their\s{WORK_NOUNS})"
+# What the work is, said after what it does: "This paper presents X | and is considered as the first survey of Y".
+_AND_IT_IS = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|was)\s.*$", re.DOTALL)
 # The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
 # this study aimed to X"), where the paragraph gives the sentence its own subject.
 _ITSELF_NAMED = re.compile(rf"\b{SELF_NAMED}\b", re.IGNORECASE)
@@ -159,10 +161,12 @@ def agreeing(text: str) -> str:
     return f"{text[:last]}{third_person(listed['verb'])}{text[last + len(listed['verb']):]}"
 
 
-def its_next_verb(text: str, *, plural: bool) -> str:
+def its_next_verb(text: str, *, plural: bool, subject: str = "") -> str:
     """What a work does after a comma and "it" ("analyses X, it explains Y and outlines Z"), as the next verb of its
-    list, agreeing with a subject that is several authors where `plural` ("X, explain Y")."""
-    return _ITS_NEXT_VERB.sub(lambda m: f", {base_form(m['verb']) if plural else m['verb']}", text, count=1)
+    list, agreeing with a subject that is several authors where `plural` ("X, explain Y"); said by its authors
+    (`subject`, no work), without what the work is ("presents X | and is considered as the first survey of Y")."""
+    text = _ITS_NEXT_VERB.sub(lambda m: f", {base_form(m['verb']) if plural else m['verb']}", text, count=1)
+    return _AND_IT_IS.sub("", text) if subject and not _A_WORK.search(subject) else text
 
 
 def second_verbs_in_base_form(text: str) -> str:
@@ -226,7 +230,7 @@ def said_by(subject: str, statement: str, *, plural: bool, first: bool = False) 
         # for helping them", "them" are the Black males
         said = _LET_THEM.sub(r"\g<let>the authors", f"{done['verb']}{rest}", count=1)
         rest = said[len(done["verb"]):]
-        rest = its_next_verb(rest, plural=plural)
+        rest = its_next_verb(rest, plural=plural, subject=subject)
     # "One study also found" leans on nothing where it comes first; "this paper however justifies X" on a sentence
     # the paragraph does not say
     adverb = done["adverb"] or ""
