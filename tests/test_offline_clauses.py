@@ -1363,6 +1363,9 @@ def test_a_second_verb_opening_the_object_or_after_an_aside_agrees_with_its_auth
         " the background, analyse the reforms and go on to consider them"
     assert second_verbs_in_base_form(" trends and, drawing on critical Black studies, seeks to highlight limits") == \
         " trends and, drawing on critical Black studies, seek to highlight limits"
+    # a Zotero export on gamification: "@Devers2015417 offer a critical perspective ... and defines gamification as ..."
+    assert second_verbs_in_base_form(" a critical perspective on gamification and defines gamification as play") == \
+        " a critical perspective on gamification and define gamification as play"
     # ... and of several authors ("This paper introduces and designs a technique", an ACM export: was "introduce and
     # designs")
     from litreview.write.clauses import approach_clause

@@ -36,7 +36,7 @@ _LISTED_VERB = (r"(?:observe|review|describe|show|present|propose|demonstrate|ev
                 r"offer|suggest|summari[sz]e|recommend|assess|quantify|characteri[sz]e|determine)")
 # A paper's second verb, after "and" ("we propose and compare X", "X, and evaluate Y"): a clause boundary.
 SECOND_VERB = (rf"(?:{_LISTED_VERB}|use|study|test|find|release|extend|outline|highlight|conclude|seek|go|confirm|verify|"
-               r"establish|reveal|predict|detect)")  # "describe a mouse model and confirm the efficacy of X"
+               r"establish|reveal|predict|detect|define|classify|explain|interpret)")  # "describe a mouse model and confirm X"
 # One said with its -s, as a paper's sentence has it after "and" ("... and applies them to Y"): not "studies", a noun too.
 SECOND_VERB_SAID = rf"(?:{SECOND_VERB}(?:e?s)?|applies|identifies|quantifies)"  # "discusses", "assesses"
 _ADVERB = rf"{ADVERB}\s"  # "and furthermore investigate Y"
