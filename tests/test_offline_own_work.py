@@ -80,6 +80,26 @@ def _draft_with_our_work(run_cli, tmp_path: Path, latex: str) -> tuple[str, dict
     return " ".join(result.output.split()), json.loads((tmp_path / "rw.json").read_text())
 
 
+def test_an_abstract_longer_than_a_file_name_is_the_text_and_an_unreadable_file_a_clear_error(run_cli, tmp_path):
+    # --our-work with a 270-character abstract ended in a traceback: "OSError: [Errno 36] File name too long"
+    abstract = ("Early warning scores flag sepsis in emergency departments too late. We propose LactAlert, a sepsis alert "
+                "that combines NEWS2 with lactate clearance, and we compare it with qSOFA and NEWS2 on visits to three "
+                "emergency departments of one hospital over two years of visits.")
+    assert len(abstract.encode()) > 255
+    data = str(Path(__file__).parent / "data" / "structured_abstracts.jsonl")
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", data, "--our-work", abstract,
+                     "-o", str(tmp_path / "rw.json"))
+    assert result.exit_code == 0, result.output
+    sentences = [s["text"] for section in json.loads((tmp_path / "rw.json").read_text())["sections"]
+                 for s in section["sentences"]]
+    assert any("we propose LactAlert" in text for text in sentences)
+    (tmp_path / "abstract.txt").write_bytes("Early warning scores fail\xff.".encode("latin-1"))
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", data, "--our-work",
+                     str(tmp_path / "abstract.txt"), "-o", str(tmp_path / "rw2.json"))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "abstract.txt" in result.output and "UTF-8" in result.output
+
+
 def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_results_do_not_open_a_paragraph(run_cli, tmp_path):
     _, draft = _draft_with_our_work(run_cli, tmp_path, (
         "Early warning scores~\\citep{smith2016} flag sepsis in \\emph{emergency departments} too late. "
