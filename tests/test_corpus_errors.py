@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 LISTING = "A Title For A Paper\n" + "We study a problem that matters. " * 10 + "\n"
@@ -13,6 +14,24 @@ def test_missing_path(run_cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'nope.bib'}: no such file or directory; check the path\n"
     assert result.stdout == ""
+
+
+def test_a_path_longer_than_the_system_allows_is_no_such_file(run_cli, tmp_path):
+    # was a traceback: "OSError: [Errno 36] File name too long" (a pasted abstract given as --corpus)
+    path = tmp_path / ("a" * 300 + ".bib")
+    result = run_cli("corpus", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {path}: no such file or directory; check the path\n"
+
+
+def test_a_corpus_without_one_word_says_no_paper_shares_a_word_with_the_theme(run_cli, tmp_path):
+    # was a traceback from the index ("max() arg is an empty sequence"): one record titled "T"
+    (tmp_path / "x.bib").write_text("@article{a, title={T}}\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nor a RuntimeWarning of a mean document length of 0
+        result = run_cli("draft", "label noise", "--corpus", str(tmp_path / "x.bib"), "--offline")
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+    assert "none of the 1 papers considered shares a word with it" in result.stderr
 
 
 def test_unknown_extension(run_cli, tmp_path):

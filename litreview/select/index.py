@@ -208,7 +208,11 @@ def clear_indexes(cache_dir: Path) -> int:
 def build_retriever(papers: Sequence[Paper]) -> bm25s.BM25:
     """A bm25s index over the papers' texts, in corpus order."""
     retriever = bm25s.BM25(k1=K1, b=B, method="lucene")
-    retriever.index(tokenize_corpus(papers), show_progress=False)
+    tokens = tokenize_corpus(papers)
+    # not one word in any paper (a title "T"): each holds the empty token bm25s adds itself, which no theme holds, so
+    # that every paper scores 0 and the selection says no paper shares a word with the theme (bm25s fails on no
+    # vocabulary, and divides by a mean length of 0)
+    retriever.index(tokens if tokens.vocab else Tokenized(ids=[[0] for _ in tokens.ids], vocab={"": 0}), show_progress=False)
     return retriever
 
 

@@ -95,7 +95,7 @@ def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[Fil
     for path in paths:
         if str(path) == "-":
             results.append(read_text(sys.stdin.read(), "<stdin>", fmt=None))
-        elif Path(path).is_dir():
+        elif _kind_of(Path(path)) == "directory":
             results.extend(_read_in_directory(file) for file in _files_in(Path(path)))
         else:
             results.append(read_file(Path(path)))
@@ -117,10 +117,19 @@ def _read_in_directory(path: Path) -> FileRecords:
             hint=error.hint if path.suffix.lower() in _CONVERT else "name it with --corpus to read it as a bibliography")])
 
 
+def _kind_of(path: Path) -> str | None:
+    """"directory", "file", or None where nothing is there, or the path cannot be one (a name longer than the system
+    allows: "File name too long", a NUL)."""
+    try:
+        return "directory" if path.is_dir() else "file" if path.exists() else None
+    except (OSError, ValueError):
+        return None
+
+
 def read_file(path: Path) -> FileRecords:
     """Read one file whose extension names its format."""
     name = str(path)
-    if not path.exists():
+    if _kind_of(path) is None:
         raise CorpusError(name, None, "no such file or directory", hint="check the path")
     suffix = path.suffix.lower()
     if suffix in _CONVERT:
@@ -129,7 +138,12 @@ def read_file(path: Path) -> FileRecords:
         known = ", ".join(sorted(FORMATS))
         raise CorpusError(name, None, f"unknown extension {suffix or '(none)'!r}",
                           hint=f"litreview reads {known}; rename or convert the file")
-    text, problem = decode(path.read_bytes(), name)
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # no permission to read it, a directory named like a file, a disk error
+        raise CorpusError(name, None, f"cannot be read ({error.strerror or error.__class__.__name__})",
+                          hint="check the file and its permissions") from error
+    text, problem = decode(data, name)
     records = read_text(text, name, fmt=suffix)
     if problem is not None:
         records.problems.insert(0, problem)
