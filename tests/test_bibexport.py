@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -116,6 +117,17 @@ def test_cli_export_writes_a_bib_file_that_loads_back(run_cli, tmp_path):
     again = load_corpus([out])
     assert sorted(p.key for p in again.papers) == sorted(p.key for p in load_corpus(ALL_FORMATS).papers)
 
+
+
+def test_cli_json_goes_to_the_file_asked_for_and_o_alone_says_what_it_needs(run_cli, tmp_path):
+    # `litreview corpus refs.bib --json -o corpus.json` printed the JSON and ignored -o, which only --export wrote to
+    bib = Path(__file__).parent / "data" / "better_bibtex.bib"
+    result = run_cli("corpus", str(bib), "--json", "-o", str(tmp_path / "corpus.json"))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(json.loads((tmp_path / "corpus.json").read_text())["papers"]) == 6
+    result = run_cli("corpus", str(bib), "-o", str(tmp_path / "table.txt"))
+    assert result.exit_code == 2 and result.stderr == "error: -o: -o writes the corpus --json or --export; add --json or --export bib\n"
+    assert not (tmp_path / "table.txt").exists()
 
 
 def test_cli_export_to_a_missing_folder_is_one_line(run_cli, tmp_path):

@@ -98,6 +98,9 @@ def test_an_abstract_longer_than_a_file_name_is_the_text_and_an_unreadable_file_
                      str(tmp_path / "abstract.txt"), "-o", str(tmp_path / "rw2.json"))
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert "abstract.txt" in result.output and "UTF-8" in result.output
+    result = run_cli("draft", "early warning scores for sepsis", "--corpus", data, "--our-work", str(tmp_path),
+                     "-o", str(tmp_path / "rw3.json"))
+    assert result.exit_code == 2 and "this is a folder, not your abstract" in result.output  # was drafted as its text
 
 
 def test_an_abstract_from_the_papers_latex_source_is_quoted_as_text_and_its_results_do_not_open_a_paragraph(run_cli, tmp_path):

@@ -22,7 +22,7 @@ def corpus(
     paths: Annotated[list[str], typer.Argument(help="Files (.bib .ris .json .jsonl .txt), directories (read recursively) or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the corpus as JSON for scripts.")] = False,
     export: Annotated[ExportFormat | None, typer.Option(help="Write the whole corpus in this format, keys included.")] = None,
-    out: Annotated[Path | None, typer.Option("-o", "--output", help="File to write --export to (default: stdout).")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="File to write --export or --json to (default: stdout).")] = None,
     enrich: Annotated[bool, typer.Option("--enrich", help="Fetch missing abstracts first (see `litreview enrich`); --json then shows each one's source.")] = False,
     refresh: Refresh = False,
     strict: Strict = False,
@@ -37,7 +37,12 @@ def corpus(
         if export is not None:
             _export(loaded, out, paths)
         elif as_json:
-            output.write_text(json.dumps(corpus_to_dict(loaded), ensure_ascii=False, indent=2))
+            _written(json.dumps(corpus_to_dict(loaded), ensure_ascii=False, indent=2), out, paths, "the JSON",
+                     f"wrote {len(loaded)} papers as JSON to {out}")
+        elif out is not None:
+            from litreview.errors import ConfigError
+
+            raise ConfigError("-o writes the corpus --json or --export", where="-o", hint="add --json or --export bib")
         else:
             output.stdout.print(_table(loaded))
             _notes(loaded)
@@ -57,12 +62,17 @@ def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.resources import EXPORT_MARKER
 
     text = f"{EXPORT_MARKER} {len(loaded)} papers read from {', '.join(inputs)}.\n\n" + to_bibtex(enriched_entries(loaded.papers))
+    _written(text, out, inputs, "the export", f"wrote {len(loaded)} entries to {out}")
+
+
+def _written(text: str, out: Path | None, inputs: list[str], what: str, notice: str) -> None:
+    """`text` on stdout, or in the file `out` (never one of the `inputs`: `what` it would be) with `notice` said."""
     if out is None:
         output.write_text(text)
         return
-    output.refuse_to_overwrite_input(out, inputs, "the export", "write it under another name")
+    output.refuse_to_overwrite_input(out, inputs, what, "write it under another name")
     output.write_file(out, text)
-    output.print_notice(f"wrote {len(loaded)} entries to {out}")
+    output.print_notice(notice)
 
 
 def _table(loaded):

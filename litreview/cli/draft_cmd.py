@@ -200,19 +200,23 @@ def _fulltext_options(fulltext: bool, pdf_dir: Path | None, settings: Any) -> An
 
 def _our_work(value: str | None) -> str | None:
     """--our-work is the text itself, or a file holding it."""
+    if not value or len(value) >= 4096:
+        return value
     try:
-        is_file = bool(value) and len(value or "") < 4096 and Path(value or "").is_file()
+        kind = "file" if Path(value).is_file() else "folder" if Path(value).is_dir() else None
     except (OSError, ValueError):  # an abstract longer than a file name may be ("File name too long"), or holding a NUL
         return value
-    if not is_file or value is None:
+    if kind is None:
         return value
+    from litreview.errors import ConfigError
+
+    hint = "give --our-work your abstract as text, or a UTF-8 text file holding it"
+    if kind == "folder":
+        raise ConfigError("this is a folder, not your abstract", where=value, hint=hint)
     try:
         return Path(value).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as error:
-        from litreview.errors import ConfigError
-
-        raise ConfigError(f"cannot read it as UTF-8 text ({error.__class__.__name__})", where=value,
-                          hint="give --our-work your abstract as text, or a UTF-8 text file holding it") from error
+        raise ConfigError(f"cannot read it as UTF-8 text ({error.__class__.__name__})", where=value, hint=hint) from error
 
 
 def _draft(loaded: Any, theme: str, llm: Any, plan_path: Path | None, options: dict, our_work: str | None,
