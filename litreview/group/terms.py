@@ -251,9 +251,8 @@ def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> 
     after "to", only a word the texts also say in its past or participle, or after a word an infinitive follows, and
     never after a determiner ("to fabricate black silicon", "fabricated"; "aim to replicate X"; not "due to olfactory
     dysfunction", "leading to acute respiratory distress syndrome", "given to healthcare workers", "applied to image
-    segmentation" where the texts say "the image"). Stricter
-    than `said_as_verb`, which labels use (not `strict`: any word after "to"): a sentence that says what papers share
-    loses more by a noun taken for a verb."""
+    segmentation" where the texts say "the image"). Stricter than `said_as_verb`, which labels use (not `strict`: any
+    word after "to"): a sentence that says what papers share loses more by a noun taken for a verb."""
     texts = list(texts)
     uses = uses_of(term, texts)
     befores = [before for before, _ in uses if before in _BEFORE_A_VERB]

@@ -45,6 +45,7 @@ def after_page_chrome(sentences: list[str]) -> list[str]:
     chrome = [n for n, sentence in enumerate(sentences) if _PAGE_CHROME.search(sentence)]
     return sentences[chrome[-1] + 1:] if chrome else sentences
 
+
 # A preprint's line numbers, which an abstract copied from its PDF keeps between its words: "likely due 13 to unspecific
 # antibody responses ... neutralizing 14 antibody responses ... in those sera. 15 We confirm" (CORD-19, medRxiv).
 _NUMBER_BETWEEN_WORDS = re.compile(r"(?<=[\w.,;)] )\d{1,4} (?=[A-Za-z(])")
@@ -58,7 +59,7 @@ def without_line_numbers(text: str) -> str:
     found = list(_NUMBER_BETWEEN_WORDS.finditer(text))
     if len(found) < _LINE_RUN:
         return text
-    lines = set()
+    lines: set[int] = set()
     run = [found[0]]
     for number in found[1:]:
         next_line = int(number[0]) == int(run[-1][0]) + 1 and \
@@ -66,15 +67,7 @@ def without_line_numbers(text: str) -> str:
         run = run + [number] if next_line else [number]
         if len(run) >= _LINE_RUN:
             lines.update(match.start() for match in run)
-    if not lines:
-        return text
-    return "".join(text[at:end] for at, end in _kept_spans(text, [m for m in found if m.start() in lines]))
-
-
-def _kept_spans(text: str, removed: list[re.Match[str]]) -> list[tuple[int, int]]:
-    starts = [0, *(match.end() for match in removed)]
-    ends = [*(match.start() for match in removed), len(text)]
-    return list(zip(starts, ends))
+    return _NUMBER_BETWEEN_WORDS.sub(lambda number: "" if number.start() in lines else number[0], text) if lines else text
 
 
 def says_nothing_of_the_work(sentence: str) -> bool:

@@ -46,6 +46,8 @@ _AGENT = (r"by\b(?!\s(?:\w+ly\s)?(?!(?:varying|increasing|decreasing|existing|fo
 # ", and is well resolved", ", and suggest that": the thing done goes on doing, which the authors do not
 _THING_GOES_ON = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|are|was|were|has|have|suggests?|shows?|indicates?|"
                             r"reveals?)\b")
+# The second of a leading purpose's aims: "To evaluate X|, and further to assess whether Y|, 231 children were recruited"
+_SECOND_AIM = re.compile(r"^(?P<first>(?:To|In order to)\s[^,;]+),\s(?:and|as well as)\s(?:\w+\s)?to\s[a-z]+\s[^;]+?(?=,\s)")
 # " are [how] studied": the passive of an act of research
 _IS_DONE = r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act>" + _ACT + r")\b"
 # "<Thing> is / are / was / were [how] <act>ed <rest>": the thing studied opens the sentence (not a pronoun, a
@@ -53,8 +55,6 @@ _IS_DONE = r"\s(?P<aux>is|are|was|were)\s(?P<adverb>(?:" + _HOW + r")\s)?(?P<act
 # went before it) and no agent follows ("was developed by Smith": someone else did it). The thing has no verb of its
 # own but in a relative clause ("membranes which are in contact with colloids"): in "the VCM is struggling to migrate
 # from journals in which methods are presented to ...", nothing is presented.
-# The second of a leading purpose's aims: "To evaluate X|, and further to assess whether Y|, 231 children were recruited"
-_SECOND_AIM = re.compile(r"^(?P<first>(?:To|In order to)\s[^,;]+),\s(?:and|as well as)\s(?:\w+\s)?to\s[a-z]+\s[^;]+?(?=,\s)")
 _DONE = re.compile(
     # "To measure X, the score was computed"; a purpose holding a list ("To investigate the characteristics, genomic
     # evolution, and pathogenicity of X, samples were collected") ends at the comma no "and" or "or" follows; a lead
