@@ -1510,6 +1510,18 @@ def test_a_cut_leaves_out_a_list_of_examples_between_subject_and_verb():
     assert cut(short, 30) == short
 
 
+def test_a_numbered_list_is_cut_whole_or_before_its_first_item():
+    from litreview.write.cuts import cut
+    # a JabRef library on load monitoring: "@kelly2015NeuralNILM adapt three deep neural network architectures to energy
+    # disaggregation: 1) a form of recurrent neural network called 'long short-term memory' (LSTM)." (two of three lost)
+    said = cut("we adapt three deep neural network architectures to energy disaggregation: 1) a form of recurrent neural "
+               "network called 'long short-term memory' (LSTM); 2) denoising autoencoders; and 3) a network which "
+               "regresses the start time, end time and average power demand of each appliance activation", 30)
+    assert said == "we adapt three deep neural network architectures to energy disaggregation"
+    short = "we compare two models: 1) a linear model; 2) a forest"
+    assert cut(short, 30) == short
+
+
 def test_a_long_list_of_titles_varies_its_leads():
     from litreview.write.titled import title_sentences
     titles = [f"Hypertension and COVID-19: evidence from cohort {n} of hospitalised patients in the first wave of 2020"

@@ -88,6 +88,9 @@ _WHY_LEAD = re.compile(r"(?:^|(?<=\sthat\s))(?i:in view of|in light of|given|con
                        r"inspired by)\s"
                        r"[^,;:]{10,},\s(?=(?:the|a|an|this|these|its|their|we|they|[A-Z][\w-]*)\s)")  # to its first comma
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
+# The second or a later item of a numbered list: "three architectures: 1) LSTMs | ; 2) denoising autoencoders; and 3) a
+# network ...": a cut there says the first items as if they were all (the list goes whole, or before its first item).
+_LATER_ITEM = re.compile(r"[;,]?\s(?:and\s|or\s)?\(?(?:[2-9]|1\d|i[iv]|vi{0,3}|i?x|[b-e])\)\s", re.IGNORECASE)
 
 
 def cut(text: str, limit: int) -> str:
@@ -126,8 +129,8 @@ def _without_its_lead(text: str, limit: int) -> str:
 
 def _ends_no_clause(text: str, at: int) -> bool:
     """Whether the boundary `_CUT_BEFORE` found at `at` ends no clause of `text`: inside brackets, a shared object or a
-    list, before what a verb needs ("to"), the second half of "not X, but Y", an infinitive's second verb; or before the
-    verb of a subject the cut would leave alone ("The application of X, developed by CIMA, | to test cases ... is
+    list (a numbered one too), before what a verb needs ("to"), the second half of "not X, but Y", an infinitive's second
+    verb; or before the verb of a subject the cut would leave alone ("The application of X, developed by CIMA, | to test cases ... is
     presented here")."""
     return bool(SHARED_OBJECT.search(text, 0, at) or inside_brackets(text, at) or _ABBREVIATION_BEFORE.search(text, 0, at)
                 or text.startswith(", and", at) and (_LIST_ITEM.search(text, 0, at) or _EXAMPLES_LISTED.search(text, 0, at))
@@ -135,7 +138,8 @@ def _ends_no_clause(text: str, at: int) -> bool:
                 or text.startswith(", but", at) and _NOT_BEFORE_BUT.search(text, 0, at)
                 or text.startswith(" and to ", at) and not _FIRST_AIM.search(text, 0, at)
                 or text.startswith(" and ", at) and _INFINITIVE_BEFORE.search(text, 0, at)
-                or _SUBJECT_FIRST.match(text) and not _FINITE_VERB.search(text, 0, at) and _ITS_PASSIVE.match(text, at))
+                or _SUBJECT_FIRST.match(text) and not _FINITE_VERB.search(text, 0, at) and _ITS_PASSIVE.match(text, at)
+                or bool(_LATER_ITEM.match(text, at)))
 
 
 def _list_closed(kept: str, rest: str) -> str:
