@@ -390,7 +390,10 @@ def test_a_publishers_page_copied_as_the_abstract_and_a_disclaimer_never_reach_t
             "ShareShare onFacebookTwitterLinked InRedditEmail Climate and environmental changes constitute a major global "
             "health threat. Wildfire smoke exposure during pregnancy increases the risk of preterm birth in exposed women. "
             "DisclaimerThe contents of the article represent the authors' views and do not constitute an official "
-            "position of the National Institutes of Health or the U.S. Government.")
+            "position of the National Institutes of Health or the U.S. Government. References 1. Grindler NM, Allsworth "
+            "JE, Macones GA. Persistent organic pollutants and early menopause in U.S. women. PLoS One 2015;10:e0116057. "
+            "Crossref | PubMed | Google Scholar 2. Romanello M, McGushin A, Di Napoli C, et al. The 2021 report of the "
+            "Lancet Countdown on health and climate change. Lancet 2021;398:1619. Crossref | PubMed | Google Scholar")
     (tmp_path / "screened.ris").write_text(
         "TY  - JOUR\nTI  - Effects of Climate and Environmental Changes on Women's Reproductive Health.\n"
         "AU  - Girardi, Guillermina\nAU  - Bremer, Andrew A.\nT2  - Journal of Women's Health\nDA  - 2022///\n"
@@ -402,9 +405,17 @@ def test_a_publishers_page_copied_as_the_abstract_and_a_disclaimer_never_reach_t
                      "-o", str(tmp_path / "rw.md"))
     assert result.exit_code == 0, result.output
     text = (tmp_path / "rw.md").read_text()
-    for debris in ("Disclaimer", "official position", "HealthVol", "Search for more papers", "Facebook", "favorites"):
+    for debris in ("Disclaimer", "official position", "HealthVol", "Search for more papers", "Facebook", "favorites",
+                   "menopause", "Lancet", "Google Scholar", "Romanello"):  # nor its references
         assert debris not in text, debris
     assert "increases the risk of preterm birth in exposed women" in text
+    # what the grouping and the labels read of it: the page's text, not its head or its references ("Copy URL" headed a
+    # group, "Three of them discuss REFERENCES")
+    from litreview.corpus import load_corpus
+    from litreview.summarize.offline import text_sentences
+    page_paper = next(paper for paper in load_corpus([tmp_path / "screened.ris"]).papers if paper.key.startswith("girardi"))
+    read = text_sentences(page_paper)
+    assert read[0].startswith("Wildfire smoke exposure during pregnancy") and len(read) == 1, read
 
 
 def test_a_preprints_line_numbers_never_reach_the_draft():

@@ -33,17 +33,32 @@ _BOILERPLATE = re.compile(r"\u00a9|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rig
                           r"^[\u2013\u2014-]?\s*(?:[\w&.'-]+\s){0,8}[\w&.'-]+,\s*\d+(?:\s?\(\d+\))?:\s*\d+\s?"
                           r"[\u2013\u2014-]\s?\d+\.?$", re.IGNORECASE)
 
-# A publisher's article page copied whole, as a Zotero capture keeps it in the abstract: the journal, the authors'
-# addresses, then the page's links ("Search for more papers by this author", "Track CitationsAdd to favorites").
-_PAGE_CHROME = re.compile(r"\bsearch for more papers by this author\b|\badd to favorites\b|\btrack citations\b",
-                          re.IGNORECASE)
+# A publisher's article page copied whole, as a Zotero capture keeps it in the abstract: the journal, the authors and
+# their addresses, the page's links ("Search for more papers by this author", "Track CitationsAdd to favorites"), the
+# text, then its references ("Crossref | PubMed | Google Scholar", "Citing Literature", "ReferencesRelatedInformation").
+_PAGE_HEAD = re.compile(r"\bsearch for more papers by this author\b|\badd to favorites\b|\btrack citations\b|"
+                        r"\bdownload citations\b|\bcorresponding author\b|\[email\s(?:&#160;)?protected\]|\borcid\.org/|"
+                        r"\bcopy url\b|\bshare\s?on\s?(?:email|facebook|twitter)|\bterms and conditions of use\b",
+                        re.IGNORECASE)
+_PAGE_REFERENCES = re.compile(r"(?i:\bgoogle scholar\b|\bcrossref\b|\bciting literature\b|referencesrelatedinformation|"
+                              r"\bweb of science®|\bpubmed\s?\|)|\bREFERENCES\b|^References\s|"
+                              # an entry opening on its authors: "Forastiere , F. , Stafoggia , M. , ...", "Romanello M,
+                              # McGushin A, Di Napoli C, et al. The 2021 report ..."
+                              r"^(?:[A-Z][\w'’-]+\s?,\s(?:[A-Z]\.\s?)+,\s?){2,}|^(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,2}, ){2,}")
+_HEAD_SENTENCES = 6  # the page's head: its journal, title, authors and links come first
 
 
-def after_page_chrome(sentences: list[str]) -> list[str]:
-    """`sentences` after the last that holds a publisher page's links, where the abstract is such a page ("Journal of
-    Women's HealthVol. 31, No. 6 CommentaryFree Access ... ShareShare onFacebookTwitter"); all of them where not."""
-    chrome = [n for n, sentence in enumerate(sentences) if _PAGE_CHROME.search(sentence)]
-    return sentences[chrome[-1] + 1:] if chrome else sentences
+def within_the_page(sentences: list[str]) -> list[str]:
+    """`sentences` of the text of a publisher's page the abstract is ("Journal of Women's HealthVol. 31, No. 6
+    CommentaryFree Access ... ShareShare onFacebookTwitter ... Crossref | PubMed | Google Scholar"): after its head's
+    last link, before its references; all of them where the abstract is no such page (a page has links in its head,
+    or references that say where to find each)."""
+    heads = [n for n, sentence in enumerate(sentences[:_HEAD_SENTENCES]) if _PAGE_HEAD.search(sentence)]
+    cited = [n for n, sentence in enumerate(sentences) if _PAGE_REFERENCES.search(sentence)]
+    if not heads and len(cited) < 2:
+        return sentences
+    start = heads[-1] + 1 if heads else 0
+    return sentences[start:next((n for n in cited if n >= start), len(sentences))]
 
 
 # A preprint's line numbers, which an abstract copied from its PDF keeps between its words: "likely due 13 to unspecific
