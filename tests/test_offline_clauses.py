@@ -1520,6 +1520,18 @@ def test_a_numbered_list_is_cut_whole_or_before_its_first_item():
     assert said == "we adapt three deep neural network architectures to energy disaggregation"
     short = "we compare two models: 1) a linear model; 2) a forest"
     assert cut(short, 30) == short
+    # ... and a finding cut before its numbered items says only that the method works: no finding (Multi-XScience: "The
+    # authors report that empirical evaluation on the KITTI dataset demonstrates the effectiveness of their approach.")
+    from litreview.summarize.offline import offline_summary
+    from litreview.write.statements import finding_sentence
+    paper = Paper(key="zhou", title="Depth and pose", abstract=(
+        "We learn depth and ego-motion from video. Empirical evaluation on the KITTI dataset demonstrates the effectiveness "
+        "of our approach: 1) monocular depth performs comparably with supervised methods that use either ground-truth "
+        "pose or depth for training, and 2) pose estimation performs favorably compared to established SLAM systems under "
+        "comparable input settings."))
+    summary = offline_summary(paper)
+    assert summary.finding and summary.finding.startswith("Empirical evaluation")
+    assert finding_sentence(paper, summary) is None
 
 
 def test_a_long_list_of_titles_varies_its_leads():

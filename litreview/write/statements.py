@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from litreview.corpus.paper import Paper, author_phrase
+from litreview.summarize.offline import says_only_it_works
 from litreview.summarize.schema import PaperSummary
 from litreview.text import AIM_FRAME, EVERYONES_WE, SINGULAR_SUBJECT, THE_WORK, surname
 from litreview.write.acts import described_by, done_by, field_practice
@@ -36,7 +37,10 @@ def finding_sentence(paper: Paper, summary: PaperSummary, before: str | None = N
     sentence before it, where it leans on that one)."""
     if not summary.finding or summary.finding == summary.approach:
         return None
-    return said_for(paper, it_as_itself(summary.finding, before), FINDING_LEAD)
+    said = said_for(paper, it_as_itself(summary.finding, before), FINDING_LEAD)
+    # cut before what it found ("demonstrates the effectiveness of our approach: 1) depth ..., and 2) pose ..."), a
+    # finding that only says the method works says nothing
+    return None if said and says_only_it_works(said) else said
 
 
 def said_for(paper: Paper, sentence: str, lead: str) -> str | None:
