@@ -347,6 +347,10 @@ def test_a_shared_phrase_that_ends_or_opens_with_a_verb_is_no_topic_the_papers_s
     assert not opens_with_verb("image segmentation", ["X is applied to image segmentation.", "Y applied to image segmentation"])
     # a Lens.org export: "Raspberry Pi is used to implement artificial vision" headed a group "Implement artificial vision"
     assert opens_with_verb("implement artificial vision", ["Raspberry Pi is used to implement artificial vision."])
+    # a Paperpile export on PFAS: "@Lam2014-gt and @Koustas2014-uu discuss applied prespecified criteria" ("We developed
+    # and applied prespecified criteria"); an adjective in -ed stays a topic
+    assert opens_with_verb("applied prespecified criteria", ["We developed and applied prespecified criteria to rate X."])
+    assert not opens_with_verb("adjusted odds ratios", ["The adjusted odds ratios were 2.1.", "we computed adjusted odds ratios"])
 
 
 def test_a_title_that_ends_with_a_phrase_does_not_make_it_a_verb():

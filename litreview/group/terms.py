@@ -246,6 +246,11 @@ _TAKES_AN_INFINITIVE = r"(?:aim(?:s|ed)?|potential|necessary|able|ability|design
                        r"seeks?|sought|attempts?|attempted|tries|tried|used|order|how)"
 
 
+def _second_verb_of_ours(word: str) -> re.Pattern[str]:
+    """`word` as the second of two verbs in the past whose subject is "we" or "they" ("we developed and applied")."""
+    return re.compile(rf"\b(?:we|they)\s(?:\w+ly\s)?\w+ed(?:,\s|\sand\s){re.escape(word)}\b", re.IGNORECASE)
+
+
 def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> bool:
     """Whether the phrase `term` opens with a verb in half its uses in `texts` or more: after "we", "can", "which" ...;
     after "to", only a word the texts also say in its past or participle, or after a word an infinitive follows, and
@@ -255,12 +260,14 @@ def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> 
     word after "to"): a sentence that says what papers share loses more by a noun taken for a verb."""
     texts = list(texts)
     uses = uses_of(term, texts)
+    first = term.split(" ", 1)[0]
+    if first.endswith("ed") and any(_second_verb_of_ours(first).search(text) for text in texts):
+        return True  # "We developed and applied prespecified criteria": a second verb of the authors'
     befores = [before for before, _ in uses if before in _BEFORE_A_VERB]
     if not uses or 2 * len(befores) < len(uses):
         return False
     if not strict or 2 * sum(1 for before in befores if before != "to") >= len(uses):
         return True
-    first = term.split(" ", 1)[0]
     root = re.escape(first[:-1] if first.endswith("e") else first)
     # "used to implement X": a verb, whatever its ending says ("-ment")
     infinitive = any(re.search(rf"\b{_TAKES_AN_INFINITIVE}\sto\s{re.escape(first)}\b", text, re.IGNORECASE) for text in texts)
