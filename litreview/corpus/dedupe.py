@@ -2,10 +2,11 @@
 
 Two records are one work when they share a DOI, an arXiv id or (books) an ISBN (one of the several a Zotero record may
 hold, an ISBN-10 as its ISBN-13), with no conflicting identifier; otherwise when they are one web page (one address,
-one title, however short) or their titles match (exactly after normalisation, or fuzzily between neighbours in sorted order, never all pairs, so 100,000 records
-stay fast) or their abstracts open with the same 300 characters, AND in all these cases their years are at most one
-apart AND, when both name authors, they share a surname with the same first initial AND their types are compatible
-(a chapter or conference paper is never its book or proceedings; an article is never a book). The same title and the
+one title, however short) or their titles match (exactly after normalisation, or fuzzily between neighbours in sorted
+order, never all pairs, so 100,000 records stay fast) or their abstracts open with the same 300 characters, AND in
+all these cases their years are at most one apart AND, when both name authors, they share a surname with the same first
+initial AND their types are compatible (a chapter or conference paper is never its book or proceedings; an article is
+never a book). The same title and the
 same abstract are one work whatever DOIs and years the records give (a reprint, or a database's wrong DOI). Titles that
 differ in a number, a part/volume/edition marker, a negated word ("nonhuman") or in being an erratum, reply or comment
 never match.

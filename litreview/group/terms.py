@@ -261,7 +261,8 @@ def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> 
     texts = list(texts)
     uses = uses_of(term, texts)
     first = term.split(" ", 1)[0]
-    if first.endswith("ed") and any(_second_verb_of_ours(first).search(text) for text in texts):
+    second = _second_verb_of_ours(first) if first.endswith("ed") else None  # compiled once for all the texts
+    if second and any(second.search(text) for text in texts):
         return True  # "We developed and applied prespecified criteria": a second verb of the authors'
     befores = [before for before, _ in uses if before in _BEFORE_A_VERB]
     if not uses or 2 * len(befores) < len(uses):

@@ -57,7 +57,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         framed = framings(groups.groups, papers, our_work) if our_work else {}
         draft_terms = TermUses.of(paper_text(papers[key]) for group in groups.groups for key in group.keys)
         return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title),
-                                                  draft_terms, first=n == 0, corpus_uses=corpus_uses))
+                                                  draft_terms, first=n == 0, corpus_uses=corpus_uses), papers)
                 for n, group in enumerate(groups.groups)], []
     requests = [paragraph_request(group, summaries, papers, theme, our_work) for group in groups.groups]
     remembered = {id(r): llm.recall_unusable(r) for r in requests}  # earlier runs' unusable answers, not re-paid
@@ -67,7 +67,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
     for group, request in zip(groups.groups, requests):
         outcome = outcomes.get(id(request))
         if outcome is not None and outcome.ok:
-            sections.append(_section(group, _sentences_of(outcome.value)))
+            sections.append(_section(group, _sentences_of(outcome.value), papers))
             continue
         if outcome is not None and isinstance(outcome.error, UnusableAnswer):  # answered, unusably (or cut off)
             last = (request.context["answers"] or [None])[-1]
@@ -77,7 +77,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
             unanswered.append(outcome)
             continue
         sentences, salvage_warnings = salvage(group, remembered[id(request)][0], papers, our_work)
-        sections.append(_section(group, sentences))
+        sections.append(_section(group, sentences, papers))
         warnings += salvage_warnings
     if unanswered:
         raise failures_error(unanswered, "paragraphs")
@@ -155,8 +155,8 @@ def _sentences_of(paragraph: Paragraph) -> list[Sentence]:
     return [*paragraph.sentences, *closing]
 
 
-def _section(group: SubTheme, sentences: list[Sentence]) -> Section:
-    tidied = said_once([s.model_copy(update={"text": _SPACE_BEFORE_MARK.sub(r"\1", s.text)}) for s in sentences])
+def _section(group: SubTheme, sentences: list[Sentence], papers: dict[str, Paper]) -> Section:
+    tidied = said_once([s.model_copy(update={"text": _SPACE_BEFORE_MARK.sub(r"\1", s.text)}) for s in sentences], papers)
     return Section(title=group.title, description=group.description, keys=list(group.keys), sentences=tidied)
 
 

@@ -93,6 +93,11 @@ def noun_phrase_only(text: str) -> bool:
         and not _NEEDED.search(text.rstrip(" ."))
 
 
+def plural(subject: str) -> bool:
+    """Whether a paragraph's subject is several authors ("Smith et al.", "Smith and Lee"), whose verb takes no -s."""
+    return subject.endswith(" et al.") or " and " in subject
+
+
 def base_form(verb: str) -> str:
     """A verb said in the third person singular in its base form: `expands` -> `expand`, `studies` -> `study`,
     `addresses` -> `address`, `is` -> `are` (for a plural subject)."""

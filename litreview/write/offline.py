@@ -50,7 +50,7 @@ from litreview.write.clauses import (
     passive_sentence,
 )
 from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
-from litreview.write.english import lower_first, names_in, upper_first
+from litreview.write.english import lower_first, names_in, plural, upper_first
 from litreview.write.own_work import Framing, positioning, shared_with
 from litreview.write.relations import (
     KIND_PHRASES,
@@ -69,7 +69,6 @@ from litreview.write.statements import (
     FINDING_LEAD,
     finding_sentence,
     its_authors_act,
-    plural,
     said_for,
 )
 from litreview.write.titled import (

@@ -19,17 +19,13 @@ from litreview.write.clauses import (
     standalone,
 )
 from litreview.write.cuts import fits
-from litreview.write.english import lower_first, names_in, sentence_start, upper_first
+from litreview.write.english import lower_first, names_in, plural, sentence_start, upper_first
 from litreview.write.voice import in_third_person, it_as_itself, reported, said_by, says_its_kind
 
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
 # "The experimental results show that: (1) ..." cut to "The experimental results show.": says nothing of its own
 _ANNOUNCES = re.compile(r"\b(?:shows?|reveals?|demonstrates?|indicates?|suggests?|finds?|following(?:\s[\w-]+){0,2})\.$")
-
-
-def plural(subject: str) -> bool:
-    return subject.endswith(" et al.") or " and " in subject
 
 
 def finding_sentence(paper: Paper, summary: PaperSummary, before: str | None = None) -> str | None:
