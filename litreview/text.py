@@ -100,6 +100,24 @@ def counted(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),  # UTF-32's first: it
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))  # begins like UTF-16-LE's
+
+
+def wide_unicode(data: bytes) -> str | None:
+    """The text of a file saved as UTF-16 or UTF-32 (Windows' "Unicode": Web of Science's "Tab-delimited (Win)",
+    Notepad), found by its byte-order mark or, without one, by the zero byte UTF-16 gives every ASCII letter;
+    None for any other file."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    head = data[:2000]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if min(even, odd) == 0 and max(even, odd) > len(head) // 8:  # a binary file has zeros at both places
+        return data.decode("utf-16-le" if odd else "utf-16-be", errors="replace")
+    return None
+
+
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII: accents dropped (`Müller` -> `muller`), other letters kept where possible."""
     if text.isascii():

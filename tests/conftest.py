@@ -17,7 +17,7 @@ def run_cli():
     """Run `litreview ARGS...` in-process; stdout and stderr are kept apart."""
     runner = CliRunner()
 
-    def run(*args: str, input: str | None = None):
+    def run(*args: str, input: str | bytes | None = None):
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return run

@@ -67,6 +67,15 @@ def test_tex_unknown_keys_listed_with_lines_and_exit_1(run_cli, tmp_path, corpus
     assert result.stderr == "4 of 6 cited keys are not in the corpus\n"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_manuscript_saved_as_utf16_is_checked_like_any_other(run_cli, tmp_path, corpus_file, encoding):
+    # Notepad's "Unicode" (UTF-16 with a byte-order mark): read as 8-bit text, it held no citations, without a word
+    paper = tmp_path / "paper.tex"
+    paper.write_bytes("Caf\u00e9 prompts~\\citep{smith2020}.\r\nAnd \\citet{ghost99}.\r\n".encode(encoding))
+    result = run_cli("check", str(paper), "--corpus", str(corpus_file))
+    assert (result.exit_code, result.stdout) == (1, f"{paper}:2: unknown citation key 'ghost99'\n")
+
+
 def test_md_pandoc_citations_and_not_emails(run_cli, tmp_path, corpus_file):
     paper = write(tmp_path, "paper.md", """\
         # Related work

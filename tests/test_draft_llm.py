@@ -238,9 +238,10 @@ def test_progress_shows_each_stage_with_cached_counts_on_a_terminal(run_cli, fak
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
-def test_our_work_from_a_file_ends_each_paragraph_by_positioning_it(run_cli, fake, here):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])  # utf-16: Notepad's "Unicode"
+def test_our_work_from_a_file_ends_each_paragraph_by_positioning_it(run_cli, fake, here, encoding):
     (here / "abstract.txt").write_text("We tune prompts for speech models. Unlike prior work, our method needs no "
-                                       "labelled audio.\n", encoding="utf-8")
+                                       "labelled audio.\n", encoding=encoding)
     llm_draft(run_cli, fake, here, "-o", "related.md", "--our-work", "abstract.txt")
     paragraphs = [r for r in fake.chat_requests if schema_name(r) == "PositionedParagraph"]
     assert len(paragraphs) == 2 and all("<our_work>\nWe tune prompts for speech models." in r.prompt for r in paragraphs)

@@ -397,6 +397,21 @@ def test_web_of_science_tab_delimited_gives_the_same_papers():
     assert [p.origin.line for p in records.papers] == [2, 3, 4, 5]
 
 
+# Web of Science's "Tab-delimited (Win)" is UTF-16 with a byte-order mark and CRLF, as is a file Notepad saves as
+# "Unicode"; read byte by byte as UTF-8 and Latin-1, it had given thousands of nonsense records. Without the mark (some
+# tools write UTF-16-BE bare), the zero byte beside each ASCII letter tells which half holds it.
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_export_gives_the_same_papers_as_its_utf8_copy(tmp_path, encoding, run_cli):
+    text = (DATA / "wos_tab_delimited.txt").read_text(encoding="utf-8-sig").replace("\n", "\r\n")
+    (tmp_path / "savedrecs.txt").write_bytes(text.encode(encoding))
+    wide, utf8 = read_file(tmp_path / "savedrecs.txt"), read_file(DATA / "wos_tab_delimited.txt")
+    assert wide.format == "web-of-science" and not wide.problems
+    assert [(p.title, p.abstract, p.authors, p.origin.line) for p in wide.papers] == [
+        (p.title, p.abstract, p.authors, p.origin.line) for p in utf8.papers]
+    piped = run_cli("corpus", "-", "--json", input=text.encode(encoding))
+    assert [p["title"] for p in json.loads(piped.stdout)["papers"]] == [p.title for p in utf8.papers]
+
+
 @pytest.mark.parametrize("source, name", [("better_bibtex.bib", "scholar.txt"), ("zotero.ris", "citations.txt")])
 def test_bibtex_or_ris_saved_as_text_is_read_as_what_it_holds(tmp_path, source, name):
     # Google Scholar's BibTeX opens as a page one saves as .txt, and databases name RIS downloads "citations.txt": read

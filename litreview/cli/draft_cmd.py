@@ -28,7 +28,7 @@ from litreview.cli.selection_options import (
     corpus_paths,
     rank_options,
 )
-from litreview.text import counted
+from litreview.text import counted, wide_unicode
 
 
 class Format(str, Enum):
@@ -210,13 +210,14 @@ def _our_work(value: str | None) -> str | None:
         return value
     from litreview.errors import ConfigError
 
-    hint = "give --our-work your abstract as text, or a UTF-8 text file holding it"
+    hint = "give --our-work your abstract as text, or a text file (UTF-8 or UTF-16) holding it"
     if kind == "folder":
         raise ConfigError("this is a folder, not your abstract", where=value, hint=hint)
     try:
-        return Path(value).read_text(encoding="utf-8").strip()
+        data = Path(value).read_bytes()
+        return (wide_unicode(data) or data.decode("utf-8-sig")).strip()
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read it as UTF-8 text ({error.__class__.__name__})", where=value, hint=hint) from error
+        raise ConfigError(f"cannot read it as text ({error.__class__.__name__})", where=value, hint=hint) from error
 
 
 def _draft(loaded: Any, theme: str, llm: Any, plan_path: Path | None, options: dict, our_work: str | None,

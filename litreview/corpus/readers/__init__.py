@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from litreview.corpus.paper import Origin, Paper
 from litreview.errors import CorpusError, NotABibliography
 from litreview.resources import is_litreview_output
+from litreview.text import wide_unicode
 
 # extension -> (format name, module under litreview.corpus.readers)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -94,7 +95,7 @@ def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[Fil
     results: list[FileRecords] = []
     for path in paths:
         if str(path) == "-":
-            results.append(read_text(sys.stdin.read(), "<stdin>", fmt=None))
+            results.append(_read_data(sys.stdin.buffer.read(), "<stdin>", fmt=None))
         elif _kind_of(Path(path)) == "directory":
             results.extend(_read_in_directory(file) for file in _files_in(Path(path)))
         else:
@@ -143,8 +144,13 @@ def read_file(path: Path) -> FileRecords:
     except OSError as error:  # no permission to read it, a directory named like a file, a disk error
         raise CorpusError(name, None, f"cannot be read ({error.strerror or error.__class__.__name__})",
                           hint="check the file and its permissions") from error
+    return _read_data(data, name, fmt=suffix)
+
+
+def _read_data(data: bytes, name: str, fmt: str | None) -> FileRecords:
+    """Decode and parse a file's bytes, with a problem first where lines were not UTF-8."""
     text, problem = decode(data, name)
-    records = read_text(text, name, fmt=suffix)
+    records = read_text(text, name, fmt=fmt)
     if problem is not None:
         records.problems.insert(0, problem)
     return records
@@ -182,11 +188,14 @@ def guess_extension(text: str) -> str:
 
 
 def decode(data: bytes, path: str) -> tuple[str, Problem | None]:
-    """UTF-8 text (a byte-order mark is dropped), and a problem naming the first line that is not UTF-8.
+    """UTF-8 text (a byte-order mark is dropped) or UTF-16, and a problem naming the first line that is neither.
 
     Such lines are read as Windows-1252 (Latin-1 for the bytes it leaves undefined), the usual encoding of
     an older .bib, so that one bad line costs no record; the UTF-8 lines around them stay as they are.
     """
+    wide = wide_unicode(data)
+    if wide is not None:
+        return wide, None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
