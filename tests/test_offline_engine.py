@@ -1703,3 +1703,26 @@ def test_what_others_were_forced_to_do_is_not_what_a_paper_does():
         "15-20 days of intensive care as the disease progressed (2). And a massive death toll ensued."))
     assert not states_what_it_does(commentary)
     assert states_what_it_does(commentary.model_copy(update={"abstract": "Sera were obtained near the onset of illness."}))
+
+
+def test_what_the_researchers_work_shares_is_said_once_per_draft_and_a_proposal_said_again_briefly():
+    # A Zotero export on gamification with --our-work: every paragraph had closed on "Our work shares game elements
+    # with these works; we present a tertiary study of secondary studies on gamification in education."
+    own = ("Gamification, the use of game elements in non-game contexts, is common in schools. We present a tertiary "
+           "study of secondary studies on gamification in higher education.")
+    said = {"a": "Badges and leaderboards are game elements that raise the motivation of students in online courses.",
+            "b": "We review game elements such as points and their effect on the motivation of students.",
+            "c": "Points and badges are game elements used in higher education to raise engagement.",
+            "d": "We map game elements such as points in higher education and their effect on engagement.",
+            "e": "Leaderboards are game elements that reward engagement of pupils in primary schools.",
+            "f": "We study game elements such as quests, which raise the engagement of pupils in primary schools."}
+    papers = {key: Paper(key=key, title=f"Paper {key}", abstract=text) for key, text in said.items()}
+    groups = Groups(groups=[SubTheme(title="Motivation of students", description="", keys=["a", "b"]),
+                            SubTheme(title="Higher education", description="", keys=["c", "d"]),
+                            SubTheme(title="Primary schools", description="", keys=["e", "f"])])
+    sections, _ = write_paragraphs(groups, {}, papers, "gamification", our_work=own)
+    closings = [section.sentences[-1].text for section in sections]
+    assert closings[0] == ("Our work shares game elements with these works; we present a tertiary "
+                                  "study of secondary studies on gamification in higher education.")
+    assert closings[1] == ("Our work shares higher education with these works; we present a tertiary study.")
+    assert closings[2] == "Alongside these works, we present a tertiary study."  # nothing new shared

@@ -54,7 +54,7 @@ def write_paragraphs(groups: Groups, summaries: dict[str, PaperSummary], papers:
         from litreview.write.own_work import framings
         from litreview.write.relations import TermUses
 
-        framed = framings(groups.groups, papers, our_work) if our_work else {}
+        framed = framings(groups.groups, papers, our_work, theme) if our_work else {}
         draft_terms = TermUses.of(paper_text(papers[key]) for group in groups.groups for key in group.keys)
         return [_section(group, offline_paragraph(group, papers, summaries, theme, our_work, framed.get(group.title),
                                                   draft_terms, first=n == 0, corpus_uses=corpus_uses), papers)

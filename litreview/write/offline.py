@@ -26,7 +26,6 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
-from litreview.group.acronyms import with_long_forms
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.schema import SubTheme
 from litreview.group.terms import label_stems, term_stems
@@ -51,7 +50,7 @@ from litreview.write.clauses import (
 )
 from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
 from litreview.write.english import lower_first, names_in, plural, upper_first
-from litreview.write.own_work import Framing, positioning, shared_with
+from litreview.write.own_work import Framing, positioning, shared_with, topic_stems
 from litreview.write.relations import (
     KIND_PHRASES,
     RELATION_PHRASES,
@@ -113,8 +112,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     everywhere (`corpus_uses`). `first`: the draft's first paragraph."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
-    # a topic's words, and what its acronyms stand for ("COVID-19": coronavirus disease): every paper shares them
-    topic = frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts.values()))
+    topic = topic_stems(theme, texts.values())
     with_text = [key for key in group.keys
                  if text_sentences(papers[key]) and not said_by_title(papers[key], topic, corpus_uses)]
     titled = [key for key in group.keys if key not in with_text]
@@ -145,7 +143,8 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
                                  cited=cited,
                                  excluded=excluded, corpus_uses=corpus_uses)
     if our_work:
-        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0, exclude=topic,
+        closing = positioning(our_work, group.keys, texts, framing.proposal if framing else 0,
+                              exclude=topic | (framing.told if framing else frozenset()),
                               again=framing.again if framing else 0, opened=background)
         sentences += [closing] if closing else []
     return sentences

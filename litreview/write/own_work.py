@@ -6,11 +6,13 @@ The researcher's text is their abstract, given as `--our-work` or as a theme of 
 So a paragraph opens with up to two background sentences of that text that are most typical of its papers
 (uncited: the claim is the researcher's), and ends with "Our work shares {terms} with these works; we {verb}
 {object}." in the researcher's words (the terms are phrases or names; without one, "Against this background, we
-..."). Across one draft each background sentence is used once, and the closing names the main proposal (the text's
+..."). Across one draft each background sentence is used once, what the work shares is said once (a later
+paragraph names what it shares besides, or takes a lead), and the closing names the main proposal (the text's
 first "we ..." sentence) in the first paragraph and, in the others, the first-person sentence closest to their
 papers, so that the paragraphs do not all end on the same sentence (with none close, the main proposal only by
-name and after another lead: "In this context, we propose a review encoder"). The closing cites the paragraph's papers where it names them ("these works",
-"this background"), never after the researcher's own proposal.
+name, up to its first preposition, and after another lead: "In this context, we present a tertiary study"). The
+closing cites the paragraph's papers where it names them ("these works", "this background"), never after the
+researcher's own proposal.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from litreview.corpus.paper import Paper
-from litreview.group.acronyms import ACRONYM
+from litreview.group.acronyms import ACRONYM, with_long_forms
 from litreview.group.offline import OTHER_TITLE
 from litreview.group.phrasing import with_head_noun
 from litreview.group.schema import SubTheme
@@ -64,6 +66,7 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|us|{THE_WORK}|the proposed|(?-i:my))\b|{SI
 # to refer to ("Prompt tuning adapts them ..."; not "... attackers continually improve their modus operandi").
 _REFERS_BACK = re.compile(r"\b(?:these|those)\b|^(?:\S+\s+){0,4}(?:they|them|their)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")
+_PREPOSITION = re.compile(r"\s(?:of|on|for|in|with|to|from|by|at|about|across|between|among|into)\s")
 _NAMED_PART = re.compile(r",|\s(?:that|which|who|whose|where)\s")  # what a thing is named, before what it does
 _IN_THIS_WORK = re.compile(rf"^(?:in|within) {THIS_WORK},?\s*", re.IGNORECASE)
 # "we propose X", and "This paper describes X" (said as "we describe X": the text is the researcher's own); not "a
@@ -82,9 +85,10 @@ class Framing(NamedTuple):
     opening: list[str]  # background sentences that open the paragraph, in the text's order
     proposal: int       # which first-person sentence its closing names (0: the first, the main proposal)
     again: int = 0      # how many earlier paragraphs closed on that sentence: then named briefly ("we propose a review encoder")
+    told: frozenset[str] = frozenset()  # stems of what earlier closings said the work shares: not said again
 
 
-def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str) -> dict[str, Framing]:
+def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: str, theme: str) -> dict[str, Framing]:
     """Per group title, its Framing (see the module docstring); none for a short text (a topic, not an abstract)."""
     if not is_own_text(own_text):
         return {}
@@ -96,7 +100,20 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
     held = {title: frozenset(words) for title, words in shares.items()}
     openings = _openings(content_sentences(own_text), held, shares)
     proposals = _proposals(content_sentences(own_text), held)
-    return {title: Framing(openings.get(title, []), *proposals.get(title, (0, 0))) for title in held}
+    told: dict[str, frozenset[str]] = {}
+    said: frozenset[str] = frozenset()  # "Our work shares game elements with these works" once, not in every paragraph
+    for group in named:
+        told[group.title] = said
+        texts = [paper_text(papers[key]) for key in group.keys]
+        said |= {stem for term in shared_terms(own_text, texts, exclude=topic_stems(theme, texts) | said, at_least=1)
+                 for stem in term_stems(term)}
+    return {title: Framing(openings.get(title, []), *proposals.get(title, (0, 0)), told=told[title]) for title in held}
+
+
+def topic_stems(theme: str, texts: Iterable[str]) -> frozenset[str]:
+    """The words of a topic, and what its acronyms stand for in `texts` ("COVID-19": coronavirus disease): every
+    paper shares them; none for a researcher's own text."""
+    return frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts))
 
 
 def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], proposal: int = 0,
@@ -117,6 +134,8 @@ def positioning(own_text: str, keys: list[str], texts: Mapping[str, str], propos
     named = _NAMED_PART.split(chosen.passive_object, maxsplit=1)[0] if chosen and again else ""
     if len(named.split()) >= clauses.MIN_PASSIVE_WORDS:
         said = named  # "a review encoder", not again "a review encoder that reads molecules as graphs"
+        head = _PREPOSITION.split(named, maxsplit=1)[0]  # "a tertiary study", not again "... of secondary studies on X"
+        said = head if len(head.split()) >= clauses.MIN_PASSIVE_WORDS else said
     if chosen and telling:
         text = f"Our work shares {telling} with these works; we {chosen.verb} {said}."
     elif chosen:
@@ -145,14 +164,19 @@ def offline_positioning(own_text: str, keys: list[str], papers: Mapping[str, Pap
 
 
 def shared_with(own_text: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> str:
-    """What the researcher's text shares with `texts` (`theme_terms`), listed as the text spells it: phrases and
-    names only, since single common words ("algorithm and sense", "through nouns") say too little of it."""
+    """What the researcher's text shares with `texts`, listed (`shared_terms`)."""
+    return listing(shared_terms(own_text, texts, exclude=exclude, at_least=at_least))
+
+
+def shared_terms(own_text: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
+    """What the researcher's text shares with `texts` (`theme_terms`), as the text spells it: phrases and names
+    only, since single common words ("algorithm and sense", "through nouns") say too little of it."""
     # spelled as the papers spell it too: a name keeps its capital mid-sentence ("English"), which the researcher's
     # text alone, with no title line, does not show
     every = [own_text, *texts]  # "pre-trained language" with the head noun most of its uses put after it: "... models"
     shared = [with_head_noun(surface_form(term, every), every)
               for term in theme_terms(own_text, texts, exclude=exclude, at_least=at_least)]
-    return listing([term for term in shared if " " in term or ACRONYM.search(term)])
+    return [term for term in shared if " " in term or ACRONYM.search(term)]
 
 
 def theme_terms(theme: str, texts: Sequence[str], *, exclude: frozenset[str], at_least: int) -> list[str]:
