@@ -69,10 +69,13 @@ def test_same_doi_merges_and_different_dois_never_do(tmp_path):
     bib = tmp_path / "dois.bib"
     bib.write_text(
         "@article{a, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/AAA}}\n"
-        "@misc{b, title = {A Different Wording Entirely}, year = {2023}, doi = {https://doi.org/10.1/aaa}}\n"
-        "@article{c, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/BBB}}\n")
+        "@misc{b, title = {Testing: One Title}, year = {2023}, doi = {https://doi.org/10.1/aaa}}\n"
+        "@article{c, title = {One Title Here For Testing}, author = {Lee, Bo}, year = {2020}, doi = {10.1/BBB}}\n"
+        # Embase gives each conference abstract of a journal's supplement the supplement's DOI: two works, not one
+        "@inproceedings{d, title = {Quality of life in primary ciliary dyskinesia}, doi = {10.1186/s12919-018-0099-8}}\n"
+        "@inproceedings{e, title = {A bioinformatics analysis method for diagnosis}, doi = {10.1186/s12919-018-0099-8}}\n")
     corpus = load_corpus([bib])
-    assert [p.key for p in corpus.papers] == ["a", "c"]
+    assert [p.key for p in corpus.papers] == ["a", "c", "d", "e"]
     assert [(m.record_key, m.into_key, m.reason) for m in corpus.merges] == [("b", "a", "same DOI")]
 
 

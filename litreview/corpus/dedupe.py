@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from litreview.corpus.paper import Paper
 from litreview.corpus.readers.fields import normal_doi
-from litreview.text import ascii_fold, compact, surname
+from litreview.text import ascii_fold, compact, significant_words, surname
 
 FUZZY_TITLE_MIN = 95  # rapidfuzz ratio: typos and punctuation merge, "X" vs "Reproducing X" does not
 _MIN_TITLE_CHARS = 12  # short titles ("Introduction", "Editorial") are too common to merge on
@@ -153,6 +153,8 @@ class _Links:
             return True
         if not identity and not _share_an_author(self.papers[first], self.papers[second]):
             return False
+        if identity and _titles_of_two_works(self.papers[first], self.papers[second]):
+            return False  # a supplement's DOI on each of its conference abstracts (Embase)
         work_a, work_b = self._work(a), self._work(b)
         if not work_a.agrees(work_b, identity=identity, reprint=reprint):
             if not identity and not reprint and work_a.agrees(work_b, identity=False, identifiers=False):
@@ -374,6 +376,12 @@ def _isbn13(isbn: str) -> str:
     body = "978" + isbn[:9]
     check = (10 - sum(int(digit) * (3 if n % 2 else 1) for n, digit in enumerate(body)) % 10) % 10
     return body + str(check)
+
+
+def _titles_of_two_works(a: Paper, b: Paper) -> bool:
+    """Whether two titles of three or more content words each share fewer than half of the shorter's words."""
+    words_a, words_b = (set(significant_words(p.title or "")) for p in (a, b))
+    return min(len(words_a), len(words_b)) >= 3 and 2 * len(words_a & words_b) < min(len(words_a), len(words_b))
 
 
 def _link_shared(links: _Links, values: Sequence[frozenset[str]], reason: str, *, identity: bool) -> None:
