@@ -39,7 +39,8 @@ def test_unknown_extension(run_cli, tmp_path):
     result = run_cli("corpus", str(tmp_path / "refs.docx"))
     assert result.exit_code == 2
     assert result.stderr == (f"error: {tmp_path / 'refs.docx'}: unknown extension '.docx'; "
-                             "litreview reads .bib, .ciw, .csv, .enw, .json, .jsonl, .nbib, .ris, .tsv, .txt, .xml; rename or convert the file\n")
+                             "litreview reads .bib, .cgi, .ciw, .csv, .enw, .json, .jsonl, .nbib, .ovd, .ris, .tsv, .txt, .xml; "
+                             "rename or convert the file\n")
 
 
 def test_a_bibliography_in_a_format_litreview_does_not_read_says_how_to_convert_it(run_cli, tmp_path):

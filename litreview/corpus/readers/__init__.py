@@ -34,6 +34,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".tsv": ("csv", "table"),
     ".xml": ("xml", "xmlexports"),  # EndNote's (and Zotero's) XML export, PubMed's XML
     ".enw": ("endnote-tagged", "enw"),  # EndNote's tagged format: Google Scholar's and publishers' "EndNote" links
+    ".ovd": ("ovid", "ovid"),  # Ovid's (MEDLINE, Embase, PsycINFO) "Citavi" and "Reference Manager" exports
+    ".cgi": ("ovid", "ovid"),  # Ovid's "EndNote" export
 }
 # Bibliographies in formats litreview does not read: what each is, and how to get one it reads.
 _SPREADSHEET = ("a spreadsheet workbook, which litreview does not read",
@@ -47,9 +49,11 @@ _CONVERT = {
 # Files read as what they hold, not as their name says: PubMed's "Save as PubMed" (.txt), Web of Science's
 # savedrecs.txt, and BibTeX or RIS saved as text (Google Scholar's BibTeX page, a database's "citations.txt"), which
 # were read as listings of titles ("@article{smith2020,").
-_READ_BY_CONTENT = {".ris": (".nbib", ".ciw"), ".txt": (".nbib", ".ciw", ".bib", ".ris")}
+_READ_BY_CONTENT = {".ris": (".nbib", ".ciw"), ".txt": (".nbib", ".ciw", ".bib", ".ris", ".ovd")}
 # Web of Science's plain text ("FN Clarivate Analytics Web of Science", or a record's "PT J") or tab-delimited header.
 _WEB_OF_SCIENCE = re.compile(r"FN [A-Z]|PT [A-Z]\n|PT\tAU\t")
+# Ovid's: a record's number ("<1. >", an alert's "<1>"), then "VN  - Ovid Technologies"
+_OVID = re.compile(r"(?:<\d+\.?\s*>\s*\n\s*)?VN {1,2}- ")
 
 
 class Skipped(BaseModel):
@@ -178,6 +182,8 @@ def guess_extension(text: str) -> str:
         return ".nbib"
     if _WEB_OF_SCIENCE.match(head):
         return ".ciw"
+    if _OVID.match(head):
+        return ".ovd"
     if head.startswith("<"):  # "<?xml ...", EndNote's "<xml><records>"
         return ".xml"
     if head.startswith("["):
