@@ -1,6 +1,8 @@
 """What a bibliographic database appends to an abstract, which is no part of it: EBSCO's (CINAHL, PsycINFO,
 Academic Search) "[ABSTRACT FROM AUTHOR]" and its copyright notice, which may stand in for an abstract it could not
-give ("Copyright of PLoS ONE is the property of ... (Copyright applies to all Abstracts.)"); the "; ;" The Lens
+give ("Copyright of PLoS ONE is the property of ... (Copyright applies to all Abstracts.)"); PsycINFO's rights
+("(PsycInfo Database Record (c) 2020 APA, all rights reserved)"); the Cochrane Library's "Abstract - " before a
+review's abstract and the plain language summary after it, which says it again for lay readers; the "; ;" The Lens
 leaves where it ran an abstract's paragraphs together; and the titles in other languages Scopus appends to a title
 ("Academic Performance in Spanish undergraduates; [Rendimiento académico en universitarios españoles]"), whose words
 then named groups ("Alumnado universitario"). Removed once, for every reader (a Zotero or EndNote library imported
@@ -17,6 +19,9 @@ _SOURCE_NOTE = re.compile(r"\s*\[abstract from [^\[\]]{1,40}\]", re.IGNORECASE)
 _COPYRIGHT_NOTE = re.compile(r"\s*Copyright of \S.{0,300}? is the property of .*?(?:\(Copyright applies to all "
                              r"(?:Abstracts|Articles)\.\)|$)", re.DOTALL)
 
+_PSYCINFO_RIGHTS = re.compile(r"\s*\((?i:psycinfo) Database Record \(c\) \d{4} APA[^)]*\)(?:\s*\([^()]*\))?\.?\s*$")
+_COCHRANE_HEAD = re.compile(r"^Abstract\s+-\s+")
+_LAY_SUMMARY = re.compile(r"\s+Plain language summary\s.*$", re.DOTALL)
 _PARAGRAPHS_RUN_TOGETHER = re.compile(r"\s*;(?:\s*;)+\s*")  # "literature. ; ; An objective", "topic.; ; This"
 _TRANSLATED_TITLES = re.compile(r"(?:\s*;\s*\[[^\[\]]{3,}\])+\s*$")  # "Title; [Título]; [Titre]"
 
@@ -28,9 +33,11 @@ def without_database_notes(paper: Paper) -> Paper:
     if title and "; [" in title and (alone := _TRANSLATED_TITLES.sub("", title)) and alone != title:
         paper = paper.model_copy(update={"title": alone})
     abstract = paper.abstract
-    if not abstract or "bstract from" not in abstract.lower() and "Copyright of " not in abstract and ";" not in abstract:
+    if not abstract or not any(mark in abstract for mark in ("bstract from", "BSTRACT FROM", "Copyright of ", ";",
+                                                             "Database Record", "Abstract - ", "Plain language summary")):
         return paper
     said = _COPYRIGHT_NOTE.sub("", _SOURCE_NOTE.sub("", abstract))
+    said = _LAY_SUMMARY.sub("", _COCHRANE_HEAD.sub("", _PSYCINFO_RIGHTS.sub("", said)))
     # a paragraph that did not end with a full stop ends with one
     said = _PARAGRAPHS_RUN_TOGETHER.sub(lambda run: " " if said[run.start() - 1:run.start()] in ".!?" else ". ", said)
     said = said.strip()

@@ -24,7 +24,9 @@ _LABEL_WORDS = (r"background|objectives?|aims?|purpose|introduction|motivation|c
                 r"research questions?|focus of study|population|subjects|recommendations|data collection and analysis")
 _TITLE_LABELS = (r"background|introduction|objectives?|aims?|purpose|methods?|methodology|results?|findings|conclusions?|"
                  r"interpretation|highlights|study design|materials? and methods|main outcome measures?|"
-                 r"data sources|study selection|data extraction|data synthesis|evidence review")  # JAMA, Annals
+                 r"data sources|study selection|data extraction|data synthesis|evidence review|"  # JAMA, Annals
+                 # the Cochrane Library's, without colons ("Search methods We searched", "Main results We included")
+                 r"search methods|selection criteria|data collection and analysis|main results|authors'? conclusions")
 # What follows a slash in a label, never a label alone: "Design/methodology/approach", "Originality/value"
 _SECOND_WORDS = r"approach|value|objective|program|practice|participants|context|limitations|implications"
 # "Methods and analysis", "Results and conclusions": the labels a label joins to it (lower or title case)
@@ -64,6 +66,8 @@ _ROLES: dict[str, Role] = {
                      "originality", "practical implications", "social implications", "policy implications"), "conclusion"),
     "research design": "method",
     "data synthesis": "result",  # a review's results (JAMA, Annals), though "Data Sources" is its method
+    # the Cochrane Library's
+    "search methods": "method", "selection criteria": "method", "main results": "result", "authors conclusions": "conclusion",
 }
 
 

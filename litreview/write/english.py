@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+from litreview.summarize.structured import unlabelled
+
 # The past participles of the verbs whose object is a thing made or studied, so that "{object} is {participle}" says
 # what "we {verb} {object}" says.
 PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "introduced", "develop": "developed",
@@ -148,7 +150,7 @@ def names_in(text: str | None) -> frozenset[str]:
     """The capitalised words `text` uses mid-sentence: names ("the epicenter of the pandemic in Turkey", "blue sharks
     (Prionace glauca)"), which keep their capital where a clause of it is embedded ("notes that Turkey is one of ...");
     and a genus the text abbreviates ("Heterodontus portusjacksoni ... the H. portusjacksoni caught")."""
-    text = text or ""
+    text = unlabelled(text or "")  # not "Drains" after the Cochrane Library's "Authors' conclusions"
     # after a word in lower case ("in Turkey"), a comma or "(": a name; not a word of a Title Case run ("Systemically
     # Important Financial Intermediaries") nor one after a structured abstract's label ("Aim Biotic interactions ...")
     mid_sentence = re.findall(r"(?:(?<![\w-])[a-z][\w-]*\s|,\s|\s\()([A-Z][a-z]+)\b", text)

@@ -164,7 +164,7 @@ def split_authors(value: str) -> list[str]:
     pieces = _AND.split(value)
     # A split inside braces leaves a piece with an unclosed brace; only then is the careful scan needed.
     if all(piece.count("{") == piece.count("}") for piece in pieces):
-        return [name.strip() for name in pieces if name.strip()]
+        return _paired([name.strip() for name in pieces if name.strip()])
     names: list[str] = []
     depth = 0
     start = 0
@@ -178,9 +178,21 @@ def split_authors(value: str) -> list[str]:
             names.append(value[start : match.start()])
             start = match.end()
     names.append(value[start:])
-    return [name.strip() for name in names if name.strip()]
+    return _paired([name.strip() for name in names if name.strip()])
 
 
+def _paired(names: list[str]) -> list[str]:
+    """The names of the Cochrane Library's lists, "Smith, SR, Newton, K, and Hill, J" (one "and", before the last
+    name, after a comma), each as `Last, F. M.`; any other list as it is."""
+    if not any(name.endswith(",") for name in names):
+        return names
+    parts = [part.strip() for name in names for part in name.strip(" ,").split(",")]
+    if len(parts) % 2 or not all(_CAPITALS.fullmatch(initials) for initials in parts[1::2]):
+        return names
+    return [last_first(f"{last} {initials}", vancouver=True) for last, initials in zip(parts[::2], parts[1::2])]
+
+
+_CAPITALS = re.compile(r"[A-Z]{1,4}")
 # A Vancouver name, initials after the surname without a comma: MEDLINE's "Altman DG", Scopus's "Altman D.G.",
 # EPPI-Reviewer's "Altman D G", "Pérez-de la Fuente R", "Lacroix J.-P."; not "Wei Li" nor "Yasmine ABDOULAYE".
 _VANCOUVER = re.compile(r"^(?P<last>[^\s,.][^,]*?)\s(?P<initials>[A-Z]\.?(?:[\s-]?[A-Z]\.?){0,3})$")

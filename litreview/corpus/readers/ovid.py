@@ -36,9 +36,8 @@ _JOURNAL_END = re.compile(r"\.\s|\s+(?:[A-Z][a-z]+(?:/[A-Z][a-z]+)?\s+)?\d{4};|,
 # A chapter's source names its editors, then its book: "Kamp, R. M. [Editor], ... . Methods in proteome analysis.:371",
 # "Neenan, Michael [Ed]; Palmer, Stephen [Ed]. (2012). Cognitive behavioural coaching in practice: An ... approach. (pp."
 _BOOK_AFTER_EDITORS = re.compile(r".*\[Ed(?:itor|\.)?[^\]]*\][.;,\s]*(?:\(\d{4}\)\.\s*)?(?P<book>.+?)\.(?:\s|:|$)")
-# What PsycINFO and Journals@Ovid add to an abstract: the database's rights, the kind of abstract, its sections
-# joined with "., " ("lost work., Materials and Methods: The study ...")
-_PSYCINFO_RIGHTS = re.compile(r"\s*\((?i:psycinfo) Database Record \(c\) \d{4} APA[^)]*\)(?:\s*\([^()]*\))?\.?\s*$")
+# What Ovid's databases add to an abstract: where it came from, its sections joined with "., " ("lost work., Materials
+# and Methods: The study ...")
 _SOURCE_MARK = re.compile(r"\s*\[[A-Z](?:, abr\.)?\]$")  # International Political Science Abstracts: "[R, abr.]"
 _FROM_THE = re.compile(r"^\(from the (?:chapter|book|journal|preface|introduction)\)\s*", re.IGNORECASE)
 _JOINED_SECTION = re.compile(r"\.,\s+(?=[A-Z][A-Za-z ]{2,40}:\s|Copyright\b|\([Cc]\)\s)")
@@ -102,7 +101,7 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
     pmid = (record.get("pmid") or (record.get("accession") if medline else "") or "").strip()
     kinds = [kind.strip().lower() for kind in (*record.get("types", []), *record.get("document_types", []))]
     names = [_AFTER_A_NAME.sub("", name) for name in record.get("authors", [])]
-    abstract = _SOURCE_MARK.sub("", _PSYCINFO_RIGHTS.sub("", record.get("abstract") or ""))
+    abstract = _SOURCE_MARK.sub("", record.get("abstract") or "")  # PsycINFO's rights go with every reader's
     abstract = _JOINED_SECTION.sub(". ", _FROM_THE.sub("", abstract))
     return Paper(
         title=prose_text(_title(record.get("title") or "")),
