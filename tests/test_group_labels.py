@@ -534,6 +534,12 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
     assert names_no_topic("PubMed", None, None) and not names_no_topic("research trends", None, None)
     # ScienceDirect, avian influenza: "Grey literature" headed two reviews "with additional grey literature included"
     assert names_no_topic("grey literature", None, None) and names_no_topic("gray literature", None, None)
+    # the Cochrane Library's reviews: "@Li15 and @Cheng17 discuss the chinese biomedical literature database", where
+    # both searched; a register of patients is a topic
+    assert all(names_no_topic(said, None, None) for said in (
+        "the chinese biomedical literature database", "Cochrane Wounds Specialised Register", "trials registers",
+        "Cochrane Central Register of Controlled Trials", "CENTRAL", "LILACS", "reference lists"))
+    assert not names_no_topic("Danish cancer register", None, None) and not names_no_topic("central venous catheters", None, None)
     papers = [Paper(key=f"b{n}", title=f"Bibliometric study {n}", abstract=(
         f"We retrieved {100 + n} publications on {topic} from the Web of Science Core Collection. Publication trends "
         "and research trends were mapped with VOSviewer and CiteSpace."))

@@ -40,8 +40,14 @@ def reports_results(term: str, long_form: str | None = None) -> bool:
 # Where a review searched for its papers, not what they are about: bibliometric studies and systematic reviews say
 # "retrieved from the Web of Science Core Collection", "searched PubMed, Embase and Scopus"; a group of them was headed
 # "Science Core Collection"; a review that "included additional grey literature" had its group headed "Grey literature".
-_DATABASES = re.compile(r"(?:(?:web of )?science )?core collection|web of science|woscc|scopus|pubmed|medline|embase|"
-                        r"google scholar|cinahl|psycinfo|cochrane (?:library|central)|gr[ae]y literature", re.IGNORECASE)
+_DATABASES = re.compile(r"(?:the )?(?:(?:(?:web of )?science )?core collection|web of science|woscc|scopus|pubmed|medline|"
+                        r"embase|google scholar|cinahl|psycinfo|cochrane (?:library|central)|gr[ae]y literature|"
+                        # and where the Cochrane Library's reviews searched ("We searched the Cochrane Wounds Specialised
+                        # Register, CENTRAL, the Chinese Biomedical Literature Database ...")
+                        r"chinese biomedical (?:literature )?database|cbm|cnki|wanfang(?: data)?|lilacs|amed|biosis|"
+                        r"web of knowledge|ebsco(?:host)?|proquest|central|clinicaltrials\.gov|(?:who )?ictrp|"
+                        r"reference lists|(?:[\w-]+ ){0,3}(?:trials?|specialised|specialized|stud(?:y|ies)) registers?|"
+                        r"cochrane (?:[\w-]+ ){0,3}registers?(?: of controlled trials)?)", re.IGNORECASE)
 
 
 def names_a_database(term: str) -> bool:
