@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from litreview.corpus.keys import is_citable_key
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords, Problem
+from litreview.corpus.readers import FileRecords, Problem, scholarly
 from litreview.corpus.readers.fields import (
     arxiv_from,
     bounded_int,
@@ -120,20 +120,25 @@ def read(text: str, path: str) -> FileRecords:
     """
     problems: list[Problem] = []
     papers = []
-    for number, (item, line) in enumerate(_items(text, path, problems), 1):
+    kinds = set()
+    for number, (item, line) in enumerate(_items(text, path, problems, start=scholarly.works_start(text) or 0), 1):
         paper = _paper(item, path, line, number, problems)
         if paper is not None:
             papers.append(paper)
-    return FileRecords(path=path, format="csl-json", papers=papers, problems=problems)
+            kinds.add(scholarly.source_of(item))
+    kind = next(iter(kinds)) if len(kinds) == 1 else "csl-json"
+    return FileRecords(path=path, format=kind or "csl-json", papers=papers, problems=problems)
 
 
-def _items(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[Any, int]]:
-    """Each element of the top-level array and the line it starts on; broken ones are reported."""
-    opening = _OPENING.match(text)
+def _items(text: str, path: str, problems: list[Problem], start: int = 0) -> Iterator[tuple[Any, int]]:
+    """Each element of the array opening at `start` (the top-level one, or an API answer's list of works) and the
+    line it starts on; broken ones are reported."""
+    opening = _OPENING.match(text, start)
     if opening is None or not text.strip():
         if text.strip():
             problems.append(Problem(origin=Origin(path=path, line=1), message="CSL-JSON must be an array of items", outcome="file skipped",
-                                    hint="export as CSL JSON from Zotero or Better BibTeX ([{...}, {...}])"))
+                                    hint="export as CSL JSON from Zotero or Better BibTeX ([{...}, {...}]), or save "
+                                         "an OpenAlex or Semantic Scholar answer whole"))
         return
     decoder = json.JSONDecoder(parse_int=bounded_int)
     position, line, counted = opening.end(), 1, 0
@@ -181,6 +186,13 @@ def _paper(item: Any, path: str, line: int, number: int, problems: list[Problem]
         problems.append(Problem(origin=origin, message=f"item {number} is not a JSON object", outcome="item skipped",
                                 hint="each element of the array must be a CSL item {...}"))
         return None
+    if scholarly.is_a_work(item):
+        try:
+            return scholarly.work_paper(item, path, line)
+        except scholarly.UnreadableWork as error:
+            problems.append(Problem(origin=origin, message=f"item {number}: {error}", outcome="item skipped",
+                                    hint="save the API's answer again, whole"))
+            return None
     try:
         csl = CslItem.model_validate(item)
     except (ValidationError, RecursionError) as error:

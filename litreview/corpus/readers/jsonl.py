@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
+from litreview.corpus.readers.scholarly import UnreadableWork, is_a_work, work_paper
 from litreview.corpus.readers.fields import (
     arxiv_from,
     bounded_int,
@@ -56,7 +57,12 @@ def read(text: str, path: str) -> FileRecords:
         if not line.strip():
             continue
         try:
-            papers.append(_paper(_record(line), path, number))
+            data = _json_object(line)
+            # OpenAlex's snapshot and pyalex write a work a line; so do Semantic Scholar's bulk answers
+            papers.append(work_paper(data, path, number) if is_a_work(data) else _paper(_record(data), path, number))
+        except UnreadableWork as error:
+            problems.append(Problem(origin=Origin(path=path, line=number), message=str(error), outcome="line skipped",
+                                    hint="save the API's answer again"))
         except _UnreadableLine as error:
             problems.append(Problem(origin=Origin(path=path, line=number), message=error.message, outcome="line skipped",
                                     hint=error.hint))
@@ -72,8 +78,8 @@ class _UnreadableLine(ValueError):
         self.hint = hint
 
 
-def _record(line: str) -> JsonlRecord:
-    """The validated record of one line, or an error saying what is wrong with it."""
+def _json_object(line: str) -> dict:
+    """The JSON object of one line, or an error saying what is wrong with it."""
     try:
         data = json.loads(line, parse_int=bounded_int)
     except json.JSONDecodeError as error:
@@ -84,6 +90,11 @@ def _record(line: str) -> JsonlRecord:
     if not isinstance(data, dict):
         kind = "null" if data is None else _JSON_KINDS[type(data)]
         raise _UnreadableLine(f"line is {kind}, not a JSON object", _ONE_OBJECT)
+    return data
+
+
+def _record(data: dict) -> JsonlRecord:
+    """The validated record of one line's object, or an error saying which field is wrong."""
     try:
         return JsonlRecord.model_validate(data)
     except ValidationError as error:
