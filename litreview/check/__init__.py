@@ -17,7 +17,7 @@ from typing import Literal
 
 from litreview.corpus import Corpus
 from litreview.errors import LitreviewError
-from litreview.markdown_citations import markdown_keys
+from litreview.check.markdown import markdown_keys
 from litreview.text import wide_unicode
 
 ManuscriptFormat = Literal["tex", "md"]
