@@ -31,6 +31,9 @@ def test_a_cochrane_abstract_is_the_reviews_without_its_heading_and_lay_summary(
     assert not any(sentence.startswith(("Background", "Search methods", "Selection criteria", "Data collection",
                                         "Main results", "Authors")) for sentence in said), said
     assert said[0] == "A perianal abscess is a collection of pus under the skin, around the anus."
+    # where the review searched and how its authors worked are no part of what it is about
+    assert not any("we searched" in sentence or "review authors" in sentence for sentence in said), said
+    assert any(sentence.startswith("Published or unpublished randomised controlled trials") for sentence in said)
 
 
 def test_a_word_after_a_heading_is_no_name_that_keeps_its_capital_mid_sentence():

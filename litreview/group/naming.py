@@ -26,7 +26,10 @@ _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard
                         # sums of money: a flash flood group was headed "Billion Euros" (of "1.5 billion Euros of damage")
                         r"(?:(?:thousand|million|billion|trillion)\s)?(?:euros?|dollars?|usd|eur|gbp|pounds sterling)|"
                         # how a cohort is described: a CORD-19 draft on Canada was headed "Median age"
-                        r"(?:median|mean|average) (?:ages?|follow-ups?|durations?))",
+                        r"(?:median|mean|average) (?:ages?|follow-ups?|durations?|times?)|"
+                        # what a review found of its trials' outcomes: "@Smith16 and @Irusen15 discuss clear differences"
+                        r"(?:clear|significant|statistically significant|important|meaningful) differences?|"
+                        r"(?:low|moderate|high|very low)[- ](?:certainty|quality) evidence)",
                         re.IGNORECASE)
 
 
@@ -41,13 +44,14 @@ def reports_results(term: str, long_form: str | None = None) -> bool:
 # "retrieved from the Web of Science Core Collection", "searched PubMed, Embase and Scopus"; a group of them was headed
 # "Science Core Collection"; a review that "included additional grey literature" had its group headed "Grey literature".
 _DATABASES = re.compile(r"(?:the )?(?:(?:(?:web of )?science )?core collection|web of science|woscc|scopus|pubmed|medline|"
-                        r"embase|google scholar|cinahl|psycinfo|cochrane (?:library|central)|gr[ae]y literature|"
+                        r"embase|google scholar|cinahl|psycinfo|gr[ae]y literature|"
                         # and where the Cochrane Library's reviews searched ("We searched the Cochrane Wounds Specialised
                         # Register, CENTRAL, the Chinese Biomedical Literature Database ...")
                         r"chinese biomedical (?:literature )?database|cbm|cnki|wanfang(?: data)?|lilacs|amed|biosis|"
                         r"web of knowledge|ebsco(?:host)?|proquest|central|clinicaltrials\.gov|(?:who )?ictrp|"
                         r"reference lists|(?:[\w-]+ ){0,3}(?:trials?|specialised|specialized|stud(?:y|ies)) registers?|"
-                        r"cochrane (?:[\w-]+ ){0,3}registers?(?: of controlled trials)?)", re.IGNORECASE)
+                        # the Library, its registers and its review groups ("the Cochrane Wounds Group")
+                        r"cochrane(?: [\w-]+){0,4}(?: of controlled trials)?)", re.IGNORECASE)
 
 
 def names_a_database(term: str) -> bool:

@@ -21,7 +21,7 @@ from litreview.grounding import without_cited_brackets
 from litreview.summarize.approach import approach_index, makes_something, proposes
 from litreview.summarize.debris import says_nothing_of_the_work, within_the_page, without_line_numbers
 from litreview.summarize.schema import Kind, PaperSummary
-from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled
+from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled, without_procedure
 from litreview.text import REVIEW_KIND
 
 # Cues are searched case-insensitively; each hit adds one to a sentence's score for that role.
@@ -252,7 +252,7 @@ def _content_sentences(text: str) -> tuple[str, ...]:
     text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", without_line_numbers(text))))
     text = _ITALICS_GLUED.sub(lambda glued: f"{glued[0]} ", text)
     sentences = [_with_its_subject(LABEL.sub("", part).strip())
-                 for part in within_the_page(split_sentences(unlabelled(text).strip()))]
+                 for part in within_the_page(split_sentences(unlabelled(without_procedure(text)).strip()))]
     listed = _numbered_items(sentences)
     return tuple(part for n, part in enumerate(sentences) if part and n not in listed and not says_nothing_of_the_work(part)
                  and not _TRAILS_OFF.search(part) and _is_prose(part) and not _holds_own_macro(part))
