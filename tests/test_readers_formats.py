@@ -1277,3 +1277,27 @@ def test_endnotes_record_numbers_are_no_citation_keys(tmp_path):
     from litreview.corpus import load_corpus
     keys = [paper.key for paper in load_corpus([ris]).papers]
     assert keys[1] == "smith2019tech" and keys[0] != "904" and keys[0].startswith("antoniou2016"), keys
+
+
+# --- PubMed's Abstract (text) format -----------------------------------------------------------------
+
+# Four records as E-utilities' `efetch rettype=abstract` and PubMed's "Save, Format: Abstract (text)" write them: one
+# without an abstract, one with notices ("Erratum in", "Comment in"), one with a copyright line and a source line cut
+# in two. Read as a listing, each line of the file had been a paper ("Author information:", "PMID: 20007881").
+def test_pubmeds_abstract_text_format_gives_one_paper_a_record():
+    records = read_file(DATA / "pubmed_abstract.txt")
+    assert records.format == "pubmed-text" and not records.problems
+    gibbons, rosengren, selman, atasayar = records.papers
+    assert (gibbons.title, gibbons.authors, gibbons.abstract, gibbons.year, gibbons.url, gibbons.origin.line) == (
+        "Human evolution. What's for dinner? Researchers seek our ancestors' answers.", ("Gibbons, A.",), None, 2009,
+        "https://pubmed.ncbi.nlm.nih.gov/20007881/", 1)
+    assert rosengren.authors[:2] == ("Rosengren, A. H.", "Jokubka, R.") and rosengren.authors[-1] == "Renström, E."
+    assert rosengren.abstract.startswith("Several common genetic variations have been associated with type 2 diabetes, but the")
+    assert selman.abstract.startswith("Caloric restriction (CR) protects") and "Erratum" not in selman.abstract
+    assert "Batterham, R. L." in selman.authors  # a name cut across two lines
+    assert (atasayar.title, atasayar.venue, atasayar.year, atasayar.doi) == (
+        "Association of MDR1, CYP2D6, and CYP2C19 gene polymorphisms with prophylactic migraine treatment response.",
+        "J Neurol Sci", 2016, "10.1016/j.jns.2016.05.019")
+    assert atasayar.abstract.endswith("on prophylactic therapy response in migraine patients.")  # no "Copyright © 2016"
+    from litreview.corpus.readers import read_text
+    assert read_text((DATA / "pubmed_abstract.txt").read_text(encoding="utf-8"), "<stdin>", fmt=None).format == "pubmed-text"
