@@ -100,3 +100,25 @@ def test_a_work_with_a_field_of_the_wrong_type_is_reported_and_the_rest_read(run
     result = run_cli("corpus", str(tmp_path / "works.jsonl"), "--json")
     assert result.stderr.startswith(f"warning: {tmp_path / 'works.jsonl'}:2: openalex work field 'year': ")
     assert len(json.loads(result.stdout)["papers"]) == 2
+
+
+def test_a_crossref_answer_gives_its_works_with_their_jats_abstracts(tmp_path):
+    # api.crossref.org/works?query=...: the items of a work-list message (api.crossref.org/swagger-ui, "Work")
+    work = {"DOI": "10.1038/s41586-020-2649-2", "type": "journal-article", "title": ["Array programming with NumPy"],
+            "container-title": ["Nature"], "issued": {"date-parts": [[2020, 9, 16]]},
+            "author": [{"given": "Charles R.", "family": "Harris", "sequence": "first", "affiliation": []},
+                       {"given": "K. Jarrod", "family": "Millman", "sequence": "additional", "affiliation": []}],
+            "abstract": "<jats:title>Abstract</jats:title><jats:p>Array programming provides a powerful, compact and "
+                        "expressive syntax for accessing, manipulating and operating on data.</jats:p>",
+            "URL": "https://doi.org/10.1038/s41586-020-2649-2", "publisher": "Springer Science and Business Media LLC"}
+    answer = {"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
+              "message": {"facets": {}, "total-results": 1, "items": [work], "items-per-page": 20}}
+    (tmp_path / "crossref.json").write_text(json.dumps(answer, indent=2), encoding="utf-8")
+    records = read_file(tmp_path / "crossref.json")
+    assert records.format == "crossref" and not records.problems
+    paper = records.papers[0]
+    assert (paper.title, paper.authors, paper.year, paper.venue, paper.doi, paper.entry_type, paper.abstract) == (
+        "Array programming with NumPy", ("Harris, Charles R.", "Millman, K. Jarrod"), 2020, "Nature",
+        "10.1038/s41586-020-2649-2", "article",
+        "Array programming provides a powerful, compact and expressive syntax for accessing, manipulating and "
+        "operating on data.")

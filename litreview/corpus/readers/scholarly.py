@@ -1,9 +1,10 @@
 """Works saved from a scholarly API's answer, as researchers save them with `curl` or a notebook: OpenAlex's
 (`/works?search=...`: `{"meta": ..., "results": [work, ...]}`, a list of works, or one work a line as its snapshot
-and `pyalex` write them) and Semantic Scholar's (`/paper/search`: `{"total": ..., "data": [paper, ...]}`, a list of
-papers, or a line each). A work is told by its fields: OpenAlex's `abstract_inverted_index` or `openalex.org` id,
-Semantic Scholar's `paperId`. The fields shared with enrichment are read as enrichment reads them
-(`sources.openalex.work`, `sources.semanticscholar.paper`).
+and `pyalex` write them), Semantic Scholar's (`/paper/search`: `{"total": ..., "data": [paper, ...]}`, a list of
+papers, or a line each) and Crossref's (`/works?query=...`: `{"message": {"items": [work, ...]}}`). A work is told
+by its fields: OpenAlex's `abstract_inverted_index` or `openalex.org` id, Semantic Scholar's `paperId`, Crossref's
+`DOI` with its titles in a list. The fields shared with enrichment are read as enrichment reads them
+(`sources.openalex.work`, `sources.semanticscholar.paper`, `sources.crossref.work`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from pydantic import ValidationError
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers.fields import arxiv_from, plain_text, prose_text
-from litreview.corpus.sources import openalex, semanticscholar
+from litreview.corpus.sources import crossref, openalex, semanticscholar
 
-# Where an answer's list of works opens: after `"results": [` (OpenAlex) or `"data": [` (Semantic Scholar), within
-# the answer's first few thousand characters ("meta" and "total" come first)
-_WORKS = re.compile(r'^\s*\{.{0,4000}?"(?:results|data)"\s*:\s*(?=\[)', re.DOTALL)
+# Where an answer's list of works opens: after `"results": [` (OpenAlex), `"data": [` (Semantic Scholar) or `"items": [`
+# (Crossref), within the answer's first few thousand characters ("meta", "total", "facets" come first)
+_WORKS = re.compile(r'^\s*\{.{0,4000}?"(?:results|data|items)"\s*:\s*(?=\[)', re.DOTALL)
 _OPENALEX_TYPES = {"article": "article", "review": "article", "letter": "article", "editorial": "article",
                    "book": "book", "book-chapter": "incollection", "dissertation": "phdthesis", "preprint": "misc",
                    "report": "techreport", "dataset": "misc"}
+_CROSSREF_TYPES = {"journal-article": "article", "proceedings-article": "inproceedings", "book-chapter": "incollection",
+                   "book": "book", "monograph": "book", "edited-book": "book", "dissertation": "phdthesis",
+                   "report": "techreport", "posted-content": "misc", "dataset": "misc"}
 _SEMANTIC_SCHOLAR_TYPES = {"JournalArticle": "article", "Review": "article", "Conference": "inproceedings",
                            "Book": "book", "BookSection": "incollection", "Dataset": "misc"}
 
@@ -34,16 +38,19 @@ def works_start(text: str) -> int | None:
 
 
 def is_a_work(item: Any) -> bool:
-    """Whether `item` is an OpenAlex work or a Semantic Scholar paper."""
-    return isinstance(item, dict) and ("abstract_inverted_index" in item or "paperId" in item
-                                       or str(item.get("id", "")).startswith("https://openalex.org/W"))
+    """Whether `item` is an OpenAlex work, a Semantic Scholar paper or a Crossref work."""
+    return source_of(item) is not None
 
 
 def source_of(item: Any) -> str | None:
-    """"openalex" or "semantic-scholar" for a work of theirs, None for anything else (a CSL item)."""
-    if not is_a_work(item):
+    """"openalex", "semantic-scholar" or "crossref" for a work of theirs, None for anything else (a CSL item)."""
+    if not isinstance(item, dict):
         return None
-    return "semantic-scholar" if "paperId" in item else "openalex"
+    if "paperId" in item:
+        return "semantic-scholar"
+    if "abstract_inverted_index" in item or str(item.get("id", "")).startswith("https://openalex.org/W"):
+        return "openalex"
+    return "crossref" if "DOI" in item and isinstance(item.get("title"), list) else None
 
 
 class UnreadableWork(ValueError):
@@ -62,15 +69,20 @@ def work_paper(item: dict[str, Any], path: str, line: int) -> Paper:
 
 
 def _paper(item: dict[str, Any], path: str, line: int) -> Paper:
-    if "paperId" in item:
+    """The paper of one work, with its venue, kind and link as its API gives them."""
+    source = source_of(item)
+    if source == "semantic-scholar":
         found, venue = semanticscholar.paper(item), item.get("venue") or (item.get("journal") or {}).get("name")
         kinds = item.get("publicationTypes") or []
         entry_type = next((_SEMANTIC_SCHOLAR_TYPES[kind] for kind in kinds if kind in _SEMANTIC_SCHOLAR_TYPES), None)
         url = item.get("url")
+    elif source == "crossref":
+        found, venue = crossref.work(item), next(iter(item.get("container-title") or []), None)
+        entry_type, url = _CROSSREF_TYPES.get(str(item.get("type"))), item.get("URL")
     else:
         found = openalex.work(item)
-        source = (item.get("primary_location") or {}).get("source") or item.get("host_venue") or {}
-        venue, entry_type = source.get("display_name"), _OPENALEX_TYPES.get(str(item.get("type")))
+        place = (item.get("primary_location") or {}).get("source") or item.get("host_venue") or {}
+        venue, entry_type = place.get("display_name"), _OPENALEX_TYPES.get(str(item.get("type")))
         url = item.get("id") if str(item.get("id", "")).startswith("https://openalex.org/") else None
     venue = plain_text(venue) if isinstance(venue, str) else None
     return Paper(
