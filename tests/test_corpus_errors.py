@@ -60,6 +60,25 @@ def test_a_bibliography_in_a_format_litreview_does_not_read_says_how_to_convert_
     assert f"{tmp_path / 'scopus.xlsx'}:1: a spreadsheet workbook" in result.stderr
 
 
+def test_a_compressed_export_or_a_pdf_named_as_the_corpus_says_what_to_pass(run_cli, tmp_path):
+    # was "unknown extension '.zip'; ... rename or convert the file", and a zipped export in the folder went unsaid
+    (tmp_path / "savedrecs.zip").write_bytes(b"PK\x03\x04")
+    (tmp_path / "works.jsonl.gz").write_bytes(b"\x1f\x8b\x08")
+    (tmp_path / "smith2020.pdf").write_bytes(b"%PDF-1.4\n")
+    named = {name: run_cli("corpus", str(tmp_path / name)) for name in ("savedrecs.zip", "works.jsonl.gz", "smith2020.pdf")}
+    assert {name: (r.exit_code, r.stderr) for name, r in named.items()} == {
+        "savedrecs.zip": (2, f"error: {tmp_path / 'savedrecs.zip'}: a zip archive, which litreview does not open; "
+                             "unzip it and pass the folder it makes\n"),
+        "works.jsonl.gz": (2, f"error: {tmp_path / 'works.jsonl.gz'}: a compressed file, which litreview does not "
+                              "open; decompress it (gunzip FILE) and pass the file it holds\n"),
+        "smith2020.pdf": (2, f"error: {tmp_path / 'smith2020.pdf'}: a PDF, not a bibliography; pass the .bib (or .ris "
+                             "...) that lists it; papers' PDFs go in --pdf-dir, named KEY.pdf\n")}
+    (tmp_path / "refs.bib").write_text("@article{a, title={A paper}, abstract={We study floods.}}\n", encoding="utf-8")
+    folder = run_cli("corpus", str(tmp_path))
+    assert folder.exit_code == 0 and "savedrecs.zip:1: a zip archive" in folder.stderr
+    assert "smith2020.pdf" not in folder.stderr  # the papers' PDFs beside their .bib are no one's corpus
+
+
 def test_bytes_that_are_not_utf8(run_cli, tmp_path):
     (tmp_path / "latin1.txt").write_bytes(LISTING.encode() + "Caf\u00e9 title\n".encode("latin-1"))
     result = run_cli("corpus", str(tmp_path / "latin1.txt"), "--json")

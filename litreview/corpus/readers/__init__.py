@@ -45,6 +45,9 @@ _CONVERT = {
     ".enl": ("an EndNote library, which litreview does not read", "export it from EndNote (File, Export, type XML)"),
     ".enlx": ("an EndNote library, which litreview does not read", "export it from EndNote (File, Export, type XML)"),
     ".rdf": ("a Zotero RDF export, which litreview does not read", "export the collection as BibTeX, RIS or CSL JSON"),
+    # exports downloaded compressed (EndNote Web, a database's bulk download, OpenAlex's snapshot)
+    ".zip": ("a zip archive, which litreview does not open", "unzip it and pass the folder it makes"),
+    ".gz": ("a compressed file, which litreview does not open", "decompress it (gunzip FILE) and pass the file it holds"),
 }
 # Files read as what they hold, not as their name says: PubMed's "Save as PubMed" (.txt), Web of Science's
 # savedrecs.txt, and BibTeX or RIS saved as text (Google Scholar's BibTeX page, a database's "citations.txt"), which
@@ -139,6 +142,9 @@ def read_file(path: Path) -> FileRecords:
     suffix = path.suffix.lower()
     if suffix in _CONVERT:
         raise NotABibliography(name, None, _CONVERT[suffix][0], hint=_CONVERT[suffix][1])
+    if suffix == ".pdf":  # a paper, named where its bibliography belongs; in a folder, PDFs are no one's corpus
+        raise CorpusError(name, None, "a PDF, not a bibliography",
+                          hint="pass the .bib (or .ris ...) that lists it; papers' PDFs go in --pdf-dir, named KEY.pdf")
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
         raise CorpusError(name, None, f"unknown extension {suffix or '(none)'!r}",
