@@ -41,3 +41,13 @@ def test_a_word_after_a_heading_is_no_name_that_keeps_its_capital_mid_sentence()
     paper = load_corpus([DATA / "cochrane_cdsr.bib"]).papers[1]
     conclusion = next(s for s in content_sentences(paper.abstract) if s.startswith("Drains increase"))
     assert lower_first(conclusion, names_in(paper.abstract)).startswith("drains increase the harms to the patient")
+
+
+def test_the_companion_bib_writes_a_cochrane_author_list_as_bibtex_reads_names():
+    # verbatim, "Gurusamy, KS, and Samraj, K" is one name with too many commas to BibTeX ("Gurusamy, KS, and Samraj")
+    from litreview.corpus.bibexport import entry_text
+    paper = load_corpus([DATA / "cochrane_cdsr.bib"]).papers[1]
+    entry = entry_text(paper)
+    assert "author = {Gurusamy, K. S. and Samraj, K.}," in entry
+    assert entry.replace("author = {Gurusamy, K. S. and Samraj, K.},", "author = {Gurusamy, KS, and Samraj, K},") == \
+        paper.bibtex.strip()  # the rest verbatim

@@ -1,8 +1,10 @@
 """Papers as a BibTeX file: the user's own entries verbatim, complete generated ones for the rest.
 
-Verbatim but for one thing: the journal macros of ADS exports (`journal = {\\apjl}`), which only AASTeX and the MNRAS
+Verbatim but for two things: the journal macros of ADS exports (`journal = {\\apjl}`), which only AASTeX and the MNRAS
 class define (elsewhere BibTeX's output stops at "Undefined control sequence", and pandoc drops the journal), are
-written out as the abbreviations AASTeX prints for them (`journal = {ApJL}`).
+written out as the abbreviations AASTeX prints for them (`journal = {ApJL}`); and the Cochrane Library's author lists
+("Smith, SR, Newton, K, and Hill, J"), which BibTeX reads as one name with too many commas, are written with an "and"
+between each two names ("Smith, S. R. and Newton, K. and Hill, J.").
 
 Generated entries work with both BibTeX and biblatex/biber: text values are escaped with
 `text_to_latex` (titles double-braced so no style changes their case), while `url`, `doi` and
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterable
 from litreview.corpus.keys import is_citable_key
 from litreview.corpus.latex import ADS_JOURNALS, text_to_latex
 from litreview.corpus.paper import Paper
+from litreview.corpus.readers.fields import split_authors
 from litreview.errors import LitreviewError
 
 _CROSSREF = re.compile(r"""\bcrossref\s*=\s*[{"]?\s*([^\s,{}"]+)""", re.IGNORECASE)
@@ -49,8 +52,18 @@ def to_bibtex(papers: Iterable[Paper], *, utf8: bool = False) -> str:
 def entry_text(paper: Paper, *, utf8: bool = False) -> str:
     """One paper's entry: its original BibTeX when it came from a .bib file, else a generated one."""
     if paper.bibtex:
-        return _ADS_JOURNAL.sub(_written_out, paper.bibtex.strip())
+        text = _ADS_JOURNAL.sub(_written_out, paper.bibtex.strip())
+        return _LISTED_AUTHORS.sub(_names_apart, text) if ", and " in text else text
     return _generated_entry(paper, utf8)
+
+
+# An author field that lists its names with commas, "and" only before the last, after a comma (the Cochrane Library's)
+_LISTED_AUTHORS = re.compile(r"^(?P<field>\s*author\s*=\s*\{)(?P<names>[^{}\n]*,\s+and\s[^{}\n]*)(?=\})",
+                             re.IGNORECASE | re.MULTILINE)
+
+
+def _names_apart(author: re.Match[str]) -> str:
+    return f"{author['field']}{' and '.join(split_authors(author['names']))}"
 
 
 _ADS_JOURNAL = re.compile(r"^(?P<field>\s*journal\s*=\s*)(?P<open>[{\"])\s*\\(?P<macro>" + "|".join(ADS_JOURNALS)
