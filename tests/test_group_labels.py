@@ -347,6 +347,12 @@ def test_a_shared_phrase_that_ends_or_opens_with_a_verb_is_no_topic_the_papers_s
     assert not opens_with_verb("image segmentation", ["X is applied to image segmentation.", "Y applied to image segmentation"])
     # a Lens.org export: "Raspberry Pi is used to implement artificial vision" headed a group "Implement artificial vision"
     assert opens_with_verb("implement artificial vision", ["Raspberry Pi is used to implement artificial vision."])
+    # ... and "@adep2021visual and @jain2018visual discuss manage day-to-day activities" ("This will help the visually
+    # impaired person to manage day-to-day activities"); not "access to health services", "exposure to the vaccine"
+    assert opens_with_verb("manage day-to-day activities", ["This will help the visually impaired person to manage "
+                                                             "day-to-day activities and navigate."] * 2)
+    assert opens_with_verb("walk unaided", ["It allows patients to walk unaided."])
+    assert not opens_with_verb("health services", ["It helped rural families gain access to health services."])
     # a Paperpile export on PFAS: "@Lam2014-gt and @Koustas2014-uu discuss applied prespecified criteria" ("We developed
     # and applied prespecified criteria"); an adjective in -ed stays a topic
     assert opens_with_verb("applied prespecified criteria", ["We developed and applied prespecified criteria to rate X."])

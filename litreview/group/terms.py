@@ -244,6 +244,12 @@ def ends_with_verb(term: str, texts: Iterable[str]) -> bool:
 # "aim to replicate normative joint kinematics" (not "due to", "exposure to", "applied to": a noun may follow them).
 _TAKES_AN_INFINITIVE = r"(?:aim(?:s|ed)?|potential|necessary|able|ability|designed|intended|needed|needs?|required|" \
                        r"seeks?|sought|attempts?|attempted|tries|tried|used|order|how)"
+# ... and verbs whose object an infinitive follows: "help the visually impaired person to manage day-to-day activities";
+# not where a noun that takes "to" ends what follows them ("helped families gain access to health services")
+_NOUNS_TO = ("access", "exposure", "adherence", "response", "responses", "contribution", "attention", "resistance",
+             "approach", "approaches", "solution", "solutions", "barriers", "transition", "commitment", "referral")
+_OBJECT_THEN_INFINITIVE = (r"(?:help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\s"
+                           r"(?:[\w'-]+\s){0,4}" + "".join(rf"(?<!\b{noun}\s)" for noun in _NOUNS_TO))
 
 
 def _second_verb_of_ours(word: str) -> re.Pattern[str]:
@@ -271,7 +277,8 @@ def opens_with_verb(term: str, texts: Iterable[str], *, strict: bool = True) -> 
         return True
     root = re.escape(first[:-1] if first.endswith("e") else first)
     # "used to implement X": a verb, whatever its ending says ("-ment")
-    infinitive = any(re.search(rf"\b{_TAKES_AN_INFINITIVE}\sto\s{re.escape(first)}\b", text, re.IGNORECASE) for text in texts)
+    infinitive = any(re.search(rf"\b(?:{_TAKES_AN_INFINITIVE}\s|{_OBJECT_THEN_INFINITIVE})to\s{re.escape(first)}\b", text,
+                               re.IGNORECASE) for text in texts)
     participle = not _NOT_A_HEAD.search(first) and not _NOUN_SUFFIX.search(first) \
         and any(re.search(rf"\b{root}e?(?:d|ed|ing)\b", text, re.IGNORECASE) for text in texts)
     return (infinitive or participle) \
