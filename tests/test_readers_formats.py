@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.corpus import load_corpus
 from litreview.errors import CorpusError
 from litreview.corpus.latex import latex_to_text, text_to_latex
 from litreview.corpus.readers import read_file
@@ -938,6 +939,20 @@ def test_lens_and_covidence_columns_are_known_too(tmp_path):
     covidence, = read_file(tmp_path / "covidence.csv").papers
     assert (lens.authors, lens.year, covidence.year, covidence.venue) == (
         ("Lytle, David A.", "Poff, N. LeRoy"), 2004, 2004, "Trends Ecol Evol")
+
+
+def test_the_null_the_lens_writes_for_a_missing_first_name_is_no_name_and_the_two_records_are_one(tmp_path):
+    # a Lens.org export of 1,000 records: "null Mohammed Fayiz Ferosh" and "Mohammed Fayiz Ferosh", one paper under two
+    # records (one with its DOI, one in "Deleted Journal"), had two first initials and were kept apart
+    abstract = "In this paper, an assistive navigational technology was proposed for those who are blind."
+    (tmp_path / "lens.csv").write_text(
+        '"Lens ID","Title","Publication Year","Source Title","Author/s","Abstract","DOI"\n'
+        f'"003-391","Assistive Technology for Navigation of Visually Impaired People","2024","Journal of Electrical '
+        f'Systems","null Mohammed Fayiz Ferosh","{abstract}","10.52783/jes.3479"\n'
+        f'"171-402","Assistive Technology for Navigation of Visually Impaired People","2024","Deleted Journal",'
+        f'"Mohammed Fayiz Ferosh","{abstract}",""\n', encoding="utf-8")
+    corpus = load_corpus([tmp_path / "lens.csv"])
+    assert [(p.authors, p.doi) for p in corpus.papers] == [(("Mohammed Fayiz Ferosh",), "10.52783/jes.3479")]
 
 
 def test_a_spreadsheet_saved_with_semicolons_is_read(tmp_path):
