@@ -1,6 +1,6 @@
 """Sentences of an abstract that say nothing of the work: instructions planted for a language model, where the code
-is, and what publishers and databases add (copyright lines, venues, disclaimers); a publisher's page copied whole, and
-a preprint's line numbers."""
+is, and what publishers and databases add (copyright lines, venues, disclaimers); a publisher's page copied whole; and
+numbers that are no part of the text (a preprint's line numbers, flattened reference numbers, glued item numbers)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,18 @@ def within_the_page(sentences: list[str]) -> list[str]:
 _NUMBER_BETWEEN_WORDS = re.compile(r"(?<=[\w.,;)] )\d{1,4} (?=[A-Za-z(])")
 _LINE_RUN = 3  # three numbers counting up, one by one, are lines; two may be anything ("between 2 and 3 doses")
 _LINE_CHARS = (40, 250)  # ... a line of a page apart ("15 patients and 16 controls in 17 centres" are counts)
+
+
+# Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
+_REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
+# The number of a list's next item glued to the full stop before it, as Wiley's numbered abstracts lose their line
+# breaks in exports: "arising from fine-scale environmental variation.2. We explain ..."
+_GLUED_ITEM_NUMBER = re.compile(r"(?<=[a-z]{3}\.)\d{1,2}\.(?=\s+[A-Z])")
+
+
+def without_stray_numbers(text: str) -> str:
+    """`text` without the numbers that are no part of it: line numbers, then glued item numbers and reference numbers."""
+    return _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", without_line_numbers(text)))
 
 
 def without_line_numbers(text: str) -> str:

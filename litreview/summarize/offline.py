@@ -19,7 +19,7 @@ from litreview.corpus.paper import Paper
 from litreview.corpus.texts import summary_text
 from litreview.grounding import without_cited_brackets
 from litreview.summarize.approach import approach_index, makes_something, proposes
-from litreview.summarize.debris import says_nothing_of_the_work, within_the_page, without_line_numbers
+from litreview.summarize.debris import says_nothing_of_the_work, within_the_page, without_stray_numbers
 from litreview.summarize.schema import Kind, PaperSummary
 from litreview.summarize.structured import LABEL, Role, labelled_parts, unlabelled, without_procedure
 from litreview.text import REVIEW_KIND
@@ -76,11 +76,6 @@ _SUBJECT_LEFT_OUT = re.compile(r"(?:Describes|Presents|Discusses|Examines|Explai
                                r"Explores|Analyzes|Argues|Compares|Considers|Summarizes|Evaluates|Introduces|"
                                r"Identifies|Reviews|Reports)\s(?!(?:of|that|are|were|have|show|suggest|indicate)\b)(?=[a-z(])")
 _ITS_SUBJECT = "This article "
-# Reference numbers a journal set as superscripts, flattened: "clinical trials.1,2 If ...", "surveys of authors,5 registries"
-_REFERENCE_NUMBERS = re.compile(r"(?<=[a-z]{3}[.,;])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s)")
-# The number of a list's next item glued to the full stop before it, as Wiley's numbered abstracts lose their line
-# breaks in exports: "arising from fine-scale environmental variation.2. We explain ..."
-_GLUED_ITEM_NUMBER = re.compile(r"(?<=[a-z]{3}\.)\d{1,2}\.(?=\s+[A-Z])")
 # A sentence's "In" as a journal's text recognition read it, lower-case "hi", kept in Web of Science abstracts: "... is not
 # well documented. hi this study, we examined ..."
 _MISREAD_IN = re.compile(r"(?:^|(?<=[.?!]\s))hi(?=\s(?:this|the present|the current|our|these)\s)")
@@ -249,7 +244,7 @@ def content_sentences(text: str | None) -> list[str]:
 @functools.lru_cache(maxsize=8192)  # the summary, the grouping and the writer each ask for the same abstracts
 def _content_sentences(text: str) -> tuple[str, ...]:
     text = _MACRO_ALONE.sub("", text) if "\\" in text else text  # "Label Attention (\method) that ...": a name said again
-    text = _REFERENCE_NUMBERS.sub("", _GLUED_ITEM_NUMBER.sub("", _MISREAD_IN.sub("In", without_line_numbers(text))))
+    text = _MISREAD_IN.sub("In", without_stray_numbers(text))
     text = _ITALICS_GLUED.sub(lambda glued: f"{glued[0]} ", text)
     sentences = [_with_its_subject(LABEL.sub("", part).strip())
                  for part in within_the_page(split_sentences(unlabelled(without_procedure(text)).strip()))]

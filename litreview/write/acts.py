@@ -15,6 +15,7 @@ from litreview.write.english import (
     noun_phrase_only,
     third_person,
 )
+from litreview.write.voice import GOES_ON
 
 # The acts of research a passive names, each participle with its base form (spelled out: "proposed" -> "propose" but
 # "designed" -> "design"). Not what others do to the things studied ("sharks were processed", "cases were reported").
@@ -44,8 +45,7 @@ _AGENT = (r"by\b(?!\s(?:\w+ly\s)?(?!(?:varying|increasing|decreasing|existing|fo
           r"differing|corresponding|remaining|competing|growing|leading|changing|evolving|overlapping|contrasting|"
           r"interesting|missing|living|neighbouring|neighboring)\b)[a-z]+ing\b)")  # "by varying patterns": what it has
 # ", and is well resolved", ", and suggest that": the thing done goes on doing, which the authors do not
-_THING_GOES_ON = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|are|was|were|has|have|suggests?|shows?|indicates?|"
-                            r"reveals?)\b")
+_THING_GOES_ON = re.compile(GOES_ON + r"(?:is|are|was|were|has|have|suggests?|shows?|indicates?|reveals?)\b")
 # The second of a leading purpose's aims: "To evaluate X|, and further to assess whether Y|, 231 children were recruited"
 _SECOND_AIM = re.compile(r"^(?P<first>(?:To|In order to)\s[^,;]+),\s(?:and|as well as)\s(?:\w+\s)?to\s[a-z]+\s[^;]+?(?=,\s)")
 # " are [how] studied": the passive of an act of research

@@ -94,8 +94,10 @@ SUBORDINATOR = (r"(?:To|In order to|When|While|Although|Though|Because|Since|If|
 # summary looks for the paper's own sentences, "the study" may be another's, or "the study cohort"); "our research aimed
 # to X" said in the third person ("their research aimed to X").
 ITSELF = rf"(?:{THE_WORK}|the\sstudy|their\s{WORK_NOUNS})"
+# Where a sentence's subject goes on to a second verb: ", and is", " but clearly shows"
+GOES_ON = r",?\s(?:and|but)\s(?:\w+ly\s)?"
 # What the work is, said after what it does: "This paper presents X | and is considered as the first survey of Y".
-_AND_IT_IS = re.compile(r",?\s(?:and|but)\s(?:\w+ly\s)?(?:is|was)\s.*$", re.DOTALL)
+_AND_IT_IS = re.compile(GOES_ON + r"(?:is|was)\s.*$", re.DOTALL)
 # The paper naming itself inside a sentence ("The editor of this volume"), and as the subject of a clause ("Thus,
 # this study aimed to X"), where the paragraph gives the sentence its own subject.
 _ITSELF_NAMED = re.compile(rf"\b{SELF_NAMED}\b", re.IGNORECASE)
