@@ -547,6 +547,10 @@ def test_a_database_the_papers_were_searched_in_names_no_group():
         "Cochrane Central Register of Controlled Trials", "CENTRAL", "LILACS", "reference lists", "Cochrane Wounds"))
     # what the reviews found of their trials, not what they are about ("@Smith16 and @Irusen15 discuss clear differences")
     assert all(names_no_topic(said, None, None) for said in ("clear differences", "mean time", "low-certainty evidence"))
+    # how reviews chose their studies ("@figueiredo2024interplay and @koch2022wearables discuss exclusion criteria")
+    assert all(names_no_topic(said, None, None) for said in ("exclusion criteria", "inclusion and exclusion criteria",
+                                                             "risk of bias", "search strategy", "included studies"))
+    assert not names_no_topic("quality of life", None, None) and not names_no_topic("selection bias", None, None)
     assert not names_no_topic("Danish cancer register", None, None) and not names_no_topic("central venous catheters", None, None)
     papers = [Paper(key=f"b{n}", title=f"Bibliometric study {n}", abstract=(
         f"We retrieved {100 + n} publications on {topic} from the Web of Science Core Collection. Publication trends "

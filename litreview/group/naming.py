@@ -60,6 +60,19 @@ def names_a_database(term: str) -> bool:
     return bool(_DATABASES.fullmatch(term.strip()))
 
 
+# How a review chose and judged its studies, not what it is about: "@figueiredo2024interplay and @koch2022wearables
+# discuss exclusion criteria" (a Zotero export on wildfires and health).
+_PROCEDURE = re.compile(r"(?:the )?(?:(?:inclusion|exclusion|eligibility|selection)(?: and (?:inclusion|exclusion))? "
+                        r"criteria|search (?:strategy|strategies|terms|string)|electronic databases|risk of bias|"
+                        r"quality assessment|data extraction|full[- ]text screening|included studies|prisma(?: guidelines)?)",
+                        re.IGNORECASE)
+
+
+def names_a_procedure(term: str) -> bool:
+    """Whether `term` is how a review chose and judged its studies ("exclusion criteria", "risk of bias")."""
+    return bool(_PROCEDURE.fullmatch(term.strip()))
+
+
 # What kind of study a paper is, not what it is about: a group of e-health papers was headed "Scoping review".
 _DESIGNS = re.compile(REVIEW_DESIGN, re.IGNORECASE)
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from litreview.corpus.paper import Paper
-from litreview.group.naming import names_a_database, reports_results
+from litreview.group.naming import names_a_database, names_a_procedure, reports_results
 from litreview.group.spelling import phrase_words
 
 FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
@@ -85,7 +85,8 @@ def _joined(form: str, at: int) -> str:
 
 def names_no_topic(term: str, long_form: str | None, corpus_uses: CorpusUses | None) -> bool:
     """Whether `term` (with what it stands for, `long_form`) names no topic, however many papers share it: a statistic
-    of how results are reported ("95% CI"), a database the papers were searched in ("PubMed"), or what the
-    researcher's whole corpus says everywhere (`corpus_uses`)."""
-    return reports_results(term, long_form) or any(names_a_database(said) for said in (term, long_form) if said) \
+    of how results are reported ("95% CI"), a database the papers were searched in ("PubMed"), how a review chose its
+    studies ("exclusion criteria"), or what the researcher's whole corpus says everywhere (`corpus_uses`)."""
+    return reports_results(term, long_form) or any(names_a_database(said) or names_a_procedure(said)
+                                                   for said in (term, long_form) if said) \
         or bool(corpus_uses and corpus_uses.of_the_field((term, long_form)))
