@@ -29,7 +29,9 @@ _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard
                         r"(?:median|mean|average) (?:ages?|follow-ups?|durations?|times?)|"
                         # what a review found of its trials' outcomes: "@Smith16 and @Irusen15 discuss clear differences"
                         r"(?:clear|significant|statistically significant|important|meaningful) differences?|"
-                        r"(?:low|moderate|high|very low)[- ](?:certainty|quality) evidence)",
+                        r"(?:low|moderate|high|very low)[- ](?:certainty|quality) evidence|"
+                        # a classifier's score: "@10.1145/3652620.3687807 and @10.1145/3652620.3687774 discuss the F1-score"
+                        r"(?:the )?(?:f1|f-1|f)[- ]?(?:scores?|measures?)|(?:the )?area under the (?:roc )?curve|aucs?)",
                         re.IGNORECASE)
 
 
