@@ -773,3 +773,13 @@ def _shared_said(papers: list[Paper], keys: list[str]) -> str:
     summaries, _ = summarize_papers(papers)
     texts = {paper.key: paper.abstract for paper in papers}
     return " ".join(sentence.text for sentence in shared_sentences(keys, texts, summaries, frozenset()))
+
+
+def test_a_label_loses_a_vague_adjective_before_its_phrase():
+    # a Zotero export on wildfires headed a group "Specific ambient air pollution data", a Mendeley export on cloud
+    # autoscaling "Actual request dynamics"; a two-word phrase keeps its word ("Specific heat" is a topic)
+    from litreview.group.terms import without_a_vague_opening
+    assert without_a_vague_opening("Specific ambient air pollution data") == "ambient air pollution data"
+    assert without_a_vague_opening("actual request dynamics") == "request dynamics"
+    assert without_a_vague_opening("specific heat") == "specific heat"
+    assert without_a_vague_opening("ambient air pollution") == "ambient air pollution"

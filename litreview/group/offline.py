@@ -55,6 +55,7 @@ from litreview.group.terms import (
     said_as_verb,
     stem,
     term_stems,
+    without_a_vague_opening,
 )
 from litreview.group.uses import CorpusUses, names_no_topic
 from litreview.summarize.offline import paper_text
@@ -308,8 +309,8 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
     phrases_first = [term for term in allowed if " " in term] + allowed
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
-    title = whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text]) if phrases_first \
-        else FALLBACK_TITLE
+    title = without_a_vague_opening(whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text])) \
+        if phrases_first else FALLBACK_TITLE
     description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
 

@@ -125,7 +125,7 @@ _VERB_PARTICLES = frozenset("for to on in with into from".split())  # "account f
 _POINTING = frozenset("following aforementioned abovementioned above-mentioned".split())
 _VAGUE = frozenset("major minor specific particular special significant considerable great greater several various "
                    "certain many numerous past last next recent coming positive negative relevant existing extant "
-                   "available current urgent".split())  # "the negative impact", "relevant literature", "urgent needs"
+                   "available current urgent actual".split())  # "the negative impact", "relevant literature", "urgent needs"
 # What a vague adjective makes a stock phrase of: "with specific attention to", "of particular interest", "great emphasis".
 _HEED = frozenset("attention interest emphasis focus importance concern".split())
 # Words only ever a verb (base form) or a participle taking an object: they open or end no noun phrase.
@@ -190,6 +190,13 @@ def term_stems(term: str) -> frozenset[str]:
 # Endings only a verb's -s has ("protein induces", "X modifies", "it utilizes"; not "sizes", "prizes").
 _VERB_S = ("uces", "ifies", "izes", "yzes")
 _NOUNS_IN_IZES = ("sizes", "prizes")
+
+
+def without_a_vague_opening(term: str) -> str:
+    """`term` without a vague adjective before a phrase of two words or more: "Specific ambient air pollution data"
+    names "ambient air pollution data"."""
+    first, _, rest = term.partition(" ")
+    return rest if first.lower() in _VAGUE and len(rest.split()) >= 2 else term
 
 
 def is_noun_phrase(term: str) -> bool:
