@@ -62,16 +62,20 @@ def names_a_database(term: str) -> bool:
     return bool(_DATABASES.fullmatch(term.strip()))
 
 
-# How a review chose and judged its studies, not what it is about: "@figueiredo2024interplay and @koch2022wearables
-# discuss exclusion criteria" (a Zotero export on wildfires and health).
+# How a review chose and judged its studies, or a study was run, not what it is about: "@figueiredo2024interplay and
+# @koch2022wearables discuss exclusion criteria" (a Zotero export on wildfires and health).
 _PROCEDURE = re.compile(r"(?:the )?(?:(?:inclusion|exclusion|eligibility|selection)(?: and (?:inclusion|exclusion))? "
                         r"criteria|search (?:strategy|strategies|terms|string)|electronic databases|risk of bias|"
-                        r"quality assessment|data extraction|full[- ]text screening|included studies|prisma(?: guidelines)?)",
+                        r"quality assessment|data extraction|full[- ]text screening|included studies|prisma(?: guidelines)?|"
+                        # ... and how a study was run: groups headed "Control group" (academic procrastination), "Data
+                        # collection" (LLM evaluation)
+                        r"(?:control|experimental|comparison) groups?|data collection(?: methods?)?)",
                         re.IGNORECASE)
 
 
 def names_a_procedure(term: str) -> bool:
-    """Whether `term` is how a review chose and judged its studies ("exclusion criteria", "risk of bias")."""
+    """Whether `term` is how a review chose and judged its studies ("exclusion criteria", "risk of bias") or a study
+    was run ("control group")."""
     return bool(_PROCEDURE.fullmatch(term.strip()))
 
 
