@@ -67,9 +67,9 @@ def names_a_database(term: str) -> bool:
 _PROCEDURE = re.compile(r"(?:the )?(?:(?:inclusion|exclusion|eligibility|selection)(?: and (?:inclusion|exclusion))? "
                         r"criteria|search (?:strategy|strategies|terms|string)|electronic databases|risk of bias|"
                         r"quality assessment|data extraction|full[- ]text screening|included studies|prisma(?: guidelines)?|"
-                        # ... and how a study was run: groups headed "Control group" (academic procrastination), "Data
-                        # collection" (LLM evaluation)
-                        r"(?:control|experimental|comparison) groups?|data collection(?: methods?)?)",
+                        # ... and how a study was run: a group headed "Control group" (academic procrastination); not "data
+                        # collection", which papers that release data are about
+                        r"(?:control|experimental|comparison) groups?)",
                         re.IGNORECASE)
 
 
