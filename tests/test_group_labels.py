@@ -784,3 +784,21 @@ def test_a_label_loses_a_vague_adjective_before_its_phrase():
     assert without_a_vague_opening("actual request dynamics") == "request dynamics"
     assert without_a_vague_opening("specific heat") == "specific heat"
     assert without_a_vague_opening("ambient air pollution") == "ambient air pollution"
+
+
+def test_a_label_says_more_than_the_themes_disease_and_who_has_it():
+    # TREC-COVID draws under the theme "COVID-19" had groups headed "COVID-19 patients" over papers on hypertension,
+    # and "COVID-19 pandemic" over papers on domestic violence
+    papers = [Paper(key=f"h{n}", title=f"Blood pressure study {n}", abstract=(
+                  f"We studied {100 + n} COVID-19 patients with hypertension. Hypertension was associated with severe "
+                  f"COVID-19 in COVID-19 patients{suffix}."))
+              for n, suffix in enumerate(["", " in Wuhan", " in Milan"])]
+    papers += [Paper(key=f"v{n}", title=f"Lockdown study {n}", abstract=(
+                  f"Reports of domestic violence doubled during the COVID-19 pandemic{suffix}. Calls to domestic "
+                  "violence hotlines grew during the COVID-19 pandemic."))
+               for n, suffix in enumerate(["", " in Paris", " in Lima"])]
+    titles = _two_labels(papers, "COVID-19")
+    assert any(title.startswith("domestic violence") for title in titles), titles
+    assert not {"covid-19 patients", "covid-19 pandemic"} & set(titles), titles
+    # an irregular past ends no noun phrase: the label had been "Domestic violence hotlines grew"
+    assert not is_noun_phrase("domestic violence hotlines grew") and not is_noun_phrase("cases rose")

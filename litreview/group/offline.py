@@ -306,8 +306,10 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)
                and not qualifies_alone(term, texts)]
-    # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at
-    phrases_first = [term for term in allowed if " " in term] + allowed
+    # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at;
+    # and one that says more than the theme's disease and who has it ("COVID-19 patients", "SARS-CoV-2 infection") first
+    phrases_first = sorted([term for term in allowed if " " in term] + allowed,
+                           key=lambda term: _only_the_theme(term, theme))
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
     title = without_a_vague_opening(whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text])) \
         if phrases_first else FALLBACK_TITLE
@@ -324,6 +326,15 @@ def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
     reader which group is which."""
     said = term_stems(term) - _HEAD_STEMS  # "language models" and "vision models" name two things
     return any(len(said & label) >= min(2, len(said), len(label)) for label in (label - _HEAD_STEMS for label in labels))
+
+
+# What a disease's papers all say of it: "COVID-19 patients", "SARS-CoV-2 infection" say nothing but the theme
+_THE_THEMES_CASES = frozenset(stem(word) for word in "patients cases pandemic epidemic outbreaks infections crisis".split())
+
+
+def _only_the_theme(term: str, theme: frozenset[str]) -> bool:
+    """Whether `term` says nothing but the theme and who or what has it: "COVID-19 patients", "SARS-CoV-2 infection"."""
+    return bool(term_stems(term) & theme) and term_stems(term) - theme <= _THE_THEMES_CASES
 
 
 def topic_stems(theme: str, texts: Iterable[str] = ()) -> frozenset[str]:

@@ -131,6 +131,8 @@ _HEED = frozenset("attention interest emphasis focus importance concern".split()
 # Words only ever a verb (base form) or a participle taking an object: they open or end no noun phrase.
 _VERB_FIRST = frozenset("evaluate assess determine investigate examine explore identify analyze analyse describe develop "
                         "propose improve reduce enhance provide compare demonstrate predict detect".split())
+# Irregular pasts, which no ending shows to be verbs: "domestic violence hotlines grew", "cases rose" end no noun phrase
+_IRREGULAR_PAST = frozenset("grew rose fell became began came went took gave drove saw shrank sank ran arose".split())
 _PARTICIPLE_LAST = frozenset("evaluating comparing assessing investigating examining exploring using including showing "
                              "demonstrating suggesting indicating involving regarding concerning receiving undergoing "
                              "requiring containing reporting".split())
@@ -214,7 +216,7 @@ def is_noun_phrase(term: str) -> bool:
         return False
     if words[0] in _POINTING or len(words) == 2 and words[0] in _VAGUE and (words[1] in WEAK_ALONE or words[1] in _HEED):
         return False  # "following research questions", "the past decade", "major changes": no topic of their own
-    if len(words) >= 2 and (words[0] in _VERB_FIRST or words[-1] in _PARTICIPLE_LAST):
+    if len(words) >= 2 and (words[0] in _VERB_FIRST or words[-1] in _PARTICIPLE_LAST or words[-1] in _IRREGULAR_PAST):
         return False  # "evaluate patient tolerance" (of X), "split-face clinical trial evaluating" (X): a clause, cut
     return head in _HEAD_NOUNS or not _NOT_A_HEAD.search(head) or bool(ACRONYM.search(head))
 
