@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from litreview.group.spelling import phrase_pattern
-from litreview.group.terms import GENERIC, HEAD_NOUNS, WEAK_ALONE, uses_of
+from litreview.group.terms import GENERIC, HEAD_NOUNS, WEAK_ALONE, stem, term_stems, uses_of
 from litreview.text import REVIEW_DESIGN
 
 # How results are reported, not what they are about: "Four of them discuss CI", a heading "Odds ratios".
@@ -290,3 +290,12 @@ def whole_in(term: str, title: str) -> bool:
         if all(not word or word.group(1).lower() in ENGLISH_STOP_WORDS | GENERIC for word in (before, after)):
             return True
     return False
+
+
+# What a disease's papers all say of it: "COVID-19 patients", "SARS-CoV-2 infection" say nothing but the theme
+_THE_THEMES_CASES = frozenset(stem(word) for word in "patients cases pandemic epidemic outbreaks infections crisis".split())
+
+
+def says_only_the_theme(term: str, theme: frozenset[str]) -> bool:
+    """Whether `term` says nothing but the theme (its stems `theme`) and who or what has it: "COVID-19 patients"."""
+    return bool(term_stems(term) & theme) and term_stems(term) - theme <= _THE_THEMES_CASES

@@ -14,7 +14,6 @@ seeded and single-threaded, so the same papers give the same groups byte for byt
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -40,6 +39,7 @@ from litreview.group.naming import (
     names_a_design,
     needs_its_complement,
     qualifies_alone,
+    says_only_the_theme,
     used_as_modifier,
     whole_in,
     whole_name,
@@ -309,7 +309,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at;
     # and one that says more than the theme's disease and who has it ("COVID-19 patients", "SARS-CoV-2 infection") first
     phrases_first = sorted([term for term in allowed if " " in term] + allowed,
-                           key=lambda term: _only_the_theme(term, theme))
+                           key=lambda term: says_only_the_theme(term, theme))
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
     title = without_a_vague_opening(whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text])) \
         if phrases_first else FALLBACK_TITLE
@@ -326,15 +326,6 @@ def _close_to_any(term: str, labels: list[frozenset[str]]) -> bool:
     reader which group is which."""
     said = term_stems(term) - _HEAD_STEMS  # "language models" and "vision models" name two things
     return any(len(said & label) >= min(2, len(said), len(label)) for label in (label - _HEAD_STEMS for label in labels))
-
-
-# What a disease's papers all say of it: "COVID-19 patients", "SARS-CoV-2 infection" say nothing but the theme
-_THE_THEMES_CASES = frozenset(stem(word) for word in "patients cases pandemic epidemic outbreaks infections crisis".split())
-
-
-def _only_the_theme(term: str, theme: frozenset[str]) -> bool:
-    """Whether `term` says nothing but the theme and who or what has it: "COVID-19 patients", "SARS-CoV-2 infection"."""
-    return bool(term_stems(term) & theme) and term_stems(term) - theme <= _THE_THEMES_CASES
 
 
 def topic_stems(theme: str, texts: Iterable[str] = ()) -> frozenset[str]:

@@ -50,7 +50,7 @@ from litreview.write.clauses import (
 )
 from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
 from litreview.write.english import lower_first, names_in, plural, upper_first
-from litreview.write.own_work import Framing, positioning, shared_with, topic_stems
+from litreview.write.own_work import Framing, positioning, shared_with, topic_word_stems
 from litreview.write.relations import (
     KIND_PHRASES,
     RELATION_PHRASES,
@@ -112,7 +112,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
     everywhere (`corpus_uses`). `first`: the draft's first paragraph."""
     summaries = summaries or {key: offline_summary(papers[key]) for key in group.keys}
     texts = {key: paper_text(papers[key]) for key in group.keys}
-    topic = topic_stems(theme, texts.values())
+    topic = topic_word_stems(theme, texts.values())
     with_text = [key for key in group.keys
                  if text_sentences(papers[key]) and not said_by_title(papers[key], topic, corpus_uses)]
     titled = [key for key in group.keys if key not in with_text]

@@ -105,14 +105,15 @@ def framings(groups: Sequence[SubTheme], papers: Mapping[str, Paper], own_text: 
     for group in named:
         told[group.title] = said
         texts = [paper_text(papers[key]) for key in group.keys]
-        said |= {stem for term in shared_terms(own_text, texts, exclude=topic_stems(theme, texts) | said, at_least=1)
+        said |= {stem for term in shared_terms(own_text, texts, exclude=topic_word_stems(theme, texts) | said, at_least=1)
                  for stem in term_stems(term)}
     return {title: Framing(openings.get(title, []), *proposals.get(title, (0, 0)), told=told[title]) for title in held}
 
 
-def topic_stems(theme: str, texts: Iterable[str]) -> frozenset[str]:
-    """The words of a topic, and what its acronyms stand for in `texts` ("COVID-19": coronavirus disease): every
-    paper shares them; none for a researcher's own text."""
+def topic_word_stems(theme: str, texts: Iterable[str]) -> frozenset[str]:
+    """The stems of a topic's significant words, and of what its acronyms stand for in `texts` ("COVID-19":
+    coronavirus disease): every paper shares them; none for a researcher's own text. (The grouping's
+    `group.offline.topic_stems` keeps every word: a label holds whole phrases.)"""
     return frozenset() if is_own_text(theme) else stems(with_long_forms(theme, texts))
 
 

@@ -101,7 +101,7 @@ def _paper(record: dict[str, Any], path: str, line: int) -> Paper:
     pmid = (record.get("pmid") or (record.get("accession") if medline else "") or "").strip()
     kinds = [kind.strip().lower() for kind in (*record.get("types", []), *record.get("document_types", []))]
     names = [_AFTER_A_NAME.sub("", name) for name in record.get("authors", [])]
-    abstract = _SOURCE_MARK.sub("", record.get("abstract") or "")  # PsycINFO's rights go with every reader's
+    abstract = _SOURCE_MARK.sub("", record.get("abstract") or "")  # PsycINFO's rights: corpus.database_notes
     abstract = _JOINED_SECTION.sub(". ", _FROM_THE.sub("", abstract))
     return Paper(
         title=prose_text(_title(record.get("title") or "")),

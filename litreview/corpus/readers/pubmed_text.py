@@ -22,7 +22,7 @@ _LOOKS_LIKE = re.compile(r"^\ufeff?\s*1\.\s+\S.*\n\s*\n.*?^PMID:\s*\d+", re.MULT
 _NOTICE = re.compile(r"^(?:(?:Erratum|Comment|Update|Retraction|Republished|Corrected and republished|Expression of "
                      r"concern|Summary for patients|Retracted and republished|Reprint|Dataset use reported)\s+(?:in|of|on|"
                      r"from)\b|Author information:|Collaborators:|Conflict of interest statement:|Copyright\b|©|\(C\)|"
-                     r"(?:DOI|PMCID|PMID|PMCID|NIHMSID|Trial Registration|Keywords):)", re.IGNORECASE)
+                     r"(?:DOI|PMCID|PMID|NIHMSID|Trial Registration|Keywords):)", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"^(DOI|PMID|Keywords):\s*(.*)$")
 _AFFILIATION_MARK = re.compile(r"\(\d+\)")
 _NAME = re.compile(r"^[^\d,;:()]{2,60}$")  # "Rosengren AH", "Al-Qassab H", "de Andrés F"
