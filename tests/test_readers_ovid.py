@@ -57,6 +57,15 @@ def test_a_journals_at_ovid_record_loses_its_quotes_degrees_and_joined_sections(
     assert "for resultant lost work. Materials and Methods: The study analyzed" in paper.abstract  # was "work., Materials"
 
 
+@pytest.mark.parametrize("name", ["savedrecs.txt", "embase.ris"])
+def test_an_ovid_export_named_as_text_or_ris_is_read_as_what_it_holds(tmp_path, name):
+    # Ovid's "Reference Manager" export is often saved or renamed .ris: read as RIS, it had "no RIS records"
+    (tmp_path / name).write_bytes((DATA / "ovid_embase.ovd").read_bytes())
+    records = read_file(tmp_path / name)
+    assert records.format == "ovid" and [p.title[:20] for p in records.papers] == ["Quality of life in p",
+                                                                                   "Development of a bio"]
+
+
 @pytest.mark.parametrize("name", ["ovid_embase.ovd", "ovid_psycinfo.txt"])
 def test_an_ovid_export_is_recognised_on_stdin(run_cli, name):
     result = run_cli("corpus", "-", "--json", input=(DATA / name).read_text(encoding="utf-8"))

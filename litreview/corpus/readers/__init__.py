@@ -50,9 +50,9 @@ _CONVERT = {
     ".gz": ("a compressed file, which litreview does not open", "decompress it (gunzip FILE) and pass the file it holds"),
 }
 # Files read as what they hold, not as their name says: PubMed's "Save as PubMed" (.txt), Web of Science's
-# savedrecs.txt, and BibTeX or RIS saved as text (Google Scholar's BibTeX page, a database's "citations.txt"), which
-# were read as listings of titles ("@article{smith2020,").
-_READ_BY_CONTENT = {".ris": (".nbib", ".ciw"), ".txt": (".nbib", ".ciw", ".bib", ".ris", ".ovd")}
+# savedrecs.txt, Ovid's exports saved as text or named .ris, and BibTeX or RIS saved as text (Google Scholar's BibTeX
+# page, a database's "citations.txt"), which were read as listings of titles ("@article{smith2020,").
+_READ_BY_CONTENT = {".ris": (".nbib", ".ciw", ".ovd"), ".txt": (".nbib", ".ciw", ".bib", ".ris", ".ovd")}
 # Web of Science's plain text ("FN Clarivate Analytics Web of Science", or a record's "PT J") or tab-delimited header.
 _WEB_OF_SCIENCE = re.compile(r"FN [A-Z]|PT [A-Z]\n|PT\tAU\t")
 # Ovid's: a record's number ("<1. >", an alert's "<1>"), then "VN  - Ovid Technologies"
