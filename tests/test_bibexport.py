@@ -116,6 +116,12 @@ def test_cli_export_writes_a_bib_file_that_loads_back(run_cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     again = load_corpus([out])
     assert sorted(p.key for p in again.papers) == sorted(p.key for p in load_corpus(ALL_FORMATS).papers)
+    one = run_cli("corpus", str(ALL_FORMATS[-1]), "--export", "bib", "-o", str(tmp_path / "one.bib"))
+    assert f"wrote {len(load_corpus(ALL_FORMATS[-1:]).papers)} entries to " in one.stderr + one.stdout
+    single = tmp_path / "single.jsonl"
+    single.write_text('{"key": "solo2020", "title": "Solo", "abstract": "One paper."}\n', encoding="utf-8")
+    alone = run_cli("corpus", str(single), "--export", "bib", "-o", str(tmp_path / "solo.bib"))
+    assert f"wrote 1 entry to {tmp_path / 'solo.bib'}" in alone.stderr + alone.stdout  # was "wrote 1 entries"
 
 
 

@@ -12,6 +12,7 @@ import typer
 from litreview.cli import output
 from litreview.cli.corpus_loading import Strict, load_reported
 from litreview.cli.enrich_options import Refresh, found_line, run_enrichment
+from litreview.text import counted
 
 
 class ExportFormat(str, Enum):
@@ -62,7 +63,7 @@ def _export(loaded, out: Path | None, inputs: list[str]) -> None:
     from litreview.resources import EXPORT_MARKER
 
     text = f"{EXPORT_MARKER} {len(loaded)} papers read from {', '.join(inputs)}.\n\n" + to_bibtex(enriched_entries(loaded.papers))
-    _written(text, out, inputs, "the export", f"wrote {len(loaded)} entries to {out}")
+    _written(text, out, inputs, "the export", f"wrote {counted(len(loaded), 'entry', 'entries')} to {out}")
 
 
 def _written(text: str, out: Path | None, inputs: list[str], what: str, notice: str) -> None:
