@@ -1316,3 +1316,30 @@ def test_pubmeds_abstract_text_format_gives_one_paper_a_record():
     assert atasayar.abstract.endswith("on prophylactic therapy response in migraine patients.")  # no "Copyright © 2016"
     from litreview.corpus.readers import read_text
     assert read_text((DATA / "pubmed_abstract.txt").read_text(encoding="utf-8"), "<stdin>", fmt=None).format == "pubmed-text"
+
+
+# --- RefWorks' tagged format ---------------------------------------------------------------------------
+
+def test_refworks_tagged_records_are_read_as_papers(tmp_path):
+    # RefWorks' own export (the record of citation-js's RefWorks plugin), one author to an A1 line; read as a listing,
+    # each of its lines had been a paper ("RT Journal Article", "SR Electronic(1)")
+    (tmp_path / "refworks.txt").write_text(
+        "RT Journal Article\nSR Electronic(1)\nA1 Willighagen, Lars G.\nJF PeerJ Computer Science\nA2 Peroni, Silvio\n"
+        "VO 5\nYR 2019\nFD august 12\nSP e214\nT1 Citation.js: a format-independent, modular bibliography tool for the "
+        "browser and command line\nDO 10.7717/peerj-cs.214\n\nRT Book, Section\nA1 Smith, Ann\nA1 Lee, Bo\n"
+        "T1 A chapter\nT2 A Book\nYR 2020\n", encoding="utf-8")
+    records = read_file(tmp_path / "refworks.txt")
+    assert records.format == "refworks" and not records.problems
+    first, second = records.papers
+    assert (first.title, first.authors, first.year, first.venue, first.doi, first.entry_type) == (
+        "Citation.js: a format-independent, modular bibliography tool for the browser and command line",
+        ("Willighagen, Lars G.",), 2019, "PeerJ Computer Science", "10.7717/peerj-cs.214", "article")
+    assert (second.authors, second.venue, second.entry_type, second.origin.line) == (
+        ("Smith, Ann", "Lee, Bo"), "A Book", "incollection", 13)
+
+
+def test_cnkis_refworks_export_gives_its_authors_apart_and_its_abstracts():
+    # CNKI's "Refworks" export: several authors on one A1 line, each ended by ";"
+    first, second = read_file(DATA / "cnki_refworks.txt").papers
+    assert (second.authors, second.year, second.venue) == (("张晓庆", "邵波"), 2021, "图书馆学研究")
+    assert first.title.startswith("图书馆资源发现系统用户画像研究") and first.abstract.startswith("本文选取东南大学图书馆")

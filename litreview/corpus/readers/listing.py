@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from litreview.corpus.paper import Origin, Paper
-from litreview.corpus.readers import FileRecords, Skipped, pubmed_text
+from litreview.corpus.readers import FileRecords, Skipped, pubmed_text, refworks
 from litreview.corpus.readers.fields import prose_text
 
 # Whole lines that listing pages put around papers.
@@ -33,9 +33,11 @@ _SENTENCE_END = re.compile(r"\.[\"')\]]?(?:\s|$)")
 
 def read(text: str, path: str) -> FileRecords:
     """Every paper of a listing, each pointing at the line of its title (or abstract when untitled); PubMed's
-    Abstract (text) format, a text file too, read as such (`pubmed_text`)."""
+    Abstract (text) format and RefWorks' tagged format, text files too, read as such (`pubmed_text`, `refworks`)."""
     if pubmed_text.looks_like_pubmed_text(text):
         return pubmed_text.read(text, path)
+    if refworks.looks_like_refworks(text):
+        return refworks.read(text, path)
     lines = [(number, _strip_glued(line.strip())) for number, line in enumerate(text.split("\n"), 1)]
     lines = [(number, line) for number, line in lines if line]
     papers: list[Paper] = []
