@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rispy import RisParser
-
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import doi_from, last_first, prose_text, year_from
-from litreview.corpus.readers.ris import rispy_papers
+from litreview.corpus.readers.ris import TaggedParser, rispy_papers
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *- ")
 _DOI = re.compile(r"^(?P<doi>10\.\S+) \[doi\]$")
@@ -21,9 +19,10 @@ _DOI = re.compile(r"^(?P<doi>10\.\S+) \[doi\]$")
 PUBLICATION_TYPES = {"Book": "book", "Book Chapter": "incollection", "Preprint": "misc", "Dataset": "misc"}
 
 
-class MedlineParser(RisParser):
+class MedlineParser(TaggedParser):
     """rispy's parser for PubMed's tags (the tags read, named as litreview uses them)."""
 
+    TAG_LINE = _TAG_LINE
     START_TAG = "PMID"
     DEFAULT_MAPPING: ClassVar[dict[str, str]] = {
         "PMID": "pmid", "TI": "title", "BTI": "book_title", "AB": "abstract", "FAU": "full_authors", "AU": "authors",
@@ -31,13 +30,6 @@ class MedlineParser(RisParser):
         "PT": "publication_types", "OT": "other_terms", "MH": "mesh_terms",
     }
     DEFAULT_LIST_TAGS: ClassVar[list[str]] = ["FAU", "AU", "LID", "AID", "PT", "OT", "MH"]
-
-    def __init__(self) -> None:
-        super().__init__(skip_unknown_tags=True)
-
-    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
-        match = _TAG_LINE.match(line)
-        return (match.group(1), line[match.end():].strip()) if match else (None, line.strip())
 
 
 def read(text: str, path: str) -> FileRecords:

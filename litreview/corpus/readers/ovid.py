@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rispy import RisParser
-
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import doi_from, last_first, prose_text, split_keywords, year_from
-from litreview.corpus.readers.ris import rispy_papers
+from litreview.corpus.readers.ris import TaggedParser, rispy_papers
 
 _RECORD_NUMBER = re.compile(r"^\s*<\d+\.?\s*>\s*$")  # "<3001. >", an alert's "<13>"
 _TAG_LINE = re.compile(r"^ ?([A-Z][A-Z0-9]{1,4}) {1,2}- ?")  # one space before at most: an indented line goes on
@@ -48,9 +46,10 @@ _ENTRY_TYPES = {"book": "book", "book chapter": "incollection", "chapter": "inco
                 "technical report": "techreport"}
 
 
-class OvidParser(RisParser):
+class OvidParser(TaggedParser):
     """rispy's parser for Ovid's tags (the tags read, named as litreview uses them)."""
 
+    TAG_LINE = _TAG_LINE  # which reads the line each record opens with, _OPENS, as the tag REC
     START_TAG = "REC"
     DEFAULT_MAPPING: ClassVar[dict[str, str]] = {
         "REC": "record", "DB": "database", "UI": "accession", "PM": "pmid", "TI": "title", "AB": "abstract", "AU": "authors",
@@ -58,15 +57,6 @@ class OvidParser(RisParser):
         "DT": "document_types", "KW": "keywords", "ID": "identifiers", "MH": "headings",
     }
     DEFAULT_LIST_TAGS: ClassVar[list[str]] = ["AU", "PT", "DT", "KW", "ID", "MH"]
-
-    def __init__(self) -> None:
-        super().__init__(skip_unknown_tags=True)
-
-    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
-        if line == _OPENS:
-            return "REC", ""
-        match = _TAG_LINE.match(line)
-        return (match.group(1), line[match.end():].strip()) if match else (None, line.strip())
 
 
 def read(text: str, path: str) -> FileRecords:

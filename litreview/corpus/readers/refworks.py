@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rispy import RisParser
-
 from litreview.corpus.paper import Origin, Paper
 from litreview.corpus.readers import FileRecords, Problem
 from litreview.corpus.readers.fields import doi_from, prose_text, split_keywords, year_from
-from litreview.corpus.readers.ris import rispy_papers
+from litreview.corpus.readers.ris import TaggedParser, rispy_papers
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) (?=\S)")
 _OPENS = re.compile(r"^RT (?=\S)")
@@ -27,22 +25,16 @@ _ENTRY_TYPES = {"journal article": "article", "magazine article": "article", "ne
                 "dissertation": "phdthesis", "report": "techreport"}
 
 
-class RefWorksParser(RisParser):
+class RefWorksParser(TaggedParser):
     """rispy's parser for RefWorks' tags (the tags read, named as litreview uses them)."""
 
+    TAG_LINE = _TAG_LINE
     START_TAG = "RT"
     DEFAULT_MAPPING: ClassVar[dict[str, str]] = {
         "RT": "kind", "A1": "authors", "T1": "title", "JF": "journal", "JO": "journal_abbreviation", "T2": "secondary",
         "YR": "year", "FD": "date", "AB": "abstract", "K1": "keywords", "DO": "doi", "UL": "url", "ID": "id",
     }
     DEFAULT_LIST_TAGS: ClassVar[list[str]] = ["A1", "K1", "UL"]
-
-    def __init__(self) -> None:
-        super().__init__(skip_unknown_tags=True)
-
-    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
-        match = _TAG_LINE.match(line)
-        return (match.group(1), line[match.end():].strip()) if match else (None, line.strip())
 
 
 def looks_like_refworks(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from rispy import RisParser
 
@@ -45,6 +45,20 @@ def read(text: str, path: str) -> FileRecords:
     papers = rispy_papers(records, RisParser, _paper, path, problems,
                           hint="check the record's tags ('XY  - value') or export the file again")
     return FileRecords(path=path, format="ris", papers=papers, problems=problems)
+
+
+class TaggedParser(RisParser):
+    """rispy's parser for a tagged format of another kind (MEDLINE, Ovid, RefWorks): `TAG_LINE` finds a line's tag, and
+    a line without one goes on with the tag before it; tags not mapped are skipped."""
+
+    TAG_LINE: ClassVar[re.Pattern[str]]
+
+    def __init__(self) -> None:
+        super().__init__(skip_unknown_tags=True)
+
+    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
+        match = self.TAG_LINE.match(line)
+        return (match.group(1), line[match.end():].strip()) if match else (None, line.strip())
 
 
 def rispy_papers(records: list[tuple[int, list[str]]], parser: type[RisParser],
