@@ -86,6 +86,15 @@ def file_size(path: Path) -> int:
         return 0
 
 
+def path_kind(path: Path) -> str | None:
+    """"folder", "file", or None where nothing is there, or the path cannot be one (a name longer than the system
+    allows: "File name too long", a NUL; an abstract given where a file may be)."""
+    try:
+        return "folder" if path.is_dir() else "file" if path.exists() else None
+    except (OSError, ValueError):
+        return None
+
+
 def remove_tree(folder: Path) -> None:
     """Delete `folder` and everything in it; nothing when there is no such folder."""
     if folder.is_dir():

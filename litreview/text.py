@@ -89,6 +89,13 @@ STANCE_ADVERB = r"(?:already|instead|still|now|thus)"
 OWN_TEXT_WORDS = 12  # a longer theme is the researcher's own text (an abstract), not a topic
 
 
+# The past of the participles that are not their verb's past: "we have seen X" said without its "have" is "they saw X".
+PAST_OF = {"seen": "saw", "shown": "showed", "taken": "took", "given": "gave", "written": "wrote", "drawn": "drew",
+           "known": "knew", "grown": "grew", "done": "did", "chosen": "chose", "undertaken": "undertook",
+           "begun": "began", "proven": "proved", "driven": "drove", "gone": "went", "broken": "broke", "spoken": "spoke",
+           "thrown": "threw", "risen": "rose", "fallen": "fell", "overseen": "oversaw", "rewritten": "rewrote"}
+
+
 def is_own_text(theme: str) -> bool:
     """Whether `theme` is the researcher's own text (an abstract: more than OWN_TEXT_WORDS words), not a topic.
     A topic names the section; an abstract is "our work", to open paragraphs from and position against."""
@@ -116,6 +123,12 @@ def wide_unicode(data: bytes) -> str | None:
     if min(even, odd) == 0 and max(even, odd) > len(head) // 8:  # a binary file has zeros at both places
         return data.decode("utf-16-le" if odd else "utf-16-be", errors="replace")
     return None
+
+
+def decoded(data: bytes, *, errors: str = "strict") -> str:
+    """A text file's bytes as text: UTF-16 or UTF-32 (`wide_unicode`), else UTF-8 without its byte-order mark."""
+    wide = wide_unicode(data)
+    return wide if wide is not None else data.decode("utf-8-sig", errors=errors)
 
 
 def ascii_fold(text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Literal
 from litreview.corpus import Corpus
 from litreview.errors import LitreviewError
 from litreview.check.markdown import markdown_keys
-from litreview.text import wide_unicode
+from litreview.text import decoded
 
 ManuscriptFormat = Literal["tex", "md"]
 
@@ -107,7 +107,7 @@ def _read(path: Path, what: str) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise LitreviewError(f"cannot read {what} ({error.strerror})", where=str(path), hint="check the path") from None
-    return wide_unicode(data) or data.decode("utf-8-sig", errors="replace")  # keys are ASCII in any 8-bit encoding
+    return decoded(data, errors="replace")  # keys are ASCII in any 8-bit encoding
 
 
 def _read_tex(path: Path, text: str, root: Path, manuscript: Manuscript, seen: set[Path]) -> None:

@@ -28,7 +28,8 @@ from litreview.cli.selection_options import (
     corpus_paths,
     rank_options,
 )
-from litreview.text import counted, wide_unicode
+from litreview.files import path_kind
+from litreview.text import counted, decoded
 
 
 class Format(str, Enum):
@@ -202,11 +203,8 @@ def _our_work(value: str | None) -> str | None:
     """--our-work is the text itself, or a file holding it."""
     if not value or len(value) >= 4096:
         return value
-    try:
-        kind = "file" if Path(value).is_file() else "folder" if Path(value).is_dir() else None
-    except (OSError, ValueError):  # an abstract longer than a file name may be ("File name too long"), or holding a NUL
-        return value
-    if kind is None:
+    kind = path_kind(Path(value))
+    if kind is None:  # the abstract itself
         return value
     from litreview.errors import ConfigError
 
@@ -214,8 +212,7 @@ def _our_work(value: str | None) -> str | None:
     if kind == "folder":
         raise ConfigError("this is a folder, not your abstract", where=value, hint=hint)
     try:
-        data = Path(value).read_bytes()
-        return (wide_unicode(data) or data.decode("utf-8-sig")).strip()
+        return decoded(Path(value).read_bytes()).strip()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read it as text ({error.__class__.__name__})", where=value, hint=hint) from error
 

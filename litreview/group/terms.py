@@ -16,6 +16,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from litreview.group.acronyms import ACRONYM, with_long_forms
 from litreview.group.spelling import CONTEXT_CHARS, phrase_pattern
+from litreview.text import PAST_OF
 
 MAX_PHRASE_WORDS = 3
 # Words every abstract uses: distinctive of no sub-theme, so never a label (and they break phrases).
@@ -132,7 +133,7 @@ _HEED = frozenset("attention interest emphasis focus importance concern".split()
 _VERB_FIRST = frozenset("evaluate assess determine investigate examine explore identify analyze analyse describe develop "
                         "propose improve reduce enhance provide compare demonstrate predict detect".split())
 # Irregular pasts, which no ending shows to be verbs: "domestic violence hotlines grew", "cases rose" end no noun phrase
-_IRREGULAR_PAST = frozenset("grew rose fell became began came went took gave drove saw shrank sank ran arose".split())
+_IRREGULAR_PAST = frozenset(PAST_OF.values()) | frozenset("became came shrank sank ran arose".split())
 _PARTICIPLE_LAST = frozenset("evaluating comparing assessing investigating examining exploring using including showing "
                              "demonstrating suggesting indicating involving regarding concerning receiving undergoing "
                              "requiring containing reporting".split())

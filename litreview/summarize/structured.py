@@ -92,16 +92,20 @@ def labelled_parts(text: str) -> list[tuple[Role | None, str]]:
 # methods" and "Data collection and analysis", JAMA's "Data Sources"): not what the review is about nor what it found
 # ("@Li15 and @Cheng17 discuss the chinese biomedical literature database", which both searched). Which studies it
 # took ("Selection criteria", "Study Selection") says what it is about, and stays.
-_PROCEDURE = frozenset({"search methods", "data collection and analysis", "data sources"})
+_PROCEDURE_LABELS = frozenset({"search methods", "data collection and analysis", "data sources"})
 
 
 def without_procedure(text: str) -> str:
-    """`text` without the parts a review's procedure labels head (`_PROCEDURE`), labels and all."""
+    """`text` without the parts a review's procedure labels head (`_PROCEDURE_LABELS`), labels and all."""
+    lowered = text.lower()
+    if not any(name in lowered for name in _PROCEDURE_LABELS):  # most abstracts: no second scan for labels
+        return text
     labels = [(label.start(), " ".join(re.findall(r"[a-z]+", label.group(0).lower()))) for label in LABEL.finditer(text)]
-    if not any(name in _PROCEDURE for _, name in labels):
+    if not any(name in _PROCEDURE_LABELS for _, name in labels):
         return text
     ends = [start for start, _ in labels[1:]] + [len(text)]
-    kept = [text[:labels[0][0]]] + [text[start:end] for (start, name), end in zip(labels, ends) if name not in _PROCEDURE]
+    kept = [text[:labels[0][0]]] + [text[start:end] for (start, name), end in zip(labels, ends)
+                                    if name not in _PROCEDURE_LABELS]
     return "".join(kept)
 
 

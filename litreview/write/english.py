@@ -17,11 +17,6 @@ PARTICIPLES = {"propose": "proposed", "present": "presented", "introduce": "intr
                "study": "studied", "investigate": "investigated", "explore": "explored", "analyze": "analyzed",
                "analyse": "analysed", "examine": "examined", "evaluate": "evaluated", "perform": "performed",
                "conduct": "conducted"}
-# The past of the participles that are not their verb's past: "we have seen X" said without its "have" is "they saw X".
-PAST_OF = {"seen": "saw", "shown": "showed", "taken": "took", "given": "gave", "written": "wrote", "drawn": "drew",
-           "known": "knew", "grown": "grew", "done": "did", "chosen": "chose", "undertaken": "undertook",
-           "begun": "began", "proven": "proved", "driven": "drove", "gone": "went", "broken": "broke", "spoken": "spoke",
-           "thrown": "threw", "risen": "rose", "fallen": "fell", "overseen": "oversaw", "rewritten": "rewrote"}
 # Words that stay lower case in the middle of a sentence ("note that The Early Jurassic" -> "the Early Jurassic").
 _FUNCTION_WORDS = frozenset("the a an this these that those it its in on for to of with our we their they there "
                             "here such both each all most many some several one two three when while although "

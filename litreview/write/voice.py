@@ -13,6 +13,7 @@ from litreview.text import (
     ADVERB,
     AUXILIARY,
     EVERYONES_WE,
+    PAST_OF,
     SELF_NAMED,
     SINGULAR_SUBJECT,
     STANCE_ADVERB,
@@ -21,7 +22,6 @@ from litreview.text import (
     WORK_NOUNS,
 )
 from litreview.write.english import (
-    PAST_OF,
     after_a_lead,
     base_form,
     same_case,

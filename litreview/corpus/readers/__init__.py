@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from litreview.corpus.paper import Origin, Paper
 from litreview.errors import CorpusError, NotABibliography
+from litreview.files import path_kind
 from litreview.resources import is_litreview_output
 from litreview.text import wide_unicode
 
@@ -103,7 +104,7 @@ def read_paths(paths: Iterable[str | Path], *, strict: bool = False) -> list[Fil
     for path in paths:
         if str(path) == "-":
             results.append(_read_data(sys.stdin.buffer.read(), "<stdin>", fmt=None))
-        elif _kind_of(Path(path)) == "directory":
+        elif path_kind(Path(path)) == "folder":
             results.extend(_read_in_directory(file) for file in _files_in(Path(path)))
         else:
             results.append(read_file(Path(path)))
@@ -125,19 +126,10 @@ def _read_in_directory(path: Path) -> FileRecords:
             hint=error.hint if path.suffix.lower() in _CONVERT else "name it with --corpus to read it as a bibliography")])
 
 
-def _kind_of(path: Path) -> str | None:
-    """"directory", "file", or None where nothing is there, or the path cannot be one (a name longer than the system
-    allows: "File name too long", a NUL)."""
-    try:
-        return "directory" if path.is_dir() else "file" if path.exists() else None
-    except (OSError, ValueError):
-        return None
-
-
 def read_file(path: Path) -> FileRecords:
     """Read one file whose extension names its format."""
     name = str(path)
-    if _kind_of(path) is None:
+    if path_kind(path) is None:
         raise CorpusError(name, None, "no such file or directory", hint="check the path")
     suffix = path.suffix.lower()
     if suffix in _CONVERT:
