@@ -802,3 +802,18 @@ def test_a_label_says_more_than_the_themes_disease_and_who_has_it():
     assert not {"covid-19 patients", "covid-19 pandemic"} & set(titles), titles
     # an irregular past ends no noun phrase: the label had been "Domestic violence hotlines grew"
     assert not is_noun_phrase("domestic violence hotlines grew") and not is_noun_phrase("cases rose")
+
+
+def test_a_group_only_a_part_of_the_theme_names_is_named_by_that_part():
+    # The bundled example, "multimodal prompt tuning": its eight papers on prompt tuning (APrompt, BayesPrompt, MVLPT,
+    # ...) were "Further related work", last, every term they share being either the theme's or the whole corpus's
+    papers = [
+        Paper(key="aprompt", title="APrompt", abstract="Prompt tuning adapts frozen encoders with attention prompts."),
+        Paper(key="bayes", title="BayesPrompt", abstract="Prompt tuning with Bayesian priors on prompts."),
+        Paper(key="mask", title="Mask matching", abstract="Prompt tuning with prompts for each label and each input."),
+        Paper(key="e5v", title="E5-V", abstract="Multimodal large language models give universal embeddings of images."),
+        Paper(key="pue", title="MLLM4PUE", abstract="Multimodal large language models give pathology embeddings of slides."),
+        Paper(key="note", title="NoteLLM-2", abstract="Multimodal large language models give note embeddings for retrieval."),
+    ]
+    titles = {group.title: group.keys for group in _grouped(papers, "multimodal prompt tuning").groups}
+    assert titles == {"Embeddings": ["e5v", "pue", "note"], "Prompt tuning": ["aprompt", "bayes", "mask"]}

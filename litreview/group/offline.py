@@ -7,7 +7,8 @@ the smallest whose clustering has a silhouette within 20% of the best, measured 
 5-grams group both benchmarks better than words). Labels and misfits use word TF-IDF. Labels are the
 class-based TF-IDF (c-TF-IDF) terms of each group: noun phrases of up to three words that never span a
 stop word or punctuation, counted once per paper and shared by two members, acronyms in the papers' own
-spelling; the title is the best of them that is not a member's title. Groups come closest to the theme
+spelling (`group/distinctive.py`); the title is the best of them that is not a member's title, else the part of the
+theme the group's papers share ("Prompt tuning" under "multimodal prompt tuning"). Groups come closest to the theme
 first, one no term names after them; papers that fit no group go to a last "Other related work" group. Everything is
 seeded and single-threaded, so the same papers give the same groups byte for byte.
 """
@@ -21,11 +22,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import (
-    ENGLISH_STOP_WORDS,
-    CountVectorizer,
-    TfidfVectorizer,
-)
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import (
@@ -35,6 +32,7 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
+from litreview.group.distinctive import distinctive_terms, theme_parts
 from litreview.group.naming import (
     names_a_design,
     needs_its_complement,
@@ -49,10 +47,6 @@ from litreview.group.schema import Groups, SubTheme, fewest_groups
 from litreview.group.spelling import surface_form
 from litreview.group.terms import (
     HEAD_NOUNS,
-    MAX_PHRASE_WORDS,
-    is_noun_phrase,
-    phrases,
-    said_as_verb,
     stem,
     term_stems,
     without_a_vague_opening,
@@ -69,8 +63,6 @@ LSA_MIN_PAPERS = 12     # below this, cluster the TF-IDF vectors directly
 # Multi-XScience (+1.0 and +0.4 on average): the fewest groups within 20% of it come closer (+0.3, +0.2).
 SILHOUETTE_TOLERANCE = 0.2
 KMEANS_RESTARTS = 50    # with ten, a comma added to one abstract regrouped 3 of 40 TREC-COVID draws; with fifty, 1
-DESCRIPTION_TERMS = 4
-PHRASE_WEIGHT = 1.5     # a phrase says more than one word ("label noise" over "noise")
 MISFIT_SIMILARITY = 0.02   # a paper this far from its group mates (mean cosine) fits no group well
 MIN_PAPERS_FOR_OTHER = 6   # with fewer papers every group is small anyway: no "other" group
 MAX_GROUP_PAPERS = 12      # a larger group is split (Multi-XScience paragraphs cite up to 10; bench/writing.py)
@@ -98,13 +90,15 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     members, misfits = _without_misfits(members, texts, theme, max_groups)
     members = _closest_to_theme_first(members, texts, theme)
     topic = topic_stems(theme, texts.values())
-    terms = distinctive_terms([[texts[key] for key in keys] for keys in members], topic) if members else []
+    group_texts = [[texts[key] for key in keys] for keys in members]
+    terms = distinctive_terms(group_texts, topic)
+    parts = theme_parts(group_texts, topic_stems(theme))  # the theme's own words, not what its acronyms stand for
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
-    groups = _named(members, terms, texts, taken, topic, corpus_uses)
+    groups = _named(members, terms, texts, taken, topic, corpus_uses, parts)
     # A corpus on one narrow topic says every group's terms everywhere ("star formation" in 28% of a library on little
     # red dots): named as if the field said nothing, rather than most papers in one unnamed group.
     if corpus_uses and 2 * sum(len(group.keys) for group in groups if group.title == FALLBACK_TITLE) > len(papers):
-        groups = _named(members, terms, texts, taken, topic, None)
+        groups = _named(members, terms, texts, taken, topic, None, parts)
     groups = _unnamed_together(groups, min_groups)
     # "Further related work" says "after the others": a group no term names comes last (before the misfits)
     groups = sorted(groups, key=lambda group: group.title == FALLBACK_TITLE)  # stable: the named in their order
@@ -116,12 +110,16 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
 
 
 def _named(members: list[list[str]], terms: list[list[str]], texts: dict[str, str], taken: set[str],
-           topic: frozenset[str], corpus_uses: CorpusUses | None) -> list[SubTheme]:
-    """Each group of `members` named by the best of its `terms` (see `_subtheme`), none close to an earlier label."""
+           topic: frozenset[str], corpus_uses: CorpusUses | None, parts: list[list[str]]) -> list[SubTheme]:
+    """Each group of `members` named by the best of its `terms` (see `_subtheme`), none close to an earlier label;
+    where none can, by its part of the theme (`parts`): "Prompt tuning" under "multimodal prompt tuning"."""
     groups: list[SubTheme] = []
-    for keys, group_terms in zip(members, terms):
+    for keys, group_terms, group_parts in zip(members, terms, parts):
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
         group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, corpus_uses)
+        if group.title == FALLBACK_TITLE and group_parts:
+            part = _subtheme(keys, group_parts, [texts[key] for key in keys], taken, frozenset(), labels, corpus_uses)
+            group = group.model_copy(update={"title": part.title})
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
     return groups
@@ -172,54 +170,6 @@ def _split_large(texts: list[str], labels: list[int], max_groups: int) -> list[i
         for index, half in zip(members, halves):
             labels[index] = new if half == halves[-1] else largest
     return labels
-
-
-def distinctive_terms(group_texts: list[list[str]], topic: frozenset[str], top: int = DESCRIPTION_TERMS) -> list[list[str]]:
-    """Per group (a list of paper texts), its `top` c-TF-IDF terms: noun phrases of up to three words.
-
-    Counts are papers containing a term (not occurrences), a term must occur in two papers of its
-    group (or all, if fewer), and terms of only `topic`'s stems, generic words and near-repeats are left out.
-    """
-    vectorizer = CountVectorizer(analyzer=lambda text: phrases(text, MAX_PHRASE_WORDS), binary=True)
-    try:
-        presence = vectorizer.fit_transform([text for texts in group_texts for text in texts]).toarray()
-    except ValueError:  # not one usable word in any paper
-        return [[] for _ in group_texts]
-    bounds = np.cumsum([0] + [len(texts) for texts in group_texts])
-    counts = np.array([presence[start:end].sum(axis=0) for start, end in zip(bounds, bounds[1:])], dtype=float)
-    vocabulary = vectorizer.get_feature_names_out()
-    frequency = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1.0)
-    average = counts.sum() / len(group_texts)
-    # One group has nothing to be distinctive against: its label is then what most of its papers share.
-    distinctive = np.log(1.0 + average / np.maximum(counts.sum(axis=0), 1.0)) if len(group_texts) > 1 else 1.0
-    weights = frequency * distinctive
-    weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
-    sizes = np.array([[min(2, len(texts))] for texts in group_texts])
-    weights *= counts >= sizes
-    excluded = set(topic)  # a term of only the topic's words names the section, not a group
-    return [_pick_terms(vocabulary, row, excluded, top, texts) for row, texts in zip(weights, group_texts)]
-
-
-def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int, texts: list[str]) -> list[str]:
-    """The best-weighted noun-phrase terms, skipping any that shares a word stem with one already chosen, and a
-    word that `texts` use as a verb ("Keeps", "Generalize" name no topic). A phrase that holds all the words of one
-    already chosen takes its place ("multi-label text classification" for "classification" or "multi-label text")."""
-    chosen: list[str] = []
-    for index in np.argsort(-weights, kind="stable"):
-        term = str(vocabulary[index])
-        if weights[index] <= 0 or len(chosen) == top:
-            break
-        stems = term_stems(term)
-        if stems <= excluded or not is_noun_phrase(term) or said_as_verb(term, texts):
-            continue
-        held = [n for n, shorter in enumerate(chosen) if term_stems(shorter) < stems]
-        if any(stems & term_stems(other) for n, other in enumerate(chosen) if n not in held):
-            continue
-        if held:  # in the place of the first, the others dropped
-            chosen = [term if n == held[0] else other for n, other in enumerate(chosen) if n == held[0] or n not in held]
-        else:
-            chosen.append(term)
-    return chosen
 
 
 def _char_tfidf(texts: list[str]) -> csr_matrix | None:
