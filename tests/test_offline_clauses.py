@@ -66,6 +66,25 @@ def test_meeting_a_need_or_filling_a_gap_by_doing_something_is_said_as_doing_it(
     assert said[-1] == "One study maps the conceptual structure of research development in flipped learning."
 
 
+def test_meeting_a_need_by_doing_anything_is_said_as_doing_it_and_so_is_a_second_doing():
+    # the seeds, "instruction tuning": "we aim to address this gap by categorizing these papers into distinct topics and
+    # providing detailed explanations ..." was said "Another study aims to address this gap by categorizing ...": which
+    # gap? ("categorize" is no verb of what a paper makes, so it had been left a gerund)
+    said = _clauses("No survey details alignment methods. In this work, we aim to address this gap by categorizing the "
+                    "alignment papers into distinct topics.")
+    assert said[-1] == "One study aims to categorize the alignment papers into distinct topics."
+    # "We address this gap by introducing X and providing Y" had been "... introduces X and providing Y"
+    from litreview.write.clauses import active_sentence, approach_clause
+    clause = approach_clause("We address this gap by introducing a benchmark of code tasks and providing baselines for "
+                             "them, thereby helping future work.")
+    assert active_sentence("Smith et al.", clause, plural=True) == \
+        "Smith et al. introduce a benchmark of code tasks and provide baselines for them, thereby helping future work."
+    # two gerunds of one noun phrase are no second doing
+    said = _clauses("Search engines rank poorly. We tackle this problem by developing methods for clustering and ranking "
+                    "web documents.")
+    assert said[-1] == "Methods for clustering and ranking web documents are developed."
+
+
 def test_hereby_is_no_verb():
     said = _clauses("Lockdowns followed the spread of SARS-CoV-2. To benefit the public, we hereby present a chronicle of "
                     "SARS-CoV-2 that leads to social distancing.")

@@ -39,6 +39,7 @@ from litreview.write.english import (
     gerund,
     lower_first,
     plural_head,
+    verb_of_gerund,
     sentence_start,
     third_person,
     upper_first,
@@ -206,7 +207,7 @@ class Clause:
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     sentence = with_its_comma(sentence)  # "To project X we used Y": what they used is the clause, not what they project
-    sentence = unfocused(_MET_BY.sub(_done_instead, sentence))  # "we tackle this by making X", "... by mapping X"
+    sentence = unfocused(_done_instead(sentence))  # "we tackle this by making X", "... by mapping X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \
@@ -328,16 +329,33 @@ def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
     return f"{upper_first(thing)} {rest}."
 
 
-def _done_instead(met: re.Match[str]) -> str:
-    """What meeting a need was done by, in its place ("address this gap by objectively mapping" -> "objectively
-    map"); the words as they are where the doing is no verb of what a paper does."""
-    verb = _base_verb(met["gerund"])
-    return f"{met['adverb'] or ''}{verb}" if verb else met[0]
+def _done_instead(sentence: str) -> str:
+    """What meeting a need was done by, in its place ("we address this gap by objectively mapping X and providing Y"
+    -> "we objectively map X and provide Y"); the sentence as it is where the doing is no verb."""
+    met = _MET_BY.search(sentence)
+    verb = _base_verb(met["gerund"]) if met else None
+    if not met or not verb:
+        return sentence
+    rest = sentence[met.end():]
+    clause_end = _CLAUSE_END.search(rest)
+    within, after = (rest[:clause_end.start()], rest[clause_end.start():]) if clause_end else (rest, "")
+    also = _AND_DOING.search(within)  # "... and providing Y": the second thing done, a verb as well
+    also_verb = _base_verb(also["gerund"]) if also else None
+    if also and also_verb:
+        within = within[:also.start("gerund")] + also_verb + within[also.end("gerund"):]
+    return f"{sentence[:met.start()]}{met['adverb'] or ''}{verb}{within}{after}"
+
+
+# Where the clause of what was done ends: ", thereby ...", "; ...", ", which ..." (not ", and").
+_CLAUSE_END = re.compile(r",\s(?!and\b)|;|:|\.\s")
+# A second gerund joined to the first's object: "by categorizing papers and providing explanations"; not one of two
+# gerunds in a noun phrase ("for clustering and ranking documents").
+_AND_DOING = re.compile(r"(?<!ing)\s+and\s+(?:[a-z]+ly\s+)?(?P<gerund>[a-z]{3,}ing)\b")
 
 
 def _base_verb(gerund_form: str) -> str | None:
-    """The proposing verb of a gerund ("introducing" -> "introduce", "performing" -> "perform"), by its stem."""
-    return _VERB_BY_STEM.get(stem(gerund_form))
+    """The verb of a gerund ("introducing" -> "introduce", "categorizing" -> "categorize")."""
+    return _VERB_BY_STEM.get(stem(gerund_form)) or verb_of_gerund(gerund_form)
 
 
 def standalone(sentence: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+import lemminflect
+
 from litreview.summarize.structured import unlabelled
 
 # The past participles of the verbs whose object is a thing made or studied, so that "{object} is {participle}" says
@@ -32,6 +34,16 @@ def gerund(verb: str) -> str:
     if re.fullmatch(r"[^aeiou]+[aeiou][bdgmnprt]", verb):  # one syllable ending consonant-vowel-consonant
         return verb + verb[-1] + "ing"
     return verb + "ing"
+
+
+def verb_of_gerund(word: str) -> str | None:
+    """The verb a gerund is of, by LemmInflect's lexicon or, for a verb it does not know, its rules: "categorizing" ->
+    "categorize", "mapping" -> "map", "tokenizing" -> "tokenize"; None for a word that is no gerund ("something").
+    Only for a word where a gerund must be ("by categorizing X"): "morning" would be "morn"."""
+    if not word.endswith("ing") or word.endswith("thing"):
+        return None
+    lemmas = lemminflect.getLemma(word, upos="VERB", lemmatize_oov=True)
+    return lemmas[0] if lemmas and lemmas[0] != word else None
 
 
 # Most words in -ics name a field ("genomics", "dynamics"); these are plurals of a noun in -ic.

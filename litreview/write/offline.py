@@ -129,7 +129,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
                                       elsewhere=draft_terms.without(texts.values()) if draft_terms else None,
                                       corpus_uses=corpus_uses)
-        budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
+        budget = paragraph_words(len(group.keys)) - sum(map(_prose_words, sentences))
         described = _paper_sentences(order, papers, summaries, budget, theme)
         if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:
             sentences = [s for s in sentences if not s.text.endswith(f" {KIND_PHRASES['method']}.")]  # "... propose methods"
@@ -148,6 +148,11 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
                               again=framing.again if framing else 0, opened=background)
         sentences += [closing] if closing else []
     return sentences
+
+
+def paragraph_words(papers: int) -> int:
+    """The words a paragraph of `papers` papers may run to."""
+    return WORDS_PER_PAPER * papers + FIXED_WORDS
 
 
 def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
