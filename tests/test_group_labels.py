@@ -817,3 +817,39 @@ def test_a_group_only_a_part_of_the_theme_names_is_named_by_that_part():
     ]
     titles = {group.title: group.keys for group in _grouped(papers, "multimodal prompt tuning").groups}
     assert titles == {"Embeddings": ["e5v", "pue", "note"], "Prompt tuning": ["aprompt", "bayes", "mask"]}
+
+
+def test_a_phrase_among_a_groups_first_ten_terms_names_it_before_a_word():
+    # TREC-COVID, "coronavirus origin": ten papers on bat coronaviruses were headed "Sequence", their first four terms
+    # being words ("bat" too short to name anything); "bat coronavirus" came later
+    papers = [
+        Paper(key="b1", title="Isolates from Yunnan", abstract="The bat coronavirus isolates differ: each genome shows "
+              "recombination, and every host has its lineage among species."),
+        Paper(key="b2", title="Caves of Guangdong", abstract="A bat coronavirus was found; its genome, its host, its lineage "
+              "and its recombination are compared across species."),
+        Paper(key="b3", title="Markets of Wuhan", abstract="For each species sampled, the genome and the host of the lineage "
+              "tell of recombination."),
+        Paper(key="b4", title="Pangolins", abstract="Recombination in one genome: the host species and the lineage of the isolate."),
+        Paper(key="b5", title="Civets", abstract="Lineage, host and species of the isolate follow from its genome and its "
+              "recombination."),
+        Paper(key="v1", title="Hand hygiene in hospitals", abstract="Alcohol-based hand rub solutions reduce hospital "
+              "infections; hand hygiene compliance of nurses was audited."),
+        Paper(key="v2", title="Hand rubs and nurses", abstract="Hand hygiene compliance rose after alcohol-based hand rub "
+              "solutions were placed at each bed; nurses were surveyed."),
+        Paper(key="v3", title="Compliance of hospital staff", abstract="Nurses' hand hygiene compliance and hospital "
+              "infections were audited before and after training."),
+    ]
+    groups = _grouped(papers, "coronavirus origin").groups
+    assert [group.title for group in groups] == ["Bat coronavirus", "Hand hygiene compliance"]  # was "Genome"
+    assert groups[0].description == "Papers on genome, host, lineage and recombination."  # described by its first four
+
+
+def test_a_label_that_says_an_earlier_label_by_its_acronym_is_close_to_it():
+    from litreview.group.offline import FALLBACK_TITLE, _subtheme
+    from litreview.group.terms import term_stems
+    # the bundled example, "multimodal prompt tuning": "Multimodal large language models", then "Multimodal LLMs"
+    texts = ["Multimodal LLMs follow instructions. Large language models (LLMs) are tuned.",
+             "Multimodal LLMs are aligned with preferences of large language models (LLMs)."]
+    earlier = [term_stems("multimodal large language models")]
+    assert _subtheme(["a", "b"], ["multimodal llms"], texts, set(), frozenset(), earlier).title == FALLBACK_TITLE
+    assert _subtheme(["a", "b"], ["multimodal llms"], texts, set(), frozenset(), []).title == "Multimodal LLMs"

@@ -12,7 +12,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from litreview.group.terms import MAX_PHRASE_WORDS, is_noun_phrase, phrases, said_as_verb, term_stems
 
-DESCRIPTION_TERMS = 4
+DESCRIPTION_TERMS = 4   # a group is described by its first four terms
+LABEL_TERMS = 10        # and named by a phrase among its first ten (TREC-COVID labels naming their topic: bench/writing.py)
 PHRASE_WEIGHT = 1.5
 
 

@@ -32,7 +32,7 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
-from litreview.group.distinctive import distinctive_terms, theme_parts
+from litreview.group.distinctive import DESCRIPTION_TERMS, LABEL_TERMS, distinctive_terms, theme_parts
 from litreview.group.naming import (
     names_a_design,
     needs_its_complement,
@@ -91,7 +91,7 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     members = _closest_to_theme_first(members, texts, theme)
     topic = topic_stems(theme, texts.values())
     group_texts = [[texts[key] for key in keys] for keys in members]
-    terms = distinctive_terms(group_texts, topic)
+    terms = distinctive_terms(group_texts, topic, LABEL_TERMS)
     parts = theme_parts(group_texts, topic_stems(theme))  # the theme's own words, not what its acronyms stand for
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
     groups = _named(members, terms, texts, taken, topic, corpus_uses, parts)
@@ -238,21 +238,24 @@ def _cluster_order(labels: list[int]) -> list[int]:
 
 def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[str], theme: frozenset[str],
               labels: list[frozenset[str]], corpus_uses: CorpusUses | None = None) -> SubTheme:
-    """A group named by its best noun phrase (a phrase among its DESCRIPTION_TERMS terms rather than a single
-    word; never a title in `titles`, nor close to another group's label, stems in `labels`; ended by the generic
-    noun the papers put after it; an acronym by what it stands for unless that is only the theme's words, stems
-    `theme`), described by its terms."""
+    """A group named by its best noun phrase (a phrase among its LABEL_TERMS terms rather than a single word among
+    its DESCRIPTION_TERMS; never a title in `titles`, nor close to another group's label, stems in `labels`; ended by
+    the generic noun the papers put after it; an acronym by what it stands for unless that is only the theme's words,
+    stems `theme`), described by its first DESCRIPTION_TERMS terms."""
     shown = [surface_form(term, texts) for term in terms]
     named = [whole_phrase(term, texts) for term in shown]
     if len(texts) == 1:  # one paper: its title's phrases name its topic better than a phrase of its abstract
         title = texts[0].split("\n", 1)[0]
         named = sorted(named, key=lambda term: not whole_in(term, title))
+    # A word further down names less than a phrase does, and is no label: "Combinations", ninth of a group's terms.
+    named = [term for n, term in enumerate(named) if n < DESCRIPTION_TERMS or " " in term]
     # An acronym the papers define is named by what it stands for ("MLLMs" -> "multimodal large language models"),
     # and is no label at all when that is the theme itself.
     long_forms = {term: spelled_out(term, texts) for term in named}
     spelled = [long_forms[term] or term for term in named if not (long_forms[term] and term_stems(long_forms[term]) <= theme)
                and not names_no_topic(term, long_forms[term], corpus_uses) and not names_a_design(term)]
-    allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(term, labels)
+    # "Multimodal LLMs" after "Multimodal large language models" is close to it: said with what its acronyms stand for
+    allowed = [term for term in spelled if term.casefold() not in titles and not _close_to_any(with_long_forms(term, texts), labels)
                and not (len(term) <= 3 and term.islower())  # "sur" of French titles; "RNA" says its capitals
                and not used_as_modifier(term, texts) and not needs_its_complement(term, texts)
                and not qualifies_alone(term, texts)]
@@ -263,7 +266,8 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
     title = without_a_vague_opening(whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text])) \
         if phrases_first else FALLBACK_TITLE
-    description = f"Papers on {listing(named)}." if named else "Papers without distinctive terms."
+    described = named[:DESCRIPTION_TERMS]
+    description = f"Papers on {listing(described)}." if described else "Papers without distinctive terms."
     return SubTheme(title=_capitalised(title), description=description, keys=keys)
 
 
