@@ -853,3 +853,24 @@ def test_a_label_that_says_an_earlier_label_by_its_acronym_is_close_to_it():
     earlier = [term_stems("multimodal large language models")]
     assert _subtheme(["a", "b"], ["multimodal llms"], texts, set(), frozenset(), earlier).title == FALLBACK_TITLE
     assert _subtheme(["a", "b"], ["multimodal llms"], texts, set(), frozenset(), []).title == "Multimodal LLMs"
+
+
+def test_a_label_says_more_than_the_fields_names_and_the_theme():
+    from litreview.group.offline import _subtheme
+    from litreview.group.terms import term_stems
+    from litreview.group.uses import CorpusUses
+    # TREC-COVID, "serological tests for coronavirus": ten papers on rapid laboratory diagnosis were headed
+    # "SARS-CoV-2 coronavirus", a name every third paper of the corpus says, then the theme's word
+    corpus = CorpusUses([Paper(key=f"c{n}", abstract="SARS-CoV-2 spreads." if n % 3 == 0 else "Masks help.") for n in range(90)])
+    texts = ["The SARS-CoV-2 coronavirus was found by laboratory diagnosis.",
+             "Laboratory diagnosis of the SARS-CoV-2 coronavirus in two hours."]
+    theme = term_stems("serological tests for coronavirus")
+    terms = ["sars-cov-2 coronavirus", "laboratory diagnosis"]
+    assert _subtheme(["a", "b"], terms, texts, set(), theme, [], corpus).title == "Laboratory diagnosis"
+    assert _subtheme(["a", "b"], terms, texts, set(), theme, []).title == "SARS-CoV-2 coronavirus"  # no corpus: no field
+    # a common word of the field stays a topic: "COVID-19 mortality" (mortality in a tenth of CORD-19)
+    mortal = CorpusUses([Paper(key=f"m{n}", abstract="Mortality rose." if n % 3 == 0 else "COVID-19 spreads.")
+                         for n in range(90)])
+    texts = ["COVID-19 mortality in care homes and hospital wards.", "COVID-19 mortality in hospital wards of Lombardy."]
+    assert _subtheme(["a", "b"], ["covid-19 mortality", "hospital wards"], texts, set(), term_stems("covid-19"), [],
+                     mortal).title == "COVID-19 mortality"

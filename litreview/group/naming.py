@@ -299,3 +299,8 @@ _THE_THEMES_CASES = frozenset(stem(word) for word in "patients cases pandemic ep
 def says_only_the_theme(term: str, theme: frozenset[str]) -> bool:
     """Whether `term` says nothing but the theme (its stems `theme`) and who or what has it: "COVID-19 patients"."""
     return bool(term_stems(term) & theme) and term_stems(term) - theme <= _THE_THEMES_CASES
+
+
+def theme_or_case(word: str, theme: frozenset[str]) -> bool:
+    """Whether `word` is one of the theme's (stems `theme`) or says who or what has it ("patients", "pandemic")."""
+    return term_stems(word) <= theme | _THE_THEMES_CASES

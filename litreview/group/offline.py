@@ -51,7 +51,7 @@ from litreview.group.terms import (
     term_stems,
     without_a_vague_opening,
 )
-from litreview.group.uses import CorpusUses, names_no_topic
+from litreview.group.uses import CorpusUses, names_no_topic, says_only_the_field
 from litreview.summarize.offline import paper_text
 from litreview.text import is_own_text, listing, words
 
@@ -262,7 +262,7 @@ def _subtheme(keys: list[str], terms: list[str], texts: list[str], titles: set[s
     # "Visual odometry", the fourth term, over "Depth", the first: a phrase names what a single word only hints at;
     # and one that says more than the theme's disease and who has it ("COVID-19 patients", "SARS-CoV-2 infection") first
     phrases_first = sorted([term for term in allowed if " " in term] + allowed,
-                           key=lambda term: says_only_the_theme(term, theme))
+                           key=lambda term: says_only_the_theme(term, theme) or says_only_the_field(term, theme, corpus_uses))
     # a name as the papers say it whole: "Food and Drug Administration", not "Drug Administration"
     title = without_a_vague_opening(whole_name(phrases_first[0], [text for text in texts if phrases_first[0] in text])) \
         if phrases_first else FALLBACK_TITLE

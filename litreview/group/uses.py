@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from litreview.corpus.paper import Paper
-from litreview.group.naming import names_a_database, names_a_procedure, reports_results
+from litreview.group.naming import names_a_database, names_a_procedure, reports_results, theme_or_case
 from litreview.group.spelling import phrase_words
 
 FIELD_SHARE = 0.1          # a term one paper in ten of the corpus uses is the field's, not a topic of a few papers
@@ -90,3 +90,12 @@ def names_no_topic(term: str, long_form: str | None, corpus_uses: CorpusUses | N
     return reports_results(term, long_form) or any(names_a_database(said) or names_a_procedure(said)
                                                    for said in (term, long_form) if said) \
         or bool(corpus_uses and corpus_uses.of_the_field((term, long_form)))
+
+
+def says_only_the_field(term: str, theme: frozenset[str], corpus_uses: CorpusUses | None) -> bool:
+    """Whether each word of `term` is the theme's (stems `theme`), says who has it, or is a name the researcher's whole
+    corpus says everywhere: "SARS-CoV-2 coronavirus", "SARS-CoV-2 pandemic" in a library of COVID-19 papers (a common
+    word stays a topic: "COVID-19 mortality")."""
+    return bool(corpus_uses) and all(theme_or_case(word, theme) or not word.islower()
+                                     and corpus_uses.of_the_field([word])  # type: ignore[union-attr]
+                                     for word in term.split())
