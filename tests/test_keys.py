@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from litreview.corpus import load_corpus
+
+DATA = Path(__file__).parent / "data"
 
 
 def _jsonl(path, records):
@@ -101,3 +104,16 @@ def test_the_title_word_of_a_key_is_no_number_and_keeps_bracketed_letters(tmp_pa
         {"title": "W(h)ither Australian Unions?", "year": 1991, "abstract": "y", "authors": ["Plowman, David H."]},
     ])])
     assert corpus.keys == ["davis1993actu", "plowman1991whither"]
+
+
+def test_a_name_in_another_script_gives_its_surname_to_the_key_transliterated(tmp_path):
+    # CNKI's "Refworks" export: Chinese names, family name first and no space, had given keys of the year alone
+    # ("2021a", "2021b"), which say nothing of the paper they cite
+    assert load_corpus([DATA / "cnki_refworks.txt"]).keys == ["li2021", "zhang2021"]
+    corpus = load_corpus([_jsonl(tmp_path / "p.jsonl", [
+        {"title": "Теория графов", "authors": ["Иванов, Пётр"], "year": 2019, "abstract": "x"},
+        {"title": "東アジアの論文", "authors": ["やまだ たろう"], "year": 2020, "abstract": "y"},
+        {"title": "复姓研究", "authors": ["欧阳娜娜"], "year": 2022, "abstract": "z"},
+        {"title": "Über Graphen", "authors": ["Müller, Jan"], "year": 2021, "abstract": "w"},  # as it always was
+    ])])
+    assert corpus.keys == ["ivanov2019", "yamada2020", "ouyang2022", "muller2021uber"]

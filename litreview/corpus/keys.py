@@ -1,6 +1,7 @@
 """Citation keys for records that came without one: readable, unique, and stable across runs.
 
-`surname + year + first significant title word` (as Google Scholar does) when authors and year
+`surname + year + first significant title word` (as Google Scholar does; a surname in another script transliterated,
+as Better BibTeX does) when authors and year
 are known, `surname + first significant title word` when only the year is not; else from the title (the
 method name before a colon, or its first words); else from the method name an abstract defines, or the
 abstract's first words. Collisions get `a`, `b`, ... in an order fixed by the papers' content, so neither
@@ -13,6 +14,8 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+
+from anyascii import anyascii
 
 from litreview.corpus.method_names import method_name, title_head
 from litreview.corpus.paper import Paper
@@ -48,7 +51,7 @@ def assign_keys(papers: list[Paper], taken: Iterable[str] = ()) -> list[Paper]:
 def key_base(paper: Paper) -> str:
     """The key a paper would get if nothing else claimed it."""
     if paper.authors and paper.title:
-        first_author = compact(surname(paper.authors[0]))
+        first_author = _surname_said(paper.authors[0])
         word = _title_word(paper.title)
         if paper.year:
             return f"{first_author}{paper.year}{word}"[:_MAX_BASE] or "paper"
@@ -57,6 +60,31 @@ def key_base(paper: Paper) -> str:
     if paper.title:
         return _from_title(paper.title) or "paper"
     return _from_abstract(paper.abstract or "") or "paper"
+
+
+# Chinese and Korean family names of two characters ("欧阳娜娜" is Ouyang Nana); any other's is the name's first character.
+_COMPOUND_SURNAMES = frozenset("欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 司徒 "
+                               "夏侯 令狐 端木 澹台 轩辕 軒轅 西门 西門 呼延 南宫 南宮 남궁 황보 제갈 선우 독고".split())
+_HAN_OR_HANGUL = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_UNSPACED_NAME = re.compile(f"[{_HAN_OR_HANGUL}]{{2,4}}")  # "李慧芳" (CNKI, Wanfang), "김민수": family name first
+_EAST_ASIAN = re.compile(f"[{_HAN_OR_HANGUL}\u3040-\u30ff]")  # and kana: "やまだ たろう" is family name first too
+
+
+def _surname_said(author: str) -> str:
+    """The author's surname in a key: in ASCII letters, accents dropped ("Müller" -> "muller"); a name in another script
+    transliterated ("Иванов" -> "ivanov"), an East Asian one written without a comma by its family name, which comes
+    first ("李慧芳" -> "li", "欧阳娜娜" -> "ouyang", "やまだ たろう" -> "yamada"). Only a name without a Latin letter is
+    transliterated: the keys of every other stay as they were."""
+    name = " ".join(author.split())
+    said = compact(surname(name))
+    if said or not name:
+        return said
+    if "," in name or not _EAST_ASIAN.search(name):
+        return compact(anyascii(surname(name)))
+    family = name.split(" ")[0]
+    if _UNSPACED_NAME.fullmatch(family):
+        family = family[:2] if family[:2] in _COMPOUND_SURNAMES else family[:1]
+    return compact(anyascii(family))
 
 
 # Letters a title sets in brackets inside a word: "W(h)ither Australian Unions?" is about "whither", not "ither"
