@@ -874,3 +874,12 @@ def test_a_label_says_more_than_the_fields_names_and_the_theme():
     texts = ["COVID-19 mortality in care homes and hospital wards.", "COVID-19 mortality in hospital wards of Lombardy."]
     assert _subtheme(["a", "b"], ["covid-19 mortality", "hospital wards"], texts, set(), term_stems("covid-19"), [],
                      mortal).title == "COVID-19 mortality"
+
+
+def test_a_one_word_label_the_papers_count_is_in_the_plural():
+    # TREC-COVID, "coronavirus origin": "Work on antibody relates to ...", "## Animal", though the papers say
+    # "antibodies" and "animals" (the label's capital had kept it from being matched)
+    from litreview.group.articles import in_plural, said_in_plural
+    assert said_in_plural("Antibody", ["Neutralizing antibodies were found."]) and in_plural("Antibody") == "Antibodies"
+    assert not said_in_plural("Canada", ["Provinces of Canada."])  # no "Canadas": a name stays as it is
+    assert not said_in_plural("LLM", ["Many llms exist."])  # an acronym as the papers spell it

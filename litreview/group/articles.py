@@ -21,7 +21,8 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-_SINGULAR_NOUN = re.compile(r"[a-z][a-z-]*[^s\W](?<!ing)(?<!ics)|(?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z])")
+# a word as a label says it too ("Antibody"), or an acronym
+_SINGULAR_NOUN = re.compile(r"[a-zA-Z][a-z-]*[^s\W](?<!ing)(?<!ics)|(?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z])")
 
 
 def in_plural(term: str) -> str:
@@ -41,7 +42,7 @@ def said_in_plural(term: str, texts: Iterable[str]) -> bool:
     said = in_plural(term)
     if said == term:
         return False
-    pattern = phrase_pattern(said, re.IGNORECASE if said.split()[-1].islower() else 0)  # "LLMs" as spelled
+    pattern = phrase_pattern(said, re.IGNORECASE if said.split()[-1][1:].islower() else 0)  # "LLMs" as spelled
     return any(pattern.search(text) for text in texts)
 
 
