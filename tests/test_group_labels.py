@@ -883,3 +883,14 @@ def test_a_one_word_label_the_papers_count_is_in_the_plural():
     assert said_in_plural("Antibody", ["Neutralizing antibodies were found."]) and in_plural("Antibody") == "Antibodies"
     assert not said_in_plural("Canada", ["Provinces of Canada."])  # no "Canadas": a name stays as it is
     assert not said_in_plural("LLM", ["Many llms exist."])  # an acronym as the papers spell it
+
+
+def test_a_group_of_titles_sharing_a_modifier_is_named_by_it_with_its_noun():
+    # DBLP's .bib (titles only), "language models": two CoOp papers were "Further related work"; their titles share
+    # only "Vision-Language Models", which no phrase holds ("models" ends none, "vision-language" alone names nothing)
+    titles = ["LoRA: Low-Rank Adaptation of Large Language Models", "AdaLoRA: Adaptive Budget Allocation for "
+              "Parameter-Efficient Fine-Tuning with Low-Rank Adaptation", "Conditional Prompt Learning for "
+              "Vision-Language Models", "Learning to Prompt for Vision-Language Models"]
+    papers = [Paper(key=f"p{n}", title=title) for n, title in enumerate(titles)]
+    assert {group.title: group.keys for group in _grouped(papers, "language models").groups} == {
+        "Low-rank adaptation": ["p0", "p1"], "Vision-language models": ["p2", "p3"]}

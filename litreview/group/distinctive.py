@@ -7,9 +7,12 @@ word: it says more ("label noise" over "noise").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
+from litreview.group.phrasing import with_head_noun
 from litreview.group.terms import MAX_PHRASE_WORDS, is_noun_phrase, phrases, said_as_verb, term_stems
 
 DESCRIPTION_TERMS = 4   # a group is described by its first four terms
@@ -32,6 +35,24 @@ def theme_parts(group_texts: list[list[str]], topic: frozenset[str]) -> list[lis
     return [_pick_terms(vocabulary, row, set(), 1, texts) for row, texts in zip(weights, group_texts)]
 
 
+def headed_modifiers(group_texts: list[list[str]], topic: frozenset[str]) -> list[list[str]]:
+    """Per group, its best c-TF-IDF modifier with the generic noun its papers put after it, none of only `topic`'s
+    stems: "vision-language models" for two titles "... for Vision-Language Models", which share no noun phrase
+    ("models" ends none, and "vision-language" alone names nothing)."""
+    vocabulary, weights = _term_weights(group_texts)
+    return [[with_head_noun(term, texts) for term in _pick_terms(vocabulary, row, set(topic), 1, texts, _headed_modifier)]
+            for row, texts in zip(weights, group_texts)]
+
+
+def _headed_modifier(term: str, texts: list[str]) -> bool:
+    headed = with_head_noun(term, texts)
+    return not is_noun_phrase(term) and headed != term and is_noun_phrase(headed)
+
+
+def _noun_phrase(term: str, _texts: list[str]) -> bool:
+    return is_noun_phrase(term)
+
+
 def _term_weights(group_texts: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     """The terms of the groups' papers, and each group's c-TF-IDF weight for each (0 for a term it does not share)."""
     vectorizer = CountVectorizer(analyzer=lambda text: phrases(text, MAX_PHRASE_WORDS), binary=True)
@@ -52,9 +73,10 @@ def _term_weights(group_texts: list[list[str]]) -> tuple[np.ndarray, np.ndarray]
     return vocabulary, weights * (counts >= sizes)
 
 
-def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int, texts: list[str]) -> list[str]:
-    """The best-weighted noun-phrase terms, skipping any that shares a word stem with one already chosen, and a
-    word that `texts` use as a verb ("Keeps", "Generalize" name no topic). A phrase that holds all the words of one
+def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int, texts: list[str],
+                fits: Callable[[str, list[str]], bool] = _noun_phrase) -> list[str]:
+    """The best-weighted terms that `fits` (noun phrases), skipping any that shares a word stem with one already
+    chosen, and a word that `texts` use as a verb ("Keeps", "Generalize" name no topic). A phrase that holds all the words of one
     already chosen takes its place ("multi-label text classification" for "classification" or "multi-label text")."""
     chosen: list[str] = []
     for index in np.argsort(-weights, kind="stable"):
@@ -62,7 +84,7 @@ def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str],
         if weights[index] <= 0 or len(chosen) == top:
             break
         stems = term_stems(term)
-        if stems <= excluded or not is_noun_phrase(term) or said_as_verb(term, texts):
+        if stems <= excluded or not fits(term, texts) or said_as_verb(term, texts):
             continue
         held = [n for n, shorter in enumerate(chosen) if term_stems(shorter) < stems]
         if any(stems & term_stems(other) for n, other in enumerate(chosen) if n not in held):

@@ -32,7 +32,13 @@ from threadpoolctl import (
 from litreview.corpus.paper import Paper
 from litreview.group.acronyms import spelled_out, with_long_forms
 from litreview.group.articles import in_plural, said_in_plural
-from litreview.group.distinctive import DESCRIPTION_TERMS, LABEL_TERMS, distinctive_terms, theme_parts
+from litreview.group.distinctive import (
+    DESCRIPTION_TERMS,
+    LABEL_TERMS,
+    distinctive_terms,
+    headed_modifiers,
+    theme_parts,
+)
 from litreview.group.naming import (
     names_a_design,
     needs_its_complement,
@@ -92,13 +98,16 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     topic = topic_stems(theme, texts.values())
     group_texts = [[texts[key] for key in keys] for keys in members]
     terms = distinctive_terms(group_texts, topic, LABEL_TERMS)
-    parts = theme_parts(group_texts, topic_stems(theme))  # the theme's own words, not what its acronyms stand for
+    # what names a group no term can: a part of the theme (its own words, not what its acronyms stand for), else a
+    # modifier with its noun
+    fallbacks = [parts + headed for parts, headed in zip(theme_parts(group_texts, topic_stems(theme)),
+                                                         headed_modifiers(group_texts, topic))]
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
-    groups = _named(members, terms, texts, taken, topic, corpus_uses, parts)
+    groups = _named(members, terms, texts, taken, topic, corpus_uses, fallbacks)
     # A corpus on one narrow topic says every group's terms everywhere ("star formation" in 28% of a library on little
     # red dots): named as if the field said nothing, rather than most papers in one unnamed group.
     if corpus_uses and 2 * sum(len(group.keys) for group in groups if group.title == FALLBACK_TITLE) > len(papers):
-        groups = _named(members, terms, texts, taken, topic, None, parts)
+        groups = _named(members, terms, texts, taken, topic, None, fallbacks)
     groups = _unnamed_together(groups, min_groups)
     # "Further related work" says "after the others": a group no term names comes last (before the misfits)
     groups = sorted(groups, key=lambda group: group.title == FALLBACK_TITLE)  # stable: the named in their order
@@ -110,16 +119,18 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
 
 
 def _named(members: list[list[str]], terms: list[list[str]], texts: dict[str, str], taken: set[str],
-           topic: frozenset[str], corpus_uses: CorpusUses | None, parts: list[list[str]]) -> list[SubTheme]:
+           topic: frozenset[str], corpus_uses: CorpusUses | None, fallbacks: list[list[str]]) -> list[SubTheme]:
     """Each group of `members` named by the best of its `terms` (see `_subtheme`), none close to an earlier label;
-    where none can, by its part of the theme (`parts`): "Prompt tuning" under "multimodal prompt tuning"."""
+    where none can, by the first of its `fallbacks` that can: "Prompt tuning" under "multimodal prompt tuning"."""
     groups: list[SubTheme] = []
-    for keys, group_terms, group_parts in zip(members, terms, parts):
+    for keys, group_terms, group_fallbacks in zip(members, terms, fallbacks):
         labels = [term_stems(group.title) for group in groups if group.title != FALLBACK_TITLE]
         group = _subtheme(keys, group_terms, [texts[key] for key in keys], taken, topic, labels, corpus_uses)
-        if group.title == FALLBACK_TITLE and group_parts:
-            part = _subtheme(keys, group_parts, [texts[key] for key in keys], taken, frozenset(), labels, corpus_uses)
-            group = group.model_copy(update={"title": part.title})
+        for term in group_fallbacks if group.title == FALLBACK_TITLE else []:
+            title = _subtheme(keys, [term], [texts[key] for key in keys], taken, frozenset(), labels, corpus_uses).title
+            if title != FALLBACK_TITLE:
+                group = group.model_copy(update={"title": title})
+                break
         # "Attention networks" where any paper counts them ("label-wise attention networks")
         groups.append(group.model_copy(update={"title": in_plural(group.title)}) if said_in_plural(group.title, texts.values()) else group)
     return groups
