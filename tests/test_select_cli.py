@@ -146,10 +146,25 @@ def test_a_proceedings_title_page_or_topic_list_is_never_cited(run_cli, tmp_path
     corpus = str(tmp_path / "exports.bib")
     result = run_cli("select", "security and privacy in cloud computing", "-c", corpus, "--cache-dir", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert "4 papers (2 proceedings front matter: 6133235, NoAuthor2017), 2 considered" in result.stdout
+    assert "4 papers (2 proceedings volumes or front matter: 6133235, NoAuthor2017), 2 considered" in result.stdout
     result = run_cli("draft", "security and privacy in cloud computing", "-c", corpus, "-o", str(tmp_path / "rw.md"))
     assert result.exit_code == 0, result.stderr
-    assert ("warning (select): 2 records are a proceedings volume's front matter (a title page, contents or a list of "
-            "its topics), not a paper to cite: left out (--include KEY to cite one): 6133235, NoAuthor2017\n") in result.stderr
+    assert ("warning (select): 2 records are a proceedings volume or its front matter (a title page, contents or a list "
+            "of its topics), not a paper to cite: left out (--include KEY to cite one): 6133235, NoAuthor2017\n") in result.stderr
     draft = (tmp_path / "rw.md").read_text(encoding="utf-8")
     assert "@Sen2013" in draft and "@Chow2012" in draft and "6133235" not in draft and "NoAuthor2017" not in draft
+
+
+def test_a_proceedings_volume_a_paper_crossrefs_is_never_cited(run_cli, tmp_path):
+    # a Better BibTeX export, "language models": "Also related is the paper “Proceedings of the 2020 Conference on
+    # Empirical Methods in Natural Language Processing (EMNLP)”" cited the volume its papers' crossref names
+    corpus = str(Path(__file__).parent / "data" / "better_bibtex.bib")
+    result = run_cli("draft", "language models", "-c", corpus, "-o", str(tmp_path / "rw.md"), "--cache-dir", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert ("1 record is a proceedings volume or its front matter (a title page, contents or a list of its topics), not "
+            "a paper to cite: left out (--include KEY to cite one): emnlp2020\n") in result.stderr
+    assert "emnlp2020" not in (tmp_path / "rw.md").read_text(encoding="utf-8")
+    result = run_cli("draft", "language models", "-c", corpus, "--include", "emnlp2020", "-o", str(tmp_path / "with.md"),
+                     "--cache-dir", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "@emnlp2020" in (tmp_path / "with.md").read_text(encoding="utf-8")  # the researcher may still cite it

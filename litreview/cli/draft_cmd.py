@@ -365,8 +365,8 @@ def _folded(thin: list[str], front: list[str]) -> list[str]:
     one = len(thin) == 1
     lines = [f"{counted(len(thin), 'selected paper')} {'has' if one else 'have'} no abstract and {'is' if one else 'are'} "
              f"written from {'its title' if one else 'their titles'} alone: {', '.join(thin)}"] if thin else []
-    return lines + ([f"{counted(len(front), 'record')} {'is' if len(front) == 1 else 'are'} a proceedings volume's front "
-                     "matter (a title page, contents or a list of its topics), not a paper to cite: left out (--include "
+    return lines + ([f"{counted(len(front), 'record')} {'is' if len(front) == 1 else 'are'} a proceedings volume or its "
+                     "front matter (a title page, contents or a list of its topics), not a paper to cite: left out (--include "
                      f"KEY to cite one): {', '.join(front)}"] if front else [])
 
 

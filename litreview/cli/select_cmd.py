@@ -104,7 +104,7 @@ def footer(selection) -> str:
     if cut.notices:
         left_out.append(f"{len(cut.notices)} errata or retractions: {', '.join(cut.notices)}")
     if cut.front_matter:
-        left_out.append(f"{len(cut.front_matter)} proceedings front matter: {', '.join(cut.front_matter)}")
+        left_out.append(f"{len(cut.front_matter)} proceedings volumes or front matter: {', '.join(cut.front_matter)}")
     head = f"{cut.corpus_size} papers" + (f" ({'; '.join(left_out)})" if left_out else "")
     lines = [f"{head}, {selection.considered} considered, {cut.kept} kept: {cut.reason}."]
     if cut.included:

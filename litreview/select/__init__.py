@@ -106,7 +106,7 @@ def resolve_filters(corpus: Corpus, include: Iterable[str], exclude: Iterable[st
     named = included | excluded
     notices = [paper.key for paper in corpus.papers if paper.key not in named and is_notice(paper.title)]
     front_matter = [paper.key for paper in corpus.papers
-                    if paper.key not in named and is_front_matter(paper.title, paper.abstract)]
+                    if paper.key not in named and is_front_matter(paper.title, paper.abstract, paper.entry_type)]
     left_out = excluded | set(notices) | set(front_matter)
     allowed = np.array([paper.key not in left_out for paper in corpus.papers], dtype=bool)
     outside = without_year = 0

@@ -3,7 +3,8 @@ expressions of concern, as publishers title them: "Erratum: Author Correction: A
 "Correction to: ...", "Retraction Note: ...", "RETRACTED: ..."), which Embase, Scopus and PubMed keep beside the paper
 they concern, and a proceedings volume's front matter, which IEEE Xplore and Scopus list beside its papers ("[Title
 page i]", "Table of contents", "[Copyright notice]", or a volume whose abstract lists its topics: "The following topics
-are dealt with: ...", "The proceedings contain 22 papers. ..."). A related-work section cites papers, never these.
+are dealt with: ...", "The proceedings contain 22 papers. ..."), or the volume itself (BibTeX's @proceedings, the
+parent a paper's `crossref` names). A related-work section cites papers, never these.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ def is_notice(title: str | None) -> bool:
     return bool(title and _NOTICE.match(title))
 
 
-def is_front_matter(title: str | None, abstract: str | None) -> bool:
-    """Whether a record is a proceedings volume's front matter (see the module docstring), by its title or abstract."""
-    return bool(title and _FRONT_MATTER_TITLE.match(title) or abstract and _FRONT_MATTER_ABSTRACT.match(abstract))
+# Entry types of a whole volume, which holds papers and is none (BibTeX's and biblatex's)
+_VOLUMES = frozenset({"proceedings", "mvproceedings", "periodical"})
+
+
+def is_front_matter(title: str | None, abstract: str | None, entry_type: str = "") -> bool:
+    """Whether a record is a proceedings volume or its front matter (see the module docstring), by its entry type,
+    title or abstract."""
+    return entry_type.lower() in _VOLUMES or bool(title and _FRONT_MATTER_TITLE.match(title)
+                                                  or abstract and _FRONT_MATTER_ABSTRACT.match(abstract))
