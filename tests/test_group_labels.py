@@ -894,3 +894,23 @@ def test_a_group_of_titles_sharing_a_modifier_is_named_by_it_with_its_noun():
     papers = [Paper(key=f"p{n}", title=title) for n, title in enumerate(titles)]
     assert {group.title: group.keys for group in _grouped(papers, "language models").groups} == {
         "Low-rank adaptation": ["p0", "p1"], "Vision-language models": ["p2", "p3"]}
+
+
+def test_a_phrase_is_never_made_whole_by_the_verb_after_it():
+    # TREC-COVID draws, "coronavirus in Canada": a group was headed "Canadian findings align", every use of "Canadian
+    # findings" going on "align with those of other countries"
+    texts = ["Canadian findings align with those of other countries. Cases rose.",
+             "Canadian findings align with those of other countries in 2020."]
+    assert whole_phrase("canadian findings", texts) == "canadian findings"
+    assert whole_phrase("alcohol-based hand", ["alcohol-based hand sanitizers work.", "alcohol-based hand sanitizers "
+                                               "help."]) == "alcohol-based hand sanitizers"  # a noun still ends one
+
+
+@pytest.mark.parametrize("term", ["Receiver operating characteristic curve", "ROC curves", "Logistic regression analysis",
+                                  "multivariate regression analyses", "Cox regression analysis"])
+def test_how_a_cohorts_results_were_analysed_names_no_group(term):
+    # TREC-COVID draws: groups of papers on what predicts severe COVID-19 were headed "Receiver operating
+    # characteristic curve" and "Logistic regression analysis"
+    from litreview.group.naming import reports_results
+    assert reports_results(term)
+    assert not reports_results("logistic regression")  # a method machine-learning papers are about

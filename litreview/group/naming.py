@@ -31,7 +31,11 @@ _REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard
                         r"(?:clear|significant|statistically significant|important|meaningful) differences?|"
                         r"(?:low|moderate|high|very low)[- ](?:certainty|quality) evidence|"
                         # a classifier's score: "@10.1145/3652620.3687807 and @10.1145/3652620.3687774 discuss the F1-score"
-                        r"(?:the )?(?:f1|f-1|f)[- ]?(?:scores?|measures?)|(?:the )?area under the (?:roc )?curve|aucs?)",
+                        r"(?:the )?(?:f1|f-1|f)[- ]?(?:scores?|measures?)|(?:the )?area under the (?:roc )?curve|aucs?|"
+                        # how a cohort's results were analysed: "Receiver operating characteristic curve", "Logistic
+                        # regression analysis" headed groups of CORD-19 papers on what they predicted
+                        r"(?:receiver operating characteristics?|roc)(?: curves?| analys[ie]s)?|"
+                        r"(?:(?:multi|uni)varia(?:te|ble) |cox |logistic )?regression analys[ie]s)",
                         re.IGNORECASE)
 
 

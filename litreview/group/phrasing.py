@@ -19,6 +19,7 @@ from litreview.group.terms import (
     HEAD_PLURALS,
     MAX_PHRASE_WORDS,
     PLURAL_NOUN,
+    ends_with_verb,
     is_noun_phrase,
     opens_with_verb,
     uses_of,
@@ -55,8 +56,9 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         if whole == term:
             break
         term = whole
-    while not is_noun_phrase(term) and len(term) > len(given) and " " in term:  # "COVID-19 pandemic caused": a noun
-        term = term.rsplit(" ", 1)[0]  # ends it
+    # "COVID-19 pandemic caused", "Canadian findings align (with those of ...)": a noun ends it
+    while len(term) > len(given) and " " in term and (not is_noun_phrase(term) or ends_with_verb(term, texts)):
+        term = term.rsplit(" ", 1)[0]
     if given not in term:  # "correctly classify at-fault" cut back to "correctly", a word before the term: the term
         term = given
     return with_head_noun(surface_form(term, texts) if term != given else term, texts)  # "ICU bed capacity"
