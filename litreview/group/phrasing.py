@@ -56,8 +56,9 @@ def whole_phrase(term: str, texts: Iterable[str], each: bool = False) -> str:
         if whole == term:
             break
         term = whole
-    # "COVID-19 pandemic caused", "Canadian findings align (with those of ...)": a noun ends it
-    while len(term) > len(given) and " " in term and (not is_noun_phrase(term) or ends_with_verb(term, texts)):
+    # "COVID-19 pandemic caused", "Canadian findings align (with those of ...)": a noun ends it (a word it went on to)
+    while len(term) > len(given) and " " in term and (not is_noun_phrase(term) or not term.endswith(given)
+                                                      and ends_with_verb(term, texts)):
         term = term.rsplit(" ", 1)[0]
     if given not in term:  # "correctly classify at-fault" cut back to "correctly", a word before the term: the term
         term = given
