@@ -907,10 +907,20 @@ def test_a_phrase_is_never_made_whole_by_the_verb_after_it():
 
 
 @pytest.mark.parametrize("term", ["Receiver operating characteristic curve", "ROC curves", "Logistic regression analysis",
-                                  "multivariate regression analyses", "Cox regression analysis"])
+                                  "multivariate regression analyses", "Cox regression analysis",
+                                  "adjusted hazard ratio"])  # "Two of them discuss adjusted hazard ratio"
 def test_how_a_cohorts_results_were_analysed_names_no_group(term):
     # TREC-COVID draws: groups of papers on what predicts severe COVID-19 were headed "Receiver operating
     # characteristic curve" and "Logistic regression analysis"
     from litreview.group.naming import reports_results
     assert reports_results(term)
     assert not reports_results("logistic regression")  # a method machine-learning papers are about
+
+
+@pytest.mark.parametrize("term", ["retrospective cohort", "prospective cohort study", "cross-sectional study",
+                                  "case series", "case reports", "case-control studies"])
+def test_what_kind_of_study_a_paper_is_names_no_topic_it_shares(term):
+    # TREC-COVID, "coronavirus mortality": "Two of them discuss retrospective cohort" (after "adjusted hazard ratio")
+    from litreview.group.naming import names_a_procedure
+    assert names_a_procedure(term)
+    assert not names_a_procedure("birth cohort")  # who was studied: a topic

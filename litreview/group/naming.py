@@ -16,7 +16,8 @@ from litreview.group.terms import GENERIC, HEAD_NOUNS, WEAK_ALONE, stem, term_st
 from litreview.text import REVIEW_DESIGN
 
 # How results are reported, not what they are about: "Four of them discuss CI", a heading "Odds ratios".
-_REPORTING = re.compile(r"(?:95%\s)?(?:confidence intervals?|odds ratios?|hazard ratios?|relative risks?|risk ratios?|"
+_REPORTING = re.compile(r"(?:95%\s)?(?:(?:adjusted|unadjusted|crude|pooled)\s)?"  # "adjusted hazard ratio"
+                        r"(?:confidence intervals?|odds ratios?|hazard ratios?|relative risks?|risk ratios?|"
                         r"interquartile ranges?|standard deviations?|standard errors?|p[- ]values?|(?:ci|hr|rr|iqr|sd)s?|"
                         # units ("10^6 solar masses", "3,100 Schwarzschild radii"): an ADS export's label was "Solar masses"
                         r"solar (?:masses|mass|luminosities|luminosity|radii|radius)|(?:schwarzschild|gravitational) radii|"
@@ -73,13 +74,17 @@ _PROCEDURE = re.compile(r"(?:the )?(?:(?:inclusion|exclusion|eligibility|selecti
                         r"quality assessment|data extraction|full[- ]text screening|included studies|prisma(?: guidelines)?|"
                         # ... and how a study was run: a group headed "Control group" (academic procrastination); not "data
                         # collection", which papers that release data are about
-                        r"(?:control|experimental|comparison) groups?)",
+                        r"(?:control|experimental|comparison) groups?|"
+                        # ... and what kind of study it was: "Two of them discuss retrospective cohort" (CORD-19)
+                        r"(?:(?:retrospective|prospective|observational|longitudinal|multi-?cent(?:er|re)|single[- ]cent(?:er|re))\s)?"
+                        r"(?:cohort|case[- ]control|cross[- ]sectional)(?:\s(?:stud(?:y|ies)|designs?|analys[ie]s))?|"
+                        r"case (?:series|reports?))",
                         re.IGNORECASE)
 
 
 def names_a_procedure(term: str) -> bool:
     """Whether `term` is how a review chose and judged its studies ("exclusion criteria", "risk of bias") or a study
-    was run ("control group")."""
+    was run ("control group", "retrospective cohort")."""
     return bool(_PROCEDURE.fullmatch(term.strip()))
 
 
