@@ -110,8 +110,8 @@ def make_plan(result: Draft) -> Plan:
 
 
 NOTICE = "an erratum, correction or retraction, not a paper to cite: left out (--include it to cite it)"
-FRONT_MATTER = ("a proceedings volume's front matter (a title page, contents or a list of its topics), not a paper to "
-                "cite: left out (--include it to cite it)")
+FRONT_MATTER = ("a proceedings volume or its front matter (a title page, contents or a list of its topics), not a paper "
+                "to cite: left out (--include it to cite it)")
 
 
 def _selected(corpus: Corpus, theme: str, plan: Plan | None, selection: Selection | None, options: Mapping[str, Any],

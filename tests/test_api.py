@@ -177,9 +177,12 @@ def test_the_report_example_uses_the_configured_llm_and_its_cache(tmp_path, fake
     args = ("report.md", str(bib), "--theme", "retrieval", "--theme", "pre-training")
     first = run_report(tmp_path, *args)
     assert len(fake_llm.chat_requests) == (3 + 1 + 2) + (2 + 1 + 2) - 1  # garcia's summary is asked once
-    assert first.stderr.splitlines() == ["retrieval: 3 papers, 2 sub-themes, LLM calls: 6 new, 0 cached so far",
+    # the export's @proceedings volume (its papers' crossref parent) is no paper to cite: left out, with a warning
+    volume = ("  warning (select): a proceedings volume or its front matter (a title page, contents or a list of its "
+              "topics), not a paper to cite: left out (--include it to cite it)")
+    assert first.stderr.splitlines() == ["retrieval: 3 papers, 2 sub-themes, LLM calls: 6 new, 0 cached so far", volume,
                                          "pre-training: 2 papers, 2 sub-themes, LLM calls: 10 new, 1 cached so far",
-                                         "wrote report.md and report.bib"]
+                                         volume, "wrote report.md and report.bib"]
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "(llm:fake-model)" in report.splitlines()[2] and "The paper 1 is about prompts" in report
     fake_llm.reset()
