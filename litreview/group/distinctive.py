@@ -8,6 +8,7 @@ word: it says more ("label noise" over "noise").
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
@@ -20,28 +21,34 @@ LABEL_TERMS = 10        # and named by a phrase among its first ten (TREC-COVID 
 PHRASE_WEIGHT = 1.5
 
 
-def distinctive_terms(group_texts: list[list[str]], topic: frozenset[str], top: int = DESCRIPTION_TERMS) -> list[list[str]]:
-    """Per group (a list of paper texts), its `top` c-TF-IDF terms; terms of only `topic`'s stems (which name the
-    section, not a group), generic words and near-repeats are left out."""
-    vocabulary, weights = _term_weights(group_texts)
-    return [_pick_terms(vocabulary, row, set(topic), top, texts) for row, texts in zip(weights, group_texts)]
+class TermWeights(NamedTuple):
+    """The terms of some groups' papers and each group's c-TF-IDF weight for each (0 for a term it does not share),
+    counted once for all that names and describes the groups."""
+
+    vocabulary: np.ndarray
+    weights: np.ndarray  # a row per group
+    group_texts: list[list[str]]
 
 
-def theme_parts(group_texts: list[list[str]], topic: frozenset[str]) -> list[list[str]]:
+def distinctive_terms(weighed: TermWeights, topic: frozenset[str], top: int = DESCRIPTION_TERMS) -> list[list[str]]:
+    """Per group, its `top` c-TF-IDF terms; terms of only `topic`'s stems (which name the section, not a group),
+    generic words and near-repeats are left out."""
+    return [_pick_terms(weighed.vocabulary, row, set(topic), top, texts) for row, texts in zip(weighed.weights, weighed.group_texts)]
+
+
+def theme_parts(weighed: TermWeights, topic: frozenset[str]) -> list[list[str]]:
     """Per group, its best c-TF-IDF phrase made of some of `topic`'s stems but not all (none if no such phrase):
     "prompt tuning" names a group of papers on it under "multimodal prompt tuning" when nothing else can."""
-    vocabulary, weights = _term_weights(group_texts)
-    weights *= np.array([" " in term and term_stems(term) < topic for term in vocabulary], dtype=bool)
-    return [_pick_terms(vocabulary, row, set(), 1, texts) for row, texts in zip(weights, group_texts)]
+    parts = np.array([" " in term and term_stems(term) < topic for term in weighed.vocabulary], dtype=bool)
+    return [_pick_terms(weighed.vocabulary, row * parts, set(), 1, texts) for row, texts in zip(weighed.weights, weighed.group_texts)]
 
 
-def headed_modifiers(group_texts: list[list[str]], topic: frozenset[str]) -> list[list[str]]:
+def headed_modifiers(weighed: TermWeights, topic: frozenset[str]) -> list[list[str]]:
     """Per group, its best c-TF-IDF modifier with the generic noun its papers put after it, none of only `topic`'s
     stems: "vision-language models" for two titles "... for Vision-Language Models", which share no noun phrase
     ("models" ends none, and "vision-language" alone names nothing)."""
-    vocabulary, weights = _term_weights(group_texts)
-    return [[with_head_noun(term, texts) for term in _pick_terms(vocabulary, row, set(topic), 1, texts, _headed_modifier)]
-            for row, texts in zip(weights, group_texts)]
+    return [[with_head_noun(term, texts) for term in _pick_terms(weighed.vocabulary, row, set(topic), 1, texts, _headed_modifier)]
+            for row, texts in zip(weighed.weights, weighed.group_texts)]
 
 
 def _headed_modifier(term: str, texts: list[str]) -> bool:
@@ -53,13 +60,13 @@ def _noun_phrase(term: str, _texts: list[str]) -> bool:
     return is_noun_phrase(term)
 
 
-def _term_weights(group_texts: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """The terms of the groups' papers, and each group's c-TF-IDF weight for each (0 for a term it does not share)."""
+def term_weights(group_texts: list[list[str]]) -> TermWeights:
+    """The terms of the groups' papers (each group a list of paper texts), and each group's c-TF-IDF weights."""
     vectorizer = CountVectorizer(analyzer=lambda text: phrases(text, MAX_PHRASE_WORDS), binary=True)
     try:
         presence = vectorizer.fit_transform([text for texts in group_texts for text in texts]).toarray()
     except ValueError:  # not one usable word in any paper
-        return np.array([], dtype=str), np.zeros((len(group_texts), 0))
+        return TermWeights(np.array([], dtype=str), np.zeros((len(group_texts), 0)), group_texts)
     bounds = np.cumsum([0] + [len(texts) for texts in group_texts])
     counts = np.array([presence[start:end].sum(axis=0) for start, end in zip(bounds, bounds[1:])], dtype=float)
     vocabulary = vectorizer.get_feature_names_out()
@@ -70,7 +77,7 @@ def _term_weights(group_texts: list[list[str]]) -> tuple[np.ndarray, np.ndarray]
     weights = frequency * distinctive
     weights *= np.array([PHRASE_WEIGHT if " " in term else 1.0 for term in vocabulary])
     sizes = np.array([[min(2, len(texts))] for texts in group_texts])
-    return vocabulary, weights * (counts >= sizes)
+    return TermWeights(vocabulary, weights * (counts >= sizes), group_texts)
 
 
 def _pick_terms(vocabulary: np.ndarray, weights: np.ndarray, excluded: set[str], top: int, texts: list[str],

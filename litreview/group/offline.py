@@ -37,6 +37,7 @@ from litreview.group.distinctive import (
     LABEL_TERMS,
     distinctive_terms,
     headed_modifiers,
+    term_weights,
     theme_parts,
 )
 from litreview.group.naming import (
@@ -97,11 +98,12 @@ def offline_groups(papers: list[Paper], theme: str, *, min_groups: int | None = 
     members = _closest_to_theme_first(members, texts, theme)
     topic = topic_stems(theme, texts.values())
     group_texts = [[texts[key] for key in keys] for keys in members]
-    terms = distinctive_terms(group_texts, topic, LABEL_TERMS)
+    weighed = term_weights(group_texts)
+    terms = distinctive_terms(weighed, topic, LABEL_TERMS)
     # what names a group no term can: a part of the theme (its own words, not what its acronyms stand for), else a
     # modifier with its noun
-    fallbacks = [parts + headed for parts, headed in zip(theme_parts(group_texts, topic_stems(theme)),
-                                                         headed_modifiers(group_texts, topic))]
+    fallbacks = [parts + headed for parts, headed in zip(theme_parts(weighed, topic_stems(theme)),
+                                                         headed_modifiers(weighed, topic))]
     taken = {(paper.title or "").casefold().rstrip(".") for paper in papers}  # never a member's title
     groups = _named(members, terms, texts, taken, topic, corpus_uses, fallbacks)
     # A corpus on one narrow topic says every group's terms everywhere ("star formation" in 28% of a library on little

@@ -17,7 +17,6 @@ from litreview.grounding import (
     NUMBERED_REFERENCE,
     without_cited_brackets,
 )
-from litreview.group.terms import stem
 from litreview.text import (
     A_WORK,
     ADVERB,
@@ -39,14 +38,13 @@ from litreview.write.english import (
     gerund,
     lower_first,
     plural_head,
-    verb_of_gerund,
     sentence_start,
     third_person,
     upper_first,
     without_hype,
 )
+from litreview.write.doing import done_instead
 from litreview.write.leads import (
-    MEETS,
     only_a_lead,
     unfocused,
     with_its_comma,
@@ -80,7 +78,6 @@ MAX_CONDITION_WORDS = 25  # "On GLUE tasks, we find that X": a longer lead befor
 _VERBS = ("propose present introduce develop design describe build construct create release formulate devise "
           "offer contribute study investigate explore analyze analyse examine evaluate perform conduct show "
           "focus address use train demonstrate map").split()  # "map": a mapping study's "we map the literature"
-_VERB_BY_STEM = {stem(verb): verb for verb in _VERBS}  # "introducing", "introduces" -> "introduce"
 _PROPOSES = re.compile(rf"{PAPER_SUBJECT}\s+(?:{ADVERB}\s+)?{AUXILIARY}?"
                        rf"(?P<verb>{'|'.join(_VERBS)}|studies)(?:e?s)?\b{NO_RELATIVE}\s*(?P<object>.+)$",  # "focuses"
                        re.IGNORECASE | re.DOTALL)
@@ -113,16 +110,6 @@ _NOUN_PHRASE_START = re.compile(r"^(?:an?|the|two|three|four|several|[A-Z0-9])\b
 # "XLNet, a ...", "compositional soft prompting (CSP), a ...", "prefix-tuning, a ...": the name, then what it is.
 _NAMED_APPOSITIVE = re.compile(r"^(?P<name>(?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*(?: \([^()]+\))?"
                                r"|[a-z][\w-]*(?:\s[a-z][\w-]*){0,3} \([A-Z][\w-]*\)|[a-z]+-[a-z]+),\s+(?=(?:an?|the)\s)")
-# "we address this question by introducing X", "we satisfy this need by proposing X": the paper introduces X; "we build
-# on this work by investigating X" leans on a sentence the paragraph may not say: the paper investigates X.
-_MET_BY = re.compile(rf"\b(?:{MEETS}\s+(?:this|these|that|the|such)\s(?:[\w-]+\s){{0,3}}?(?:question|gap|problem|issue|"
-                     r"challenge|limitation|need|shortcoming|difficult(?:y|ies)|debate|controvers(?:y|ies)|concern)s?"
-                     r"|build(?:s|ing)?\s(?:up)?on\s(?:this|these|that|those|such|the|previous|prior|earlier)\s(?:[\w-]+\s){0,2}?"
-                     r"(?:work|study|studies|finding|findings|results?|approach(?:es)?|idea|ideas|framework|efforts?)"
-                     # "add to the body of literature by providing X": what every paper does, by what this one does
-                     r"|(?:add|contribut)\w*\sto\s(?:the\s)?(?:(?:growing|existing|current|extant)\s)?(?:body\sof\s)?"
-                     r"(?:literature|research|knowledge))\s+by\s+"
-                     r"(?P<adverb>[a-z]+ly\s)?(?P<gerund>[a-z]+ing)\b")  # "by objectively mapping X": "objectively map X"
 _MAKING = ("propose", "present", "introduce", "develop", "design", "build", "devise", "create")
 _THEN_MADE = re.compile(rf",?\sand\s(?:\w+ly\s)?(?:then\s)?(?P<verb>{'|'.join(_MAKING)})\s(?P<object>\w.+)$", re.DOTALL)
 # TeX's dashes between words, as arXiv abstracts keep them: "sequences -- e.g. X --" (not "Infer--Retrieve", "--flag").
@@ -207,7 +194,7 @@ class Clause:
 def approach_clause(sentence: str, limit: int = MAX_CLAUSE_WORDS) -> Clause:
     """The clause of a paper's approach sentence (cut near `limit` words): its proposing verb and object when it has one."""
     sentence = with_its_comma(sentence)  # "To project X we used Y": what they used is the clause, not what they project
-    sentence = unfocused(_done_instead(sentence))  # "we tackle this by making X", "... by mapping X"
+    sentence = unfocused(done_instead(sentence))  # "we tackle this by making X", "... by mapping X"
     match = _PROPOSES.search(sentence) or _STATED_AIM.match(_from_stated_aim(sentence))
     statement = clean_clause(sentence, limit)
     if match and match.group("verb").lower() in ("show", "shows") and match.group("object").lower().startswith("that ") \
@@ -327,35 +314,6 @@ def _with_relative(thing: str, copula: bool, rest: str, participle: str) -> str:
     if re.match(r"(?:an?|two|three|four|several|multiple)\s", thing, re.IGNORECASE):
         return f"{upper_first(thing)} {be} {participle} that {rest}."
     return f"{upper_first(thing)} {rest}."
-
-
-def _done_instead(sentence: str) -> str:
-    """What meeting a need was done by, in its place ("we address this gap by objectively mapping X and providing Y"
-    -> "we objectively map X and provide Y"); the sentence as it is where the doing is no verb."""
-    met = _MET_BY.search(sentence)
-    verb = _base_verb(met["gerund"]) if met else None
-    if not met or not verb:
-        return sentence
-    rest = sentence[met.end():]
-    clause_end = _CLAUSE_END.search(rest)
-    within, after = (rest[:clause_end.start()], rest[clause_end.start():]) if clause_end else (rest, "")
-    also = _AND_DOING.search(within)  # "... and providing Y": the second thing done, a verb as well
-    also_verb = _base_verb(also["gerund"]) if also else None
-    if also and also_verb:
-        within = within[:also.start("gerund")] + also_verb + within[also.end("gerund"):]
-    return f"{sentence[:met.start()]}{met['adverb'] or ''}{verb}{within}{after}"
-
-
-# Where the clause of what was done ends: ", thereby ...", "; ...", ", which ..." (not ", and").
-_CLAUSE_END = re.compile(r",\s(?!and\b)|;|:|\.\s")
-# A second gerund joined to the first's object: "by categorizing papers and providing explanations"; not one of two
-# gerunds in a noun phrase ("for clustering and ranking documents").
-_AND_DOING = re.compile(r"(?<!ing)\s+and\s+(?:[a-z]+ly\s+)?(?P<gerund>[a-z]{3,}ing)\b")
-
-
-def _base_verb(gerund_form: str) -> str | None:
-    """The verb of a gerund ("introducing" -> "introduce", "categorizing" -> "categorize")."""
-    return _VERB_BY_STEM.get(stem(gerund_form)) or verb_of_gerund(gerund_form)
 
 
 def standalone(sentence: str) -> bool:

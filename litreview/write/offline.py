@@ -35,7 +35,6 @@ from litreview.summarize.offline import (
     offline_summary,
     paper_text,
     reports_a_result,
-    says_only_it_works,
     text_sentences,
 )
 from litreview.summarize.schema import PaperSummary
@@ -48,7 +47,7 @@ from litreview.write.clauses import (
     approach_clause,
     passive_sentence,
 )
-from litreview.write.cuts import MIN_CUT_WORDS, bounded, fits, words_in
+from litreview.write.cuts import bounded, fits, words_in
 from litreview.write.english import lower_first, names_in, plural, upper_first
 from litreview.write.own_work import Framing, positioning, shared_with, topic_word_stems
 from litreview.write.relations import (
@@ -66,8 +65,8 @@ from litreview.write.schema import InlineCitation, Sentence
 from litreview.write.statements import (
     FACT_LEAD,
     FINDING_LEAD,
-    finding_sentence,
     its_authors_act,
+    more_statements,
     said_for,
 )
 from litreview.write.titled import (
@@ -129,7 +128,7 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
         sentences += shared_sentences(order, texts, summaries, excluded, introduced=not background, names=names,
                                       elsewhere=draft_terms.without(texts.values()) if draft_terms else None,
                                       corpus_uses=corpus_uses)
-        budget = paragraph_words(len(group.keys)) - sum(map(_prose_words, sentences))
+        budget = WORDS_PER_PAPER * len(group.keys) + FIXED_WORDS - sum(map(_prose_words, sentences))
         described = _paper_sentences(order, papers, summaries, budget, theme)
         if any(len(sentence.keys) > 1 for sentence in described):  # "X ..., whereas Y ..." relates them already:
             sentences = [s for s in sentences if not s.text.endswith(f" {KIND_PHRASES['method']}.")]  # "... propose methods"
@@ -148,11 +147,6 @@ def offline_paragraph(group: SubTheme, papers: Mapping[str, Paper], summaries: M
                               again=framing.again if framing else 0, opened=background)
         sentences += [closing] if closing else []
     return sentences
-
-
-def paragraph_words(papers: int) -> int:
-    """The words a paragraph of `papers` papers may run to."""
-    return WORDS_PER_PAPER * papers + FIXED_WORDS
 
 
 def offline_sentences(keys: list[str], papers: Mapping[str, Paper],
@@ -205,7 +199,7 @@ def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: M
     spent = sum(words_in(sentence.text) for sentence in written)
     theme_stems = stems(theme)
     said = set().union(*(stems(sentence.text) for sentence in written)) if written else set()
-    candidates = [(key, statement) for key in order for statement in _more_statements(papers[key], summaries[key])]
+    candidates = [(key, statement) for key in order for statement in more_statements(papers[key], summaries[key])]
     used: set[str] = {sentence.text for sentence in written}
     # Where each of a paper's sentences is said: one that leans on the sentence before it ("Using this, ...") is said
     # only right after that one.
@@ -228,30 +222,6 @@ def _paper_sentences(order: list[str], papers: Mapping[str, Paper], summaries: M
         spent += words_in(statement.text)
         said |= stems(statement.text)
         used.add(statement.text)
-
-
-class _Statement(NamedTuple):
-    """A further sentence of a paper, said for it."""
-
-    text: str
-    is_finding: bool
-    source: str          # the paper's sentence it says
-    follows: str | None  # the sentence before `source` when `source` leans on it ("Using this, we argue ...")
-
-
-def _more_statements(paper: Paper, summary: PaperSummary) -> list[_Statement]:
-    """The paper's finding and its other sentences (not its approach), each as a statement, the finding first."""
-    parts = text_sentences(paper)
-    before = {part: parts[n - 1] if n and leans_back(part) else None for n, part in enumerate(parts)}
-    finding = finding_sentence(paper, summary, before.get(summary.finding or ""))
-    statements = [_Statement(finding, True, summary.finding, before.get(summary.finding))] if finding else []
-    for part in parts:
-        if part in (summary.approach, summary.finding) or words_in(part) < MIN_CUT_WORDS or says_only_it_works(part):
-            continue
-        text = said_for(paper, it_as_itself(part, before[part]), FACT_LEAD)
-        if text and text != finding:
-            statements.append(_Statement(text, False, part, before[part]))
-    return statements
 
 
 def clause_words(papers: int) -> int:

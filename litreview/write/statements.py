@@ -6,9 +6,10 @@ what it reports, after "The authors report that" where it cannot stand alone.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from litreview.corpus.paper import Paper, author_phrase
-from litreview.summarize.offline import says_only_it_works
+from litreview.summarize.offline import says_only_it_works, text_sentences
 from litreview.summarize.schema import PaperSummary
 from litreview.text import AIM_FRAME, EVERYONES_WE, SINGULAR_SUBJECT, THE_WORK, surname
 from litreview.write.acts import described_by, done_by, field_practice
@@ -18,9 +19,9 @@ from litreview.write.clauses import (
     passive_sentence,
     standalone,
 )
-from litreview.write.cuts import fits
+from litreview.write.cuts import MIN_CUT_WORDS, fits, words_in
 from litreview.write.english import lower_first, names_in, plural, sentence_start, upper_first
-from litreview.write.voice import in_third_person, it_as_itself, reported, said_by, says_its_kind
+from litreview.write.voice import in_third_person, it_as_itself, leans_back, reported, said_by, says_its_kind
 
 FINDING_LEAD = "The authors report that"
 FACT_LEAD = "The authors note that"
@@ -121,3 +122,27 @@ def its_authors_act(paper: Paper, clause: str) -> bool:
     several = r"(?:\s(?:and|&)\s[A-Z][\w'-]+|\set\sal\.)\s(?:\w+ly\s)?(?!(?:is|are|was|were|has|have|had)\b)[a-z]+(?<!ed)\b"
     one = r"\s(?:\w+ly\s)?(?!(?:is|was|has)\b)[a-z]+[^s]s\b"
     return bool(re.search(rf"\b{re.escape(first)}(?:{several}|{one})", clause))
+
+
+class Statement(NamedTuple):
+    """A further sentence of a paper, said for it."""
+
+    text: str
+    is_finding: bool
+    source: str          # the paper's sentence it says
+    follows: str | None  # the sentence before `source` when `source` leans on it ("Using this, we argue ...")
+
+
+def more_statements(paper: Paper, summary: PaperSummary) -> list[Statement]:
+    """The paper's finding and its other sentences (not its approach), each as a statement, the finding first."""
+    parts = text_sentences(paper)
+    before = {part: parts[n - 1] if n and leans_back(part) else None for n, part in enumerate(parts)}
+    finding = finding_sentence(paper, summary, before.get(summary.finding or ""))
+    statements = [Statement(finding, True, summary.finding, before.get(summary.finding))] if finding else []
+    for part in parts:
+        if part in (summary.approach, summary.finding) or words_in(part) < MIN_CUT_WORDS or says_only_it_works(part):
+            continue
+        text = said_for(paper, it_as_itself(part, before[part]), FACT_LEAD)
+        if text and text != finding:
+            statements.append(Statement(text, False, part, before[part]))
+    return statements
